@@ -1,0 +1,85 @@
+// Hip Drop bridge: on a page that holds a widget, start the Python worker after the page has
+// loaded and attach each widget. Pages without widgets load nothing else.
+//
+// A widget is an element with data-hipdrop-widget="<kind>"; ./widgets/<kind>.js exports
+// attach(root, api), where api.call(method, params) returns a Promise of the engine's result.
+
+import { EngineClient } from "./engine-client.js";
+import { StatusView } from "./status-view.js";
+
+const WIDGET_SELECTOR = "[data-hipdrop-widget]";
+const KIND = /^[a-z][a-z-]*$/;
+
+let client = null;
+
+function engineUrls() {
+  const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content;
+  const pyodide = new URL(meta("hipdrop-pyodide") ?? "../pyodide/", document.baseURI).href;
+  return {
+    pyodideURL: pyodide.endsWith("/") ? pyodide : `${pyodide}/`,
+    engineURL: new URL(meta("hipdrop-engine"), document.baseURI).href,
+  };
+}
+
+async function attachWhenReady(root) {
+  const kind = root.dataset.hipdropWidget;
+  try {
+    if (!KIND.test(kind)) throw new Error(`unknown widget '${kind}'`);
+    const widget = await import(`./widgets/${kind}.js`);
+    await client.start();
+    if (root.dataset.hipdropAttached) return;
+    widget.attach(root, { call: (method, params) => client.call(method, params) });
+    root.dataset.hipdropAttached = "true";
+  } catch (error) {
+    // The status view tells the reader; the static content stays usable.
+    root.dataset.hipdropState = "failed";
+    root.hipdropView?.show({ state: "failed", message: error.message });
+  }
+}
+
+function retry() {
+  client.restart();
+  document.querySelectorAll(WIDGET_SELECTOR).forEach((root) => {
+    if (!root.dataset.hipdropAttached) attachWhenReady(root);
+  });
+}
+
+function watch(root) {
+  root.dataset.hipdropState = "loading";
+  root.hipdropView = new StatusView(root, retry);
+  client.onStatus((state) => {
+    if (!root.isConnected) return;
+    root.dataset.hipdropState = state.state;
+    root.hipdropView.show(state);
+  });
+}
+
+function scan() {
+  const roots = [...document.querySelectorAll(WIDGET_SELECTOR)].filter(
+    (root) => !root.dataset.hipdropState,
+  );
+  if (roots.length === 0) return;
+  client ??= new EngineClient(engineUrls());
+  roots.forEach((root) => {
+    watch(root);
+    attachWhenReady(root);
+  });
+}
+
+function whenLoaded(callback) {
+  if (document.readyState === "complete") callback();
+  else window.addEventListener("load", callback, { once: true });
+}
+
+whenLoaded(() => {
+  scan();
+  // Material's instant navigation swaps the page without reloading scripts: attach again.
+  window.document$?.subscribe?.(() => scan());
+});
+
+window.hipdrop = {
+  get state() {
+    return client?.state ?? { state: "idle" };
+  },
+  call: (method, params) => (client ? client.call(method, params) : Promise.reject(new Error("no widget on this page"))),
+};

@@ -1,0 +1,45 @@
+// The visible state of a widget: loading (with progress), ready, or failed with a Retry button.
+
+const READY_TEXT = "Ready. Python runs in your browser; nothing you enter leaves this device.";
+
+export class StatusView {
+  #element;
+  #retry;
+
+  constructor(root, retry) {
+    this.#retry = retry;
+    this.#element = root.querySelector(".hd-status");
+    if (!this.#element) {
+      this.#element = document.createElement("p");
+      this.#element.className = "hd-status";
+      this.#element.setAttribute("role", "status");
+      root.prepend(this.#element);
+    }
+  }
+
+  show({ state, stage, progress, message }) {
+    const el = this.#element;
+    el.dataset.state = state;
+    el.replaceChildren();
+    if (state === "loading" || state === "idle") {
+      const bar = document.createElement("progress");
+      bar.max = 100;
+      bar.value = progress ?? 0;
+      bar.setAttribute("aria-label", "Loading Python");
+      el.append(`Loading Python in your browser: ${stage || "starting"}… `, bar);
+    } else if (state === "ready") {
+      el.append(READY_TEXT);
+    } else if (state === "failed") {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button hd-retry";
+      button.textContent = "Retry";
+      button.addEventListener("click", () => this.#retry());
+      el.append(
+        `Python could not start in this browser: ${message || "unknown reason"}. ` +
+          "You can still read and print this page and use the answer key. ",
+        button,
+      );
+    }
+  }
+}

@@ -1,0 +1,79 @@
+// Hip Drop engine worker (a module Web Worker).
+//
+// Protocol, one reply per request, matched by id:
+//   page -> worker  {id, method, params}
+//   worker -> page  {id, ok: true, result} | {id, ok: false, error: {type, message}}
+//   worker -> page  {event: "status", state, stage, progress, message}   (unsolicited)
+// "engine.init" boots Pyodide and loads the engine wheel; every other method is looked up by
+// Python in hipdrop.browser.METHODS. A Python exception comes back as an error reply.
+
+let booting = null;
+let dispatch = null;
+
+function post(message) {
+  self.postMessage(message);
+}
+
+function status(state, stage, progress, message = "") {
+  post({ event: "status", state, stage, progress, message });
+}
+
+async function fetchEngine(url) {
+  const response = await fetch(url);
+  if (!response.ok) {
+    throw new Error(`the course engine could not be downloaded (HTTP ${response.status})`);
+  }
+  return response.arrayBuffer();
+}
+
+async function boot({ pyodideURL, engineURL }) {
+  const started = performance.now();
+  status("loading", "Downloading the Python runtime", 10);
+  // Fetch the engine while Pyodide boots; mark the promise handled so an early failure is not
+  // reported as unhandled before we await it.
+  const engine = fetchEngine(engineURL);
+  engine.catch(() => {});
+  let loadPyodide;
+  try {
+    ({ loadPyodide } = await import(new URL("pyodide.mjs", pyodideURL).href));
+  } catch (error) {
+    throw new Error("the Python runtime could not be downloaded");
+  }
+  status("loading", "Starting Python", 40);
+  const pyodide = await loadPyodide({ indexURL: pyodideURL, packages: [] });
+  status("loading", "Loading the course engine", 85);
+  pyodide.unpackArchive(await engine, "wheel");
+  dispatch = pyodide.pyimport("hipdrop.browser").dispatch;
+  const python = JSON.parse(dispatch("engine.ping", "{}")).result.python;
+  status("ready", "Ready", 100);
+  return { python, bootMs: performance.now() - started };
+}
+
+function errorReply(id, error) {
+  const type = error && (error.type || error.name) ? error.type || error.name : "Error";
+  const message = error && error.message ? error.message : String(error);
+  post({ id, ok: false, error: { type, message } });
+}
+
+self.onmessage = async ({ data }) => {
+  const { id, method, params } = data || {};
+  if (method === "engine.init") {
+    booting ??= boot(params);
+    try {
+      post({ id, ok: true, result: await booting });
+    } catch (error) {
+      status("failed", "Failed", 0, error.message || String(error));
+      errorReply(id, error);
+    }
+    return;
+  }
+  try {
+    if (!booting) throw new Error("the engine has not been started");
+    await booting;
+    const reply = JSON.parse(dispatch(method, JSON.stringify(params ?? {})));
+    if (reply.ok) post({ id, ok: true, result: reply.result });
+    else post({ id, ok: false, error: reply.error });
+  } catch (error) {
+    errorReply(id, error);
+  }
+};

@@ -1,0 +1,43 @@
+"""The worker's entry point: one dispatcher from method names to engine functions.
+
+The page sends ``{id, method, params}``; the worker calls ``dispatch(method, params_json)``
+and gets back a JSON string ``{"ok": true, "result": ...}`` or
+``{"ok": false, "error": {"type": ..., "message": ...}}``. Every widget method is listed in
+``METHODS`` and nowhere else.
+"""
+
+import json
+from collections.abc import Callable
+
+from .quiz.grading import grade_bank
+from .quiz.model import bank_from_dict
+
+
+def quiz_grade(params: dict) -> dict:
+    bank = bank_from_dict(params["bank"])
+    return grade_bank(bank, params.get("responses", {})).to_dict()
+
+
+def ping(params: dict) -> dict:
+    import sys
+
+    return {"python": sys.version.split()[0], "platform": sys.platform}
+
+
+METHODS: dict[str, Callable[[dict], dict]] = {
+    "engine.ping": ping,
+    "quiz.grade": quiz_grade,
+}
+
+
+def dispatch(method: str, params_json: str) -> str:
+    try:
+        handler = METHODS.get(method)
+        if handler is None:
+            raise LookupError(f"unknown method '{method}'")
+        result = handler(json.loads(params_json) if params_json else {})
+        return json.dumps({"ok": True, "result": result})
+    except Exception as error:  # every failure becomes an error reply, never a hang
+        return json.dumps(
+            {"ok": False, "error": {"type": type(error).__name__, "message": str(error)}}
+        )

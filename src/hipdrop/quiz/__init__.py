@@ -1,0 +1,1 @@
+"""Quizzes: the bank model, grading and static rendering."""

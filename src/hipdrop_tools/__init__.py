@@ -1,0 +1,1 @@
+"""CPython shell around the engine: loading data, validation, CLI, site build helpers."""

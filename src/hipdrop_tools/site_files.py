@@ -1,0 +1,64 @@
+"""What the build adds to the site besides the pages: our assets, the Pyodide runtime, the engine.
+
+Each function returns (destination path in the site, source path or bytes); the MkDocs hook
+turns them into MkDocs ``File`` objects. No MkDocs import here.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import hipdrop
+
+from .project import Project
+from .wheel import Wheel, build_wheel
+
+ASSETS_DIR = "assets/hipdrop"
+PYODIDE_DIR = "assets/pyodide"
+# The five files Pyodide needs to boot; nothing else from the npm package is shipped.
+PYODIDE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    dest: str
+    source: Path | None = None
+    content: bytes | None = None
+
+
+class MissingRuntime(Exception):
+    pass
+
+
+def asset_files(project: Project) -> list[SiteFile]:
+    root = project.site_assets_dir
+    return [
+        SiteFile(dest=f"{ASSETS_DIR}/{path.relative_to(root).as_posix()}", source=path)
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    ]
+
+
+def pyodide_files(project: Project) -> list[SiteFile]:
+    missing = [name for name in PYODIDE_FILES if not (project.pyodide_dir / name).is_file()]
+    if missing:
+        raise MissingRuntime(
+            f"{project.relative(project.pyodide_dir)}: missing {', '.join(missing)}. "
+            "Run `npm ci` (or `make site`, which runs it) to install the pinned Pyodide."
+        )
+    return [
+        SiteFile(dest=f"{PYODIDE_DIR}/{name}", source=project.pyodide_dir / name)
+        for name in PYODIDE_FILES
+    ]
+
+
+def engine_wheel(project: Project) -> tuple[SiteFile, Wheel]:
+    """The engine wheel, under a folder named by its content hash so browsers may cache it."""
+    wheel = build_wheel(project.engine_src, "hipdrop", hipdrop.__version__)
+    dest = f"{ASSETS_DIR}/engine/{wheel.digest[:12]}/{wheel.filename}"
+    return SiteFile(dest=dest, content=wheel.content), wheel
