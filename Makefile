@@ -1,0 +1,56 @@
+# Hip Drop: `make serve` builds the course and serves it; `make test` runs every test.
+# Set-up is done on the first run and skipped after (stamp files), unless its inputs change.
+
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: help setup site serve test bench bundle handouts lock clean
+
+help:
+	@echo "make serve   build the course and serve it on http://127.0.0.1:$(PORT)"
+	@echo "make test    set up, then run every test"
+	@echo "make site    build the course into site/"
+	@echo "make clean   remove build output and installed dependencies"
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+# Python: exact pins of everything (transitive too) from requirements.lock, then the project.
+$(VENV)/.installed: $(BIN)/activate requirements.lock pyproject.toml
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+# Front end: the Pyodide runtime (and test tools) exactly as package-lock.json pins them.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian's Chromium and poppler (browser tests, PDF checks); apt is used only when missing.
+/usr/bin/chromium /usr/bin/pdftoppm:
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium poppler-utils
+
+setup: $(VENV)/.installed node_modules/.installed
+
+site: setup
+	$(BIN)/mkdocs build --strict
+
+serve: site
+	$(BIN)/python -m hipdrop_tools.serve site --port $(PORT)
+
+test: setup $(CHROMIUM) /usr/bin/pdftoppm
+	$(BIN)/python -m pytest
+
+# Regenerate requirements.lock from the direct pins in pyproject.toml (maintainers only).
+lock: $(BIN)/activate
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip freeze --all --exclude-editable | grep -vE '^(hipdrop|pip)==' > requirements.lock
+
+clean:
+	rm -rf site dist build $(VENV) node_modules .pytest_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

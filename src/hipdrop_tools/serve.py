@@ -1,0 +1,62 @@
+"""Serve a built site on localhost with the right types for Pyodide (standard library only).
+
+Used by ``make serve``, the tests and the classroom bundle's launcher, so it imports nothing
+outside the standard library and nothing from this project.
+"""
+
+import argparse
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+TYPES = {
+    ".js": "text/javascript",
+    ".mjs": "text/javascript",
+    ".wasm": "application/wasm",
+    ".json": "application/json",
+    ".svg": "image/svg+xml",
+    ".whl": "application/zip",
+    ".zip": "application/zip",
+    ".webmanifest": "application/manifest+json",
+}
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+
+    def log_message(self, format, *args):  # quiet by default; errors still go to stderr
+        if args and str(args[1] if len(args) > 1 else "").startswith(("4", "5")):
+            super().log_message(format, *args)
+
+
+def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(SiteHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer((host, port), handler)
+    server.daemon_threads = True
+    return server
+
+
+def serve_in_thread(root: Path, host: str = "127.0.0.1", port: int = 0):
+    """Start a server on a free port in a daemon thread; returns (server, base_url)."""
+    server = make_server(root, host, port)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://{host}:{server.server_address[1]}/"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Serve the built course on localhost.")
+    parser.add_argument("root", nargs="?", default="site", type=Path)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", default=8000, type=int)
+    args = parser.parse_args(argv)
+    server = make_server(args.root, args.host, args.port)
+    print(f"Serving {args.root} on http://{args.host}:{args.port}/ (Ctrl+C to stop)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()

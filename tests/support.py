@@ -1,0 +1,26 @@
+"""Helpers shared by the tests: run the real build, copy the project to break it."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_site(dest: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
+    """Run the real build, as `make site` does, into ``dest``."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)],
+        cwd=config.parent,
+        capture_output=True,
+        text=True,
+    )
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project's sources (for build tests that break a data file)."""
+    ignore = shutil.ignore_patterns(".venv", "node_modules", "site", "dist", "build", ".git", "__pycache__", ".pytest_cache")
+    shutil.copytree(ROOT, dest, ignore=ignore, symlinks=True)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest
