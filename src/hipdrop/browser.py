@@ -9,6 +9,7 @@ and gets back a JSON string ``{"ok": true, "result": ...}`` or
 import json
 from collections.abc import Callable
 
+from .picker import build_for_page
 from .quiz.grading import grade_bank
 from .quiz.model import bank_from_dict
 
@@ -27,6 +28,7 @@ def ping(params: dict) -> dict:
 METHODS: dict[str, Callable[[dict], dict]] = {
     "engine.ping": ping,
     "quiz.grade": quiz_grade,
+    "picker.build": build_for_page,
 }
 
 

@@ -1,0 +1,209 @@
+"""Pure HTML for a picker outcome: a program, a referral or rest advice. All text is escaped.
+
+``render(outcome, base_url)`` returns one ``<section>``. ``base_url`` is the site root as seen
+from the page ("../" on /program/), so illustrations resolve to
+``<base_url>assets/figures/<file>``.
+"""
+
+from html import escape
+
+from .program import ChosenExercise, Outcome, Phase, Program, Reason, Referral, RestAdvice
+
+GOAL_WORDS = {
+    "motor-control": "motor control",
+    "strength": "strength",
+    "endurance": "endurance",
+    "return-to-sport": "return to sport",
+}
+LEVEL_WORDS = {"easier": "easier version", "standard": "standard version", "harder": "harder version"}
+URGENCY_CLASS = {"emergency": "hd-urgent", "urgent": "hd-urgent", "soon": "hd-soon"}
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _reason(reason: Reason) -> str:
+    source = f' <span class="hd-source">({_e(reason.source)})</span>' if reason.source else ""
+    return f"<li>{_e(reason.text)}{source}</li>"
+
+
+def _reasons(reasons: tuple[Reason, ...], css: str) -> str:
+    if not reasons:
+        return ""
+    return f'<ul class="{css}">' + "".join(_reason(r) for r in reasons) + "</ul>"
+
+
+def figure_url(base_url: str, file: str) -> str:
+    base = base_url if base_url == "" or base_url.endswith("/") else base_url + "/"
+    return f"{base}assets/figures/{file}"
+
+
+def _exercise(exercise: ChosenExercise, base_url: str) -> str:
+    parts = ['<li class="hd-program-exercise">']
+    if exercise.illustration:
+        parts.append(
+            f'<img class="hd-program-figure" src="{_e(figure_url(base_url, exercise.illustration))}" '
+            f'alt="{_e(exercise.illustration_alt)}" loading="lazy">'
+        )
+    parts.append('<div class="hd-program-body">')
+    parts.append(
+        f'<h4>{_e(exercise.name)} <span class="hd-level">({_e(LEVEL_WORDS.get(exercise.level, exercise.level))})</span></h4>'
+    )
+    dose = exercise.dose
+    parts.append(
+        f'<p class="hd-dose"><strong>Dose:</strong> {_e(dose.text)}; about '
+        f"{_e(dose.minutes)} min. "
+        f'<span class="hd-source">({_e(dose.source)}{", clinical convention" if dose.basis == "clinical-convention" else ""})</span></p>'
+    )
+    if dose.note:
+        parts.append(f'<p class="hd-dose-note">{_e(dose.note)}</p>')
+    parts.append(
+        '<ul class="hd-sides">' + "".join(f"<li>{_e(s.text)}</li>" for s in exercise.sides) + "</ul>"
+    )
+    if exercise.cues:
+        parts.append(
+            '<p class="hd-cues-title"><strong>Key cues:</strong></p><ul class="hd-cues">'
+            + "".join(f"<li>{_e(c)}</li>" for c in exercise.cues)
+            + "</ul>"
+        )
+    steps = []
+    if exercise.easier:
+        steps.append(f"Too hard? Go back to {exercise.easier}.")
+    if exercise.harder:
+        steps.append(f"Next step: {exercise.harder}.")
+    if steps:
+        parts.append(f'<p class="hd-next">{_e(" ".join(steps))}</p>')
+    parts.append('<p class="hd-why-title"><strong>Why this choice:</strong></p>')
+    parts.append(_reasons(exercise.reasons, "hd-why"))
+    parts.append("</div></li>")
+    return "".join(parts)
+
+
+def _phase(phase: Phase, base_url: str) -> str:
+    return (
+        f'<section class="hd-program-phase" data-phase="{_e(phase.id)}">'
+        f"<h3>Phase {phase.number}: {_e(phase.title)}</h3>"
+        '<ol class="hd-program-exercises">'
+        + "".join(_exercise(e, base_url) for e in phase.exercises)
+        + "</ol>"
+        '<p class="hd-moving-on-title"><strong>Move on when:</strong></p>'
+        + _reasons(phase.moving_on, "hd-moving-on")
+        + "</section>"
+    )
+
+
+def render_program(program: Program, base_url: str = "") -> str:
+    sides = " and ".join(program.trained_sides)
+    summary = (
+        f"Goal: {GOAL_WORDS.get(program.goal, program.goal)}. Trains the {sides} "
+        f"{'hip' if len(program.trained_sides) == 1 else 'hips'}. "
+        f"About {program.minutes_per_day} minutes a day, up to {program.days_per_week} days a week. "
+        "Start with phase 1."
+    )
+    parts = [
+        '<section class="hd-program-result hd-program" data-outcome="program" aria-labelledby="hd-program-title">',
+        '<h2 id="hd-program-title" tabindex="-1">Your program</h2>',
+        f'<p class="hd-program-summary">{_e(summary)}</p>',
+        _reasons(program.notes, "hd-program-notes"),
+        '<div class="hd-stop-rules"><h3>Stop rules</h3>',
+        "<ul>"
+        + "".join(
+            f'<li>{_e(r.text)} <span class="hd-source">({_e(r.source)})</span></li>'
+            for r in program.stop_rules
+        )
+        + "</ul></div>",
+    ]
+    parts += [_phase(phase, base_url) for phase in program.phases]
+    if program.left_out:
+        parts.append('<h3>Left out, and why</h3>')
+        parts.append(_reasons(program.left_out, "hd-left-out"))
+    parts.append(
+        '<p class="hd-disclaimer">Education, not medical advice. Show this program to your '
+        "physiotherapist or doctor; their advice comes first.</p>"
+    )
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def render_referral(referral: Referral) -> str:
+    triggers = "".join(
+        f"<li><strong>{_e(t.label)}</strong>: {_e(t.action)} "
+        f'<span class="hd-source">({_e(t.source)})</span></li>'
+        for t in referral.triggers
+    )
+    return (
+        f'<section class="hd-program-result hd-referral {URGENCY_CLASS.get(referral.urgency, "")}" '
+        f'data-outcome="referral" data-urgency="{_e(referral.urgency)}" aria-labelledby="hd-program-title">'
+        f'<h2 id="hd-program-title" tabindex="-1">{_e(referral.title)}</h2>'
+        "<p>This page does not give you exercises, because of these answers:</p>"
+        f'<ul class="hd-triggers">{triggers}</ul>'
+        f'<p class="hd-what-to-do"><strong>What to do:</strong> {_e(referral.what_to_do)}</p>'
+        f'<p class="hd-whom"><strong>Whom to see:</strong> {_e(referral.whom)}.</p>'
+        '<p class="hd-disclaimer">Education, not medical advice. If you are worried, seek help '
+        "sooner rather than later.</p>"
+        "</section>"
+    )
+
+
+def render_rest(advice: RestAdvice) -> str:
+    return (
+        '<section class="hd-program-result hd-rest" data-outcome="rest" aria-labelledby="hd-program-title">'
+        '<h2 id="hd-program-title" tabindex="-1">Rest and review first</h2>'
+        f"<p>{_e(advice.reason)}</p>"
+        "<ul>" + "".join(f"<li>{_e(a)}</li>" for a in advice.advice) + "</ul>"
+        '<p class="hd-disclaimer">Education, not medical advice.</p>'
+        "</section>"
+    )
+
+
+def render(outcome: Outcome, base_url: str = "") -> str:
+    if isinstance(outcome, Program):
+        return render_program(outcome, base_url)
+    if isinstance(outcome, Referral):
+        return render_referral(outcome)
+    return render_rest(outcome)
+
+
+def render_text(outcome: Outcome) -> str:
+    """The outcome as plain text, for the command line."""
+    lines: list[str] = []
+    if isinstance(outcome, Referral):
+        lines += [outcome.title.upper(), "", "Because of these answers:"]
+        for t in outcome.triggers:
+            lines += [f"  - {t.label}", f"    {t.action} ({t.source})"]
+        lines += ["", f"What to do: {outcome.what_to_do}", f"Whom to see: {outcome.whom}."]
+        return "\n".join(lines) + "\n"
+    if isinstance(outcome, RestAdvice):
+        lines += ["REST AND REVIEW FIRST", "", outcome.reason, *(f"  - {a}" for a in outcome.advice)]
+        return "\n".join(lines) + "\n"
+    lines += [
+        "YOUR PROGRAM",
+        f"Goal: {GOAL_WORDS.get(outcome.goal, outcome.goal)}; trains: {' and '.join(outcome.trained_sides)}; "
+        f"{outcome.minutes_per_day} min a day, up to {outcome.days_per_week} days a week.",
+        *(f"  * {n.text}" for n in outcome.notes),
+        "",
+        "Stop rules:",
+        *(f"  - {r.text} ({r.source})" for r in outcome.stop_rules),
+    ]
+    for phase in outcome.phases:
+        lines += ["", f"PHASE {phase.number}: {phase.title.upper()}"]
+        for ex in phase.exercises:
+            lines += [f"  {ex.name} ({LEVEL_WORDS.get(ex.level, ex.level)})", f"    Dose: {ex.dose.text} ({ex.dose.source})"]
+            lines += [f"    {ex.dose.note}"] if ex.dose.note else []
+            lines += [f"    {s.text}" for s in ex.sides]
+            lines += [f"    Cue: {c}" for c in ex.cues]
+            lines += [f"    Why: {r.text}" + (f" ({r.source})" if r.source else "") for r in ex.reasons]
+        lines += [f"  Move on when: {r.text} ({r.source})" for r in phase.moving_on]
+    if outcome.left_out:
+        lines += ["", "Left out:", *(f"  - {r.text}" for r in outcome.left_out)]
+    return "\n".join(lines) + "\n"
+
+
+def render_problems(problems: list[str]) -> str:
+    return (
+        '<section class="hd-program-result hd-problems" data-outcome="invalid" role="alert">'
+        '<h2 id="hd-program-title" tabindex="-1">Please check your answers</h2>'
+        "<ul>" + "".join(f"<li>{_e(p)}</li>" for p in problems) + "</ul>"
+        "</section>"
+    )

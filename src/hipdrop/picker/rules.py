@@ -1,0 +1,573 @@
+"""The selection rules: answers and the catalog in, a phased program out.
+
+The rules read the catalog by phase, level, position, equipment, precaution tags and which leg
+works; no exercise is named here. Each rule is a small function that returns its decision with a
+``Reason`` the reader sees ("because you said ..."), so the program can explain every choice.
+"""
+
+from dataclasses import dataclass
+
+from hipdrop.catalog import Catalog, Dosing, Exercise
+
+from .answers import Answers
+from .program import (
+    PHASE_ORDER,
+    PHASE_TITLES,
+    ChosenExercise,
+    Dose,
+    Phase,
+    Program,
+    Reason,
+    SideInstruction,
+)
+
+LEVEL_RANK = {"easier": 0, "standard": 1, "harder": 2}
+LEVEL_BY_RANK = {rank: level for level, rank in LEVEL_RANK.items()}
+
+STANDING_POSITIONS = ("standing", "standing-on-step")
+LYING_POSITIONS = ("side-lying", "side-plank", "incline-side-plank")
+FLOOR_PLANK_POSITIONS = ("side-plank",)
+
+# A form answer can stand for more than one catalog equipment word.
+EQUIPMENT_PROVIDES = {
+    "chair": ("chair", "support"),
+    "step": ("step",),
+    "band": ("band",),
+    "wall": ("wall",),
+    "mirror": ("mirror",),
+    "weight": ("weight",),
+}
+EQUIPMENT_WORDS = {
+    "step": "a step",
+    "band": "an exercise band",
+    "wall": "a wall",
+    "support": "something steady to hold, such as a counter",
+    "chair": "a chair",
+    "mirror": "a mirror",
+    "weight": "a weight",
+}
+# Feedback tools: helpful, never required. Without one, the reader gets another way to check.
+OPTIONAL_EQUIPMENT = ("mirror",)
+
+# Which catalog dosing each goal uses in each phase.
+GOAL_DOSING = {
+    "motor-control": {p: "motor-control" for p in PHASE_ORDER},
+    "strength": {p: "strength" for p in PHASE_ORDER},
+    "endurance": {p: "endurance" for p in PHASE_ORDER},
+    "return-to-sport": {
+        "activation": "motor-control",
+        "strengthening": "strength",
+        "movement-retraining": "strength",
+    },
+}
+DOSING_FALLBACK = ("motor-control", "strength", "endurance")
+
+MAX_PER_PHASE = 3
+SECONDS_PER_REP = 3  # rough time for one repetition without a hold, for the time estimate only
+
+SOURCE_ARTICLE = "the source article"
+SOURCE_HARDCASTLE = "Hardcastle & Nade 1985"
+SOURCE_ACSM = "ACSM 2009"
+SOURCE_RULE = "Hip Drop picker rule"
+
+MOVING_ON = {
+    "activation": (
+        Reason(
+            "You can feel the side of the hip working during each repetition, and the pelvis "
+            "comes back level every time.",
+            SOURCE_ARTICLE,
+        ),
+        Reason(
+            "You can stand on the trained leg for 30 seconds with the pelvis held level "
+            "(the hold time of the clinical Trendelenburg test).",
+            SOURCE_HARDCASTLE,
+        ),
+    ),
+    "strengthening": (
+        Reason(
+            "You finish every set with good form, and in two sessions running you could have "
+            "done one or two more repetitions than the target: then move to the harder version "
+            "or the next phase.",
+            SOURCE_ACSM,
+        ),
+    ),
+    "movement-retraining": (
+        Reason(
+            "You can do the movement with the pelvis level and the knee over the foot without "
+            "watching a mirror: then take the same control into walking, stairs or your sport.",
+            SOURCE_ARTICLE,
+        ),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A rule's decision about one exercise: allowed or not, and why."""
+
+    allowed: bool
+    reason: Reason | None = None
+
+
+# --- sides -------------------------------------------------------------------------------
+
+
+def other_side(side: str) -> str:
+    return "right" if side == "left" else "left"
+
+
+def underneath_side(exercise: Exercise, trained: str) -> str:
+    """The side the body rests on (the stance leg): the trained side unless the trained leg moves."""
+    return other_side(trained) if exercise.working_leg.works == "moving" else trained
+
+
+def lying_sides(exercise: Exercise, answers: Answers) -> set[str]:
+    """The sides the reader lies on for this exercise (empty when it is not done lying)."""
+    if exercise.position not in LYING_POSITIONS and "lies-on-side" not in exercise.precautions:
+        return set()
+    return {underneath_side(exercise, side) for side in answers.trained_sides}
+
+
+def side_instruction(exercise: Exercise, trained: str) -> SideInstruction:
+    down = underneath_side(exercise, trained)
+    up = other_side(down)
+    works = exercise.working_leg.works
+    if exercise.position in STANDING_POSITIONS:
+        base = f"Stand on your {down} leg; your {up} leg and hip move."
+    elif exercise.position == "side-plank":
+        base = f"Lie on your {down} side, propped on your {down} forearm; your {up} leg is on top."
+    elif exercise.position == "incline-side-plank":
+        base = f"Lean on your {down} forearm with your {down} side towards the support; your {up} leg is on top."
+    elif exercise.position in LYING_POSITIONS:
+        base = f"Lie on your {down} side; your {up} leg is on top."
+    else:
+        base = f"Your {down} leg is underneath; your {up} leg moves."
+    if works == "stance":
+        who = f" The {down} hip does the work."
+    elif works == "moving":
+        who = f" The {up} hip does the work."
+    else:
+        who = f" Both hips work; this side trains the {trained} hip most."
+    return SideInstruction(stance=down, moving=up, text=base + who)
+
+
+def sides_for(exercise: Exercise, answers: Answers) -> tuple[SideInstruction, ...]:
+    return tuple(side_instruction(exercise, side) for side in answers.trained_sides)
+
+
+# --- exclusion rules ----------------------------------------------------------------------
+
+
+def precaution_rule(exercise: Exercise, answers: Answers) -> Verdict:
+    """Remove every exercise that a clinician's limit forbids."""
+    tags = set(exercise.precautions)
+    if answers.weight_bearing == "partial":
+        banned = tags & {"single-leg-weight-bearing", "high-load", "balance-demand"}
+        if banned:
+            return Verdict(
+                False,
+                Reason(
+                    f"Left out {exercise.name}: because your clinician has not yet cleared you "
+                    "to put full weight on the leg, the program has no exercise that stands on "
+                    "one leg, loads it heavily or tests balance.",
+                    SOURCE_RULE,
+                ),
+            )
+    if "hip-precautions" in answers.precautions and "hip-flexion-past-90" in tags:
+        return Verdict(
+            False,
+            Reason(
+                f"Left out {exercise.name}: because you have hip precautions, the program has "
+                "no exercise that bends the hip past a right angle.",
+                SOURCE_RULE,
+            ),
+        )
+    if "no-lying-on-operated-side" in answers.precautions:
+        on_operated = lying_sides(exercise, answers) & set(answers.operated_sides)
+        if on_operated:
+            side = " and ".join(sorted(on_operated))
+            return Verdict(
+                False,
+                Reason(
+                    f"Left out {exercise.name}: it would have you lie on your {side} side, and "
+                    "you said you must not lie on the operated side.",
+                    SOURCE_RULE,
+                ),
+            )
+    return Verdict(True)
+
+
+def equipment_rule(exercise: Exercise, answers: Answers) -> Verdict:
+    """Keep an exercise only when the reader has what it needs (feedback tools are optional)."""
+    owned = {word for item in answers.equipment for word in EQUIPMENT_PROVIDES.get(item, (item,))}
+    missing = [e for e in exercise.equipment if e not in owned and e not in OPTIONAL_EQUIPMENT]
+    if missing:
+        needs = " and ".join(EQUIPMENT_WORDS.get(e, e) for e in missing)
+        return Verdict(
+            False,
+            Reason(f"Left out {exercise.name}: it needs {needs}, which you did not tick.", SOURCE_RULE),
+        )
+    return Verdict(True)
+
+
+# --- level rules --------------------------------------------------------------------------
+
+
+def level_rule(exercise: Exercise, answers: Answers) -> tuple[int | None, Reason]:
+    """The hardest level this reader should start at for exercises in this position and phase.
+
+    Returns None when the position is not yet possible for the reader.
+    """
+    position = exercise.position
+    if position in FLOOR_PLANK_POSITIONS:
+        if answers.side_plank == "none":
+            return None, Reason(
+                "Because you said you cannot yet hold a side plank, the program uses "
+                "exercises that do not need one.",
+                SOURCE_RULE,
+            )
+        if answers.side_plank == "knees":
+            return LEVEL_RANK["easier"], Reason(
+                "Because you said you can hold a side plank from your knees but not yet from "
+                "your feet, you start with the easier version.",
+                SOURCE_ARTICLE,
+            )
+        return LEVEL_RANK["standard"], Reason(
+            "Because you said you can hold a side plank from your feet, you start with the "
+            "standard version.",
+            SOURCE_ARTICLE,
+        )
+    if position == "incline-side-plank":
+        if answers.side_plank == "none":
+            return LEVEL_RANK["easier"], Reason(
+                "Because you said you cannot yet hold a side plank, you start leaning on a "
+                "support instead of the floor.",
+                SOURCE_ARTICLE,
+            )
+        return LEVEL_RANK["harder"], Reason(
+            "Because you can already hold a side plank, the supported version is at the level "
+            "that fits you.",
+            SOURCE_ARTICLE,
+        )
+    if position in STANDING_POSITIONS:
+        stance = answers.single_leg_stance == "yes"
+        squat = answers.single_leg_squat == "yes"
+        if exercise.phase == "movement-retraining":
+            if not stance or not squat:
+                said = (
+                    "cannot yet stand on one leg for 30 seconds with a level pelvis"
+                    if not stance
+                    else "cannot yet do a single-leg squat to a box"
+                    if answers.single_leg_squat == "no"
+                    else "have not tried a single-leg squat to a box"
+                )
+                return LEVEL_RANK["easier"], Reason(
+                    f"Because you said you {said}, you start with the easier version.",
+                    SOURCE_ARTICLE,
+                )
+            if answers.goal == "return-to-sport":
+                return LEVEL_RANK["harder"], Reason(
+                    "Because you can stand on one leg and squat to a box on it, and your goal is "
+                    "a return to sport, you start with the harder version.",
+                    SOURCE_ARTICLE,
+                )
+            return LEVEL_RANK["standard"], Reason(
+                "Because you said you can stand on one leg and squat to a box on it, you start "
+                "with the standard version.",
+                SOURCE_ARTICLE,
+            )
+        if not stance:
+            said = (
+                "have not tried standing on one leg for 30 seconds"
+                if answers.single_leg_stance == "not-tried"
+                else "cannot yet stand on one leg for 30 seconds with a level pelvis"
+            )
+            return LEVEL_RANK["easier"], Reason(
+                f"Because you said you {said}, you start with the easier version.",
+                SOURCE_HARDCASTLE,
+            )
+        if squat:
+            return LEVEL_RANK["harder"], Reason(
+                "Because you said you can stand on one leg for 30 seconds with a level pelvis "
+                "and squat to a box on it, you start with the harder version.",
+                SOURCE_HARDCASTLE,
+            )
+        return LEVEL_RANK["standard"], Reason(
+            "Because you said you can stand on one leg for 30 seconds with a level pelvis, you "
+            "start with the standard version.",
+            SOURCE_HARDCASTLE,
+        )
+    if answers.side_plank == "feet":
+        return LEVEL_RANK["harder"], Reason(
+            "Because you said you can hold a side plank from your feet, lying exercises start at "
+            "the harder version.",
+            SOURCE_ARTICLE,
+        )
+    return LEVEL_RANK["standard"], Reason(
+        "You start with the standard version; the moving-on rule says when to make it harder.",
+        SOURCE_ACSM,
+    )
+
+
+# --- dosing -------------------------------------------------------------------------------
+
+
+def dosing_for(exercise: Exercise, answers: Answers, phase: str) -> tuple[Dosing, Reason]:
+    wanted = GOAL_DOSING[answers.goal][phase]
+    goal_words = answers.goal.replace("-", " ")
+    if wanted in exercise.dosing:
+        dosing = exercise.dosing[wanted]
+        if wanted == answers.goal:
+            text = f"Dosed for your goal, {goal_words}."
+        else:
+            text = (
+                f"Dosed for {wanted.replace('-', ' ')}: for a return to sport, activation is "
+                "trained for control and the later phases for strength."
+            )
+        return dosing, Reason(text, "")
+    for goal in DOSING_FALLBACK:
+        if goal in exercise.dosing:
+            return exercise.dosing[goal], Reason(
+                f"The catalog gives no {wanted.replace('-', ' ')} dose for this exercise, so it "
+                f"uses the {goal.replace('-', ' ')} dose.",
+                "",
+            )
+    raise ValueError(f"exercise '{exercise.id}' has no dosing")
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def dose_for(exercise: Exercise, answers: Answers, phase: str, cite: str) -> tuple[Dose, Reason]:
+    dosing, reason = dosing_for(exercise, answers, phase)
+    days = min(answers.days_per_week, dosing.days_per_week.high)
+    note = ""
+    if answers.days_per_week > dosing.days_per_week.high:
+        note = (
+            f"The dose asks for {dosing.days_per_week} days a week, so use your other days for "
+            "rest or the other phases' exercises."
+        )
+    elif answers.days_per_week < dosing.days_per_week.low:
+        note = (
+            f"The dose suggests {dosing.days_per_week} days a week; with {answers.days_per_week}, "
+            "expect slower progress."
+        )
+    hold = f", hold {dosing.hold_s} s" if dosing.hold_s.high > 0 else ""
+    text = (
+        f"{dosing.sets} sets of {dosing.reps}{hold}, rest {dosing.rest_s} s, "
+        f"{plural(days, 'day')} a week"
+    )
+    sides = len(answers.trained_sides)
+    rep_seconds = dosing.reps.low * (dosing.hold_s.low + SECONDS_PER_REP)
+    seconds = dosing.sets.low * rep_seconds * sides + max(dosing.sets.low * sides - 1, 0) * dosing.rest_s.low
+    dose = Dose(
+        goal=dosing.goal,
+        sets=str(dosing.sets),
+        reps=str(dosing.reps),
+        hold_s=str(dosing.hold_s),
+        rest_s=str(dosing.rest_s),
+        days_per_week=days,
+        text=text,
+        minutes=max(1, -(-seconds // 60)),
+        source=cite,
+        basis=dosing.basis,
+        note=" ".join(n for n in (note, dosing.note) if n),
+    )
+    return dose, Reason(reason.text, cite)
+
+
+# --- choosing -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    exercise: Exercise
+    reasons: tuple[Reason, ...]
+
+
+def choose_version(
+    catalog: Catalog, family: str, answers: Answers, left_out: list[Reason]
+) -> Candidate | None:
+    """The hardest allowed version of a family at or below the level that fits the reader."""
+    members = catalog.family_members(family)
+    allowed: list[tuple[Exercise, Reason]] = []
+    why_not: list[Reason] = []
+    for member in members:
+        verdicts = (precaution_rule(member, answers), equipment_rule(member, answers))
+        refused = [v.reason for v in verdicts if not v.allowed and v.reason]
+        if refused:
+            why_not.append(refused[0])
+            continue
+        top, level_reason = level_rule(member, answers)
+        if top is None:
+            why_not.append(level_reason)
+        elif LEVEL_RANK.get(member.level, 1) <= top:
+            allowed.append((member, level_reason))
+    if not allowed:
+        if why_not:
+            left_out.append(why_not[0])
+        return None
+    exercise, level_reason = allowed[-1]
+    reasons = [level_reason]
+    if exercise.equipment:
+        reasons.append(
+            Reason(
+                "It uses " + " and ".join(EQUIPMENT_WORDS.get(e, e) for e in exercise.equipment)
+                + (", which you have." if all(e not in OPTIONAL_EQUIPMENT or _owns(answers, e) for e in exercise.equipment) else "."),
+                SOURCE_RULE,
+            )
+        )
+    if "mirror" in exercise.equipment and not _owns(answers, "mirror"):
+        reasons.append(
+            Reason(
+                "You did not tick a mirror: film yourself on a phone, or ask someone to watch "
+                "that your pelvis stays level.",
+                SOURCE_ARTICLE,
+            )
+        )
+    return Candidate(exercise, tuple(reasons))
+
+
+def _owns(answers: Answers, word: str) -> bool:
+    return any(word in EQUIPMENT_PROVIDES.get(item, (item,)) for item in answers.equipment)
+
+
+def _cite(catalog: Catalog, source_id: str) -> str:
+    source = catalog.sources.get(source_id)
+    return source.cite if source else source_id
+
+
+def _name(catalog: Catalog, exercise_id: str | None) -> str | None:
+    if exercise_id is None:
+        return None
+    try:
+        return catalog.exercise(exercise_id).name
+    except KeyError:
+        return None
+
+
+def chosen_exercise(catalog: Catalog, candidate: Candidate, answers: Answers, phase: str) -> ChosenExercise:
+    exercise = candidate.exercise
+    dosing, _ = dosing_for(exercise, answers, phase)
+    dose, dose_reason = dose_for(exercise, answers, phase, _cite(catalog, dosing.source))
+    title = PHASE_TITLES[phase].lower()
+    phase_reason = Reason(
+        f"It is {'an' if title[0] in 'aeiou' else 'a'} {title} exercise, and the program follows the order "
+        "activate, then strengthen, then retrain movement.",
+        SOURCE_ARTICLE,
+    )
+    return ChosenExercise(
+        id=exercise.id,
+        name=exercise.name,
+        level=exercise.level,
+        phase=phase,
+        position=exercise.position,
+        equipment=tuple(exercise.equipment),
+        sides=sides_for(exercise, answers),
+        dose=dose,
+        cues=tuple(exercise.cues[:3]),
+        reasons=(phase_reason, *candidate.reasons, dose_reason),
+        illustration=exercise.illustration or None,
+        illustration_alt=exercise.illustration_alt or f"Drawing of {exercise.name}",
+        harder=_name(catalog, exercise.harder),
+        easier=_name(catalog, exercise.easier),
+    )
+
+
+def fit_to_time(chosen: list[ChosenExercise], minutes: int) -> tuple[ChosenExercise, ...]:
+    """Keep the first exercise, then add more while the session fits the reader's minutes."""
+    kept: list[ChosenExercise] = []
+    total = 0
+    for exercise in chosen:
+        if kept and (total + exercise.dose.minutes > minutes or len(kept) >= MAX_PER_PHASE):
+            continue
+        kept.append(exercise)
+        total += exercise.dose.minutes
+    return tuple(kept)
+
+
+def side_notes(answers: Answers) -> tuple[Reason, ...]:
+    if answers.weak_side == "both":
+        return (Reason("Because you said both sides are weak, do every exercise on both sides, left first.", SOURCE_RULE),)
+    if answers.weak_side == "not-sure":
+        return (
+            Reason(
+                "Because you are not sure which side is weak, do every exercise on both sides. "
+                "The self-test in the lessons can show which side drops.",
+                SOURCE_RULE,
+            ),
+        )
+    return (
+        Reason(
+            f"Because you said your {answers.weak_side} side is weak, every exercise trains the "
+            f"{answers.weak_side} hip. The leg you stand on is the one you strengthen.",
+            SOURCE_ARTICLE,
+        ),
+    )
+
+
+def build_program(answers: Answers, catalog: Catalog) -> tuple[Program | None, tuple[Reason, ...]]:
+    """The phased program, or None (with the reasons) when no phase has an exercise that fits."""
+    left_out: list[Reason] = []
+    candidates: dict[str, list[Candidate]] = {p: [] for p in PHASE_ORDER}
+    for main in catalog.families():
+        candidate = choose_version(catalog, main.id, answers, left_out)
+        if candidate is not None and candidate.exercise.phase in candidates:
+            candidates[candidate.exercise.phase].append(candidate)
+    phases: list[Phase] = []
+    for phase in PHASE_ORDER:
+        chosen = [chosen_exercise(catalog, c, answers, phase) for c in candidates[phase]]
+        kept = fit_to_time(chosen, answers.minutes_per_day)
+        if not kept:
+            left_out.append(
+                Reason(
+                    f"No {PHASE_TITLES[phase].lower()} exercise fits your answers, so the "
+                    "program skips that phase; ask a physiotherapist for one that suits you.",
+                    SOURCE_RULE,
+                )
+            )
+            continue
+        if kept[0].dose.minutes > answers.minutes_per_day:
+            left_out.append(
+                Reason(
+                    f"{kept[0].name} takes about {kept[0].dose.minutes} minutes, more than your "
+                    f"{answers.minutes_per_day}: do fewer sets at first.",
+                    SOURCE_RULE,
+                )
+            )
+        phases.append(
+            Phase(
+                id=phase,
+                title=PHASE_TITLES[phase],
+                number=len(phases) + 1,
+                exercises=kept,
+                moving_on=MOVING_ON[phase],
+            )
+        )
+    if not phases:
+        return None, tuple(left_out)
+    return (
+        Program(
+            goal=answers.goal,
+            weak_side=answers.weak_side,
+            trained_sides=answers.trained_sides,
+            minutes_per_day=answers.minutes_per_day,
+            days_per_week=answers.days_per_week,
+            phases=tuple(phases),
+            stop_rules=(),
+            notes=side_notes(answers),
+            left_out=tuple(_unique(left_out)),
+        ),
+        tuple(left_out),
+    )
+
+
+def _unique(reasons: list[Reason]) -> list[Reason]:
+    seen: set[Reason] = set()
+    out = []
+    for reason in reasons:
+        if reason not in seen:
+            seen.add(reason)
+            out.append(reason)
+    return out
