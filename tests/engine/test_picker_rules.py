@@ -58,10 +58,13 @@ CATALOG = {
               position="side-lying", works="moving", easier="top-leg", equipment=("band",),
               precautions=("lies-on-side",)),
         entry("squat-held", family="squat", level="easier", phase="movement-retraining",
-              position="standing", works="stance", harder="squat", equipment=("support",),
+              position="standing", works="stance", harder="squat-box", equipment=("support",),
               precautions=SLWB),
+        entry("squat-box", family="squat", level="easier", phase="movement-retraining",
+              position="standing", works="stance", easier="squat-held", harder="squat",
+              equipment=("chair",), precautions=SLWB),
         entry("squat", family="squat", level="standard", phase="movement-retraining",
-              position="standing", works="stance", easier="squat-held", harder="squat-deep",
+              position="standing", works="stance", easier="squat-box", harder="squat-deep",
               equipment=("chair",), precautions=SLWB + ("hip-flexion-past-90",)),
         entry("squat-deep", family="squat", level="harder", phase="movement-retraining",
               position="standing", works="stance", easier="squat", equipment=("chair",),
@@ -210,16 +213,23 @@ def test_hip_precautions_remove_deep_hip_bending():
     outcome = program(recent_surgery_or_fracture=True, operated_side="left", clinician_guidance=True,
                       precautions=["hip-precautions"], single_leg_squat="yes")
     assert "squat" not in chosen(outcome) and "squat-deep" not in chosen(outcome)
-    assert "squat-held" in chosen(outcome)
+    assert "squat-box" in chosen(outcome)
 
 
 def test_no_lying_on_the_operated_side_keeps_only_lying_on_the_other_side():
-    # Right hip weak, left hip operated: planks lie on the weak (right) side, top-leg lies on the left.
-    outcome = program(weak_side="right", recent_surgery_or_fracture=True, operated_side="left",
+    # Right hip weak and operated: the top-leg lift lies on the left side (the right leg on top
+    # works); the side plank is done on both sides, so it would lie on the right too.
+    outcome = program(weak_side="right", recent_surgery_or_fracture=True, operated_side="right",
                       clinician_guidance=True, precautions=["no-lying-on-operated-side"])
     ids = chosen(outcome)
-    assert "plank" in ids and "top-leg" not in ids and "top-leg-band" not in ids
-    assert all(s.stance != "left" for e in ids.values() if e.position == "side-plank" for s in e.sides)
+    assert "top-leg-band" in ids and "plank" not in ids and "plank-knees" not in ids
+    assert [s.stance for s in ids["top-leg-band"].sides] == ["left"]
+    assert any("lie on your right side" in r.text for r in outcome.left_out)
+
+
+def test_exercises_where_both_hips_work_are_done_on_both_sides_weak_side_first():
+    sides = chosen(program(weak_side="right"))["plank"].sides
+    assert [(s.stance, s.moving) for s in sides] == [("right", "left"), ("left", "right")]
 
 
 # --- levels, positions, equipment ---------------------------------------------------------
@@ -242,6 +252,13 @@ def test_standing_ability_sets_the_activation_version():
     ids = chosen(program(single_leg_stance="no"))
     assert "lift-held" in ids
     assert "cannot yet stand on one leg for 30 seconds" in ids["lift-held"].reasons[1].text
+
+
+def test_cannot_squat_starts_at_the_easiest_version_not_tried_at_the_last_easier_one():
+    assert "squat-held" in chosen(program(single_leg_squat="no"))
+    ids = chosen(program(single_leg_squat="not-tried"))
+    assert "squat-box" in ids
+    assert "have not tried a single-leg squat" in ids["squat-box"].reasons[1].text
 
 
 def test_missing_equipment_picks_a_version_that_needs_none_and_mirror_is_optional():
@@ -272,6 +289,7 @@ def test_both_and_not_sure_do_both_sides_left_first():
         outcome = program(weak_side=side)
         assert outcome.trained_sides == ("left", "right")
         assert [s.stance for s in chosen(outcome)["lift"].sides] == ["left", "right"]
+        assert [s.moving for s in chosen(outcome)["top-leg-band"].sides] == ["left", "right"]
     assert "self-test" in program(weak_side="not-sure").notes[0].text
 
 

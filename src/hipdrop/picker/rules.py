@@ -65,9 +65,9 @@ DOSING_FALLBACK = ("motor-control", "strength", "endurance")
 MAX_PER_PHASE = 3
 SECONDS_PER_REP = 3  # rough time for one repetition without a hold, for the time estimate only
 
-SOURCE_ARTICLE = "the source article"
+SOURCE_ARTICLE = "source-article"  # catalog source ids are shown by their citation
 SOURCE_HARDCASTLE = "Hardcastle & Nade 1985"
-SOURCE_ACSM = "ACSM 2009"
+SOURCE_ACSM = "acsm-2009"
 SOURCE_RULE = "Hip Drop picker rule"
 
 MOVING_ON = {
@@ -121,11 +121,19 @@ def underneath_side(exercise: Exercise, trained: str) -> str:
     return other_side(trained) if exercise.working_leg.works == "moving" else trained
 
 
+def sides_done(exercise: Exercise, answers: Answers) -> tuple[str, ...]:
+    """The trained side of each set: an exercise where both hips work is done on both sides."""
+    if exercise.working_leg.works == "both":
+        first = answers.trained_sides[0]
+        return (first, other_side(first))
+    return answers.trained_sides
+
+
 def lying_sides(exercise: Exercise, answers: Answers) -> set[str]:
     """The sides the reader lies on for this exercise (empty when it is not done lying)."""
     if exercise.position not in LYING_POSITIONS and "lies-on-side" not in exercise.precautions:
         return set()
-    return {underneath_side(exercise, side) for side in answers.trained_sides}
+    return {underneath_side(exercise, side) for side in sides_done(exercise, answers)}
 
 
 def side_instruction(exercise: Exercise, trained: str) -> SideInstruction:
@@ -147,12 +155,12 @@ def side_instruction(exercise: Exercise, trained: str) -> SideInstruction:
     elif works == "moving":
         who = f" The {up} hip does the work."
     else:
-        who = f" Both hips work; this side trains the {trained} hip most."
+        who = f" Both hips work; the {down} hip holds you up."
     return SideInstruction(stance=down, moving=up, text=base + who)
 
 
 def sides_for(exercise: Exercise, answers: Answers) -> tuple[SideInstruction, ...]:
-    return tuple(side_instruction(exercise, side) for side in answers.trained_sides)
+    return tuple(side_instruction(exercise, side) for side in sides_done(exercise, answers))
 
 
 # --- exclusion rules ----------------------------------------------------------------------
@@ -213,100 +221,93 @@ def equipment_rule(exercise: Exercise, answers: Answers) -> Verdict:
 # --- level rules --------------------------------------------------------------------------
 
 
-def level_rule(exercise: Exercise, answers: Answers) -> tuple[int | None, Reason]:
-    """The hardest level this reader should start at for exercises in this position and phase.
+@dataclass(frozen=True)
+class Level:
+    """The level a reader starts at for one kind of exercise.
 
-    Returns None when the position is not yet possible for the reader.
+    ``top`` is the hardest level allowed (a ``LEVEL_RANK`` value), or None when the reader cannot
+    do this kind of exercise yet. When a family has several versions at that level, ``easiest``
+    picks the first of them (the reader said they cannot do the task yet) instead of the last.
     """
-    position = exercise.position
-    if position in FLOOR_PLANK_POSITIONS:
+
+    top: int | None
+    reason: Reason
+    easiest: bool = False
+
+
+def _because(said: str, start: str) -> str:
+    return f"Because you said you {said}, you start with the {start} version."
+
+
+def side_plank_level(answers: Answers, supported: bool) -> Level:
+    if supported:
         if answers.side_plank == "none":
-            return None, Reason(
-                "Because you said you cannot yet hold a side plank, the program uses "
-                "exercises that do not need one.",
-                SOURCE_RULE,
-            )
-        if answers.side_plank == "knees":
-            return LEVEL_RANK["easier"], Reason(
-                "Because you said you can hold a side plank from your knees but not yet from "
-                "your feet, you start with the easier version.",
-                SOURCE_ARTICLE,
-            )
-        return LEVEL_RANK["standard"], Reason(
-            "Because you said you can hold a side plank from your feet, you start with the "
-            "standard version.",
-            SOURCE_ARTICLE,
-        )
-    if position == "incline-side-plank":
-        if answers.side_plank == "none":
-            return LEVEL_RANK["easier"], Reason(
+            return Level(LEVEL_RANK["easier"], Reason(
                 "Because you said you cannot yet hold a side plank, you start leaning on a "
-                "support instead of the floor.",
-                SOURCE_ARTICLE,
-            )
-        return LEVEL_RANK["harder"], Reason(
-            "Because you can already hold a side plank, the supported version is at the level "
-            "that fits you.",
-            SOURCE_ARTICLE,
+                "support instead of lying on the floor.", SOURCE_ARTICLE))
+        return Level(LEVEL_RANK["harder"], Reason(
+            "You can already hold a side plank, so a supported version is within reach.", SOURCE_ARTICLE))
+    if answers.side_plank == "none":
+        return Level(None, Reason(
+            "Because you said you cannot yet hold a side plank, the program leaves out floor side "
+            "planks for now and uses exercises that do not need one.", SOURCE_RULE))
+    if answers.side_plank == "knees":
+        return Level(LEVEL_RANK["easier"], Reason(_because(
+            "can hold a side plank from your knees but not yet from your feet", "easier"), SOURCE_ARTICLE))
+    return Level(LEVEL_RANK["standard"], Reason(_because(
+        "can hold a side plank from your feet", "standard"), SOURCE_ARTICLE))
+
+
+def standing_level(answers: Answers, phase: str) -> Level:
+    stance = answers.single_leg_stance
+    squat = answers.single_leg_squat
+    if stance != "yes":
+        said = (
+            "have not tried standing on one leg for 30 seconds"
+            if stance == "not-tried"
+            else "cannot yet stand on one leg for 30 seconds with a level pelvis"
         )
-    if position in STANDING_POSITIONS:
-        stance = answers.single_leg_stance == "yes"
-        squat = answers.single_leg_squat == "yes"
-        if exercise.phase == "movement-retraining":
-            if not stance or not squat:
-                said = (
-                    "cannot yet stand on one leg for 30 seconds with a level pelvis"
-                    if not stance
-                    else "cannot yet do a single-leg squat to a box"
-                    if answers.single_leg_squat == "no"
-                    else "have not tried a single-leg squat to a box"
-                )
-                return LEVEL_RANK["easier"], Reason(
-                    f"Because you said you {said}, you start with the easier version.",
-                    SOURCE_ARTICLE,
-                )
-            if answers.goal == "return-to-sport":
-                return LEVEL_RANK["harder"], Reason(
-                    "Because you can stand on one leg and squat to a box on it, and your goal is "
-                    "a return to sport, you start with the harder version.",
-                    SOURCE_ARTICLE,
-                )
-            return LEVEL_RANK["standard"], Reason(
-                "Because you said you can stand on one leg and squat to a box on it, you start "
-                "with the standard version.",
-                SOURCE_ARTICLE,
-            )
-        if not stance:
-            said = (
-                "have not tried standing on one leg for 30 seconds"
-                if answers.single_leg_stance == "not-tried"
-                else "cannot yet stand on one leg for 30 seconds with a level pelvis"
-            )
-            return LEVEL_RANK["easier"], Reason(
-                f"Because you said you {said}, you start with the easier version.",
-                SOURCE_HARDCASTLE,
-            )
-        if squat:
-            return LEVEL_RANK["harder"], Reason(
-                "Because you said you can stand on one leg for 30 seconds with a level pelvis "
-                "and squat to a box on it, you start with the harder version.",
-                SOURCE_HARDCASTLE,
-            )
-        return LEVEL_RANK["standard"], Reason(
-            "Because you said you can stand on one leg for 30 seconds with a level pelvis, you "
-            "start with the standard version.",
-            SOURCE_HARDCASTLE,
-        )
+        return Level(LEVEL_RANK["easier"], Reason(_because(said, "easiest"), SOURCE_HARDCASTLE), easiest=True)
+    if phase == "movement-retraining":
+        if squat == "no":
+            return Level(LEVEL_RANK["easier"], Reason(_because(
+                "cannot yet do a single-leg squat to a box", "easiest"), SOURCE_ARTICLE), easiest=True)
+        if squat == "not-tried":
+            return Level(LEVEL_RANK["easier"], Reason(_because(
+                "have not tried a single-leg squat to a box", "easier"), SOURCE_ARTICLE))
+        if answers.goal == "return-to-sport":
+            return Level(LEVEL_RANK["harder"], Reason(
+                "Because you said you can stand on one leg and squat to a box on it, and your "
+                "goal is a return to sport, you start with the harder version.", SOURCE_ARTICLE))
+        return Level(LEVEL_RANK["standard"], Reason(_because(
+            "can stand on one leg and squat to a box on it", "standard"), SOURCE_ARTICLE))
+    if squat == "yes":
+        return Level(LEVEL_RANK["harder"], Reason(_because(
+            "can stand on one leg for 30 seconds with a level pelvis and squat to a box on it",
+            "harder"), SOURCE_HARDCASTLE))
+    return Level(LEVEL_RANK["standard"], Reason(_because(
+        "can stand on one leg for 30 seconds with a level pelvis", "standard"), SOURCE_HARDCASTLE))
+
+
+def lying_level(answers: Answers) -> Level:
     if answers.side_plank == "feet":
-        return LEVEL_RANK["harder"], Reason(
+        return Level(LEVEL_RANK["harder"], Reason(
             "Because you said you can hold a side plank from your feet, lying exercises start at "
-            "the harder version.",
-            SOURCE_ARTICLE,
-        )
-    return LEVEL_RANK["standard"], Reason(
-        "You start with the standard version; the moving-on rule says when to make it harder.",
-        SOURCE_ACSM,
-    )
+            "the harder version.", SOURCE_ARTICLE))
+    return Level(LEVEL_RANK["standard"], Reason(
+        "You start with the standard version; the rule for moving on says when to make it harder.",
+        SOURCE_ACSM))
+
+
+def level_rule(exercise: Exercise, answers: Answers) -> Level:
+    """The level that fits this reader for an exercise of this position and phase."""
+    if exercise.position in FLOOR_PLANK_POSITIONS:
+        return side_plank_level(answers, supported=False)
+    if exercise.position == "incline-side-plank":
+        return side_plank_level(answers, supported=True)
+    if exercise.position in STANDING_POSITIONS:
+        return standing_level(answers, exercise.phase)
+    return lying_level(answers)
 
 
 # --- dosing -------------------------------------------------------------------------------
@@ -358,7 +359,7 @@ def dose_for(exercise: Exercise, answers: Answers, phase: str, cite: str) -> tup
         f"{dosing.sets} sets of {dosing.reps}{hold}, rest {dosing.rest_s} s, "
         f"{plural(days, 'day')} a week"
     )
-    sides = len(answers.trained_sides)
+    sides = len(sides_done(exercise, answers))
     rep_seconds = dosing.reps.low * (dosing.hold_s.low + SECONDS_PER_REP)
     seconds = dosing.sets.low * rep_seconds * sides + max(dosing.sets.low * sides - 1, 0) * dosing.rest_s.low
     dose = Dose(
@@ -391,7 +392,7 @@ def choose_version(
 ) -> Candidate | None:
     """The hardest allowed version of a family at or below the level that fits the reader."""
     members = catalog.family_members(family)
-    allowed: list[tuple[Exercise, Reason]] = []
+    allowed: list[tuple[Exercise, Level]] = []
     why_not: list[Reason] = []
     for member in members:
         verdicts = (precaution_rule(member, answers), equipment_rule(member, answers))
@@ -399,16 +400,19 @@ def choose_version(
         if refused:
             why_not.append(refused[0])
             continue
-        top, level_reason = level_rule(member, answers)
-        if top is None:
-            why_not.append(level_reason)
-        elif LEVEL_RANK.get(member.level, 1) <= top:
-            allowed.append((member, level_reason))
+        level = level_rule(member, answers)
+        if level.top is None:
+            why_not.append(level.reason)
+        elif LEVEL_RANK.get(member.level, 1) <= level.top:
+            allowed.append((member, level))
     if not allowed:
         if why_not:
             left_out.append(why_not[0])
         return None
-    exercise, level_reason = allowed[-1]
+    exercise, level = allowed[-1]
+    if level.easiest:
+        exercise, level = next((m, l) for m, l in allowed if m.level == exercise.level)
+    level_reason = level.reason
     reasons = [level_reason]
     if exercise.equipment:
         reasons.append(
@@ -436,6 +440,13 @@ def _owns(answers: Answers, word: str) -> bool:
 def _cite(catalog: Catalog, source_id: str) -> str:
     source = catalog.sources.get(source_id)
     return source.cite if source else source_id
+
+
+def cited(catalog: Catalog, reason: Reason) -> Reason:
+    """A reason whose source is a catalog source id, shown by its citation ("Boren et al. 2011")."""
+    if reason.source in catalog.sources:
+        return Reason(reason.text, catalog.sources[reason.source].cite)
+    return reason
 
 
 def _name(catalog: Catalog, exercise_id: str | None) -> str | None:
@@ -467,7 +478,7 @@ def chosen_exercise(catalog: Catalog, candidate: Candidate, answers: Answers, ph
         sides=sides_for(exercise, answers),
         dose=dose,
         cues=tuple(exercise.cues[:3]),
-        reasons=(phase_reason, *candidate.reasons, dose_reason),
+        reasons=tuple(cited(catalog, r) for r in (phase_reason, *candidate.reasons, dose_reason)),
         illustration=exercise.illustration or None,
         illustration_alt=exercise.illustration_alt or f"Drawing of {exercise.name}",
         harder=_name(catalog, exercise.harder),
@@ -542,7 +553,7 @@ def build_program(answers: Answers, catalog: Catalog) -> tuple[Program | None, t
                 title=PHASE_TITLES[phase],
                 number=len(phases) + 1,
                 exercises=kept,
-                moving_on=MOVING_ON[phase],
+                moving_on=tuple(cited(catalog, r) for r in MOVING_ON[phase]),
             )
         )
     if not phases:
@@ -556,8 +567,8 @@ def build_program(answers: Answers, catalog: Catalog) -> tuple[Program | None, t
             days_per_week=answers.days_per_week,
             phases=tuple(phases),
             stop_rules=(),
-            notes=side_notes(answers),
-            left_out=tuple(_unique(left_out)),
+            notes=tuple(cited(catalog, r) for r in side_notes(answers)),
+            left_out=tuple(cited(catalog, r) for r in _unique(left_out)),
         ),
         tuple(left_out),
     )
