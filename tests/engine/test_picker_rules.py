@@ -244,21 +244,21 @@ def test_no_side_plank_means_no_side_plank_and_says_why():
 def test_side_plank_from_knees_starts_at_the_easier_version():
     ids = chosen(program(side_plank="knees"))
     assert "plank-knees" in ids and "plank" not in ids
-    assert ids["plank-knees"].reasons[1].text.startswith("Because you said you can hold a side plank from your knees")
+    assert ids["plank-knees"].reasons[0].text.startswith("Because you said you can hold a side plank from your knees")
 
 
 def test_standing_ability_sets_the_activation_version():
     assert "lift" in chosen(program(single_leg_stance="yes"))
     ids = chosen(program(single_leg_stance="no"))
     assert "lift-held" in ids
-    assert "cannot yet stand on one leg for 30 seconds" in ids["lift-held"].reasons[1].text
+    assert "cannot yet stand on one leg for 30 seconds" in ids["lift-held"].reasons[0].text
 
 
 def test_cannot_squat_starts_at_the_easiest_version_not_tried_at_the_last_easier_one():
     assert "squat-held" in chosen(program(single_leg_squat="no"))
     ids = chosen(program(single_leg_squat="not-tried"))
     assert "squat-box" in ids
-    assert "have not tried a single-leg squat" in ids["squat-box"].reasons[1].text
+    assert "have not tried a single-leg squat" in ids["squat-box"].reasons[0].text
 
 
 def test_missing_equipment_picks_a_version_that_needs_none_and_mirror_is_optional():
@@ -295,10 +295,17 @@ def test_both_and_not_sure_do_both_sides_left_first():
 
 def test_dose_follows_the_goal_and_caps_days_at_the_dose():
     ids = chosen(program(goal="strength", days_per_week=7))
-    assert ids["lift"].dose.sets == "2\u20133" and ids["lift"].dose.days_per_week == 3
-    assert ids["lift"].dose.source == "ACSM 2009"
-    ids = chosen(program(goal="motor-control", days_per_week=7))
-    assert ids["lift"].dose.hold_s == "5" and ids["lift"].dose.days_per_week == 7
+    band = ids["top-leg-band"].dose
+    assert (band.goal, band.sets, band.days_per_week, band.source) == ("strength", "2\u20133", 3, "ACSM 2009")
+    assert "3 days a week" in band.text and "2\u20133 days a week" in band.note
+    ids = chosen(program(goal="endurance", days_per_week=1))
+    assert ids["top-leg-band"].dose.reps == "15\u201320" and "slower progress" in ids["top-leg-band"].dose.note
+
+
+def test_activation_is_always_dosed_for_motor_control():
+    for goal in ("strength", "endurance", "return-to-sport", "motor-control"):
+        lift = chosen(program(goal=goal, days_per_week=7))["lift"].dose
+        assert (lift.goal, lift.hold_s, lift.days_per_week) == ("motor-control", "5", 7)
 
 
 def test_few_minutes_give_one_exercise_per_phase_and_more_minutes_more():

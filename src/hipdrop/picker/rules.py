@@ -41,7 +41,7 @@ EQUIPMENT_WORDS = {
     "step": "a step",
     "band": "an exercise band",
     "wall": "a wall",
-    "support": "something steady to hold, such as a counter",
+    "support": "something steady to hold (a counter or sturdy table)",
     "chair": "a chair",
     "mirror": "a mirror",
     "weight": "a weight",
@@ -49,11 +49,12 @@ EQUIPMENT_WORDS = {
 # Feedback tools: helpful, never required. Without one, the reader gets another way to check.
 OPTIONAL_EQUIPMENT = ("mirror",)
 
-# Which catalog dosing each goal uses in each phase.
+# Which catalog dosing each goal uses in each phase. Activation is practice in switching the
+# muscles on, so it is always dosed for motor control (the source article's order and dosing hints).
 GOAL_DOSING = {
     "motor-control": {p: "motor-control" for p in PHASE_ORDER},
-    "strength": {p: "strength" for p in PHASE_ORDER},
-    "endurance": {p: "endurance" for p in PHASE_ORDER},
+    "strength": {"activation": "motor-control", "strengthening": "strength", "movement-retraining": "strength"},
+    "endurance": {"activation": "motor-control", "strengthening": "endurance", "movement-retraining": "endurance"},
     "return-to-sport": {
         "activation": "motor-control",
         "strengthening": "strength",
@@ -62,7 +63,7 @@ GOAL_DOSING = {
 }
 DOSING_FALLBACK = ("motor-control", "strength", "endurance")
 
-MAX_PER_PHASE = 3
+MAX_PER_PHASE = 2  # keeps a session short and the printed program on one or two pages
 SECONDS_PER_REP = 3  # rough time for one repetition without a hold, for the time estimate only
 
 SOURCE_ARTICLE = "source-article"  # catalog source ids are shown by their citation
@@ -320,11 +321,13 @@ def dosing_for(exercise: Exercise, answers: Answers, phase: str) -> tuple[Dosing
         dosing = exercise.dosing[wanted]
         if wanted == answers.goal:
             text = f"Dosed for your goal, {goal_words}."
-        else:
+        elif phase == "activation":
             text = (
-                f"Dosed for {wanted.replace('-', ' ')}: for a return to sport, activation is "
-                "trained for control and the later phases for strength."
+                "Dosed for motor control: activation is practice in switching the muscles on, "
+                "with many slow, careful repetitions."
             )
+        else:
+            text = f"Dosed for {wanted.replace('-', ' ')}, the part of your goal ({goal_words}) this phase trains."
         return dosing, Reason(text, "")
     for goal in DOSING_FALLBACK:
         if goal in exercise.dosing:
@@ -334,6 +337,11 @@ def dosing_for(exercise: Exercise, answers: Answers, phase: str) -> tuple[Dosing
                 "",
             )
     raise ValueError(f"exercise '{exercise.id}' has no dosing")
+
+
+def _middle(span) -> int:
+    """The middle of a range, rounded up: the time estimate assumes a mid-range session."""
+    return (span.low + span.high + 1) // 2
 
 
 def plural(count: int, word: str) -> str:
@@ -360,8 +368,9 @@ def dose_for(exercise: Exercise, answers: Answers, phase: str, cite: str) -> tup
         f"{plural(days, 'day')} a week"
     )
     sides = len(sides_done(exercise, answers))
-    rep_seconds = dosing.reps.low * (dosing.hold_s.low + SECONDS_PER_REP)
-    seconds = dosing.sets.low * rep_seconds * sides + max(dosing.sets.low * sides - 1, 0) * dosing.rest_s.low
+    sets = _middle(dosing.sets)
+    rep_seconds = _middle(dosing.reps) * (_middle(dosing.hold_s) + SECONDS_PER_REP)
+    seconds = sets * rep_seconds * sides + max(sets * sides - 1, 0) * _middle(dosing.rest_s)
     dose = Dose(
         goal=dosing.goal,
         sets=str(dosing.sets),
@@ -414,22 +423,18 @@ def choose_version(
         exercise, level = next((m, l) for m, l in allowed if m.level == exercise.level)
     level_reason = level.reason
     reasons = [level_reason]
-    if exercise.equipment:
-        reasons.append(
-            Reason(
-                "It uses " + " and ".join(EQUIPMENT_WORDS.get(e, e) for e in exercise.equipment)
-                + (", which you have." if all(e not in OPTIONAL_EQUIPMENT or _owns(answers, e) for e in exercise.equipment) else "."),
-                SOURCE_RULE,
-            )
-        )
-    if "mirror" in exercise.equipment and not _owns(answers, "mirror"):
-        reasons.append(
-            Reason(
+    needed = [e for e in exercise.equipment if e not in OPTIONAL_EQUIPMENT]
+    if needed:
+        words = " and ".join(EQUIPMENT_WORDS.get(e, e) for e in needed)
+        reasons.append(Reason(f"It uses {words}, which you have.", SOURCE_RULE))
+    if "mirror" in exercise.equipment:
+        if _owns(answers, "mirror"):
+            reasons.append(Reason("Use your mirror to check that the pelvis stays level, then "
+                                  "wean off it.", SOURCE_ARTICLE))
+        else:
+            reasons.append(Reason(
                 "You did not tick a mirror: film yourself on a phone, or ask someone to watch "
-                "that your pelvis stays level.",
-                SOURCE_ARTICLE,
-            )
-        )
+                "that your pelvis stays level.", SOURCE_ARTICLE))
     return Candidate(exercise, tuple(reasons))
 
 
@@ -462,12 +467,6 @@ def chosen_exercise(catalog: Catalog, candidate: Candidate, answers: Answers, ph
     exercise = candidate.exercise
     dosing, _ = dosing_for(exercise, answers, phase)
     dose, dose_reason = dose_for(exercise, answers, phase, _cite(catalog, dosing.source))
-    title = PHASE_TITLES[phase].lower()
-    phase_reason = Reason(
-        f"It is {'an' if title[0] in 'aeiou' else 'a'} {title} exercise, and the program follows the order "
-        "activate, then strengthen, then retrain movement.",
-        SOURCE_ARTICLE,
-    )
     return ChosenExercise(
         id=exercise.id,
         name=exercise.name,
@@ -478,7 +477,7 @@ def chosen_exercise(catalog: Catalog, candidate: Candidate, answers: Answers, ph
         sides=sides_for(exercise, answers),
         dose=dose,
         cues=tuple(exercise.cues[:3]),
-        reasons=tuple(cited(catalog, r) for r in (phase_reason, *candidate.reasons, dose_reason)),
+        reasons=tuple(cited(catalog, r) for r in (*candidate.reasons, dose_reason)),
         illustration=exercise.illustration or None,
         illustration_alt=exercise.illustration_alt or f"Drawing of {exercise.name}",
         harder=_name(catalog, exercise.harder),
@@ -496,6 +495,13 @@ def fit_to_time(chosen: list[ChosenExercise], minutes: int) -> tuple[ChosenExerc
         kept.append(exercise)
         total += exercise.dose.minutes
     return tuple(kept)
+
+
+ORDER_NOTE = Reason(
+    "The phases follow the order in the source article: first switch the muscles on, then "
+    "strengthen them, then train them in movement. Start with phase 1.",
+    SOURCE_ARTICLE,
+)
 
 
 def side_notes(answers: Answers) -> tuple[Reason, ...]:
@@ -567,7 +573,7 @@ def build_program(answers: Answers, catalog: Catalog) -> tuple[Program | None, t
             days_per_week=answers.days_per_week,
             phases=tuple(phases),
             stop_rules=(),
-            notes=tuple(cited(catalog, r) for r in side_notes(answers)),
+            notes=tuple(cited(catalog, r) for r in (*side_notes(answers), ORDER_NOTE)),
             left_out=tuple(cited(catalog, r) for r in _unique(left_out)),
         ),
         tuple(left_out),

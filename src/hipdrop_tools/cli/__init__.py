@@ -11,9 +11,9 @@ from pathlib import Path
 from hipdrop_tools.errors import DataError
 from hipdrop_tools.project import Project
 
-from . import check
+from . import check, lab, pick
 
-COMMANDS = (check,)
+COMMANDS = (check, pick, lab)
 
 
 def build_parser() -> argparse.ArgumentParser:
