@@ -1,11 +1,15 @@
 """Every built page loads cleanly: no errors, no failed requests, nothing from another host."""
 
+import re
 from urllib.parse import urlparse
 
-import pytest
+from playwright.sync_api import expect
 from watch import PageWatch
 
 from conftest import PYODIDE_TIMEOUT_MS
+
+
+SETTLED = re.compile("^(ready|failed)$")
 
 
 def origin_of(url: str) -> str:
@@ -20,11 +24,8 @@ def test_every_page_loads_without_errors_or_foreign_requests(context, site_url, 
     for path in all_pages:
         page.goto(site_url + path, wait_until="load")
         if page.locator("[data-hipdrop-widget]").count():
-            page.wait_for_function(
-                "[...document.querySelectorAll('[data-hipdrop-widget]')].every("
-                "el => ['ready', 'failed'].includes(el.dataset.hipdropState))",
-                timeout=PYODIDE_TIMEOUT_MS,
-            )
+            for widget in page.locator("[data-hipdrop-widget]").all():
+                expect(widget).to_have_attribute("data-hipdrop-state", SETTLED, timeout=PYODIDE_TIMEOUT_MS)
             states = page.eval_on_selector_all("[data-hipdrop-widget]", "els => els.map(e => e.dataset.hipdropState)")
             assert set(states) == {"ready"}, f"{path}: widgets {states}"
         else:

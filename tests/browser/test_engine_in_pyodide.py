@@ -1,0 +1,57 @@
+"""The engine's unit tests (tests/engine, standard library only) run inside Pyodide in Chromium,
+against the very wheel the site ships, so the browser runtime is proven, not assumed."""
+
+import json
+
+from support import ROOT
+
+HARNESS = """<!doctype html><meta charset="utf-8"><title>engine tests in Pyodide</title>
+<script type="module">
+import { loadPyodide } from "./assets/pyodide/pyodide.mjs";
+window.runEngineTests = async (wheelUrl, files, runner) => {
+  const py = await loadPyodide({ indexURL: new URL("./assets/pyodide/", location.href).href });
+  py.unpackArchive(await (await fetch(wheelUrl)).arrayBuffer(), "wheel");
+  py.FS.mkdirTree("/engine_tests");
+  for (const [name, text] of Object.entries(files)) py.FS.writeFile(`/engine_tests/${name}`, text);
+  return py.runPython(runner);
+};
+document.title = "harness ready";
+</script>"""
+
+RUNNER = """
+import importlib, json, sys, traceback
+sys.path.insert(0, "/engine_tests")
+results = []
+for name in NAMES:
+    module = importlib.import_module(name[:-3])
+    for attr in sorted(dir(module)):
+        if attr.startswith("test_") and callable(getattr(module, attr)):
+            try:
+                getattr(module, attr)()
+                results.append([f"{name}::{attr}", "passed", ""])
+            except Exception:
+                results.append([f"{name}::{attr}", "failed", traceback.format_exc()])
+json.dumps({"python": sys.version.split()[0], "platform": sys.platform, "results": results})
+"""
+
+
+def test_engine_unit_tests_pass_inside_pyodide(page, site_url, built_site):
+    (built_site / "engine-test-harness.html").write_text(HARNESS)
+    (wheel,) = built_site.glob("assets/hipdrop/engine/*/hipdrop-*.whl")
+    files = {p.name: p.read_text() for p in sorted((ROOT / "tests" / "engine").glob("test_*.py"))}
+    assert files, "no engine tests found"
+    runner = f"NAMES = {sorted(files)!r}\n" + RUNNER
+
+    page.goto(site_url + "engine-test-harness.html")
+    page.wait_for_load_state("load")
+    report = json.loads(
+        page.evaluate(
+            "([wheel, files, runner]) => runEngineTests(wheel, files, runner)",
+            [site_url + wheel.relative_to(built_site).as_posix(), files, runner],
+        )
+    )
+    assert report["platform"] == "emscripten" and report["python"].startswith("3.")
+    failed = [f"{name}\n{trace}" for name, outcome, trace in report["results"] if outcome != "passed"]
+    assert failed == []
+    ran = {name.split("::")[0] for name, _, _ in report["results"]}
+    assert ran == set(files), f"engine test files that ran no test: {set(files) - ran}"
