@@ -8,10 +8,10 @@ from pathlib import Path
 
 from hipdrop_tools.project import Project
 
-from . import quizzes
+from . import mechanics, quizzes
 
 # Each entry registers one family of macros. Add a module here to add macros.
-MACRO_MODULES = (quizzes,)
+MACRO_MODULES = (quizzes, mechanics)
 
 
 def define_env(env):

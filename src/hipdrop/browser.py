@@ -9,6 +9,7 @@ and gets back a JSON string ``{"ok": true, "result": ...}`` or
 import json
 from collections.abc import Callable
 
+from .mechanics import run as mechanics_solve
 from .picker import build_for_page
 from .quiz.grading import grade_bank
 from .quiz.model import bank_from_dict
@@ -29,6 +30,7 @@ METHODS: dict[str, Callable[[dict], dict]] = {
     "engine.ping": ping,
     "quiz.grade": quiz_grade,
     "picker.build": build_for_page,
+    "mechanics.solve": mechanics_solve,
 }
 
 

@@ -37,7 +37,7 @@ def solve(inputs: Inputs) -> Result:
     sign = cane_sign(inputs.cane_hand)
 
     body_moment = weight_above * arm / CM_PER_M
-    cane_moment = sign * cane * inputs.cane_arm_cm / CM_PER_M
+    cane_moment = sign * cane * inputs.cane_arm_cm / CM_PER_M if cane else 0.0
     demand_moment = body_moment + cane_moment
     abductor = max(0.0, demand_moment * CM_PER_M / inputs.abductor_arm_cm)
 
