@@ -8,10 +8,10 @@ from pathlib import Path
 
 from hipdrop_tools.project import Project
 
-from . import mechanics, quizzes
+from . import mechanics, picker, quizzes
 
 # Each entry registers one family of macros. Add a module here to add macros.
-MACRO_MODULES = (quizzes, mechanics)
+MACRO_MODULES = (quizzes, mechanics, picker)
 
 
 def define_env(env):

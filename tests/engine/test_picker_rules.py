@@ -297,9 +297,9 @@ def test_dose_follows_the_goal_and_caps_days_at_the_dose():
     ids = chosen(program(goal="strength", days_per_week=7))
     band = ids["top-leg-band"].dose
     assert (band.goal, band.sets, band.days_per_week, band.source) == ("strength", "2\u20133", 3, "ACSM 2009")
-    assert "3 days a week" in band.text and "2\u20133 days a week" in band.note
+    assert "3 days a week" in band.text and "2\u20133 days a week" in " ".join(band.notes)
     ids = chosen(program(goal="endurance", days_per_week=1))
-    assert ids["top-leg-band"].dose.reps == "15\u201320" and "slower progress" in ids["top-leg-band"].dose.note
+    assert ids["top-leg-band"].dose.reps == "15\u201320" and "slower progress" in " ".join(ids["top-leg-band"].dose.notes)
 
 
 def test_activation_is_always_dosed_for_motor_control():

@@ -81,7 +81,7 @@ class Dose:
     minutes: int  # rough time for one session at the start of the range, all sides
     source: str  # the citation of the dosing source ("ACSM 2009")
     basis: str  # guideline | clinical-convention
-    note: str = ""
+    notes: tuple[str, ...] = ()  # the reader's days against the dose, then the catalog's note
 
 
 @dataclass(frozen=True)

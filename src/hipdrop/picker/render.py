@@ -56,8 +56,6 @@ def _exercise(exercise: ChosenExercise, base_url: str) -> str:
         f"{_e(dose.minutes)} min. "
         f'<span class="hd-source">({_e(dose.source)}{", clinical convention" if dose.basis == "clinical-convention" else ""})</span></p>'
     )
-    if dose.note:
-        parts.append(f'<p class="hd-dose-note">{_e(dose.note)}</p>')
     parts.append(
         '<ul class="hd-sides">' + "".join(f"<li>{_e(s.text)}</li>" for s in exercise.sides) + "</ul>"
     )
@@ -93,6 +91,14 @@ def _phase(phase: Phase, base_url: str) -> str:
     )
 
 
+def _unique(items) -> list[str]:
+    seen: list[str] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
 def render_program(program: Program, base_url: str = "") -> str:
     sides = " and ".join(program.trained_sides)
     summary = (
@@ -115,6 +121,10 @@ def render_program(program: Program, base_url: str = "") -> str:
         + "</ul></div>",
     ]
     parts += [_phase(phase, base_url) for phase in program.phases]
+    notes = _unique(n for phase in program.phases for e in phase.exercises for n in e.dose.notes)
+    if notes:
+        parts.append('<h3>About the doses</h3><ul class="hd-dose-notes">')
+        parts.append("".join(f"<li>{_e(n)}</li>" for n in notes) + "</ul>")
     if program.left_out:
         parts.append('<h3>Left out, and why</h3>')
         parts.append(_reasons(program.left_out, "hd-left-out"))
@@ -190,7 +200,7 @@ def render_text(outcome: Outcome) -> str:
         lines += ["", f"PHASE {phase.number}: {phase.title.upper()}"]
         for ex in phase.exercises:
             lines += [f"  {ex.name} ({LEVEL_WORDS.get(ex.level, ex.level)})", f"    Dose: {ex.dose.text} ({ex.dose.source})"]
-            lines += [f"    {ex.dose.note}"] if ex.dose.note else []
+            lines += [f"    {n}" for n in ex.dose.notes]
             lines += [f"    {s.text}" for s in ex.sides]
             lines += [f"    Cue: {c}" for c in ex.cues]
             lines += [f"    Why: {r.text}" + (f" ({r.source})" if r.source else "") for r in ex.reasons]

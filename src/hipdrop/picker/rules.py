@@ -71,32 +71,34 @@ SOURCE_HARDCASTLE = "Hardcastle & Nade 1985"
 SOURCE_ACSM = "acsm-2009"
 SOURCE_RULE = "Hip Drop picker rule"
 
+SOURCE_COURSE = "course suggestion (lesson 5)"
+
+# The checks for moving on, as lesson 5 ("When to move to the next phase") gives them.
 MOVING_ON = {
     "activation": (
         Reason(
-            "You can feel the side of the hip working during each repetition, and the pelvis "
-            "comes back level every time.",
-            SOURCE_ARTICLE,
+            "The pelvis comes back to level on every repetition, without the mirror.",
+            SOURCE_COURSE,
         ),
-        Reason(
-            "You can stand on the trained leg for 30 seconds with the pelvis held level "
-            "(the hold time of the clinical Trendelenburg test).",
-            SOURCE_HARDCASTLE,
-        ),
+        Reason("You can do 2 to 3 sets of 10 with no rise in pain.", SOURCE_COURSE),
     ),
     "strengthening": (
         Reason(
-            "You finish every set with good form, and in two sessions running you could have "
-            "done one or two more repetitions than the target: then move to the harder version "
-            "or the next phase.",
-            SOURCE_ACSM,
+            "You can do 3 sets of 10 to 12 of your strengthening exercises with good form and no "
+            "rise in pain.",
+            SOURCE_COURSE,
+        ),
+        Reason(
+            "You can stand on one leg, with a light hand on a counter, for 30 seconds with the "
+            "pelvis level (the time used in the clinical test).",
+            SOURCE_HARDCASTLE,
         ),
     ),
     "movement-retraining": (
         Reason(
-            "You can do the movement with the pelvis level and the knee over the foot without "
-            "watching a mirror: then take the same control into walking, stairs or your sport.",
-            SOURCE_ARTICLE,
+            "Move from supported to free versions when the pelvis stays level and the knee stays "
+            "over the foot; then take the same control into walking and stairs.",
+            SOURCE_COURSE,
         ),
     ),
 }
@@ -382,7 +384,7 @@ def dose_for(exercise: Exercise, answers: Answers, phase: str, cite: str) -> tup
         minutes=max(1, -(-seconds // 60)),
         source=cite,
         basis=dosing.basis,
-        note=" ".join(n for n in (note, dosing.note) if n),
+        notes=tuple(n for n in (note, dosing.note) if n),
     )
     return dose, Reason(reason.text, cite)
 

@@ -147,12 +147,12 @@ STOP_WALKING_WORSE = "If walking is worse after an exercise, stop that exercise.
 STOP_RULES: tuple[StopRule, ...] = (
     StopRule(STOP_WALKING_WORSE, SOURCE_ARTICLE_REPLIES),
     StopRule(
-        "If an exercise gives you sharp pain, or pain that is worse the next morning, stop it "
-        "and ask a physiotherapist.",
-        "Hip Drop safety rule",
+        "If pain is sharp, builds during a set, or is worse the next morning, stop the exercise. "
+        "Go back to an easier version, or leave it out.",
+        "course stop rules (lesson 5)",
     ),
     StopRule(
-        "If any warning sign from the first question appears, stop and see a doctor.",
+        "If a warning sign from the first question appears, stop everything and see a clinician.",
         SOURCE_RED_FLAGS,
     ),
     StopRule(
