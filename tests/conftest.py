@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 
 from hipdrop_tools.serve import serve_in_thread
-from support import ROOT, build_site
+from support import build_site
 
 CHROMIUM = os.environ.get("HIPDROP_CHROMIUM", "/usr/bin/chromium")
-PYODIDE_TIMEOUT_MS = 30_000
 
 
 @pytest.fixture(scope="session")

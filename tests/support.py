@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PYODIDE_TIMEOUT_MS = 30_000  # Pyodide boots in about 3 s here; allow for a loaded 2-core machine
 
 
 def build_site(dest: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:

@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 from playwright.sync_api import expect
 from watch import PageWatch
 
-from conftest import PYODIDE_TIMEOUT_MS
+from support import PYODIDE_TIMEOUT_MS
 
 
 SETTLED = re.compile("^(ready|failed)$")

@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from conftest import PYODIDE_TIMEOUT_MS
+from support import PYODIDE_TIMEOUT_MS
 
 LESSON = "lessons/what-is-trendelenburg/"
 

@@ -5,7 +5,7 @@ import re
 import yaml
 from playwright.sync_api import expect
 
-from conftest import PYODIDE_TIMEOUT_MS
+from support import PYODIDE_TIMEOUT_MS
 from support import ROOT
 
 LESSON = "lessons/what-is-trendelenburg/"
