@@ -182,3 +182,36 @@ def test_the_figure_draws_forces_to_scale():
     upright = arrow_length(run({})["figure_svg"], joint)
     leaning = arrow_length(run({"lean_cm": 5})["figure_svg"], joint)
     assert leaning < upright  # 1.6 vs 2.5 body weights
+
+
+def test_the_static_lab_works_without_python():
+    from hipdrop.mechanics.page import lab_html
+
+    from html.parser import HTMLParser
+
+    html = lab_html()
+
+    class Ids(HTMLParser):
+        ids: list = []
+        targets: list = []
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if "id" in attrs:
+                self.ids.append(attrs["id"])
+            if tag == "label" and "for" in attrs:
+                self.targets.append(attrs["for"])
+
+    found = Ids()
+    found.feed(html)
+    assert len(found.ids) == len(set(found.ids))  # no duplicate ids
+    assert set(found.targets) <= set(found.ids)  # every label points at a control
+    assert 'data-hipdrop-widget="mechanics"' in html
+    assert "<fieldset class=\"hd-mech-controls\" disabled>" in html  # live only with Python
+    for spec in PARAMS:
+        assert f'<label for="hd-mech-{spec.name}">' in html
+        assert f'aria-label="{spec.label} in {spec.unit}"' in html
+    for preset in PRESETS:
+        assert f'data-preset="{preset.name}"' in html and f">{preset.title}</th>" in html.replace("&#x27;", "'")
+    assert "1,167 N" in html and "1,726 N" in html  # the worked example, drawn and tabled
+    assert "Neumann, 1998" in html and "Brand &amp; Crowninshield, 1980" in html
