@@ -266,3 +266,9 @@ def test_no_slip_from_the_source_article(slip, pattern):
         if re.search(pattern, line, flags=re.I)
     ]
     assert not hits, f"{slip} ({pattern}) found at {hits}"
+
+
+def test_glossary_is_in_alphabetical_order():
+    keys = [re.sub(r"[^a-z0-9 ]", "", term.lower()) for term in glossary_terms()]
+    out_of_order = [(a, b) for a, b in zip(keys, keys[1:]) if a > b]
+    assert not out_of_order, f"docs/glossary.md entries out of order: {out_of_order}"
