@@ -1,0 +1,410 @@
+"""Static HTML (with Markdown headings) for the exercise library, from the catalog.
+
+Pure functions, stdlib only. Every piece of catalog text is escaped with ``html.escape``.
+Addresses come from the caller through ``Links`` so this module knows nothing about MkDocs:
+
+- ``exercise_page(catalog, family_id, links) -> str``: the body of one family page.
+- ``evidence_table(catalog, links) -> str``: exercise, study and %MVIC range for every entry.
+- ``exercise_index(catalog, links) -> str``: the library overview, grouped by phase.
+
+The output mixes Markdown headings (so they reach the page's table of contents) with blocks of
+raw HTML separated by blank lines, which Python-Markdown passes through untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html import escape
+
+from .catalog import (
+    GOAL_LABELS,
+    GOALS,
+    PHASE_LABELS,
+    PHASES,
+    Catalog,
+    Dosing,
+    EmgEntry,
+    Exercise,
+    evidence_rows,
+)
+
+LEVEL_LABELS = {"easier": "Easier", "standard": "Main exercise", "harder": "Harder"}
+POSITION_LABELS = {
+    "standing": "standing",
+    "standing-on-step": "standing on a step",
+    "side-lying": "lying on your side",
+    "side-plank": "side plank on the floor",
+    "incline-side-plank": "leaning on a counter",
+}
+EQUIPMENT_LABELS = {
+    "step": "a low, stable step",
+    "band": "a light resistance band",
+    "wall": "a clear wall",
+    "support": "a counter or sturdy table to hold",
+    "chair": "a sturdy chair or box",
+    "mirror": "a mirror (helpful, not essential)",
+    "weight": "a light weight, such as a water bottle",
+}
+PRECAUTION_LABELS = {
+    "single-leg-weight-bearing": "Puts your full weight through one leg. Not for anyone told to limit weight on that leg.",
+    "lies-on-side": "You lie on your side on the floor and need to get down and up again.",
+    "hip-flexion-past-90": "Bends the hip past a right angle. Check first if you have hip precautions after surgery.",
+    "high-load": "A heavy load for the hip (and the shoulder in a plank). Not a starting exercise.",
+    "balance-demand": "Needs balance on one leg. Keep something sturdy within reach.",
+}
+WORKS_LABELS = {"stance": "the standing (or bottom) leg", "moving": "the moving leg", "both": "both legs"}
+EMG_STATUS_NOTE = {
+    "verified": "",
+    "partly-verified": "partly checked",
+    "article-only": "as reported in the source article",
+}
+
+
+@dataclass(frozen=True)
+class Links:
+    """Addresses, as seen from the page being rendered.
+
+    ``figure(filename)``: URL of an illustration; ``exercise(exercise_id)``: URL of the entry
+    (its family page plus ``#id`` for a version). ``lessons`` maps "dosing", "red-flags" and
+    "progression" to Markdown links relative to the page's source file (optional).
+    """
+
+    figure: Callable[[str], str]
+    exercise: Callable[[str], str]
+    lessons: dict[str, str] = field(default_factory=dict)
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _list(items: tuple[str, ...], ordered: bool = False, css: str = "") -> str:
+    tag = "ol" if ordered else "ul"
+    attr = f' class="{css}"' if css else ""
+    return f"<{tag}{attr}>" + "".join(f"<li>{_e(item)}</li>" for item in items) + f"</{tag}>"
+
+
+def _figure(exercise: Exercise, links: Links) -> str:
+    return (
+        '<figure class="hd-exercise-figure">'
+        f'<img src="{_e(links.figure(exercise.illustration))}" alt="{_e(exercise.illustration_alt)}"'
+        ' width="440" loading="lazy">'
+        f"<figcaption>{_e(exercise.illustration_caption)}</figcaption></figure>"
+    )
+
+
+def _working_leg(exercise: Exercise) -> str:
+    leg = exercise.working_leg
+    return (
+        f'<div class="admonition tip hd-working-leg" data-works="{_e(leg.works)}">'
+        '<p class="admonition-title">Which leg does the work?</p>'
+        f'<p class="hd-working-leg-answer"><strong>{_e(leg.headline)}</strong></p>'
+        f"<p>{_e(leg.text)}</p></div>"
+    )
+
+
+def _meta(exercise: Exercise) -> str:
+    phase_step = PHASES.index(exercise.phase) + 1
+    equipment = ", ".join(EQUIPMENT_LABELS[e] for e in exercise.equipment) or "nothing but the floor"
+    parts = [
+        f"<strong>Phase:</strong> {_e(PHASE_LABELS[exercise.phase])} (step {phase_step} of 3)",
+        f"<strong>Position:</strong> {_e(POSITION_LABELS[exercise.position])}",
+        f"<strong>You need:</strong> {_e(equipment)}",
+    ]
+    if exercise.aliases:
+        parts.append(f"<strong>Also called:</strong> {_e(', '.join(exercise.aliases))}")
+    return '<ul class="hd-exercise-meta">' + "".join(f"<li>{p}</li>" for p in parts) + "</ul>"
+
+
+def _dose_cells(dosing: Dosing) -> list[str]:
+    hold = f"{dosing.hold_s} s" if dosing.hold_s.high else "no hold"
+    return [
+        str(dosing.sets),
+        str(dosing.reps),
+        hold,
+        f"{dosing.rest_s} s",
+        str(dosing.days_per_week),
+    ]
+
+
+def _source_cell(catalog: Catalog, dosing: Dosing) -> str:
+    cite = _e(catalog.source(dosing.source).cite)
+    if dosing.basis == "clinical-convention":
+        return f"Clinical convention: no guideline gives a number (approach from {cite})"
+    return cite
+
+
+def dosing_table(catalog: Catalog, exercise: Exercise) -> str:
+    """The dosing-by-goal table of one entry, with each row's source and notes below it."""
+    head = ["Goal", "Sets", "Repetitions", "Hold", "Rest between sets", "Days a week", "Source"]
+    rows = []
+    notes = []
+    for goal in GOALS:
+        dosing = exercise.dosing.get(goal)
+        if dosing is None:
+            continue
+        cells = [f"<th scope=\"row\">{_e(GOAL_LABELS[goal])}</th>"]
+        cells += [f"<td>{_e(c)}</td>" for c in _dose_cells(dosing)]
+        cells.append(f"<td>{_source_cell(catalog, dosing)}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+        if dosing.note:
+            notes.append(f"<li><strong>{_e(GOAL_LABELS[goal])}:</strong> {_e(dosing.note)}</li>")
+    table = (
+        '<table class="hd-dosing"><thead><tr>'
+        + "".join(f'<th scope="col">{_e(h)}</th>' for h in head)
+        + "</tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+    )
+    return table + ('<ul class="hd-dosing-notes">' + "".join(notes) + "</ul>" if notes else "")
+
+
+def _emg_note(entry: EmgEntry) -> str:
+    parts = [p for p in (EMG_STATUS_NOTE[entry.status], entry.note) if p]
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] if text else ""
+
+
+def _emg_table(catalog: Catalog, members: tuple[Exercise, ...], links: Links) -> str:
+    rows = []
+    for exercise in members:
+        for entry in exercise.emg:
+            source = catalog.source(entry.study)
+            rows.append(
+                "<tr>"
+                f'<td><a href="{_e(links.exercise(exercise.id))}">{_e(exercise.name)}</a></td>'
+                f"<td>{_e(source.cite)}</td>"
+                f"<td>{_e(entry.range_text())}</td>"
+                f"<td>{_e(entry.measure)}</td>"
+                f"<td>{_e(_emg_note(entry))}</td>"
+                "</tr>"
+            )
+    if not rows:
+        return ""
+    head = ["Exercise", "Study", "Gluteus medius, %MVIC", "Measure", "Note"]
+    return (
+        '<table class="hd-evidence"><thead><tr>'
+        + "".join(f'<th scope="col">{_e(h)}</th>' for h in head)
+        + "</tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+    )
+
+
+def _caveat(catalog: Catalog) -> str:
+    burnet = catalog.sources.get("burnet-2009")
+    text = (
+        "%MVIC is the muscle's electrical activity as a percentage of a maximal voluntary isometric "
+        "contraction (MVIC): the strongest push the person could make and hold without moving. "
+        "These figures come from small groups of healthy young adults. They show how strongly the "
+        "muscle switched on, not how much stronger anyone became or whether walking changed. "
+        "Figures differ a lot between studies, so read them as rough ranges."
+    )
+    if burnet is not None:
+        text += (
+            f" Strength alone is not the whole story: {burnet.cite} found that how hard the "
+            "gluteus medius could push in a static test did not predict how much the pelvis "
+            "dropped during running."
+        )
+    return f'<p class="hd-evidence-caveat">{_e(text)}</p>'
+
+
+def _version_block(catalog: Catalog, exercise: Exercise, main: Exercise) -> str:
+    label = LEVEL_LABELS[exercise.level]
+    equipment = ", ".join(EQUIPMENT_LABELS[e] for e in exercise.equipment) or "nothing but the floor"
+    parts = [
+        f"### {_e(label)}: {_e(exercise.name)} {{#{exercise.id}}}",
+        "",
+        f"<p>{_e(exercise.purpose)}</p>",
+        "",
+        f'<p class="hd-working-leg-short"><strong>Which leg does the work?</strong> '
+        f"{_e(exercise.working_leg.headline)} {_e(exercise.working_leg.text)}</p>",
+        "",
+        f"<p><strong>You need:</strong> {_e(equipment)}. "
+        f"<strong>Position:</strong> {_e(POSITION_LABELS[exercise.position])}.</p>",
+        "",
+        "<p><strong>Set-up</strong></p>" + _list(exercise.setup),
+        "",
+        "<p><strong>Steps</strong></p>" + _list(exercise.steps, ordered=True),
+        "",
+        "<p><strong>Cues</strong></p>" + _list(exercise.cues),
+        "",
+        "<p><strong>Common errors</strong></p>" + _list(exercise.common_errors),
+        "",
+    ]
+    if exercise.dosing != main.dosing:
+        parts += ["<p><strong>Dosing for this version</strong></p>" + dosing_table(catalog, exercise), ""]
+    if exercise.precautions:
+        parts += [
+            "<p><strong>Take care</strong></p>"
+            + _list(tuple(PRECAUTION_LABELS[p] for p in exercise.precautions)),
+            "",
+        ]
+    return "\n".join(parts)
+
+
+def _ladder(members: tuple[Exercise, ...], main: Exercise, links: Links) -> str:
+    items = []
+    for member in members:
+        label = LEVEL_LABELS[member.level]
+        if member.id == main.id:
+            items.append(f"<li><strong>{_e(label)}: {_e(member.name)}</strong> (this page)</li>")
+        else:
+            items.append(f'<li>{_e(label)}: <a href="#{_e(member.id)}">{_e(member.name)}</a></li>')
+    return '<ol class="hd-ladder">' + "".join(items) + "</ol>"
+
+
+def _sources_used(catalog: Catalog, members: tuple[Exercise, ...]) -> list[str]:
+    used: list[str] = []
+    for exercise in members:
+        ids = [d.source for d in exercise.dosing.values()] + [e.study for e in exercise.emg]
+        for source_id in ids:
+            if source_id not in used:
+                used.append(source_id)
+    extra = "burnet-2009"
+    if extra in catalog.sources and extra not in used:
+        used.append(extra)
+    return sorted(used, key=lambda sid: (catalog.source(sid).cite.lower(), sid))
+
+
+def _sources_list(catalog: Catalog, source_ids: list[str]) -> str:
+    items = []
+    for source_id in source_ids:
+        source = catalog.source(source_id)
+        text = _e(source.citation())
+        if source.url:
+            text += f' <a href="{_e(source.url)}" rel="noopener">{_e(source.url)}</a>'
+        if not source.verified:
+            text += " (partly checked)"
+        items.append(f'<li id="source-{_e(source_id)}">{text}</li>')
+    return '<ol class="hd-sources">' + "".join(items) + "</ol>"
+
+
+def exercise_page(catalog: Catalog, family_id: str, links: Links) -> str:
+    """The body of a family page: the main exercise in full, then its versions, dosing, evidence."""
+    main = catalog.exercise(family_id)
+    if not main.is_family_main:
+        raise ValueError(f"'{family_id}' is a version of '{main.family}'; pages are per family")
+    members = catalog.family_members(family_id)
+    others = tuple(m for m in members if m.id != main.id)
+    lesson = links.lessons
+
+    out = [
+        _meta(main),
+        "",
+        f'<p class="hd-exercise-purpose">{_e(main.purpose)}</p>',
+        "",
+        _working_leg(main),
+        "",
+        _figure(main, links),
+        "",
+    ]
+    if main.note:
+        out += [
+            '<div class="admonition note"><p class="admonition-title">About the name</p>'
+            f"<p>{_e(main.note)}</p></div>",
+            "",
+        ]
+    out += [
+        "## Set-up {#set-up}", "", _list(main.setup), "",
+        "## Steps {#steps}", "", _list(main.steps, ordered=True), "",
+        "## Cues {#cues}", "", _list(main.cues), "",
+        "## Common errors {#common-errors}", "", _list(main.common_errors), "",
+        "## Easier and harder versions {#versions}", "",
+        "<p>Start with the version you can do cleanly for the whole set. Move one step up when it "
+        "feels easy with good form; move one step down if form breaks or pain rises.</p>",
+        "",
+        _ladder(members, main, links),
+        "",
+    ]
+    for member in others:
+        out += [_version_block(catalog, member, main), ""]
+
+    out += [
+        "## How much: dosing by goal {#dosing}", "",
+        "<p>The numbers are for each side you train. Pick one goal at a time. If a clinician has "
+        "given you a plan, follow theirs.</p>",
+        "",
+        dosing_table(catalog, main),
+        "",
+    ]
+    if lesson.get("dosing"):
+        out += [f"How to choose a goal and when to progress: {lesson['dosing']}.", ""]
+
+    out += ["## Evidence {#evidence}", ""]
+    table = _emg_table(catalog, members, links)
+    if table:
+        out += [table, "", _caveat(catalog), ""]
+    else:
+        out += [
+            "<p>We found no study that measured gluteus medius activity (%MVIC) in this exercise. "
+            "It is included for its purpose in the progression, not for a measured figure.</p>",
+            "",
+        ]
+
+    out += ["## Take care {#precautions}", ""]
+    if main.precautions:
+        out += [_list(tuple(PRECAUTION_LABELS[p] for p in main.precautions)), ""]
+    out += [
+        "<p>Stop an exercise if pain rises during it or the next day, or if walking feels worse "
+        "afterwards. This page is education, not medical advice.</p>",
+        "",
+    ]
+    if lesson.get("red-flags"):
+        out += [f"Some signs need a clinician before any exercise: see {lesson['red-flags']}.", ""]
+
+    out += ["## Sources {#sources}", "", _sources_list(catalog, _sources_used(catalog, members)), ""]
+    return "\n".join(out)
+
+
+def evidence_table(catalog: Catalog, links: Links) -> str:
+    """Exercise, study and %MVIC range for every catalog entry that has a figure."""
+    rows = []
+    for row in evidence_rows(catalog):
+        note = "; ".join(p for p in (EMG_STATUS_NOTE[row.status], row.note) if p)
+        note = note[:1].upper() + note[1:]
+        rows.append(
+            f'<tr data-exercise="{_e(row.exercise_id)}" data-study="{_e(row.study)}">'
+            f'<td><a href="{_e(links.exercise(row.exercise_id))}">{_e(row.exercise_name)}</a></td>'
+            f"<td>{_e(row.cite)}</td>"
+            f'<td class="hd-mvic">{_e(row.range_text)}</td>'
+            f"<td>{_e(row.measure)}</td>"
+            f"<td>{_e(note)}</td>"
+            "</tr>"
+        )
+    head = ["Exercise", "Study", "Gluteus medius, %MVIC", "Measure", "Note"]
+    table = (
+        '<table class="hd-evidence" id="evidence-table"><thead><tr>'
+        + "".join(f'<th scope="col">{_e(h)}</th>' for h in head)
+        + "</tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+    )
+    return table + "\n\n" + _caveat(catalog)
+
+
+def exercise_index(catalog: Catalog, links: Links) -> str:
+    """The library overview: each family under its phase, with the leg that works and its versions."""
+    out = []
+    for phase in PHASES:
+        families = [f for f in catalog.families() if f.phase == phase]
+        if not families:
+            continue
+        out += [f"## {_e(PHASE_LABELS[phase])} {{#{phase}}}", ""]
+        items = []
+        for family in families:
+            members = catalog.family_members(family.id)
+            versions = ", ".join(
+                f'<a href="{_e(links.exercise(m.id))}">{_e(m.name)}</a>' for m in members if m.id != family.id
+            )
+            items.append(
+                '<li class="hd-index-entry">'
+                f'<a href="{_e(links.exercise(family.id))}"><strong>{_e(family.name)}</strong></a>'
+                f"<br>{_e(family.purpose)}"
+                f"<br><strong>Which leg does the work?</strong> {_e(family.working_leg.headline)}"
+                + (f"<br><strong>Versions:</strong> {versions}" if versions else "")
+                + "</li>"
+            )
+        out += ['<ul class="hd-index">' + "".join(items) + "</ul>", ""]
+    return "\n".join(out)
