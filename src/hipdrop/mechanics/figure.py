@@ -14,14 +14,14 @@ from .text import newtons, times
 
 # Frame of the drawing in world centimetres and its scale.
 X_LEFT, X_RIGHT = 24.0, -48.0  # world x at the left and right edges (stance side on the left)
-Y_TOP, Y_BOTTOM = 59.0, -30.0
+Y_TOP, Y_BOTTOM = 59.0, -40.0
 SCALE = 5.3  # px per cm
 MARGIN = 6.0
 WIDTH = 400
 FIG_HEIGHT = MARGIN * 2 + (Y_TOP - Y_BOTTOM) * SCALE
 LEGEND_LINE = 18
-FORCE_CM_PER_BW = 16.0  # arrow length for one body weight
-FORCE_CAP_CM = 44.0  # longer arrows are cut and marked
+FORCE_CM_PER_BW = 14.0  # arrow length for one body weight
+FORCE_CAP_CM = 40.0  # longer arrows are cut and marked
 
 COLOURS = {
     "abductor": "#b3261e",
@@ -111,8 +111,8 @@ def pelvis_outline(arm: float) -> list[tuple[float, float]]:
 
 def femur_outline() -> list[tuple[float, float]]:
     return [
-        (1.2, 2.0), (4.8, 0.4), (6.6, 0.6), (8.0, -2.5), (7.2, -8.0), (4.8, -31.0),
-        (1.4, -31.0), (3.2, -9.0), (2.2, -7.5), (1.6, -4.2), (0.4, -2.4),
+        (1.2, 2.0), (4.8, 0.4), (6.6, 0.6), (8.0, -2.5), (7.2, -8.0), (4.5, -39.0),
+        (1.1, -39.0), (3.2, -9.0), (2.2, -7.5), (1.6, -4.2), (0.4, -2.4),
     ]
 
 
@@ -169,7 +169,7 @@ def figure_svg(result: Result, element_id: str = "hd-mech-figure") -> str:
 
     # Swing thigh (lifted), pelvis, stance femur.
     out.append(
-        f'<line x1="{sx(2 * m):.1f}" y1="{sy(0):.1f}" x2="{sx(2 * m + 2):.1f}" y2="{sy(-27):.1f}" '
+        f'<line x1="{sx(2 * m):.1f}" y1="{sy(0):.1f}" x2="{sx(2 * m + 2):.1f}" y2="{sy(-33):.1f}" '
         f'stroke="{COLOURS["bone"]}" stroke-width="{3.4 * SCALE:.1f}" stroke-linecap="round"/>'
     )
     out.append(f'<circle cx="{sx(2 * m):.1f}" cy="{sy(0):.1f}" r="{2.6 * SCALE:.1f}" fill="{COLOURS["bone"]}" stroke="{COLOURS["bone_edge"]}" stroke-width="1.2"/>')
