@@ -1,0 +1,75 @@
+"""Printed handouts: PDFs of the built site, made with Chromium after `mkdocs build`.
+
+- ``site_pages``: read the built site (course title, disclaimer, nav order, titles, quizzes);
+- ``plan``: decide what to print;
+- ``page_script``: the JavaScript that prepares a page for paper (print.css does the styling);
+- ``templates``: the running header and footer;
+- ``printer``: Chromium through Playwright, one browser for the whole run;
+- ``booklet``: the course booklet with its contents page;
+- ``pdf_files``: pypdf post-processing and facts;
+- ``listing``: the manifest, the Handouts page list and the PDF links on pages.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from hipdrop_tools.serve import serve_in_thread
+
+from . import booklet, listing, pdf_files
+from .plan import Handout, make_plan
+from .printer import Printer
+from .site_pages import SiteInfo, read_site
+from .templates import running
+
+
+@dataclass(frozen=True)
+class Result:
+    out_dir: Path
+    listed: list[listing.Listed]
+    handouts_page: bool
+    linked_pages: int
+
+
+def _args(site: SiteInfo, handout: Handout) -> dict:
+    page = site.pages.get(handout.page)
+    return {
+        "mode": handout.mode,
+        "title": handout.title,
+        "quiz": handout.quiz,
+        "from": f"From {page.title}. {site.course_title}." if page else "",
+        "pagePath": handout.page,
+        "publicUrl": site.public_url,
+        "pages": {p: {"title": pg.title, "headings": pg.headings} for p, pg in site.pages.items()},
+    }
+
+
+def build_handouts(site_dir: Path, paper: str = "a4", log: Callable[[str], None] = print) -> Result:
+    site_dir = Path(site_dir)
+    site = read_site(site_dir)
+    plan = make_plan(site)
+    out_dir = site_dir / listing.HANDOUTS_DIR
+    out_dir.mkdir(parents=True, exist_ok=True)
+    wanted = {h.filename for h in plan}
+    for old in out_dir.glob("*.pdf"):  # a page that no longer exists loses its PDF
+        if old.name not in wanted:
+            old.unlink()
+    server, base_url = serve_in_thread(site_dir)
+    try:
+        with Printer(base_url, paper, running(site.course_title, site.disclaimer)) as printer:
+            for handout in plan:
+                if handout.kind == "booklet":
+                    raw = booklet.print_booklet(printer, site, handout)
+                else:
+                    raw = printer.print_page(handout.page, _args(site, handout))
+                pdf = pdf_files.finish(raw, handout.title, site.course_title)
+                (out_dir / handout.filename).write_bytes(pdf)
+                log(f"handouts/{handout.filename}: {pdf_files.page_count(pdf)} pages")
+    finally:
+        server.shutdown()
+        server.server_close()
+    listed = listing.collect(out_dir, plan)
+    listing.write_manifest(out_dir, listed, paper)
+    page = listing.write_handouts_page(site_dir, listed, site, paper)
+    linked = listing.link_pages(site_dir, listed, paper)
+    return Result(out_dir=out_dir, listed=listed, handouts_page=page, linked_pages=linked)

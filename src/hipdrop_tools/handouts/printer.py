@@ -1,0 +1,80 @@
+"""Chromium, driven by Playwright, turns served pages into PDFs.
+
+One browser and one page for the whole run, pages printed one after another: gentle on a small
+machine. Pyodide and the engine wheel are not fetched: paper shows the static HTML, which is what
+the course promises to be readable without Python.
+"""
+
+import os
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from . import page_script
+from .templates import MARGIN, PAPER, Running
+
+CHROMIUM = os.environ.get("HIPDROP_CHROMIUM", "/usr/bin/chromium")
+LAUNCH_ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-gpu",
+    "--disable-sync",
+    "--no-sandbox",
+]
+BLOCKED = ("**/assets/pyodide/**", "**/*.whl")
+TIMEOUT_MS = 60_000
+
+
+class Printer:
+    """A browser session: ``with Printer(base_url, paper, running) as p: p.print_page(...)``."""
+
+    def __init__(self, base_url: str, paper: str, running: Running, chromium: str = CHROMIUM):
+        if not Path(chromium).exists():
+            raise FileNotFoundError(f"{chromium}: Chromium not found (apt-get install chromium)")
+        if paper not in PAPER:
+            raise ValueError(f"paper: {paper!r} is not one of {', '.join(PAPER)}")
+        self.base_url = base_url
+        self.paper = paper
+        self.running = running
+        self.chromium = chromium
+
+    def __enter__(self) -> "Printer":
+        self._playwright = sync_playwright().start()
+        self._browser = self._playwright.chromium.launch(executable_path=self.chromium, args=LAUNCH_ARGS)
+        self._context = self._browser.new_context(java_script_enabled=True, service_workers="block")
+        for pattern in BLOCKED:
+            self._context.route(pattern, lambda route: route.abort())
+        self._context.set_default_timeout(TIMEOUT_MS)
+        self.page = self._context.new_page()
+        self.page.emulate_media(media="print")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._context.close()
+        self._browser.close()
+        self._playwright.stop()
+
+    def open(self, path: str) -> None:
+        self.page.goto(self.base_url + path, wait_until="load")
+
+    def run(self, script: str, args: dict):
+        return self.page.evaluate(script, args)
+
+    def pdf(self) -> bytes:
+        return self.page.pdf(
+            format=PAPER[self.paper],
+            margin=MARGIN,
+            print_background=True,
+            display_header_footer=True,
+            header_template=self.running.header,
+            footer_template=self.running.footer,
+            tagged=True,
+            outline=True,
+        )
+
+    def print_page(self, path: str, args: dict) -> bytes:
+        """Open a page, prepare it for paper (page_script.PREPARE) and print it."""
+        self.open(path)
+        self.run(page_script.PREPARE, args)
+        return self.pdf()
