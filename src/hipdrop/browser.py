@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from .mechanics import run as mechanics_solve
 from .picker import build_for_page
+from .quiz import api as quiz_api
 from .quiz.grading import grade_bank
 from .quiz.model import bank_from_dict
 
@@ -29,6 +30,9 @@ def ping(params: dict) -> dict:
 METHODS: dict[str, Callable[[dict], dict]] = {
     "engine.ping": ping,
     "quiz.grade": quiz_grade,
+    "quiz.submit": quiz_api.submit_answers,
+    "quiz.order": quiz_api.order,
+    "quiz.restore": quiz_api.restore_progress,
     "picker.build": build_for_page,
     "mechanics.solve": mechanics_solve,
 }

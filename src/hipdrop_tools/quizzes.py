@@ -2,20 +2,27 @@
 
 ``load_banks`` returns the checked source data; ``engine_bank`` turns one bank into the engine's
 ``Bank`` with text rendered and lesson links resolved for the page that shows it.
+
+Every problem in every file is collected before anything stops: unknown types and missing fields
+(the schema), no right answer, duplicate ids (across all banks), matching sides of unequal
+length, lesson links whose page or heading does not exist, Markdown that does not render.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from hipdrop.quiz.model import Bank, Option, Question
+from hipdrop.quiz.model import CHOICE_TYPES, Bank, Feedback, Item, NumericAnswer, Option, Question
 
 from . import markdown_text
 from .data_files import EntryNamer, read_yaml, schema_problems, yaml_files
 from .errors import DataError, Problem
+from .headings import heading_ids
 from .project import Project
 
 SINGLE_ANSWER_TYPES = ("single", "true_false")
+_REQUIRED = re.compile(r"^'(?P<name>[^']+)' is a required property$")
 
 
 @dataclass(frozen=True)
@@ -23,6 +30,61 @@ class SourceBank:
     path: Path
     shown_as: str
     data: dict
+
+
+def _duplicates(ids: list[str]) -> list[str]:
+    return sorted({i for i in ids if ids.count(i) > 1})
+
+
+def _markdown_fields(question: dict) -> list[tuple[str, str, bool]]:
+    """(field path, Markdown text, must be inline) for every text field of a question."""
+    fields = [("prompt", question["prompt"], False), ("explanation", question["explanation"], False)]
+    for n, option in enumerate(question.get("options", [])):
+        fields += [(f"options[{n}].text", option["text"], True), (f"options[{n}].feedback", option["feedback"], False)]
+    for key in ("items", "left", "right"):
+        fields += [(f"{key}[{n}].text", item["text"], True) for n, item in enumerate(question.get(key, []))]
+    for key, text in (question.get("feedback") or {}).items():
+        fields.append((f"feedback.{key}", text, False))
+    return fields
+
+
+def _link_problem(link: str, project: Project) -> str | None:
+    target, _, anchor = link.partition("#")
+    page = project.docs_dir / target
+    if not page.is_file():
+        return f"'{link}' does not resolve: no page docs/{target}"
+    if anchor not in heading_ids(page):
+        return f"'{link}' does not resolve: docs/{target} has no heading with id '{anchor}'"
+    return None
+
+
+def _answer_problems(question: dict) -> list[tuple[str, str]]:
+    """(field, message) for answers that cannot be graded."""
+    kind = question["type"]
+    out = []
+    if kind in CHOICE_TYPES:
+        options = question["options"]
+        out += [("options", f"option id '{d}' is used twice") for d in _duplicates([o["id"] for o in options])]
+        correct = [o for o in options if o.get("correct")]
+        if not correct:
+            out.append(("options", "no option is marked correct: true"))
+        elif kind in SINGLE_ANSWER_TYPES and len(correct) > 1:
+            out.append(("options", f"a '{kind}' question needs exactly one correct option"))
+    elif kind == "ordering":
+        out += [("items", f"item id '{d}' is used twice") for d in _duplicates([i["id"] for i in question["items"]])]
+    elif kind == "matching":
+        left, right = question["left"], question["right"]
+        out += [("left", f"item id '{d}' is used twice") for d in _duplicates([i["id"] for i in left])]
+        out += [("right", f"item id '{d}' is used twice") for d in _duplicates([i["id"] for i in right])]
+        if len(left) != len(right):
+            out.append(("right", f"unequal sides: {len(left)} items on the left but {len(right)} on the right"))
+        right_ids = {i["id"] for i in right}
+        for n, item in enumerate(left):
+            if item["match"] not in right_ids:
+                out.append((f"left[{n}].match", f"'{item['match']}' is not the id of a right-hand item"))
+        matched = [i["match"] for i in left]
+        out += [("left", f"right-hand item '{d}' is matched twice") for d in _duplicates(matched)]
+    return out
 
 
 def _cross_check(bank: SourceBank, project: Project) -> list[Problem]:
@@ -33,18 +95,24 @@ def _cross_check(bank: SourceBank, project: Project) -> list[Problem]:
         def problem(field: str, message: str) -> None:
             problems.append(Problem(bank.shown_as, entry, field, message))
 
-        option_ids = [o["id"] for o in question["options"]]
-        for duplicate in sorted({i for i in option_ids if option_ids.count(i) > 1}):
-            problem("options", f"option id '{duplicate}' is used twice")
-        correct = [o for o in question["options"] if o.get("correct")]
-        if not correct:
-            problem("options", "no option is marked correct: true")
-        elif question["type"] in SINGLE_ANSWER_TYPES and len(correct) > 1:
-            problem("options", f"a '{question['type']}' question needs exactly one correct option")
-        target = question["link"].split("#", 1)[0]
-        if not (project.docs_dir / target).is_file():
-            problem("link", f"'{question['link']}' does not resolve: no page docs/{target}")
+        for field, message in _answer_problems(question):
+            problem(field, message)
+        link_problem = _link_problem(question["link"], project)
+        if link_problem:
+            problem("link", link_problem)
+        for field, text, inline in _markdown_fields(question):
+            for message in markdown_text.render_problems(text, inline=inline):
+                problem(field, message)
     return problems
+
+
+def _named_field(problem: Problem) -> Problem:
+    """"'tolerance' is a required property" at the question -> field 'tolerance'."""
+    match = _REQUIRED.match(problem.message)
+    if not match:
+        return problem
+    field = f"{problem.field}.{match['name']}" if problem.field else match["name"]
+    return Problem(problem.file, problem.entry, field, problem.message)
 
 
 def load_banks(project: Project) -> dict[str, SourceBank]:
@@ -62,23 +130,71 @@ def load_banks(project: Project) -> dict[str, SourceBank]:
             continue
         found = schema_problems(data, "quiz", shown_as, namer)
         if found:
-            problems += found
+            problems += [_named_field(p) for p in found]
             continue
         bank = SourceBank(path=path, shown_as=shown_as, data=data)
         if path.stem != data["id"]:
             problems.append(Problem(shown_as, "", "id", f"'{data['id']}' must match the file name '{path.stem}'"))
         problems += _cross_check(bank, project)
+        ids_here = [q["id"] for q in data["questions"]]
         for question in data["questions"]:
             first = seen_questions.setdefault(question["id"], shown_as)
-            if first != shown_as or [q["id"] for q in data["questions"]].count(question["id"]) > 1:
-                problems.append(
-                    Problem(shown_as, f"question '{question['id']}'", "id",
-                            f"duplicate question id (also in {first})")
-                )
+            if first != shown_as:
+                problems.append(Problem(shown_as, f"question '{question['id']}'", "id",
+                                        f"duplicate question id (also in {first})"))
+        for duplicate in _duplicates(ids_here):
+            problems.append(Problem(shown_as, f"question '{duplicate}'", "id",
+                                    f"duplicate question id (used {ids_here.count(duplicate)} times in this file)"))
         banks[data["id"]] = bank
     if problems:
         raise DataError(problems)
     return banks
+
+
+def _item(item: dict) -> Item:
+    return Item(
+        id=item["id"],
+        html=markdown_text.to_inline_html(item["text"]) or markdown_text.to_html(item["text"]),
+        text=markdown_text.to_plain(item["text"]),
+        match=item.get("match", ""),
+    )
+
+
+def _question(q: dict, link_url: Callable[[str], str]) -> Question:
+    feedback = q.get("feedback")
+    return Question(
+        id=q["id"],
+        type=q["type"],
+        prompt_html=markdown_text.to_html(q["prompt"]),
+        options=tuple(
+            Option(
+                id=o["id"],
+                html=markdown_text.to_inline_html(o["text"]) or markdown_text.to_html(o["text"]),
+                correct=bool(o.get("correct", False)),
+                feedback_html=markdown_text.to_html(o["feedback"]),
+                text=markdown_text.to_plain(o["text"]),
+            )
+            for o in q.get("options", [])
+        ),
+        explanation_html=markdown_text.to_html(q["explanation"]),
+        link=link_url(q["link"]),
+        tags={k: str(v) for k, v in q["tags"].items()},
+        numeric=(
+            NumericAnswer(value=float(q["answer"]), tolerance=float(q["tolerance"]), unit=q.get("unit", ""))
+            if q["type"] == "numeric" else None
+        ),
+        items=tuple(_item(i) for i in q.get("items", [])),
+        left=tuple(_item(i) for i in q.get("left", [])),
+        right=tuple(_item(i) for i in q.get("right", [])),
+        feedback=(
+            Feedback(
+                correct_html=markdown_text.to_html(feedback["correct"]),
+                incorrect_html=markdown_text.to_html(feedback["incorrect"]),
+                partial_html=markdown_text.to_html(feedback["partial"]) if "partial" in feedback else "",
+            )
+            if feedback else None
+        ),
+    )
 
 
 def engine_bank(bank: SourceBank, link_url: Callable[[str], str]) -> Bank:
@@ -88,24 +204,5 @@ def engine_bank(bank: SourceBank, link_url: Callable[[str], str]) -> Bank:
         id=data["id"],
         title=data["title"],
         mode=data.get("mode", "practice"),
-        questions=tuple(
-            Question(
-                id=q["id"],
-                type=q["type"],
-                prompt_html=markdown_text.to_html(q["prompt"]),
-                options=tuple(
-                    Option(
-                        id=o["id"],
-                        html=markdown_text.to_inline_html(o["text"]) or markdown_text.to_html(o["text"]),
-                        correct=bool(o.get("correct", False)),
-                        feedback_html=markdown_text.to_html(o["feedback"]),
-                    )
-                    for o in q["options"]
-                ),
-                explanation_html=markdown_text.to_html(q["explanation"]),
-                link=link_url(q["link"]),
-                tags={k: str(v) for k, v in q["tags"].items()},
-            )
-            for q in data["questions"]
-        ),
+        questions=tuple(_question(q, link_url) for q in data["questions"]),
     )

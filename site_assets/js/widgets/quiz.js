@@ -1,65 +1,338 @@
-// Quiz widget: collects the reader's choices, has the engine grade them, shows the feedback.
+// Quiz widget: collects the reader's answers, has the engine grade them, shows the feedback.
+//
+// The engine (Python, in the worker) does all the deciding: the option order for a seed
+// (quiz.order), whether saved progress is usable (quiz.restore), grading and exam rules
+// (quiz.submit, quiz.grade). This file only reads the form, moves elements and shows results.
+
+const STORE_FORMAT = 1;
+const VERSION_PARAM = "quiz-version";
+const VERDICT_TEXT = {
+  correct: "Right.",
+  partial: "Partly right.",
+  incorrect: "Not quite.",
+  unanswered: "Not answered.",
+};
+
+function store(key) {
+  // localStorage can be missing or refuse writes (private mode, full disk): never fail on it.
+  return {
+    read() {
+      try {
+        return window.localStorage.getItem(key);
+      } catch {
+        return null;
+      }
+    },
+    write(value) {
+      try {
+        window.localStorage.setItem(key, JSON.stringify(value));
+      } catch {
+        /* progress is a convenience; the quiz works without it */
+      }
+    },
+    clear() {
+      try {
+        window.localStorage.removeItem(key);
+      } catch {
+        /* nothing to clear */
+      }
+    },
+  };
+}
+
+function newSeed() {
+  const [n] = crypto.getRandomValues(new Uint32Array(1));
+  return 10000 + (n % 90000);
+}
+
+function seedFromUrl() {
+  const raw = new URLSearchParams(window.location.search).get(VERSION_PARAM);
+  return raw && /^\d{1,5}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : null;
+}
+
+function questionFields(form) {
+  return [...form.querySelectorAll("fieldset[data-question]")];
+}
 
 function responsesOf(form) {
   const responses = {};
-  for (const fieldset of form.querySelectorAll("fieldset[data-question]")) {
-    responses[fieldset.dataset.question] = [...fieldset.querySelectorAll("input:checked")].map(
-      (input) => input.value,
-    );
+  for (const fieldset of questionFields(form)) {
+    const id = fieldset.dataset.question;
+    const type = fieldset.dataset.type;
+    if (type === "numeric") {
+      const value = fieldset.querySelector("input").value.trim();
+      if (value) responses[id] = value;
+    } else if (type === "ordering" || type === "matching") {
+      const answer = {};
+      for (const row of fieldset.querySelectorAll(".hd-item, .hd-pair")) {
+        const value = row.querySelector("select").value;
+        if (value) answer[row.dataset.item ?? row.dataset.left] = value;
+      }
+      if (Object.keys(answer).length) responses[id] = answer;
+    } else {
+      const chosen = [...fieldset.querySelectorAll("input:checked")].map((input) => input.value);
+      if (chosen.length) responses[id] = chosen;
+    }
   }
   return responses;
 }
 
+function applyResponses(form, responses) {
+  for (const fieldset of questionFields(form)) {
+    const answer = responses[fieldset.dataset.question];
+    if (answer === undefined) continue;
+    const type = fieldset.dataset.type;
+    if (type === "numeric") {
+      fieldset.querySelector("input").value = String(answer);
+    } else if (type === "ordering" || type === "matching") {
+      for (const row of fieldset.querySelectorAll(".hd-item, .hd-pair")) {
+        const value = answer[row.dataset.item ?? row.dataset.left];
+        row.querySelector("select").value = value === undefined ? "" : String(value);
+      }
+    } else {
+      for (const input of fieldset.querySelectorAll("input")) input.checked = answer.includes(input.value);
+    }
+  }
+}
+
+function clearAnswers(form) {
+  for (const input of form.querySelectorAll("input")) {
+    if (input.type === "text") input.value = "";
+    else input.checked = false;
+  }
+  for (const select of form.querySelectorAll("select")) select.value = "";
+}
+
+function reorder(container, selector, attribute, ids) {
+  if (!container || !ids) return;
+  const nodes = new Map([...container.querySelectorAll(selector)].map((node) => [node.getAttribute(attribute), node]));
+  for (const id of ids) if (nodes.has(id)) container.append(nodes.get(id));
+}
+
+function applyOrder(form, order) {
+  for (const fieldset of questionFields(form)) {
+    const parts = order[fieldset.dataset.question] ?? {};
+    reorder(fieldset.querySelector(".hd-options"), ".hd-option", "data-option", parts.options);
+    reorder(fieldset.querySelector(".hd-items"), ".hd-item", "data-item", parts.items);
+    reorder(fieldset.querySelector(".hd-pairs"), ".hd-pair", "data-left", parts.left);
+    if (parts.right) {
+      for (const select of fieldset.querySelectorAll(".hd-pair select")) {
+        const value = select.value;
+        reorder(select, "option[value]:not([value=''])", "value", parts.right);
+        select.value = value;
+      }
+    }
+  }
+}
+
 function clearFeedback(form) {
-  for (const el of form.querySelectorAll(".hd-option-feedback, .hd-explanation")) {
+  for (const el of form.querySelectorAll(".hd-option-feedback, .hd-part-feedback, .hd-explanation, .hd-answer")) {
     el.hidden = true;
     el.replaceChildren();
   }
   for (const el of form.querySelectorAll("[data-verdict]")) delete el.dataset.verdict;
+  for (const el of form.querySelectorAll("[data-key]")) delete el.dataset.key;
+}
+
+function setLocked(form, locked) {
+  for (const el of form.querySelectorAll("fieldset[data-question] input, fieldset[data-question] select")) {
+    el.disabled = locked;
+  }
+}
+
+function scoreText(result) {
+  const mark = Number(result.score.toFixed(2));
+  return result.verdict === "partial" ? ` ${mark} of ${result.max_score} mark.` : "";
 }
 
 function showQuestion(fieldset, result) {
-  fieldset.dataset.verdict = result.correct ? "correct" : result.answered ? "incorrect" : "unanswered";
+  fieldset.dataset.verdict = result.verdict;
   for (const chosen of result.chosen) {
     const option = fieldset.querySelector(`.hd-option[data-option="${CSS.escape(chosen.option)}"]`);
     const box = option?.querySelector(".hd-option-feedback");
     if (!box) continue;
     option.dataset.verdict = chosen.correct ? "correct" : "incorrect";
-    box.innerHTML =
-      `<strong>${chosen.correct ? "Correct" : "Not correct"}:</strong> ` + chosen.feedback_html;
+    box.innerHTML = `<strong>${chosen.correct ? "Correct" : "Not correct"}:</strong> ${chosen.feedback_html}`;
     box.hidden = false;
   }
+  for (const part of result.parts) {
+    const row = fieldset.querySelector(
+      `.hd-item[data-item="${CSS.escape(part.id)}"], .hd-pair[data-left="${CSS.escape(part.id)}"]`,
+    );
+    const box = row?.querySelector(".hd-part-feedback");
+    if (!box) continue;
+    row.dataset.verdict = part.correct ? "correct" : part.answered ? "incorrect" : "unanswered";
+    box.innerHTML = part.feedback_html;
+    box.hidden = false;
+  }
+  for (const id of result.correct_options) {
+    const option = fieldset.querySelector(`.hd-option[data-option="${CSS.escape(id)}"]`);
+    if (option) option.dataset.key = "correct";
+  }
   const explanation = fieldset.querySelector(".hd-explanation");
-  const verdict = result.correct ? "Right." : result.answered ? "Not quite." : "Not answered.";
   explanation.innerHTML =
-    `<p><strong>${verdict}</strong></p>${result.explanation_html}` +
+    `<p><strong>${VERDICT_TEXT[result.verdict]}</strong>${scoreText(result)}</p>` +
+    result.feedback_html +
+    result.explanation_html +
     `<p><a href="${result.link}">Read the lesson section that explains this</a></p>`;
   explanation.hidden = false;
+  fieldset.querySelector(".hd-answer").innerHTML = result.answer_html;
 }
 
 export function attach(root, api) {
   const bank = JSON.parse(root.querySelector("script.hd-data").textContent);
+  const exam = root.dataset.mode === "exam";
+  const saved = store(root.dataset.storeKey);
   const form = root.querySelector("form.hd-quiz-form");
-  const button = form.querySelector('button[type="submit"]');
+  const buttons = {
+    submit: form.querySelector(".hd-submit"),
+    show: form.querySelector(".hd-show-answers"),
+    retry: form.querySelector(".hd-retry-quiz"),
+    reset: form.querySelector(".hd-reset"),
+  };
   const resultBox = form.querySelector(".hd-result");
-  button.hidden = false;
+  const versionBox = root.querySelector(".hd-version");
+  const titleId = root.getAttribute("aria-labelledby");
+  let seed = null;
+  let submitted = false;
+  let answersShown = false;
+
+  function save() {
+    saved.write({ format: STORE_FORMAT, fingerprint: root.dataset.fingerprint, seed, responses: responsesOf(form), submitted });
+  }
+
+  function showVersion() {
+    const url = new URL(window.location.href);
+    url.searchParams.set(VERSION_PARAM, String(seed));
+    url.hash = titleId;
+    versionBox.replaceChildren(
+      `Version ${seed}: the options are shuffled for each attempt. To give someone this same order, share `,
+      Object.assign(document.createElement("a"), { href: url.href, textContent: "the link to version " + seed }),
+      ".",
+    );
+    versionBox.hidden = false;
+    root.dataset.seed = String(seed);
+  }
+
+  async function useSeed(newSeed) {
+    seed = newSeed;
+    applyOrder(form, await api.call("quiz.order", { bank, seed }));
+    showVersion();
+  }
+
+  function setAnswersShown(shown) {
+    answersShown = shown;
+    root.dataset.answersShown = String(shown);
+    buttons.show.textContent = shown ? "Hide answers" : "Show answers";
+    buttons.show.setAttribute("aria-expanded", String(shown));
+    for (const box of form.querySelectorAll(".hd-answer")) box.hidden = !shown || !box.innerHTML;
+  }
+
+  function showResult(result, { focus }) {
+    clearFeedback(form);
+    for (const question of result.questions) {
+      const fieldset = form.querySelector(`fieldset[data-question="${CSS.escape(question.id)}"]`);
+      if (fieldset) showQuestion(fieldset, question);
+    }
+    resultBox.textContent = exam
+      ? `${result.summary} Your answers are locked; every question now shows its explanation and the right answer.`
+      : result.summary;
+    buttons.show.hidden = exam;
+    buttons.retry.hidden = false;
+    if (exam) {
+      setLocked(form, true);
+      buttons.submit.hidden = true;
+      setAnswersShown(true);
+    } else {
+      setAnswersShown(answersShown);
+    }
+    root.dataset.graded = "true";
+    if (focus) resultBox.focus();
+  }
+
+  async function newAttempt(message) {
+    clearAnswers(form);
+    clearFeedback(form);
+    setLocked(form, false);
+    submitted = false;
+    setAnswersShown(false);
+    delete root.dataset.graded;
+    buttons.submit.hidden = false;
+    buttons.show.hidden = true;
+    buttons.retry.hidden = true;
+    await useSeed(newSeed());
+    resultBox.textContent = message;
+  }
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    button.disabled = true;
+    if (submitted && exam) return;
+    buttons.submit.disabled = true;
     try {
-      const result = await api.call("quiz.grade", { bank, responses: responsesOf(form) });
-      clearFeedback(form);
-      for (const question of result.questions) {
-        const fieldset = form.querySelector(`fieldset[data-question="${CSS.escape(question.id)}"]`);
-        if (fieldset) showQuestion(fieldset, question);
+      const reply = await api.call("quiz.submit", { bank, responses: responsesOf(form) });
+      if (!reply.accepted) {
+        for (const fieldset of questionFields(form)) {
+          if (reply.unanswered.includes(fieldset.dataset.question)) fieldset.dataset.verdict = "unanswered";
+          else delete fieldset.dataset.verdict;
+        }
+        resultBox.textContent = reply.message;
+      } else {
+        submitted = true;
+        save();
+        showResult(reply.result, { focus: false });
       }
-      resultBox.textContent = `You scored ${result.score} out of ${result.max_score}.`;
     } catch (error) {
       resultBox.textContent = `Your answers could not be checked: ${error.message}`;
     } finally {
-      button.disabled = false;
+      buttons.submit.disabled = false;
       resultBox.focus();
     }
   });
+
+  form.addEventListener("change", () => {
+    if (!(exam && submitted)) save();
+  });
+  form.addEventListener("input", () => {
+    if (!(exam && submitted)) save();
+  });
+
+  buttons.show.addEventListener("click", () => setAnswersShown(!answersShown));
+
+  buttons.retry.addEventListener("click", async () => {
+    await newAttempt("New attempt: your answers are cleared and the options are in a new order.");
+    save();
+    form.querySelector("fieldset[data-question] input, fieldset[data-question] select")?.focus();
+  });
+
+  buttons.reset.addEventListener("click", async () => {
+    saved.clear();
+    await newAttempt("Progress reset: nothing of this quiz is kept in this browser any more.");
+    resultBox.focus();
+  });
+
+  (async () => {
+    try {
+      const progress = await api.call("quiz.restore", {
+        bank,
+        stored: saved.read(),
+        fingerprint: root.dataset.fingerprint,
+      });
+      if (progress.reset) {
+        saved.clear();
+        root.dataset.storeReset = progress.reset;
+      }
+      await useSeed(seedFromUrl() ?? progress.seed ?? newSeed());
+      applyResponses(form, progress.responses);
+      submitted = progress.submitted;
+      if (submitted) showResult(await api.call("quiz.grade", { bank, responses: progress.responses }), { focus: false });
+      else if (Object.keys(progress.responses).length) save();
+      buttons.submit.hidden = exam && submitted;
+      buttons.reset.hidden = false;
+    } catch (error) {
+      resultBox.textContent = `The quiz could not start: ${error.message}`;
+      buttons.submit.hidden = false;
+    } finally {
+      root.dataset.quizReady = "true";
+    }
+  })();
 }

@@ -1,8 +1,26 @@
-"""Grading: a reader's responses in, a scored result with feedback out."""
+"""Grading: a reader's responses in, a scored result with feedback out.
 
+Each question is worth 1 mark. The rules, also stated in the authoring guide and on the page:
+
+- single choice, true/false: 1 for the right option, else 0.
+- multiple select: with C right options, each right option ticked earns 1/C and each wrong option
+  ticked takes 1/C away; the mark never goes below 0 (Moodle's rule, so exports grade the same).
+- numeric: 1 if the number is within the tolerance of the answer (bounds included), else 0.
+- ordering: each item in its right place earns an equal share.
+- matching: each left-hand item matched to its right partner earns an equal share.
+
+Responses, by type: a list of option ids (choice types), the text typed (numeric), ``{item id:
+position}`` with positions from 1 (ordering), ``{left id: right id}`` (matching). An empty or
+missing response is unanswered and scores 0; a response naming an unknown option is an error.
+"""
+
+import re
 from dataclasses import asdict, dataclass
+from html import escape
 
-from .model import Bank, Question
+from .model import CHOICE_TYPES, Bank, Question
+
+_TOLERANCE_SLACK = 1e-9  # floating-point noise: 2.6 - 2.5 is 0.10000000000000009
 
 
 @dataclass(frozen=True)
@@ -13,14 +31,30 @@ class ChosenFeedback:
 
 
 @dataclass(frozen=True)
-class QuestionResult:
+class PartResult:
+    """One item of an ordering question or one left-hand item of a matching question."""
+
     id: str
     answered: bool
     correct: bool
+    feedback_html: str
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    id: str
+    type: str
+    answered: bool  # the reader gave something
+    complete: bool  # the reader gave every part the question asks for
+    correct: bool
+    verdict: str  # "correct", "partial", "incorrect" or "unanswered"
     score: float
     max_score: float
     chosen: tuple[ChosenFeedback, ...]
+    parts: tuple[PartResult, ...]
+    feedback_html: str
     correct_options: tuple[str, ...]
+    answer_html: str
     explanation_html: str
     link: str
 
@@ -28,44 +62,308 @@ class QuestionResult:
 @dataclass(frozen=True)
 class BankResult:
     bank: str
+    mode: str
     score: float
     max_score: float
+    percent: int
+    summary: str
+    complete: bool
+    unanswered: tuple[str, ...]
     questions: tuple[QuestionResult, ...]
 
     def to_dict(self) -> dict:
         return asdict(self)
 
 
-def grade_question(question: Question, chosen_ids: list[str]) -> QuestionResult:
-    """Grade one single-answer question (single choice or true/false)."""
+@dataclass(frozen=True)
+class Submission:
+    accepted: bool
+    message: str
+    unanswered: tuple[str, ...]
+    result: BankResult | None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+# ---------------------------------------------------------------- small helpers
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def number_text(value: float) -> str:
+    """1167.0 -> '1,167'; 2.5 -> '2.5'."""
+    return format(round(value, 6), ",g") if abs(value) < 1e15 else format(value, "g")
+
+
+def _mark(value: float) -> float:
+    return round(value, 4)
+
+
+def _mark_text(value: float) -> str:
+    return format(round(value, 2), "g")
+
+
+def _series(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+
+
+def parse_number(text: object, unit: str = "") -> float | None:
+    """What a reader typed as a number: '1,167', '1 167', '2,5' (decimal comma), '583 N'.
+
+    Returns None when it is not a number.
+    """
+    if isinstance(text, bool):
+        return None
+    if isinstance(text, (int, float)):
+        return float(text)
+    if not isinstance(text, str):
+        return None
+    s = text.strip().replace("\u2212", "-")
+    if unit and s.lower().endswith(unit.lower()):
+        s = s[: -len(unit)].strip()
+    s = re.sub(r"[\s\u00a0\u202f_]", "", s)
+    if "," in s and "." in s:
+        s = s.replace(",", "")
+    elif _THOUSANDS.match(s):
+        s = s.replace(",", "")
+    else:
+        s = s.replace(",", ".")
+    if not _NUMBER.match(s):
+        return None
+    return float(s)
+
+
+# ---------------------------------------------------------------- the right answer, as HTML
+
+
+def answer_html(question: Question) -> str:
+    """The right answer, for the answer key and for "Show answers"."""
+    if question.type in CHOICE_TYPES:
+        right = [o.html for o in question.options if o.correct]
+        label = "Right answers" if len(right) > 1 else "Right answer"
+        return f"<p><strong>{label}:</strong> " + "; ".join(right) + "</p>"
+    if question.type == "numeric" and question.numeric:
+        n = question.numeric
+        unit = f" {escape(n.unit)}" if n.unit else ""
+        low, high = number_text(n.value - n.tolerance), number_text(n.value + n.tolerance)
+        return (
+            f"<p><strong>Right answer:</strong> {number_text(n.value)}{unit} "
+            f"(anything from {low} to {high}{unit} counts)</p>"
+        )
+    if question.type == "ordering":
+        items = "".join(f"<li>{i.html}</li>" for i in question.items)
+        return f"<p><strong>Right order:</strong></p><ol>{items}</ol>"
+    if question.type == "matching":
+        right = {r.id: r.html for r in question.right}
+        pairs = "".join(f"<li>{item.html} → {right.get(item.match, '')}</li>" for item in question.left)
+        return f"<p><strong>Right matches:</strong></p><ul>{pairs}</ul>"
+    return ""
+
+
+# ---------------------------------------------------------------- responses, checked
+
+
+def normalise_response(question: Question, response: object):
+    """The response in its canonical shape for the type; raises ValueError if it cannot be one."""
+    where = f"question '{question.id}'"
+    if question.type in CHOICE_TYPES:
+        if response is None or response == "":
+            return []
+        chosen = [response] if isinstance(response, str) else response
+        if not isinstance(chosen, list) or not all(isinstance(c, str) for c in chosen):
+            raise ValueError(f"{where}: expected a list of option ids")
+        known = {o.id for o in question.options}
+        unknown = [c for c in chosen if c not in known]
+        if unknown:
+            raise ValueError(f"{where}: unknown option(s) {', '.join(unknown)}")
+        if question.type != "multiple" and len(set(chosen)) > 1:
+            raise ValueError(f"{where}: only one option can be chosen")
+        return [o.id for o in question.options if o.id in chosen]
+    if question.type == "numeric":
+        if response is None:
+            return ""
+        if isinstance(response, bool) or not isinstance(response, (str, int, float)):
+            raise ValueError(f"{where}: expected the number as text")
+        return response.strip() if isinstance(response, str) else response
+    if question.type in ("ordering", "matching"):
+        if response is None or response == "":
+            return {}
+        if not isinstance(response, dict):
+            raise ValueError(f"{where}: expected a mapping")
+        keys = question.items if question.type == "ordering" else question.left
+        known = {k.id for k in keys}
+        unknown = [k for k in response if k not in known]
+        if unknown:
+            raise ValueError(f"{where}: unknown item(s) {', '.join(map(str, unknown))}")
+        out = {}
+        for key, value in response.items():
+            if value in (None, ""):
+                continue
+            if question.type == "ordering":
+                position = int(value) if isinstance(value, str) and value.isdigit() else value
+                if isinstance(position, bool) or not isinstance(position, int) or not 1 <= position <= len(keys):
+                    raise ValueError(f"{where}: item '{key}' has no place {value!r} (1 to {len(keys)})")
+                out[key] = position
+            else:
+                if value not in {r.id for r in question.right}:
+                    raise ValueError(f"{where}: item '{key}' is matched to unknown '{value}'")
+                out[key] = value
+        return out
+    raise ValueError(f"{where}: unknown question type '{question.type}'")
+
+
+# ---------------------------------------------------------------- grading by type
+
+
+def _verdict(score: float, answered: bool) -> str:
+    if not answered:
+        return "unanswered"
+    if score >= 1.0 - 1e-9:
+        return "correct"
+    return "partial" if score > 0 else "incorrect"
+
+
+def _grade_choice(question: Question, chosen_ids: list[str]) -> dict:
     known = {o.id: o for o in question.options}
-    unknown = [c for c in chosen_ids if c not in known]
-    if unknown:
-        raise ValueError(f"question '{question.id}': unknown option(s) {', '.join(unknown)}")
     chosen = tuple(
         ChosenFeedback(option=o, correct=known[o].correct, feedback_html=known[o].feedback_html)
         for o in chosen_ids
     )
-    is_correct = bool(chosen_ids) and set(chosen_ids) == question.correct_ids
+    right = question.correct_ids
+    if question.type == "multiple":
+        share = 1.0 / len(right) if right else 0.0
+        raw = sum(share if known[o].correct else -share for o in chosen_ids)
+        score = min(1.0, max(0.0, raw))
+    else:
+        score = 1.0 if chosen_ids and set(chosen_ids) == right else 0.0
+    return {"score": score, "answered": bool(chosen_ids), "complete": bool(chosen_ids), "chosen": chosen}
+
+
+def _question_feedback(question: Question, verdict: str) -> str:
+    fb = question.feedback
+    if fb is None or verdict == "unanswered":
+        return ""
+    if verdict == "correct":
+        return fb.correct_html
+    if verdict == "partial" and fb.partial_html:
+        return fb.partial_html
+    return fb.incorrect_html
+
+
+def _grade_numeric(question: Question, given) -> dict:
+    n = question.numeric
+    if given == "" or n is None:
+        return {"score": 0.0, "answered": False, "complete": False}
+    value = parse_number(given, n.unit)
+    if value is None:
+        note = f"<p>“{escape(str(given))}” could not be read as a number.</p>"
+        return {"score": 0.0, "answered": True, "complete": True, "note": note}
+    slack = _TOLERANCE_SLACK * max(1.0, abs(n.value))
+    score = 1.0 if abs(value - n.value) <= n.tolerance + slack else 0.0
+    return {"score": score, "answered": True, "complete": True}
+
+
+def _grade_parts(question: Question, given: dict) -> dict:
+    if question.type == "ordering":
+        keys = question.items
+        expected = {item.id: place for place, item in enumerate(question.items, 1)}
+    else:
+        keys = question.left
+        expected = {item.id: item.match for item in question.left}
+    parts = []
+    for key in keys:
+        answered = key.id in given
+        correct = answered and given[key.id] == expected[key.id]
+        if not answered:
+            text = "Not answered."
+        elif question.type == "ordering":
+            text = "Right place." if correct else "Not in the right place."
+        else:
+            text = "Right match." if correct else "Not the right match."
+        parts.append(PartResult(id=key.id, answered=answered, correct=correct,
+                                feedback_html=f"<strong>{text}</strong>"))
+    share = 1.0 / len(keys) if keys else 0.0
+    return {
+        "score": sum(share for p in parts if p.correct),
+        "answered": bool(given),
+        "complete": len(given) == len(keys),
+        "parts": tuple(parts),
+    }
+
+
+def grade_question(question: Question, response: object) -> QuestionResult:
+    """Grade one question of any type."""
+    given = normalise_response(question, response)
+    if question.type in CHOICE_TYPES:
+        graded = _grade_choice(question, given)
+    elif question.type == "numeric":
+        graded = _grade_numeric(question, given)
+    else:
+        graded = _grade_parts(question, given)
+    score = _mark(graded["score"])
+    verdict = _verdict(score, graded["answered"])
     return QuestionResult(
         id=question.id,
-        answered=bool(chosen_ids),
-        correct=is_correct,
-        score=1.0 if is_correct else 0.0,
+        type=question.type,
+        answered=graded["answered"],
+        complete=graded["complete"],
+        correct=verdict == "correct",
+        verdict=verdict,
+        score=score,
         max_score=1.0,
-        chosen=chosen,
+        chosen=graded.get("chosen", ()),
+        parts=graded.get("parts", ()),
+        feedback_html=graded.get("note", "") + _question_feedback(question, verdict),
         correct_options=tuple(o.id for o in question.options if o.correct),
+        answer_html=answer_html(question),
         explanation_html=question.explanation_html,
         link=question.link,
     )
 
 
-def grade_bank(bank: Bank, responses: dict[str, list[str]]) -> BankResult:
+def grade_bank(bank: Bank, responses: dict) -> BankResult:
     """Grade every question of a bank; a question with no response scores zero."""
-    results = tuple(grade_question(q, list(responses.get(q.id, []))) for q in bank.questions)
+    if not isinstance(responses, dict):
+        raise ValueError("responses must be a mapping from question id to answer")
+    unknown = [qid for qid in responses if qid not in {q.id for q in bank.questions}]
+    if unknown:
+        raise ValueError(f"no question(s) {', '.join(unknown)} in quiz '{bank.id}'")
+    results = tuple(grade_question(q, responses.get(q.id)) for q in bank.questions)
+    score = _mark(sum(r.score for r in results))
+    max_score = sum(r.max_score for r in results)
+    percent = round(100 * score / max_score) if max_score else 0
     return BankResult(
         bank=bank.id,
-        score=sum(r.score for r in results),
-        max_score=sum(r.max_score for r in results),
+        mode=bank.mode,
+        score=score,
+        max_score=max_score,
+        percent=percent,
+        summary=f"You scored {_mark_text(score)} out of {_mark_text(max_score)} ({percent}%).",
+        complete=all(r.complete for r in results),
+        unanswered=tuple(r.id for r in results if not r.complete),
         questions=results,
     )
+
+
+def submit(bank: Bank, responses: dict) -> Submission:
+    """A reader presses the submit button. In exam mode every question must be fully answered
+    first; nothing is graded until it is. In practice mode any answers are graded."""
+    result = grade_bank(bank, responses)
+    if bank.mode == "exam" and not result.complete:
+        numbers = [str(n) for n, q in enumerate(bank.questions, 1) if q.id in result.unanswered]
+        noun = "Question" if len(numbers) == 1 else "Questions"
+        verb = "is" if len(numbers) == 1 else "are"
+        message = (
+            "This is an exam: answer every question before you submit. "
+            f"{noun} {_series(numbers)} {verb} not fully answered yet."
+        )
+        return Submission(accepted=False, message=message, unanswered=result.unanswered, result=None)
+    return Submission(accepted=True, message=result.summary, unanswered=result.unanswered, result=result)
