@@ -123,11 +123,11 @@ class EmgEntry:
     note: str = ""
 
     def range_text(self) -> str:
-        """The figure as printed: "89–103%", "64% ± 24"."""
-        text = f"{_num(self.low)}%" if self.low == self.high else f"{_num(self.low)}\u2013{_num(self.high)}%"
+        """The figure as printed: "89–103%", "64 ± 24%" (mean ± standard deviation)."""
+        text = _num(self.low) if self.low == self.high else f"{_num(self.low)}\u2013{_num(self.high)}"
         if self.sd is not None:
             text += f" \u00b1 {_num(self.sd)}"
-        return text
+        return text + "%"
 
 
 @dataclass(frozen=True)

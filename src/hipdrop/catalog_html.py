@@ -117,79 +117,95 @@ def _meta(exercise: Exercise) -> str:
     return '<ul class="hd-exercise-meta">' + "".join(f"<li>{p}</li>" for p in parts) + "</ul>"
 
 
-def _dose_cells(dosing: Dosing) -> list[str]:
-    hold = f"{dosing.hold_s} s" if dosing.hold_s.high else "no hold"
-    return [
-        str(dosing.sets),
-        str(dosing.reps),
-        hold,
-        f"{dosing.rest_s} s",
-        str(dosing.days_per_week),
-    ]
+def _dose_values(dosing: Dosing) -> dict[str, str]:
+    return {
+        "Sets": str(dosing.sets),
+        "Repetitions": str(dosing.reps),
+        "Hold each repetition": f"{dosing.hold_s} s" if dosing.hold_s.high else "no hold",
+        "Rest between sets": f"{dosing.rest_s} s",
+        "Days a week": str(dosing.days_per_week),
+    }
 
 
 def _source_cell(catalog: Catalog, dosing: Dosing) -> str:
     cite = _e(catalog.source(dosing.source).cite)
     if dosing.basis == "clinical-convention":
-        return f"Clinical convention: no guideline gives a number (approach from {cite})"
+        return f"Clinical convention, no guideline number (approach: {cite})"
     return cite
 
 
-def dosing_table(catalog: Catalog, exercise: Exercise) -> str:
-    """The dosing-by-goal table of one entry, with each row's source and notes below it."""
-    head = ["Goal", "Sets", "Repetitions", "Hold", "Rest between sets", "Days a week", "Source"]
-    rows = []
-    notes = []
-    for goal in GOALS:
-        dosing = exercise.dosing.get(goal)
-        if dosing is None:
-            continue
-        cells = [f"<th scope=\"row\">{_e(GOAL_LABELS[goal])}</th>"]
-        cells += [f"<td>{_e(c)}</td>" for c in _dose_cells(dosing)]
-        cells.append(f"<td>{_source_cell(catalog, dosing)}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-        if dosing.note:
-            notes.append(f"<li><strong>{_e(GOAL_LABELS[goal])}:</strong> {_e(dosing.note)}</li>")
-    table = (
-        '<table class="hd-dosing"><thead><tr>'
+def _table(head: list[str], rows: list[str], name: str) -> str:
+    """A plain table (Material styles tables without a class), scrollable on narrow screens."""
+    return (
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+        f'<table data-hd-table="{name}"><thead><tr>'
         + "".join(f'<th scope="col">{_e(h)}</th>' for h in head)
         + "</tr></thead><tbody>"
         + "".join(rows)
-        + "</tbody></table>"
+        + "</tbody></table></div></div>"
     )
+
+
+def dosing_table(catalog: Catalog, exercise: Exercise) -> str:
+    """Dosing by goal for one entry (a column per goal, a row per quantity), with sources and notes."""
+    doses = [exercise.dosing[g] for g in GOALS if g in exercise.dosing]
+    head = [""] + [GOAL_LABELS[d.goal] for d in doses]
+    values = [_dose_values(d) for d in doses]
+    rows = []
+    for label in values[0] if values else []:
+        rows.append(
+            f'<tr><th scope="row">{_e(label)}</th>'
+            + "".join(f"<td>{_e(v[label])}</td>" for v in values)
+            + "</tr>"
+        )
+    rows.append(
+        '<tr><th scope="row">Source</th>'
+        + "".join(f"<td>{_source_cell(catalog, d)}</td>" for d in doses)
+        + "</tr>"
+    )
+    notes = [
+        f"<li><strong>{_e(GOAL_LABELS[d.goal])}:</strong> {_e(d.note)}</li>" for d in doses if d.note
+    ]
+    table = _table(head, rows, "dosing")
     return table + ('<ul class="hd-dosing-notes">' + "".join(notes) + "</ul>" if notes else "")
 
 
+def _note_text(status: str, note: str) -> str:
+    """The status as a sentence ("As reported in the source article."), then the entry's note."""
+    status_text = EMG_STATUS_NOTE[status]
+    sentences = [status_text[:1].upper() + status_text[1:] + "."] if status_text else []
+    if note:
+        sentences.append(note)
+    return " ".join(sentences)
+
+
 def _emg_note(entry: EmgEntry) -> str:
-    parts = [p for p in (EMG_STATUS_NOTE[entry.status], entry.note) if p]
-    text = "; ".join(parts)
-    return text[:1].upper() + text[1:] if text else ""
+    return _note_text(entry.status, entry.note)
 
 
 def _emg_table(catalog: Catalog, members: tuple[Exercise, ...], links: Links) -> str:
+    """The family's %MVIC figures; the exercise column only when more than one entry has figures."""
+    measured = [m for m in members if m.emg]
+    if not measured:
+        return ""
+    with_name = len(measured) > 1
     rows = []
-    for exercise in members:
+    for exercise in measured:
         for entry in exercise.emg:
             source = catalog.source(entry.study)
-            rows.append(
-                "<tr>"
+            name = (
                 f'<td><a href="{_e(links.exercise(exercise.id))}">{_e(exercise.name)}</a></td>'
-                f"<td>{_e(source.cite)}</td>"
-                f"<td>{_e(entry.range_text())}</td>"
-                f"<td>{_e(entry.measure)}</td>"
-                f"<td>{_e(_emg_note(entry))}</td>"
-                "</tr>"
+                if with_name else ""
             )
-    if not rows:
-        return ""
-    head = ["Exercise", "Study", "Gluteus medius, %MVIC", "Measure", "Note"]
-    return (
-        '<table class="hd-evidence"><thead><tr>'
-        + "".join(f'<th scope="col">{_e(h)}</th>' for h in head)
-        + "</tr></thead><tbody>"
-        + "".join(rows)
-        + "</tbody></table>"
-    )
+            rows.append(
+                "<tr>" + name
+                + f"<td>{_e(source.cite)}</td>"
+                + f"<td>{_e(entry.range_text())} ({_e(entry.measure)})</td>"
+                + f"<td>{_e(_emg_note(entry))}</td>"
+                + "</tr>"
+            )
+    head = (["Exercise"] if with_name else []) + ["Study", "Gluteus medius, %MVIC", "Note"]
+    return _table(head, rows, "evidence")
 
 
 def _caveat(catalog: Catalog) -> str:
@@ -203,7 +219,8 @@ def _caveat(catalog: Catalog) -> str:
     )
     if burnet is not None:
         text += (
-            f" Strength alone is not the whole story: {burnet.cite} found that how hard the "
+            f" Strength alone is not the whole story: {burnet.cite.rsplit(' ', 1)[0]} ({burnet.year}) "
+            "found that how hard the "
             "gluteus medius could push in a static test did not predict how much the pelvis "
             "dropped during running."
         )
@@ -362,25 +379,15 @@ def evidence_table(catalog: Catalog, links: Links) -> str:
     """Exercise, study and %MVIC range for every catalog entry that has a figure."""
     rows = []
     for row in evidence_rows(catalog):
-        note = "; ".join(p for p in (EMG_STATUS_NOTE[row.status], row.note) if p)
-        note = note[:1].upper() + note[1:]
         rows.append(
             f'<tr data-exercise="{_e(row.exercise_id)}" data-study="{_e(row.study)}">'
             f'<td><a href="{_e(links.exercise(row.exercise_id))}">{_e(row.exercise_name)}</a></td>'
             f"<td>{_e(row.cite)}</td>"
-            f'<td class="hd-mvic">{_e(row.range_text)}</td>'
-            f"<td>{_e(row.measure)}</td>"
-            f"<td>{_e(note)}</td>"
+            f'<td data-mvic="{_e(row.range_text)}">{_e(row.range_text)} ({_e(row.measure)})</td>'
+            f"<td>{_e(_note_text(row.status, row.note))}</td>"
             "</tr>"
         )
-    head = ["Exercise", "Study", "Gluteus medius, %MVIC", "Measure", "Note"]
-    table = (
-        '<table class="hd-evidence" id="evidence-table"><thead><tr>'
-        + "".join(f'<th scope="col">{_e(h)}</th>' for h in head)
-        + "</tr></thead><tbody>"
-        + "".join(rows)
-        + "</tbody></table>"
-    )
+    table = _table(["Exercise", "Study", "Gluteus medius, %MVIC", "Note"], rows, "evidence-table")
     return table + "\n\n" + _caveat(catalog)
 
 
