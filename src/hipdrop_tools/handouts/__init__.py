@@ -37,7 +37,7 @@ def _args(site: SiteInfo, handout: Handout) -> dict:
         "mode": handout.mode,
         "title": handout.title,
         "quiz": handout.quiz,
-        "from": f"From {page.title}. {site.course_title}." if page else "",
+        "from": f"From: {page.title}" if page else "",
         "pagePath": handout.page,
         "publicUrl": site.public_url,
         "pages": {p: {"title": pg.title, "headings": pg.headings} for p, pg in site.pages.items()},

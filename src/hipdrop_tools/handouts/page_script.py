@@ -45,7 +45,7 @@ function rewriteLinks(root, ctx) {
       a.setAttribute("href", "#" + (anchor ? slug + "--" + anchor : slug));
       continue;
     }
-    if (!ctx.parts && path === ctx.pagePath) {
+    if (!ctx.parts && !ctx.isolated && path === ctx.pagePath) {
       a.setAttribute("href", anchor ? "#" + anchor : "#");
       continue;
     }
@@ -112,7 +112,8 @@ PREPARE = (
   dropScreenOnly(main);
   openDetails(main);
   if (args.mode === "worksheet") for (const d of main.querySelectorAll(".hd-answer-key")) d.remove();
-  rewriteLinks(main, { pagePath: args.pagePath, publicUrl: args.publicUrl, pages: args.pages });
+  const isolated = args.mode === "worksheet" || args.mode === "key";
+  rewriteLinks(main, { pagePath: args.pagePath, publicUrl: args.publicUrl, pages: args.pages, isolated });
   await settle();
   return document.title;
 }"""
