@@ -203,19 +203,24 @@ class Catalog:
         return tuple(e for e in self.exercises if e.is_family_main)
 
     def family_members(self, family_id: str) -> tuple[Exercise, ...]:
-        """Every entry of a family, easiest first, following the easier/harder links."""
+        """Every entry of a family, easiest first, following the easier/harder links.
+
+        Each entry appears once, even if broken data links in a circle."""
         main = self.exercise(family_id)
         known = {e.id: e for e in self.exercises}
-        easier: list[Exercise] = []
-        current = main
-        while current.easier and current.easier in known and len(easier) < len(known):
-            current = known[current.easier]
-            easier.append(current)
-        harder: list[Exercise] = []
-        current = main
-        while current.harder and current.harder in known and len(harder) < len(known):
-            current = known[current.harder]
-            harder.append(current)
+        seen = {main.id}
+
+        def walk(side: str) -> list[Exercise]:
+            found: list[Exercise] = []
+            current = main
+            while getattr(current, side) in known and getattr(current, side) not in seen:
+                current = known[getattr(current, side)]
+                seen.add(current.id)
+                found.append(current)
+            return found
+
+        easier = walk("easier")
+        harder = walk("harder")
         return tuple(reversed(easier)) + (main,) + tuple(harder)
 
     def by_phase(self, phase: str) -> tuple[Exercise, ...]:
