@@ -1,0 +1,119 @@
+"""Visit every built page once and collect what the accessibility gates check: axe-core in the
+light and the dark palette, Tab reachability and accessible names, motion under
+prefers-reduced-motion, and sideways scrolling at 320 px. The tests in test_accessibility.py
+assert on the findings; this module only gathers them (one page load per page, widgets live)."""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from support import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PROBE = Path(__file__).with_name("a11y_probe.js")
+DESKTOP = {"width": 1280, "height": 800}
+NARROW = {"width": 320, "height": 640}
+SETTLED = re.compile("^(ready|failed)$")
+PALETTE_TOGGLE = 'form[data-md-component="palette"] label:not([hidden])'
+TAB_BATCH = 10
+
+
+@dataclass
+class PageFindings:
+    path: str
+    widget_states: list[str] = field(default_factory=list)
+    axe: dict[str, list[str]] = field(default_factory=dict)  # palette scheme -> violations
+    keyboard: dict = field(default_factory=dict)
+    motion: dict = field(default_factory=dict)
+    overflow: dict = field(default_factory=dict)
+
+
+def inject(page: Page) -> None:
+    page.add_script_tag(path=str(AXE))
+    page.add_script_tag(path=str(PROBE))
+
+
+def settle_widgets(page: Page, timeout_ms: int) -> list[str]:
+    """Wait until every widget has finished loading (ready or failed) and return their states."""
+    for widget in page.locator("[data-hipdrop-widget]").all():
+        expect(widget).to_have_attribute("data-hipdrop-state", SETTLED, timeout=timeout_ms)
+    return page.eval_on_selector_all("[data-hipdrop-widget]", "els => els.map(e => e.dataset.hipdropState)")
+
+
+def wait_for_stillness(page: Page) -> None:
+    """Material fades colours when the palette changes; axe must see the final colours."""
+    page.wait_for_function(
+        "() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000
+    )
+
+
+def run_axe(page: Page) -> list[str]:
+    violations = page.evaluate(
+        """async () => {
+          const result = await axe.run(document, { resultTypes: ["violations"] });
+          return result.violations.map(v => ({
+            id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => n.target.join(" ") + " :: " + n.failureSummary.replace(/\\s+/g, " ")),
+          }));
+        }"""
+    )
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {node}" for v in violations for node in v["nodes"]]
+
+
+def scheme(page: Page) -> str:
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+
+def axe_in_both_palettes(page: Page) -> dict[str, list[str]]:
+    """Run axe in the palette the page opened with, switch with Material's toggle, run again."""
+    results = {}
+    for _ in range(2):
+        wait_for_stillness(page)
+        results[scheme(page)] = run_axe(page)
+        before = scheme(page)
+        page.locator(PALETTE_TOGGLE).click()
+        page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') !== s", arg=before)
+    return results
+
+
+def tab_through(page: Page) -> dict:
+    """Press Tab from the top until focus comes round again; report what was never reached."""
+    page.evaluate("__hdA11y.resetFocus()")
+    limit = 3 * page.evaluate("__hdA11y.controls().length") + 3 * TAB_BATCH
+    pressed = 0
+    while pressed < limit:
+        for _ in range(TAB_BATCH):
+            page.keyboard.press("Tab")
+        pressed += TAB_BATCH
+        if page.evaluate("__hdA11y.cycled()"):
+            break
+    return {**page.evaluate("__hdA11y.keyboardReport()"), "presses": pressed}
+
+
+def overflow_at(page: Page, viewport: dict) -> dict:
+    page.set_viewport_size(viewport)
+    page.wait_for_function(f"() => document.documentElement.clientWidth <= {viewport['width']}")
+    wait_for_stillness(page)
+    report = page.evaluate("__hdA11y.overflowReport()")
+    page.set_viewport_size(DESKTOP)
+    return report
+
+
+def audit_page(page: Page, url: str, path: str, timeout_ms: int) -> PageFindings:
+    page.goto(url, wait_until="load")
+    findings = PageFindings(path=path)
+    findings.widget_states = settle_widgets(page, timeout_ms)
+    inject(page)
+    findings.axe = axe_in_both_palettes(page)
+    findings.keyboard = tab_through(page)
+    findings.motion = page.evaluate("__hdA11y.motionReport()")
+    findings.overflow = overflow_at(page, NARROW)
+    return findings
+
+
+def audit_site(context, site_url: str, pages: list[str], timeout_ms: int) -> list[PageFindings]:
+    page = context.new_page()
+    page.set_viewport_size(DESKTOP)
+    return [audit_page(page, site_url + path, path or "/", timeout_ms) for path in pages]

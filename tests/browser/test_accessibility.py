@@ -1,0 +1,70 @@
+"""Accessibility gates over every built page, with widgets live: axe-core finds nothing in the
+light or the dark palette, every control is reached by Tab and has a name, nothing of ours moves
+when the reader asks for reduced motion, and no page scrolls sideways on a 320 px phone.
+
+All pages are visited once, in one browser context, by a11y_audit.audit_site; each test below
+asserts one gate over the findings. The context bypasses the site's Content-Security-Policy
+only so that Playwright can add axe-core and our probe as <script> tags: the CSP (rightly) allows
+no script that is not the site's own. The site's own scripts are unchanged, and test_crawl.py
+checks the pages under their real CSP."""
+
+import pytest
+
+from a11y_audit import NARROW, audit_site
+from conftest import PYODIDE_TIMEOUT_MS
+
+
+def audited_pages(built_site, all_pages) -> list[str]:
+    pages = list(all_pages)
+    if (built_site / "404.html").exists():
+        pages.append("404.html")
+    return pages
+
+
+@pytest.fixture(scope="module")
+def findings(browser, built_site, site_url, all_pages):
+    context = browser.new_context(bypass_csp=True, color_scheme="light", reduced_motion="reduce")
+    try:
+        yield audit_site(context, site_url, audited_pages(built_site, all_pages), PYODIDE_TIMEOUT_MS)
+    finally:
+        context.close()
+
+
+def test_every_page_was_audited_with_live_widgets(findings, built_site, all_pages):
+    assert [f.path for f in findings] == [p or "/" for p in audited_pages(built_site, all_pages)]
+    assert any(f.widget_states for f in findings), "expected at least one page with a widget"
+    not_ready = {f.path: f.widget_states for f in findings if set(f.widget_states) - {"ready"}}
+    assert not_ready == {}
+
+
+def test_axe_finds_no_violations_in_the_light_or_the_dark_palette(findings):
+    palettes = {f.path: sorted(f.axe) for f in findings}
+    assert all(schemes == ["default", "slate"] for schemes in palettes.values()), palettes
+    violations = {
+        f"{f.path} [{scheme}]": found for f in findings for scheme, found in f.axe.items() if found
+    }
+    assert violations == {}
+
+
+def test_every_control_is_reached_by_tab_and_has_an_accessible_name(findings):
+    assert all(f.keyboard["reached"] > 0 for f in findings)
+    unreachable = {f.path: f.keyboard["unreachable"] for f in findings if f.keyboard["unreachable"]}
+    nameless = {f.path: f.keyboard["nameless"] for f in findings if f.keyboard["nameless"]}
+    assert unreachable == {}
+    assert nameless == {}
+
+
+def test_nothing_of_ours_moves_when_reduced_motion_is_asked_for(findings):
+    assert any(f.motion["checked"] for f in findings), "no element of ours was found to check"
+    moving = {f.path: f.motion["moving"] + f.motion["running"] for f in findings if f.motion["moving"] or f.motion["running"]}
+    assert moving == {}
+
+
+def test_no_page_scrolls_sideways_at_320_px(findings):
+    assert all(f.overflow["width"] <= NARROW["width"] for f in findings)
+    wide = {
+        f.path: f.overflow
+        for f in findings
+        if f.overflow["scrollWidth"] > f.overflow["width"] or f.overflow["sticking"]
+    }
+    assert wide == {}
