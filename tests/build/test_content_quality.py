@@ -272,3 +272,23 @@ def test_glossary_is_in_alphabetical_order():
     keys = [re.sub(r"[^a-z0-9 ]", "", term.lower()) for term in glossary_terms()]
     out_of_order = [(a, b) for a, b in zip(keys, keys[1:]) if a > b]
     assert not out_of_order, f"docs/glossary.md entries out of order: {out_of_order}"
+
+
+# People who commented under the source article: their questions are FAQ material, their names never.
+COMMENTERS = [
+    "Suhail", "Ali W", "Hewett", "Bungay", "Kumble", "Fenn", "Proksch", "Westcott", "Christie",
+    "Mikels", "jackie b", "Roddick", "Hintzen", "Michael Lau", "Lynass", "Mark Lewis",
+]
+
+
+def test_faq_answers_link_to_the_lesson_that_explains_them():
+    sections = re.split(r"^## ", read(DOCS / "faq.md"), flags=re.M)[1:]
+    assert len(sections) >= 10, "the FAQ should answer every question the article's readers asked"
+    unlinked = [s.splitlines()[0] for s in sections if not re.search(r"\]\(lessons/[\w-]+\.md#[\w-]+\)", s)]
+    assert not unlinked, f"FAQ answers without a link to a lesson section: {unlinked}"
+
+
+@pytest.mark.parametrize("name", COMMENTERS)
+def test_no_reader_is_named(name):
+    hits = [str(p.relative_to(ROOT)) for p in _course_files() if re.search(rf"\b{re.escape(name)}\b", read(p))]
+    assert not hits, f"a commenter's name ({name}) appears in {hits}"
