@@ -7,12 +7,13 @@ Add a data kind by adding a loader to ``LOADERS``: a function ``project -> data`
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import quizzes
+from . import catalog, quizzes
 from .errors import DataError, Problem
 from .project import Project
 
 LOADERS: dict[str, Callable[[Project], object]] = {
     "quiz banks": quizzes.load_banks,
+    "catalog exercises": lambda project: catalog.load_catalog(project).exercises,
 }
 
 
