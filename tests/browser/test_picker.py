@@ -1,0 +1,114 @@
+"""The program picker in the browser: fill the form by keyboard, get a program built by Python in
+Pyodide, reload the address and get the same program, print it on one or two pages."""
+
+import io
+import re
+from urllib.parse import parse_qs, urlparse
+
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from support import PYODIDE_TIMEOUT_MS
+
+PAGE = "program/"
+
+ANSWERS = {
+    "weak_side": ["right"],
+    "pain_now": ["3"],
+    "recent_surgery_or_fracture": ["no"],
+    "single_leg_stance": ["no"],
+    "side_plank": ["knees"],
+    "single_leg_squat": ["no"],
+    "goal": ["strength"],
+    "equipment": ["step", "wall", "chair"],
+    "minutes_per_day": ["20"],
+    "days_per_week": ["3"],
+}
+
+
+def open_picker(page, site_url, query=""):
+    page.goto(site_url + PAGE + query)
+    picker = page.locator('[data-hipdrop-widget="picker"]')
+    expect(picker).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
+    return picker
+
+
+def fill_by_keyboard(page, answers):
+    """Walk the form with Tab; Space ticks, arrow keys choose within a radio group, digits type."""
+    page.locator(".hd-picker-form input").first.focus()
+    entered = set()
+    for _ in range(200):
+        el = page.evaluate(
+            "() => { const e = document.activeElement;"
+            " return {name: e.name, type: e.type, value: e.value, tag: e.tagName}; }"
+        )
+        if el["tag"] == "BUTTON" and el["type"] == "submit":
+            page.keyboard.press("Enter")
+            return
+        wanted = answers.get(el["name"], [])
+        if el["type"] == "checkbox" and el["value"] in wanted:
+            page.keyboard.press("Space")
+        elif el["type"] == "radio" and wanted and el["name"] not in entered:
+            values = page.eval_on_selector_all(f'input[name="{el["name"]}"]', "els => els.map(e => e.value)")
+            page.keyboard.press("Space")
+            for _ in range(values.index(wanted[0]) - values.index(el["value"])):
+                page.keyboard.press("ArrowDown")
+        elif el["type"] == "number" and wanted:
+            page.keyboard.type(wanted[0])
+        entered.add(el["name"])
+        page.keyboard.press("Tab")
+    raise AssertionError("never reached the Build button")
+
+
+def test_keyboard_answers_build_a_program_that_the_address_rebuilds_and_prints(page, site_url):
+    picker = open_picker(page, site_url)
+    fill_by_keyboard(page, ANSWERS)
+    result = picker.locator(".hd-program-result")
+    expect(result.get_by_role("heading", name="Your program")).to_be_visible()
+    expect(result.locator(".hd-program-phase")).to_have_count(3)
+    first = result.locator(".hd-program-exercise").first
+    expect(first.locator(".hd-sides")).to_contain_text("Stand on your right leg")
+    expect(result).to_contain_text("If walking is worse after an exercise, stop that exercise.")
+    expect(result).to_contain_text("Because you said you can hold a side plank from your knees")
+    figure = first.locator("img.hd-program-figure")
+    expect(figure).to_have_attribute("src", re.compile(r"^\.\./assets/figures/.+\.svg$"))
+    assert figure.evaluate("img => img.complete && img.naturalWidth > 0")
+
+    query = parse_qs(urlparse(page.url).query)
+    assert query == ANSWERS
+    program_text = result.inner_text()
+
+    page.reload()
+    expect(picker).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
+    expect(picker.locator(".hd-program-result")).to_be_visible()
+    assert picker.locator(".hd-program-result").inner_text() == program_text
+    expect(picker.locator('input[name="side_plank"][value="knees"]')).to_be_checked()
+
+    page.emulate_media(media="print")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    assert 1 <= len(pdf.pages) <= 2, f"the program printed on {len(pdf.pages)} pages"
+    printed = " ".join(p.extract_text() for p in pdf.pages)
+    assert "Phase 1: Activation" in printed and "Stop rules" in printed
+    assert "Which side is weak?" not in printed  # the form is not printed with a program
+
+
+def test_a_red_flag_gives_a_referral_and_start_again_clears_form_and_address(page, site_url):
+    picker = open_picker(page, site_url, "?" + "&".join(
+        f"{k}={v}" for k, vs in {**ANSWERS, "red_flags": ["saddle-numbness"]}.items() for v in vs))
+    referral = picker.locator(".hd-referral")
+    expect(referral).to_be_visible()
+    expect(referral.get_by_role("heading")).to_have_text("Get medical help today, not an exercise program")
+    expect(referral).to_contain_text("emergency department")
+    expect(picker.locator(".hd-program-exercise")).to_have_count(0)
+
+    picker.get_by_role("button", name="Start again").click()
+    expect(picker.locator(".hd-picker-output")).to_be_empty()
+    assert urlparse(page.url).query == ""
+    expect(picker.locator("input:checked")).to_have_count(0)
+
+
+def test_bad_answers_in_the_address_are_listed(page, site_url):
+    picker = open_picker(page, site_url, "?weak_side=left&pain_now=12")
+    problems = picker.locator(".hd-problems")
+    expect(problems).to_contain_text("field 'pain_now': must be from 0 to 10, got 12")
+    expect(problems).to_contain_text("field 'goal': missing")
