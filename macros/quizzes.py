@@ -1,17 +1,23 @@
-"""Macro ``quiz("bank-id")``: a quiz bank as static HTML, graded live by the engine."""
+"""Macros ``quiz("bank-id")`` (a quiz bank as static HTML, graded live by the engine) and
+``quiz_downloads()`` (the table of exported quiz files on the teachers' page)."""
+
+import posixpath
+from collections import Counter
 
 from mkdocs.utils import get_relative_url
 
 from hipdrop.quiz.render import render_quiz
-from hipdrop_tools.quizzes import engine_bank, load_banks
+from hipdrop_tools.quizzes import engine_bank, load_banks, page_url as _page_url
+from hipdrop_tools.site_files import QUIZ_DOWNLOADS_DIR
 
-
-def _page_url(docs_path: str) -> str:
-    """docs-relative 'lessons/x.md#part' -> site URL 'lessons/x/#part' (directory URLs)."""
-    path, _, anchor = docs_path.partition("#")
-    stem = path[: -len(".md")]
-    url = "" if stem == "index" else (stem[: -len("/index")] + "/" if stem.endswith("/index") else stem + "/")
-    return url + (f"#{anchor}" if anchor else "")
+TYPE_NAMES = {
+    "single": "single choice",
+    "multiple": "multiple select",
+    "true_false": "true/false",
+    "numeric": "numeric",
+    "ordering": "ordering",
+    "matching": "matching",
+}
 
 
 def register(env, project):
@@ -30,3 +36,21 @@ def register(env, project):
             return get_relative_url(path, here) + (f"#{anchor}" if anchor else "")
 
         return render_quiz(engine_bank(banks[bank_id], link))
+
+    @env.macro
+    def quiz_downloads() -> str:
+        """A Markdown table: every bank, its question types, and links to its GIFT and XML files.
+        Markdown links, so the strict build checks that each file exists."""
+        folder = posixpath.dirname(env.page.file.src_uri)
+        rows = ["| Quiz | Questions | Moodle XML | GIFT |", "|---|---|---|---|"]
+        for bank_id in sorted(banks, key=lambda b: (b == "final", b)):
+            data = banks[bank_id].data
+            counts = Counter(q["type"] for q in data["questions"])
+            kinds = ", ".join(f"{n} {TYPE_NAMES[t]}" for t, n in sorted(counts.items(), key=lambda x: -x[1]))
+            files = {ext: posixpath.relpath(f"{QUIZ_DOWNLOADS_DIR}/{bank_id}.{ext}", folder or ".") for ext in ("xml", "gift")}
+            title = data["title"].replace("|", "\\|")
+            rows.append(
+                f"| {title} | {len(data['questions'])} ({kinds}) "
+                f"| [{bank_id}.xml]({files['xml']}) | [{bank_id}.gift]({files['gift']}) |"
+            )
+        return "\n".join(rows)

@@ -151,6 +151,14 @@ def load_banks(project: Project) -> dict[str, SourceBank]:
     return banks
 
 
+def page_url(docs_path: str) -> str:
+    """docs-relative 'lessons/x.md#part' -> site URL 'lessons/x/#part' (MkDocs directory URLs)."""
+    path, _, anchor = docs_path.partition("#")
+    stem = path[: -len(".md")]
+    url = "" if stem == "index" else (stem[: -len("/index")] + "/" if stem.endswith("/index") else stem + "/")
+    return url + (f"#{anchor}" if anchor else "")
+
+
 def _item(item: dict) -> Item:
     return Item(
         id=item["id"],

@@ -11,9 +11,9 @@ from pathlib import Path
 from hipdrop_tools.errors import DataError
 from hipdrop_tools.project import Project
 
-from . import check, handouts, lab, pick
+from . import check, export, handouts, lab, pick
 
-COMMANDS = (check, pick, lab, handouts)
+COMMANDS = (check, pick, lab, handouts, export)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,29 @@
+"""``hipdrop export``: every quiz bank as GIFT or Moodle XML, the two formats Moodle imports."""
+
+import sys
+from pathlib import Path
+
+from hipdrop_tools.export import FORMATS, export_all
+from hipdrop_tools.quizzes import load_banks
+
+NAME = "export"
+HELP = "export every quiz bank for Moodle, as GIFT or Moodle XML"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--format", choices=FORMATS, required=True, help="gift or moodle-xml")
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write the files into")
+    parser.add_argument("--base-url", default="", metavar="URL",
+                        help="the course's public address, to turn lesson links into full links")
+
+
+def run(args, project) -> int:
+    banks = load_banks(project)  # raises DataError: reported with every problem, exit code 1
+    files, warnings = export_all(banks, args.format, args.base_url)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (args.out / name).write_text(text, encoding="utf-8")
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"wrote {len(files)} {args.format} file(s) to {args.out}")
+    return 0
