@@ -27,6 +27,7 @@ def on_files(files, config):
         raise PluginError(str(error)) from error
     wheel_file, _ = site_files.engine_wheel(project)
     extra.append(wheel_file)
+    extra += site_files.quiz_export_files(project, config.site_url or "")
     config.extra["hipdrop_engine_url"] = wheel_file.dest
     for item in extra:
         if item.source is not None:

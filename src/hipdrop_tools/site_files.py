@@ -62,3 +62,21 @@ def engine_wheel(project: Project) -> tuple[SiteFile, Wheel]:
     wheel = build_wheel(project.engine_src, "hipdrop", hipdrop.__version__)
     dest = f"{ASSETS_DIR}/engine/{wheel.digest[:12]}/{wheel.filename}"
     return SiteFile(dest=dest, content=wheel.content), wheel
+
+
+# --- Quiz banks exported for Moodle (GIFT and Moodle XML), linked from the teachers' pages. ---
+
+QUIZ_DOWNLOADS_DIR = "downloads/quizzes"
+
+
+def quiz_export_files(project: Project, base_url: str = "") -> list[SiteFile]:
+    """Every quiz bank as ``<bank>.gift`` and ``<bank>.xml`` (``hipdrop export`` writes the same)."""
+    from .export import FORMATS, export_all
+    from .quizzes import load_banks
+
+    banks = load_banks(project)
+    files = []
+    for fmt in FORMATS:
+        texts, _ = export_all(banks, fmt, base_url)
+        files += [SiteFile(dest=f"{QUIZ_DOWNLOADS_DIR}/{name}", content=text.encode("utf-8")) for name, text in texts.items()]
+    return files
