@@ -292,3 +292,42 @@ def test_faq_answers_link_to_the_lesson_that_explains_them():
 def test_no_reader_is_named(name):
     hits = [str(p.relative_to(ROOT)) for p in _course_files() if re.search(rf"\b{re.escape(name)}\b", read(p))]
     assert not hits, f"a commenter's name ({name}) appears in {hits}"
+
+
+def _section(markdown: str, anchor: str) -> str:
+    start = re.search(rf"^##\s.*\{{\s*#{anchor}\s*\}}\s*$", markdown, flags=re.M)
+    assert start, f"no section #{anchor}"
+    rest = markdown[start.end():]
+    end = re.search(r"^##\s", rest, flags=re.M)
+    return rest[: end.start()] if end else rest
+
+
+def test_worked_example_numbers_match_the_mechanics_engine():
+    """The lesson's arithmetic is the engine's arithmetic: BW 700 N, W = 5/6 BW, b 10 cm, a 5 cm, 70°."""
+    from hipdrop.mechanics.model import Inputs
+    from hipdrop.mechanics.statics import solve
+
+    def run(lean_cm: float):
+        return solve(Inputs(
+            body_weight_n=700, weight_share_pct=100 * 5 / 6, body_weight_arm_cm=10, abductor_arm_cm=5,
+            abductor_angle_deg=70, lean_cm=lean_cm, cane_force_n=0, cane_hand="opposite", cane_arm_cm=30,
+            abductor_capacity_n=5000,
+        ))
+
+    text = read(DOCS / "lessons" / "mechanics.md")
+    upright = run(0)
+    example = _section(text, "worked-example")
+    for shown in (
+        f"{upright.superincumbent_weight_n:,.0f} N",
+        f"{upright.abductor_force_n:,.0f} N",
+        f"{upright.abductor_force_bw:.1f} times body weight",
+        f"{upright.joint_force_vertical_n - upright.superincumbent_weight_n:,.0f} N",
+        f"{upright.joint_force_lateral_n:,.0f} N",
+        f"{upright.joint_force_n:,.0f} N",
+        f"{upright.joint_force_bw:.1f} times body weight",
+    ):
+        assert shown in example, f"worked example should show {shown!r}"
+    leaning = run(5)
+    lean = _section(text, "trunk-lean")
+    for shown in (f"{leaning.abductor_force_n:,.0f} N", f"{leaning.joint_force_bw:.1f} times body weight"):
+        assert shown in lean, f"trunk-lean example should show {shown!r}"
