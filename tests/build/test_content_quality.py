@@ -10,10 +10,7 @@
 
 from __future__ import annotations
 
-import importlib.resources
 import re
-import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -64,20 +61,8 @@ BANNED = {
 
 
 def _textstat():
-    """textstat 0.7.3 imports pkg_resources, which setuptools 81+ no longer ships.
-
-    Flesch reading ease never touches it; the word lists it loads lazily are read the same way
-    through importlib.resources.
-    """
-    if "pkg_resources" not in sys.modules:
-        try:
-            import pkg_resources  # noqa: F401
-        except ModuleNotFoundError:
-            shim = types.ModuleType("pkg_resources")
-            shim.resource_stream = lambda package, name: (
-                importlib.resources.files(package).joinpath(name).open("rb")
-            )
-            sys.modules["pkg_resources"] = shim
+    """textstat 0.7.3 (pinned: later versions download a dictionary at run time) imports
+    pkg_resources, which is why setuptools is pinned below 81 in requirements.lock."""
     import textstat
 
     return textstat
