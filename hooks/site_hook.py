@@ -2,20 +2,41 @@
 site, and gives every page its Content-Security-Policy. The work is done in ``hipdrop_tools``.
 """
 
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from hipdrop_tools import csp, site_files
+from hipdrop_tools import csp, instant_nav, offline, qr, site_files
 from hipdrop_tools.project import Project
 
 WIDGET_MARKER = "data-hipdrop-widget="
+# Teaching and offline use: pages that get presentation mode; the classic script that tells a
+# reader of the classroom bundle, opened from disk, that the launcher turns the widgets on.
+PRESENT_SECTIONS = ("lessons/",)
+FILE_NOTICE_SCRIPT = site_files.ASSETS_DIR + "/js/file-notice.js"
+log = logging.getLogger("mkdocs.hooks.hipdrop")
+
+
+def _offline_plugin_enabled(config) -> bool:
+    plugin = next((p for name, p in config.plugins.items() if name.split("/")[-1] == "offline"), None)
+    return bool(plugin is not None and plugin.config.enabled)
 
 
 def on_config(config):
     config.extra["hipdrop_project_root"] = str(Path(config.config_file_path).parent)
+    if not config.site_url:
+        # INFO, not WARNING: builds run with --strict and the default course has no site_url.
+        log.info("hipdrop: no site_url in mkdocs.yml, so pages get no QR code; set site_url to the public address to add them")
+    if _offline_plugin_enabled(config):
+        # The offline plugin would load its file:// search shim from a CDN: use the vendored copy.
+        polyfills = config.extra.get("polyfills") or []
+        config.extra["polyfills"] = [p for p in polyfills if "iframe-worker" not in str(p)]
+        config.extra["polyfills"].append(site_files.IFRAME_WORKER_SHIM)
+        config.extra_javascript.append(FILE_NOTICE_SCRIPT)
     return config
 
 
@@ -28,6 +49,12 @@ def on_files(files, config):
     wheel_file, _ = site_files.engine_wheel(project)
     extra.append(wheel_file)
     extra += site_files.quiz_export_files(project, config.site_url or "")
+    extra += site_files.root_files(config.site_name, "Hip Drop", config.site_description or config.site_name)
+    if _offline_plugin_enabled(config):
+        try:
+            extra.append(site_files.iframe_worker_shim(project))
+        except site_files.MissingRuntime as error:
+            raise PluginError(str(error)) from error
     config.extra["hipdrop_engine_url"] = wheel_file.dest
     for item in extra:
         if item.source is not None:
@@ -46,4 +73,26 @@ def on_post_page(output, page, config):
             f'<meta name="hipdrop-pyodide" content="{pyodide}">'
         )
         output = output.replace("</head>", metas + "</head>", 1)
+    output = _teaching_and_offline(output, page, config)
     return csp.with_csp_meta(output)
+
+
+def _teaching_and_offline(output, page, config):
+    """The web app manifest, presentation mode on lessons, the page's QR code, and widget data
+    that survives instant navigation."""
+    head = f'<link rel="manifest" href="{get_relative_url(offline.MANIFEST, page.url)}">'
+    head += f'<meta name="theme-color" content="{offline.THEME_COLOR}">'
+    if page.file.src_uri.startswith(PRESENT_SECTIONS):
+        head += '<meta name="hipdrop-present" content="on">'
+    output = output.replace("</head>", head + "</head>", 1)
+    if config.site_url:
+        figure = qr.qr_figure(qr.page_address(config.site_url, page.file.src_uri))
+        output = output.replace("</article>", figure + "</article>", 1)
+    return instant_nav.wrap_widget_data(output)
+
+
+@event_priority(-200)  # after every plugin's on_post_build (the offline plugin's runs at -100)
+def on_post_build(config):
+    project = Project(root=Path(config.extra["hipdrop_project_root"]))
+    template = (project.site_assets_dir / offline.TEMPLATE_NAME).read_text(encoding="utf-8")
+    offline.write_service_worker(Path(config.site_dir), template)

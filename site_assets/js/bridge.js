@@ -54,7 +54,16 @@ function watch(root) {
   });
 }
 
+// The build wraps each widget's data script in <template data-hd-data> so that Material's
+// instant navigation leaves it alone (hipdrop_tools.instant_nav); put it back before attaching.
+function unwrapData() {
+  document.querySelectorAll("template[data-hd-data]").forEach((t) => t.replaceWith(t.content));
+}
+
 function scan() {
+  // Opened from disk (the classroom bundle) no worker can start; file-notice.js tells the reader.
+  if (location.protocol === "file:") return;
+  unwrapData();
   const roots = [...document.querySelectorAll(WIDGET_SELECTOR)].filter(
     (root) => !root.dataset.hipdropState,
   );

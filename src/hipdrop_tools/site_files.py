@@ -64,6 +64,38 @@ def engine_wheel(project: Project) -> tuple[SiteFile, Wheel]:
     return SiteFile(dest=dest, content=wheel.content), wheel
 
 
+# --- Offline course: files at the site root (the service worker's scope) and the app icons. ---
+
+ICONS_DIR = f"{ASSETS_DIR}/icons"
+IFRAME_WORKER_SHIM = f"{ASSETS_DIR}/vendor/iframe-worker-shim.js"
+
+
+def root_files(name: str, short_name: str, description: str) -> list[SiteFile]:
+    """The web app manifest at the site root and the icons it names (drawn at build time).
+
+    The service worker itself (``sw.js``, also at the root) is written after the build by
+    ``offline.write_service_worker``, since its version is a hash of the finished site.
+    """
+    from .icons import ICON_SIZES, icon_png, icon_svg
+    from .offline import MANIFEST, web_manifest
+
+    files = [SiteFile(dest=MANIFEST, content=web_manifest(name, short_name, description))]
+    files += [SiteFile(dest=f"{ICONS_DIR}/icon-{size}.png", content=icon_png(size)) for size in ICON_SIZES]
+    files.append(SiteFile(dest=f"{ICONS_DIR}/icon.svg", content=icon_svg().encode()))
+    return files
+
+
+def iframe_worker_shim(project: Project) -> SiteFile:
+    """Material's offline plugin needs this shim for search on file://; vendored from npm
+    (pinned in package-lock.json) so that nothing is fetched from a CDN."""
+    source = project.root / "node_modules" / "iframe-worker" / "shim" / "index.js"
+    if not source.is_file():
+        raise MissingRuntime(
+            f"{project.relative(source)}: missing. Run `npm ci` to install the pinned iframe-worker."
+        )
+    return SiteFile(dest=IFRAME_WORKER_SHIM, source=source)
+
+
 # --- Quiz banks exported for Moodle (GIFT and Moodle XML), linked from the teachers' pages. ---
 
 QUIZ_DOWNLOADS_DIR = "downloads/quizzes"

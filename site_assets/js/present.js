@@ -1,0 +1,324 @@
+// Presentation mode for lessons: one section (h2) at a time in large type, for a projector.
+//
+// P or the "Present" button enters; arrow keys, Space, Page Up/Down (presenter clickers) move;
+// Escape leaves. The address keeps the place (?present=<section id>&question=<n>), so a reload
+// or a shared link opens the same slide. Nothing is copied: the page's own elements are shown or
+// hidden, so widgets keep working. A quiz on a slide runs one question at a time, and the teacher
+// reveals the answer (from the quiz's build-time answer key) when they choose.
+//
+// Only pages with <meta name="hipdrop-present"> (set by the build hook) get the mode.
+
+const PARAM = "present";
+const QUESTION_PARAM = "question";
+const START = "start";
+const NEXT_KEYS = new Set(["ArrowRight", "ArrowDown", "PageDown", " ", "Spacebar"]);
+const PREVIOUS_KEYS = new Set(["ArrowLeft", "ArrowUp", "PageUp"]);
+
+let deck = null; // the current page's deck, rebuilt on every (instant) page change
+
+function typingInto(target) {
+  if (!(target instanceof Element)) return false;
+  if (target.closest("textarea, select, [contenteditable=''], [contenteditable='true']")) return true;
+  const input = target.closest("input");
+  return Boolean(input && !["button", "submit", "reset"].includes(input.type));
+}
+
+function urlWith(params) {
+  const url = new URL(location.href);
+  for (const [key, value] of Object.entries(params)) {
+    if (value === null) url.searchParams.delete(key);
+    else url.searchParams.set(key, value);
+  }
+  return url;
+}
+
+// A quiz on a slide, one question at a time.
+class QuizRunner {
+  constructor(quiz, onChange) {
+    this.quiz = quiz;
+    this.questions = [...quiz.querySelectorAll("fieldset.hd-question")];
+    this.keys = [...quiz.querySelectorAll(".hd-answer-key > ol > li")];
+    this.onChange = onChange;
+    this.index = 0;
+    this.controls = document.createElement("div");
+    this.controls.className = "hd-present-runner";
+    this.controls.innerHTML =
+      '<p class="hd-present-runner__count" aria-live="polite"></p>' +
+      '<button type="button" class="md-button" data-act="previous">Previous question</button>' +
+      '<button type="button" class="md-button md-button--primary" data-act="reveal" aria-keyshortcuts="r">Reveal answer</button>' +
+      '<button type="button" class="md-button" data-act="next">Next question</button>' +
+      '<div class="hd-present-reveal" hidden></div>';
+    this.controls.addEventListener("click", (event) => {
+      const act = event.target.closest("button")?.dataset.act;
+      if (act === "previous") this.go(this.index - 1);
+      else if (act === "next") this.go(this.index + 1);
+      else if (act === "reveal") this.reveal();
+    });
+  }
+
+  start(index) {
+    this.quiz.dataset.hdRunner = "on";
+    const form = this.quiz.querySelector("form") ?? this.quiz;
+    form.before(this.controls);
+    this.go(index);
+  }
+
+  stop() {
+    delete this.quiz.dataset.hdRunner;
+    this.questions.forEach((q) => delete q.dataset.hdCurrent);
+    this.controls.remove();
+  }
+
+  go(index) {
+    if (index < 0 || index >= this.questions.length) return false;
+    this.index = index;
+    this.questions.forEach((q, i) => {
+      if (i === index) q.dataset.hdCurrent = "";
+      else delete q.dataset.hdCurrent;
+    });
+    const reveal = this.controls.querySelector(".hd-present-reveal");
+    reveal.hidden = true;
+    reveal.replaceChildren();
+    this.controls.querySelector(".hd-present-runner__count").textContent =
+      `Question ${index + 1} of ${this.questions.length}`;
+    this.controls.querySelector('[data-act="previous"]').disabled = index === 0;
+    this.controls.querySelector('[data-act="next"]').disabled = index === this.questions.length - 1;
+    this.onChange(index);
+    return true;
+  }
+
+  reveal() {
+    const key = this.keys[this.index];
+    const box = this.controls.querySelector(".hd-present-reveal");
+    box.replaceChildren();
+    const heading = document.createElement("p");
+    heading.innerHTML = "<strong>Answer</strong>";
+    box.append(heading);
+    if (key) box.append(...[...key.childNodes].map((node) => node.cloneNode(true)));
+    else box.append("This question has no answer key.");
+    box.hidden = false;
+    // Show which options are right, as the answer key says.
+    this.questions[this.index].dataset.hdRevealed = "";
+  }
+}
+
+class Deck {
+  constructor(article) {
+    this.article = article;
+    this.slides = [];
+    this.current = 0;
+    this.runner = null;
+    let slide = { key: START, title: article.querySelector("h1")?.textContent.trim() ?? "", elements: [] };
+    this.slides.push(slide);
+    for (const child of article.children) {
+      if (child.matches(".hd-qr, .hd-present-toggle, .hd-present-bar")) continue;
+      if (child.tagName === "H2") {
+        slide = { key: child.id || `section-${this.slides.length}`, title: child.textContent.replace("¶", "").trim(), elements: [] };
+        this.slides.push(slide);
+      }
+      slide.elements.push(child);
+    }
+    this.toggle = document.createElement("button");
+    this.toggle.type = "button";
+    this.toggle.className = "md-button hd-present-toggle";
+    this.toggle.textContent = "Present";
+    this.toggle.title = "Show this lesson one section at a time, in large type (key: P)";
+    this.toggle.setAttribute("aria-keyshortcuts", "p");
+    this.toggle.addEventListener("click", () => this.enter(0));
+    const h1 = article.querySelector("h1");
+    if (h1) h1.after(this.toggle);
+    else article.prepend(this.toggle);
+    this.bar = this.#makeBar();
+  }
+
+  #makeBar() {
+    const bar = document.createElement("nav");
+    bar.className = "hd-present-bar";
+    bar.setAttribute("aria-label", "Presentation");
+    bar.innerHTML =
+      '<button type="button" class="md-button" data-act="previous" aria-keyshortcuts="ArrowLeft">Previous</button>' +
+      '<span class="hd-present-bar__position" aria-live="polite"></span>' +
+      '<button type="button" class="md-button" data-act="next" aria-keyshortcuts="ArrowRight">Next</button>' +
+      '<button type="button" class="md-button" data-act="qr" aria-keyshortcuts="q" hidden>QR code</button>' +
+      '<button type="button" class="md-button" data-act="exit" aria-keyshortcuts="Escape">Exit</button>';
+    bar.querySelector('[data-act="qr"]').hidden = !this.article.querySelector(".hd-qr");
+    bar.addEventListener("click", (event) => {
+      const act = event.target.closest("button")?.dataset.act;
+      if (act === "previous") this.previous();
+      else if (act === "next") this.next();
+      else if (act === "qr") this.toggleQr();
+      else if (act === "exit") this.exit();
+    });
+    return bar;
+  }
+
+  get presenting() {
+    return document.documentElement.classList.contains("hd-presenting");
+  }
+
+  indexOf(key) {
+    const index = this.slides.findIndex((slide) => slide.key === key);
+    return index < 0 ? 0 : index;
+  }
+
+  enter(index, question = 0) {
+    document.documentElement.classList.add("hd-presenting");
+    this.article.append(this.bar);
+    this.article.tabIndex = -1;
+    this.show(index, question);
+    this.article.focus({ preventScroll: true });
+  }
+
+  exit() {
+    if (!this.presenting) return;
+    const heading = this.slides[this.current].elements[0];
+    this.runner?.stop();
+    this.runner = null;
+    document.documentElement.classList.remove("hd-presenting", "hd-present-qr");
+    this.article.querySelectorAll("[data-hd-slide]").forEach((el) => {
+      delete el.dataset.hdSlide;
+    });
+    this.bar.remove();
+    history.replaceState(history.state, "", urlWith({ [PARAM]: null, [QUESTION_PARAM]: null }));
+    this.toggle.focus({ preventScroll: true });
+    (this.current > 0 ? heading : this.article).scrollIntoView({ block: "start" });
+  }
+
+  show(index, question = 0) {
+    this.current = Math.max(0, Math.min(index, this.slides.length - 1));
+    const slide = this.slides[this.current];
+    this.article.querySelectorAll("[data-hd-slide]").forEach((el) => delete el.dataset.hdSlide);
+    slide.elements.forEach((el) => (el.dataset.hdSlide = "current"));
+    this.runner?.stop();
+    this.runner = null;
+    const quiz = slide.elements
+      .flatMap((el) => (el.matches("[data-hipdrop-widget='quiz']") ? [el] : [...el.querySelectorAll("[data-hipdrop-widget='quiz']")]))
+      .at(0);
+    if (quiz && quiz.querySelector("fieldset.hd-question")) {
+      this.runner = new QuizRunner(quiz, (q) => this.#remember(q));
+      this.runner.start(question);
+    } else {
+      this.#remember(null);
+    }
+    const position = this.bar.querySelector(".hd-present-bar__position");
+    position.textContent = `${this.current + 1} / ${this.slides.length}: ${slide.title}`;
+    this.bar.querySelector('[data-act="previous"]').disabled = this.current === 0;
+    this.bar.querySelector('[data-act="next"]').disabled = this.current === this.slides.length - 1;
+    document.documentElement.classList.toggle("hd-present-first", this.current === 0);
+    window.scrollTo(0, 0);
+  }
+
+  #remember(question) {
+    const params = { [PARAM]: this.slides[this.current].key, [QUESTION_PARAM]: question === null ? null : String(question + 1) };
+    history.replaceState(history.state, "", urlWith(params));
+  }
+
+  next() {
+    if (this.runner && this.runner.go(this.runner.index + 1)) return;
+    if (this.current < this.slides.length - 1) this.show(this.current + 1);
+  }
+
+  previous() {
+    if (this.runner && this.runner.go(this.runner.index - 1)) return;
+    if (this.current > 0) {
+      this.show(this.current - 1);
+      // Coming back into a quiz lands on its last question.
+      if (this.runner) this.runner.go(this.runner.questions.length - 1);
+    }
+  }
+
+  toggleQr() {
+    document.documentElement.classList.toggle("hd-present-qr");
+  }
+
+  onKey(event) {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return false;
+    const typing = typingInto(event.target);
+    if (!this.presenting) {
+      if (!typing && (event.key === "p" || event.key === "P")) {
+        event.preventDefault();
+        this.enter(0);
+        return true;
+      }
+      return false;
+    }
+    if (event.key === "Escape") {
+      event.preventDefault();
+      if (document.documentElement.classList.contains("hd-present-qr")) this.toggleQr();
+      else this.exit();
+      return true;
+    }
+    // Page Up/Down always move (presenter clickers send them); other keys not while typing or
+    // while choosing with arrows among a question's options.
+    const onOption = event.target instanceof Element && event.target.closest("input[type=radio], input[type=checkbox]");
+    const clicker = event.key === "PageDown" || event.key === "PageUp";
+    if (!clicker && (typing || onOption || (event.key === " " && event.target instanceof Element && event.target.closest("button, a, summary")))) {
+      return false;
+    }
+    if (NEXT_KEYS.has(event.key) && !event.shiftKey) {
+      event.preventDefault();
+      this.next();
+    } else if (PREVIOUS_KEYS.has(event.key) || (event.key === " " && event.shiftKey)) {
+      event.preventDefault();
+      this.previous();
+    } else if (event.key === "Home") {
+      event.preventDefault();
+      this.show(0);
+    } else if (event.key === "End") {
+      event.preventDefault();
+      this.show(this.slides.length - 1);
+    } else if (event.key === "q" || event.key === "Q") {
+      event.preventDefault();
+      this.toggleQr();
+    } else if ((event.key === "r" || event.key === "R") && this.runner) {
+      event.preventDefault();
+      this.runner.reveal();
+    } else if (event.key === "p" || event.key === "P") {
+      event.preventDefault();
+      this.exit();
+    } else {
+      return false;
+    }
+    return true;
+  }
+}
+
+function setUp() {
+  // On an instant page change the old deck's elements are gone; leave presentation first.
+  if (deck && !deck.article.isConnected) {
+    document.documentElement.classList.remove("hd-presenting", "hd-present-qr", "hd-present-first");
+    deck = null;
+  }
+  const article = document.querySelector("article.md-content__inner");
+  if (!document.querySelector('meta[name="hipdrop-present"]') || !article) {
+    deck = null;
+    return;
+  }
+  if (deck?.article === article) return;
+  deck = new Deck(article);
+  const params = new URL(location.href).searchParams;
+  if (params.has(PARAM)) {
+    const question = Math.max(0, Number.parseInt(params.get(QUESTION_PARAM) ?? "1", 10) - 1 || 0);
+    deck.enter(deck.indexOf(params.get(PARAM)), question);
+  }
+}
+
+// Capture phase on window: runs before Material's own shortcuts (which use P for "previous page");
+// a key the deck handles goes no further.
+window.addEventListener(
+  "keydown",
+  (event) => {
+    if (deck?.onKey(event)) event.stopImmediatePropagation();
+  },
+  true,
+);
+
+if (window.document$?.subscribe) window.document$.subscribe(() => setUp());
+else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp, { once: true });
+else setUp();
+
+window.hipdropPresent = {
+  get slide() {
+    return deck?.presenting ? deck.slides[deck.current].key : null;
+  },
+};

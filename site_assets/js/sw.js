@@ -1,0 +1,64 @@
+// Hip Drop service worker: after one visit the whole course, Python included, works offline.
+//
+// The build fills in the two values below (hipdrop_tools.offline) and places this file at the
+// site root, so that its scope is the whole course. VERSION is a hash of the site's files: a
+// changed course gives a changed worker, which caches the new files and deletes the old cache.
+
+const VERSION = "__HIPDROP_CACHE_VERSION__";
+const FILES = [/* __HIPDROP_PRECACHE_FILES__ */];
+
+const PREFIX = "hipdrop-";
+const CACHE = `${PREFIX}${VERSION}`;
+const SCOPE = new URL(self.registration.scope);
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      // cache: "reload" skips the HTTP cache, so the cache holds exactly this version's files.
+      await cache.addAll(FILES.map((file) => new Request(new URL(file, SCOPE), { cache: "reload" })));
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith(PREFIX) && name !== CACHE) await caches.delete(name);
+      }
+      await self.clients.claim();
+    })(),
+  );
+});
+
+// Material's instant navigation (pages change without a reload, so Python keeps running) only
+// follows links listed in sitemap.xml, matched by protocol, host and port. MkDocs writes no
+// entries without a site_url, and the public address is not the launcher's localhost anyway:
+// answer with the course's pages at the address it is actually served from.
+function localSitemap() {
+  const pages = FILES.filter((file) => file.endsWith("/") || (file.endsWith(".html") && file !== "404.html"));
+  const entries = pages.map((file) => `<url><loc>${new URL(file, SCOPE).href}</loc></url>`).join("");
+  const xml = `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries}</urlset>`;
+  return new Response(xml, { headers: { "Content-Type": "application/xml" } });
+}
+
+async function respond(request) {
+  const cache = await caches.open(CACHE);
+  // The query only carries page state (the presentation slide), never a different file.
+  const cached = await cache.match(request, { ignoreSearch: true });
+  if (cached) return cached;
+  return fetch(request);
+}
+
+self.addEventListener("fetch", (event) => {
+  const { request } = event;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== SCOPE.origin) return;
+  if (url.pathname === new URL("sitemap.xml", SCOPE).pathname) {
+    event.respondWith(localSitemap());
+    return;
+  }
+  event.respondWith(respond(request));
+});

@@ -1,0 +1,101 @@
+"""The offline course: the service worker's precache list and version, and the web app manifest.
+
+The service worker template (``site_assets/js/sw.js``) is filled in after the build, when every
+file of the site is final: its version is a hash of those files, so any change to the course
+gives a new worker, which fetches the new files and deletes the old cache. No MkDocs import here.
+"""
+
+import hashlib
+import json
+from pathlib import Path
+
+from .icons import ICON_SIZES
+
+SERVICE_WORKER = "sw.js"
+MANIFEST = "manifest.webmanifest"
+TEMPLATE_NAME = "js/sw.js"  # inside site_assets/
+THEME_COLOR = "#3f51b5"  # Material's indigo, the course's primary colour
+
+# Left out of the precache: source maps (never needed to run), the gzipped sitemap (its gzip
+# header holds a timestamp) and the worker itself.
+SKIPPED_SUFFIXES = (".map", ".gz")
+# Cached but left out of the version hash: the sitemap, whose <lastmod> changes every day.
+UNHASHED = ("sitemap.xml",)
+
+_VERSION_MARK = "__HIPDROP_CACHE_VERSION__"
+_FILES_MARK = "__HIPDROP_PRECACHE_FILES__"
+
+
+def precache_files(site_dir: Path, skip: tuple[str, ...] = ()) -> list[str]:
+    """Every file the course needs, as site-relative paths, sorted. ``skip``: paths left out."""
+    files = []
+    for path in sorted(site_dir.rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        if not path.is_file() or rel == SERVICE_WORKER or rel in skip or rel.endswith(SKIPPED_SUFFIXES):
+            continue
+        files.append(rel)
+    return files
+
+
+def precache_urls(files: list[str]) -> list[str]:
+    """Request URLs relative to the site root: a folder's index.html also under the folder's URL,
+    which is how links and the address bar ask for it."""
+    urls = []
+    for rel in files:
+        if rel == "index.html":
+            urls.append("./")
+        elif rel.endswith("/index.html"):
+            urls.append(rel[: -len("index.html")])
+        urls.append(rel)
+    return urls
+
+
+def site_version(site_dir: Path, files: list[str]) -> str:
+    digest = hashlib.sha256()
+    for rel in files:
+        if rel in UNHASHED:
+            continue
+        digest.update(rel.encode() + b"\0")
+        digest.update(hashlib.sha256((site_dir / rel).read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def render_service_worker(template: str, version: str, urls: list[str]) -> str:
+    for mark in (_VERSION_MARK, _FILES_MARK):
+        if mark not in template:
+            raise ValueError(f"service worker template: missing the placeholder {mark}")
+    return (
+        template.replace(f'"{_VERSION_MARK}"', json.dumps(version))
+        .replace(f"[/* {_FILES_MARK} */]", json.dumps(urls, indent=0))
+    )
+
+
+def write_service_worker(site_dir: Path, template: str) -> str:
+    """Write ``sw.js`` at the site root; returns the cache version."""
+    files = precache_files(site_dir)
+    version = site_version(site_dir, files)
+    text = render_service_worker(template, version, precache_urls(files))
+    (site_dir / SERVICE_WORKER).write_text(text, encoding="utf-8")
+    return version
+
+
+def web_manifest(name: str, short_name: str, description: str) -> bytes:
+    """The web app manifest: paths relative to the manifest, which sits at the site root."""
+    icons = [
+        {"src": f"assets/hipdrop/icons/icon-{size}.png", "sizes": f"{size}x{size}", "type": "image/png",
+         "purpose": "any"}
+        for size in ICON_SIZES
+    ] + [{"src": "assets/hipdrop/icons/icon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"}]
+    manifest = {
+        "name": name,
+        "short_name": short_name,
+        "description": description,
+        "id": "./",
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": THEME_COLOR,
+        "icons": icons,
+    }
+    return json.dumps(manifest, indent=2, ensure_ascii=False).encode()
