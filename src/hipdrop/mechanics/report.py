@@ -65,4 +65,6 @@ def presets_table_html(results: list[tuple[str, Result]]) -> str:
             f"<td>{escape(newtons(i.abductor_capacity_n))}</td>"
             f"<td>{'level' if r.holds_level else 'drops'}</td></tr>"
         )
-    return f'<table class="hd-mech-presets">{head}<tbody>{"".join(rows)}</tbody></table>'
+    table = f'<table class="hd-mech-presets">{head}<tbody>{"".join(rows)}</tbody></table>'
+    # A wide table scrolls inside its own box on a phone instead of widening the page.
+    return f'<div class="hd-scroll" role="region" aria-label="Results for each preset" tabindex="0">{table}</div>'
