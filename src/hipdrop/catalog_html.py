@@ -149,7 +149,7 @@ def _table(head: list[str], rows: list[str], name: str) -> str:
 def dosing_table(catalog: Catalog, exercise: Exercise) -> str:
     """Dosing by goal for one entry (a column per goal, a row per quantity), with sources and notes."""
     doses = [exercise.dosing[g] for g in GOALS if g in exercise.dosing]
-    head = [""] + [GOAL_LABELS[d.goal] for d in doses]
+    head = ["Quantity"] + [GOAL_LABELS[d.goal] for d in doses]
     values = [_dose_values(d) for d in doses]
     rows = []
     for label in values[0] if values else []:

@@ -114,7 +114,7 @@
         }
         return false;
       };
-      const sticking = [...document.querySelectorAll(".md-content *")]
+      const sticking = [...document.querySelectorAll("body *")]
         .filter((el) => shown(el) && el.getBoundingClientRect().right > width + 1 && !inScroller(el))
         .slice(0, 5)
         .map(describe);
