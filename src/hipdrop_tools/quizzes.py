@@ -13,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import jsonschema
 from hipdrop.quiz.model import CHOICE_TYPES, Bank, Feedback, Item, NumericAnswer, Option, Question
 
 from . import markdown_text
-from .data_files import EntryNamer, read_yaml, schema_problems, yaml_files
+from .data_files import EntryNamer, read_yaml, schema, schema_problems, yaml_files
 from .errors import DataError, Problem
 from .headings import heading_ids
 from .project import Project
@@ -106,6 +107,12 @@ def _cross_check(bank: SourceBank, project: Project) -> list[Problem]:
     return problems
 
 
+def _valid_question(question: object) -> bool:
+    quiz_schema = schema("quiz")
+    validator = jsonschema.Draft202012Validator({"$ref": "#/$defs/question", "$defs": quiz_schema["$defs"]})
+    return validator.is_valid(question)
+
+
 def _named_field(problem: Problem) -> Problem:
     """"'tolerance' is a required property" at the question -> field 'tolerance'."""
     match = _REQUIRED.match(problem.message)
@@ -119,7 +126,7 @@ def load_banks(project: Project) -> dict[str, SourceBank]:
     """Every bank in ``quizzes/``, checked; raises DataError listing every problem in every file."""
     problems: list[Problem] = []
     banks: dict[str, SourceBank] = {}
-    seen_questions: dict[str, str] = {}
+    seen_questions: dict[str, list[str]] = {}
     namer = EntryNamer("questions", "question")
     for path in yaml_files(project.quizzes_dir):
         shown_as = project.relative(path)
@@ -129,23 +136,27 @@ def load_banks(project: Project) -> dict[str, SourceBank]:
             problems += error.problems
             continue
         found = schema_problems(data, "quiz", shown_as, namer)
-        if found:
-            problems += [_named_field(p) for p in found]
+        problems += [_named_field(p) for p in found]
+        if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
             continue
-        bank = SourceBank(path=path, shown_as=shown_as, data=data)
-        if path.stem != data["id"]:
+        # Questions that passed the schema are cross-checked too, so one run lists everything.
+        valid = [q for q in data["questions"] if _valid_question(q)]
+        bank = SourceBank(path=path, shown_as=shown_as, data={**data, "questions": valid})
+        if isinstance(data.get("id"), str) and path.stem != data["id"]:
             problems.append(Problem(shown_as, "", "id", f"'{data['id']}' must match the file name '{path.stem}'"))
         problems += _cross_check(bank, project)
-        ids_here = [q["id"] for q in data["questions"]]
-        for question in data["questions"]:
-            first = seen_questions.setdefault(question["id"], shown_as)
-            if first != shown_as:
-                problems.append(Problem(shown_as, f"question '{question['id']}'", "id",
-                                        f"duplicate question id (also in {first})"))
+        ids_here = [q["id"] for q in valid]
+        for question_id in dict.fromkeys(ids_here):
+            seen_questions.setdefault(question_id, []).append(shown_as)
         for duplicate in _duplicates(ids_here):
             problems.append(Problem(shown_as, f"question '{duplicate}'", "id",
                                     f"duplicate question id (used {ids_here.count(duplicate)} times in this file)"))
-        banks[data["id"]] = bank
+        if not found:
+            banks[data["id"]] = bank
+    for question_id, files in seen_questions.items():
+        for here in files if len(files) > 1 else ():
+            others = ", ".join(f for f in files if f != here)
+            problems.append(Problem(here, f"question '{question_id}'", "id", f"duplicate question id (also in {others})"))
     if problems:
         raise DataError(problems)
     return banks

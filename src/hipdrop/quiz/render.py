@@ -28,8 +28,10 @@ def _inline(html: str) -> str | None:
 
 
 def _json_for_script(data: dict) -> str:
-    # "</" would end the <script> element early; "<!--" could open a comment state.
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/").replace("<!--", "<\\!--")
+    # No "<", ">" or "&" at all inside the <script>: nothing in the data can end the element,
+    # open a comment state or look like markup. JSON decodes the escapes back unchanged.
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _hint(question: Question) -> str:
