@@ -70,9 +70,10 @@ def _numeric_html(base: str, question: Question, hint_id: str) -> str:
     return (
         '<div class="hd-numeric">'
         f'<label for="{escape(base)}--value">{label}</label> '
+        '<span class="hd-numeric-entry">'
         f'<input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" '
         f'id="{escape(base)}--value" name="{escape(base)}" aria-describedby="{escape(hint_id)}">'
-        f"{unit_html}</div>"
+        f"{unit_html}</span></div>"
     )
 
 
