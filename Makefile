@@ -14,6 +14,7 @@ help:
 	@echo "make serve   build the course and serve it on http://127.0.0.1:$(PORT)"
 	@echo "make test    set up, then run every test"
 	@echo "make site    build the course into site/"
+	@echo "make bundle  write the classroom bundle, dist/hip-drop-course-<version>.zip"
 	@echo "make clean   remove build output and installed dependencies"
 
 $(BIN)/activate:
@@ -39,6 +40,10 @@ setup: $(VENV)/.installed node_modules/.installed
 
 site: setup
 	$(BIN)/mkdocs build --strict
+
+# The classroom bundle: dist/hip-drop-course-<version>.zip (offline build + serve.py launcher).
+bundle: setup
+	$(BIN)/hipdrop bundle
 
 serve: site
 	$(BIN)/python -m hipdrop_tools.serve site --port $(PORT)

@@ -10,7 +10,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from hipdrop_tools import csp, instant_nav, offline, qr, site_files
+from hipdrop_tools import csp, instant_nav, offline, offline_build, qr, site_files
 from hipdrop_tools.project import Project
 
 WIDGET_MARKER = "data-hipdrop-widget="
@@ -37,6 +37,7 @@ def on_config(config):
         config.extra["polyfills"] = [p for p in polyfills if "iframe-worker" not in str(p)]
         config.extra["polyfills"].append(site_files.IFRAME_WORKER_SHIM)
         config.extra_javascript.append(FILE_NOTICE_SCRIPT)
+        config.extra_javascript.append(f"{site_files.ASSETS_DIR}/{offline_build.MODULE_LOADER}")
     return config
 
 
@@ -74,6 +75,8 @@ def on_post_page(output, page, config):
         )
         output = output.replace("</head>", metas + "</head>", 1)
     output = _teaching_and_offline(output, page, config)
+    if _offline_plugin_enabled(config):
+        return csp.with_csp_meta(offline_build.defer_module_scripts(output), inline_scripts=True)
     return csp.with_csp_meta(output)
 
 

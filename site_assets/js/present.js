@@ -23,6 +23,14 @@ function typingInto(target) {
   return Boolean(input && !["button", "submit", "reset"].includes(input.type));
 }
 
+// A heading's words without the permalink sign MkDocs adds.
+function headingText(heading) {
+  if (!heading) return "";
+  const copy = heading.cloneNode(true);
+  copy.querySelectorAll(".headerlink").forEach((link) => link.remove());
+  return copy.textContent.trim();
+}
+
 function urlWith(params) {
   const url = new URL(location.href);
   for (const [key, value] of Object.entries(params)) {
@@ -46,8 +54,12 @@ class QuizRunner {
       '<p class="hd-present-runner__count" aria-live="polite"></p>' +
       '<button type="button" class="md-button" data-act="previous">Previous question</button>' +
       '<button type="button" class="md-button md-button--primary" data-act="reveal" aria-keyshortcuts="r">Reveal answer</button>' +
-      '<button type="button" class="md-button" data-act="next">Next question</button>' +
-      '<div class="hd-present-reveal" hidden></div>';
+      '<button type="button" class="md-button" data-act="next">Next question</button>';
+    // The answer shows under the question it belongs to.
+    this.revealBox = document.createElement("div");
+    this.revealBox.className = "hd-present-reveal";
+    this.revealBox.hidden = true;
+    this.revealBox.setAttribute("aria-live", "polite");
     this.controls.addEventListener("click", (event) => {
       const act = event.target.closest("button")?.dataset.act;
       if (act === "previous") this.go(this.index - 1);
@@ -67,6 +79,7 @@ class QuizRunner {
     delete this.quiz.dataset.hdRunner;
     this.questions.forEach((q) => delete q.dataset.hdCurrent);
     this.controls.remove();
+    this.revealBox.remove();
   }
 
   go(index) {
@@ -76,9 +89,9 @@ class QuizRunner {
       if (i === index) q.dataset.hdCurrent = "";
       else delete q.dataset.hdCurrent;
     });
-    const reveal = this.controls.querySelector(".hd-present-reveal");
-    reveal.hidden = true;
-    reveal.replaceChildren();
+    this.questions[index].after(this.revealBox);
+    this.revealBox.hidden = true;
+    this.revealBox.replaceChildren();
     this.controls.querySelector(".hd-present-runner__count").textContent =
       `Question ${index + 1} of ${this.questions.length}`;
     this.controls.querySelector('[data-act="previous"]').disabled = index === 0;
@@ -89,7 +102,7 @@ class QuizRunner {
 
   reveal() {
     const key = this.keys[this.index];
-    const box = this.controls.querySelector(".hd-present-reveal");
+    const box = this.revealBox;
     box.replaceChildren();
     const heading = document.createElement("p");
     heading.innerHTML = "<strong>Answer</strong>";
@@ -97,8 +110,6 @@ class QuizRunner {
     if (key) box.append(...[...key.childNodes].map((node) => node.cloneNode(true)));
     else box.append("This question has no answer key.");
     box.hidden = false;
-    // Show which options are right, as the answer key says.
-    this.questions[this.index].dataset.hdRevealed = "";
   }
 }
 
@@ -108,12 +119,14 @@ class Deck {
     this.slides = [];
     this.current = 0;
     this.runner = null;
-    let slide = { key: START, title: article.querySelector("h1")?.textContent.trim() ?? "", elements: [] };
+    let slide = { key: START, title: headingText(article.querySelector("h1")), elements: [] };
     this.slides.push(slide);
     for (const child of article.children) {
       if (child.matches(".hd-qr, .hd-present-toggle, .hd-present-bar")) continue;
-      if (child.tagName === "H2") {
-        slide = { key: child.id || `section-${this.slides.length}`, title: child.textContent.replace("¶", "").trim(), elements: [] };
+      // A new slide at each h2, or at a block (a quiz, say) that opens with its own h2.
+      const heading = child.tagName === "H2" ? child : child.matches("section") ? child.querySelector(":scope > h2") : null;
+      if (heading) {
+        slide = { key: heading.id || `section-${this.slides.length}`, title: headingText(heading), elements: [] };
         this.slides.push(slide);
       }
       slide.elements.push(child);

@@ -26,8 +26,12 @@ def inline_script_hashes(html: str) -> list[str]:
     return hashes
 
 
-def policy(html: str) -> str:
-    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *inline_script_hashes(html)])
+def policy(html: str, inline_scripts: bool = False) -> str:
+    # inline_scripts: only for the classroom bundle opened from disk, where the vendored
+    # iframe-worker shim runs Material's search in an iframe whose inline script names the
+    # worker by its file path, which cannot be known (or hashed) at build time.
+    hashes = ["'unsafe-inline'"] if inline_scripts else inline_script_hashes(html)
+    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *hashes])
     return "; ".join(
         [
             "default-src 'self'",
@@ -45,7 +49,7 @@ def policy(html: str) -> str:
     )
 
 
-def with_csp_meta(html: str) -> str:
+def with_csp_meta(html: str, inline_scripts: bool = False) -> str:
     """The page with the policy as the first element of <head>, before any script."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, inline_scripts)}">'
     return re.sub(r"<head>", "<head>\n    " + meta, html, count=1, flags=re.I)

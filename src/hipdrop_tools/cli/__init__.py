@@ -11,9 +11,9 @@ from pathlib import Path
 from hipdrop_tools.errors import DataError
 from hipdrop_tools.project import Project
 
-from . import check, export, handouts, lab, pick
+from . import bundle, check, export, handouts, lab, pick
 
-COMMANDS = (check, pick, lab, handouts, export)
+COMMANDS = (check, pick, lab, handouts, export, bundle)
 
 
 def build_parser() -> argparse.ArgumentParser:
