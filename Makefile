@@ -13,6 +13,7 @@ CHROMIUM ?= /usr/bin/chromium
 help:
 	@echo "make serve   build the course and serve it on http://127.0.0.1:$(PORT)"
 	@echo "make test    set up, then run every test"
+	@echo "make bench   measure build and load times against their baselines (bench/report.json)"
 	@echo "make site    build the course into site/"
 	@echo "make bundle  write the classroom bundle, dist/hip-drop-course-<version>.zip"
 	@echo "make clean   remove build output and installed dependencies"
@@ -50,6 +51,10 @@ serve: site
 
 test: setup $(CHROMIUM) /usr/bin/pdftoppm
 	$(BIN)/python -m pytest
+
+# Build and load times side by side with their baselines: prints a table, writes bench/report.json.
+bench: setup $(CHROMIUM)
+	$(BIN)/python bench/run.py
 
 # Regenerate requirements.lock from the direct pins in pyproject.toml (maintainers only).
 lock: $(BIN)/activate
