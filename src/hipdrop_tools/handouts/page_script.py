@@ -72,10 +72,12 @@ function dropScreenOnly(root) {
   for (const el of [...root.querySelectorAll(".hd-pdf-link, script")]) el.remove();
 }
 
+// Wait for fonts and every image (lazy ones too: paper has no scrolling), at most 15 s.
 async function settle() {
-  await document.fonts.ready;
-  await Promise.all([...document.images].map((img) =>
-    img.complete ? null : new Promise((done) => { img.onload = img.onerror = done; })));
+  for (const img of document.images) img.loading = "eager";
+  const loaded = Promise.all([...document.images].map((img) => img.decode().catch(() => null)));
+  const limit = new Promise((done) => setTimeout(done, 15000));
+  await Promise.race([Promise.all([document.fonts.ready, loaded]), limit]);
 }
 """
 
@@ -143,6 +145,7 @@ EXTRACT_PART = (
   // URLs resolved here, so the parts still load once moved into another page.
   for (const img of main.querySelectorAll("img[src]")) img.setAttribute("src", img.src);
   for (const img of main.querySelectorAll("img[srcset]")) img.removeAttribute("srcset");
+  for (const img of main.querySelectorAll("img[loading]")) img.removeAttribute("loading");
   for (const obj of main.querySelectorAll("object[data]")) obj.setAttribute("data", obj.data);
   // In-page links of this part point into the part.
   for (const a of main.querySelectorAll('a[href^="#"]')) {
