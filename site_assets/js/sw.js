@@ -46,10 +46,14 @@ function localSitemap() {
 
 async function respond(request) {
   const cache = await caches.open(CACHE);
-  // The query only carries page state (the presentation slide), never a different file.
+  // The query only carries page state (the presentation slide, the picker's answers), never a
+  // different file.
   const cached = await cache.match(request, { ignoreSearch: true });
   if (cached) return cached;
-  return fetch(request);
+  // Files made after the site (the handout PDFs) are kept once fetched, for the next time offline.
+  const response = await fetch(request);
+  if (response.ok && response.type === "basic") await cache.put(request, response.clone());
+  return response;
 }
 
 self.addEventListener("fetch", (event) => {

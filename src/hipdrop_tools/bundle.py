@@ -84,7 +84,7 @@ This folder holds the whole course. It needs no internet connection.
 START THE COURSE (everything works, quizzes and the mechanics lab included)
 
   Windows:
-    1. Install Python 3 once, from python.org. In the installer, tick
+    1. Install Python 3 (3.10 or newer) once, from python.org. In the installer, tick
        "Add python.exe to PATH".
     2. Double-click serve.py. If Windows asks which program should open it,
        choose Python.
@@ -97,6 +97,7 @@ START THE COURSE (everything works, quizzes and the mechanics lab included)
 
   Linux:
     Open a terminal in this folder and run:  python3 serve.py
+    (Python 3.10 or newer; most current systems have it.)
 
 The course then opens in your web browser, at an address like
 http://127.0.0.1:8000/ . Keep the small window that started it open while you

@@ -1,0 +1,148 @@
+"""Build-time parts of teaching and offline use: QR codes that carry each page's public address,
+the service worker's precache and version, the web app manifest, and the one-file launcher."""
+
+import ast
+import json
+import re
+import struct
+import sys
+from pathlib import Path
+
+import pytest
+import segno
+
+from hipdrop_tools import bundle, offline, qr
+from support import ROOT, build_site, copy_project
+
+PUBLIC = "https://course.example.org/hipdrop/"
+NOTICE = "no site_url in mkdocs.yml, so pages get no QR code"
+
+
+def segno_path(address: str) -> str:
+    """The module path data segno draws for an address: what a phone's camera decodes."""
+    svg = segno.make(address, error="m", micro=False).svg_inline(scale=1, border=4, omitsize=True)
+    return re.search(r'\sd="([^"]+)"', svg).group(1)
+
+
+def page_qr(html: str) -> tuple[str, str] | None:
+    match = re.search(r'<figure class="hd-qr" data-address="([^"]+)">.*?\sd="([^"]+)"', html, re.S)
+    return (match.group(1), match.group(2)) if match else None
+
+
+@pytest.fixture(scope="module")
+def public_build(tmp_path_factory):
+    """The course built with a public address, from a copy of the project."""
+    project = copy_project(tmp_path_factory.mktemp("project") / "course")
+    config = project / "mkdocs.yml"
+    config.write_text(f"site_url: {PUBLIC}\n" + config.read_text())
+    dest = tmp_path_factory.mktemp("public-site")
+    result = build_site(dest, config)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return dest, result
+
+
+def test_every_page_carries_a_qr_code_of_its_own_public_address(public_build):
+    site, result = public_build
+    assert NOTICE not in result.stdout + result.stderr
+    expected = {
+        "index.html": PUBLIC,
+        "lessons/what-is-trendelenburg/index.html": PUBLIC + "lessons/what-is-trendelenburg/",
+        "teachers/index.html": PUBLIC + "teachers/",
+    }
+    for rel, address in expected.items():
+        found = page_qr((site / rel).read_text())
+        assert found is not None, f"{rel}: no QR code"
+        assert found[0] == address
+        assert found[1] == segno_path(address), f"{rel}: the code does not encode {address}"
+    # Every page has one, and no two pages share a code.
+    codes = [page_qr(p.read_text()) for p in site.rglob("index.html")]
+    assert all(codes) and len({c[1] for c in codes}) == len(codes)
+
+
+def test_a_qr_code_differs_when_the_address_differs():
+    one, other = qr.qr_svg(PUBLIC + "lessons/a/"), qr.qr_svg(PUBLIC + "lessons/b/")
+    assert re.search(r'\sd="([^"]+)"', one).group(1) != re.search(r'\sd="([^"]+)"', other).group(1)
+    assert qr.page_address(PUBLIC, "lessons/dosing.md") == PUBLIC + "lessons/dosing/"
+    assert qr.page_address("https://x.org", "index.md") == "https://x.org/"
+
+
+def test_without_site_url_the_build_passes_strict_with_one_notice_and_no_codes(tmp_path):
+    result = build_site(tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    log = result.stdout + result.stderr
+    assert log.count(NOTICE) == 1
+    assert not any(line.startswith("WARNING") and "site_url" in line for line in log.splitlines())
+    assert not list(filter(page_qr, (p.read_text() for p in tmp_path.rglob("index.html"))))
+    # The rest of the offline course is there all the same.
+    assert (tmp_path / "sw.js").is_file() and (tmp_path / offline.MANIFEST).is_file()
+
+
+def test_the_service_worker_precaches_every_file_under_a_version_of_the_site(built_site):
+    text = (built_site / "sw.js").read_text()
+    version = re.search(r'const VERSION = "([0-9a-f]+)";', text).group(1)
+    files = json.loads(re.search(r"const FILES = (\[.*?\]);", text, re.S).group(1))
+    for rel in files:
+        assert (built_site / rel).exists(), f"sw.js lists {rel}, which the site does not have"
+    on_disk = offline.precache_files(built_site)
+    assert set(on_disk) <= set(files)
+    for needed in ("assets/pyodide/pyodide.asm.wasm", "assets/pyodide/python_stdlib.zip", "./",
+                   "lessons/mechanics/", "search/search_index.json", offline.MANIFEST):
+        assert needed in files
+    assert not any(f.endswith((".map", ".gz")) or f == "sw.js" for f in files)
+    assert version == offline.site_version(built_site, on_disk)
+
+
+def test_the_version_changes_with_any_file_but_not_with_the_sitemap_date(tmp_path):
+    (tmp_path / "index.html").write_text("<p>one</p>")
+    (tmp_path / "sitemap.xml").write_text("<lastmod>2026-01-01</lastmod>")
+    files = offline.precache_files(tmp_path)
+    before = offline.site_version(tmp_path, files)
+    (tmp_path / "sitemap.xml").write_text("<lastmod>2026-01-02</lastmod>")
+    assert offline.site_version(tmp_path, files) == before
+    (tmp_path / "index.html").write_text("<p>two</p>")
+    assert offline.site_version(tmp_path, files) != before
+
+
+def test_the_manifest_makes_the_course_installable(built_site):
+    manifest = json.loads((built_site / offline.MANIFEST).read_text())
+    assert manifest["display"] == "standalone" and manifest["start_url"] == "./"
+    sizes = set()
+    for icon in manifest["icons"]:
+        data = (built_site / icon["src"]).read_bytes()
+        if icon["type"] == "image/png":
+            assert data[:8] == b"\x89PNG\r\n\x1a\n"
+            width, height = struct.unpack(">II", data[16:24])
+            assert f"{width}x{height}" == icon["sizes"]
+            sizes.add(width)
+    assert {192, 512} <= sizes
+    page = (built_site / "lessons" / "mechanics" / "index.html").read_text()
+    assert '<link rel="manifest" href="../../manifest.webmanifest">' in page
+
+
+def test_widget_data_is_kept_out_of_reach_of_instant_navigation(built_site):
+    page = (built_site / "lessons" / "what-is-trendelenburg" / "index.html").read_text()
+    scripts = re.findall(r"(.{0,30})<script type=\"application/json\" class=\"hd-data\">", page)
+    assert scripts and all(before.endswith("<template data-hd-data>") for before in scripts)
+
+
+def test_the_launcher_is_one_file_that_needs_only_the_standard_library():
+    source = bundle.launcher_source()
+    imported = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            imported |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            imported.add((node.module or "").split(".")[0])
+    assert imported and imported <= set(sys.stdlib_module_names), imported - set(sys.stdlib_module_names)
+    assert "def make_server" in source and "def launch" in source and "--no-browser" in source
+
+
+def test_hipdrop_bundle_is_registered_and_documented_for_teachers():
+    from hipdrop_tools.cli import build_parser
+
+    args = build_parser().parse_args(["bundle", "--out", "x"])
+    assert args.command == "bundle" and args.out == Path("x")
+    readme = bundle.README.format(version="9.9")
+    for system in ("Windows", "macOS", "Linux"):
+        assert system in readme
+    assert "bundle:" in (ROOT / "Makefile").read_text()
