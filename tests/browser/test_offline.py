@@ -1,0 +1,130 @@
+"""After one visit the course works with no network, widgets included; moving between pages keeps
+the Python worker alive; the course can be installed as an app."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from hipdrop_tools.serve import serve_in_thread
+from support import PYODIDE_TIMEOUT_MS
+
+INSTALL_TIMEOUT_MS = 60_000  # the precache is about 17 MB, read from a local server
+
+
+@pytest.fixture
+def own_server(built_site):
+    """A server for this test alone, so the test can take it away."""
+    server, url = serve_in_thread(built_site)
+    yield server, url
+    server.shutdown()
+    server.server_close()
+
+
+def wait_until_controlled(page):
+    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=INSTALL_TIMEOUT_MS)
+
+
+def ready(widget):
+    expect(widget).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
+    return widget
+
+
+def test_after_one_visit_pages_and_every_widget_work_with_the_network_off(context, own_server):
+    server, url = own_server
+    errors = []
+    page = context.new_page()
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    wait_until_controlled(page)
+
+    # The network goes: the server stops and the browser is offline.
+    server.shutdown()
+    server.server_close()
+    context.set_offline(True)
+    with pytest.raises(Exception):
+        page.request.get(url + "index.html", timeout=5_000)
+
+    page.goto(url + "glossary/")
+    expect(page.locator("h1")).to_be_visible()
+    page.goto(url + "teachers/")
+    expect(page.locator("h1")).to_contain_text("teachers")
+
+    page.goto(url + "lessons/what-is-trendelenburg/")
+    quiz = ready(page.locator('[data-hipdrop-widget="quiz"]').first)
+    quiz.locator("fieldset.hd-question").first.locator("input").first.check()
+    quiz.get_by_role("button", name=re.compile("Check")).click()
+    expect(quiz.locator(".hd-result")).to_contain_text(re.compile(r"\d"))
+
+    page.goto(url + "lessons/mechanics/")
+    lab = ready(page.locator('[data-hipdrop-widget="mechanics"]'))
+    force = lab.locator(".hd-mech-numbers tr", has_text="Abductor force").locator("td")
+    before = force.inner_text()
+    slider = lab.get_by_role("slider", name="Trunk lean toward the stance hip")
+    slider.focus()
+    for _ in range(4):
+        page.keyboard.press("ArrowRight")
+    expect(force).not_to_have_text(before)
+
+    page.goto(url + "program/")
+    picker = ready(page.locator('[data-hipdrop-widget="picker"]'))
+    picker.locator('input[type="checkbox"][name="red_flags"]').first.check()
+    picker.locator('button[type="submit"]').click()
+    expect(picker.locator(".hd-picker-output")).not_to_be_empty()
+
+    page.reload()  # a reload, too, comes from the saved copy
+    expect(page.locator("h1")).to_be_visible()
+    assert errors == []
+
+
+def test_a_second_widget_page_reached_by_a_link_reuses_the_running_python(context, own_server):
+    _, url = own_server
+    page = context.new_page()
+    python_workers = []
+    page.on("worker", lambda w: w.url.endswith("/worker.js") and python_workers.append(w.url))
+    page.goto(url + "lessons/what-is-trendelenburg/")
+    wait_until_controlled(page)
+    page.reload()  # from now on the service worker answers, sitemap included
+    ready(page.locator('[data-hipdrop-widget="quiz"]').first)
+    started = len(python_workers)
+    page.evaluate("() => { window.sameDocument = true; }")
+    wasm_before = page.evaluate(
+        "() => performance.getEntriesByType('resource').filter(e => e.name.endsWith('pyodide.asm.wasm')).length"
+    )
+
+    page.locator('nav a[href$="lessons/mechanics/"]').first.click()
+    expect(page).to_have_url(re.compile(r"lessons/mechanics/$"))
+    expect(page.locator("h1")).to_contain_text("mechanics")
+    for widget in page.locator("[data-hipdrop-widget]").all():
+        ready(widget)
+    assert page.evaluate("() => window.sameDocument") is True, "the link reloaded the page"
+    assert len(python_workers) == started, "a second Python worker was started"
+    wasm_after = page.evaluate(
+        "() => performance.getEntriesByType('resource').filter(e => e.name.endsWith('pyodide.asm.wasm')).length"
+    )
+    assert wasm_after == wasm_before
+    # The widgets on the new page really use that engine.
+    quiz = page.locator('[data-hipdrop-widget="quiz"]').first
+    quiz.locator("fieldset.hd-question").first.locator("input").first.check()
+    quiz.get_by_role("button", name=re.compile("Check")).click()
+    expect(quiz.locator(".hd-result")).to_contain_text(re.compile(r"\d"))
+    # Presentation mode is bound to the new page.
+    page.keyboard.press("p")
+    expect(page.locator("html")).to_have_class(re.compile(r"\bhd-presenting\b"))
+    expect(page.locator("h1")).to_contain_text("mechanics")
+
+
+def test_the_course_is_installable(context, own_server):
+    _, url = own_server
+    page = context.new_page()
+    page.goto(url)
+    wait_until_controlled(page)
+    cdp = context.new_cdp_session(page)
+    manifest = cdp.send("Page.getAppManifest")
+    assert manifest.get("errors", []) == []
+    assert '"standalone"' in manifest["data"]
+    errors = cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    # Test contexts are incognito profiles, where Chromium never offers to install; every other
+    # reason (manifest, icons, service worker) would be listed here.
+    assert [e for e in errors if e["errorId"] != "in-incognito"] == []
