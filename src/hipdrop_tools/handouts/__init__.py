@@ -38,6 +38,11 @@ def _args(site: SiteInfo, handout: Handout) -> dict:
         "title": handout.title,
         "quiz": handout.quiz,
         "from": f"From: {page.title}" if page else "",
+        "templateNote": (
+            "A blank form: tick your answers on paper, then enter them on the course's "
+            f"\u201c{page.title if page else 'program'}\u201d page to get your program, or take the form to "
+            "your physiotherapist. If you tick any warning sign, see a clinician before you start."
+        ),
         "pagePath": handout.page,
         "publicUrl": site.public_url,
         "pages": {p: {"title": pg.title, "headings": pg.headings} for p, pg in site.pages.items()},

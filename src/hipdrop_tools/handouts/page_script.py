@@ -72,6 +72,16 @@ function dropScreenOnly(root) {
   for (const el of [...root.querySelectorAll(".hd-pdf-link, script")]) el.remove();
 }
 
+// A bottom margin at the very end of the content can push an empty page out of the printer:
+// zero the bottom margin along the chain of last visible elements.
+function trimEnd(root) {
+  for (let el = root; el; ) {
+    const shown = [...el.children].filter((c) => c.tagName !== "SCRIPT" && getComputedStyle(c).display !== "none");
+    el = shown[shown.length - 1];
+    if (el) el.style.setProperty("margin-bottom", "0", "important");
+  }
+}
+
 // Wait for fonts and every image (lazy ones too: paper has no scrolling), at most 15 s.
 async function settle() {
   for (const img of document.images) img.loading = "eager";
@@ -101,6 +111,16 @@ PREPARE = (
   }
   if (args.mode === "template") {
     const form = main.querySelector(".hd-picker-form");
+    // The page's own paragraphs speak of the live page; on paper, say what the form is for.
+    const picker = main.querySelector(".hd-picker");
+    for (const p of [...main.children]) {
+      if (!picker || p === picker || p.contains(picker)) break;
+      if (p.tagName === "P") p.remove();
+    }
+    const note = document.createElement("p");
+    note.className = "hd-print-from";
+    note.textContent = args.templateNote;
+    main.querySelector("h1").after(note);
     const grid = document.createElement("section");
     grid.className = "hd-template-grid";
     const rows = Array.from({ length: 8 }, () =>
@@ -117,6 +137,7 @@ PREPARE = (
   const isolated = args.mode === "worksheet" || args.mode === "key";
   rewriteLinks(main, { pagePath: args.pagePath, publicUrl: args.publicUrl, pages: args.pages, isolated });
   await settle();
+  trimEnd(main);
   return document.title;
 }"""
 )
@@ -168,6 +189,7 @@ COMPOSE_BOOKLET = (
   main.innerHTML = args.front + args.parts.map((part) =>
     `<section class="hd-booklet-part" id="${part.slug}">${part.html}</section>`).join("");
   await settle();
+  for (const part of main.querySelectorAll(".hd-booklet-part, .hd-booklet-toc")) trimEnd(part);
   return document.title;
 }"""
 )
