@@ -14,7 +14,7 @@ help:
 	@echo "make serve   build the course and serve it on http://127.0.0.1:$(PORT)"
 	@echo "make test    set up, then run every test"
 	@echo "make bench   measure build and load times against their baselines (bench/report.json)"
-	@echo "make site    build the course into site/"
+	@echo "make site    build the course into site/, with its PDF handouts in site/handouts/"
 	@echo "make bundle  write the classroom bundle, dist/hip-drop-course-<version>.zip"
 	@echo "make clean   remove build output and installed dependencies"
 
@@ -39,8 +39,13 @@ node_modules/.installed: package.json package-lock.json
 
 setup: $(VENV)/.installed node_modules/.installed
 
-site: setup
+site: setup $(CHROMIUM)
 	$(BIN)/mkdocs build --strict
+	$(BIN)/hipdrop handouts
+
+# The PDFs again (site/handouts/), from the site already built.
+handouts: setup $(CHROMIUM)
+	$(BIN)/hipdrop handouts
 
 # The classroom bundle: dist/hip-drop-course-<version>.zip (offline build + serve.py launcher).
 bundle: setup
