@@ -1,29 +1,70 @@
-"""The lesson's check quiz is graded by the engine running in Pyodide, with feedback."""
+"""The quizzes, live: graded by the engine running in Pyodide, with feedback, answers, retry,
+progress kept across reloads, the seeded shuffle, exam mode and a keyboard-only run."""
 
 import re
 
 import yaml
 from playwright.sync_api import expect
 
-from support import PYODIDE_TIMEOUT_MS
-from support import ROOT
+
+from support import PYODIDE_TIMEOUT_MS, ROOT
 
 LESSON = "lessons/what-is-trendelenburg/"
+FINAL = "final-quiz/"
 
 
-def bank():
-    return yaml.safe_load((ROOT / "quizzes" / "lesson-1.yml").read_text())
+def bank(name: str = "lesson-1") -> dict:
+    return yaml.safe_load((ROOT / "quizzes" / f"{name}.yml").read_text())
 
 
-def open_quiz(page, site_url):
-    page.goto(site_url + LESSON)
-    quiz = page.locator('[data-hipdrop-widget="quiz"][data-quiz="lesson-1"]')
+def open_quiz(page, site_url, path=LESSON, quiz_id="lesson-1"):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site_url + path)
+    quiz = page.locator(f'[data-hipdrop-widget="quiz"][data-quiz="{quiz_id}"]')
     expect(quiz).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
+    expect(quiz).to_have_attribute("data-quiz-ready", "true", timeout=PYODIDE_TIMEOUT_MS)
+    page.errors = errors
     return quiz
 
 
+def fieldset(quiz, question):
+    return quiz.locator(f'fieldset[data-question="{question["id"]}"]')
+
+
 def choose(quiz, question, option):
-    quiz.locator(f'fieldset[data-question="{question["id"]}"] input[value="{option["id"]}"]').check()
+    fieldset(quiz, question).locator(f'input[value="{option["id"]}"]').check()
+
+
+def answer(quiz, question, right=True):
+    """Answer any type of question, all right or all wrong."""
+    box = fieldset(quiz, question)
+    kind = question["type"]
+    if kind in ("single", "true_false", "multiple"):
+        picks = [o for o in question["options"] if bool(o.get("correct")) == right]
+        for option in picks if kind == "multiple" else picks[:1]:
+            box.locator(f'input[value="{option["id"]}"]').check()
+    elif kind == "numeric":
+        box.locator("input").fill(str(question["answer"] if right else question["answer"] * 2 + question["tolerance"] + 7))
+    elif kind == "ordering":
+        n = len(question["items"])
+        for place, item in enumerate(question["items"], 1):
+            box.locator(f'.hd-item[data-item="{item["id"]}"] select').select_option(str(place if right else place % n + 1))
+    elif kind == "matching":
+        ids = [r["id"] for r in question["right"]]
+        for item in question["left"]:
+            wrong = ids[(ids.index(item["match"]) + 1) % len(ids)]
+            box.locator(f'.hd-pair[data-left="{item["id"]}"] select').select_option(item["match"] if right else wrong)
+
+
+def option_order(quiz) -> list[list[str]]:
+    return quiz.locator("fieldset[data-question]").evaluate_all(
+        "sets => sets.map(s => [...s.querySelectorAll('[data-option],[data-item],[data-left]')]"
+        ".map(e => e.dataset.option || e.dataset.item || e.dataset.left))"
+    )
+
+
+# ---------------------------------------------------------------- practice mode (lesson 1)
 
 
 def test_all_right_answers_score_full_marks_with_feedback(page, site_url):
@@ -32,11 +73,13 @@ def test_all_right_answers_score_full_marks_with_feedback(page, site_url):
     for question in questions:
         choose(quiz, question, next(o for o in question["options"] if o.get("correct")))
     quiz.get_by_role("button", name="Check answers").click()
-    expect(quiz.locator(".hd-result")).to_have_text(f"You scored {len(questions)} out of {len(questions)}.")
+    n = len(questions)
+    expect(quiz.locator(".hd-result")).to_have_text(f"You scored {n} out of {n} (100%).")
     expect(quiz.locator(".hd-result")).to_be_focused()
-    first = quiz.locator(f'fieldset[data-question="{questions[0]["id"]}"]')
+    first = fieldset(quiz, questions[0])
     expect(first).to_have_attribute("data-verdict", "correct")
     expect(first.locator(".hd-option-feedback:visible")).to_contain_text("Correct")
+    assert page.errors == []
 
 
 def test_a_wrong_answer_shows_that_options_feedback_and_the_explanation(page, site_url):
@@ -45,19 +88,219 @@ def test_a_wrong_answer_shows_that_options_feedback_and_the_explanation(page, si
     wrong = next(o for o in question["options"] if not o.get("correct"))
     choose(quiz, question, wrong)
     quiz.get_by_role("button", name="Check answers").click()
-    fieldset = quiz.locator(f'fieldset[data-question="{question["id"]}"]')
-    expect(fieldset).to_have_attribute("data-verdict", "incorrect")
-    feedback = fieldset.locator(f'.hd-option[data-option="{wrong["id"]}"] .hd-option-feedback')
+    box = fieldset(quiz, question)
+    expect(box).to_have_attribute("data-verdict", "incorrect")
+    feedback = box.locator(f'.hd-option[data-option="{wrong["id"]}"] .hd-option-feedback')
     expect(feedback).to_be_visible()
-    first_words = " ".join(wrong["feedback"].split()[:3])
-    expect(feedback).to_contain_text(first_words)
-    expect(fieldset.locator(".hd-explanation")).to_contain_text("Not quite")
-    link = fieldset.locator(".hd-explanation a")
-    expect(link).to_have_attribute("href", re.compile(r"#"))
-    expect(quiz.locator(".hd-result")).to_have_text(re.compile(r"You scored 0 out of \d+\."))
+    expect(feedback).to_contain_text(" ".join(wrong["feedback"].split()[:3]))
+    expect(box.locator(".hd-explanation")).to_contain_text("Not quite")
+    expect(box.locator(".hd-explanation a")).to_have_attribute("href", re.compile(r"#"))
+    expect(quiz.locator(".hd-result")).to_have_text(re.compile(r"You scored 0 out of \d+ \(0%\)\."))
 
 
-def test_the_quiz_is_readable_with_an_answer_key_before_python_loads(page, site_url, built_site):
+def test_show_answers_and_retry_come_after_an_attempt(page, site_url):
+    quiz = open_quiz(page, site_url)
+    show = quiz.get_by_role("button", name="Show answers")
+    retry = quiz.get_by_role("button", name="Retry")
+    expect(show).to_be_hidden()
+    expect(retry).to_be_hidden()
+    question = bank()["questions"][0]
+    choose(quiz, question, next(o for o in question["options"] if not o.get("correct")))
+    quiz.get_by_role("button", name="Check answers").click()
+    expect(show).to_be_visible()
+    answer_box = fieldset(quiz, question).locator(".hd-answer")
+    expect(answer_box).to_be_hidden()
+    show.click()
+    right = next(o for o in question["options"] if o.get("correct"))
+    expect(answer_box).to_be_visible()
+    expect(answer_box).to_contain_text(f"Right answer: {right['text']}")
+    expect(quiz.get_by_role("button", name="Hide answers")).to_have_attribute("aria-expanded", "true")
+
+    version = quiz.get_attribute("data-seed")
+    retry.click()
+    expect(quiz.locator("input:checked")).to_have_count(0)
+    expect(quiz.locator(".hd-explanation:visible")).to_have_count(0)
+    expect(quiz).not_to_have_attribute("data-seed", version)
+    expect(quiz.locator(".hd-result")).to_contain_text("New attempt")
+
+
+def test_progress_survives_a_reload_and_can_be_reset(page, site_url):
+    quiz = open_quiz(page, site_url)
+    first, second = bank()["questions"][:2]
+    right = next(o for o in first["options"] if o.get("correct"))
+    choose(quiz, first, right)
+    version = quiz.get_attribute("data-seed")
+    order = option_order(quiz)
+
+    page.reload()
+    quiz = open_quiz(page, site_url)
+    expect(fieldset(quiz, first).locator(f'input[value="{right["id"]}"]')).to_be_checked()
+    assert quiz.get_attribute("data-seed") == version and option_order(quiz) == order
+
+    choose(quiz, second, second["options"][0])
+    quiz.get_by_role("button", name="Check answers").click()
+    expect(quiz.locator(".hd-result")).to_contain_text("You scored")
+    page.reload()
+    quiz = open_quiz(page, site_url)
+    expect(quiz.locator(".hd-result")).to_contain_text("You scored")
+    expect(fieldset(quiz, first)).to_have_attribute("data-verdict", "correct")
+
+    quiz.get_by_role("button", name="Reset progress").click()
+    expect(quiz.locator("input:checked")).to_have_count(0)
+    assert page.evaluate("() => localStorage.getItem('hipdrop.quiz.lesson-1')") is None
+    page.reload()
+    quiz = open_quiz(page, site_url)
+    expect(quiz.locator("input:checked")).to_have_count(0)
+    expect(quiz.locator(".hd-result")).to_have_text("")
+
+
+def test_a_corrupted_or_outdated_store_is_reset_without_error(page, site_url):
+    quiz = open_quiz(page, site_url)
+    for stored, reason in (
+        ("{this is not json", "corrupted"),
+        ('{"format": 1, "fingerprint": "from-an-older-quiz", "seed": 5, "responses": {}, "submitted": false}', "outdated"),
+    ):
+        page.evaluate("(value) => localStorage.setItem('hipdrop.quiz.lesson-1', value)", stored)
+        page.reload()
+        quiz = open_quiz(page, site_url)
+        expect(quiz).to_have_attribute("data-store-reset", reason)
+        assert page.evaluate("() => localStorage.getItem('hipdrop.quiz.lesson-1')") is None
+        question = bank()["questions"][0]
+        choose(quiz, question, next(o for o in question["options"] if o.get("correct")))
+        quiz.get_by_role("button", name="Check answers").click()
+        expect(quiz.locator(".hd-result")).to_contain_text("You scored 1 out of")
+        assert page.errors == []
+
+
+def test_the_same_version_number_gives_the_same_order(page, site_url):
+    quiz = open_quiz(page, site_url + "", f"{FINAL}?quiz-version=4242", "final")
+    expect(quiz).to_have_attribute("data-seed", "4242")
+    expect(quiz.locator(".hd-version")).to_contain_text("Version 4242")
+    first = option_order(quiz)
+    quiz = open_quiz(page, site_url, f"{FINAL}?quiz-version=4242", "final")
+    assert option_order(quiz) == first
+    quiz = open_quiz(page, site_url, f"{FINAL}?quiz-version=777", "final")
+    assert option_order(quiz) != first
+    link = quiz.locator(".hd-version a")
+    expect(link).to_have_attribute("href", re.compile(r"quiz-version=777"))
+
+
+# ---------------------------------------------------------------- exam mode (final quiz, all six types)
+
+
+def test_exam_mode_needs_every_answer_then_reviews_everything(page, site_url):
+    quiz = open_quiz(page, site_url, FINAL, "final")
+    questions = bank("final")["questions"]
+    assert {q["type"] for q in questions} == {"single", "multiple", "true_false", "numeric", "ordering", "matching"}
+    submit = quiz.get_by_role("button", name="Submit answers")
+    for question in questions[:-1]:
+        answer(quiz, question, right=True)
+    submit.click()
+    result = quiz.locator(".hd-result")
+    expect(result).to_contain_text(f"answer every question before you submit. Question {len(questions)} is")
+    expect(result).to_be_focused()
+    expect(fieldset(quiz, questions[-1])).to_have_attribute("data-verdict", "unanswered")
+    expect(quiz.locator(".hd-explanation:visible")).to_have_count(0)
+
+    answer(quiz, questions[-1], right=True)
+    submit.click()
+    n = len(questions)
+    expect(result).to_contain_text(f"You scored {n} out of {n} (100%).")
+    expect(result).to_be_focused()
+    expect(quiz.locator(".hd-explanation:visible")).to_have_count(n)
+    expect(quiz.locator(".hd-answer:visible")).to_have_count(n)
+    expect(submit).to_be_hidden()
+    expect(quiz.locator("fieldset[data-question] :is(input, select):enabled")).to_have_count(0)
+
+    page.reload()
+    quiz = open_quiz(page, site_url, FINAL, "final")
+    expect(quiz.locator(".hd-result")).to_contain_text(f"You scored {n} out of {n}")
+    expect(quiz.get_by_role("button", name="Submit answers")).to_be_hidden()
+    assert page.errors == []
+
+
+def test_every_type_answered_wrong_gets_its_feedback(page, site_url):
+    quiz = open_quiz(page, site_url, FINAL, "final")
+    questions = bank("final")["questions"]
+    for question in questions:
+        answer(quiz, question, right=False)
+    quiz.get_by_role("button", name="Submit answers").click()
+    expect(quiz.locator(".hd-result")).to_contain_text("You scored 0 out of")
+    seen = set()
+    for question in questions:
+        if question["type"] in seen:
+            continue
+        seen.add(question["type"])
+        box = fieldset(quiz, question)
+        expect(box).to_have_attribute("data-verdict", "incorrect")
+        explanation = box.locator(".hd-explanation")
+        expect(explanation).to_contain_text("Not quite.")
+        if question["type"] in ("numeric", "ordering", "matching"):
+            expect(explanation).to_contain_text(" ".join(question["feedback"]["incorrect"].split()[:4]))
+        if question["type"] == "ordering":
+            expect(box.locator(".hd-part-feedback").first).to_have_text("Not in the right place.")
+        if question["type"] == "matching":
+            expect(box.locator(".hd-part-feedback").first).to_have_text("Not the right match.")
+        if question["type"] in ("single", "multiple", "true_false"):
+            wrong = next(o for o in question["options"] if not o.get("correct"))
+            expect(box.locator(f'[data-option="{wrong["id"]}"] .hd-option-feedback')).to_contain_text("Not correct")
+    assert len(seen) == 6
+
+
+# ---------------------------------------------------------------- keyboard only
+
+
+def test_a_keyboard_only_run(page, site_url):
+    quiz = open_quiz(page, site_url)
+    questions = bank()["questions"]
+    in_quiz = "() => !!document.activeElement.closest('[data-quiz=\"lesson-1\"] fieldset')"
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate(in_quiz):
+            break
+    else:
+        raise AssertionError("Tab never reached the quiz")
+    for question in questions:
+        right = next(o["id"] for o in question["options"] if o.get("correct"))
+        assert page.evaluate("() => document.activeElement.closest('fieldset').dataset.question") == question["id"]
+        for _ in range(len(question["options"])):
+            if page.evaluate("() => document.activeElement.checked && document.activeElement.value") == right:
+                break
+            page.keyboard.press("ArrowDown")
+        assert page.evaluate("() => document.activeElement.value") == right
+        page.keyboard.press("Space")  # selects the focused radio if the arrows have not
+        page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Check answers"
+    page.keyboard.press("Enter")
+    n = len(questions)
+    result = quiz.locator(".hd-result")
+    expect(result).to_have_text(f"You scored {n} out of {n} (100%).")
+    expect(result).to_be_focused()
+    assert result.get_attribute("aria-live") == "polite"
+    page.keyboard.press("Shift+Tab")  # back from the result to the buttons: Reset, Retry, Show answers
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Show answers"
+    page.keyboard.press("Space")
+    expect(quiz.locator(".hd-answer:visible")).to_have_count(n)
+
+
+def test_ordering_and_matching_menus_work_by_keyboard(page, site_url):
+    quiz = open_quiz(page, site_url, FINAL, "final")
+    first_select = quiz.locator("fieldset[data-type='ordering'] select").first
+    first_select.focus()
+    page.keyboard.press("ArrowDown")
+    assert first_select.input_value() == "1"
+    menu = quiz.locator("fieldset[data-type='matching'] select").first
+    menu.focus()
+    page.keyboard.press("ArrowDown")
+    assert menu.input_value() != ""
+
+
+def test_the_quiz_is_readable_with_an_answer_key_before_python_loads(built_site):
     html = (built_site / LESSON / "index.html").read_text()
     assert html.count("<fieldset") == len(bank()["questions"])
     assert "<legend>" in html and "Answer key" in html
+    final = (built_site / FINAL / "index.html").read_text()
+    assert final.count("<fieldset") == len(bank("final")["questions"]) >= 30
+    assert final.count("<select") > 0 and 'inputmode="decimal"' in final
