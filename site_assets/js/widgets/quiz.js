@@ -152,7 +152,10 @@ function showQuestion(fieldset, result) {
     const box = option?.querySelector(".hd-option-feedback");
     if (!box) continue;
     option.dataset.verdict = chosen.correct ? "correct" : "incorrect";
-    box.innerHTML = `<strong>${chosen.correct ? "Correct" : "Not correct"}:</strong> ${chosen.feedback_html}`;
+    box.innerHTML = chosen.feedback_html;
+    const label = document.createElement("strong");
+    label.textContent = chosen.correct ? "Correct:" : "Not correct:";
+    (box.querySelector("p") ?? box).prepend(label, " ");
     box.hidden = false;
   }
   for (const part of result.parts) {
