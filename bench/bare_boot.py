@@ -6,7 +6,7 @@ from pathlib import Path
 FOLDER = "bench-bare"
 
 PAGE = """<!doctype html>
-<html lang="en"><meta charset="utf-8"><title>Bare Pyodide boot</title>
+<html lang="en"><meta charset="utf-8"><title>Bare Pyodide boot</title><link rel="icon" href="data:,">
 <p>Booting Pyodide only.</p>
 <script type="module">
 const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });

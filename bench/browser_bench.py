@@ -29,10 +29,12 @@ READY_PROBE = """
 })();
 """
 
-KINDS = ("HTML", "CSS", "JS", "Pyodide", "engine", "other")
+KINDS = ("HTML", "CSS", "JS", "Pyodide", "engine", "other", "SW precache")
 
 
 def kind_of(path: str) -> str:
+    if path.startswith("precache:"):
+        return "SW precache"
     if "/assets/pyodide/" in path:
         return "Pyodide"
     if "/assets/hipdrop/engine/" in path or path.endswith(".whl"):
@@ -51,6 +53,9 @@ def by_kind(byte_log: dict[str, int]) -> dict[str, int]:
     for path, size in byte_log.items():
         totals[kind_of(path)] += size
     totals["total"] = sum(totals[k] for k in KINDS)
+    totals["Pyodide incl. precache"] = sum(
+        size for path, size in byte_log.items() if kind_of(path.removeprefix("precache:")) == "Pyodide"
+    )
     return totals
 
 

@@ -17,6 +17,7 @@ class ByteLog:
         self._bytes: dict[str, int] = defaultdict(int)
 
     def add(self, path: str, size: int) -> None:
+        """``path`` is the URL path, prefixed with "precache:" for a service worker's precache."""
         with self._lock:
             self._bytes[path] += size
 
@@ -30,15 +31,16 @@ class ByteLog:
 class CountingHandler(SiteHandler):
     byte_log: ByteLog
 
+    def _key(self) -> str:
+        # The service worker fills its cache with cache: "reload", which sends Cache-Control:
+        # no-cache; pages and the Python worker load with the normal cache mode.
+        precache = "no-cache" in (self.headers.get("Cache-Control") or "")
+        return ("precache:" if precache else "") + self.path.split("?", 1)[0]
+
     def copyfile(self, source, outputfile):
         start = source.tell()
         super().copyfile(source, outputfile)
-        self.byte_log.add(self.path.split("?", 1)[0], source.tell() - start)
-
-    def send_response(self, code, message=None):
-        super().send_response(code, message)
-        if code == 304:
-            self.byte_log.add(self.path.split("?", 1)[0], 0)
+        self.byte_log.add(self._key(), source.tell() - start)
 
 
 def serve_counting(root: Path) -> tuple[http.server.ThreadingHTTPServer, str, ByteLog]:

@@ -26,4 +26,5 @@ def describe(browser_version: str) -> dict:
         "ram_gib": ram_gib(),
         "python": platform.python_version(),
         "chromium": browser_version,
+        "load_average_1_5_15": [round(x, 2) for x in os.getloadavg()],
     }

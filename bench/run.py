@@ -4,6 +4,7 @@ reported as the median of several runs. Nothing here asserts a time; the report 
 targets (issue 9) are met and by how much the others are missed."""
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -67,6 +68,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.runs < 5 or args.round_trips < 50:
         sys.exit("use at least 5 runs and 50 round trips")
 
+    load_at_start = [round(x, 2) for x in os.getloadavg()]
     print(f"1/5 building: course vs plain mkdocs-material, {args.runs} runs each ...", flush=True)
     build_s = build_time.compare_builds(ROOT, args.runs)
 
@@ -107,8 +109,10 @@ def main(argv: list[str] | None = None) -> None:
     }
     verdicts = targets.verdicts(results)
     about = machine.describe(version)
+    about["load_average_at_start"] = load_at_start
     print()
-    print(f"Machine: {about['nproc']} cores, {about['cpu']}, {about['ram_gib']} GiB RAM, Chromium {about['chromium']}")
+    print(f"Machine: {about['nproc']} cores, {about['cpu']}, {about['ram_gib']} GiB RAM, Chromium {about['chromium']}, "
+          f"load average at start {load_at_start}, at end {about['load_average_1_5_15']}")
     print(f"Pages: lesson {pages['lesson']}, quiz {pages['quiz']}, widget {pages['widget']}")
     print()
     print(report.measures_table(results))
