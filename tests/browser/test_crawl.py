@@ -35,9 +35,12 @@ def test_every_page_loads_without_errors_or_foreign_requests(context, site_url, 
     assert watch.problems() == []
 
 
-def test_pages_without_widgets_never_fetch_pyodide(context, site_url, built_site, all_pages):
+def test_pages_without_widgets_never_fetch_pyodide(browser, site_url, built_site, all_pages):
     plain = [p for p in all_pages if "data-hipdrop-widget=" not in (built_site / p / "index.html").read_text()]
     assert plain, "expected some pages without widgets"
+    # The service worker saves the whole course, Pyodide included, for offline use after a first
+    # visit (tests/browser/test_offline.py); here we check what the pages themselves load.
+    context = browser.new_context(service_workers="block")
     watch = PageWatch(origin_of(site_url)).attach(context)
     page = context.new_page()
     for path in plain:
