@@ -9,6 +9,7 @@ numbers are right.
 """
 
 import html
+import io
 import re
 import shutil
 import subprocess
@@ -267,3 +268,33 @@ def test_no_page_is_blank(out, expected, tmp_path):
             images += _render(out / name, tmp_path / (name + "-last"), 30, count, count)
     blank = [f"{image.parent.name}/{image.name}" for image in images if _ink(image) < 25]  # one short line is hundreds
     assert not blank, f"blank pages: {blank}"
+
+
+def test_the_offline_service_worker_knows_the_pdfs(handouts_site, expected):
+    worker = handouts_site / "sw.js"
+    if not worker.is_file():
+        pytest.skip("this build has no service worker")
+    text = worker.read_text(encoding="utf-8")
+    for name in expected:
+        assert f'"handouts/{name}"' in text, f"{name} is not in the offline precache"
+
+
+def test_a_page_printed_from_the_browser_is_clean(page, site_url, built_site):
+    """print.css alone (no handouts tool): a reader presses Print on a lesson with a quiz."""
+    lesson = next(
+        f"lessons/{d.name}/" for d in sorted((built_site / "lessons").iterdir())
+        if 'data-hipdrop-widget="quiz"' in (d / "index.html").read_text(encoding="utf-8")
+    )
+    page.route("**/assets/pyodide/**", lambda route: route.abort())  # paper shows the static page
+    page.goto(site_url + lesson, wait_until="load")
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    pages = [p.extract_text() or "" for p in reader.pages]
+    text = "\n".join(pages)
+    assert DISCLAIMER in words(text), "the disclaimer does not print"
+    for chrome in CHROME:
+        assert chrome.lower() not in text.lower(), f"{chrome!r} printed"
+    assert "127.0.0.1" not in text, "a link to the course itself printed its address"
+    key_pages = [n for n, p in enumerate(pages) if "Answer key" in p]
+    question_pages = [n for n, p in enumerate(pages) if "Question 1." in p]
+    assert key_pages and question_pages, "the quiz or its answer key does not print"
+    assert min(key_pages) > max(question_pages), "the answer key shares a page with the questions"

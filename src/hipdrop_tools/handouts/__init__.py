@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from hipdrop_tools import offline
 from hipdrop_tools.serve import serve_in_thread
 
 from . import booklet, listing, pdf_files
@@ -49,7 +50,15 @@ def _args(site: SiteInfo, handout: Handout) -> dict:
     }
 
 
-def build_handouts(site_dir: Path, paper: str = "a4", log: Callable[[str], None] = print) -> Result:
+def build_handouts(
+    site_dir: Path,
+    paper: str = "a4",
+    log: Callable[[str], None] = print,
+    service_worker_template: Path | None = None,
+) -> Result:
+    """Print every handout into <site>/handouts/ and tell the site about them. With the service
+    worker's template, the worker is written again so its precache and version include the PDFs
+    and the pages changed here (the build wrote it before the handouts existed)."""
     site_dir = Path(site_dir)
     site = read_site(site_dir)
     plan = make_plan(site)
@@ -77,4 +86,6 @@ def build_handouts(site_dir: Path, paper: str = "a4", log: Callable[[str], None]
     listing.write_manifest(out_dir, listed, paper)
     page = listing.write_handouts_page(site_dir, listed, site, paper)
     linked = listing.link_pages(site_dir, listed, paper)
+    if service_worker_template is not None and (site_dir / offline.SERVICE_WORKER).is_file():
+        offline.write_service_worker(site_dir, service_worker_template.read_text(encoding="utf-8"))
     return Result(out_dir=out_dir, listed=listed, handouts_page=page, linked_pages=linked)
