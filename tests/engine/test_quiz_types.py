@@ -336,3 +336,10 @@ def test_worker_methods_for_order_restore_and_submit():
     assert graded["result"]["result"]["score"] == 6.0
     fresh = json.loads(dispatch("quiz.restore", json.dumps({"bank": data, "stored": "garbage", "fingerprint": "x"})))
     assert fresh["ok"] and fresh["result"]["reset"] == "corrupted"
+
+
+def test_static_html_never_lists_an_ordering_question_in_its_right_order():
+    html = render_quiz(bank())
+    positions = [html.index(f'data-item="{i}"') for i in ("first", "second", "third", "fourth")]
+    assert positions != sorted(positions)
+    assert html.count('class="hd-print-only hd-choices"') == 1  # matching choices, for paper

@@ -8,11 +8,17 @@ printed on its own page). The bank itself is embedded as JSON for the worker to 
 
 import json
 import re
+from dataclasses import replace
 from html import escape
 
 from .grading import answer_html, number_text, ordinal
 from .model import Bank, Question, bank_to_dict
 from .progress import fingerprint, store_key
+from .shuffle import question_order
+
+# The order of the static page (before Python, and on paper): shuffled too, so that a list is
+# never printed in its right order. Each attempt in the browser then gets its own seed.
+STATIC_SEED = 1
 
 _ONE_PARAGRAPH = re.compile(r"\A<p>(?P<inner>(?:(?!<p>).)*)</p>\Z", re.S)
 
@@ -105,7 +111,33 @@ def _matching_html(base: str, question: Question) -> str:
     )
 
 
+def _printed_choices(question: Question) -> str:
+    """On paper a menu shows none of its choices: list them, for print only."""
+    printed = "".join(f"<li>{r.html}</li>" for r in question.right)
+    return f'<div class="hd-print-only hd-choices"><p>Choose from (write the letter):</p><ol type="A">{printed}</ol></div>'
+
+
+
+def _in_order(parts: tuple, ids: list[str] | None) -> tuple:
+    if not ids:
+        return parts
+    by_id = {p.id: p for p in parts}
+    return tuple(by_id[i] for i in ids)
+
+
+def _static_order(bank: Bank, question: Question) -> Question:
+    order = question_order(bank.id, question, STATIC_SEED)
+    return replace(
+        question,
+        options=_in_order(question.options, order.get("options")),
+        items=_in_order(question.items, order.get("items")),
+        left=_in_order(question.left, order.get("left")),
+        right=_in_order(question.right, order.get("right")),
+    )
+
+
 def _question_html(bank: Bank, number: int, question: Question) -> str:
+    question = _static_order(bank, question)
     base = f"{bank.id}--{question.id}"
     hint_id = f"{base}--hint"
     inline_prompt = _inline(question.prompt_html)
@@ -122,7 +154,7 @@ def _question_html(bank: Bank, number: int, question: Question) -> str:
     elif question.type == "ordering":
         body = f'<div class="hd-items">{_ordering_html(base, question)}</div>'
     elif question.type == "matching":
-        body = f'<div class="hd-pairs">{_matching_html(base, question)}</div>'
+        body = f'<div class="hd-pairs">{_matching_html(base, question)}</div>{_printed_choices(question)}'
     else:
         body = f'<div class="hd-options">{_choices_html(base, question)}</div>'
     return (
