@@ -65,12 +65,12 @@ def write_manifest(out_dir: Path, listed: list[Listed], paper: str) -> Path:
     return path
 
 
-def _row(item: Listed, site: SiteInfo, paper_name: str) -> str:
+def _row(item: Listed, site: SiteInfo) -> str:
     h = item.handout
     pdf = f'<a href="{escape(h.filename)}">{escape(h.title)}</a>'
     page = ""
-    if h.kind in {"lesson", "exercise", "template"} and h.page in site.pages:
-        page = f'<a href="../{escape(h.page)}">web page</a>'
+    if h.page in site.pages:
+        page = f'<a href="../{escape(h.page)}">{escape(site.pages[h.page].title)}</a>'
     return (
         f"<tr><td>{pdf}</td><td>{page}</td><td>{item.pages}</td>"
         f"<td>{human_size(item.size)}</td></tr>"
@@ -85,10 +85,10 @@ def list_html(listed: list[Listed], site: SiteInfo, paper: str) -> str:
         rows = [i for i in listed if i.handout.kind in kinds]
         if not rows:
             continue
-        body = "".join(_row(i, site, paper_name) for i in rows)
+        body = "".join(_row(i, site) for i in rows)
         blocks.append(
             f"<h3>{escape(heading)}</h3>"
-            '<table class="hd-handouts-table"><thead><tr><th scope="col">PDF</th><th scope="col">Page</th>'
+            '<table><thead><tr><th scope="col">PDF</th><th scope="col">On the site</th>'
             '<th scope="col">Pages</th><th scope="col">Size</th></tr></thead>'
             f"<tbody>{body}</tbody></table>"
         )
