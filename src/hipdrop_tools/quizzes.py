@@ -59,10 +59,25 @@ def _link_problem(link: str, project: Project) -> str | None:
     return None
 
 
+# The answer fields each type uses; any other answer field is a mistake (it would be ignored).
+TYPE_FIELDS = {
+    "single": {"options"},
+    "true_false": {"options"},
+    "multiple": {"options"},
+    "numeric": {"answer", "tolerance", "unit", "feedback"},
+    "ordering": {"items", "feedback"},
+    "matching": {"left", "right", "feedback"},
+}
+ANSWER_FIELDS = set().union(*TYPE_FIELDS.values())
+
+
 def _answer_problems(question: dict) -> list[tuple[str, str]]:
     """(field, message) for answers that cannot be graded."""
     kind = question["type"]
-    out = []
+    out = [
+        (name, f"not used by a '{kind}' question (it uses: {', '.join(sorted(TYPE_FIELDS[kind]))})")
+        for name in sorted(ANSWER_FIELDS & set(question) - TYPE_FIELDS[kind])
+    ]
     if kind in CHOICE_TYPES:
         options = question["options"]
         out += [("options", f"option id '{d}' is used twice") for d in _duplicates([o["id"] for o in options])]
