@@ -292,8 +292,12 @@ export function attach(root, api) {
     }
   });
 
-  form.addEventListener("change", () => {
-    if (!(exam && submitted)) save();
+  form.addEventListener("change", (event) => {
+    if (exam && submitted) return;
+    save();
+    // An exam question flagged "not answered" loses the flag once the reader answers it.
+    const fieldset = event.target.closest("fieldset[data-question]");
+    if (!root.dataset.graded && fieldset?.dataset.verdict === "unanswered") delete fieldset.dataset.verdict;
   });
   form.addEventListener("input", () => {
     if (!(exam && submitted)) save();
