@@ -10,6 +10,7 @@ numbers are right.
 
 import html
 import io
+import json
 import re
 import shutil
 import subprocess
@@ -298,3 +299,10 @@ def test_a_page_printed_from_the_browser_is_clean(page, site_url, built_site):
     question_pages = [n for n, p in enumerate(pages) if "Question 1." in p]
     assert key_pages and question_pages, "the quiz or its answer key does not print"
     assert min(key_pages) > max(question_pages), "the answer key shares a page with the questions"
+
+
+def test_search_finds_the_handouts_not_the_placeholder(handouts_site):
+    index = json.loads((handouts_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("handouts/"))
+    assert "have not been built" not in texts
+    assert "course booklet" in texts

@@ -86,6 +86,7 @@ def build_handouts(
     listing.write_manifest(out_dir, listed, paper)
     page = listing.write_handouts_page(site_dir, listed, site, paper)
     linked = listing.link_pages(site_dir, listed, paper)
+    listing.update_search_index(site_dir, listed)
     if service_worker_template is not None and (site_dir / offline.SERVICE_WORKER).is_file():
         offline.write_service_worker(site_dir, service_worker_template.read_text(encoding="utf-8"))
     return Result(out_dir=out_dir, listed=listed, handouts_page=page, linked_pages=linked)

@@ -115,6 +115,26 @@ def write_handouts_page(site_dir: Path, listed: list[Listed], site: SiteInfo, pa
     return True
 
 
+PLACEHOLDER = "The PDFs have not been built"  # docs/handouts.md, until this runs
+
+
+def update_search_index(site_dir: Path, listed: list[Listed]) -> bool:
+    """The search index still holds the Handouts page's placeholder: put the list there instead."""
+    index = site_dir / "search" / "search_index.json"
+    if not index.is_file():
+        return False
+    data = json.loads(index.read_text(encoding="utf-8"))
+    text = "".join(f"<p>{escape(i.handout.title)} ({describe(i)}, PDF)</p>" for i in listed)
+    changed = False
+    for doc in data.get("docs", []):
+        if doc.get("location", "").startswith(f"{HANDOUTS_DIR}/") and PLACEHOLDER in doc.get("text", ""):
+            doc["text"] = text
+            changed = True
+    if changed:
+        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return changed
+
+
 _H1_END = re.compile(r"</h1>")
 
 
