@@ -46,6 +46,8 @@ def _hint(question: Question) -> str:
     if question.type == "numeric" and question.numeric:
         n = question.numeric
         unit = f" {n.unit}" if n.unit else ""
+        if n.tolerance == 0:
+            return "Type a number. Only the exact value counts."
         return f"Type a number. Anything within ±{number_text(n.tolerance)}{unit} of the right value counts."
     if question.type == "ordering":
         return (
@@ -149,6 +151,7 @@ def _question_html(bank: Bank, number: int, question: Question) -> str:
         prompt_block = f'<div class="hd-prompt">{question.prompt_html}</div>'
     hint = _hint(question)
     hint_html = f'<p class="hd-hint" id="{escape(hint_id)}">{escape(hint)}</p>' if hint else ""
+    described = f' aria-describedby="{escape(hint_id)}"' if hint and question.type != "numeric" else ""
     if question.type == "numeric":
         body = _numeric_html(base, question, hint_id)
     elif question.type == "ordering":
@@ -159,7 +162,7 @@ def _question_html(bank: Bank, number: int, question: Question) -> str:
         body = f'<div class="hd-options">{_choices_html(base, question)}</div>'
     return (
         f'<fieldset class="hd-question" id="{escape(base)}" data-question="{escape(question.id)}" '
-        f'data-type="{escape(question.type)}">'
+        f'data-type="{escape(question.type)}"{described}>'
         f"<legend>{legend}</legend>{prompt_block}{hint_html}{body}"
         f'<div class="hd-explanation" hidden></div>'
         f'<div class="hd-answer" hidden></div>'
