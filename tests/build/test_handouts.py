@@ -306,3 +306,12 @@ def test_search_finds_the_handouts_not_the_placeholder(handouts_site):
     texts = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("handouts/"))
     assert "have not been built" not in texts
     assert "course booklet" in texts
+
+
+def test_handouts_without_a_built_site_say_so(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "hipdrop_tools", "handouts", "--site", str(tmp_path)],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 1
+    assert str(tmp_path) in result.stderr and "mkdocs build" in result.stderr

@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 from hipdrop_tools import offline
-from hipdrop_tools.handouts import build_handouts
+from hipdrop_tools.handouts import HandoutError, build_handouts
 from hipdrop_tools.handouts.templates import PAPER
 from hipdrop_tools.project import Project
 
@@ -24,7 +24,11 @@ def run(args, project: Project) -> int:
         print(f"{site_dir}: no built site here; run `mkdocs build` first", file=sys.stderr)
         return 1
     template = project.site_assets_dir / offline.TEMPLATE_NAME
-    result = build_handouts(site_dir, args.paper, service_worker_template=template if template.is_file() else None)
+    try:
+        result = build_handouts(site_dir, args.paper, service_worker_template=template if template.is_file() else None)
+    except (HandoutError, FileNotFoundError) as error:
+        print(f"hipdrop handouts: {error}", file=sys.stderr)
+        return 1
     total = sum(i.size for i in result.listed)
     print(f"{len(result.listed)} PDFs in {result.out_dir} ({total // 1024} KB); "
           f"Handouts page {'updated' if result.handouts_page else 'not found'}; "

@@ -24,6 +24,10 @@ from .site_pages import SiteInfo, read_site
 from .templates import running
 
 
+class HandoutError(Exception):
+    """A handout could not be printed; the message names the file and the page."""
+
+
 @dataclass(frozen=True)
 class Result:
     out_dir: Path
@@ -72,10 +76,14 @@ def build_handouts(
     try:
         with Printer(base_url, paper, running(site.course_title, site.disclaimer)) as printer:
             for handout in plan:
-                if handout.kind == "booklet":
-                    raw = booklet.print_booklet(printer, site, handout)
-                else:
-                    raw = printer.print_page(handout.page, _args(site, handout))
+                try:
+                    if handout.kind == "booklet":
+                        raw = booklet.print_booklet(printer, site, handout)
+                    else:
+                        raw = printer.print_page(handout.page, _args(site, handout))
+                except Exception as error:  # Playwright's errors, a page without its quiz...
+                    where = f"page /{handout.page}" if handout.page or handout.kind != "booklet" else "the booklet"
+                    raise HandoutError(f"handouts/{handout.filename} ({where}): {error}") from error
                 pdf = pdf_files.finish(raw, handout.title, site.course_title)
                 (out_dir / handout.filename).write_bytes(pdf)
                 log(f"handouts/{handout.filename}: {pdf_files.page_count(pdf)} pages")
