@@ -329,9 +329,3 @@ window.addEventListener(
 if (window.document$?.subscribe) window.document$.subscribe(() => setUp());
 else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp, { once: true });
 else setUp();
-
-window.hipdropPresent = {
-  get slide() {
-    return deck?.presenting ? deck.slides[deck.current].key : null;
-  },
-};
