@@ -26,14 +26,14 @@ class Running:
 
 def running(course_title: str, disclaimer: str) -> Running:
     header = (
-        f'<div style="{_BOX}font-size:8px;border-bottom:0.5pt solid #000;padding-bottom:1.5mm;">'
+        f'<div style="{_BOX}font-size:9px;border-bottom:0.5pt solid #000;padding-bottom:1.5mm;">'
         f"<span>{escape(course_title)}</span>"
         '<span class="title" style="text-align:right;font-weight:bold;"></span></div>'
     )
     footer = (
-        f'<div style="{_BOX}font-size:7px;border-top:0.5pt solid #000;padding-top:1.5mm;">'
+        f'<div style="{_BOX}font-size:8px;border-top:0.5pt solid #000;padding-top:1.5mm;">'
         f'<span style="flex:1 1 auto;">{escape(disclaimer)}</span>'
-        '<span style="flex:0 0 auto;white-space:nowrap;font-size:8px;">'
+        '<span style="flex:0 0 auto;white-space:nowrap;font-size:9px;">'
         'Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>'
     )
     return Running(header=header, footer=footer)
