@@ -116,6 +116,7 @@ def write_handouts_page(site_dir: Path, listed: list[Listed], site: SiteInfo, pa
 
 
 PLACEHOLDER = "The PDFs have not been built"  # docs/handouts.md, until this runs
+SEARCH_MARK = "<p>The handouts, as PDF files:</p>"  # what replaces it (found again on the next run)
 
 
 def update_search_index(site_dir: Path, listed: list[Listed]) -> bool:
@@ -124,10 +125,11 @@ def update_search_index(site_dir: Path, listed: list[Listed]) -> bool:
     if not index.is_file():
         return False
     data = json.loads(index.read_text(encoding="utf-8"))
-    text = "".join(f"<p>{escape(i.handout.title)} ({describe(i)}, PDF)</p>" for i in listed)
+    text = SEARCH_MARK + "".join(f"<p>{escape(i.handout.title)} ({describe(i)}, PDF)</p>" for i in listed)
     changed = False
     for doc in data.get("docs", []):
-        if doc.get("location", "").startswith(f"{HANDOUTS_DIR}/") and PLACEHOLDER in doc.get("text", ""):
+        found = doc.get("text", "")
+        if doc.get("location", "").startswith(f"{HANDOUTS_DIR}/") and (PLACEHOLDER in found or SEARCH_MARK in found):
             doc["text"] = text
             changed = True
     if changed:
