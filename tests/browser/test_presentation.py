@@ -3,9 +3,11 @@
 import re
 from urllib.parse import parse_qs, urlparse
 
+import pytest
 from playwright.sync_api import expect
 
-from support import PYODIDE_TIMEOUT_MS
+from hipdrop_tools.serve import serve_in_thread
+from support import PYODIDE_TIMEOUT_MS, build_site, copy_project
 
 LESSON = "lessons/what-is-trendelenburg/"
 
@@ -103,3 +105,44 @@ def test_pages_other_than_lessons_have_no_presentation_mode(page, site_url):
     expect(page.locator(".hd-present-toggle")).to_have_count(0)
     page.keyboard.press("p")
     expect(page.locator("html")).not_to_have_class(re.compile(r"\bhd-presenting\b"))
+
+
+PUBLIC = "https://course.example.org/"
+
+
+@pytest.fixture(scope="module")
+def public_site_url(tmp_path_factory):
+    """The course built with a public address (so with QR codes), served locally."""
+    project = copy_project(tmp_path_factory.mktemp("project") / "course")
+    config = project / "mkdocs.yml"
+    config.write_text(f"site_url: {PUBLIC}\n" + config.read_text())
+    dest = tmp_path_factory.mktemp("public-site")
+    result = build_site(dest, config)
+    assert result.returncode == 0, result.stdout + result.stderr
+    server, url = serve_in_thread(dest)
+    yield url
+    server.shutdown()
+
+
+def test_the_qr_code_shows_in_presentation_mode_and_in_print_but_not_on_screen(page, public_site_url):
+    page.goto(public_site_url + LESSON)
+    code = page.locator("article .hd-qr")
+    expect(code).to_have_attribute("data-address", PUBLIC + LESSON)
+    expect(code).to_be_hidden()
+
+    page.keyboard.press("p")
+    expect(code).to_be_visible()  # beside the lesson's aims on the first slide
+    page.keyboard.press("ArrowRight")
+    expect(code).to_be_hidden()
+    page.keyboard.press("q")  # large, for the class to scan
+    expect(code).to_be_visible()
+    box = code.bounding_box()
+    assert box["width"] >= 300
+    page.keyboard.press("Escape")
+    expect(code).to_be_hidden()
+    expect(page.locator("html")).to_have_class(re.compile(r"\bhd-presenting\b"))
+    page.keyboard.press("Escape")
+
+    page.emulate_media(media="print")
+    expect(code).to_be_visible()
+    expect(code.locator("figcaption")).to_contain_text(PUBLIC + LESSON)
