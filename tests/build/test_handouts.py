@@ -317,3 +317,25 @@ def test_handouts_without_a_built_site_say_so(tmp_path):
     )
     assert result.returncode == 1
     assert str(tmp_path) in result.stderr and "mkdocs build" in result.stderr
+
+
+def test_us_letter_on_request(handouts_site, expected):
+    """The same printer on US Letter paper (one page printed, not the whole set again)."""
+    from hipdrop_tools.handouts import _args
+    from hipdrop_tools.handouts.plan import make_plan
+    from hipdrop_tools.handouts.printer import Printer
+    from hipdrop_tools.handouts.site_pages import read_site
+    from hipdrop_tools.handouts.templates import running
+    from hipdrop_tools.serve import serve_in_thread
+
+    site = read_site(handouts_site)
+    lesson = next(h for h in make_plan(site) if h.kind == "lesson")
+    server, url = serve_in_thread(handouts_site)
+    try:
+        with Printer(url, "letter", running(site.course_title, site.disclaimer)) as printer:
+            pdf = PdfReader(io.BytesIO(printer.print_page(lesson.page, _args(site, lesson))))
+    finally:
+        server.shutdown()
+    box = pdf.pages[0].mediabox
+    assert abs(float(box.width) - 612) < 3 and abs(float(box.height) - 792) < 3
+    assert DISCLAIMER in words(pdf.pages[0].extract_text())
