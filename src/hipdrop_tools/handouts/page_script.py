@@ -163,6 +163,14 @@ EXTRACT_PART = (
     const ref = el.getAttribute("href") || el.getAttribute("xlink:href") || "";
     if (ref.startsWith("#")) el.setAttribute("href", "#" + prefix + ref.slice(1));
   }
+  // Inline SVG paints by id too: markers, patterns, gradients, clip paths.
+  for (const el of main.querySelectorAll("*")) {
+    for (const attr of [...el.attributes]) {
+      if (attr.value.includes("url(#")) {
+        el.setAttribute(attr.name, attr.value.replace(/url\(#([^)]+)\)/g, `url(#${prefix}$1)`));
+      }
+    }
+  }
   // URLs resolved here, so the parts still load once moved into another page.
   for (const img of main.querySelectorAll("img[src]")) img.setAttribute("src", img.src);
   for (const img of main.querySelectorAll("img[srcset]")) img.removeAttribute("srcset");
