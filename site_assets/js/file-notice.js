@@ -7,7 +7,7 @@
     "The interactive part of this page runs Python in your browser, which needs the course launcher. " +
     "Close this window and double-click serve.py in the course folder (the README explains how on " +
     "Windows, macOS and Linux): the course then opens in your browser with everything working. " +
-    "Until then you can read and print this page and use the answer key.";
+    "Until then you can read and print this page; each quiz has its answer key below the questions.";
 
   function tell() {
     var roots = document.querySelectorAll("[data-hipdrop-widget]");
