@@ -51,3 +51,42 @@ def verdicts_table(verdicts: list[Verdict]) -> str:
 def write_json(path: Path, results: dict, verdicts: list[Verdict], machine: dict) -> None:
     report = {"machine": machine, "results": results, "targets": [v.to_dict() for v in verdicts]}
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+README_HEADING = "## Benchmark"
+
+README_INTRO = """`make bench` builds the course and measures it side by side with its baselines, in one run,
+interleaved, medians of {runs} runs (the grading round trip: median of {trips}); it prints the tables
+and writes `bench/report.json`. No test asserts a time. Latest figures, from {nproc} cores
+({cpu}), {ram} GiB RAM, Chromium {chromium}, load average {load_start} at the start and {load_end} at
+the end of the run (other work shared the machine):"""
+
+
+def readme_section(results: dict, verdicts: list[Verdict], machine: dict, notes: str = "") -> str:
+    intro = README_INTRO.format(
+        runs=results["build_s"]["course"]["runs"], trips=results["round_trip_ms"]["runs"],
+        nproc=machine["nproc"], cpu=machine["cpu"], ram=machine["ram_gib"], chromium=machine["chromium"],
+        load_start=", ".join(map(str, machine["load_average_at_start"])),
+        load_end=", ".join(map(str, machine["load_average_1_5_15"])),
+    )
+    pages = results["pages"]
+    parts = [
+        README_HEADING, "", intro, "", measures_table(results), "",
+        f"Bytes: lesson page `{pages['lesson']}`, widget page `{pages['widget']}`, first visit, empty cache.", "",
+        bytes_table(results), "", verdicts_table(verdicts), "",
+    ]
+    if notes:
+        parts += [notes.strip(), ""]
+    return "\n".join(parts)
+
+
+def replace_readme_section(readme: Path, section: str) -> None:
+    """Put ``section`` in place of the README's Benchmark section (or append it), keeping the rest."""
+    text = readme.read_text(encoding="utf-8")
+    start = text.find("\n" + README_HEADING + "\n")
+    if start == -1:
+        text = text.rstrip("\n") + "\n\n" + section
+    else:
+        end = text.find("\n## ", start + 1)
+        text = text[: start + 1] + section + (text[end + 1 :] if end != -1 else "")
+    readme.write_text(text, encoding="utf-8")

@@ -64,6 +64,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=5, help="runs per measure (median of these)")
     parser.add_argument("--round-trips", type=int, default=60, help="grading round trips to time")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "report.json")
+    parser.add_argument("--readme", action="store_true",
+                        help="also write the figures into README.md's Benchmark section (with bench/NOTES.md)")
     args = parser.parse_args(argv)
     if args.runs < 5 or args.round_trips < 50:
         sys.exit("use at least 5 runs and 50 round trips")
@@ -121,6 +123,11 @@ def main(argv: list[str] | None = None) -> None:
     print()
     print(report.verdicts_table(verdicts))
     report.write_json(args.out, results, verdicts, about)
+    if args.readme:
+        notes = ROOT / "bench" / "NOTES.md"
+        section = report.readme_section(results, verdicts, about, notes.read_text(encoding="utf-8") if notes.exists() else "")
+        report.replace_readme_section(ROOT / "README.md", section)
+        print("updated README.md (Benchmark)")
     print(f"\nwrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
 
 

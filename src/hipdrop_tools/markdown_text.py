@@ -4,6 +4,7 @@ Python-Markdown has no safe mode; its documented way is to remove the raw-HTML p
 ``<script>`` in a prompt is escaped and displayed, never run.
 """
 
+import functools
 import re
 from html.parser import HTMLParser
 
@@ -12,7 +13,10 @@ import markdown
 _SINGLE_PARAGRAPH = re.compile(r"\A<p>(?P<inner>.*)</p>\Z", re.S)
 
 
+@functools.cache
 def _converter() -> markdown.Markdown:
+    """One converter, reused (building one costs more than converting a prompt; the build
+    converts thousands). Python-Markdown's reset() clears its state between texts."""
     md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
@@ -21,7 +25,7 @@ def _converter() -> markdown.Markdown:
 
 def to_html(text: str) -> str:
     """Block Markdown to HTML."""
-    return _converter().convert(text or "").strip()
+    return _converter().reset().convert(text or "").strip()
 
 
 def to_inline_html(text: str) -> str | None:
