@@ -319,23 +319,33 @@ def test_handouts_without_a_built_site_say_so(tmp_path):
     assert str(tmp_path) in result.stderr and "mkdocs build" in result.stderr
 
 
-def test_us_letter_on_request(handouts_site, expected):
-    """The same printer on US Letter paper (one page printed, not the whole set again)."""
-    from hipdrop_tools.handouts import _args
-    from hipdrop_tools.handouts.plan import make_plan
-    from hipdrop_tools.handouts.printer import Printer
-    from hipdrop_tools.handouts.site_pages import read_site
-    from hipdrop_tools.handouts.templates import running
-    from hipdrop_tools.serve import serve_in_thread
+LETTER_SCRIPT = """
+import sys
+from pathlib import Path
+from hipdrop_tools.handouts.page_script import prepare_args
+from hipdrop_tools.handouts.plan import make_plan
+from hipdrop_tools.handouts.printer import Printer
+from hipdrop_tools.handouts.site_pages import read_site
+from hipdrop_tools.handouts.templates import running
+from hipdrop_tools.serve import serve_in_thread
 
-    site = read_site(handouts_site)
-    lesson = next(h for h in make_plan(site) if h.kind == "lesson")
-    server, url = serve_in_thread(handouts_site)
-    try:
-        with Printer(url, "letter", running(site.course_title, site.disclaimer)) as printer:
-            pdf = PdfReader(io.BytesIO(printer.print_page(lesson.page, _args(site, lesson))))
-    finally:
-        server.shutdown()
-    box = pdf.pages[0].mediabox
+site_dir, out = Path(sys.argv[1]), Path(sys.argv[2])
+site = read_site(site_dir)
+lesson = next(h for h in make_plan(site) if h.kind == "lesson")
+server, url = serve_in_thread(site_dir)
+with Printer(url, "letter", running(site.course_title, site.disclaimer)) as printer:
+    out.write_bytes(printer.print_page(lesson.page, prepare_args(site, lesson)))
+server.shutdown()
+"""
+
+
+def test_us_letter_on_request(handouts_site, tmp_path):
+    """The same printer on US Letter paper: one lesson printed, not the whole set again. (A child
+    process: pytest-playwright's own browser may be running in this one.)"""
+    pdf = tmp_path / "letter.pdf"
+    subprocess.run([sys.executable, "-c", LETTER_SCRIPT, str(handouts_site), str(pdf)],
+                   cwd=ROOT, check=True, timeout=300)
+    reader = PdfReader(pdf)
+    box = reader.pages[0].mediabox
     assert abs(float(box.width) - 612) < 3 and abs(float(box.height) - 792) < 3
-    assert DISCLAIMER in words(pdf.pages[0].extract_text())
+    assert DISCLAIMER in words(reader.pages[0].extract_text())

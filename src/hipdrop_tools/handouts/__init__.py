@@ -17,10 +17,10 @@ from typing import Callable
 from hipdrop_tools import offline
 from hipdrop_tools.serve import serve_in_thread
 
-from . import booklet, listing, pdf_files
-from .plan import Handout, make_plan
+from . import booklet, listing, page_script, pdf_files
+from .plan import make_plan
 from .printer import Printer
-from .site_pages import SiteInfo, read_site
+from .site_pages import read_site
 from .templates import running
 
 
@@ -34,24 +34,6 @@ class Result:
     listed: list[listing.Listed]
     handouts_page: bool
     linked_pages: int
-
-
-def _args(site: SiteInfo, handout: Handout) -> dict:
-    page = site.pages.get(handout.page)
-    return {
-        "mode": handout.mode,
-        "title": handout.title,
-        "quiz": handout.quiz,
-        "from": f"From: {page.title}" if page else "",
-        "templateNote": (
-            "A blank form: tick your answers on paper, then enter them on the course's "
-            f"\u201c{page.title if page else 'program'}\u201d page to get your program, or take the form to "
-            "your physiotherapist. If you tick any warning sign, see a clinician before you start."
-        ),
-        "pagePath": handout.page,
-        "publicUrl": site.public_url,
-        "pages": {p: {"title": pg.title, "headings": pg.headings} for p, pg in site.pages.items()},
-    }
 
 
 def build_handouts(
@@ -80,7 +62,7 @@ def build_handouts(
                     if handout.kind == "booklet":
                         raw = booklet.print_booklet(printer, site, handout)
                     else:
-                        raw = printer.print_page(handout.page, _args(site, handout))
+                        raw = printer.print_page(handout.page, page_script.prepare_args(site, handout))
                 except Exception as error:  # Playwright's errors, a page without its quiz...
                     where = f"page /{handout.page}" if handout.page or handout.kind != "booklet" else "the booklet"
                     raise HandoutError(f"handouts/{handout.filename} ({where}): {error}") from error

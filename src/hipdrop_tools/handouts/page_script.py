@@ -6,6 +6,29 @@ collapsed boxes and, for worksheets and keys, keeps just the one quiz. For the b
 back a page's article with its ids made unique, and puts the parts together.
 """
 
+from .plan import Handout
+from .site_pages import SiteInfo
+
+
+def prepare_args(site: SiteInfo, handout: Handout) -> dict:
+    """What PREPARE needs to know about a handout and the site."""
+    page = site.pages.get(handout.page)
+    return {
+        "mode": handout.mode,
+        "title": handout.title,
+        "quiz": handout.quiz,
+        "from": f"From: {page.title}" if page else "",
+        "templateNote": (
+            "A blank form: tick your answers on paper, then enter them on the course's "
+            f"\u201c{page.title if page else 'program'}\u201d page to get your program, or take the form to "
+            "your physiotherapist. If you tick any warning sign, see a clinician before you start."
+        ),
+        "pagePath": handout.page,
+        "publicUrl": site.public_url,
+        "pages": {p: {"title": pg.title, "headings": pg.headings} for p, pg in site.pages.items()},
+    }
+
+
 # Shared helpers, then three entry points: prepare(), extractPart(), composeBooklet().
 _HELPERS = r"""
 const article = () => document.querySelector("article.md-content__inner") || document.querySelector("article");
