@@ -15,8 +15,17 @@ self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      // cache: "reload" skips the HTTP cache, so the cache holds exactly this version's files.
-      await cache.addAll(FILES.map((file) => new Request(new URL(file, SCOPE), { cache: "reload" })));
+      // Each file fetched fresh for this version: the version in the query (which static servers
+      // ignore) keeps the browser's HTTP cache from answering with an older copy. Stored under
+      // its plain address.
+      await Promise.all(
+        FILES.map(async (file) => {
+          const url = new URL(file, SCOPE);
+          const response = await fetch(`${url.href}?hipdrop-version=${VERSION}`, { cache: "no-store" });
+          if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+          await cache.put(url, response);
+        }),
+      );
       await self.skipWaiting();
     })(),
   );

@@ -2,6 +2,7 @@
 the Python worker alive; the course can be installed as an app."""
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
@@ -128,3 +129,39 @@ def test_the_course_is_installable(context, own_server):
     # Test contexts are incognito profiles, where Chromium never offers to install; every other
     # reason (manifest, icons, service worker) would be listed here.
     assert [e for e in errors if e["errorId"] != "in-incognito"] == []
+
+
+def test_a_new_version_of_the_course_replaces_the_old_cache(context, built_site, tmp_path):
+    import shutil
+
+    from hipdrop_tools import offline
+    from support import ROOT
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    server, url = serve_in_thread(site)
+    try:
+        page = context.new_page()
+        page.goto(url + "glossary/")
+        wait_until_controlled(page)
+        first = page.evaluate("() => caches.keys()")
+        assert len(first) == 1 and first[0].startswith("hipdrop-")
+
+        # The course changes: a page is edited and the build writes a new service worker.
+        glossary = site / "glossary" / "index.html"
+        glossary.write_text(glossary.read_text().replace("</h1>", " (second edition)</h1>", 1))
+        template = (ROOT / "site_assets" / offline.TEMPLATE_NAME).read_text()
+        version = offline.write_service_worker(site, template)
+        assert f"hipdrop-{version}" != first[0]
+
+        page.evaluate("() => navigator.serviceWorker.getRegistration().then(r => r.update())")
+        deadline = time.monotonic() + INSTALL_TIMEOUT_MS / 1000
+        while page.evaluate("() => caches.keys()") != [f"hipdrop-{version}"]:
+            assert time.monotonic() < deadline, "the new version never replaced the old cache"
+            time.sleep(0.2)
+        page.evaluate("() => navigator.serviceWorker.ready.then(r => r.active.state)")
+        page.reload()
+        expect(page.locator("h1")).to_contain_text("second edition")
+    finally:
+        server.shutdown()
+        server.server_close()
