@@ -146,3 +146,27 @@ def test_hipdrop_bundle_is_registered_and_documented_for_teachers():
     for system in ("Windows", "macOS", "Linux"):
         assert system in readme
     assert "bundle:" in (ROOT / "Makefile").read_text()
+
+
+def test_wrapping_widget_data_touches_only_widget_data_and_is_idempotent():
+    from hipdrop_tools.instant_nav import wrap_widget_data
+
+    page = (
+        '<script id="__config" type="application/json">{}</script>'
+        '<section data-hipdrop-widget="quiz"><script type="application/json" class="hd-data">{"a": 1}</script></section>'
+        "<script>var x = 1;</script>"
+    )
+    once = wrap_widget_data(page)
+    assert once.count("<template data-hd-data>") == 1
+    assert '<template data-hd-data><script type="application/json" class="hd-data">{"a": 1}</script></template>' in once
+    assert '<script id="__config" type="application/json">{}</script>' in once and "<script>var x = 1;</script>" in once
+    assert wrap_widget_data(once) == once
+
+
+def test_the_offline_build_defers_module_scripts_to_its_classic_loader():
+    from hipdrop_tools.offline_build import defer_module_scripts
+
+    html = '<script src="../a.js" type="module"></script><script src="../b.js"></script>'
+    assert defer_module_scripts(html) == (
+        '<script type="hipdrop/module" data-src="../a.js"></script><script src="../b.js"></script>'
+    )
