@@ -218,7 +218,7 @@ def test_booklet_contents_page_numbers_point_at_the_parts(texts, expected):
 
 def test_handouts_page_lists_every_pdf_with_its_real_size_and_page_count(handouts_site, out, expected):
     page = (handouts_site / "handouts" / "index.html").read_text(encoding="utf-8")
-    rows = re.findall(r'<tr><td><a href="([^"]+\.pdf)">.*?</td><td>.*?</td><td>(\d+)</td><td>([\d.]+ [KM]B)</td></tr>', page)
+    rows = re.findall(r'<tr><td><a href="([^"]+\.pdf)"[^>]*>.*?</td><td>.*?</td><td>(\d+)</td><td>([\d.]+ [KM]B)</td></tr>', page)
     listed = {href: (int(count), size) for href, count, size in rows}
     assert sorted(listed) == sorted(expected)
     for name, (count, size) in listed.items():

@@ -67,7 +67,7 @@ def write_manifest(out_dir: Path, listed: list[Listed], paper: str) -> Path:
 
 def _row(item: Listed, site: SiteInfo) -> str:
     h = item.handout
-    pdf = f'<a href="{escape(h.filename)}">{escape(h.title)}</a>'
+    pdf = f'<a href="{escape(h.filename)}" type="application/pdf">{escape(h.title)} (PDF)</a>'
     page = ""
     if h.page in site.pages:
         page = f'<a href="../{escape(h.page)}">{escape(site.pages[h.page].title)}</a>'
