@@ -16,7 +16,7 @@ from hipdrop_tools.project import Project
 WIDGET_MARKER = "data-hipdrop-widget="
 # Teaching and offline use: pages that get presentation mode; the classic script that tells a
 # reader of the classroom bundle, opened from disk, that the launcher turns the widgets on.
-PRESENT_SECTIONS = ("lessons/",)
+PRESENT_SECTIONS = ("lessons/", "final-quiz.md")
 FILE_NOTICE_SCRIPT = site_files.ASSETS_DIR + "/js/file-notice.js"
 log = logging.getLogger("mkdocs.hooks.hipdrop")
 

@@ -110,6 +110,7 @@ class QuizRunner {
     if (key) box.append(...[...key.childNodes].map((node) => node.cloneNode(true)));
     else box.append("This question has no answer key.");
     box.hidden = false;
+    box.scrollIntoView({ block: "nearest" });
   }
 }
 
