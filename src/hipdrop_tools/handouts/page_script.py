@@ -131,6 +131,8 @@ PREPARE = (
     from.className = "hd-print-from";
     from.textContent = args.from;
     main.replaceChildren(h1, from, quiz);
+    const form = quiz.querySelector(".hd-quiz-form");
+    if (form) form.dataset.hdQuestions = String(form.querySelectorAll(".hd-question").length);
   }
   if (args.mode === "template") {
     const form = main.querySelector(".hd-picker-form");
