@@ -4,6 +4,7 @@ reported as the median of several runs. Nothing here asserts a time; the report 
 targets (issue 9) are met and by how much the others are missed."""
 
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -66,7 +67,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "report.json")
     parser.add_argument("--readme", action="store_true",
                         help="also write the figures into README.md's Benchmark section (with bench/NOTES.md)")
+    parser.add_argument("--readme-from-report", action="store_true",
+                        help="measure nothing: rewrite README.md's Benchmark section from --out")
     args = parser.parse_args(argv)
+    if args.readme_from_report:
+        saved = json.loads(args.out.read_text(encoding="utf-8"))
+        write_readme(saved["results"], targets.verdicts(saved["results"]), saved["machine"])
+        return
     if args.runs < 5 or args.round_trips < 50:
         sys.exit("use at least 5 runs and 50 round trips")
 
@@ -123,12 +130,16 @@ def main(argv: list[str] | None = None) -> None:
     print()
     print(report.verdicts_table(verdicts))
     report.write_json(args.out, results, verdicts, about)
-    if args.readme:
-        notes = ROOT / "bench" / "NOTES.md"
-        section = report.readme_section(results, verdicts, about, notes.read_text(encoding="utf-8") if notes.exists() else "")
-        report.replace_readme_section(ROOT / "README.md", section)
-        print("updated README.md (Benchmark)")
     print(f"\nwrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+    if args.readme:
+        write_readme(results, verdicts, about)
+
+
+def write_readme(results: dict, verdicts: list, about: dict) -> None:
+    notes = ROOT / "bench" / "NOTES.md"
+    section = report.readme_section(results, verdicts, about, notes.read_text(encoding="utf-8") if notes.exists() else "")
+    report.replace_readme_section(ROOT / "README.md", section)
+    print("updated README.md (Benchmark)")
 
 
 if __name__ == "__main__":

@@ -17,12 +17,16 @@ class Verdict:
         return asdict(self)
 
 
-def ratio_at_most(measure: str, ours: float, baseline: float, limit: float, strict: bool = False) -> Verdict:
+def ratio_at_most(measure: str, ours: float, baseline: float, limit: float, unit: str, strict: bool = False) -> Verdict:
     ratio = ours / baseline
     met = ratio < limit if strict else ratio <= limit
     sign = "<" if strict else "≤"
-    miss = "" if met else f"{ratio:.2f}× is {ratio - limit:.2f}× over ({ours - baseline * limit:+.0f} over the allowed)"
-    return Verdict(measure, f"{ratio:.2f}× ({ours:.0f} vs {baseline:.0f})", f"{sign} {limit:.2f}×", met, miss)
+    digits = 2 if unit == "s" else 0
+    miss = "" if met else (
+        f"{ratio - limit:.2f}× over: {ours - baseline * limit:+.{digits}f} {unit} more than the target allows"
+    )
+    value = f"{ratio:.2f}× ({ours:.{digits}f} {unit} vs {baseline:.{digits}f} {unit})"
+    return Verdict(measure, value, f"{sign} {limit:.2f}×", met, miss)
 
 
 def ms_below(measure: str, value: float, limit: float, strict: bool) -> Verdict:
@@ -47,10 +51,10 @@ def verdicts(results: dict) -> list[Verdict]:
     build = results["build_s"]
     ready = results["ready_ms"]
     return [
-        ratio_at_most("build time, course vs plain", build["course"]["median"], build["plain"]["median"], 1.25, strict=True),
+        ratio_at_most("build time, course vs plain", build["course"]["median"], build["plain"]["median"], 1.25, "s", strict=True),
         lesson_bytes(results["bytes"]["lesson"]["total"]),
-        ratio_at_most("widget ready vs bare boot, cold", ready["widget_cold"]["median"], ready["bare_cold"]["median"], 1.10),
-        ratio_at_most("widget ready vs bare boot, warm", ready["widget_warm"]["median"], ready["bare_warm"]["median"], 1.10),
+        ratio_at_most("widget ready vs bare boot, cold", ready["widget_cold"]["median"], ready["bare_cold"]["median"], 1.10, "ms"),
+        ratio_at_most("widget ready vs bare boot, warm", ready["widget_warm"]["median"], ready["bare_warm"]["median"], 1.10, "ms"),
         ms_below("grading round trip", results["round_trip_ms"]["median"], 20, strict=True),
         ms_below("second widget page ready", results["second_page_ms"]["median"], 150, strict=False),
     ]
