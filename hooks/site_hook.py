@@ -19,6 +19,14 @@ WIDGET_MARKER = "data-hipdrop-widget="
 PRESENT_SECTIONS = ("lessons/", "final-quiz.md")
 FILE_NOTICE_SCRIPT = site_files.ASSETS_DIR + "/js/file-notice.js"
 log = logging.getLogger("mkdocs.hooks.hipdrop")
+# `mkdocs serve` rebuilds on every edit: there the offline cache would show stale pages, so the
+# pages ask offline.js to remove it instead, and no service worker is written.
+_serving = False
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
 
 
 def _offline_plugin_enabled(config) -> bool:
@@ -87,6 +95,8 @@ def _teaching_and_offline(output, page, config):
     head += f'<meta name="theme-color" content="{offline.THEME_COLOR}">'
     if page.file.src_uri.startswith(PRESENT_SECTIONS):
         head += '<meta name="hipdrop-present" content="on">'
+    if _serving:
+        head += '<meta name="hipdrop-offline" content="off">'
     output = output.replace("</head>", head + "</head>", 1)
     if config.site_url:
         figure = qr.qr_figure(qr.page_address(config.site_url, page.file.src_uri))
@@ -96,6 +106,8 @@ def _teaching_and_offline(output, page, config):
 
 @event_priority(-200)  # after every plugin's on_post_build (the offline plugin's runs at -100)
 def on_post_build(config):
+    if _serving:
+        return
     project = Project(root=Path(config.extra["hipdrop_project_root"]))
     template = (project.site_assets_dir / offline.TEMPLATE_NAME).read_text(encoding="utf-8")
     offline.write_service_worker(Path(config.site_dir), template)

@@ -9,7 +9,17 @@ function register() {
     .catch((error) => console.warn(`Hip Drop: offline use is not available here (${error.message})`));
 }
 
-if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
+// Under `mkdocs serve` (the page says so) pages change all the time: remove the offline copy.
+async function removeOfflineCopy() {
+  for (const registration of await navigator.serviceWorker.getRegistrations()) {
+    if (registration.scope === ROOT.href) await registration.unregister();
+  }
+  for (const name of await caches.keys()) if (name.startsWith("hipdrop-")) await caches.delete(name);
+}
+
+if (document.querySelector('meta[name="hipdrop-offline"][content="off"]')) {
+  if ("serviceWorker" in navigator) removeOfflineCopy().catch(() => {});
+} else if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
   if (document.readyState === "complete") register();
   else window.addEventListener("load", register, { once: true });
 }
