@@ -50,7 +50,8 @@ def wait_for_stillness(page: Page) -> None:
     changes; measure after two frames (so transitions have started) once all have finished."""
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     page.wait_for_function(
-        "() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000
+        "() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity)",
+        timeout=5_000,
     )
 
 
