@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jsonschema
-from hipdrop.quiz.model import CHOICE_TYPES, Bank, Feedback, Item, NumericAnswer, Option, Question
+from hipdrop.quiz.model import CHOICE_TYPES, QUESTION_TYPES, Bank, Feedback, Item, NumericAnswer, Option, Question
 
 from . import markdown_text
 from .data_files import EntryNamer, read_yaml, schema, schema_problems, yaml_files
@@ -129,7 +129,12 @@ def _valid_question(question: object) -> bool:
 
 
 def _named_field(problem: Problem) -> Problem:
-    """"'tolerance' is a required property" at the question -> field 'tolerance'."""
+    """Schema messages made plainer: "'tolerance' is a required property" at the question gets
+    the field 'tolerance'; an enum miss on 'type' says "unknown question type"."""
+    if problem.field == "type" and " is not one of " in problem.message:
+        given = problem.message.split(" is not one of ", 1)[0]
+        known = ", ".join(QUESTION_TYPES)
+        return Problem(problem.file, problem.entry, problem.field, f"unknown question type {given} (known types: {known})")
     match = _REQUIRED.match(problem.message)
     if not match:
         return problem
