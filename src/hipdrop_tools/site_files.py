@@ -4,6 +4,7 @@ Each function returns (destination path in the site, source path or bytes); the 
 turns them into MkDocs ``File`` objects. No MkDocs import here.
 """
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,6 +110,8 @@ def quiz_export_files(project: Project, base_url: str = "") -> list[SiteFile]:
     banks = load_banks(project)
     files = []
     for fmt in FORMATS:
-        texts, _ = export_all(banks, fmt, base_url)
+        texts, warnings = export_all(banks, fmt, base_url)
+        for warning in warnings:  # INFO: a question a format cannot carry is left out, by design
+            logging.getLogger("mkdocs.hooks.hipdrop").info("hipdrop: %s export: %s", fmt, warning)
         files += [SiteFile(dest=f"{QUIZ_DOWNLOADS_DIR}/{name}", content=text.encode("utf-8")) for name, text in texts.items()]
     return files
