@@ -263,7 +263,7 @@ export function attach(root, api) {
     buttons.submit.hidden = false;
     buttons.show.hidden = true;
     buttons.retry.hidden = true;
-    await useSeed(newSeed());
+    await useSeed(seedFromUrl() ?? newSeed()); // a shared version link keeps its order
     resultBox.textContent = message;
   }
 
@@ -306,7 +306,11 @@ export function attach(root, api) {
   buttons.show.addEventListener("click", () => setAnswersShown(!answersShown));
 
   buttons.retry.addEventListener("click", async () => {
-    await newAttempt("New attempt: your answers are cleared and the options are in a new order.");
+    await newAttempt(
+      seedFromUrl()
+        ? `New attempt: your answers are cleared. The order stays that of version ${seedFromUrl()}, as the link asks.`
+        : "New attempt: your answers are cleared and the options are in a new order.",
+    );
     save();
     form.querySelector("fieldset[data-question] input, fieldset[data-question] select")?.focus();
   });
