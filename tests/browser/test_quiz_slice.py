@@ -304,3 +304,12 @@ def test_the_quiz_is_readable_with_an_answer_key_before_python_loads(built_site)
     final = (built_site / FINAL / "index.html").read_text()
     assert final.count("<fieldset") == len(bank("final")["questions"]) >= 30
     assert final.count("<select") > 0 and 'inputmode="decimal"' in final
+
+
+def test_retry_keeps_the_order_of_a_shared_version_link(page, site_url):
+    quiz = open_quiz(page, site_url, f"{LESSON}?quiz-version=4242")
+    order = option_order(quiz)
+    quiz.get_by_role("button", name="Check answers").click()
+    quiz.get_by_role("button", name="Retry").click()
+    expect(quiz.locator(".hd-result")).to_contain_text("The order stays that of version 4242")
+    assert quiz.get_attribute("data-seed") == "4242" and option_order(quiz) == order
