@@ -42,7 +42,7 @@ def register(env, project):
         """A Markdown table: every bank, its question types, and links to its GIFT and XML files.
         Markdown links, so the strict build checks that each file exists."""
         folder = posixpath.dirname(env.page.file.src_uri)
-        rows = ["| Quiz | Questions | Moodle XML | GIFT |", "|---|---|---|---|"]
+        rows = ["| Quiz | Questions | Files (Moodle XML, GIFT) |", "|---|---|---|"]
         for bank_id in sorted(banks, key=lambda b: (b == "final", b)):
             data = banks[bank_id].data
             counts = Counter(q["type"] for q in data["questions"])
@@ -51,6 +51,6 @@ def register(env, project):
             title = data["title"].replace("|", "\\|")
             rows.append(
                 f"| {title} | {len(data['questions'])} ({kinds}) "
-                f"| [{bank_id}.xml]({files['xml']}) | [{bank_id}.gift]({files['gift']}) |"
+                f"| [{bank_id}.xml]({files['xml']})<br>[{bank_id}.gift]({files['gift']}) |"
             )
         return "\n".join(rows)
