@@ -104,6 +104,13 @@ def _teaching_and_offline(output, page, config):
     return instant_nav.wrap_widget_data(output)
 
 
+def on_post_template(output_content, template_name, config):
+    """Static theme pages (404.html) get the same policy; MkDocs never runs on_post_page on them."""
+    if template_name.endswith(".html"):
+        return csp.with_csp_meta(output_content)
+    return output_content
+
+
 @event_priority(-200)  # after every plugin's on_post_build (the offline plugin's runs at -100)
 def on_post_build(config):
     if _serving:
