@@ -66,7 +66,10 @@ def vnu_messages(built_site, all_pages):
         text=True,
     )
     # vnu writes its JSON report to stderr and exits 1 when it found errors.
-    report = json.loads(result.stderr)
+    try:
+        report = json.loads(result.stderr)
+    except json.JSONDecodeError:
+        pytest.fail(f"vnu gave no report (exit {result.returncode}):\n{result.stderr[-2000:]}", pytrace=False)
     return pages, report["messages"]
 
 
