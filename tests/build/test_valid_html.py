@@ -89,3 +89,11 @@ def test_every_page_is_valid_html(vnu_messages, built_site):
     ]
     assert errors == []
 
+
+
+def test_an_allowance_covers_only_materials_markup():
+    text = MATERIAL_CAUSES[1][0]
+    material = {"message": text, "extract": '<label class="md-nav__link" for="__nav_2" id="__nav_2_label" tabindex="">'}
+    ours = {"message": text, "extract": '<label class="hd-option" for="q1" tabindex="">'}
+    assert caused_by_material(material)
+    assert not caused_by_material(ours)
