@@ -71,7 +71,8 @@
         const unreachable = this.controls()
           .filter((el) => !reached.has(el) && !(groupKey(el) && groups.has(groupKey(el))))
           .map(describe);
-        const nameless = [...reached]
+        // Every control is named, including radio buttons that share one Tab stop.
+        const nameless = [...new Set([...reached, ...this.controls()])]
           .filter((el) => el !== document.body && el.isConnected && !accessibleName(el))
           .map(describe);
         return { reached: reached.size, controls: this.controls().length, unreachable, nameless };
