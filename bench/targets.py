@@ -35,7 +35,7 @@ def ms_below(measure: str, value: float, limit: float, strict: bool) -> Verdict:
     return Verdict(measure, f"{value:.1f} ms", f"{'<' if strict else '≤'} {limit:.0f} ms", met, miss)
 
 
-def lesson_bytes(total: dict) -> Verdict:
+def lesson_bytes(total: dict, until_load: dict | None = None) -> Verdict:
     size, pyodide = total["total"], total["Pyodide incl. precache"]
     met = size < 300 * KB and pyodide == 0
     misses = []
@@ -43,7 +43,8 @@ def lesson_bytes(total: dict) -> Verdict:
         misses.append(f"{(size - 300 * KB) / KB:+.0f} KB over 300 KB")
     if pyodide:
         misses.append(f"{pyodide / KB:.0f} KB of Pyodide (page and service worker)")
-    return Verdict("lesson page bytes", f"{size / KB:.0f} KB, Pyodide {pyodide / KB:.0f} KB",
+    reading = f" ({until_load['total'] / KB:.0f} KB until load)" if until_load else ""
+    return Verdict("lesson page bytes", f"{size / KB:.0f} KB{reading}, Pyodide {pyodide / KB:.0f} KB",
                    "< 300 KB, no Pyodide", met, "; ".join(misses))
 
 
@@ -52,7 +53,7 @@ def verdicts(results: dict) -> list[Verdict]:
     ready = results["ready_ms"]
     return [
         ratio_at_most("build time, course vs plain", build["course"]["median"], build["plain"]["median"], 1.25, "s", strict=True),
-        lesson_bytes(results["bytes"]["lesson"]["total"]),
+        lesson_bytes(results["bytes"]["lesson"]["total"], results["bytes"]["lesson"]["until_load"]),
         ratio_at_most("widget ready vs bare boot, cold", ready["widget_cold"]["median"], ready["bare_cold"]["median"], 1.10, "ms"),
         ratio_at_most("widget ready vs bare boot, warm", ready["widget_warm"]["median"], ready["bare_warm"]["median"], 1.10, "ms"),
         ms_below("grading round trip", results["round_trip_ms"]["median"], 20, strict=True),
