@@ -68,7 +68,16 @@ function scan() {
     (root) => !root.dataset.hipdropState,
   );
   if (roots.length === 0) return;
-  client ??= new EngineClient(engineUrls());
+  if (!client) {
+    client = new EngineClient(engineUrls());
+    // Tell the rest of the page (offline.js waits for it) once Python is up or has failed.
+    let settled = false;
+    client.onStatus(({ state }) => {
+      if (settled || (state !== "ready" && state !== "failed")) return;
+      settled = true;
+      window.dispatchEvent(new CustomEvent("hipdrop:settled", { detail: { state } }));
+    });
+  }
   roots.forEach((root) => {
     watch(root);
     attachWhenReady(root);

@@ -9,6 +9,26 @@ function register() {
     .catch((error) => console.warn(`Hip Drop: offline use is not available here (${error.message})`));
 }
 
+// On a widget page, wait until Python is up (or has failed) before the precache starts: the
+// runtime is then in the HTTP cache, so it is not downloaded twice, and the precache does not
+// compete with Python's first start for the network and the CPU.
+const SETTLE_TIMEOUT_MS = 60_000;
+
+function registerWhenIdle() {
+  const settled = ["ready", "failed"].includes(window.hipdrop?.state?.state);
+  if (!document.querySelector("[data-hipdrop-widget]") || settled) {
+    register();
+    return;
+  }
+  let done = false;
+  const once = () => {
+    if (!done) register();
+    done = true;
+  };
+  window.addEventListener("hipdrop:settled", once, { once: true });
+  setTimeout(once, SETTLE_TIMEOUT_MS);
+}
+
 // Under `mkdocs serve` (the page says so) pages change all the time: remove the offline copy.
 async function removeOfflineCopy() {
   for (const registration of await navigator.serviceWorker.getRegistrations()) {
@@ -20,6 +40,6 @@ async function removeOfflineCopy() {
 if (document.querySelector('meta[name="hipdrop-offline"][content="off"]')) {
   if ("serviceWorker" in navigator) removeOfflineCopy().catch(() => {});
 } else if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
-  if (document.readyState === "complete") register();
-  else window.addEventListener("load", register, { once: true });
+  if (document.readyState === "complete") registerWhenIdle();
+  else window.addEventListener("load", registerWhenIdle, { once: true });
 }

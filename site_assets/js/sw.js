@@ -8,6 +8,7 @@ const VERSION = "__HIPDROP_CACHE_VERSION__";
 const FILES = [/* __HIPDROP_PRECACHE_FILES__ */];
 
 const PREFIX = "hipdrop-";
+const IMMUTABLE = ["assets/pyodide/", "assets/hipdrop/engine/"];
 const CACHE = `${PREFIX}${VERSION}`;
 const SCOPE = new URL(self.registration.scope);
 
@@ -17,11 +18,15 @@ self.addEventListener("install", (event) => {
       const cache = await caches.open(CACHE);
       // Each file fetched fresh for this version: the version in the query (which static servers
       // ignore) keeps the browser's HTTP cache from answering with an older copy. Stored under
-      // its plain address.
+      // its plain address. The Pyodide runtime and the engine wheel never change under the same
+      // address (pinned version; wheel folder named by its hash), so the copy the page's Python
+      // just downloaded is taken from the HTTP cache instead of being downloaded a second time.
       await Promise.all(
         FILES.map(async (file) => {
           const url = new URL(file, SCOPE);
-          const response = await fetch(`${url.href}?hipdrop-version=${VERSION}`, { cache: "no-store" });
+          const response = IMMUTABLE.some((prefix) => file.startsWith(prefix))
+            ? await fetch(url.href)
+            : await fetch(`${url.href}?hipdrop-version=${VERSION}`, { cache: "no-store" });
           if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
           await cache.put(url, response);
         }),

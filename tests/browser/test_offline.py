@@ -165,3 +165,41 @@ def test_a_new_version_of_the_course_replaces_the_old_cache(context, built_site,
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_on_a_widget_page_the_precache_waits_for_python_and_reuses_its_downloads(context, built_site):
+    """The precache starts once Python is up, and takes the runtime the page just downloaded from
+    the HTTP cache instead of downloading it again. (The 9.6 MB WebAssembly file is the exception
+    here: Playwright's in-memory profile does not keep an entry that large; a reader's disk cache does.)"""
+    import functools
+    import http.server
+    import threading
+
+    from hipdrop_tools.serve import SiteHandler
+
+    sent = []
+
+    class CountingHandler(SiteHandler):
+        def log_request(self, code="-", size="-"):
+            sent.append((self.path.split("?")[0], int(code) if str(code).isdigit() else 0))
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(CountingHandler, directory=str(built_site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        page = context.new_page()
+        page.goto(url + "program/")
+        ready(page.locator('[data-hipdrop-widget="picker"]'))
+        wait_until_controlled(page)
+        paths = [p for p, _ in sent]
+        stdlib = [p for p, code in sent if p.endswith("/python_stdlib.zip") and code == 200]
+        wheel = [p for p, code in sent if p.endswith(".whl") and code == 200]
+        assert len(stdlib) == 1 and len(wheel) == 1, [s for s in sent if "pyodide" in s[0] or ".whl" in s[0]]
+        # Only the precache asks for the glossary on this visit: it came after Python's runtime.
+        assert "/glossary/" in paths, "the precache did not run"
+        assert paths.index("/glossary/") > paths.index("/assets/pyodide/pyodide.asm.wasm")
+    finally:
+        server.shutdown()
+        server.server_close()
