@@ -12,6 +12,10 @@ import yaml
 from .errors import DataError, Problem
 
 
+# libyaml's safe loader when PyYAML was built with it (it parses the banks about ten times faster).
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def schema(name: str) -> dict:
     text = resources.files("hipdrop_tools").joinpath("schemas", f"{name}.schema.json").read_text()
@@ -20,7 +24,7 @@ def schema(name: str) -> dict:
 
 def read_yaml(path: Path, shown_as: str) -> object:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""

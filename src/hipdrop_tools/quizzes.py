@@ -11,6 +11,7 @@ length, lesson links whose page or heading does not exist, Markdown that does no
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import jsonschema
@@ -143,7 +144,25 @@ def _named_field(problem: Problem) -> Problem:
 
 
 def load_banks(project: Project) -> dict[str, SourceBank]:
-    """Every bank in ``quizzes/``, checked; raises DataError listing every problem in every file."""
+    """Every bank in ``quizzes/``, checked; raises DataError listing every problem in every file.
+
+    One build needs the banks twice (the quiz macros and the hook's Moodle exports): the checked
+    result is reused while no bank and no page (lesson links are checked) has changed.
+    """
+    return dict(_load_banks_while_unchanged(project, _data_stamp(project)))
+
+
+def _data_stamp(project: Project) -> tuple:
+    files = [*project.quizzes_dir.glob("*.yml"), *project.docs_dir.rglob("*.md")]
+    return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files))
+
+
+@lru_cache(maxsize=2)
+def _load_banks_while_unchanged(project: Project, stamp: tuple) -> dict[str, SourceBank]:
+    return _check_banks(project)
+
+
+def _check_banks(project: Project) -> dict[str, SourceBank]:
     problems: list[Problem] = []
     banks: dict[str, SourceBank] = {}
     seen_questions: dict[str, list[str]] = {}
