@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from hipdrop_tools.serve import serve_in_thread
-from support import build_site
+from support import PUBLIC_SITE_URL, build_site, copy_project
 
 CHROMIUM = os.environ.get("HIPDROP_CHROMIUM", "/usr/bin/chromium")
 
@@ -19,6 +19,20 @@ def built_site(tmp_path_factory) -> Path:
     if result.returncode != 0:
         pytest.fail(f"the site did not build:\n{result.stdout}\n{result.stderr}", pytrace=False)
     return dest
+
+
+@pytest.fixture(scope="session")
+def public_build(tmp_path_factory):
+    """The course built once with a public address (so with QR codes), from a copy of the project:
+    (site folder, the build's CompletedProcess)."""
+    project = copy_project(tmp_path_factory.mktemp("project") / "course")
+    config = project / "mkdocs.yml"
+    config.write_text(f"site_url: {PUBLIC_SITE_URL}\n" + config.read_text())
+    dest = tmp_path_factory.mktemp("public-site")
+    result = build_site(dest, config)
+    if result.returncode != 0:
+        pytest.fail(f"the course did not build with a site_url:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    return dest, result
 
 
 @pytest.fixture(scope="session")

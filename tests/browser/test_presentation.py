@@ -7,7 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from hipdrop_tools.serve import serve_in_thread
-from support import PYODIDE_TIMEOUT_MS, build_site, copy_project
+from support import PUBLIC_SITE_URL as PUBLIC
+from support import PYODIDE_TIMEOUT_MS
 
 LESSON = "lessons/what-is-trendelenburg/"
 
@@ -107,19 +108,10 @@ def test_pages_other_than_lessons_have_no_presentation_mode(page, site_url):
     expect(page.locator("html")).not_to_have_class(re.compile(r"\bhd-presenting\b"))
 
 
-PUBLIC = "https://course.example.org/"
-
-
 @pytest.fixture(scope="module")
-def public_site_url(tmp_path_factory):
+def public_site_url(public_build):
     """The course built with a public address (so with QR codes), served locally."""
-    project = copy_project(tmp_path_factory.mktemp("project") / "course")
-    config = project / "mkdocs.yml"
-    config.write_text(f"site_url: {PUBLIC}\n" + config.read_text())
-    dest = tmp_path_factory.mktemp("public-site")
-    result = build_site(dest, config)
-    assert result.returncode == 0, result.stdout + result.stderr
-    server, url = serve_in_thread(dest)
+    server, url = serve_in_thread(public_build[0])
     yield url
     server.shutdown()
 

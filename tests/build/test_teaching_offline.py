@@ -12,9 +12,8 @@ import pytest
 import segno
 
 from hipdrop_tools import bundle, offline, qr
-from support import ROOT, build_site, copy_project
-
-PUBLIC = "https://course.example.org/hipdrop/"
+from support import PUBLIC_SITE_URL as PUBLIC
+from support import ROOT, build_site
 NOTICE = "no site_url in mkdocs.yml, so pages get no QR code"
 
 
@@ -27,18 +26,6 @@ def segno_path(address: str) -> str:
 def page_qr(html: str) -> tuple[str, str] | None:
     match = re.search(r'<figure class="hd-qr" data-address="([^"]+)">.*?\sd="([^"]+)"', html, re.S)
     return (match.group(1), match.group(2)) if match else None
-
-
-@pytest.fixture(scope="module")
-def public_build(tmp_path_factory):
-    """The course built with a public address, from a copy of the project."""
-    project = copy_project(tmp_path_factory.mktemp("project") / "course")
-    config = project / "mkdocs.yml"
-    config.write_text(f"site_url: {PUBLIC}\n" + config.read_text())
-    dest = tmp_path_factory.mktemp("public-site")
-    result = build_site(dest, config)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return dest, result
 
 
 def test_every_page_carries_a_qr_code_of_its_own_public_address(public_build):
