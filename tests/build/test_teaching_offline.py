@@ -14,6 +14,7 @@ import segno
 from hipdrop_tools import bundle, offline, qr
 from support import PUBLIC_SITE_URL as PUBLIC
 from support import ROOT, build_site
+
 NOTICE = "no site_url in mkdocs.yml, so pages get no QR code"
 
 
