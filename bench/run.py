@@ -14,6 +14,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from hipdrop_tools import chromium
+
 import browser_bench
 import build_time
 import machine
@@ -24,9 +26,8 @@ from counting_server import serve_counting
 from stats import summarize
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--no-first-run",
-                 "--disable-gpu", "--disable-sync", "--no-sandbox"]
+CHROMIUM = chromium.EXECUTABLE
+CHROMIUM_ARGS = list(chromium.LAUNCH_ARGS)
 WIDGET = re.compile(r'data-hipdrop-widget="([a-z-]+)"')
 
 

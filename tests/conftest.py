@@ -1,15 +1,15 @@
 """Shared fixtures: the course built once per test session and served on 127.0.0.1, and
 Playwright driving Debian's Chromium (browsers cannot be downloaded on this machine)."""
 
-import os
 from pathlib import Path
 
 import pytest
 
+from hipdrop_tools import chromium
 from hipdrop_tools.serve import serve_in_thread
 from support import PUBLIC_SITE_URL, build_site, copy_project
 
-CHROMIUM = os.environ.get("HIPDROP_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = chromium.EXECUTABLE
 
 
 @pytest.fixture(scope="session")
@@ -49,14 +49,7 @@ def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": [
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            "--disable-gpu",
-            "--disable-sync",
-            "--no-sandbox",
-        ],
+        "args": list(chromium.LAUNCH_ARGS),
     }
 
 

@@ -5,23 +5,16 @@ machine. Pyodide and the engine wheel are not fetched: paper shows the static HT
 the course promises to be readable without Python.
 """
 
-import os
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from hipdrop_tools import chromium
+
 from . import page_script
 from .templates import MARGIN, PAPER, Running
 
-CHROMIUM = os.environ.get("HIPDROP_CHROMIUM", "/usr/bin/chromium")
-LAUNCH_ARGS = [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-gpu",
-    "--disable-sync",
-    "--no-sandbox",
-]
+CHROMIUM = chromium.EXECUTABLE
 BLOCKED = ("**/assets/pyodide/**", "**/*.whl")
 TIMEOUT_MS = 60_000
 
@@ -41,7 +34,7 @@ class Printer:
 
     def __enter__(self) -> "Printer":
         self._playwright = sync_playwright().start()
-        self._browser = self._playwright.chromium.launch(executable_path=self.chromium, args=LAUNCH_ARGS)
+        self._browser = self._playwright.chromium.launch(executable_path=self.chromium, args=list(chromium.LAUNCH_ARGS))
         self._context = self._browser.new_context(java_script_enabled=True, service_workers="block")
         for pattern in BLOCKED:
             self._context.route(pattern, lambda route: route.abort())
