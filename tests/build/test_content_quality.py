@@ -25,6 +25,7 @@ LESSONS = [
     "causes-and-assessment.md",
     "progression.md",
     "dosing.md",
+    "walking.md",
 ]
 READING_EASE_FLOOR = 50.0
 
@@ -200,8 +201,14 @@ def test_quiz_links_point_to_real_lesson_sections(number, name):
         assert anchor in headings_ids(read(page)), (
             f"lesson-{number}.yml {question['id']}: no heading #{anchor} in {target}"
         )
-        assert all(option.get("feedback") for option in question["options"])
-        assert sum(bool(option.get("correct")) for option in question["options"]) == 1
+        if question["type"] in ("single", "true_false"):
+            assert all(option.get("feedback") for option in question["options"])
+            assert sum(bool(option.get("correct")) for option in question["options"]) == 1
+        elif question["type"] == "multiple":
+            assert all(option.get("feedback") for option in question["options"])
+            assert any(option.get("correct") for option in question["options"])
+        else:
+            assert question["feedback"].get("correct") and question["feedback"].get("incorrect")
 
 
 @pytest.mark.parametrize("name", LESSONS)
