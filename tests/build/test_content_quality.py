@@ -1,11 +1,14 @@
 """Content quality of the course prose: what a reader notices if it slips.
 
-- Each lesson reads plainly (Flesch reading ease >= 50 with textstat 0.7.3, markup stripped).
-- Each lesson opens with objectives, ends with a summary and its check quiz.
+- Each lesson reads plainly (Flesch reading ease >= 60 with textstat 0.7.3, markup stripped).
+- Each lesson opens with objectives, ends with a summary and its check quiz (4 to 8 questions).
 - Every quiz question links to a heading that exists in its lesson.
 - Every acronym and technical term used in a lesson is defined in the glossary, and every glossary
   term shows its definition on hover (includes/abbreviations.md).
 - None of the source article's known slips (domain brief section 3.8) appears anywhere in the course.
+- None of the statements a clinical review corrected (issue 14) comes back: in lessons, glossary, FAQ,
+  teachers' pages, hover definitions, quiz banks or the mechanics lab's notes.
+- Every source tag a reader sees, "(Author year)", leads to a full entry in docs/references.md.
 """
 
 from __future__ import annotations
@@ -19,15 +22,18 @@ from markdown.extensions.toc import slugify
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
-LESSONS = [
-    "what-is-trendelenburg.md",
-    "mechanics.md",
-    "causes-and-assessment.md",
-    "progression.md",
-    "dosing.md",
-    "walking.md",
+# Each lesson page and the quiz bank its check quiz shows.
+LESSON_BANKS = [
+    ("what-is-trendelenburg.md", "lesson-1"),
+    ("mechanics.md", "lesson-2"),
+    ("causes-and-assessment.md", "lesson-3"),
+    ("telling-it-apart.md", "lesson-3b"),
+    ("progression.md", "lesson-4"),
+    ("dosing.md", "lesson-5"),
+    ("walking.md", "lesson-6"),
 ]
-READING_EASE_FLOOR = 50.0
+LESSONS = [name for name, _ in LESSON_BANKS]
+READING_EASE_FLOOR = 60.0
 
 # Technical words a lesson may use only if the glossary defines them.
 JARGON = [
@@ -37,6 +43,9 @@ JARGON = [
     "activation", "proprioception", "isometric", "osteoarthritis", "tendinopathy",
     "avascular necrosis", "coxa vara", "foot drop", "instrumented implant", "first-class lever",
     "red flag", "false positive", "false negative", "rep", "set", "superior gluteal nerve",
+    "sensitivity", "specificity", "kappa", "antalgic", "waddle", "greater trochanter",
+    "leg-length difference", "multiple sclerosis", "cerebral palsy", "stroke", "pelvic girdle pain",
+    "surgical approach", "progressive muscular atrophy", "abductor lurch",
 ]
 
 # Technical words that must show their definition on hover wherever a lesson uses them.
@@ -45,7 +54,8 @@ HOVER = [
     "superincumbent weight", "joint reaction force", "gluteus medius", "gluteus minimus",
     "motor control", "proprioception", "isometric", "osteoarthritis", "gluteal tendinopathy",
     "avascular necrosis", "coxa vara", "foot drop", "superior gluteal nerve", "Trendelenburg sign",
-    "Trendelenburg gait", "compensated", "uncompensated",
+    "Trendelenburg gait", "compensated", "uncompensated", "sensitivity", "specificity", "kappa",
+    "greater trochanter", "cerebral palsy", "progressive muscular atrophy", "abductor lurch",
 ]
 
 # Slips from the source article that must never reach the course (domain brief 3.8).
@@ -153,8 +163,8 @@ def in_glossary(word: str) -> bool:
     )
 
 
-def quiz_bank(number: int) -> dict:
-    return yaml.safe_load(read(ROOT / "quizzes" / f"lesson-{number}.yml"))
+def quiz_bank(bank: str) -> dict:
+    return yaml.safe_load(read(ROOT / "quizzes" / f"{bank}.yml"))
 
 
 # ---------------------------------------------------------------- tests
@@ -178,28 +188,28 @@ def test_prose_stripping_keeps_sentences_and_drops_markup():
     assert prose(sample) == "By the end you will: do one thing. do another. See lesson 2."
 
 
-@pytest.mark.parametrize("number,name", list(enumerate(LESSONS, start=1)))
-def test_lesson_has_objectives_summary_and_quiz(number, name):
+@pytest.mark.parametrize("name,bank", LESSON_BANKS)
+def test_lesson_has_objectives_summary_and_quiz(name, bank):
     text = read(DOCS / "lessons" / name)
     first_section = text.split("\n## ", 1)[0]
     assert "By the end of this lesson you will be able to" in first_section, f"{name}: no objectives up front"
     assert re.search(r"^- ", first_section, flags=re.M), f"{name}: objectives are not a list"
     assert re.search(r"^## Summary\b", text, flags=re.M), f"{name}: no '## Summary' section"
-    slot = f'{{{{ quiz("lesson-{number}") }}}}'
+    slot = f'{{{{ quiz("{bank}") }}}}'
     assert slot in text, f"{name}: no quiz slot {slot}"
     assert text.index(slot) > text.index("## Summary"), f"{name}: the quiz must come after the summary"
 
 
-@pytest.mark.parametrize("number,name", list(enumerate(LESSONS, start=1)))
-def test_quiz_links_point_to_real_lesson_sections(number, name):
-    bank = quiz_bank(number)
-    assert 4 <= len(bank["questions"]) <= 6, f"lesson-{number}.yml: {len(bank['questions'])} questions, want 4-6"
-    for question in bank["questions"]:
+@pytest.mark.parametrize("name,bank", LESSON_BANKS)
+def test_quiz_links_point_to_real_lesson_sections(name, bank):
+    questions = quiz_bank(bank)["questions"]
+    assert 4 <= len(questions) <= 8, f"{bank}.yml: {len(questions)} questions, want 4-8"
+    for question in questions:
         target, _, anchor = question["link"].partition("#")
         page = DOCS / target
-        assert page.is_file(), f"lesson-{number}.yml {question['id']}: link to missing page {target}"
+        assert page.is_file(), f"{bank}.yml {question['id']}: link to missing page {target}"
         assert anchor in headings_ids(read(page)), (
-            f"lesson-{number}.yml {question['id']}: no heading #{anchor} in {target}"
+            f"{bank}.yml {question['id']}: no heading #{anchor} in {target}"
         )
         if question["type"] in ("single", "true_false"):
             assert all(option.get("feedback") for option in question["options"])
@@ -323,3 +333,181 @@ def test_worked_example_numbers_match_the_mechanics_engine():
     lean = _section(text, "trunk-lean")
     for shown in (f"{leaning.abductor_force_n:,.0f} N", f"{leaning.joint_force_bw:.1f} times body weight"):
         assert shown in lean, f"trunk-lean example should show {shown!r}"
+
+
+# ---------------------------------------------------------------- clinical corrections (issue 14)
+
+# Statements a physiotherapist's review found wrong. Each pattern matches the old wording (and close
+# rewordings of it) within one sentence; the text is searched with line breaks joined, so a statement
+# split over two lines is still found.
+CORRECTED = {
+    "coxa vara does not shorten the abductors' lever": r"coxa vara[^.]{0,120}\bshort(ens|er|ened)\b|shortens the abductors' lever",
+    "joint force 2.5-4 x BW mixes Pauwels's 4 x W with body weight": (
+        r"2\.5\s*(to|–|-)\s*4\s*(times|×|x)\s*(BW|body\s+weight)|4\s*(times|×)\s*(BW|body\s+weight)\s*\(Pauwels"
+    ),
+    "leaning 'helps the hip but costs the knee' is one-sided": (
+        r"costs the knee|not (advised|recommended) as a (way to unload|strategy)[^.]*on its own"
+    ),
+    "bare citation with no author: Gait & Posture 2014": r"Gait\s*(&|&amp;|and)?\s*Posture,?\s*2014",
+    "bare citation with no author: (JOSPT Open 2024)": r"\(JOSPT Open,? 2024\)",
+    "bare citation: (Gray's Anatomy) with no editor, edition or year": r"\(Gray's Anatomy[;)]|Gray's Anatomy hip chapter",
+    "progressive muscular atrophy is a muscle-wasting disease, not a disease of the nerves": (
+        r"wasting (from )?a disease of the nerves|wasting disease of the nerves"
+    ),
+    "the superior gluteal nerve comes from the L4-S1 roots; it does not 'leave the spine'": (
+        r"(superior gluteal|this) nerve leaves the spine"
+    ),
+    "cerebral palsy is a brain condition, not a disease of nerve or muscle": r"nerve or muscle, such as[^.]*cerebral palsy",
+    "abductor tendon tears belong with the muscles, not with pain": (
+        r"Tears of the abductor tendons can also follow a hip replacement"
+    ),
+    "'Duchenne or abductor lurch' named without saying what it is": r"Duchenne or abductor lurch",
+    "gym jargon: rep max": r"\brep[- ]max\b|\b\d+\s*RM\b",
+    "no trial tested the progression: not 'the progression that helps'": r"(exercise )?progression that helps",
+    "the moving-on check is the course's own, not the clinical test's": r"This is\s+the time used in the clinical test",
+    "the self-check cannot use both hands on the hips and one on the counter": (
+        r"Put your hands or thumbs on the bony tops of your hips"
+    ),
+}
+
+
+def _reader_facing_files():
+    """Every file whose words reach a reader: pages, hover definitions, quiz banks, the site's
+    description, and the notes the mechanics lab prints under its figure."""
+    files = sorted(DOCS.rglob("*.md")) + sorted((ROOT / "quizzes").glob("*.yml"))
+    files += [ROOT / "includes" / "abbreviations.md", ROOT / "mkdocs.yml"]
+    files += [ROOT / "src" / "hipdrop" / "mechanics" / "presets.py"]
+    return files
+
+
+def _joined(path: Path) -> str:
+    """Line breaks (and the indentation and string quotes that wrap Python text) folded to spaces."""
+    text = read(path)
+    if path.suffix == ".py":
+        text = re.sub(r'"\s*\n\s*"', "", text)
+    return re.sub(r"\s*\n\s*", " ", text)
+
+
+@pytest.mark.parametrize("statement,pattern", sorted(CORRECTED.items()))
+def test_no_corrected_statement_comes_back(statement, pattern):
+    hits = []
+    for path in _reader_facing_files():
+        for match in re.finditer(pattern, _joined(path), flags=re.I):
+            hits.append(f"{path.relative_to(ROOT)}: ...{match.group(0)}...")
+    assert not hits, f"{statement}: found {hits}"
+
+
+def test_correction_patterns_catch_the_old_wording():
+    """Each pattern still matches the sentence it was written against, so a typo cannot disarm it."""
+    old = [
+        "If that part is short, bent or broken ... A thigh bone whose neck is at too small an angle (coxa vara) shortens the abductors' lever.",
+        "Force pressing the hip joint | 2.5 to 4 times BW | Gray's Anatomy; Pauwels 1935",
+        "explain why leaning over the stance leg helps the hip but costs the knee;",
+        "it is not advised as a way to unload the joints on its own (Gait & Posture 2014).",
+        "It also felt the least natural (JOSPT Open 2024).",
+        "Textbook models use a ratio of about 2 to 1 (Gray's Anatomy).",
+        "people whose muscles were wasting from a disease of the nerves",
+        "This nerve leaves the spine at the low back (L4 to S1)",
+        "Diseases of nerve or muscle, such as polio, muscular dystrophy or cerebral palsy.",
+        "Tears of the abductor tendons can also follow a hip replacement.",
+        "Some clinicians call this a Duchenne or abductor lurch.",
+        "A 10-rep max is a load you can lift 10 times.",
+        "and the exercise progression that helps.",
+        "for 30 seconds with the pelvis level. This is the time used in the clinical test",
+        "Put your hands or thumbs on the bony tops of your hips, or wear a belt",
+    ]
+    for statement, pattern in CORRECTED.items():
+        assert any(re.search(pattern, sentence, flags=re.I) for sentence in old), f"pattern for {statement!r} matches nothing"
+
+
+def test_duchenne_is_explained_wherever_it_is_named():
+    """Readers hear 'Duchenne' as the muscular dystrophy: every mention must say it is not that."""
+    for path in _reader_facing_files():
+        text = _joined(path)
+        for match in re.finditer(r"Duchenne", text):
+            near = text[max(0, match.start() - 300): match.end() + 300]
+            assert re.search(r"muscular dystrophy", near), f"{path.relative_to(ROOT)}: 'Duchenne' without explanation"
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_emg_is_defined_where_a_lesson_first_uses_it(name):
+    text = prose(read(DOCS / "lessons" / name))
+    first = re.search(r"\bEMG\b", text)
+    if first:
+        near = text[max(0, first.start() - 200): first.end() + 200]
+        assert re.search(r"electromyography", near, flags=re.I), f"{name}: EMG used before it is defined"
+
+
+def test_self_check_says_which_hand_rests_on_the_counter_and_why():
+    section = _section(read(DOCS / "lessons" / "causes-and-assessment.md"), "self-check")
+    assert "standing leg's side" in section
+    assert re.search(r"Why the hand on the standing leg's side", section), "the self-check must say why"
+    # One hand on the counter the whole time: no step may ask for both hands elsewhere.
+    assert not re.search(r"\bhands\b[^.]*\bhips\b", section)
+
+
+def test_moving_on_check_is_called_the_courses_own():
+    section = _section(read(DOCS / "lessons" / "dosing.md"), "phase-criteria")
+    assert "the course's own" in section and "Hardcastle and Nade 1985" in section
+
+
+def test_mvic_figures_say_peak_or_mean():
+    text = read(DOCS / "lessons" / "progression.md")
+    assert re.search(r"Boren 2011 reported \*\*peak\*\* values", text)
+    assert re.search(r"report \*\*means\*\*", text)
+
+
+# ---------------------------------------------------------------- every source tag has a reference
+
+TAG_PAGES = [DOCS / "lessons" / name for name in LESSONS] + [
+    DOCS / n for n in ("glossary.md", "faq.md", "index.md", "about.md")
+] + [DOCS / "teachers" / n for n in ("index.md", "lesson-plans.md")]
+YEAR = r"(?:1[89]\d\d|20\d\d)[a-z]?|n\.d\."
+
+
+def source_tags(text: str) -> set[tuple[str, str]]:
+    """(first name-word, year) for each citation inside parentheses: '(Neumann 1998)',
+    '(Bolgla and Uhl 2005; Boren 2011)', '(Frost, n.d.)', '(walking-modification study, JOSPT Open 2024)'."""
+    tags = set()
+    for group in re.findall(r"\(([^()]*?(?:" + YEAR + r"))\)", text):
+        for part in group.split(";"):
+            year = re.search(YEAR, part)
+            words = re.findall(r"\b[A-Z][A-Za-z'’-]+", part)
+            if year and words:
+                tags.add((words[0] if words[0] not in {"Pauwels's"} else "Pauwels", year.group(0)))
+    return tags
+
+
+def reference_entries() -> list[str]:
+    """docs/references.md list items, each joined onto one line."""
+    text = read(DOCS / "references.md")
+    return [re.sub(r"\s*\n\s*", " ", item) for item in re.split(r"\n- ", text)[1:]]
+
+
+def test_source_tag_reader_finds_authors_and_years():
+    assert source_tags("as shown (Bolgla and Uhl 2005; Boren 2011) and (Frost, n.d.).") == {
+        ("Bolgla", "2005"), ("Boren", "2011"), ("Frost", "n.d."),
+    }
+
+
+@pytest.mark.parametrize("page", TAG_PAGES, ids=lambda p: str(p.relative_to(DOCS)))
+def test_every_source_tag_leads_to_a_full_reference(page):
+    entries = reference_entries()
+    missing = sorted(
+        f"{who} {year}"
+        for who, year in source_tags(_joined(page))
+        if not any(who in entry and year in entry for entry in entries)
+    )
+    assert not missing, f"{page.relative_to(ROOT)}: source tags with no entry in docs/references.md: {missing}"
+
+
+def test_every_reference_entry_is_full():
+    """Authors (or a named body), a title, a journal or publisher, a year; books give an edition."""
+    for entry in reference_entries():
+        entry = entry.split("\n## ")[0]
+        assert re.search(YEAR, entry), f"reference without a year: {entry[:80]}"
+        assert re.search(r"\*[^*]+\*|Unpublished study, ", entry), (
+            f"reference without a journal or book title in italics (or 'Unpublished study'): {entry[:80]}"
+        )
+        if re.search(r"Gray's Anatomy|Kinesiology of the Musculoskeletal|Gait Analysis:|Apley's", entry):
+            assert re.search(r"\b\d+(st|nd|rd|th) ed\.", entry), f"book without an edition: {entry[:80]}"

@@ -53,7 +53,7 @@ PARAMS: tuple[ParamSpec, ...] = (
         maximum=10,
         step=0.5,
         default=5,
-        source="about half the body-weight arm (Gray's Anatomy hip chapter; Pauwels' ratio up to 3:1)",
+        source="about half the body-weight arm (Standring 2016, Gray's Anatomy; Pauwels 1935: up to 3:1)",
         help="Leverage of the hip abductors: distance from the hip centre to their line of pull.",
         positive=True,
     ),
@@ -182,14 +182,15 @@ PRESETS_BY_NAME = {preset.name: preset for preset in PRESETS}
 
 SOURCE_NOTES = (
     "Model: the pelvis as a first-class lever balanced on the stance hip; abductor force × abductor arm "
-    "= weight above the hip × body-weight arm (Scranton; PMC5525516).",
+    "= weight above the hip × body-weight arm (Kosmahl, PT245; Indian J Orthop hip review 2017).",
     "Typical results: abductors pull about 2–3 × the weight above the hip and the hip joint force is "
-    "about 2.5–4 × body weight (Gray's Anatomy hip chapter; Pauwels, reviewed in Int Orthop 2008).",
-    "Measured in people with instrumented hip implants: about 2.4 × body weight when walking "
-    "(Bergmann, 2001).",
+    "about 2.5–3.3 × body weight (Standring 2016; Pauwels 1935, whose about 4 × is times the weight "
+    "above the hip).",
+    "Measured in people with instrumented hip implants: about 2.4 × body weight when walking, lower "
+    "than many models predict (Bergmann 2001).",
     "Cane: in 24 people with hip prostheses a cane in the opposite hand cut abductor activity by 31% "
     "and a cane in the same-side hand did not change it (Neumann, 1998). Static models like this one "
     "overstate the cane's effect (Brand & Crowninshield, 1980).",
-    "Trunk lean over the stance hip lowers the abductor demand but raises the load on the outside of "
-    "the knee (Gait Posture, 2014).",
+    "Trunk lean over the stance hip lowers the abductor demand; at the knee it shifts load from the "
+    "inner to the outer half (Simic 2012), and it adds trunk work.",
 )
