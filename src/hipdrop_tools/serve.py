@@ -8,7 +8,10 @@ import argparse
 import functools
 import http.server
 import threading
+from http import HTTPStatus
 from pathlib import Path
+
+NOT_FOUND_PAGE = "404.html"  # the course's own "page not found", written by MkDocs
 
 TYPES = {
     ".js": "text/javascript",
@@ -24,6 +27,22 @@ TYPES = {
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+
+    def send_error(self, code, message=None, explain=None):
+        """A missing page gets the course's own 404 page (status 404), when the site has one."""
+        page = Path(self.directory) / NOT_FOUND_PAGE
+        if code != HTTPStatus.NOT_FOUND or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.log_error("code %d, message %s", code, message or "not found")
+        self.send_response(code, message)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, format, *args):  # quiet by default; errors still go to stderr
         if args and str(args[1] if len(args) > 1 else "").startswith(("4", "5")):
