@@ -119,4 +119,5 @@ def on_post_build(config):
         return
     project = Project(root=Path(config.extra["hipdrop_project_root"]))
     template = (project.site_assets_dir / offline.TEMPLATE_NAME).read_text(encoding="utf-8")
-    offline.write_service_worker(Path(config.site_dir), template)
+    pages = list(page_urls.from_config(config).pages)  # the sitemap the worker answers with
+    offline.write_service_worker(Path(config.site_dir), template, pages)

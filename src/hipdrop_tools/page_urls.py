@@ -26,10 +26,13 @@ class PageUrls:
     """``by_source``: docs-relative source path (``lessons/x.md``) -> the build's URL for it."""
 
     by_source: Mapping[str, str]
+    pages: tuple[str, ...] = ()  # the URL of every page (Markdown source) of the build
 
     @classmethod
     def from_files(cls, files: Iterable[File]) -> "PageUrls":
-        return cls({file.src_uri: file.url for file in files})
+        files = list(files)
+        pages = tuple(file.url for file in files if file.is_documentation_page())
+        return cls({file.src_uri: file.url for file in files}, pages)
 
     def site_url(self, docs_path: str) -> str:
         """'lessons/x.md#part' -> the site-relative URL of that page plus '#part'.
