@@ -7,6 +7,7 @@ outside the standard library and nothing from this project.
 import argparse
 import functools
 import http.server
+import sys
 import threading
 from http import HTTPStatus
 from pathlib import Path
@@ -49,11 +50,20 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000) -> http.server.ThreadingHTTPServer:
+class SiteServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A browser that stops a download (a closed tab, a cancelled request) is no error: no
+        traceback in the teacher's window. Anything else is still reported."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
+def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000) -> SiteServer:
     handler = functools.partial(SiteHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
-    return server
+    return SiteServer((host, port), handler)
 
 
 def serve_in_thread(root: Path, host: str = "127.0.0.1", port: int = 0):

@@ -54,3 +54,23 @@ def test_a_site_without_a_404_page_gets_the_plain_answer(tmp_path):
         server.shutdown()
         server.server_close()
     assert status == 404 and b"Error response" in body
+
+
+def test_a_browser_that_stops_a_download_leaves_no_traceback(tmp_path, capsys):
+    (tmp_path / "index.html").write_text("<h1>home</h1>")
+    server, _ = serve_in_thread(tmp_path)
+    try:
+        for gone in (BrokenPipeError(32, "Broken pipe"), ConnectionResetError(104, "Connection reset by peer")):
+            try:
+                raise gone
+            except ConnectionError:
+                server.handle_error(None, ("127.0.0.1", 50000))
+        assert capsys.readouterr().err == ""
+        try:
+            raise ValueError("a real fault")
+        except ValueError:
+            server.handle_error(None, ("127.0.0.1", 50000))
+        assert "ValueError: a real fault" in capsys.readouterr().err
+    finally:
+        server.shutdown()
+        server.server_close()
