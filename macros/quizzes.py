@@ -4,7 +4,6 @@
 import posixpath
 from collections import Counter
 
-
 from hipdrop.quiz.render import render_quiz
 from hipdrop_tools import page_urls
 from hipdrop_tools.quizzes import engine_bank, load_banks

@@ -40,7 +40,7 @@ BROKEN_PIPE_STATUS = 128 + 13  # what a shell reports for a program stopped by S
 
 
 def os_error_line(error: OSError) -> str:
-    """'cannot <do> FILE: reason', from an OSError (the file and the system's reason)."""
+    """'hipdrop: FILE: reason', from an OSError: the file and the system's reason, one line."""
     reason = error.strerror or str(error)
     if error.filename is None:
         return f"hipdrop: {reason}"
