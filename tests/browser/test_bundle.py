@@ -15,6 +15,15 @@ from support import PYODIDE_TIMEOUT_MS
 
 # Every link of a page as the browser resolves it, widgets' own links included (read once they run).
 LINKS_SCRIPT = "() => [...document.querySelectorAll('a[href], area[href]')].map((a) => a.href)"
+# Every method the page asks the Python worker for.
+POST_PROBE = """
+window.hdPosts = [];
+const post = Worker.prototype.postMessage;
+Worker.prototype.postMessage = function (message, ...rest) {
+  window.hdPosts.push(String(message && message.method));
+  return post.call(this, message, ...rest);
+};
+"""
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +55,7 @@ def launcher(unzipped):
 def test_the_launcher_serves_every_page_every_link_answers_and_the_widgets_run(context, unzipped, launcher, report):
     parsed = urlparse(launcher)
     watch = PageWatch(f"{parsed.scheme}://{parsed.netloc}").attach(context)
+    context.add_init_script(POST_PROBE)
     page = context.new_page()
     pages = sorted(p.relative_to(unzipped / "site").as_posix() for p in (unzipped / "site").rglob("*.html"))
     assert "lessons/mechanics.html" in pages
@@ -70,8 +80,11 @@ def test_the_launcher_serves_every_page_every_link_answers_and_the_widgets_run(c
     quiz = page.locator('[data-hipdrop-widget="quiz"]').first
     expect(quiz).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
     quiz.locator("fieldset.hd-question").first.locator("input").first.check()
+    sent = page.evaluate("() => window.hdPosts.length")
     quiz.get_by_role("button", name=re.compile("Check")).click()
-    expect(quiz.locator(".hd-result")).to_contain_text(re.compile(r"\d"))
+    expect(quiz.locator(".hd-result")).to_contain_text(re.compile(r"You scored \d+ out of \d+"))
+    # graded by the engine in the Python worker, not in JavaScript
+    assert [m for m in page.evaluate(f"() => window.hdPosts.slice({sent})") if m.startswith("quiz.")], "no quiz call to Python"
     # A link from there goes to the lab, which runs too.
     page.locator('nav a[href$="mechanics.html"]').first.click()
     lab = page.locator('[data-hipdrop-widget="mechanics"]')
