@@ -10,7 +10,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from hipdrop_tools import csp, instant_nav, offline, offline_build, qr, site_files
+from hipdrop_tools import csp, instant_nav, offline, offline_build, page_urls, qr, site_files
 from hipdrop_tools.project import Project
 
 WIDGET_MARKER = "data-hipdrop-widget="
@@ -70,6 +70,8 @@ def on_files(files, config):
             files.append(File.generated(config, item.dest, abs_src_path=str(item.source)))
         else:
             files.append(File.generated(config, item.dest, content=item.content))
+    # Every link our macros write goes through the build's own URL mapping (page_urls).
+    config.extra[page_urls.CONFIG_KEY] = page_urls.PageUrls.from_files(files)
     return files
 
 
@@ -117,4 +119,5 @@ def on_post_build(config):
         return
     project = Project(root=Path(config.extra["hipdrop_project_root"]))
     template = (project.site_assets_dir / offline.TEMPLATE_NAME).read_text(encoding="utf-8")
-    offline.write_service_worker(Path(config.site_dir), template)
+    pages = list(page_urls.from_config(config).pages)  # the sitemap the worker answers with
+    offline.write_service_worker(Path(config.site_dir), template, pages)

@@ -6,9 +6,10 @@
 - ``exercise_index()``: the library overview, grouped by phase.
 """
 
-from mkdocs.utils import get_relative_url
+import posixpath
 
 from hipdrop import catalog_html
+from hipdrop_tools import page_urls
 from hipdrop_tools.catalog import FIGURES_DIR, PAGES_DIR, load_catalog
 
 # Lessons the exercise pages point to (docs-relative paths of the other engineer's lessons).
@@ -22,22 +23,25 @@ def register(env, project):
     catalog = load_catalog(project)  # raises DataError: the build stops, every problem listed
 
     def links() -> catalog_html.Links:
+        """Addresses from the build's own URL mapping (page_urls), as seen from the page at hand;
+        lesson links as Markdown links relative to the page's source, which MkDocs rewrites."""
+        urls = page_urls.from_config(env.conf)
         here = env.page.url
-        page_dir = env.page.file.src_uri.rsplit("/", 1)[0] if "/" in env.page.file.src_uri else ""
+        source_dir = posixpath.dirname(env.page.file.src_uri) or "."
 
         def figure(filename: str) -> str:
-            return get_relative_url(f"{FIGURES_DIR.as_posix()}/{filename}", here)
+            return urls.url(f"{FIGURES_DIR.as_posix()}/{filename}", here)
 
         def exercise_url(exercise_id: str) -> str:
             entry = catalog.exercise(exercise_id)
-            target = get_relative_url(f"{PAGES_DIR.as_posix()}/{entry.family}/", here)
+            target = urls.url(f"{PAGES_DIR.as_posix()}/{entry.family}.md", here)
             return target + ("" if entry.is_family_main else f"#{entry.id}")
 
-        lessons = {}
-        for key, (label, docs_path) in LESSON_LINKS.items():
-            if (project.docs_dir / docs_path).is_file():
-                depth = page_dir.count("/") + 1 if page_dir else 0
-                lessons[key] = f"[{label}]({'../' * depth}{docs_path})"
+        lessons = {
+            key: f"[{label}]({posixpath.relpath(docs_path, source_dir)})"
+            for key, (label, docs_path) in LESSON_LINKS.items()
+            if (project.docs_dir / docs_path).is_file()
+        }
         return catalog_html.Links(figure=figure, exercise=exercise_url, lessons=lessons)
 
     @env.macro

@@ -4,10 +4,9 @@
 import posixpath
 from collections import Counter
 
-from mkdocs.utils import get_relative_url
-
 from hipdrop.quiz.render import render_quiz
-from hipdrop_tools.quizzes import engine_bank, load_banks, page_url as _page_url
+from hipdrop_tools import page_urls
+from hipdrop_tools.quizzes import engine_bank, load_banks
 from hipdrop_tools.site_files import QUIZ_DOWNLOADS_DIR
 
 TYPE_NAMES = {
@@ -28,14 +27,9 @@ def register(env, project):
         if bank_id not in banks:
             known = ", ".join(sorted(banks)) or "none"
             raise KeyError(f"quiz('{bank_id}'): no quizzes/{bank_id}.yml (known banks: {known})")
+        urls = page_urls.from_config(env.conf)
         here = env.page.url
-
-        def link(docs_path: str) -> str:
-            target = _page_url(docs_path)
-            path, _, anchor = target.partition("#")
-            return get_relative_url(path, here) + (f"#{anchor}" if anchor else "")
-
-        return render_quiz(engine_bank(banks[bank_id], link))
+        return render_quiz(engine_bank(banks[bank_id], lambda docs_path: urls.url(docs_path, here)))
 
     @env.macro
     def quiz_downloads() -> str:

@@ -1,15 +1,75 @@
-"""Shared fixtures: the course built once per test session and served on 127.0.0.1, and
-Playwright driving Debian's Chromium (browsers cannot be downloaded on this machine)."""
+"""Shared fixtures: the course built once per test session and served on 127.0.0.1, the
+classroom bundle made and unzipped once, and Playwright driving Debian's Chromium (browsers cannot
+be downloaded on this machine).
 
+Session fixtures are read-only for tests: a test that must change a site works on its own copy.
+``--reverse`` runs the collected tests in reverse order, to show that no test relies on another
+having run first. Tests may report figures (fixture ``report``), printed after the run.
+"""
+
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 
+import hipdrop
 from hipdrop_tools import chromium
 from hipdrop_tools.serve import serve_in_thread
-from support import PUBLIC_SITE_URL, build_site, copy_project
+from support import PUBLIC_SITE_URL, ROOT, build_site, copy_project
 
 CHROMIUM = chromium.EXECUTABLE
+BUNDLE_NAME = f"hip-drop-course-{hipdrop.__version__}"
+REPORT = pytest.StashKey[list]()
+
+
+def pytest_addoption(parser):
+    parser.addoption("--reverse", action="store_true", default=False,
+                     help="run the collected tests in reverse order (they must not depend on order)")
+
+
+def pytest_configure(config):
+    config.stash[REPORT] = []
+
+
+def pytest_collection_modifyitems(session, config, items):
+    if config.getoption("--reverse"):
+        items.reverse()
+
+
+@pytest.fixture
+def report(request):
+    """report(line): a line for the summary at the end of the run (for example, how many links
+    were followed), shown with the results."""
+    return request.config.stash[REPORT].append
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    lines = config.stash.get(REPORT, [])
+    if lines:
+        terminalreporter.section("hipdrop figures")
+        for line in lines:
+            terminalreporter.write_line(line)
+
+
+@pytest.fixture(scope="session")
+def unzipped_bundle(tmp_path_factory) -> Path:
+    """`hipdrop bundle`, as `make bundle` runs it, unzipped: the bundle's folder."""
+    out = tmp_path_factory.mktemp("dist")
+    result = subprocess.run(
+        [sys.executable, "-m", "hipdrop_tools", "--root", str(ROOT), "bundle", "--out", str(out)],
+        capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"hipdrop bundle failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    archive = out / f"{BUNDLE_NAME}.zip"
+    assert archive.is_file()
+    dest = tmp_path_factory.mktemp("classroom")
+    with zipfile.ZipFile(archive) as zipped:
+        assert {n.split("/")[0] for n in zipped.namelist()} == {BUNDLE_NAME}
+        zipped.extractall(dest)
+    return dest / BUNDLE_NAME
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,17 @@ const WIDGET_SELECTOR = "[data-hipdrop-widget]";
 const KIND = /^[a-z][a-z-]*$/;
 
 let client = null;
+// Each widget's status subscription, removed once Material's instant navigation has taken the
+// widget off the page (otherwise every visit would leave one more listener behind).
+const subscriptions = new Map();
+
+function forgetDetached() {
+  for (const [root, unsubscribe] of subscriptions) {
+    if (root.isConnected) continue;
+    unsubscribe();
+    subscriptions.delete(root);
+  }
+}
 
 function engineUrls() {
   const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content;
@@ -47,11 +58,12 @@ function retry() {
 function watch(root) {
   root.dataset.hipdropState = "loading";
   root.hipdropView = new StatusView(root, retry);
-  client.onStatus((state) => {
+  const unsubscribe = client.onStatus((state) => {
     if (!root.isConnected) return;
     root.dataset.hipdropState = state.state;
     root.hipdropView.show(state);
   });
+  subscriptions.set(root, unsubscribe);
 }
 
 // The build wraps each widget's data script in <template data-hd-data> so that Material's
@@ -63,6 +75,7 @@ function unwrapData() {
 function scan() {
   // Opened from disk (the classroom bundle) no worker can start; file-notice.js tells the reader.
   if (location.protocol === "file:") return;
+  forgetDetached();
   unwrapData();
   const roots = [...document.querySelectorAll(WIDGET_SELECTOR)].filter(
     (root) => !root.dataset.hipdropState,
@@ -98,6 +111,10 @@ whenLoaded(() => {
 window.hipdrop = {
   get state() {
     return client?.state ?? { state: "idle" };
+  },
+  // Live status subscriptions: one per widget on the page, plus the page's own (tests read it).
+  get statusListeners() {
+    return client?.statusListenerCount ?? 0;
   },
   call: (method, params) => (client ? client.call(method, params) : Promise.reject(new Error("no widget on this page"))),
 };

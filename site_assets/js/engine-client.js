@@ -15,9 +15,15 @@ export class EngineClient {
     this.#urls = urls;
   }
 
+  // Calls listener with the state now and on every change; returns the function that stops it.
   onStatus(listener) {
     this.#listeners.add(listener);
     listener(this.state);
+    return () => this.#listeners.delete(listener);
+  }
+
+  get statusListenerCount() {
+    return this.#listeners.size;
   }
 
   #setState(state) {

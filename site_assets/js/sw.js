@@ -1,11 +1,14 @@
 // Hip Drop service worker: after one visit the whole course, Python included, works offline.
 //
-// The build fills in the two values below (hipdrop_tools.offline) and places this file at the
-// site root, so that its scope is the whole course. VERSION is a hash of the site's files: a
-// changed course gives a changed worker, which caches the new files and deletes the old cache.
+// The build fills in the values below (hipdrop_tools.offline) and places this file at the site
+// root, so that its scope is the whole course. VERSION is a hash of the site's files: a changed
+// course gives a changed worker, which caches the new files and deletes the old cache. PAGES are
+// the course's pages as MkDocs addresses them in this build (lessons/x/ on the web, lessons/x.html
+// in the classroom bundle), relative to the site root.
 
 const VERSION = "__HIPDROP_CACHE_VERSION__";
 const FILES = [/* __HIPDROP_PRECACHE_FILES__ */];
+const PAGES = [/* __HIPDROP_PAGES__ */];
 
 const PREFIX = "hipdrop-";
 const IMMUTABLE = ["assets/pyodide/", "assets/hipdrop/engine/"];
@@ -52,8 +55,7 @@ self.addEventListener("activate", (event) => {
 // entries without a site_url, and the public address is not the launcher's localhost anyway:
 // answer with the course's pages at the address it is actually served from.
 function localSitemap() {
-  const pages = FILES.filter((file) => file.endsWith("/") || (file.endsWith(".html") && file !== "404.html"));
-  const entries = pages.map((file) => `<url><loc>${new URL(file, SCOPE).href}</loc></url>`).join("");
+  const entries = PAGES.map((page) => `<url><loc>${new URL(page, SCOPE).href}</loc></url>`).join("");
   const xml = `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries}</urlset>`;
   return new Response(xml, { headers: { "Content-Type": "application/xml" } });
 }

@@ -25,10 +25,16 @@ def schema(name: str) -> dict:
 def read_yaml(path: Path, shown_as: str) -> object:
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
+    except UnicodeDecodeError as error:
+        raise DataError([Problem(shown_as, "", "", f"not UTF-8 text ({error.reason} at byte {error.start})")]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        raise DataError([Problem(shown_as, "", "", f"not valid YAML{where}: {error}")]) from error
+        # One line: PyYAML's own text spans several and repeats the position.
+        reason = "; ".join(
+            part for part in (getattr(error, "context", None), getattr(error, "problem", None)) if part
+        ) or str(error).splitlines()[0]
+        raise DataError([Problem(shown_as, "", "", f"not valid YAML{where}: {reason}")]) from None
 
 
 def schema_problems(

@@ -25,6 +25,8 @@ UNHASHED = ("sitemap.xml",)
 
 _VERSION_MARK = "__HIPDROP_CACHE_VERSION__"
 _FILES_MARK = "__HIPDROP_PRECACHE_FILES__"
+_PAGES_MARK = "__HIPDROP_PAGES__"
+_PAGES_LINE = "const PAGES = "
 
 
 def precache_files(site_dir: Path, skip: tuple[str, ...] = ()) -> list[str]:
@@ -61,21 +63,36 @@ def site_version(site_dir: Path, files: list[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-def render_service_worker(template: str, version: str, urls: list[str]) -> str:
-    for mark in (_VERSION_MARK, _FILES_MARK):
+def render_service_worker(template: str, version: str, urls: list[str], pages: list[str]) -> str:
+    """The worker: its version, the files it precaches, and the pages (as the build's own URL
+    mapping gives them) that its local sitemap lists for Material's instant navigation."""
+    for mark in (_VERSION_MARK, _FILES_MARK, _PAGES_MARK):
         if mark not in template:
             raise ValueError(f"service worker template: missing the placeholder {mark}")
     return (
         template.replace(f'"{_VERSION_MARK}"', json.dumps(version))
         .replace(f"[/* {_FILES_MARK} */]", json.dumps(urls, indent=0))
+        .replace(f"[/* {_PAGES_MARK} */]", json.dumps(pages))
     )
 
 
-def write_service_worker(site_dir: Path, template: str) -> str:
-    """Write ``sw.js`` at the site root; returns the cache version."""
+def worker_pages(worker: Path) -> list[str]:
+    """The page list of a service worker written before (for a rewrite after the build, by
+    ``hipdrop handouts``, which has no MkDocs build at hand)."""
+    for line in worker.read_text(encoding="utf-8").splitlines():
+        if line.startswith(_PAGES_LINE):
+            return json.loads(line[len(_PAGES_LINE):].rstrip(";"))
+    raise ValueError(f"{worker}: no page list in this service worker")
+
+
+def write_service_worker(site_dir: Path, template: str, pages: list[str] | None = None) -> str:
+    """Write ``sw.js`` at the site root; returns the cache version. ``pages``: the build's page
+    URLs (``File.url``); None keeps those of the worker already there."""
+    if pages is None:
+        pages = worker_pages(site_dir / SERVICE_WORKER)
     files = precache_files(site_dir)
     version = site_version(site_dir, files)
-    text = render_service_worker(template, version, precache_urls(files))
+    text = render_service_worker(template, version, precache_urls(files), pages)
     (site_dir / SERVICE_WORKER).write_text(text, encoding="utf-8")
     return version
 

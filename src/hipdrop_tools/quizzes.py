@@ -21,6 +21,7 @@ from . import markdown_text
 from .data_files import EntryNamer, read_yaml, schema, schema_problems, yaml_files
 from .errors import DataError, Problem
 from .headings import heading_ids
+from .page_urls import public_page_url
 from .project import Project
 
 SINGLE_ANSWER_TYPES = ("single", "true_false")
@@ -202,11 +203,10 @@ def _check_banks(project: Project) -> dict[str, SourceBank]:
 
 
 def page_url(docs_path: str) -> str:
-    """docs-relative 'lessons/x.md#part' -> site URL 'lessons/x/#part' (MkDocs directory URLs)."""
-    path, _, anchor = docs_path.partition("#")
-    stem = path[: -len(".md")]
-    url = "" if stem == "index" else (stem[: -len("/index")] + "/" if stem.endswith("/index") else stem + "/")
-    return url + (f"#{anchor}" if anchor else "")
+    """docs-relative 'lessons/x.md#part' -> its URL on the public web build ('lessons/x/#part'),
+    as MkDocs maps it (``page_urls.public_page_url``). For exports that leave the site; pages
+    link through the build's own mapping (``page_urls.PageUrls``), which differs in the bundle."""
+    return public_page_url(docs_path)
 
 
 def _item(item: dict) -> Item:

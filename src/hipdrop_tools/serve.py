@@ -7,8 +7,12 @@ outside the standard library and nothing from this project.
 import argparse
 import functools
 import http.server
+import sys
 import threading
+from http import HTTPStatus
 from pathlib import Path
+
+NOT_FOUND_PAGE = "404.html"  # the course's own "page not found", written by MkDocs
 
 TYPES = {
     ".js": "text/javascript",
@@ -25,16 +29,41 @@ TYPES = {
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
 
+    def send_error(self, code, message=None, explain=None):
+        """A missing page gets the course's own 404 page (status 404), when the site has one."""
+        page = Path(self.directory) / NOT_FOUND_PAGE
+        if code != HTTPStatus.NOT_FOUND or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.log_error("code %d, message %s", code, message or "not found")
+        self.send_response(code, message)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def log_message(self, format, *args):  # quiet by default; errors still go to stderr
         if args and str(args[1] if len(args) > 1 else "").startswith(("4", "5")):
             super().log_message(format, *args)
 
 
-def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000) -> http.server.ThreadingHTTPServer:
+class SiteServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A browser that stops a download (a closed tab, a cancelled request) is no error: no
+        traceback in the teacher's window. Anything else is still reported."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
+def make_server(root: Path, host: str = "127.0.0.1", port: int = 8000) -> SiteServer:
     handler = functools.partial(SiteHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
-    return server
+    return SiteServer((host, port), handler)
 
 
 def serve_in_thread(root: Path, host: str = "127.0.0.1", port: int = 0):

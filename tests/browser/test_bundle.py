@@ -4,38 +4,34 @@ its pages opened straight from disk still read, link and search, with widgets th
 import re
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urldefrag, urlparse
 
 import pytest
 from playwright.sync_api import expect
 from watch import PageWatch
 
-import hipdrop
-from support import PYODIDE_TIMEOUT_MS, ROOT
+from support import PYODIDE_TIMEOUT_MS
 
-NAME = f"hip-drop-course-{hipdrop.__version__}"
+# Every link of a page as the browser resolves it, widgets' own links included (read once they run).
+LINKS_SCRIPT = "() => [...document.querySelectorAll('a[href], area[href]')].map((a) => a.href)"
+# Every method the page asks the Python worker for.
+POST_PROBE = """
+window.hdPosts = [];
+const post = Worker.prototype.postMessage;
+Worker.prototype.postMessage = function (message, ...rest) {
+  window.hdPosts.push(String(message && message.method));
+  return post.call(this, message, ...rest);
+};
+"""
 
 
 @pytest.fixture(scope="module")
-def unzipped(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    result = subprocess.run(
-        [sys.executable, "-m", "hipdrop_tools", "--root", str(ROOT), "bundle", "--out", str(out)],
-        capture_output=True, text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    archive = out / f"{NAME}.zip"
-    assert archive.is_file()
-    dest = tmp_path_factory.mktemp("classroom")
-    with zipfile.ZipFile(archive) as zipped:
-        assert {n.split("/")[0] for n in zipped.namelist()} == {NAME}
-        zipped.extractall(dest)
-    folder = dest / NAME
+def unzipped(unzipped_bundle) -> Path:
+    """The bundle made by `hipdrop bundle` and unzipped (conftest, once per session)."""
     for name in ("serve.py", "README.txt", "index.html", "site/index.html"):
-        assert (folder / name).is_file(), name
-    return folder
+        assert (unzipped_bundle / name).is_file(), name
+    return unzipped_bundle
 
 
 @pytest.fixture
@@ -56,24 +52,39 @@ def launcher(unzipped):
     process.wait(timeout=10)
 
 
-def test_the_launcher_serves_every_page_and_the_widgets_run(context, unzipped, launcher):
+def test_the_launcher_serves_every_page_every_link_answers_and_the_widgets_run(context, unzipped, launcher, report):
     parsed = urlparse(launcher)
     watch = PageWatch(f"{parsed.scheme}://{parsed.netloc}").attach(context)
+    context.add_init_script(POST_PROBE)
     page = context.new_page()
     pages = sorted(p.relative_to(unzipped / "site").as_posix() for p in (unzipped / "site").rglob("*.html"))
     assert "lessons/mechanics.html" in pages
+    links = []
     for path in pages:
         page.goto(launcher + path, wait_until="load")
         expect(page.locator("h1").first).to_be_visible()
         for widget in page.locator("[data-hipdrop-widget]").all():
             expect(widget).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
         page.wait_for_load_state("networkidle")
+        links += [(path, href) for href in page.evaluate(LINKS_SCRIPT) if href.startswith(launcher)]
+    # Follow every internal link of every page through the launcher: each one answers 200.
+    targets = sorted({urldefrag(href).url for _, href in links})
+    answers = {url: context.request.get(url).status for url in targets}
+    broken = [f"{path}: {href} -> HTTP {answers[urldefrag(href).url]}" for path, href in links
+              if answers[urldefrag(href).url] != 200]
+    report(f"links, bundle through its launcher: {len(links)} internal links on {len(pages)} pages followed, "
+           f"{len(targets)} distinct addresses requested, {len(broken)} not answering 200")
+    assert broken == []
+    assert len(targets) > len(pages)
     page.goto(launcher + "lessons/what-is-trendelenburg.html")
     quiz = page.locator('[data-hipdrop-widget="quiz"]').first
     expect(quiz).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
     quiz.locator("fieldset.hd-question").first.locator("input").first.check()
+    sent = page.evaluate("() => window.hdPosts.length")
     quiz.get_by_role("button", name=re.compile("Check")).click()
-    expect(quiz.locator(".hd-result")).to_contain_text(re.compile(r"\d"))
+    expect(quiz.locator(".hd-result")).to_contain_text(re.compile(r"You scored \d+ out of \d+"))
+    # graded by the engine in the Python worker, not in JavaScript
+    assert [m for m in page.evaluate(f"() => window.hdPosts.slice({sent})") if m.startswith("quiz.")], "no quiz call to Python"
     # A link from there goes to the lab, which runs too.
     page.locator('nav a[href$="mechanics.html"]').first.click()
     lab = page.locator('[data-hipdrop-widget="mechanics"]')
@@ -109,3 +120,9 @@ def test_opened_from_disk_pages_links_and_search_work_and_widgets_point_to_the_l
 
     assert [u for u in requested if not u.startswith(("file:", "data:", "about:", "blob:"))] == []
     assert errors == []
+
+
+def test_the_launcher_answers_a_missing_page_with_the_course_404_page(context, unzipped, launcher):
+    response = context.request.get(launcher + "lessons/no-such-lesson.html")
+    assert response.status == 404
+    assert response.text() == (unzipped / "site" / "404.html").read_text(encoding="utf-8")

@@ -3,6 +3,9 @@ against the very wheel the site ships, so the browser runtime is proven, not ass
 
 import json
 
+import pytest
+
+from hipdrop_tools.serve import serve_in_thread
 from support import ROOT
 
 HARNESS = """<!doctype html><meta charset="utf-8"><title>engine tests in Pyodide</title>
@@ -35,19 +38,30 @@ json.dumps({"python": sys.version.split()[0], "platform": sys.platform, "results
 """
 
 
-def test_engine_unit_tests_pass_inside_pyodide(page, site_url, built_site):
-    (built_site / "engine-test-harness.html").write_text(HARNESS)
+@pytest.fixture
+def harness_url(built_site, tmp_path):
+    """The harness page in a folder of its own, next to a link to the built site's assets: the
+    shared built site, which other tests read, is not written to."""
+    (tmp_path / "engine-test-harness.html").write_text(HARNESS)
+    (tmp_path / "assets").symlink_to(built_site / "assets", target_is_directory=True)
+    server, url = serve_in_thread(tmp_path)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def test_engine_unit_tests_pass_inside_pyodide(page, harness_url, built_site):
     (wheel,) = built_site.glob("assets/hipdrop/engine/*/hipdrop-*.whl")
     files = {p.name: p.read_text() for p in sorted((ROOT / "tests" / "engine").glob("test_*.py"))}
     assert files, "no engine tests found"
     runner = f"NAMES = {sorted(files)!r}\n" + RUNNER
 
-    page.goto(site_url + "engine-test-harness.html")
+    page.goto(harness_url + "engine-test-harness.html")
     page.wait_for_load_state("load")
     report = json.loads(
         page.evaluate(
             "([wheel, files, runner]) => runEngineTests(wheel, files, runner)",
-            [site_url + wheel.relative_to(built_site).as_posix(), files, runner],
+            [harness_url + wheel.relative_to(built_site).as_posix(), files, runner],
         )
     )
     assert report["platform"] == "emscripten" and report["python"].startswith("3.")
@@ -55,3 +69,4 @@ def test_engine_unit_tests_pass_inside_pyodide(page, site_url, built_site):
     assert failed == []
     ran = {name.split("::")[0] for name, _, _ in report["results"]}
     assert ran == set(files), f"engine test files that ran no test: {set(files) - ran}"
+    assert not (built_site / "engine-test-harness.html").exists()

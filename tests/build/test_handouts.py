@@ -349,3 +349,12 @@ def test_us_letter_on_request(handouts_site, tmp_path):
     box = reader.pages[0].mediabox
     assert abs(float(box.width) - 612) < 3 and abs(float(box.height) - 792) < 3
     assert DISCLAIMER in words(reader.pages[0].extract_text())
+
+
+def test_every_link_resolves_after_the_handouts_are_listed(handouts_site):
+    """The links `hipdrop handouts` adds (the Handouts page's list, each page's PDF link) resolve."""
+    from test_links import check_links, html_pages
+
+    result = check_links(handouts_site, html_pages(handouts_site))
+    assert result.problems == []
+    assert 'class="hd-pdf-link"' in (handouts_site / "lessons" / "dosing" / "index.html").read_text(encoding="utf-8")

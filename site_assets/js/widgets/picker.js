@@ -86,6 +86,9 @@ export function attach(root, api) {
     history.replaceState(null, "", location.pathname);
   });
 
+  // Back and Forward within the picker's addresses. Removed when instant navigation takes the
+  // picker off the page (Material's document$ emits for every new page).
+  const leave = new AbortController();
   window.addEventListener("popstate", () => {
     const fields = queryFields(form, location.search);
     fillForm(form, fields);
@@ -94,6 +97,11 @@ export function attach(root, api) {
       output.replaceChildren();
       delete root.dataset.outcome;
     }
+  }, { signal: leave.signal });
+  const pages = window.document$?.subscribe?.(() => {
+    if (root.isConnected) return;
+    leave.abort();
+    pages?.unsubscribe();
   });
 
   const fromAddress = queryFields(form, location.search);

@@ -2,9 +2,16 @@
 
 Each subcommand module defines ``NAME``, ``HELP``, ``add_arguments(parser)`` and
 ``run(args, project) -> int``. Add a module to ``COMMANDS`` to add a subcommand.
+
+A user's mistake never ends in a traceback: bad data (``DataError``, every problem listed), a file
+that cannot be read or written (``OSError``: one line naming the file and the reason) and a file
+that is not text (``UnicodeDecodeError``) each give a message on stderr and exit status 1. Output
+piped into a program that stops reading (``hipdrop pick ... | head``) ends quietly (status 141, as
+a shell reports a broken pipe). Help texts are argparse format strings: a literal ``%`` is ``%%``.
 """
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -29,14 +36,46 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+BROKEN_PIPE_STATUS = 128 + 13  # what a shell reports for a program stopped by SIGPIPE
+
+
+def os_error_line(error: OSError) -> str:
+    """'hipdrop: FILE: reason', from an OSError: the file and the system's reason, one line."""
+    reason = error.strerror or str(error)
+    if error.filename is None:
+        return f"hipdrop: {reason}"
+    names = f"{error.filename}" + (f" -> {error.filename2}" if error.filename2 else "")
+    return f"hipdrop: {names}: {reason}"
+
+
+def _quiet_broken_pipe() -> int:
+    """The reader of our output has gone: point stdout at nothing so that Python's own flush at
+    exit does not fail again, and stop without a message."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return BROKEN_PIPE_STATUS
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     project = Project(root=args.root.resolve())
     try:
-        return args.run(args, project)
+        status = args.run(args, project)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handlers below
+        return status
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
+    except UnicodeDecodeError as error:
+        print(f"hipdrop: a file is not UTF-8 text ({error.reason} at byte {error.start})", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(os_error_line(error), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":

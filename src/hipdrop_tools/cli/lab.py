@@ -35,7 +35,8 @@ def add_arguments(parser) -> None:
             dest=spec.name,
             type=float,
             metavar="X",
-            help=f"{spec.label}, {spec.unit} ({spec.minimum:g} to {spec.maximum:g}; default {spec.default:g})",
+            # argparse formats help with %: a unit such as "% of body weight" must be escaped.
+            help=f"{spec.label}, {spec.unit} ({spec.minimum:g} to {spec.maximum:g}; default {spec.default:g})".replace("%", "%%"),
         )
     parser.add_argument(
         "--body-weight-kg", type=float, metavar="KG", help="body weight in kilograms (instead of newtons)"

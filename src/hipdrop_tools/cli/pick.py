@@ -31,6 +31,10 @@ def _read_answers(path: Path) -> object:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise AnswersError([f"no such file: {path}"]) from None
+    except UnicodeDecodeError as error:
+        raise AnswersError([f"not UTF-8 text ({error.reason} at byte {error.start})"]) from None
+    except OSError as error:
+        raise AnswersError([f"cannot be read: {error.strerror or error}"]) from None
     except json.JSONDecodeError as error:
         raise AnswersError([f"not valid JSON (line {error.lineno}, column {error.colno}): {error.msg}"]) from None
 

@@ -8,11 +8,17 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from mkdocs.utils import get_relative_url
+
 from .pdf_files import facts
 from .plan import Handout
 from .site_pages import SiteInfo, page_file
 
 HANDOUTS_DIR = "handouts"
+# The Handouts page (docs/handouts.md), at the address MkDocs gave it in the web build, where the
+# PDFs are printed; page addresses (``Handout.page``) come from the built site's own navigation.
+# Links between them: ``get_relative_url``, as MkDocs makes them.
+HANDOUTS_PAGE = f"{HANDOUTS_DIR}/"
 MANIFEST = "handouts.json"
 LIST_START, LIST_END = "<!-- hipdrop:handouts:start -->", "<!-- hipdrop:handouts:end -->"
 LINK_START, LINK_END = "<!-- hipdrop:pdf-link -->", "<!-- /hipdrop:pdf-link -->"
@@ -70,7 +76,7 @@ def _row(item: Listed, site: SiteInfo) -> str:
     pdf = f'<a href="{escape(h.filename)}" type="application/pdf">{escape(h.title)} (PDF)</a>'
     page = ""
     if h.page in site.pages:
-        page = f'<a href="../{escape(h.page)}">{escape(site.pages[h.page].title)}</a>'
+        page = f'<a href="{escape(get_relative_url(h.page, HANDOUTS_PAGE))}">{escape(site.pages[h.page].title)}</a>'
     return (
         f"<tr><td>{pdf}</td><td>{page}</td><td>{item.pages}</td>"
         f"<td>{human_size(item.size)}</td></tr>"
@@ -150,11 +156,11 @@ def link_pages(site_dir: Path, listed: list[Listed], paper: str) -> int:
             continue
         file = page_file(site_dir, h.page)
         html = file.read_text(encoding="utf-8")
-        up = "../" * h.page.count("/")
+        pdf = get_relative_url(f"{HANDOUTS_DIR}/{h.filename}", h.page)
         link = (
-            f'<p class="hd-pdf-link"><a href="{up}{HANDOUTS_DIR}/{escape(h.filename)}">'
+            f'<p class="hd-pdf-link"><a href="{escape(pdf)}">'
             f"Download this page as a PDF</a> ({paper_name}, {describe(item)}). "
-            f'<a href="{up}{HANDOUTS_DIR}/">All handouts</a></p>'
+            f'<a href="{escape(get_relative_url(HANDOUTS_PAGE, h.page))}">All handouts</a></p>'
         )
         new = _replace_block(html, LINK_START, LINK_END, link)
         if new is None:
