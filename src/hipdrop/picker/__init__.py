@@ -61,9 +61,9 @@ def build_for_page(params: dict) -> dict:
     """The worker method ``picker.build``: form fields in, rendered outcome (or problems) out.
 
     ``params``: ``catalog`` (the catalog dict), ``form`` (field name -> list of strings, as in the
-    URL query), ``base_url`` (the site root seen from the page, for the figures) and ``exercise_urls``
-    (exercise id -> address of its page seen from the program page, made by the build from MkDocs's
-    files). Bad answers are not an error reply: they come back as ``kind: "invalid"`` with every
+    URL query), ``base_url`` (the site root seen from the page) and ``urls`` (made by the build
+    from MkDocs's files: ``exercises`` id -> page address and ``figures`` file -> address, each seen
+    from the program page). Bad answers are not an error reply: they come back as ``kind: "invalid"`` with every
     problem, for the page to show.
     """
 
@@ -72,5 +72,5 @@ def build_for_page(params: dict) -> dict:
     except AnswersError as error:
         return {"kind": "invalid", "problems": error.problems, "html": render_problems(error.problems)}
     outcome = pick(answers, catalog_from_dict(params["catalog"]))
-    html = render(outcome, params.get("base_url", ""), params.get("exercise_urls") or {})
+    html = render(outcome, params.get("base_url", ""), params.get("urls") or {})
     return {"kind": outcome.kind, "html": html, "problems": []}

@@ -2,9 +2,10 @@
 
 ``render(outcome, base_url, exercise_urls)`` returns one ``<section>``. ``base_url`` is the site
 root as seen from the page ("../" on /program/), so illustrations resolve to
-``<base_url>assets/figures/<file>``. ``exercise_urls`` maps an exercise id to the address of its
-page as seen from the program page; the build makes it from MkDocs's own files, so this module
-never formats an exercise address. An exercise without an address is named without a link.
+``<base_url>assets/figures/<file>`` when the build gave no address. ``urls`` holds
+``exercises`` (exercise id -> address of its page) and ``figures`` (file -> address), each seen
+from the program page; the build makes them from MkDocs's own files, so this module never formats
+an exercise address. An exercise without an address is named without a link.
 """
 
 from html import escape
@@ -78,15 +79,17 @@ def _left_out(items: tuple[LeftOut, ...]) -> str:
 
 def _exercise(exercise: ChosenExercise, base_url: str, urls: dict | None = None) -> str:
     urls = urls or {}
+    figures = urls.get("figures") or {}
+    pages = urls.get("exercises") or {}
     parts = ['<li class="hd-program-exercise">']
     if exercise.illustration:
         parts.append(
-            f'<img class="hd-program-figure" src="{_e(figure_url(base_url, exercise.illustration))}" '
+            f'<img class="hd-program-figure" src="{_e(figures.get(exercise.illustration) or figure_url(base_url, exercise.illustration))}" '
             f'alt="{_e(exercise.illustration_alt)}" loading="lazy">'
         )
     parts.append('<div class="hd-program-body">')
     parts.append(
-        f'<h4>{_named(exercise.name, exercise.id, urls)} <span class="hd-level">({_e(LEVEL_WORDS.get(exercise.level, exercise.level))})</span></h4>'
+        f'<h4>{_named(exercise.name, exercise.id, pages)} <span class="hd-level">({_e(LEVEL_WORDS.get(exercise.level, exercise.level))})</span></h4>'
     )
     dose = exercise.dose
     parts.append(
@@ -137,8 +140,8 @@ def _unique(items) -> list[str]:
     return seen
 
 
-def render_program(program: Program, base_url: str = "", exercise_urls: dict | None = None) -> str:
-    urls = exercise_urls or {}
+def render_program(program: Program, base_url: str = "", urls: dict | None = None) -> str:
+    urls = urls or {}
     sides = " and ".join(program.trained_sides)
     summary = (
         f"Goal: {GOAL_WORDS.get(program.goal, program.goal)}. Trains the {sides} "
@@ -211,9 +214,9 @@ def render_rest(advice: RestAdvice) -> str:
     )
 
 
-def render(outcome: Outcome, base_url: str = "", exercise_urls: dict | None = None) -> str:
+def render(outcome: Outcome, base_url: str = "", urls: dict | None = None) -> str:
     if isinstance(outcome, Program):
-        return render_program(outcome, base_url, exercise_urls)
+        return render_program(outcome, base_url, urls)
     if isinstance(outcome, Referral):
         return render_referral(outcome)
     return render_rest(outcome)

@@ -810,7 +810,9 @@ def build_program(answers: Answers, catalog: Catalog) -> tuple[Program | None, t
             candidates[candidate.exercise.phase].append(candidate)
     phases: list[Phase] = []
     for phase in PHASE_ORDER:
-        chosen = [chosen_exercise(catalog, c, answers, phase) for c in candidates[phase]]
+        # Versions the reader has progressed furthest along come first (stable: catalog order).
+        ordered = sorted(candidates[phase], key=lambda c: -LEVEL_RANK.get(c.exercise.level, 1))
+        chosen = [chosen_exercise(catalog, c, answers, phase) for c in ordered]
         kept, dropped = fit_to_time(chosen, answers.minutes_per_day)
         left_out.extend(dropped)
         if not kept:

@@ -68,6 +68,7 @@ class WarningSign:
     why: str
     source: str  # short cites, "; "-separated, each in sources.CLINICAL_SOURCES
     convention: str = ""  # the part of the rule that is a course convention, if any
+    short: str = ""  # a few words for the home page's warning (emergency signs)
 
 
 WARNING_SIGNS: tuple[WarningSign, ...] = (
@@ -80,6 +81,7 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
         "It can mean pressure on the nerves at the bottom of the spine (cauda equina syndrome), "
         "which needs treatment within hours to protect bladder, bowel and leg function.",
         "NHS: Cauda equina syndrome; NICE CKS: Sciatica; domain brief 3.7",
+        short="numbness in the saddle area",
     ),
     WarningSign(
         "bladder-bowel-change",
@@ -90,6 +92,7 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
         "Call 999 or go to A&E now.",
         "A new change in bladder or bowel control can be a sign of cauda equina syndrome.",
         "NHS: Cauda equina syndrome; NICE CKS: Sciatica; domain brief 3.7",
+        short="a new change in bladder or bowel control",
     ),
     WarningSign(
         "progressive-weakness",
@@ -101,6 +104,7 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
         "Weakness that grows, affects both legs, or a new foot drop can come from pressure on "
         "nerves in the spine; exercise will not fix it and delay can make it permanent.",
         "NHS: Sciatica; NICE CKS: Sciatica; domain brief 3.7",
+        short="leg weakness that is getting worse or is in both legs",
     ),
     WarningSign(
         "stroke-signs",
@@ -110,6 +114,7 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
         "Call 999 now.",
         "These can be signs of a stroke, where every minute counts.",
         "NHS: Stroke",
+        short="sudden weakness of the face, an arm or a leg",
     ),
     WarningSign(
         "major-trauma",
