@@ -56,9 +56,12 @@ CATALOG = {
     "exercises": [
         # activation: lying press (low-load, active abduction) -> shift (low-load) -> held lift -> lift -> weighted lift
         entry("press", family="lift", level="easier", phase="activation", position="lying-on-back",
-              works="together", harder="shift", precautions=("active-abduction", "low-load")),
+              works="together", harder="stand-press", precautions=("active-abduction", "low-load")),
+        entry("stand-press", family="lift", level="easier", phase="activation", position="standing-two-legs",
+              works="moving", easier="press", harder="shift", equipment=("wall",),
+              precautions=("active-abduction", "low-load")),
         entry("shift", family="lift", level="easier", phase="activation", position="standing-two-legs",
-              works="stance", easier="press", harder="lift-held", equipment=("support",), precautions=("low-load",)),
+              works="stance", easier="stand-press", harder="lift-held", equipment=("support",), precautions=("low-load",)),
         entry("lift-held", family="lift", level="easier", phase="activation", position="standing",
               works="stance", easier="shift", harder="lift", equipment=("support",),
               precautions=("single-leg-weight-bearing", "outer-hip-compression", "low-load")),
@@ -74,8 +77,10 @@ CATALOG = {
         entry("plank", family="plank", level="standard", phase="strengthening", position="side-plank",
               works="both", easier="plank-knees", precautions=PLANK + ("high-load",)),
         # strengthening: top-leg lift (the moving leg works; "do the other side too")
+        entry("top-leg-bent", family="top-leg", level="easier", phase="strengthening", position="side-lying",
+              works="moving", harder="top-leg", precautions=SIDE, both_sides=True),
         entry("top-leg", family="top-leg", level="standard", phase="strengthening", position="side-lying",
-              works="moving", harder="top-leg-band", precautions=SIDE, both_sides=True),
+              works="moving", easier="top-leg-bent", harder="top-leg-band", precautions=SIDE, both_sides=True),
         entry("top-leg-band", family="top-leg", level="harder", phase="strengthening",
               position="side-lying", works="moving", easier="top-leg", equipment=("band",),
               precautions=SIDE, both_sides=True),
@@ -109,7 +114,7 @@ def answers(**changes):
     data = {
         "weak_side": "left", "pain_now": 2, "single_leg_stance": "yes", "side_plank": "feet",
         "single_leg_squat": "no", "goal": "strength", "minutes_per_day": 90, "days_per_week": 3,
-        "equipment": ["step", "band", "chair", "mirror"],
+        "equipment": ["step", "band", "chair", "mirror", "wall"],
     }
     data.update(changes)
     return answers_from_dict(data)
@@ -322,7 +327,9 @@ def test_every_program_carries_the_walking_worse_stop_rule():
 def test_partial_weight_bearing_removes_standing_on_one_leg_and_the_side_plank():
     outcome = program(single_leg_stance="no", **surgery(weight_bearing="partial"))
     ids = chosen(outcome)
-    assert set(ids) == {"press", "top-leg-band"}  # worked by hand: everything else stands or planks
+    # Worked by hand: everything else stands on one leg or planks; surgery means a gentle start,
+    # so the lying drill and the easier lying version.
+    assert set(ids) == {"press", "top-leg-bent"}
     assert left_out(outcome)["plank-knees"].kind == "weight-bearing"
 
 
@@ -332,17 +339,17 @@ def test_posterior_approach_excludes_crossing_midline_and_deep_bending_for_twelv
     assert not {"top-leg", "top-leg-band", "plank", "plank-knees", "squat", "squat-box", "squat-weight"} & set(ids)
     assert "squat-held" in ids and "kick-back" in ids
     later = chosen(program(**surgery(procedure="hip-replacement-posterior", weeks_since_surgery=12)))
-    assert "top-leg-band" in later
+    assert "top-leg-bent" in later
 
 
 def test_anterior_lateral_and_not_sure_approaches():
     anterior = chosen(program(**surgery(procedure="hip-replacement-anterior")))
-    assert "kick-back" not in anterior and "top-leg-band" in anterior
+    assert "kick-back" not in anterior and "top-leg-bent" in anterior
     lateral = program(**surgery(procedure="hip-replacement-lateral"))
-    assert not {"press", "top-leg", "top-leg-band", "plank"} & set(chosen(lateral))
+    assert not {"press", "stand-press", "top-leg-bent", "top-leg", "plank"} & set(chosen(lateral))
     assert "shift" in chosen(lateral)  # the first low-load drill without active abduction
     unsure = chosen(program(**surgery(procedure="hip-replacement-not-sure")))
-    assert not {"kick-back", "top-leg-band", "press", "plank"} & set(unsure)
+    assert not {"kick-back", "top-leg-bent", "press", "plank"} & set(unsure)
 
 
 def test_no_lying_on_the_operated_side_keeps_only_lying_on_the_other_side():
@@ -357,7 +364,7 @@ def test_no_lying_on_the_operated_side_keeps_only_lying_on_the_other_side():
 def test_outer_hip_pain_leaves_out_compressing_positions_and_starts_with_isometrics():
     outcome = program(outer_hip_pain=True)
     ids = chosen(outcome)
-    assert "press" in ids and not {"lift", "lift-held", "top-leg-band", "plank"} & set(ids)
+    assert "stand-press" in ids and not {"lift", "lift-held", "top-leg-bent", "plank"} & set(ids)
     assert left_out(outcome)["lift"].kind == "outer-hip"
     assert any("Grimaldi & Fearon 2015" in n.source for n in outcome.notes)
 
@@ -365,13 +372,15 @@ def test_outer_hip_pain_leaves_out_compressing_positions_and_starts_with_isometr
 # --- starting level and versions ------------------------------------------------------------
 
 
-def test_a_gentle_start_begins_with_the_first_low_load_drill_and_no_high_load():
-    for changes in ({"single_leg_stance": "no"}, {"pain_now": 4}, {"outer_hip_pain": True},
-                    surgery()):
+def test_a_gentle_start_begins_with_a_low_load_drill_and_no_high_load():
+    # Pain of 4 or more, or surgery: lying first; otherwise the first drill on both feet.
+    for changes, first in (({"single_leg_stance": "no"}, "stand-press"), ({"pain_now": 4}, "press"),
+                           ({"outer_hip_pain": True}, "stand-press"), (surgery(), "press")):
         outcome = program(**changes)
         ids = chosen(outcome)
-        assert "press" in ids, changes
+        assert first in ids, changes
         assert "plank" not in ids and "squat-weight" not in ids
+        assert "top-leg-bent" in ids or changes.get("outer_hip_pain")
     assert "lift" in chosen(program(pain_now=3))
 
 

@@ -422,6 +422,10 @@ def standing_level(answers: Answers, phase: str) -> Level:
 
 
 def lying_level(answers: Answers) -> Level:
+    if low_load_start(answers):
+        return Level(LEVEL_RANK["easier"], Reason(
+            "Because you start gently (" + _gentle_because(answers) + "), lying exercises start at "
+            "the easier version.", SOURCE_RULE))
     if answers.side_plank == "feet":
         return Level(LEVEL_RANK["harder"], Reason(
             "Because you said you can hold a side plank from your feet, lying exercises start at "
@@ -626,7 +630,11 @@ def choose_version(
         return None
     gentle = [(m, l) for m, l in allowed if "low-load" in m.precautions]
     if low_load_start(answers) and gentle:
-        exercise, level = gentle[0]
+        # Pain of LOW_LOAD_PAIN or more, or recent surgery: begin lying down. Otherwise begin
+        # standing on both feet, when the family has such a drill.
+        lying_first = answers.pain_now >= LOW_LOAD_PAIN or answers.recent_surgery_or_fracture
+        standing = [(m, l) for m, l in gentle if m.position in TWO_LEG_POSITIONS]
+        exercise, level = gentle[0] if lying_first or not standing else standing[0]
         reasons = [Reason(
             "You start with a low-load drill before the hip dip, because you said "
             + _gentle_because(answers) + ".", SOURCE_RULE)]
