@@ -148,7 +148,7 @@ def _table(head: list[str], rows: list[str], name: str) -> str:
     )
 
 
-def dosing_table(catalog: Catalog, exercise: Exercise) -> str:
+def dosing_table(catalog: Catalog, exercise: Exercise, name: str = "dosing") -> str:
     """Dosing by goal for one entry (a column per goal, a row per quantity), with sources and notes."""
     doses = [exercise.dosing[g] for g in GOALS if g in exercise.dosing]
     head = ["Quantity"] + [GOAL_LABELS[d.goal] for d in doses]
@@ -168,7 +168,7 @@ def dosing_table(catalog: Catalog, exercise: Exercise) -> str:
     notes = [
         f"<li><strong>{_e(GOAL_LABELS[d.goal])}:</strong> {_e(d.note)}</li>" for d in doses if d.note
     ]
-    table = _table(head, rows, "dosing")
+    table = _table(head, rows, name)
     return table + ('<ul class="hd-dosing-notes">' + "".join(notes) + "</ul>" if notes else "")
 
 
@@ -253,7 +253,7 @@ def _version_block(catalog: Catalog, exercise: Exercise, main: Exercise) -> str:
         "",
     ]
     if exercise.dosing != main.dosing:
-        parts += ["<p><strong>Dosing for this version</strong></p>" + dosing_table(catalog, exercise), ""]
+        parts += ["<p><strong>Dosing for this version</strong></p>" + dosing_table(catalog, exercise, "version-dosing"), ""]
     if _cautions(exercise):
         parts += [
             "<p><strong>Take care</strong></p>"

@@ -168,8 +168,9 @@ def render_program(program: Program, base_url: str = "", urls: dict | None = Non
         parts.append('<h3>About the doses</h3><ul class="hd-dose-notes">')
         parts.append("".join(f"<li>{_e(n)}</li>" for n in notes) + "</ul>")
     if program.left_out:
-        parts.append('<h3>Left out, and why</h3>')
-        parts.append(_left_out(program.left_out))
+        count = len(program.left_out)
+        parts.append(f'<details class="hd-left-out-box"><summary>Left out, and why ({count})</summary>')
+        parts.append(_left_out(program.left_out) + "</details>")
     parts.append(
         '<p class="hd-disclaimer">Education, not medical advice. Show this program to your '
         "physiotherapist or doctor; their advice comes first.</p>"
