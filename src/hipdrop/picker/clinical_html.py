@@ -87,11 +87,11 @@ def warning_signs_html(style: str = "box", links: dict | None = None) -> str:
 def _table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
     """A table whose cells are already HTML."""
     return (
-        '<table class="hd-clinical-table"><thead><tr>'
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table><thead><tr>'
         + "".join(f"<th>{_e(h)}</th>" for h in head)
         + "</tr></thead><tbody>"
         + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-        + "</tbody></table>"
+        + "</tbody></table></div></div>"
     )
 
 
