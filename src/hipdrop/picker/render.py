@@ -165,8 +165,8 @@ def render_program(program: Program, base_url: str = "", urls: dict | None = Non
     parts += [_phase(phase, base_url, urls) for phase in program.phases]
     notes = _unique(n for phase in program.phases for e in phase.exercises for n in e.dose.notes)
     if notes:
-        parts.append('<h3>About the doses</h3><ul class="hd-dose-notes">')
-        parts.append("".join(f"<li>{_e(n)}</li>" for n in notes) + "</ul>")
+        parts.append('<div class="hd-dose-notes-box"><h3>About the doses</h3><ul class="hd-dose-notes">')
+        parts.append("".join(f"<li>{_e(n)}</li>" for n in notes) + "</ul></div>")
     if program.left_out:
         count = len(program.left_out)
         parts.append(f'<details class="hd-left-out-box"><summary>Left out, and why ({count})</summary>')
