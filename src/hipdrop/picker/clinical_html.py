@@ -195,6 +195,12 @@ def _conventions() -> list[str]:
         f"New pain of {HIGH_PAIN}/10 or more gives rest and review; long-standing pain of "
         f"{HIGH_PAIN}/10 or more gives low-load drills only and a clinician's review.",
         "Pain is 'new' if it began or clearly changed in the last 3 months.",
+        f"A gentle start begins lying down for pain of {LOW_LOAD_PAIN}/10 or more or recent surgery, "
+        "and standing on both feet otherwise.",
+        "Within a phase, the versions the reader has progressed furthest along are kept first.",
+        "Which exercises carry which tag is the course's judgement from each exercise's position and "
+        "movement (for example, lying with the legs stacked counts as bringing the leg to the middle "
+        "of the body, and the hip dip drops the standing hip inward).",
         "A reader with outer hip pain is assumed to have it on the side they train.",
         "The exercises that made walking worse are left out with every harder version of them; "
         "walking worse after every exercise tried sends the reader to a physiotherapist.",
