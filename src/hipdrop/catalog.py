@@ -15,10 +15,11 @@ Public API (all importable from ``hipdrop.catalog``):
   ``by_phase(phase)``, ``without_precautions(tags)`` (entries carrying none of the tags).
 - ``Exercise``: ``id, name, aliases, family, level, easier, harder, phase, position,
   equipment, working_leg (WorkingLeg), purpose, setup, steps, cues, common_errors,
-  dosing (dict goal -> Dosing), emg (tuple of EmgEntry), precautions, illustration,
+  dosing (dict goal -> Dosing), emg (tuple of EmgEntry), precautions (tags of ``PRECAUTIONS``),
+  requires (``ABILITIES``), both_sides, illustration,
   illustration_alt, illustration_caption, note``. ``is_family_main`` is True for the
   standard entry whose id is its family id.
-- ``WorkingLeg``: ``works`` ("stance" | "moving" | "both"), ``headline`` (the one-line
+- ``WorkingLeg``: ``works`` ("stance" | "moving" | "both" | "together": both hips at once), ``headline`` (the one-line
   plain answer to "which leg does the work?") and ``text`` (the explanation).
 - ``Dosing``: ``goal`` (one of ``GOALS``), ``sets``, ``reps``, ``hold_s``, ``rest_s``,
   ``days_per_week`` (each a ``Span`` with ``low``/``high``; ``str(span)`` gives "8–12"),
@@ -31,7 +32,8 @@ Public API (all importable from ``hipdrop.catalog``):
 - ``evidence_rows(catalog) -> list[EvidenceRow]``: one row per (exercise, study) with the
   %MVIC range, sorted by exercise family order, then exercise order, then study year.
 - Constants: ``GOALS``, ``LEVELS``, ``PHASES``, ``POSITIONS``, ``EQUIPMENT``,
-  ``PRECAUTION_TAGS``, ``EMG_STATUSES``, ``WORKS``.
+  ``PRECAUTIONS`` (``PrecautionTag`` table) and ``PRECAUTION_TAGS``, ``ABILITIES``,
+  ``EMG_STATUSES``, ``WORKS``.
 """
 
 from __future__ import annotations
@@ -47,17 +49,66 @@ PHASE_LABELS = {
     "strengthening": "Strengthening",
     "movement-retraining": "Movement retraining",
 }
-POSITIONS = ("standing", "standing-on-step", "side-lying", "side-plank", "incline-side-plank")
-EQUIPMENT = ("step", "band", "wall", "support", "chair", "mirror", "weight")
-PRECAUTION_TAGS = (
-    "single-leg-weight-bearing",
-    "lies-on-side",
-    "hip-flexion-past-90",
-    "high-load",
-    "balance-demand",
+POSITIONS = (
+    "lying-on-back",
+    "standing-two-legs",
+    "standing",
+    "standing-on-step",
+    "side-lying",
+    "side-plank",
+    "incline-side-plank",
 )
+EQUIPMENT = ("step", "band", "wall", "support", "chair", "mirror", "weight")
+
+
+@dataclass(frozen=True)
+class PrecautionTag:
+    """A catalog tag that an exercise carries or not; the picker leaves out tagged exercises.
+
+    ``label`` is what the exercise page says; ``movement`` names the movement or load in plain words
+    (for the picker and the clinical rules page).
+    """
+
+    id: str
+    movement: str
+    label: str
+
+
+PRECAUTIONS: tuple[PrecautionTag, ...] = (
+    PrecautionTag("hip-flexion-past-90", "bending the hip past a right angle (90°)",
+                  "Bends the hip past a right angle. Check first if you have hip precautions after surgery."),
+    PrecautionTag("crosses-midline", "bringing the leg across the middle of the body",
+                  "The leg comes to or across the middle of the body (lying with the legs stacked counts). "
+                  "Check first after a hip replacement."),
+    PrecautionTag("hip-internal-rotation", "turning the leg inward at the hip",
+                  "Turns the leg inward at the hip. Check first after a hip replacement."),
+    PrecautionTag("extension-external-rotation", "taking the leg behind the body with the leg turned out",
+                  "Takes the hip behind the body with the leg turned out. Check first after a hip replacement."),
+    PrecautionTag("active-abduction", "lifting or pressing the leg out to the side against gravity or resistance",
+                  "The side hip muscles lift or press against gravity or resistance. Not soon after an "
+                  "abductor repair or a lateral-approach hip replacement, until the surgeon allows it."),
+    PrecautionTag("lies-on-side", "lying on one side",
+                  "You lie on your side on the floor and need to get down and up again."),
+    PrecautionTag("single-leg-weight-bearing", "standing with the whole weight on one leg",
+                  "Puts your full weight through one leg. Not for anyone told to limit weight on that leg."),
+    PrecautionTag("side-plank-loading", "holding the body up in a side-plank position",
+                  "The body is held up on one side in a plank position; the bottom hip and shoulder carry it."),
+    PrecautionTag("outer-hip-compression", "pressing or stretching the outer hip",
+                  "Presses or stretches the outside of the hip (the hip dropped inward, or lying with the "
+                  "legs stacked). Not a first exercise for outer hip pain."),
+    PrecautionTag("high-load", "a heavy load for the hip",
+                  "A heavy load for the hip (and the shoulder in a plank). Not a starting exercise."),
+    PrecautionTag("balance-demand", "balancing on one leg",
+                  "Needs balance on one leg. Keep something sturdy within reach."),
+    PrecautionTag("low-load", "a low-load activation drill",
+                  "A low-load drill: gentle enough to practise on most days."),
+)
+PRECAUTIONS_BY_ID = {tag.id: tag for tag in PRECAUTIONS}
+PRECAUTION_TAGS = tuple(tag.id for tag in PRECAUTIONS)
 EMG_STATUSES = ("verified", "partly-verified", "article-only")
-WORKS = ("stance", "moving", "both")
+WORKS = ("stance", "moving", "both", "together")
+# Abilities an exercise can require (field ``requires``); the picker maps answers to them.
+ABILITIES = ("squat-to-box", "squat-free")
 BASES = ("guideline", "clinical-convention")
 
 
@@ -159,6 +210,8 @@ class Exercise:
     equipment: tuple[str, ...] = ()
     emg: tuple[EmgEntry, ...] = ()
     precautions: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()  # abilities (ABILITIES) the reader must have
+    both_sides: bool = False  # done on both sides even when one side is weak (weak side first)
     illustration_alt: str = ""
     illustration_caption: str = ""
     note: str = ""
@@ -304,6 +357,8 @@ def exercise_from_dict(data: dict) -> Exercise:
         dosing={goal: _dosing_from_dict(goal, data["dosing"][goal]) for goal in GOALS if goal in data["dosing"]},
         emg=tuple(_emg_from_dict(e) for e in data.get("emg", ()) or ()),
         precautions=tuple(data.get("precautions", ()) or ()),
+        requires=tuple(data.get("requires", ()) or ()),
+        both_sides=bool(data.get("both_sides", False)),
         illustration=data["illustration"],
         illustration_alt=data.get("illustration_alt", "") or "",
         illustration_caption=data.get("illustration_caption", "") or "",
@@ -391,6 +446,10 @@ def exercise_to_dict(exercise: Exercise) -> dict:
         "precautions": list(exercise.precautions),
         "illustration": exercise.illustration,
     }
+    if exercise.requires:
+        out["requires"] = list(exercise.requires)
+    if exercise.both_sides:
+        out["both_sides"] = True
     for key in ("illustration_alt", "illustration_caption", "note"):
         value = getattr(exercise, key)
         if value:

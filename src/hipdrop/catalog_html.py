@@ -26,11 +26,14 @@ from .catalog import (
     Dosing,
     EmgEntry,
     Exercise,
+    PRECAUTIONS,
     evidence_rows,
 )
 
 LEVEL_LABELS = {"easier": "Easier", "standard": "Main exercise", "harder": "Harder"}
 POSITION_LABELS = {
+    "lying-on-back": "lying on your back",
+    "standing-two-legs": "standing on both feet",
     "standing": "standing",
     "standing-on-step": "standing on a step",
     "side-lying": "lying on your side",
@@ -46,13 +49,12 @@ EQUIPMENT_LABELS = {
     "mirror": "a mirror (helpful, not essential)",
     "weight": "a light weight, such as a water bottle",
 }
-PRECAUTION_LABELS = {
-    "single-leg-weight-bearing": "Puts your full weight through one leg. Not for anyone told to limit weight on that leg.",
-    "lies-on-side": "You lie on your side on the floor and need to get down and up again.",
-    "hip-flexion-past-90": "Bends the hip past a right angle. Check first if you have hip precautions after surgery.",
-    "high-load": "A heavy load for the hip (and the shoulder in a plank). Not a starting exercise.",
-    "balance-demand": "Needs balance on one leg. Keep something sturdy within reach.",
-}
+PRECAUTION_LABELS = {tag.id: tag.label for tag in PRECAUTIONS}
+NOT_A_CAUTION = ("low-load",)  # a load class, not something to take care about
+
+
+def _cautions(exercise: Exercise) -> tuple[str, ...]:
+    return tuple(PRECAUTION_LABELS[p] for p in exercise.precautions if p not in NOT_A_CAUTION)
 WORKS_LABELS = {"stance": "the standing (or bottom) leg", "moving": "the moving leg", "both": "both legs"}
 EMG_STATUS_NOTE = {
     "verified": "",
@@ -146,7 +148,7 @@ def _table(head: list[str], rows: list[str], name: str) -> str:
     )
 
 
-def dosing_table(catalog: Catalog, exercise: Exercise) -> str:
+def dosing_table(catalog: Catalog, exercise: Exercise, name: str = "dosing") -> str:
     """Dosing by goal for one entry (a column per goal, a row per quantity), with sources and notes."""
     doses = [exercise.dosing[g] for g in GOALS if g in exercise.dosing]
     head = ["Quantity"] + [GOAL_LABELS[d.goal] for d in doses]
@@ -166,7 +168,7 @@ def dosing_table(catalog: Catalog, exercise: Exercise) -> str:
     notes = [
         f"<li><strong>{_e(GOAL_LABELS[d.goal])}:</strong> {_e(d.note)}</li>" for d in doses if d.note
     ]
-    table = _table(head, rows, "dosing")
+    table = _table(head, rows, name)
     return table + ('<ul class="hd-dosing-notes">' + "".join(notes) + "</ul>" if notes else "")
 
 
@@ -251,11 +253,11 @@ def _version_block(catalog: Catalog, exercise: Exercise, main: Exercise) -> str:
         "",
     ]
     if exercise.dosing != main.dosing:
-        parts += ["<p><strong>Dosing for this version</strong></p>" + dosing_table(catalog, exercise), ""]
-    if exercise.precautions:
+        parts += ["<p><strong>Dosing for this version</strong></p>" + dosing_table(catalog, exercise, "version-dosing"), ""]
+    if _cautions(exercise):
         parts += [
             "<p><strong>Take care</strong></p>"
-            + _list(tuple(PRECAUTION_LABELS[p] for p in exercise.precautions)),
+            + _list(_cautions(exercise)),
             "",
         ]
     return "\n".join(parts)
@@ -361,8 +363,8 @@ def exercise_page(catalog: Catalog, family_id: str, links: Links) -> str:
         ]
 
     out += ["## Take care {#precautions}", ""]
-    if main.precautions:
-        out += [_list(tuple(PRECAUTION_LABELS[p] for p in main.precautions)), ""]
+    if _cautions(main):
+        out += [_list(_cautions(main)), ""]
     out += [
         "<p>Stop an exercise if pain rises during it or the next day, or if walking feels worse "
         "afterwards. This page is education, not medical advice.</p>",

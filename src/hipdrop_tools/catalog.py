@@ -16,7 +16,9 @@ family id; ``easier``/``harder`` resolve, stay within the family and are mutual;
 family is reachable from its main entry and its level matches its side; ranges are low <= high;
 every ``source``/``study`` id is in ``sources``; each ``cite`` ends with its year; the illustration
 file exists in ``docs/assets/figures/``; main entries have alt text, a caption and a page
-``docs/exercises/<id>.md``.
+``docs/exercises/<id>.md``; precaution tags agree with the position (``lies-on-side``,
+``side-plank-loading``, ``single-leg-weight-bearing``), and ``low-load`` is only on activation
+drills without a weight, never with ``high-load``.
 """
 
 from pathlib import Path
@@ -135,6 +137,42 @@ def cross_check(data: dict, shown_as: str, project: Project) -> list[Problem]:
                 problem(eid, "id", f"no page docs/{(PAGES_DIR / (eid + '.md')).as_posix()} for this family")
 
     problems += _chain_problems(data, shown_as, by_id)
+    problems += _tag_problems(data, shown_as)
+    return problems
+
+
+# Tags that follow from the position: an exercise in one of these positions must carry the tag,
+# and one that carries the tag must be in one of them.
+POSITION_TAGS = {
+    "lies-on-side": ("side-lying", "side-plank"),
+    "side-plank-loading": ("side-plank", "incline-side-plank"),
+}
+ONE_LEG_POSITIONS = ("standing", "standing-on-step", "incline-side-plank")
+
+
+def _tag_problems(data: dict, shown_as: str) -> list[Problem]:
+    """Precaution tags agree with the exercise: position, load and phase."""
+    problems = []
+    for exercise in data["exercises"]:
+        eid, tags, position = exercise["id"], set(exercise["precautions"]), exercise["position"]
+
+        def problem(message: str) -> None:
+            problems.append(Problem(shown_as, f"exercise '{eid}'", "precautions", message))
+
+        for tag, positions in POSITION_TAGS.items():
+            if (position in positions) != (tag in tags):
+                where = " or ".join(positions)
+                problem(f"'{tag}' must be carried exactly by the exercises done {where} "
+                        f"(this one is '{position}')")
+        if position in ONE_LEG_POSITIONS and "single-leg-weight-bearing" not in tags:
+            problem(f"a '{position}' exercise puts the weight on one leg: add 'single-leg-weight-bearing'")
+        if {"low-load", "high-load"} <= tags:
+            problem("an exercise cannot be both 'low-load' and 'high-load'")
+        if "low-load" in tags and exercise["phase"] != "activation":
+            problem("'low-load' marks activation drills (the only exercises dosed on most days); "
+                    f"this one is in phase '{exercise['phase']}'")
+        if "low-load" in tags and exercise["equipment"] and "weight" in exercise["equipment"]:
+            problem("an exercise with a weight is not 'low-load'")
     return problems
 
 

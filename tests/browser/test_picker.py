@@ -15,14 +15,42 @@ PAGE = "program/"
 ANSWERS = {
     "weak_side": ["right"],
     "pain_now": ["3"],
+    "pain_onset": ["long-standing"],
+    "outer_hip_pain": ["no"],
     "recent_surgery_or_fracture": ["no"],
     "single_leg_stance": ["no"],
     "side_plank": ["knees"],
     "single_leg_squat": ["no"],
+    "walking_worse": ["no"],
     "goal": ["strength"],
     "equipment": ["step", "wall", "chair"],
     "minutes_per_day": ["20"],
     "days_per_week": ["3"],
+}
+
+# Three weeks after a posterior-approach replacement of the right hip, partial weight, and walking
+# worse after the hip dip: the new questions, answered by keyboard.
+AFTER_SURGERY = {
+    "weak_side": ["right"],
+    "pain_now": ["2"],
+    "pain_onset": ["new"],
+    "outer_hip_pain": ["no"],
+    "recent_surgery_or_fracture": ["yes"],
+    "operated_side": ["right"],
+    "weeks_since_surgery": ["3"],
+    "procedure": ["hip-replacement-posterior"],
+    "clinician_guidance": ["yes"],
+    "weight_bearing": ["partial"],
+    "precautions": ["no-lying-on-operated-side"],
+    "single_leg_stance": ["no"],
+    "side_plank": ["none"],
+    "single_leg_squat": ["no"],
+    "walking_worse": ["some"],
+    "worse_exercises": ["two-leg-weight-shift"],
+    "goal": ["motor-control"],
+    "equipment": ["wall", "chair"],
+    "minutes_per_day": ["15"],
+    "days_per_week": ["5"],
 }
 
 
@@ -67,12 +95,19 @@ def test_keyboard_answers_build_a_program_that_the_address_rebuilds_and_prints(p
     expect(result.get_by_role("heading", name="Your program")).to_be_visible()
     expect(result.locator(".hd-program-phase")).to_have_count(3)
     first = result.locator(".hd-program-exercise").first
-    expect(first.locator(".hd-sides")).to_contain_text("Stand on your right leg")
-    expect(result).to_contain_text("If walking is worse after an exercise, stop that exercise.")
+    expect(first.locator(".hd-sides")).to_contain_text("your right side is next to the wall")
+    expect(result).to_contain_text("If walking is worse after an exercise, stop that exercise and keep the others")
     expect(result).to_contain_text("Because you said you can hold a side plank from your knees")
-    figure = first.locator("img.hd-program-figure")
+    expect(result).to_contain_text("Pain-monitoring rule for long-standing pain")
+    expect(result.locator(".hd-support").first).to_contain_text("the hand on the standing leg's side")
+    link = first.locator("h4 a")
+    expect(link).to_have_attribute("href", "../exercises/hip-dip-and-raise/#standing-isometric-abduction")
+    # The wall drill shares no posture with the hip-dip figure, so the first figure is further on.
+    expect(first.locator("img.hd-program-figure")).to_have_count(0)
+    figure = result.locator("img.hd-program-figure").first
     expect(figure).to_have_attribute("src", re.compile(r"^\.\./assets/figures/.+\.svg$"))
-    assert figure.evaluate("img => img.complete && img.naturalWidth > 0")
+    figure.scroll_into_view_if_needed()  # the figures load lazily
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=figure.element_handle())
 
     query = parse_qs(urlparse(page.url).query)
     assert query == ANSWERS
@@ -97,8 +132,9 @@ def test_a_red_flag_gives_a_referral_and_start_again_clears_form_and_address(pag
         f"{k}={v}" for k, vs in {**ANSWERS, "red_flags": ["saddle-numbness"]}.items() for v in vs))
     referral = picker.locator(".hd-referral")
     expect(referral).to_be_visible()
-    expect(referral.get_by_role("heading")).to_have_text("Get medical help today, not an exercise program")
-    expect(referral).to_contain_text("emergency department")
+    expect(referral.get_by_role("heading")).to_have_text("Get emergency help now, not an exercise program")
+    expect(referral).to_contain_text("Emergency, today")
+    expect(referral).to_contain_text("A&E")
     expect(picker.locator(".hd-program-exercise")).to_have_count(0)
 
     picker.get_by_role("button", name="Start again").click()
@@ -112,3 +148,21 @@ def test_bad_answers_in_the_address_are_listed(page, site_url):
     problems = picker.locator(".hd-problems")
     expect(problems).to_contain_text("field 'pain_now': must be from 0 to 10, got 12")
     expect(problems).to_contain_text("field 'goal': missing")
+
+
+def test_the_new_questions_after_surgery_by_keyboard(page, site_url):
+    picker = open_picker(page, site_url)
+    fill_by_keyboard(page, AFTER_SURGERY)
+    result = picker.locator(".hd-program-result")
+    expect(result.get_by_role("heading", name="Your program")).to_be_visible()
+    assert parse_qs(urlparse(page.url).query) == AFTER_SURGERY
+    # Partial weight and the posterior approach leave the lying isometric drill only.
+    expect(result.locator(".hd-program-exercise h4")).to_have_count(1)
+    expect(result.locator(".hd-program-exercise h4")).to_contain_text("Lying isometric hip abduction")
+    left = result.locator(".hd-left-out-box")
+    left.locator("summary").press("Enter")
+    expect(left.locator('li[data-kind="walking-worse"]').first).to_contain_text("Two-leg weight shift holding a counter")
+    expect(left.locator('li[data-kind="precaution"]').first).to_contain_text("posterior approach")
+    expect(left.locator('li[data-kind="weight-bearing"]').first).to_be_visible()
+    hint = picker.locator("#hd-picker-procedure-hip-replacement-posterior-hint")
+    expect(hint).to_contain_text("from the back of the hip")

@@ -133,6 +133,20 @@ BROKEN = [
      "source 'boren-2011'", "year", "'2011' is not of type 'integer'"),
     ("cite without its year", lambda d: d["sources"]["boren-2011"].update(cite="Boren et al."),
      "source 'boren-2011'", "cite", "must end with the year 2011"),
+    ("side-lying without its tag", lambda d: set_in(d, "clam", "precautions", ["active-abduction"]),
+     "exercise 'clam'", "precautions", "'lies-on-side' must be carried exactly"),
+    ("side plank without its loading tag", lambda d: set_in(d, "side-plank-knees", "precautions", ["lies-on-side"]),
+     "exercise 'side-plank-knees'", "precautions", "'side-plank-loading' must be carried exactly"),
+    ("one-leg exercise not weight-bearing", lambda d: set_in(d, "single-leg-squat", "precautions", []),
+     "exercise 'single-leg-squat'", "precautions", "add 'single-leg-weight-bearing'"),
+    ("low-load outside activation", lambda d: set_in(d, "banded-clam", "precautions",
+                                                     ["lies-on-side", "low-load"]),
+     "exercise 'banded-clam'", "precautions", "'low-load' marks activation drills"),
+    ("low-load and high-load", lambda d: set_in(d, "hip-dip-weighted", "precautions",
+                                                ["single-leg-weight-bearing", "low-load", "high-load"]),
+     "exercise 'hip-dip-weighted'", "precautions", "both 'low-load' and 'high-load'"),
+    ("unknown ability", lambda d: set_in(d, "single-leg-squat", "requires", ["pistol"]),
+     "exercise 'single-leg-squat'", "requires[0]", "'pistol' is not one of"),
 ]
 
 

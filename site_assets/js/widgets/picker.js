@@ -56,6 +56,7 @@ export function attach(root, api) {
         catalog: data.catalog,
         form: fields,
         base_url: data.base_url,
+        urls: data.urls,
       });
       output.innerHTML = result.html;
       root.dataset.outcome = result.kind;

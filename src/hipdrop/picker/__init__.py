@@ -9,10 +9,12 @@ from dataclasses import replace
 from hipdrop.catalog import Catalog, catalog_from_dict
 
 from .answers import Answers, AnswersError, answers_from_dict, answers_from_form
-from .program import Outcome, Program, Reason, Referral, RestAdvice, Trigger
+from .program import LeftOut, Outcome, Program, Referral, RestAdvice, Trigger
 from .render import render, render_problems
 from .rules import build_program
-from .safety import SOON, STOP_RULES, screen
+from .safety import screen, stop_rules_for
+from .sources import COURSE_CONVENTION
+from .warning_signs import SOON
 
 __all__ = [
     "Answers",
@@ -33,10 +35,10 @@ def pick(answers: Answers, catalog: Catalog) -> Outcome:
     program, why = build_program(answers, catalog)
     if program is None:
         return _nothing_fits(why)
-    return replace(program, stop_rules=STOP_RULES)
+    return replace(program, stop_rules=stop_rules_for(answers))
 
 
-def _nothing_fits(why: tuple[Reason, ...]) -> Referral:
+def _nothing_fits(why: tuple[LeftOut, ...]) -> Referral:
     details = " ".join(r.text for r in why[:3])
     trigger = Trigger(
         field="precautions",
@@ -44,7 +46,7 @@ def _nothing_fits(why: tuple[Reason, ...]) -> Referral:
         label="Your limits and equipment leave no exercise in the catalog that fits. " + details,
         action="Ask a physiotherapist for exercises that respect your limits.",
         whom="a physiotherapist",
-        source="Hip Drop picker rule",
+        source=COURSE_CONVENTION,
     )
     return Referral(
         urgency=SOON,
@@ -59,8 +61,10 @@ def build_for_page(params: dict) -> dict:
     """The worker method ``picker.build``: form fields in, rendered outcome (or problems) out.
 
     ``params``: ``catalog`` (the catalog dict), ``form`` (field name -> list of strings, as in the
-    URL query) and ``base_url`` (the site root seen from the page). Bad answers are not an error
-    reply: they come back as ``kind: "invalid"`` with every problem, for the page to show.
+    URL query), ``base_url`` (the site root seen from the page) and ``urls`` (made by the build
+    from MkDocs's files: ``exercises`` id -> page address and ``figures`` file -> address, each seen
+    from the program page). Bad answers are not an error reply: they come back as ``kind: "invalid"`` with every
+    problem, for the page to show.
     """
 
     try:
@@ -68,4 +72,5 @@ def build_for_page(params: dict) -> dict:
     except AnswersError as error:
         return {"kind": "invalid", "problems": error.problems, "html": render_problems(error.problems)}
     outcome = pick(answers, catalog_from_dict(params["catalog"]))
-    return {"kind": outcome.kind, "html": render(outcome, params.get("base_url", "")), "problems": []}
+    html = render(outcome, params.get("base_url", ""), params.get("urls") or {})
+    return {"kind": outcome.kind, "html": html, "problems": []}

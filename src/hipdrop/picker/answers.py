@@ -7,39 +7,33 @@ raise ``AnswersError`` listing every problem, each naming the field, never only 
 
 from dataclasses import asdict, dataclass
 
+from .limits import CLINICIAN_LIMIT_IDS, PROCEDURE_IDS
+from .warning_signs import WARNING_SIGN_IDS
+
 SIDES = ("left", "right", "both", "not-sure")
 OPERATED_SIDES = ("left", "right", "both")
 STANCE_ABILITY = ("yes", "no", "not-tried")
 SIDE_PLANK_ABILITY = ("none", "knees", "feet")
-SQUAT_ABILITY = ("yes", "no", "not-tried")
+SQUAT_ABILITY = ("no", "box", "free", "not-tried")
 GOALS = ("motor-control", "strength", "endurance", "return-to-sport")
 EQUIPMENT = ("step", "band", "wall", "chair", "mirror", "weight")
 WEIGHT_BEARING = ("full", "partial", "none")
-PRECAUTIONS = ("no-lying-on-operated-side", "hip-precautions")
+PRECAUTIONS = CLINICIAN_LIMIT_IDS
+PROCEDURES = PROCEDURE_IDS
+PAIN_ONSET = ("new", "long-standing")
+WALKING_WORSE = ("no", "some", "all")
 
 PAIN_RANGE = (0, 10)
 MINUTES_RANGE = (5, 90)
 DAYS_RANGE = (1, 7)
+WEEKS_RANGE = (0, 520)
 
-# Red-flag ids; their wording and what to do live in safety.py.
-RED_FLAG_IDS = (
-    "saddle-numbness",
-    "bladder-bowel-change",
-    "progressive-weakness",
-    "cancer-weight-loss-fever-night-pain",
-    "major-trauma",
-    "fall-cannot-bear-weight",
-    "hot-swollen-joint",
-    "child-new-limp",
-    "limp-after-hip-replacement",
-    "nerve-injury",
-    "walking-worse-after-exercise",
-    "postpartum-pelvic-pain",
-)
+# Warning-sign ids; their wording, urgency and what to do live in warning_signs.py.
+RED_FLAG_IDS = WARNING_SIGN_IDS
 
-LIST_FIELDS = ("red_flags", "precautions", "equipment")
-INT_FIELDS = ("pain_now", "minutes_per_day", "days_per_week")
-BOOL_FIELDS = ("recent_surgery_or_fracture", "clinician_guidance")
+LIST_FIELDS = ("red_flags", "precautions", "equipment", "worse_exercises")
+INT_FIELDS = ("pain_now", "minutes_per_day", "days_per_week", "weeks_since_surgery")
+BOOL_FIELDS = ("recent_surgery_or_fracture", "clinician_guidance", "outer_hip_pain")
 REQUIRED = (
     "weak_side",
     "pain_now",
@@ -50,6 +44,8 @@ REQUIRED = (
     "minutes_per_day",
     "days_per_week",
 )
+# An exercise id as the catalog spells it (the catalog itself is checked when the program is built).
+EXERCISE_ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 
 @dataclass(frozen=True)
@@ -63,11 +59,17 @@ class Answers:
     minutes_per_day: int
     days_per_week: int
     red_flags: tuple[str, ...] = ()
+    pain_onset: str = "new"  # new | long-standing; "new" is the careful default
+    outer_hip_pain: bool = False  # lying on that side or standing on that leg hurts
     recent_surgery_or_fracture: bool = False
     operated_side: str | None = None
+    weeks_since_surgery: int | None = None
+    procedure: str | None = None
     clinician_guidance: bool = False
     weight_bearing: str = "full"
     precautions: tuple[str, ...] = ()
+    walking_worse: str = "no"  # after an exercise tried: no | some | all
+    worse_exercises: tuple[str, ...] = ()  # the exercises after which walking was worse
     equipment: tuple[str, ...] = ()
 
     @property
@@ -135,6 +137,19 @@ def _check_list(data: dict, name: str, allowed: tuple[str, ...], problems: list[
         problems.append(f"field '{name}': {item!r} is given more than once")
 
 
+def _check_ids(data: dict, name: str, problems: list[str]) -> None:
+    value = data.get(name, [])
+    if not isinstance(value, (list, tuple)):
+        problems.append(f"field '{name}': must be a list of exercise ids, got {value!r}")
+        return
+    for item in value:
+        if not isinstance(item, str) or not item or not set(item) <= EXERCISE_ID_CHARS:
+            problems.append(f"field '{name}': {item!r} is not an exercise id")
+    repeated = sorted({str(item) for item in value if list(value).count(item) > 1})
+    for item in repeated:
+        problems.append(f"field '{name}': {item!r} is given more than once")
+
+
 def _contradictions(data: dict) -> list[str]:
     problems = []
     surgery = data.get("recent_surgery_or_fracture", False) is True
@@ -157,10 +172,31 @@ def _contradictions(data: dict) -> list[str]:
                 "fields 'clinician_guidance' and 'recent_surgery_or_fracture': guidance after "
                 "surgery or a fracture is given, but the answers say there was none"
             )
-    elif operated is None:
+        for name in ("weeks_since_surgery", "procedure"):
+            if data.get(name) is not None:
+                problems.append(
+                    f"fields '{name}' and 'recent_surgery_or_fracture': details of an operation "
+                    "are given, but the answers say there was no recent surgery or fracture"
+                )
+    else:
+        for name, what in (
+            ("operated_side", f"one of {_choices(OPERATED_SIDES)}"),
+            ("weeks_since_surgery", f"a whole number of weeks from {WEEKS_RANGE[0]} to {WEEKS_RANGE[1]}"),
+            ("procedure", f"one of {_choices(PROCEDURES)}"),
+        ):
+            if data.get(name) is None:
+                problems.append(f"field '{name}': needed when there was a recent surgery or fracture ({what})")
+    worse = data.get("walking_worse", "no")
+    named = data.get("worse_exercises") or []
+    if worse == "some" and not named:
         problems.append(
-            "field 'operated_side': needed when there was a recent surgery or fracture "
-            f"(one of {_choices(OPERATED_SIDES)})"
+            "fields 'walking_worse' and 'worse_exercises': you said walking was worse after some "
+            "exercises; tick which ones"
+        )
+    if worse != "some" and named:
+        problems.append(
+            "fields 'walking_worse' and 'worse_exercises': exercises are ticked, but the answer to "
+            "'walking worse after an exercise' is not 'after some of them'"
         )
     weak = data.get("weak_side")
     weak_sides = {weak} if weak in ("left", "right") else {"left", "right"}
@@ -174,7 +210,7 @@ def _contradictions(data: dict) -> list[str]:
             ("single_leg_stance", "stand on it alone for 30 seconds"),
             ("single_leg_squat", "do a single-leg squat on it"),
         ):
-            if data.get(name) == "yes":
+            if data.get(name) in ("yes", "box", "free"):
                 problems.append(
                     f"fields 'weight_bearing' and '{name}': the answers say the operated leg may "
                     f"not take full weight yet, but also that you can {label}; check with your "
@@ -196,6 +232,11 @@ def validate(data: object) -> list[str]:
     _check_choice(data, "goal", GOALS, problems)
     _check_choice(data, "operated_side", OPERATED_SIDES, problems)
     _check_choice(data, "weight_bearing", WEIGHT_BEARING, problems)
+    _check_choice(data, "procedure", PROCEDURES, problems)
+    _check_choice(data, "pain_onset", PAIN_ONSET, problems)
+    _check_choice(data, "walking_worse", WALKING_WORSE, problems)
+    _check_int(data, "weeks_since_surgery", WEEKS_RANGE, problems)
+    _check_ids(data, "worse_exercises", problems)
     _check_int(data, "pain_now", PAIN_RANGE, problems)
     _check_int(data, "minutes_per_day", MINUTES_RANGE, problems)
     _check_int(data, "days_per_week", DAYS_RANGE, problems)

@@ -7,12 +7,16 @@ reads, so a submitted form, the URL query and the CLI's JSON all mean the same t
 import json
 from html import escape
 
+from hipdrop.catalog import catalog_from_dict
+
 from .answers import (
     DAYS_RANGE,
     MINUTES_RANGE,
     PAIN_RANGE,
+    WEEKS_RANGE,
 )
-from .safety import RED_FLAGS
+from .limits import CLINICIAN_LIMITS, PROCEDURES
+from .warning_signs import URGENCIES, signs_at
 
 FORM_ID = "hd-picker"
 
@@ -29,14 +33,25 @@ WEIGHT_BEARING = (
     ("partial", "Only part of my weight (for example with crutches)"),
     ("none", "No weight on the leg yet"),
 )
-PRECAUTIONS = (
-    ("no-lying-on-operated-side", "Do not lie on the operated side"),
-    ("hip-precautions", "Hip precautions (for example: do not bend the hip past a right angle)"),
-)
 STANCE = (
     ("yes", "Yes"),
     ("no", "No"),
     ("not-tried", "I have not tried"),
+)
+SQUAT = (
+    ("no", "No"),
+    ("box", "Yes, down to a box or chair"),
+    ("free", "Yes, without a box, with the pelvis level"),
+    ("not-tried", "I have not tried"),
+)
+PAIN_ONSET = (
+    ("new", "New: it began, or clearly changed, in the last 3 months"),
+    ("long-standing", "Long-standing: I have had it for 3 months or more"),
+)
+WALKING_WORSE = (
+    ("no", "No, or I have not tried any hip exercises"),
+    ("some", "Yes, after some of them (tick which below)"),
+    ("all", "Yes, after every one I tried"),
 )
 SIDE_PLANK = (
     ("none", "Not yet"),
@@ -63,13 +78,46 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _choices(name: str, kind: str, options: tuple[tuple[str, str], ...]) -> str:
-    return "".join(
-        f'<div class="hd-choice"><input type="{kind}" id="{FORM_ID}-{name}-{_e(value)}" '
-        f'name="{name}" value="{_e(value)}">'
-        f'<label for="{FORM_ID}-{name}-{_e(value)}">{_e(label)}</label></div>'
-        for value, label in options
+def _choices(name: str, kind: str, options, hints: dict | None = None) -> str:
+    """Native radio buttons or checkboxes; ``hints`` adds a plain-word definition under a label."""
+    hints = hints or {}
+    out = []
+    for value, label in options:
+        control = f"{FORM_ID}-{name}-{_e(value)}"
+        hint = hints.get(value, "")
+        described = f' aria-describedby="{control}-hint"' if hint else ""
+        hint_html = f'<span class="hd-hint" id="{control}-hint">{_e(hint)}</span>' if hint else ""
+        out.append(
+            f'<div class="hd-choice"><input type="{kind}" id="{control}" name="{name}" '
+            f'value="{_e(value)}"{described}><label for="{control}">{_e(label)}</label>{hint_html}</div>'
+        )
+    return "".join(out)
+
+
+def _group(key: str, question: str, body: str) -> str:
+    return (
+        f'<div class="hd-subfield" role="group" aria-labelledby="hd-picker-q-{key}">'
+        f'<p id="hd-picker-q-{key}" class="hd-question-text">{_e(question)}</p>{body}</div>'
     )
+
+
+def _warning_groups() -> str:
+    return "".join(
+        _group(f"signs-{level.id}", level.heading,
+               _choices("red_flags", "checkbox", tuple((s.id, s.label) for s in signs_at(level.id))))
+        for level in URGENCIES
+    )
+
+
+def _exercise_choices(catalog_data: dict) -> str:
+    """A checkbox for every exercise in the catalog, grouped by family, easiest first."""
+    catalog = catalog_from_dict(catalog_data)
+    groups = []
+    for main in catalog.families():
+        members = catalog.family_members(main.id)
+        groups.append(_group(f"worse-{main.id}", main.name,
+                             _choices("worse_exercises", "checkbox", tuple((m.id, m.name) for m in members))))
+    return "".join(groups)
 
 
 def _fieldset(name: str, legend: str, body: str, hint: str = "", css: str = "") -> str:
@@ -93,14 +141,17 @@ def _number(name: str, label: str, bounds: tuple[int, int], hint: str) -> str:
     )
 
 
-def render_form() -> str:
-    red_flags = tuple((flag.id, flag.label) for flag in RED_FLAGS)
+def render_form(catalog_data: dict | None = None) -> str:
+    procedures = tuple((p.id, p.label) for p in PROCEDURES)
+    definitions = {p.id: p.definition for p in PROCEDURES}
+    limits = tuple((limit.id, limit.label) for limit in CLINICIAN_LIMITS)
     sections = [
         _fieldset(
             "red_flags",
             "1. Warning signs: tick any that apply to you now",
-            _choices("red_flags", "checkbox", red_flags),
-            "Any of these means a clinician should see you before you start exercises.",
+            _warning_groups(),
+            "Any one of these, on its own, means a clinician should see you, at the urgency shown, "
+            "instead of an exercise program.",
             "hd-red-flags",
         ),
         _fieldset(
@@ -113,59 +164,51 @@ def render_form() -> str:
             "pain",
             "3. Pain",
             _number("pain_now", "Pain now, from 0 (none) to 10 (worst imaginable)",
-                    PAIN_RANGE, f"A whole number from {PAIN_RANGE[0]} to {PAIN_RANGE[1]}."),
+                    PAIN_RANGE, f"A whole number from {PAIN_RANGE[0]} to {PAIN_RANGE[1]}.")
+            + _group("onset", "Is the pain new or long-standing?", _choices("pain_onset", "radio", PAIN_ONSET))
+            + _group("outer", "Does the outside of the hip hurt when you lie on that side or stand "
+                     "on that leg?", _choices("outer_hip_pain", "radio", YES_NO)),
         ),
         _fieldset(
             "surgery",
             "4. Recent surgery or fracture",
-            '<div class="hd-subfield" role="group" aria-labelledby="hd-picker-q-surgery">'
-            '<p id="hd-picker-q-surgery" class="hd-question-text">Have you had surgery or a fracture in '
-            "the hip, pelvis or leg recently?</p>"
-            + _choices("recent_surgery_or_fracture", "radio", YES_NO)
-            + "</div>"
-            '<div class="hd-subfield" role="group" aria-labelledby="hd-picker-q-operated">'
-            '<p id="hd-picker-q-operated" class="hd-question-text">If yes: which side?</p>'
-            + _choices("operated_side", "radio", OPERATED_SIDE)
-            + "</div>"
-            '<div class="hd-subfield" role="group" aria-labelledby="hd-picker-q-guidance">'
-            '<p id="hd-picker-q-guidance" class="hd-question-text">If yes: has your surgeon or '
-            "physiotherapist told you which movements and how much weight are safe?</p>"
-            + _choices("clinician_guidance", "radio", YES_NO)
-            + "</div>"
-            '<div class="hd-subfield" role="group" aria-labelledby="hd-picker-q-weight">'
-            '<p id="hd-picker-q-weight" class="hd-question-text">How much weight may the leg take?</p>'
-            + _choices("weight_bearing", "radio", WEIGHT_BEARING)
-            + "</div>"
-            '<div class="hd-subfield" role="group" aria-labelledby="hd-picker-q-precautions">'
-            '<p id="hd-picker-q-precautions" class="hd-question-text">Other limits your clinician gave you:</p>'
-            + _choices("precautions", "checkbox", PRECAUTIONS)
-            + "</div>",
+            _group("surgery", "Have you had surgery or a fracture in the hip, pelvis or leg recently?",
+                   _choices("recent_surgery_or_fracture", "radio", YES_NO))
+            + _group("operated", "If yes: which side?", _choices("operated_side", "radio", OPERATED_SIDE))
+            + _number("weeks_since_surgery", "If yes: how many weeks ago?", WEEKS_RANGE,
+                      "A whole number of weeks; 0 if it was this week.")
+            + _group("procedure", "If yes: what was done?",
+                     _choices("procedure", "radio", procedures, definitions))
+            + _group("guidance", "If yes: has your surgeon or physiotherapist told you which movements "
+                     "and how much weight are safe?", _choices("clinician_guidance", "radio", YES_NO))
+            + _group("weight", "How much weight may the leg take?",
+                     _choices("weight_bearing", "radio", WEIGHT_BEARING))
+            + _group("precautions", "Limits your clinician gave you (tick every one):",
+                     _choices("precautions", "checkbox", limits)),
             "Answer only from what your own clinician told you; leave the limits empty if there "
             "was no surgery or fracture.",
         ),
         _fieldset(
             "ability",
             "5. What you can do now",
-            '<div class="hd-subfield" role="group" aria-labelledby="hd-picker-q-stance">'
-            '<p id="hd-picker-q-stance" class="hd-question-text">Can you stand on the weak leg for 30 '
-            "seconds with the pelvis level?</p>"
-            + _choices("single_leg_stance", "radio", STANCE)
-            + "</div>"
-            '<div class="hd-subfield" role="group" aria-labelledby="hd-picker-q-plank">'
-            '<p id="hd-picker-q-plank" class="hd-question-text">Can you hold a side plank?</p>'
-            + _choices("side_plank", "radio", SIDE_PLANK)
-            + "</div>"
-            '<div class="hd-subfield" role="group" aria-labelledby="hd-picker-q-squat">'
-            '<p id="hd-picker-q-squat" class="hd-question-text">Can you do a single-leg squat down to '
-            "a box or chair on the weak leg?</p>"
-            + _choices("single_leg_squat", "radio", STANCE)
-            + "</div>",
+            _group("stance", "Can you stand on the weak leg for 30 seconds with the pelvis level?",
+                   _choices("single_leg_stance", "radio", STANCE))
+            + _group("plank", "Can you hold a side plank?", _choices("side_plank", "radio", SIDE_PLANK))
+            + _group("squat", "Can you do a single-leg squat on the weak leg?",
+                     _choices("single_leg_squat", "radio", SQUAT)),
         ),
-        _fieldset("goal", "6. Your goal", _choices("goal", "radio", GOALS)),
-        _fieldset("equipment", "7. What you have at home", _choices("equipment", "checkbox", EQUIPMENT)),
+        _fieldset(
+            "walking_worse",
+            "6. Was your walking worse after any hip exercise you tried?",
+            _choices("walking_worse", "radio", WALKING_WORSE)
+            + (_exercise_choices(catalog_data) if catalog_data else ""),
+            "The program leaves out each exercise you tick, and its harder versions.",
+        ),
+        _fieldset("goal", "7. Your goal", _choices("goal", "radio", GOALS)),
+        _fieldset("equipment", "8. What you have at home", _choices("equipment", "checkbox", EQUIPMENT)),
         _fieldset(
             "time",
-            "8. Your time",
+            "9. Your time",
             _number("minutes_per_day", "Minutes a day", MINUTES_RANGE,
                     f"From {MINUTES_RANGE[0]} to {MINUTES_RANGE[1]}.")
             + _number("days_per_week", "Days a week", DAYS_RANGE,
@@ -186,15 +229,17 @@ def _json_for_script(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/").replace("<!--", "<\\!--")
 
 
-def render_picker(catalog_data: dict, base_url: str) -> str:
-    """The whole widget: status line, form, result area and the catalog for the worker."""
-    data = {"catalog": catalog_data, "base_url": base_url}
+def render_picker(catalog_data: dict, base_url: str, urls: dict | None = None) -> str:
+    """The whole widget: status line, form, result area, and the data for the worker: the catalog,
+    the site root, and ``urls`` made by the build from MkDocs's files: ``{"exercises": {id: url},
+    "figures": {file: url}}``, each address seen from this page."""
+    data = {"catalog": catalog_data, "base_url": base_url, "urls": urls or {}}
     return (
         '<section class="hd-widget hd-picker" data-hipdrop-widget="picker" aria-labelledby="hd-picker-title">'
         '<h2 id="hd-picker-title">Your answers</h2>'
         '<p class="hd-status" role="status">The program is built by Python running in your '
         "browser. It starts when the page has loaded; nothing you enter leaves this device.</p>"
-        + render_form()
+        + render_form(catalog_data)
         + '<div class="hd-picker-output" id="hd-picker-result" aria-live="polite"></div>'
         f'<script type="application/json" class="hd-data">{_json_for_script(data)}</script>'
         "</section>"

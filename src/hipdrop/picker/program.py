@@ -21,6 +21,21 @@ class Reason:
 
 
 @dataclass(frozen=True)
+class LeftOut:
+    """An exercise the rules left out, and why; ``exercise_id`` is empty for a whole phase.
+
+    ``kind``: precaution | weight-bearing | outer-hip | pain | gentle-start | walking-worse | equipment | ability |
+    level | time | phase-size | phase.
+    """
+
+    exercise_id: str
+    name: str
+    kind: str
+    text: str
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class StopRule:
     text: str
     source: str
@@ -34,11 +49,12 @@ class Trigger:
     action: str
     whom: str
     source: str
+    why: str = ""
 
 
 @dataclass(frozen=True)
 class Referral:
-    urgency: str  # emergency | urgent | soon
+    urgency: str  # emergency-today | same-day | soon (warning_signs.URGENCY_ORDER)
     title: str
     triggers: tuple[Trigger, ...]
     what_to_do: str
@@ -67,6 +83,7 @@ class SideInstruction:
     stance: str | None  # "left" | "right" | None when no leg bears the exercise
     moving: str | None  # "left" | "right" | None when no leg moves
     text: str
+    support: str = ""  # which hand holds the support, and why (supported standing exercises)
 
 
 @dataclass(frozen=True)
@@ -121,7 +138,7 @@ class Program:
     phases: tuple[Phase, ...]
     stop_rules: tuple[StopRule, ...]
     notes: tuple[Reason, ...] = field(default_factory=tuple)
-    left_out: tuple[Reason, ...] = field(default_factory=tuple)  # phases or exercises removed
+    left_out: tuple[LeftOut, ...] = field(default_factory=tuple)  # exercises or phases removed
     kind: str = "program"
 
     def to_dict(self) -> dict:

@@ -1,13 +1,17 @@
 """Pure HTML for a picker outcome: a program, a referral or rest advice. All text is escaped.
 
-``render(outcome, base_url)`` returns one ``<section>``. ``base_url`` is the site root as seen
-from the page ("../" on /program/), so illustrations resolve to
-``<base_url>assets/figures/<file>``.
+``render(outcome, base_url, exercise_urls)`` returns one ``<section>``. ``base_url`` is the site
+root as seen from the page ("../" on /program/), so illustrations resolve to
+``<base_url>assets/figures/<file>`` when the build gave no address. ``urls`` holds
+``exercises`` (exercise id -> address of its page) and ``figures`` (file -> address), each seen
+from the program page; the build makes them from MkDocs's own files, so this module never formats
+an exercise address. An exercise without an address is named without a link.
 """
 
 from html import escape
 
-from .program import ChosenExercise, Outcome, Phase, Program, Reason, Referral, RestAdvice
+from .program import ChosenExercise, LeftOut, Outcome, Phase, Program, Reason, Referral, RestAdvice
+from .warning_signs import URGENCY_BY_ID
 
 GOAL_WORDS = {
     "motor-control": "motor control",
@@ -16,7 +20,21 @@ GOAL_WORDS = {
     "return-to-sport": "return to sport",
 }
 LEVEL_WORDS = {"easier": "easier version", "standard": "standard version", "harder": "harder version"}
-URGENCY_CLASS = {"emergency": "hd-urgent", "urgent": "hd-urgent", "soon": "hd-soon"}
+URGENCY_CLASS = {"emergency-today": "hd-urgent", "same-day": "hd-urgent", "soon": "hd-soon"}
+LEFT_OUT_KINDS = {
+    "precaution": "a limit after surgery or a fracture",
+    "weight-bearing": "a weight-bearing limit",
+    "outer-hip": "outer hip pain",
+    "pain": "your pain",
+    "gentle-start": "a gentle start",
+    "walking-worse": "walking was worse after it",
+    "equipment": "equipment",
+    "ability": "what you can do now",
+    "level": "your level",
+    "time": "time",
+    "phase-size": "phase size",
+    "phase": "no exercise fits",
+}
 
 
 def _e(text: object) -> str:
@@ -39,16 +57,39 @@ def figure_url(base_url: str, file: str) -> str:
     return f"{base}assets/figures/{file}"
 
 
-def _exercise(exercise: ChosenExercise, base_url: str) -> str:
+def _named(name: str, exercise_id: str, urls: dict) -> str:
+    url = urls.get(exercise_id)
+    return f'<a href="{_e(url)}">{_e(name)}</a>' if url else _e(name)
+
+
+def _side(side) -> str:
+    support = f' <span class="hd-support">{_e(side.support)}</span>' if side.support else ""
+    return f"<li>{_e(side.text)}{support}</li>"
+
+
+def _left_out(items: tuple[LeftOut, ...]) -> str:
+    rows = []
+    for item in items:
+        kind = LEFT_OUT_KINDS.get(item.kind, item.kind)
+        source = f' <span class="hd-source">({_e(item.source)})</span>' if item.source else ""
+        rows.append(f'<li data-kind="{_e(item.kind)}"><span class="hd-left-kind">{_e(kind)}:</span> '
+                    f"{_e(item.text)}{source}</li>")
+    return '<ul class="hd-left-out">' + "".join(rows) + "</ul>"
+
+
+def _exercise(exercise: ChosenExercise, base_url: str, urls: dict | None = None) -> str:
+    urls = urls or {}
+    figures = urls.get("figures") or {}
+    pages = urls.get("exercises") or {}
     parts = ['<li class="hd-program-exercise">']
     if exercise.illustration:
         parts.append(
-            f'<img class="hd-program-figure" src="{_e(figure_url(base_url, exercise.illustration))}" '
+            f'<img class="hd-program-figure" src="{_e(figures.get(exercise.illustration) or figure_url(base_url, exercise.illustration))}" '
             f'alt="{_e(exercise.illustration_alt)}" loading="lazy">'
         )
     parts.append('<div class="hd-program-body">')
     parts.append(
-        f'<h4>{_e(exercise.name)} <span class="hd-level">({_e(LEVEL_WORDS.get(exercise.level, exercise.level))})</span></h4>'
+        f'<h4>{_named(exercise.name, exercise.id, pages)} <span class="hd-level">({_e(LEVEL_WORDS.get(exercise.level, exercise.level))})</span></h4>'
     )
     dose = exercise.dose
     parts.append(
@@ -57,7 +98,7 @@ def _exercise(exercise: ChosenExercise, base_url: str) -> str:
         f'<span class="hd-source">({_e(dose.source)}{", clinical convention" if dose.basis == "clinical-convention" else ""})</span></p>'
     )
     parts.append(
-        '<ul class="hd-sides">' + "".join(f"<li>{_e(s.text)}</li>" for s in exercise.sides) + "</ul>"
+        '<ul class="hd-sides">' + "".join(_side(s) for s in exercise.sides) + "</ul>"
     )
     if exercise.cues:
         parts.append(
@@ -78,12 +119,12 @@ def _exercise(exercise: ChosenExercise, base_url: str) -> str:
     return "".join(parts)
 
 
-def _phase(phase: Phase, base_url: str) -> str:
+def _phase(phase: Phase, base_url: str, urls: dict) -> str:
     return (
         f'<section class="hd-program-phase" data-phase="{_e(phase.id)}">'
         f"<h3>Phase {phase.number}: {_e(phase.title)}</h3>"
         '<ol class="hd-program-exercises">'
-        + "".join(_exercise(e, base_url) for e in phase.exercises)
+        + "".join(_exercise(e, base_url, urls) for e in phase.exercises)
         + "</ol>"
         '<p class="hd-moving-on-title"><strong>Move on when:</strong></p>'
         + _reasons(phase.moving_on, "hd-moving-on")
@@ -99,7 +140,8 @@ def _unique(items) -> list[str]:
     return seen
 
 
-def render_program(program: Program, base_url: str = "") -> str:
+def render_program(program: Program, base_url: str = "", urls: dict | None = None) -> str:
+    urls = urls or {}
     sides = " and ".join(program.trained_sides)
     summary = (
         f"Goal: {GOAL_WORDS.get(program.goal, program.goal)}. Trains the {sides} "
@@ -120,14 +162,15 @@ def render_program(program: Program, base_url: str = "") -> str:
         )
         + "</ul></div>",
     ]
-    parts += [_phase(phase, base_url) for phase in program.phases]
+    parts += [_phase(phase, base_url, urls) for phase in program.phases]
     notes = _unique(n for phase in program.phases for e in phase.exercises for n in e.dose.notes)
     if notes:
-        parts.append('<h3>About the doses</h3><ul class="hd-dose-notes">')
-        parts.append("".join(f"<li>{_e(n)}</li>" for n in notes) + "</ul>")
+        parts.append('<div class="hd-dose-notes-box"><h3>About the doses</h3><ul class="hd-dose-notes">')
+        parts.append("".join(f"<li>{_e(n)}</li>" for n in notes) + "</ul></div>")
     if program.left_out:
-        parts.append('<h3>Left out, and why</h3>')
-        parts.append(_reasons(program.left_out, "hd-left-out"))
+        count = len(program.left_out)
+        parts.append(f'<details class="hd-left-out-box"><summary>Left out, and why ({count})</summary>')
+        parts.append(_left_out(program.left_out) + "</details>")
     parts.append(
         '<p class="hd-disclaimer">Education, not medical advice. Show this program to your '
         "physiotherapist or doctor; their advice comes first.</p>"
@@ -139,15 +182,20 @@ def render_program(program: Program, base_url: str = "") -> str:
 def render_referral(referral: Referral) -> str:
     triggers = "".join(
         f"<li><strong>{_e(t.label)}</strong>: {_e(t.action)} "
-        f'<span class="hd-source">({_e(t.source)})</span></li>'
+        + (f"{_e(t.why)} " if t.why else "")
+        + f'<span class="hd-source">({_e(t.source)})</span></li>'
         for t in referral.triggers
     )
+    level = URGENCY_BY_ID.get(referral.urgency)
+    urgency = (f'<p class="hd-urgency"><strong>How soon:</strong> {_e(level.label)}.</p>'
+               if level else "")
     return (
         f'<section class="hd-program-result hd-referral {URGENCY_CLASS.get(referral.urgency, "")}" '
         f'data-outcome="referral" data-urgency="{_e(referral.urgency)}" aria-labelledby="hd-program-title">'
         f'<h2 id="hd-program-title" tabindex="-1">{_e(referral.title)}</h2>'
         "<p>This page does not give you exercises, because of these answers:</p>"
         f'<ul class="hd-triggers">{triggers}</ul>'
+        f"{urgency}"
         f'<p class="hd-what-to-do"><strong>What to do:</strong> {_e(referral.what_to_do)}</p>'
         f'<p class="hd-whom"><strong>Whom to see:</strong> {_e(referral.whom)}.</p>'
         '<p class="hd-disclaimer">Education, not medical advice. If you are worried, seek help '
@@ -167,9 +215,9 @@ def render_rest(advice: RestAdvice) -> str:
     )
 
 
-def render(outcome: Outcome, base_url: str = "") -> str:
+def render(outcome: Outcome, base_url: str = "", urls: dict | None = None) -> str:
     if isinstance(outcome, Program):
-        return render_program(outcome, base_url)
+        return render_program(outcome, base_url, urls)
     if isinstance(outcome, Referral):
         return render_referral(outcome)
     return render_rest(outcome)
@@ -182,6 +230,9 @@ def render_text(outcome: Outcome) -> str:
         lines += [outcome.title.upper(), "", "Because of these answers:"]
         for t in outcome.triggers:
             lines += [f"  - {t.label}", f"    {t.action} ({t.source})"]
+        level = URGENCY_BY_ID.get(outcome.urgency)
+        if level:
+            lines += ["", f"How soon: {level.label}."]
         lines += ["", f"What to do: {outcome.what_to_do}", f"Whom to see: {outcome.whom}."]
         return "\n".join(lines) + "\n"
     if isinstance(outcome, RestAdvice):
@@ -201,12 +252,12 @@ def render_text(outcome: Outcome) -> str:
         for ex in phase.exercises:
             lines += [f"  {ex.name} ({LEVEL_WORDS.get(ex.level, ex.level)})", f"    Dose: {ex.dose.text} ({ex.dose.source})"]
             lines += [f"    {n}" for n in ex.dose.notes]
-            lines += [f"    {s.text}" for s in ex.sides]
+            lines += [f"    {s.text}" + (f" {s.support}" if s.support else "") for s in ex.sides]
             lines += [f"    Cue: {c}" for c in ex.cues]
             lines += [f"    Why: {r.text}" + (f" ({r.source})" if r.source else "") for r in ex.reasons]
         lines += [f"  Move on when: {r.text} ({r.source})" for r in phase.moving_on]
     if outcome.left_out:
-        lines += ["", "Left out:", *(f"  - {r.text}" for r in outcome.left_out)]
+        lines += ["", "Left out:", *(f"  - [{LEFT_OUT_KINDS.get(r.kind, r.kind)}] {r.text}" for r in outcome.left_out)]
     return "\n".join(lines) + "\n"
 
 

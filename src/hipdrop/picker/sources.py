@@ -1,0 +1,122 @@
+"""The clinical sources the picker's rules cite, each with its full reference.
+
+A rule names a source by its short ``cite`` ("NICE CKS: Sciatica"); the clinical rules page lists
+the full reference for every cite used. ``COURSE_CONVENTION`` marks a rule that is the course's own
+choice, with no published source behind it: the pages say so wherever the rule appears.
+"""
+
+from dataclasses import dataclass
+
+COURSE_CONVENTION = "Hip Drop course convention"
+
+
+@dataclass(frozen=True)
+class ClinicalSource:
+    cite: str
+    reference: str
+    url: str = ""
+
+
+CLINICAL_SOURCES: tuple[ClinicalSource, ...] = (
+    ClinicalSource(
+        "NHS: Cauda equina syndrome",
+        "NHS website (nhs.uk). Cauda equina syndrome: symptoms and when to get urgent help.",
+        "https://www.nhs.uk/conditions/cauda-equina-syndrome/",
+    ),
+    ClinicalSource(
+        "NHS: Sciatica",
+        "NHS website (nhs.uk). Sciatica: when to call 999 or go to A&E (symptoms in both legs, "
+        "weakness that is severe or getting worse, numbness around the genitals or anus, bladder changes).",
+        "https://www.nhs.uk/conditions/sciatica/",
+    ),
+    ClinicalSource(
+        "NICE CKS: Sciatica",
+        "National Institute for Health and Care Excellence. Clinical Knowledge Summaries: Sciatica "
+        "(lumbar radiculopathy). Red flags: suspected cauda equina syndrome and progressive "
+        "neurological deficit.",
+        "https://cks.nice.org.uk/topics/sciatica-lumbar-radiculopathy/",
+    ),
+    ClinicalSource(
+        "NHS: Stroke",
+        "NHS website (nhs.uk). Stroke: symptoms (face, arms, speech, time to call 999).",
+        "https://www.nhs.uk/conditions/stroke/symptoms/",
+    ),
+    ClinicalSource(
+        "NICE CKS: Hip pain in adults",
+        "National Institute for Health and Care Excellence. Clinical Knowledge Summaries: Hip pain "
+        "in adults (fracture, septic arthritis, malignancy, stress fracture).",
+        "https://cks.nice.org.uk/topics/hip-pain-in-adults/",
+    ),
+    ClinicalSource(
+        "NHS: Septic arthritis",
+        "NHS website (nhs.uk). Septic arthritis: go to A&E with a hot, painful joint and a high "
+        "temperature or feeling unwell.",
+        "https://www.nhs.uk/conditions/septic-arthritis/",
+    ),
+    ClinicalSource(
+        "NHS: DVT",
+        "NHS website (nhs.uk). Deep vein thrombosis (DVT): a swollen, painful calf, and breathlessness "
+        "or chest pain (call 999).",
+        "https://www.nhs.uk/conditions/deep-vein-thrombosis-dvt/",
+    ),
+    ClinicalSource(
+        "NICE CKS: Limp in children",
+        "National Institute for Health and Care Excellence. Clinical Knowledge Summaries: Limp - "
+        "acute childhood (same-day assessment for a child under 3, with fever or unwell, unable "
+        "to bear weight, or 9 years and older with hip, thigh or knee pain: slipped upper femoral "
+        "epiphysis).",
+        "https://cks.nice.org.uk/topics/limp-acute-childhood/",
+    ),
+    ClinicalSource(
+        "NICE NG12",
+        "National Institute for Health and Care Excellence (2015, updated). Suspected cancer: "
+        "recognition and referral (NG12).",
+        "https://www.nice.org.uk/guidance/ng12",
+    ),
+    ClinicalSource(
+        "NHS: Hip replacement recovery",
+        "NHS website (nhs.uk). Hip replacement: recovery (contact the care team about new problems "
+        "with the hip).",
+        "https://www.nhs.uk/conditions/hip-replacement/recovery/",
+    ),
+    ClinicalSource(
+        "NHS: Pelvic pain in pregnancy",
+        "NHS website (nhs.uk). Pelvic pain in pregnancy (pelvic girdle pain): ask for a referral to a "
+        "physiotherapist.",
+        "https://www.nhs.uk/pregnancy/related-conditions/common-symptoms/pelvic-pain/",
+    ),
+    ClinicalSource(
+        "domain brief 3.7",
+        "Hip Drop domain brief, section 3.7 (red flags from NCBI NBK52120, NHS Lothian, Sheffield "
+        "guidance, and the source article's replies to readers).",
+    ),
+    ClinicalSource(
+        "Grimaldi & Fearon 2015",
+        "Grimaldi A, Fearon A (2015). Gluteal tendinopathy: integrating pathomechanics and clinical "
+        "features in its management. Journal of Orthopaedic & Sports Physical Therapy 45(11):910-922.",
+    ),
+    ClinicalSource(
+        "Mellor et al. 2018",
+        "Mellor R, Bennell K, Grimaldi A, et al. (2018). Education plus exercise versus corticosteroid "
+        "injection use versus a wait and see approach on global outcome and pain from gluteal "
+        "tendinopathy: prospective, single blinded, randomised clinical trial. BMJ 361:k1662.",
+    ),
+    ClinicalSource(
+        "Silbernagel et al. 2007",
+        "Silbernagel KG, Thomeé R, Eriksson BI, Karlsson J (2007). Continued sports activity, using "
+        "a pain-monitoring model, during rehabilitation in patients with Achilles tendinopathy: a "
+        "randomized controlled study. American Journal of Sports Medicine 35(6):897-906.",
+    ),
+    ClinicalSource(
+        "Hardcastle & Nade 1985",
+        "Hardcastle P, Nade S (1985). The significance of the Trendelenburg test. Journal of Bone "
+        "and Joint Surgery (British volume) 67-B(5):741-746.",
+    ),
+    ClinicalSource(
+        "ACSM 2009",
+        "American College of Sports Medicine (2009). Position stand: progression models in "
+        "resistance training for healthy adults. Medicine & Science in Sports & Exercise 41(3):687-708.",
+    ),
+)
+
+SOURCES_BY_CITE = {source.cite: source for source in CLINICAL_SOURCES}
