@@ -14,6 +14,8 @@ Types, with Canvas's question type in the item metadata; scores are out of 100 (
   adds 100/n: QTI 1.2 has ordering, but Canvas does not import it, so this is the nearest
   faithful equivalent (the marks are the same).
 
+HTML keeps only the elements and link schemes that ``xhtml.py`` allows, so no file carries script.
+
 Feedback: each option's own feedback when it is chosen; right / partly right / wrong feedback for
 the other types; the explanation with the lesson link as general feedback.
 """
@@ -24,6 +26,7 @@ from hipdrop.quiz.grading import number_text, ordinal
 from hipdrop.quiz.model import CHOICE_TYPES, Bank, Question
 
 from . import ExportWarning, explanation_with_link, matching_prompt, numeric_prompt
+from .xhtml import safe_html
 
 NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 XSD = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2p1.xsd"
@@ -51,7 +54,7 @@ def _sub(parent, tag: str, attrs: dict | None = None, text: str | None = None):
 
 def _html(parent, html: str):
     material = _sub(parent, "material")
-    return _sub(material, "mattext", {"texttype": "text/html"}, html)
+    return _sub(material, "mattext", {"texttype": "text/html"}, safe_html(html))
 
 
 def _number(value: float) -> str:

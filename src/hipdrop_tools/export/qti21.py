@@ -12,12 +12,13 @@ Every question is worth 1 (``MAXSCORE``), and the response processing gives the 
 - matching: ``matchInteraction`` (directed pairs, left to right) with a ``mapping``: each right
   pair earns an equal share.
 
+Identifiers are the bank's ids; one that starts with a digit gets a leading "_" (QTI requires a
+letter or "_" first). A matching question whose two sides share an id is left out, with a warning.
+
 Feedback is ``modalFeedback`` driven by the ``FEEDBACK`` outcome: the chosen options' own
 feedback (choice types) or the question's right / partly right / wrong feedback (the others),
 and always the explanation with the lesson link.
 """
-
-import re
 
 from lxml import etree
 
@@ -33,9 +34,9 @@ CP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"
 CP_XSD = "http://www.imsglobal.org/xsd/imscp_v1p1.xsd"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 RESPONSE = "RESPONSE"
-EXPLANATION = "hd-explanation"  # the FEEDBACK value that shows the explanation (always set)
-VERDICTS = ("correct", "partial", "incorrect")
-_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+# FEEDBACK values of our own: a bank's ids never start with "_", so these never meet an option id.
+EXPLANATION = "_explanation"  # shows the explanation (always set)
+VERDICTS = {"correct": "_correct", "partial": "_partial", "incorrect": "_incorrect"}
 
 
 def q(tag: str) -> str:
@@ -57,17 +58,17 @@ def _share(count: int) -> str:
     return format(1 / count, ".6g")
 
 
+def qti_id(bank_id: str) -> str:
+    """A bank id (``[a-z0-9-]+``) as a QTI identifier, which must not start with a digit or '-':
+    such an id gets a leading '_' ('1st' -> '_1st'); every other id is kept as it is."""
+    return bank_id if bank_id[:1].isalpha() else "_" + bank_id
+
+
 def identifier_problem(question: Question) -> str | None:
-    """Why the question's ids cannot be QTI identifiers (or collide), else None."""
-    ids = [question.id, *(o.id for o in question.options), *(i.id for i in question.items),
-           *(i.id for i in question.left), *(i.id for i in question.right)]
-    bad = [i for i in ids if not _IDENTIFIER.match(i)]
-    if bad:
-        return f"skipped: {', '.join(repr(b) for b in bad)} cannot be a QTI identifier (a letter first; letters, digits, _ . -)"
-    if EXPLANATION in ids or any(v in ids for v in VERDICTS if question.type not in CHOICE_TYPES):
-        return f"skipped: an id is one of the names QTI feedback uses here ({EXPLANATION}, {', '.join(VERDICTS)})"
-    if set(i.id for i in question.left) & set(i.id for i in question.right):
-        return "skipped: a left-hand and a right-hand item share an id, which QTI cannot tell apart"
+    """Why QTI 2.1 cannot carry the question's ids, else None."""
+    if question.type == "matching" and {i.id for i in question.left} & {i.id for i in question.right}:
+        shared = sorted({i.id for i in question.left} & {i.id for i in question.right})
+        return f"skipped: left-hand and right-hand items share the id(s) {', '.join(shared)}, which a QTI match cannot tell apart"
     return None
 
 
@@ -78,14 +79,14 @@ def _declarations(item, question: Question) -> None:
     kind = question.type
     if kind in CHOICE_TYPES:
         cardinality, base = ("multiple" if kind == "multiple" else "single"), "identifier"
-        right = [o.id for o in question.options if o.correct]
+        right = [qti_id(o.id) for o in question.options if o.correct]
     elif kind == "numeric":
         cardinality, base, right = "single", "float", [_number(question.numeric.value)]
     elif kind == "ordering":
-        cardinality, base, right = "ordered", "identifier", [i.id for i in question.items]
+        cardinality, base, right = "ordered", "identifier", [qti_id(i.id) for i in question.items]
     else:
         cardinality, base = "multiple", "directedPair"
-        right = [f"{i.id} {i.match}" for i in question.left]
+        right = [f"{qti_id(i.id)} {qti_id(i.match)}" for i in question.left]
     decl = _sub(item, "responseDeclaration", {"identifier": RESPONSE, "cardinality": cardinality, "baseType": base})
     correct = _sub(decl, "correctResponse")
     for value in right:
@@ -94,7 +95,7 @@ def _declarations(item, question: Question) -> None:
         share = 1 / len(right)
         mapping = _sub(decl, "mapping", {"lowerBound": "0", "upperBound": "1", "defaultValue": "0"})
         for option in question.options:
-            _sub(mapping, "mapEntry", {"mapKey": option.id, "mappedValue": format(share if option.correct else -share, ".6g")})
+            _sub(mapping, "mapEntry", {"mapKey": qti_id(option.id), "mappedValue": format(share if option.correct else -share, ".6g")})
     if kind == "matching":
         mapping = _sub(decl, "mapping", {"lowerBound": "0", "upperBound": "1", "defaultValue": "0"})
         for value in right:
@@ -120,7 +121,7 @@ def _interaction(body, question: Question) -> None:
             "responseIdentifier": RESPONSE, "shuffle": "false" if kind == "true_false" else "true",
             "maxChoices": "0" if kind == "multiple" else "1"})
         for option in question.options:
-            append_html(_sub(interaction, "simpleChoice", {"identifier": option.id}), option.html, NS)
+            append_html(_sub(interaction, "simpleChoice", {"identifier": qti_id(option.id)}), option.html, NS)
     elif kind == "numeric":
         unit = question.numeric.unit
         line = _sub(body, "p", text="Your answer: ")
@@ -131,7 +132,7 @@ def _interaction(body, question: Question) -> None:
         interaction = _sub(body, "orderInteraction", {"responseIdentifier": RESPONSE, "shuffle": "true"})
         _sub(interaction, "prompt", text="Put these in the right order, first at the top.")
         for entry in question.items:
-            append_html(_sub(interaction, "simpleChoice", {"identifier": entry.id}), entry.html, NS)
+            append_html(_sub(interaction, "simpleChoice", {"identifier": qti_id(entry.id)}), entry.html, NS)
     else:
         count = len(question.left)
         interaction = _sub(body, "matchInteraction", {"responseIdentifier": RESPONSE, "shuffle": "true",
@@ -139,7 +140,7 @@ def _interaction(body, question: Question) -> None:
         for side in (question.left, question.right):
             match_set = _sub(interaction, "simpleMatchSet")
             for entry in side:
-                choice = _sub(match_set, "simpleAssociableChoice", {"identifier": entry.id, "matchMax": "1"})
+                choice = _sub(match_set, "simpleAssociableChoice", {"identifier": qti_id(entry.id), "matchMax": "1"})
                 append_html(choice, entry.html, NS)
 
 
@@ -185,7 +186,7 @@ def _score_ordering(rp, question: Question) -> None:
         when = _sub(condition, "responseIf")
         match = _sub(when, "match")
         _sub(_sub(match, "index", {"n": str(place)}), "variable", {"identifier": RESPONSE})
-        _sub(match, "baseValue", {"baseType": "identifier"}, entry.id)
+        _sub(match, "baseValue", {"baseType": "identifier"}, qti_id(entry.id))
 
         def add(s):
             total = _sub(s, "sum")
@@ -205,8 +206,8 @@ def _feedback_by_score(rp, question: Question) -> None:
         test = _sub(branch, "gte" if verdict == "correct" else "gt")
         _sub(test, "variable", {"identifier": "SCORE"})
         _float(test, "1" if verdict == "correct" else "0")
-        _feedback_values(branch, [verdict])
-    _feedback_values(_sub(condition, "responseElse"), ["incorrect"])
+        _feedback_values(branch, [VERDICTS[verdict]])
+    _feedback_values(_sub(condition, "responseElse"), [VERDICTS["incorrect"]])
 
 
 def _feedback_values(parent, values: list[str], with_response: bool = False) -> None:
@@ -241,12 +242,12 @@ def _modal_feedback(item, question: Question) -> None:
 
     if question.type in CHOICE_TYPES:
         for option in question.options:
-            feedback(option.id, option.feedback_html)
+            feedback(qti_id(option.id), option.feedback_html)
     elif question.feedback:
         fb = question.feedback
         for verdict, html in (("correct", fb.correct_html), ("partial", fb.partial_html), ("incorrect", fb.incorrect_html)):
             if html:
-                feedback(verdict, html)
+                feedback(VERDICTS[verdict], html)
     feedback(EXPLANATION, explanation_with_link(question))
 
 
@@ -259,7 +260,7 @@ def _root(tag: str, ns: str, xsd: str, attrs: dict):
 
 
 def item_element(question: Question) -> etree._Element:
-    item = _root("assessmentItem", NS, XSD, {"identifier": question.id, "title": question.id,
+    item = _root("assessmentItem", NS, XSD, {"identifier": qti_id(question.id), "title": question.id,
                                              "adaptive": "false", "timeDependent": "false"})
     _declarations(item, question)
     body = _sub(item, "itemBody")
@@ -271,13 +272,13 @@ def item_element(question: Question) -> etree._Element:
 
 
 def test_element(bank: Bank, item_paths: dict[str, str]) -> etree._Element:
-    test = _root("assessmentTest", NS, XSD, {"identifier": bank.id, "title": bank.title})
+    test = _root("assessmentTest", NS, XSD, {"identifier": qti_id(bank.id), "title": bank.title})
     outcome = _sub(test, "outcomeDeclaration", {"identifier": "SCORE", "cardinality": "single", "baseType": "float"})
     _sub(_sub(outcome, "defaultValue"), "value", text="0")
     part = _sub(test, "testPart", {"identifier": "part-1", "navigationMode": "nonlinear", "submissionMode": "simultaneous"})
     section = _sub(part, "assessmentSection", {"identifier": "section-1", "title": bank.title, "visible": "true"})
     for question_id, path in item_paths.items():
-        _sub(section, "assessmentItemRef", {"identifier": question_id, "href": path})
+        _sub(section, "assessmentItemRef", {"identifier": qti_id(question_id), "href": path})
     processing = _sub(test, "outcomeProcessing")
     _set(processing, "SCORE", lambda s: _sub(_sub(s, "sum"), "testVariables", {"variableIdentifier": "SCORE"}))
     return test

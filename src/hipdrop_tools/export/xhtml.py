@@ -70,3 +70,11 @@ def append_html(parent: etree._Element, html: str, ns: str) -> etree._Element:
     for child in wrapper:
         _copy(child, parent, ns)
     return parent
+
+
+def safe_html(html: str) -> str:
+    """The HTML fragment with only the allowed elements and attributes, as HTML text (QTI 1.2
+    carries HTML as text)."""
+    holder = append_html(etree.Element("div"), html, "")
+    inner = (holder.text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return inner + "".join(lxml.html.tostring(child, encoding="unicode") for child in holder)
