@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help setup site serve test bench bundle handouts lock clean
+.PHONY: help setup site serve test bench bundle scorm handouts lock clean
 
 help:
 	@echo "make serve   build the course and serve it on http://127.0.0.1:$(PORT)"
@@ -16,6 +16,7 @@ help:
 	@echo "make bench   measure build and load times against their baselines (bench/report.json)"
 	@echo "make site    build the course into site/, with its PDF handouts in site/handouts/"
 	@echo "make bundle  write the classroom bundle, dist/hip-drop-course-<version>.zip"
+	@echo "make scorm   write the SCORM 1.2 package, dist/hip-drop-course-<version>-scorm12.zip"
 	@echo "make clean   remove build output and installed dependencies"
 
 $(BIN)/activate:
@@ -50,6 +51,10 @@ handouts: setup $(CHROMIUM)
 # The classroom bundle: dist/hip-drop-course-<version>.zip (offline build + serve.py launcher).
 bundle: setup
 	$(BIN)/hipdrop bundle
+
+# The SCORM 1.2 package for learning platforms: dist/hip-drop-course-<version>-scorm12.zip.
+scorm: setup
+	$(BIN)/hipdrop scorm
 
 serve: site
 	$(BIN)/python -m hipdrop_tools.serve site --port $(PORT)
