@@ -170,7 +170,9 @@ def test_a_check_quiz_records_a_score_and_progress_and_the_final_sets_the_status
     assert page.evaluate("window.lmsCalls.filter(c => c === 'LMSCommit').length") >= 3
 
     # Leaving: the SCO finishes its session.
-    page.goto("about:blank")
+    page.evaluate("document.getElementById('sco').src = 'about:blank'")
+    page.wait_for_function("window.lmsCalls.includes('LMSFinish')")
+    assert cmi(page, "core.lesson_status") == "passed"
     assert not watch.page_errors and not watch.foreign, (watch.page_errors, watch.foreign)
 
 
