@@ -42,7 +42,7 @@ def register(env, project):
         """A Markdown table: every bank, its question types, and links to its GIFT, XML and QTI files.
         Markdown links, so the strict build checks that each file exists."""
         folder = posixpath.dirname(env.page.file.src_uri)
-        rows = ["| Quiz | Questions | Files (Moodle XML, GIFT) | QTI 2.1 (Blackboard and others) | QTI 1.2 (Canvas) |",
+        rows = ["| Quiz | Questions | Files (Moodle XML, GIFT) | QTI 2.1 (Blackboard) | QTI 1.2 (Canvas) |",
                 "|---|---|---|---|---|"]
         for bank_id in sorted(banks, key=lambda b: (b == "final", b)):
             data = banks[bank_id].data
