@@ -90,14 +90,22 @@
   }
 
   function serialise(state) {
-    // Within the limit: scores always; progress entries dropped, the check quizzes first, if need be.
+    // Within the limit: scores always; if need be, progress entries are dropped: first any entry
+    // too long to fit on its own, then the check quizzes' (longest first), the final's last.
     var copy = { v: FORMAT, progress: {}, scores: state.scores };
     Object.keys(state.progress).forEach(function (bank) {
       copy.progress[bank] = state.progress[bank];
     });
     var text = JSON.stringify(copy);
+    function tooLong(bank) {
+      return copy.progress[bank].length > SUSPEND_LIMIT;
+    }
     var banks = Object.keys(copy.progress).sort(function (a, b) {
-      return (a === finalQuiz) - (b === finalQuiz) || copy.progress[b].length - copy.progress[a].length;
+      return (
+        tooLong(b) - tooLong(a) ||
+        (a === finalQuiz) - (b === finalQuiz) ||
+        copy.progress[b].length - copy.progress[a].length
+      );
     });
     while (text.length > SUSPEND_LIMIT && banks.length) {
       delete copy.progress[banks.shift()];

@@ -222,3 +222,28 @@ def test_without_a_platform_the_package_is_the_plain_course(page, lms):
     quiz.locator(f'fieldset[data-question="{first["id"]}"] input').first.check()
     quiz.get_by_role("button", name="Check answers").click()
     expect(quiz.locator(".hd-result")).to_contain_text(re.compile(r"You scored \d"))
+
+
+def test_suspend_data_stays_within_4096_characters(page, lms):
+    """A reader who types a very long answer: the progress that cannot fit is left out, the rest
+    and every score are kept."""
+    url, _ = lms
+    page.goto(url)
+    frame = course(page)
+    frame.locator('a[href$="lessons/what-is-trendelenburg.html"]').first.click()
+    quiz = ready_quiz(frame)
+    first = bank("lesson-1")["questions"][0]
+    quiz.locator(f'fieldset[data-question="{first["id"]}"] input').first.check()
+    quiz.get_by_role("button", name="Check answers").click()
+    page.wait_for_function("window.API.cmi.core.score.raw !== ''")
+    frame.locator('a[href$="final-quiz.html"]').first.click()
+    final = ready_quiz(frame)
+    single = next(q for q in bank("final")["questions"] if q["type"] == "single")
+    final.locator(f'fieldset[data-question="{single["id"]}"] input').first.check()
+    page.wait_for_function("""window.API.cmi.suspend_data.indexOf('"final"') !== -1""")
+    numeric = next(q for q in bank("final")["questions"] if q["type"] == "numeric")
+    final.locator(f'fieldset[data-question="{numeric["id"]}"] input').fill("1" * 5000)
+    page.wait_for_function("""window.API.cmi.suspend_data.indexOf('"final"') === -1""")
+    saved = json.loads(cmi(page, "suspend_data"))
+    assert len(cmi(page, "suspend_data")) <= 4096
+    assert list(saved["progress"]) == ["lesson-1"] and list(saved["scores"]) == ["lesson-1"]
