@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from watch import PageWatch
 
 import hipdrop
+import ims_schemas
 from hipdrop_tools.serve import serve_in_thread
 from support import PYODIDE_TIMEOUT_MS, ROOT
 
@@ -89,6 +90,15 @@ def test_the_package_is_one_sco_with_the_course_inside_and_no_service_worker(pac
         page = archive.read("lessons/what-is-trendelenburg.html").decode()
     assert "js/offline.js" not in page and "js/scorm-page.js" in page
     assert 'href="../final-quiz.html"' in page or "../final-quiz.html" in page  # links are relative files
+
+
+def test_the_manifest_is_valid_against_the_scorm12_schemas(package):
+    schema = ims_schemas.scorm12_manifest()
+    with zipfile.ZipFile(package) as archive:
+        manifest = etree.fromstring(archive.read("imsmanifest.xml"))
+    assert schema.validate(manifest), schema.error_log
+    manifest.find(f"{CP}resources/{CP}resource").set(f"{ADLCP}scormtype", "page")
+    assert not schema.validate(manifest), "the check is not vacuous: SCORM 1.2 knows only sco and asset"
 
 
 def course(page):

@@ -1,15 +1,8 @@
 """`hipdrop export --format qti`: every bank as a QTI 2.1 and a QTI 1.2 package, checked against
-the IMS schemas, and every question read back and compared with its bank.
-
-The IMS files are not in this repository (their source may not be committed here): the QTI 2.1
-XSD with its imports (xml.xsd, XInclude, MathML 2, the APIP extension), the IMS Content
-Packaging 1.1 XSD with IMS metadata 1.2.4, and the QTI 1.2 DTD. Put them in a folder named by
-HIPDROP_QTI_SCHEMAS, or in ``shared/schemas/qti/`` beside the project (see ``SCHEMA_FILES``);
-without them the schema tests are skipped and say so, and the read-back tests still run.
-"""
+the IMS schemas (see tests/ims_schemas.py for where they come from), and every question read back
+and compared with its bank."""
 
 import io
-import os
 import subprocess
 import sys
 import zipfile
@@ -24,36 +17,13 @@ from hipdrop_tools import markdown_text
 from hipdrop_tools.export import export_bank_model
 from hipdrop_tools.project import Project
 from hipdrop_tools.quizzes import load_banks
+import ims_schemas
 from support import ROOT
 
 BANKS = sorted((ROOT / "quizzes").glob("*.yml"))
 QTI = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
 QTI12 = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 CP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
-SCHEMA_FILES = {
-    "qti21": "qtiv2p1/imsqti_v2p1.xsd",
-    "cp": "imscp_v1p1.xsd",
-    "qti12": "qtiv1p2/ims_qtiasiv1p2p1.dtd",
-}
-
-
-def schema_dir() -> Path | None:
-    candidates = [os.environ.get("HIPDROP_QTI_SCHEMAS", "")]
-    candidates += [str(base / "shared" / "schemas" / "qti") for base in (ROOT.parent, ROOT.parent.parent)]
-    for candidate in filter(None, candidates):
-        if all((Path(candidate) / name).is_file() for name in SCHEMA_FILES.values()):
-            return Path(candidate)
-    return None
-
-
-def schema(name: str):
-    folder = schema_dir()
-    if folder is None:
-        pytest.skip("IMS QTI schemas not found: set HIPDROP_QTI_SCHEMAS or add shared/schemas/qti/ (see this file's docstring)")
-    path = folder / SCHEMA_FILES[name]
-    return etree.DTD(str(path)) if path.suffix == ".dtd" else etree.XMLSchema(etree.parse(str(path)))
-
-
 def export(out: Path, root: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "hipdrop_tools", "--root", str(root), "export", "--format", "qti", "--out", str(out)],
@@ -106,22 +76,31 @@ def test_every_bank_has_both_packages(qti_dir):
     assert names == expected
 
 
+@pytest.mark.parametrize("kind", ["qti21", "qti12"])
 @pytest.mark.parametrize("bank_path", BANKS, ids=lambda p: p.stem)
-def test_qti21_items_test_and_manifest_are_valid_against_the_ims_schemas(qti_dir, bank_path):
-    qti_schema, cp_schema = schema("qti21"), schema("cp")
-    files = unzip(qti_dir / f"{bank_path.stem}.qti21.zip")
+def test_every_package_manifest_is_valid_ims_content_packaging_naming_every_file(qti_dir, bank_path, kind):
+    cp_schema = ims_schemas.content_packaging()
+    files = unzip(qti_dir / f"{bank_path.stem}.{kind}.zip")
     manifest = files.pop("imsmanifest.xml")
     assert cp_schema.validate(manifest), cp_schema.error_log
+    assert {f.get("href") for f in manifest.iter(f"{CP}file")} == set(files)
+    broken = etree.fromstring(etree.tostring(manifest))
+    del broken.find(f"{CP}resources/{CP}resource").attrib["type"]
+    assert not cp_schema.validate(broken)
+
+
+@pytest.mark.parametrize("bank_path", BANKS, ids=lambda p: p.stem)
+def test_qti21_items_and_test_are_valid_against_the_ims_qti21_schema(qti_dir, bank_path):
+    qti_schema = ims_schemas.qti("qti21")
+    files = unzip(qti_dir / f"{bank_path.stem}.qti21.zip")
+    files.pop("imsmanifest.xml")
     for name, document in files.items():
         assert qti_schema.validate(document), f"{name}: {qti_schema.error_log}"
-    # Every file the manifest names is in the zip, and every item is a resource of the manifest.
-    named = {f.get("href") for f in manifest.iter(f"{CP}file")}
-    assert named == set(files)
 
 
 def test_the_schema_check_rejects_a_broken_item(qti_dir):
     """The validation is not vacuous: an item without its response declaration's cardinality fails."""
-    qti_schema = schema("qti21")
+    qti_schema = ims_schemas.qti("qti21")
     files = unzip(qti_dir / "final.qti21.zip")
     item = next(doc for name, doc in files.items() if name.startswith("items/"))
     del item.find(f"{QTI}responseDeclaration").attrib["cardinality"]
@@ -141,10 +120,9 @@ def without_namespace(root: etree._Element) -> etree._Element:
 
 
 @pytest.mark.parametrize("bank_path", BANKS, ids=lambda p: p.stem)
-def test_qti12_is_valid_against_the_ims_dtd_and_its_manifest_against_content_packaging(qti_dir, bank_path):
-    dtd, cp_schema = schema("qti12"), schema("cp")
+def test_qti12_is_valid_against_the_ims_qti12_dtd(qti_dir, bank_path):
+    dtd = ims_schemas.qti("qti12")
     files = unzip(qti_dir / f"{bank_path.stem}.qti12.zip")
-    assert cp_schema.validate(files["imsmanifest.xml"]), cp_schema.error_log
     document = without_namespace(files[f"{bank_path.stem}.xml"])
     assert dtd.validate(document), dtd.error_log.filter_from_errors()
     broken = etree.fromstring(etree.tostring(document))
@@ -325,9 +303,8 @@ def test_a_question_qti_cannot_carry_is_named_and_markup_never_becomes_live(tmp_
     assert not list(item.iter(f"{QTI}script")) and not any("javascript:" in (a.get("href") or "") for a in item.iter())
     assert "<script>alert(1)</script>" in text(item.find(f"{QTI}itemBody"))  # shown as text
     assert item.find(f".//{QTI}strong").text == "bold"
-    folder = schema_dir()
-    if folder is not None:
-        qti_schema = schema("qti21")
+    if ims_schemas.qti_folder() is not None:
+        qti_schema = ims_schemas.qti("qti21")
         assert qti_schema.validate(item), qti_schema.error_log
     # QTI 1.2 carries HTML as text (escaped in the XML): the same escaped markup, never a <script>.
     html = unzip(out / "odd.qti12.zip")["odd.xml"].find(f".//{QTI12}mattext").text
