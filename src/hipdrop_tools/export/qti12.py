@@ -67,8 +67,10 @@ def _points(value: float) -> str:
 
 def _metadata(item, question: Question) -> None:
     fields = _sub(_sub(item, "itemmetadata"), "qtimetadata")
-    for label, entry in (("question_type", CANVAS_TYPES[question.type]), ("points_possible", "1"),
-                         ("original_answer_ids", ",".join(o.id for o in question.options))):
+    entries = [("question_type", CANVAS_TYPES[question.type]), ("points_possible", "1")]
+    if question.type in CHOICE_TYPES:
+        entries.append(("original_answer_ids", ",".join(o.id for o in question.options)))
+    for label, entry in entries:
         field = _sub(fields, "qtimetadatafield")
         _sub(field, "fieldlabel", text=label)
         _sub(field, "fieldentry", text=entry)
