@@ -9,6 +9,12 @@
   imports) and the QTI 1.2 DTD: no registry package ships them, and their source may not be
   committed here. They are read from the folder HIPDROP_QTI_SCHEMAS names, or from
   shared/schemas/qti/ beside the project; a test that needs them is skipped, and says so, without.
+  That folder's layout, and where each file is published (each carries its IMS notice):
+    qtiv2p1/imsqti_v2p1.xsd, w3/xml.xsd, w3/XInclude.xsd, w3/mathml2/** and
+    apipv1p0/apipv1p0_qtiextv2p1_v1p0.xsd: GitHub oat-sa/extension-tao-itemqti, model/qti/data/
+    (same layout; commit 2c7674c7123824e9fcabb85b15eb3993cb5b8250);
+    qtiv1p2/ims_qtiasiv1p2p1.dtd: PyPI pyslet 0.7.20170805 (sdist),
+    unittests/data_imsqtiv1p2p1/ims_qtiasiv1p2p1.dtd.
 """
 
 import os
