@@ -198,6 +198,20 @@ def mapped_score(item, chosen: list[str]) -> float:
     return min(float(mapping.get("upperBound")), max(float(mapping.get("lowerBound")), raw))
 
 
+def test_qti21_a_whole_right_answer_scores_exactly_one(qti_dir):
+    """Shares like 1/3 are written as 0.333333: the right answer is matched as a whole and scores 1."""
+    files = unzip(qti_dir / "final.qti21.zip")
+    for name, item in files.items():
+        if not name.startswith("items/"):
+            continue
+        processing = item.find(f"{QTI}responseProcessing")
+        exact = [c for c in processing.iter(f"{QTI}responseIf")
+                 if c.find(f"{QTI}match/{QTI}correct") is not None
+                 and c.findtext(f"{QTI}setOutcomeValue[@identifier='SCORE']/{QTI}baseValue") == "1"]
+        is_numeric = item.find(f".//{QTI}textEntryInteraction") is not None
+        assert len(exact) == (0 if is_numeric else 1), name
+
+
 def test_qti21_multiple_select_marks_every_answer_as_the_site_does(qti_dir):
     """Each subset of options, marked by the exported mapping, gets the engine's own mark."""
     from itertools import combinations
@@ -237,7 +251,7 @@ def test_every_question_reads_back_from_qti12_with_its_answers_and_feedback(qti_
             right = sum(1 for o in question["options"] if o.get("correct"))
             for option in question["options"]:
                 assert feedback[f"{option['id']}_fb"] == md_text(option["feedback"])
-                condition = next(c for c in conditions if c.findtext(f".//{QTI12}varequal") == option["id"])
+                condition = next(c for c in conditions if c.get("title") == f"option {option['id']}")
                 setvar = condition.find(f"{QTI12}setvar")
                 if kind == "multiple":
                     sign = 1 if option.get("correct") else -1
@@ -247,6 +261,13 @@ def test_every_question_reads_back_from_qti12_with_its_answers_and_feedback(qti_
                     assert (setvar.get("action"), setvar.text) == ("Set", "100")
                 else:
                     assert setvar is None
+            if kind == "multiple":
+                whole = next(c for c in conditions if c.get("title") == "all right")
+                assert whole.find(f"{QTI12}setvar").text == "100"
+                wanted = {o["id"] for o in question["options"] if o.get("correct")}
+                assert {v.text for v in whole.iter(f"{QTI12}varequal") if v.getparent().tag != f"{QTI12}not"} == wanted
+                assert {v.text for v in whole.iter(f"{QTI12}varequal") if v.getparent().tag == f"{QTI12}not"} == (
+                    {o["id"] for o in question["options"]} - wanted)
         elif kind == "numeric":
             low = float(item.findtext(f".//{QTI12}vargte"))
             high = float(item.findtext(f".//{QTI12}varlte"))
@@ -261,7 +282,10 @@ def test_every_question_reads_back_from_qti12_with_its_answers_and_feedback(qti_
             else:
                 expected = {f"response_{i['id']}": i["match"] for i in question["left"]}
             scored = {c.find(f".//{QTI12}varequal").get("respident"): c.findtext(f".//{QTI12}varequal")
-                      for c in conditions if c.find(f"{QTI12}setvar") is not None}
+                      for c in conditions if c.find(f"{QTI12}setvar[@action='Add']") is not None}
+            whole = next(c for c in conditions if c.get("title") == "all right")
+            assert (whole.find(f"{QTI12}setvar").get("action"), whole.find(f"{QTI12}setvar").text) == ("Set", "100")
+            assert {(v.get("respident"), v.text) for v in whole.iter(f"{QTI12}varequal")} == set(expected.items())
             assert scored == expected
             assert feedback["correct_fb"] == md_text(question["feedback"]["correct"])
             assert feedback["general_incorrect_fb"] == md_text(question["feedback"]["incorrect"])

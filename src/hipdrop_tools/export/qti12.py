@@ -15,6 +15,8 @@ Types, with Canvas's question type in the item metadata; scores are out of 100 (
   faithful equivalent (the marks are the same).
 
 HTML keeps only the elements and link schemes that ``xhtml.py`` allows, so no file carries script.
+A whole right answer (multiple, matching, ordering) is set to exactly 100: shares such as
+33.3333 would add up to a little less.
 
 Feedback: each option's own feedback when it is chosen; right / partly right / wrong feedback for
 the other types; the explanation with the lesson link as general feedback.
@@ -138,6 +140,13 @@ def _processing_choice(processing, question: Question) -> None:
         elif option.correct:
             _set_score(condition, "Set", "100")
         _show(condition, f"{option.id}_fb")
+    if question.type == "multiple":  # the whole right answer: exactly 100 (shares of 33.3333 fall short)
+        def all_right(c):
+            every = _sub(c, "and")
+            for option in question.options:
+                _equals(every if option.correct else _sub(every, "not"), RESPONSE, option.id)
+
+        _set_score(_condition(processing, all_right, "all right"), "Set", "100")
 
 
 def _processing_numeric(processing, question: Question) -> None:
@@ -165,7 +174,9 @@ def _processing_pairs(processing, question: Question) -> None:
         for left_id, _h in left:
             _equals(every, f"response_{left_id}", answer[left_id])
 
-    _show(_condition(processing, all_right, "all right", continue_=False), CORRECT)
+    right = _condition(processing, all_right, "all right", continue_=False)
+    _set_score(right, "Set", "100")  # exactly 100 (shares of 33.3333 fall short)
+    _show(right, CORRECT)
     if question.feedback and question.feedback.partial_html:
         def some_right(c):
             some = _sub(c, "or")

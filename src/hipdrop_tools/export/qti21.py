@@ -155,16 +155,20 @@ def _float(parent, value: str):
     return _sub(parent, "baseValue", {"baseType": "float"}, value)
 
 
-def _score_choice(rp, question: Question) -> None:
-    if question.type == "multiple":
-        _set(rp, "SCORE", lambda s: _sub(s, "mapResponse", {"identifier": RESPONSE}))
-        return
+def _exactly_right_scores_one(rp) -> None:
+    """The whole right answer scores exactly 1 (shares such as 0.333333 would add up to less)."""
     condition = _sub(rp, "responseCondition")
     when = _sub(condition, "responseIf")
     match = _sub(when, "match")
     _sub(match, "variable", {"identifier": RESPONSE})
     _sub(match, "correct", {"identifier": RESPONSE})
     _set(when, "SCORE", lambda s: _float(s, "1"))
+
+
+def _score_choice(rp, question: Question) -> None:
+    if question.type == "multiple":
+        _set(rp, "SCORE", lambda s: _sub(s, "mapResponse", {"identifier": RESPONSE}))
+    _exactly_right_scores_one(rp)
 
 
 def _score_numeric(rp, question: Question) -> None:
@@ -194,6 +198,7 @@ def _score_ordering(rp, question: Question) -> None:
             _float(total, share)
 
         _set(when, "SCORE", add)
+    _exactly_right_scores_one(rp)
 
 
 def _feedback_by_score(rp, question: Question) -> None:
@@ -233,6 +238,7 @@ def _processing(item, question: Question) -> None:
 
 def _score_matching(rp, question: Question) -> None:
     _set(rp, "SCORE", lambda s: _sub(s, "mapResponse", {"identifier": RESPONSE}))
+    _exactly_right_scores_one(rp)
 
 
 def _modal_feedback(item, question: Question) -> None:
