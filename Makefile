@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help setup site serve test bench bundle handouts lock clean
+.PHONY: help setup site serve test bench bundle scorm handouts lock clean
 
 help:
 	@echo "make serve   build the course and serve it on http://127.0.0.1:$(PORT)"
@@ -16,6 +16,7 @@ help:
 	@echo "make bench   measure build and load times against their baselines (bench/report.json)"
 	@echo "make site    build the course into site/, with its PDF handouts in site/handouts/"
 	@echo "make bundle  write the classroom bundle, dist/hip-drop-course-<version>.zip"
+	@echo "make scorm   write the SCORM 1.2 package, dist/hip-drop-course-<version>-scorm12.zip"
 	@echo "make clean   remove build output and installed dependencies"
 
 $(BIN)/activate:
@@ -39,6 +40,15 @@ node_modules/.installed: package.json package-lock.json
 
 setup: $(VENV)/.installed node_modules/.installed
 
+# The IMS QTI 1.2 DTD, for the export tests: taken from PyPI's pyslet source package (pinned), which
+# ships it with its own tests; unpacked under build/ (not committed).
+QTI12_DTD := build/schemas/qti/qtiv1p2/ims_qtiasiv1p2p1.dtd
+$(QTI12_DTD): $(VENV)/.installed
+	rm -rf build/pyslet && mkdir -p build/pyslet $(dir $@)
+	$(BIN)/python -m pip download --quiet --disable-pip-version-check --no-deps --no-binary :all: --dest build/pyslet pyslet==0.7.20170805
+	tar -xzf build/pyslet/pyslet-0.7.20170805.tar.gz -C build/pyslet pyslet-0.7.20170805/unittests/data_imsqtiv1p2p1/ims_qtiasiv1p2p1.dtd
+	cp build/pyslet/pyslet-0.7.20170805/unittests/data_imsqtiv1p2p1/ims_qtiasiv1p2p1.dtd $@
+
 site: setup $(CHROMIUM)
 	$(BIN)/mkdocs build --strict
 	$(BIN)/hipdrop handouts
@@ -51,10 +61,14 @@ handouts: setup $(CHROMIUM)
 bundle: setup
 	$(BIN)/hipdrop bundle
 
+# The SCORM 1.2 package for learning platforms: dist/hip-drop-course-<version>-scorm12.zip.
+scorm: setup
+	$(BIN)/hipdrop scorm
+
 serve: site
 	$(BIN)/python -m hipdrop_tools.serve site --port $(PORT)
 
-test: setup $(CHROMIUM) /usr/bin/pdftoppm
+test: setup $(CHROMIUM) /usr/bin/pdftoppm $(QTI12_DTD)
 	$(BIN)/python -m pytest
 
 # Build and load times side by side with their baselines: prints a table, writes bench/report.json.

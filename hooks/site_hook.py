@@ -10,7 +10,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from hipdrop_tools import csp, instant_nav, offline, offline_build, page_urls, qr, site_files
+from hipdrop_tools import csp, instant_nav, offline, offline_build, page_urls, qr, scorm, site_files
 from hipdrop_tools.project import Project
 
 WIDGET_MARKER = "data-hipdrop-widget="
@@ -46,6 +46,8 @@ def on_config(config):
         config.extra["polyfills"].append(site_files.IFRAME_WORKER_SHIM)
         config.extra_javascript.append(FILE_NOTICE_SCRIPT)
         config.extra_javascript.append(f"{site_files.ASSETS_DIR}/{offline_build.MODULE_LOADER}")
+    if scorm.is_scorm_build():  # `hipdrop scorm`: no service worker, the page script for the adapter
+        config.extra_javascript = scorm.scorm_javascript(config.extra_javascript, site_files.ASSETS_DIR)
     return config
 
 
@@ -118,6 +120,19 @@ def on_post_build(config):
     if _serving:
         return
     project = Project(root=Path(config.extra["hipdrop_project_root"]))
+    if scorm.is_scorm_build():  # a platform's pages get no service worker: the launch page and manifest instead
+        _write_scorm_files(project, config)
+        return
     template = (project.site_assets_dir / offline.TEMPLATE_NAME).read_text(encoding="utf-8")
     pages = list(page_urls.from_config(config).pages)  # the sitemap the worker answers with
     offline.write_service_worker(Path(config.site_dir), template, pages)
+
+
+def _write_scorm_files(project, config):
+    from hipdrop_tools.quizzes import load_banks
+
+    try:
+        settings = scorm.settings(config.extra, set(load_banks(project)))
+    except scorm.ScormError as error:
+        raise PluginError(str(error)) from error
+    scorm.write_launch_files(Path(config.site_dir), config.site_name, settings, site_files.ASSETS_DIR, scorm.build_version())

@@ -33,18 +33,21 @@ def register(env, project):
 
     @env.macro
     def quiz_downloads() -> str:
-        """A Markdown table: every bank, its question types, and links to its GIFT and XML files.
+        """A Markdown table: every bank, its question types, and links to its GIFT, XML and QTI files.
         Markdown links, so the strict build checks that each file exists."""
         folder = posixpath.dirname(env.page.file.src_uri)
-        rows = ["| Quiz | Questions | Files (Moodle XML, GIFT) |", "|---|---|---|"]
+        rows = ["| Quiz | Questions | Files (Moodle XML, GIFT) | QTI 2.1 (Blackboard) | QTI 1.2 (Canvas) |",
+                "|---|---|---|---|---|"]
         for bank_id in sorted(banks, key=lambda b: (b == "final", b)):
             data = banks[bank_id].data
             counts = Counter(q["type"] for q in data["questions"])
             kinds = ", ".join(f"{n} {TYPE_NAMES[t]}" for t, n in sorted(counts.items(), key=lambda x: -x[1]))
-            files = {ext: posixpath.relpath(f"{QUIZ_DOWNLOADS_DIR}/{bank_id}.{ext}", folder or ".") for ext in ("xml", "gift")}
+            files = {ext: posixpath.relpath(f"{QUIZ_DOWNLOADS_DIR}/{bank_id}.{ext}", folder or ".")
+                     for ext in ("xml", "gift", "qti21.zip", "qti12.zip")}
             title = data["title"].replace("|", "\\|")
             rows.append(
                 f"| {title} | {len(data['questions'])} ({kinds}) "
-                f"| [{bank_id}.xml]({files['xml']})<br>[{bank_id}.gift]({files['gift']}) |"
+                f"| [{bank_id}.xml]({files['xml']})<br>[{bank_id}.gift]({files['gift']}) "
+                f"| [{bank_id}.qti21.zip]({files['qti21.zip']}) | [{bank_id}.qti12.zip]({files['qti12.zip']}) |"
             )
         return "\n".join(rows)

@@ -97,13 +97,14 @@ def iframe_worker_shim(project: Project) -> SiteFile:
     return SiteFile(dest=IFRAME_WORKER_SHIM, source=source)
 
 
-# --- Quiz banks exported for Moodle (GIFT and Moodle XML), linked from the teachers' pages. ---
+# --- Quiz banks exported for course platforms (GIFT, Moodle XML, QTI), linked from the teachers' pages. ---
 
 QUIZ_DOWNLOADS_DIR = "downloads/quizzes"
 
 
 def quiz_export_files(project: Project, base_url: str = "") -> list[SiteFile]:
-    """Every quiz bank as ``<bank>.gift`` and ``<bank>.xml`` (``hipdrop export`` writes the same)."""
+    """Every quiz bank as ``<bank>.gift``, ``<bank>.xml``, ``<bank>.qti21.zip`` and ``<bank>.qti12.zip``
+    (``hipdrop export`` writes the same)."""
     from .export import FORMATS, export_all
     from .quizzes import load_banks
 
@@ -113,5 +114,6 @@ def quiz_export_files(project: Project, base_url: str = "") -> list[SiteFile]:
         texts, warnings = export_all(banks, fmt, base_url)
         for warning in warnings:  # INFO: a question a format cannot carry is left out, by design
             logging.getLogger("mkdocs.hooks.hipdrop").info("hipdrop: %s export: %s", fmt, warning)
-        files += [SiteFile(dest=f"{QUIZ_DOWNLOADS_DIR}/{name}", content=text.encode("utf-8")) for name, text in texts.items()]
+        files += [SiteFile(dest=f"{QUIZ_DOWNLOADS_DIR}/{name}", content=text if isinstance(text, bytes) else text.encode("utf-8"))
+                  for name, text in texts.items()]
     return files

@@ -283,6 +283,8 @@ export function attach(root, api) {
         submitted = true;
         save();
         showResult(reply.result, { focus: false });
+        // The engine's result, for listeners such as the SCORM build's adapter (scorm-page.js).
+        root.dispatchEvent(new CustomEvent("hipdrop:quiz-graded", { bubbles: true, detail: { bank: bank.id, result: reply.result } }));
       }
     } catch (error) {
       resultBox.textContent = `Your answers could not be checked: ${error.message}`;

@@ -18,9 +18,9 @@ from pathlib import Path
 from hipdrop_tools.errors import DataError
 from hipdrop_tools.project import Project
 
-from . import bundle, check, export, handouts, lab, pick
+from . import bundle, check, export, handouts, lab, pick, scorm
 
-COMMANDS = (check, pick, lab, handouts, export, bundle)
+COMMANDS = (check, pick, lab, handouts, export, bundle, scorm)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,4 +1,5 @@
-"""``hipdrop export``: every quiz bank as GIFT or Moodle XML, the two formats Moodle imports."""
+"""``hipdrop export``: every quiz bank as GIFT or Moodle XML (the two formats Moodle imports), or
+as IMS QTI packages (2.1 and 1.2, for Canvas, Blackboard and other platforms)."""
 
 import sys
 from pathlib import Path
@@ -7,11 +8,11 @@ from hipdrop_tools.export import FORMATS, export_all
 from hipdrop_tools.quizzes import load_banks
 
 NAME = "export"
-HELP = "export every quiz bank for Moodle, as GIFT or Moodle XML"
+HELP = "export every quiz bank as GIFT or Moodle XML (Moodle), or as QTI 2.1 and 1.2 packages (Canvas, Blackboard)"
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--format", choices=FORMATS, required=True, help="gift or moodle-xml")
+    parser.add_argument("--format", choices=FORMATS, required=True, help="gift, moodle-xml or qti (writes <bank>.qti21.zip and <bank>.qti12.zip)")
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write the files into")
     parser.add_argument("--base-url", default="", metavar="URL",
                         help="the course's public address, to turn lesson links into full links")
@@ -22,7 +23,10 @@ def run(args, project) -> int:
     files, warnings = export_all(banks, args.format, args.base_url)
     args.out.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
-        (args.out / name).write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            (args.out / name).write_bytes(text)
+        else:
+            (args.out / name).write_text(text, encoding="utf-8")
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"wrote {len(files)} {args.format} file(s) to {args.out}")

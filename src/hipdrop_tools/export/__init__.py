@@ -1,4 +1,5 @@
-"""Export quiz banks for Moodle: GIFT (``gift.py``) and Moodle XML (``moodle_xml.py``).
+"""Export quiz banks for course platforms: GIFT (``gift.py``) and Moodle XML (``moodle_xml.py``)
+for Moodle, IMS QTI 2.1 and 1.2 packages (``qti.py``) for Canvas, Blackboard and others.
 
 Both start from the engine's ``Bank`` (text already rendered to safe HTML, raw HTML shown as
 text). A question type a format cannot carry is converted where a faithful equivalent exists
@@ -14,8 +15,8 @@ from hipdrop.quiz.model import Bank, Item, Question
 
 from ..quizzes import SourceBank, engine_bank, page_url
 
-FORMATS = ("gift", "moodle-xml")
-EXTENSIONS = {"gift": "gift", "moodle-xml": "xml"}
+FORMATS = ("gift", "moodle-xml", "qti")
+EXTENSIONS = {"gift": "gift", "moodle-xml": "xml"}  # qti: <bank>.qti21.zip and <bank>.qti12.zip
 CATEGORY_ROOT = "Hip Drop"
 # Moodle's matching question needs at least 2 questions and 3 answers; GIFT matching needs 3 pairs.
 MIN_MATCHING_PAIRS = 3
@@ -103,8 +104,12 @@ def renderer(fmt: str) -> Renderer:
     return {"gift": gift.render, "moodle-xml": moodle_xml.render}[fmt]
 
 
-def export_all(banks: dict[str, SourceBank], fmt: str, base_url: str = "") -> tuple[dict[str, str], list[ExportWarning]]:
-    """Every bank in one format: ({file name: text}, warnings)."""
+def export_all(banks: dict[str, SourceBank], fmt: str, base_url: str = "") -> tuple[dict[str, str | bytes], list[ExportWarning]]:
+    """Every bank in one format: ({file name: text, or bytes for the QTI zips}, warnings)."""
+    if fmt == "qti":
+        from .qti import export_packages
+
+        return export_packages(banks, base_url)
     render = renderer(fmt)
     files: dict[str, str] = {}
     warnings: list[ExportWarning] = []
