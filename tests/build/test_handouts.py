@@ -353,7 +353,7 @@ def test_us_letter_on_request(handouts_site, tmp_path):
 
 def test_every_link_resolves_after_the_handouts_are_listed(handouts_site):
     """The links `hipdrop handouts` adds (the Handouts page's list, each page's PDF link) resolve."""
-    from test_links import check_links, html_pages
+    from link_check import check_links, html_pages
 
     result = check_links(handouts_site, html_pages(handouts_site))
     assert result.problems == []
