@@ -5,7 +5,7 @@ an id in the target page. In the bundle a link to a folder is broken (opened fro
 file listing, not a page). Pages are read with the standard library's html.parser.
 """
 
-from link_check import FOLLOWED, LinkCheck, broken_links, check_links, html_pages, parse
+from link_check import broken_links, check_links, html_pages, parse
 
 
 def test_the_checker_sees_links_and_anchors(built_site):
