@@ -1,0 +1,37 @@
+"""The course in WebKit (WebKitGTK, the engine of every iPhone browser, through WebKitWebDriver and selenium, under Xvfb).
+What the client cannot see: console messages logged inside workers (the server's request log
+covers their failed requests)."""
+
+import engine_checks as checks
+
+
+def test_every_page_loads_without_errors(webkit, all_pages):
+    checks.every_page_loads_cleanly(webkit, all_pages)
+
+
+def test_practice_quiz_by_keyboard_grades_as_the_engine_does(webkit):
+    checks.practice_quiz_by_keyboard(webkit)
+
+
+def test_final_exam_by_keyboard_grades_as_the_engine_does(webkit):
+    checks.final_exam_by_keyboard(webkit)
+
+
+def test_picker_by_keyboard_builds_the_engines_program(webkit):
+    checks.picker_by_keyboard(webkit)
+
+
+def test_lab_by_keyboard_shows_the_engines_numbers(webkit):
+    checks.lab_by_keyboard(webkit)
+
+
+def test_pyodide_404_shows_retry_and_retry_recovers(webkit):
+    checks.pyodide_failure_shows_retry(webkit)
+
+
+def test_after_one_visit_the_course_works_with_the_server_gone(webkit):
+    checks.offline_after_one_visit(webkit)
+
+
+def test_printing_a_lesson_keeps_the_print_styles(webkit):
+    checks.printing_keeps_the_print_styles(webkit)
