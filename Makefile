@@ -37,6 +37,14 @@ node_modules/.installed: package.json package-lock.json
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium poppler-utils
 
+# Debian's Firefox ESR, WebKitGTK's WebDriver (MiniBrowser comes with it) and Xvfb: the Firefox and
+# WebKit suites (tests/engines/); apt is used only when missing.
+/usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/bin/Xvfb:
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb
+
+ENGINES := /usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/bin/Xvfb
+
 setup: $(VENV)/.installed node_modules/.installed
 
 site: setup $(CHROMIUM)
@@ -54,7 +62,7 @@ bundle: setup
 serve: site
 	$(BIN)/python -m hipdrop_tools.serve site --port $(PORT)
 
-test: setup $(CHROMIUM) /usr/bin/pdftoppm
+test: setup $(CHROMIUM) /usr/bin/pdftoppm $(ENGINES)
 	$(BIN)/python -m pytest
 
 # Build and load times side by side with their baselines: prints a table, writes bench/report.json.

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+pytest.register_assert_rewrite("engine_checks", "engine_expected")
+
 from engine_server import EngineServer
 from support import ROOT
 

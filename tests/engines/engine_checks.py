@@ -15,13 +15,16 @@ DISCLAIMER = "education, not medical advice"
 
 def clean(report: dict, server) -> None:
     """No driver error, nothing the engine reported broken, no request the server failed."""
-    assert report["error"] is None, report["error"] + "\n" + "\n".join(report["problems"])
+    assert report["error"] is None, "\n".join([report["error"], *report["problems"], str(report["reads"].get("states at error"))])
     assert report["problems"] == []
     assert server.state.failures() == []
 
 
 def every_page_loads_cleanly(run, pages):
     report, server = run(plans.crawl(pages))
+    # Firefox reports a lazy figure still loading when the crawl moves on as aborted (the server
+    # answered it with 200); that is the crawl's doing, not the page's.
+    report["problems"] = [p for p in report["problems"] if not p.endswith("(NS_BINDING_ABORTED)")]
     clean(report, server)
     widgets = {k: v for k, v in report["reads"].items() if v}
     assert len(report["reads"]) == len(pages) > 20
@@ -43,7 +46,8 @@ def final_exam_by_keyboard(run):
     questions = bank("final")["questions"]
     report, server = run(plans.quiz("final-quiz/?quiz-version=4242", "final", questions))
     clean(report, server)
-    assert report["reads"]["result"] == quiz_summary("final")
+    # The exam adds that the answers are now locked.
+    assert report["reads"]["result"].startswith(quiz_summary("final") + " ")
     assert report["reads"]["verdicts"] == ["correct" if i % 2 == 0 else "incorrect" for i in range(len(questions))]
 
 
@@ -128,7 +132,7 @@ def offline_after_one_visit(run):
 
 
 def printing_keeps_the_print_styles(run):
-    report, server = run([{"goto": LESSON}, plans.state_is(plans.widget("quiz"), "ready"), {"read": ["title", plans.text_of("h1")]}, {"pdf": "lesson"}])
+    report, server = run([{"goto": LESSON}, plans.state_is(plans.widget("quiz"), "ready"), {"read": ["title", "document.querySelector('h1').firstChild.textContent.trim()"]}, {"pdf": "lesson"}])
     clean(report, server)
     pdf = PdfReader(report["reads"]["lesson"])
     text = " ".join(re.sub(r"\s+", " ", page.extract_text()) for page in pdf.pages)
@@ -139,3 +143,16 @@ def printing_keeps_the_print_styles(run):
     width, height = (float(v) for v in pdf.pages[0].mediabox[2:])
     assert (round(width), round(height)) == (595, 842), "not A4"
     return pdf
+
+
+def print_rules_apply(run):
+    """Where the driver cannot print: the print rules, applied on screen, hide the chrome and keep
+    the footer's disclaimer."""
+    report, server = run([{"goto": LESSON}, plans.state_is(plans.widget("quiz"), "ready"),
+                          {"read": ["print", plans.PRINT_RULES_ON_SCREEN]}])
+    clean(report, server)
+    shown = report["reads"]["print"]
+    assert shown["rules"] > 50
+    assert shown["title"] and shown["footerShown"]
+    assert DISCLAIMER in shown["footer"].lower()
+    assert not shown["navigation"] and not shown["buttons"]

@@ -15,7 +15,7 @@ import json
 
 from engine_expected import PICKER_FORM, mixed_responses
 
-SETTLE_MS = 60_000  # Pyodide boots in about 5 s in Firefox and 10 s in WebKit here; allow for load
+SETTLE_MS = 120_000  # Pyodide boots in about 5 s in Firefox and 10 s in WebKit on a quiet machine, 50 s on a loaded one
 
 
 def js_string(value: str) -> str:
@@ -135,3 +135,30 @@ def lab(expected_force: str) -> list[dict]:
         {"read": ["weak description", text_of(description)]},
     ]
     return steps
+
+
+# The page's print rules (every @media print block, and sheets linked for print) applied to the
+# screen, then what they show and hide: for an engine whose driver cannot print (WebKitWebDriver
+# has no Print command), this shows the engine parses and matches the print styles.
+PRINT_RULES_ON_SCREEN = """(() => {
+  const rules = [];
+  const take = (list) => { for (const rule of list) rules.push(rule.cssText); };
+  for (const sheet of document.styleSheets) {
+    let list;
+    try { list = sheet.cssRules; } catch { continue; }
+    if (/\\bprint\\b/.test(sheet.media.mediaText)) { take(list); continue; }
+    for (const rule of list) if (rule.media && /\\bprint\\b/.test(rule.media.mediaText)) take(rule.cssRules);
+  }
+  const style = document.createElement('style');
+  style.textContent = rules.join('\\n');
+  document.head.append(style);
+  const shown = (css) => [...document.querySelectorAll(css)].some((e) => e.getClientRects().length > 0);
+  return {
+    rules: rules.length,
+    title: shown('h1'),
+    navigation: shown('.md-sidebar, .md-tabs, .md-header'),
+    buttons: shown('.md-typeset button'),
+    footer: (document.querySelector('.md-copyright__highlight')?.innerText ?? '').trim(),
+    footerShown: shown('.md-copyright__highlight'),
+  };
+})()"""

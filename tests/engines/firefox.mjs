@@ -68,13 +68,19 @@ const browser = await puppeteer.launch({
   executablePath: plan.firefox,
   headless: true,
 });
+let page = null;
 try {
   report.version = await browser.version();
-  const page = await browser.newPage();
+  page = await browser.newPage();
   watch(page, report.problems);
   await run(page, plan, report.reads);
 } catch (error) {
-  report.error = String(error?.stack ?? error);
+  report.error = `${String(error?.stack ?? error)}\nat ${page?.url()}`;
+  report.reads["states at error"] = await page?.evaluate(() =>
+    [...document.querySelectorAll("[data-hipdrop-widget]")].map(
+      (e) => `${e.dataset.hipdropState}: ${e.querySelector(".hd-status")?.textContent ?? ""}`,
+    ),
+  ).catch(() => null);
 } finally {
   await browser.close();
 }

@@ -2,9 +2,14 @@
 What the client cannot see: console messages logged inside workers (the server's request log
 covers their failed requests)."""
 
+import pytest
+
 import engine_checks as checks
 
+SLOW = pytest.mark.timeout(600)  # every page, or three pages and a service worker's precache
 
+
+@SLOW
 def test_every_page_loads_without_errors(firefox, all_pages):
     checks.every_page_loads_cleanly(firefox, all_pages)
 
@@ -29,6 +34,7 @@ def test_pyodide_404_shows_retry_and_retry_recovers(firefox):
     checks.pyodide_failure_shows_retry(firefox)
 
 
+@SLOW
 def test_after_one_visit_the_course_works_with_the_server_gone(firefox):
     checks.offline_after_one_visit(firefox)
 

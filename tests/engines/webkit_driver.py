@@ -45,11 +45,6 @@ def xvfb():
         process.wait(timeout=10)
 
 
-def version() -> str:
-    result = subprocess.run([DRIVER, "--version"], capture_output=True, text=True)
-    return result.stdout.strip()
-
-
 def start(display: str):
     options = Options()
     options.binary_location = MINIBROWSER
@@ -79,8 +74,9 @@ def wait(driver, expression, timeout_ms):
 
 
 def run(plan: dict, display: str) -> dict:
-    report = {"version": version(), "reads": {}, "problems": [], "error": None}
     driver = start(display)
+    capabilities = driver.capabilities
+    report = {"version": f"{capabilities['browserName']} {capabilities['browserVersion']}", "reads": {}, "problems": [], "error": None}
     try:
         for step in plan["steps"]:
             if "goto" in step:
@@ -111,7 +107,11 @@ def run(plan: dict, display: str) -> dict:
                 raise ValueError(f"unknown step {step}")
         report["problems"] += driver.execute_script(COLLECT)
     except Exception as error:  # the report carries it; the test shows it with the problems
-        report["error"] = f"{type(error).__name__}: {error}"
+        report["error"] = f"{type(error).__name__} at {driver.current_url}: {error}"
+        report["problems"] += driver.execute_script("return window.__hdProblems || []")
+        report["reads"]["states at error"] = driver.execute_script(
+            "return [...document.querySelectorAll('[data-hipdrop-widget]')].map((e) => e.dataset.hipdropState"
+            " + ': ' + (e.querySelector('.hd-status')?.textContent ?? ''))")
     finally:
         driver.quit()
     return report
