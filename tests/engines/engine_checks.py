@@ -111,13 +111,6 @@ def offline_after_one_visit(run):
         {"get": "/__engines__/stop"},
         {"goto": "glossary/"},
         {"read": ["glossary", plans.text_of("h1")]},
-        {"goto": LESSON},
-        plans.state_is(quiz, "ready"),
-        {"focus": f"{quiz} fieldset.hd-question input"},
-        {"press": "Space"},
-        {"focus": f"{quiz} .hd-submit"},
-        {"press": "Enter"},
-        {"wait": f"{plans.text_of(quiz + ' .hd-result')}.startsWith('You scored')", "timeout": 30_000},
         {"goto": "lessons/mechanics/"},
         plans.state_is(lab_root, "ready"),
         {"focus": f'{lab_root} input[type="range"][name="lean_cm"]'},
@@ -125,9 +118,9 @@ def offline_after_one_visit(run):
         {"wait": f"!{plans.lab_row('Abductor force')}.startsWith('1,167')", "timeout": 30_000},
     ]
     report, server = run(steps)
-    assert report["error"] is None, report["error"] + "\n" + "\n".join(report["problems"])
+    # Neither page had been opened before the server went: both came from the service worker.
+    clean(report, server)
     assert report["reads"]["glossary"].startswith("Glossary")
-    assert server.state.failures() == []
     return report
 
 
@@ -148,8 +141,7 @@ def printing_keeps_the_print_styles(run):
 def print_rules_apply(run):
     """Where the driver cannot print: the print rules, applied on screen, hide the chrome and keep
     the footer's disclaimer."""
-    report, server = run([{"goto": LESSON}, plans.state_is(plans.widget("quiz"), "ready"),
-                          {"read": ["print", plans.PRINT_RULES_ON_SCREEN]}])
+    report, server = run([{"goto": LESSON}, {"read": ["print", plans.PRINT_RULES_ON_SCREEN]}])
     clean(report, server)
     shown = report["reads"]["print"]
     assert shown["rules"] > 50
