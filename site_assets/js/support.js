@@ -46,7 +46,7 @@ export function unsupportedMessage() {
   const missing = missingFeatures();
   if (missing.length === 0) return "";
   const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(", ")} and ${missing[missing.length - 1]}`;
-  return `this browser lacks ${list}, which Python needs here; a current Firefox, Safari, Chrome or Edge has ${
+  return `it lacks ${list}, which Python needs; a current Firefox, Safari, Chrome or Edge has ${
     missing.length === 1 ? "it" : "them"
   }`;
 }

@@ -28,7 +28,7 @@ def test_a_missing_feature_is_named_in_the_status(page, site_url, feature):
     quiz = page.locator('[data-hipdrop-widget="quiz"]').first
     expect(quiz).to_have_attribute("data-hipdrop-state", "failed", timeout=PYODIDE_TIMEOUT_MS)
     status = quiz.locator(".hd-status")
-    expect(status).to_contain_text(f"Python could not start in this browser: this browser lacks {feature}, which Python needs here")
+    expect(status).to_contain_text(f"Python could not start in this browser: it lacks {feature}, which Python needs;")
     expect(quiz.locator("fieldset").first).to_be_visible()
     assert started == [], "the Python worker was started anyway"
     assert errors == []

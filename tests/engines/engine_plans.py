@@ -27,7 +27,14 @@ def widget(kind: str, extra: str = "") -> str:
 
 
 def state_is(css: str, state: str) -> dict:
-    return {"wait": f"document.querySelector({js_string(css)})?.dataset.hipdropState === {js_string(state)}", "timeout": SETTLE_MS}
+    """Wait for the widget's state; a widget that fails while we wait for "ready" ends the wait with
+    its status text as the error."""
+    root = f"document.querySelector({js_string(css)})"
+    give_up = "" if state == "failed" else (
+        f"if ({root}?.dataset.hipdropState === 'failed') "
+        f"throw new Error('the widget failed: ' + {root}.querySelector('.hd-status')?.textContent);"
+    )
+    return {"wait": f"(() => {{ {give_up} return {root}?.dataset.hipdropState === {js_string(state)}; }})()", "timeout": SETTLE_MS}
 
 
 def text_of(css: str) -> str:

@@ -40,10 +40,18 @@ async function choose(page, css, value) {
   throw new Error(`the arrow keys never reached ${value} in ${css}`);
 }
 
+// Until the expression is true; an exception thrown by it ends the wait at once with its message.
+async function wait(page, expression, timeout) {
+  const guarded = `(() => { try { return (${expression}) ? { ok: true } : false; } catch (e) { return { error: String(e?.message ?? e) }; } })()`;
+  const handle = await page.waitForFunction(guarded, { timeout, polling: 100 });
+  const outcome = await handle.jsonValue();
+  if (outcome.error) throw new Error(outcome.error);
+}
+
 async function run(page, plan, reads) {
   for (const step of plan.steps) {
     if ("goto" in step) await page.goto(new URL(step.goto, plan.base).href, { waitUntil: "load" });
-    else if ("wait" in step) await page.waitForFunction(step.wait, { timeout: step.timeout ?? 30_000, polling: 100 });
+    else if ("wait" in step) await wait(page, step.wait, step.timeout ?? 30_000);
     else if ("focus" in step) await page.focus(step.focus);
     else if ("press" in step) {
       if (!KEYS.has(step.press)) throw new Error(`unknown key ${step.press}`);
