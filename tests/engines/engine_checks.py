@@ -118,6 +118,9 @@ def offline_after_one_visit(run):
         {"wait": f"!{plans.lab_row('Abductor force')}.startsWith('1,167')", "timeout": 30_000},
     ]
     report, server = run(steps)
+    # WebKit's page watch (watch.js, served by the test server, not part of the course) cannot load
+    # once the server is gone: after that, WebKit pages are checked by their behaviour only.
+    report["problems"] = [p for p in report["problems"] if p != "the page watch did not run"]
     # Neither page had been opened before the server went: both came from the service worker.
     clean(report, server)
     assert report["reads"]["glossary"].startswith("Glossary")

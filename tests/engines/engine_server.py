@@ -14,6 +14,7 @@
 import functools
 import http.server
 import threading
+from collections.abc import Callable  # noqa: F401 (annotation)
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,7 +38,7 @@ class ServerState:
 
 class EngineHandler(SiteHandler):
     state: ServerState
-    stop: callable
+    stop: "Callable[[], None]"  # closes the server (set per server)
 
     def log_request(self, code="-", size="-"):
         self.state.requests.append((self.path, int(code) if str(code).isdigit() else 0))
