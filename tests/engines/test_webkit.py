@@ -1,6 +1,7 @@
-"""The course in WebKit (WebKitGTK, the engine of every iPhone browser, through WebKitWebDriver and selenium, under Xvfb).
-What the client cannot see: console messages logged inside workers (the server's request log
-covers their failed requests)."""
+"""The course in WebKit (WebKitGTK 2.50's MiniBrowser, the engine of every iPhone browser, through
+WebKitWebDriver and selenium, under Xvfb). WebKitWebDriver reports no console messages, errors or
+failed requests: the test server's watch.js records the page's own, and its request log every HTTP
+error (workers included); messages logged inside workers are not seen."""
 
 import pytest
 
