@@ -38,6 +38,14 @@ node_modules/.installed: package.json package-lock.json
 	$(SUDO) apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium poppler-utils
 
+# Debian's Firefox ESR, WebKitGTK's WebDriver (MiniBrowser comes with it) and Xvfb: the Firefox and
+# WebKit suites (tests/engines/); apt is used only when missing.
+/usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/bin/Xvfb:
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq firefox-esr webkit2gtk-driver xvfb
+
+ENGINES := /usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/bin/Xvfb
+
 setup: $(VENV)/.installed node_modules/.installed
 
 # The IMS QTI 1.2 DTD, for the export tests: taken from PyPI's pyslet source package (pinned), which
@@ -68,7 +76,7 @@ scorm: setup
 serve: site
 	$(BIN)/python -m hipdrop_tools.serve site --port $(PORT)
 
-test: setup $(CHROMIUM) /usr/bin/pdftoppm $(QTI12_DTD)
+test: setup $(CHROMIUM) /usr/bin/pdftoppm $(ENGINES) $(QTI12_DTD)
 	$(BIN)/python -m pytest
 
 # Build and load times side by side with their baselines: prints a table, writes bench/report.json.

@@ -1,5 +1,7 @@
 // The page's side of the worker protocol: requests with ids, replies as Promises, status events.
 
+import { unsupportedMessage } from "./support.js";
+
 const BOOT_TIMEOUT_MS = 90_000;
 
 export class EngineClient {
@@ -33,6 +35,8 @@ export class EngineClient {
 
   start() {
     if (this.#ready) return this.#ready;
+    const unsupported = unsupportedMessage();
+    if (unsupported) return this.#refuse(unsupported);
     this.#worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
     this.#worker.onmessage = ({ data }) => this.#receive(data);
     this.#worker.onerror = (event) => {
@@ -48,6 +52,13 @@ export class EngineClient {
       this.#setState({ state: "failed", message: error.message });
       throw error;
     });
+    this.#ready.catch(() => {});
+    return this.#ready;
+  }
+
+  #refuse(message) {
+    this.#setState({ state: "failed", message });
+    this.#ready = Promise.reject(new Error(message));
     this.#ready.catch(() => {});
     return this.#ready;
   }

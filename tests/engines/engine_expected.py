@@ -1,0 +1,96 @@
+"""What the widgets must show for the engine suites' inputs, computed here by the engine in CPython
+(the same inputs the browsers are given by keyboard), so that Firefox and WebKit are held to the
+results the engine gives everywhere else."""
+
+from dataclasses import dataclass
+
+import yaml
+
+from hipdrop.mechanics.lab import resolve
+from hipdrop.mechanics.statics import solve
+from hipdrop.mechanics.text import describe
+from hipdrop.picker import answers_from_form, pick
+from hipdrop.quiz.grading import grade_bank
+from hipdrop_tools.catalog import load_catalog
+from hipdrop_tools.project import Project
+from hipdrop_tools.quizzes import engine_bank, load_banks
+from support import ROOT
+
+
+def bank(name: str) -> dict:
+    return yaml.safe_load((ROOT / "quizzes" / f"{name}.yml").read_text())
+
+
+def mixed_responses(questions: list[dict]) -> tuple[dict, dict]:
+    """Every other question right (the first, third …), the rest wrong: ({id: response}, {id: right?})."""
+    responses, right = {}, {}
+    for index, question in enumerate(questions):
+        ok = index % 2 == 0
+        right[question["id"]] = ok
+        kind = question["type"]
+        if kind in ("single", "true_false", "multiple"):
+            picks = [o["id"] for o in question["options"] if bool(o.get("correct")) == ok]
+            responses[question["id"]] = picks if kind == "multiple" else picks[:1]
+        elif kind == "numeric":
+            responses[question["id"]] = numeric_text(question, ok)
+        elif kind == "ordering":
+            n = len(question["items"])
+            responses[question["id"]] = {
+                item["id"]: place if ok else place % n + 1 for place, item in enumerate(question["items"], 1)
+            }
+        elif kind == "matching":
+            ids = [r["id"] for r in question["right"]]
+            responses[question["id"]] = {
+                item["id"]: item["match"] if ok else ids[(ids.index(item["match"]) + 1) % len(ids)]
+                for item in question["left"]
+            }
+    return responses, right
+
+
+def numeric_text(question: dict, right: bool) -> str:
+    value = question["answer"] if right else question["answer"] * 2 + question["tolerance"] + 7
+    return f"{value:g}"
+
+
+def quiz_summary(name: str) -> str:
+    questions = bank(name)["questions"]
+    responses, _ = mixed_responses(questions)
+    checked = engine_bank(load_banks(Project(ROOT))[name], lambda link: link)
+    return grade_bank(checked, responses).summary
+
+
+PICKER_FORM = {
+    "weak_side": ["right"],
+    "pain_now": ["3"],
+    "recent_surgery_or_fracture": ["no"],
+    "single_leg_stance": ["no"],
+    "side_plank": ["knees"],
+    "single_leg_squat": ["no"],
+    "goal": ["strength"],
+    "equipment": ["step", "wall", "chair"],
+    "minutes_per_day": ["20"],
+    "days_per_week": ["3"],
+}
+
+
+def program_exercises(form: dict = PICKER_FORM) -> list[str]:
+    """The exercise names of the program, in order, as the engine picks them."""
+    outcome = pick(answers_from_form(form), load_catalog(Project(ROOT))).to_dict()
+    assert outcome["kind"] == "program", outcome["kind"]
+    return [exercise["name"] for phase in outcome["phases"] for exercise in phase["exercises"]]
+
+
+@dataclass(frozen=True)
+class LabExpectation:
+    abductor_force: str  # as the numbers table shows it, e.g. "583 N"
+    description: str
+    pelvis_drops: bool
+
+
+def lab(settings: dict) -> LabExpectation:
+    result = solve(resolve(settings))
+    return LabExpectation(
+        abductor_force=f"{round(result.abductor_force_n):,} N",
+        description=describe(result),
+        pelvis_drops=not result.holds_level,
+    )

@@ -1,0 +1,95 @@
+// Runs one plan of steps (tests/engines/engine_plans.py) in Debian's Firefox ESR over WebDriver BiDi with
+// puppeteer-core, and prints a JSON report: {version, reads, problems, error}.
+// Usage: node tests/engines/firefox.mjs PLAN.json   (PLAN: {base, steps, out_dir, firefox})
+//
+// Problems are what the page's console shows as errors, uncaught errors, failed requests and
+// HTTP errors, as puppeteer reports them over BiDi: those of the page itself (messages logged
+// inside workers are not reported by this client; the test server lists their failed requests).
+
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
+import puppeteer from "puppeteer-core";
+
+const KEYS = new Set(["Space", "Enter", "Tab", "ArrowDown", "ArrowUp", "ArrowRight", "ArrowLeft"]);
+
+function watch(page, problems) {
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message ?? error}`));
+  page.on("requestfailed", (request) => {
+    problems.push(`failed request: ${request.url()} (${request.failure()?.errorText ?? "failed"})`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`failed request: ${response.url()} (HTTP ${response.status()})`);
+  });
+}
+
+async function choose(page, css, value) {
+  await page.focus(css);
+  for (let i = 0; i < 40; i += 1) {
+    const now = await page.$eval(css, (select, wanted) => {
+      const values = [...select.options].map((o) => o.value);
+      return { at: values.indexOf(select.value), want: values.indexOf(wanted) };
+    }, value);
+    if (now.want < 0) throw new Error(`${css} has no option ${value}`);
+    if (now.at === now.want) return;
+    await page.keyboard.press(now.at < now.want ? "ArrowDown" : "ArrowUp");
+  }
+  throw new Error(`the arrow keys never reached ${value} in ${css}`);
+}
+
+// Until the expression is true; an exception thrown by it ends the wait at once with its message.
+async function wait(page, expression, timeout) {
+  const guarded = `(() => { try { return (${expression}) ? { ok: true } : false; } catch (e) { return { error: String(e?.message ?? e) }; } })()`;
+  const handle = await page.waitForFunction(guarded, { timeout, polling: 100 });
+  const outcome = await handle.jsonValue();
+  if (outcome.error) throw new Error(outcome.error);
+}
+
+async function run(page, plan, reads) {
+  for (const step of plan.steps) {
+    if ("goto" in step) await page.goto(new URL(step.goto, plan.base).href, { waitUntil: "load" });
+    else if ("wait" in step) await wait(page, step.wait, step.timeout ?? 30_000);
+    else if ("focus" in step) await page.focus(step.focus);
+    else if ("press" in step) {
+      if (!KEYS.has(step.press)) throw new Error(`unknown key ${step.press}`);
+      await page.keyboard.press(step.press === "Space" ? " " : step.press);
+    } else if ("type" in step) await page.keyboard.type(step.type);
+    else if ("choose" in step) await choose(page, ...step.choose);
+    else if ("read" in step) reads[step.read[0]] = await page.evaluate(`(${step.read[1]})`);
+    else if ("get" in step) await (await fetch(new URL(step.get, plan.base))).text();
+    else if ("pdf" in step) {
+      const file = path.join(plan.out_dir, `${step.pdf}.pdf`);
+      await page.pdf({ path: file, format: "A4", printBackground: true });
+      reads[step.pdf] = file;
+    } else throw new Error(`unknown step ${JSON.stringify(step)}`);
+  }
+}
+
+const plan = JSON.parse(await readFile(process.argv[2], "utf8"));
+const report = { version: "", reads: {}, problems: [], error: null };
+const browser = await puppeteer.launch({
+  browser: "firefox",
+  protocol: "webDriverBiDi",
+  executablePath: plan.firefox,
+  headless: true,
+});
+let page = null;
+try {
+  report.version = await browser.version();
+  page = await browser.newPage();
+  watch(page, report.problems);
+  await run(page, plan, report.reads);
+} catch (error) {
+  report.error = `${String(error?.stack ?? error)}\nat ${page?.url()}`;
+  report.reads["states at error"] = await page?.evaluate(() =>
+    [...document.querySelectorAll("[data-hipdrop-widget]")].map(
+      (e) => `${e.dataset.hipdropState}: ${e.querySelector(".hd-status")?.textContent ?? ""}`,
+    ),
+  ).catch(() => null);
+} finally {
+  await browser.close();
+}
+process.stdout.write(JSON.stringify(report) + "\n");
