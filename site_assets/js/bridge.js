@@ -46,8 +46,11 @@ async function attachWhenReady(root) {
   let widget;
   try {
     if (!KIND.test(kind)) throw new Error(`this page asks for a widget the course does not have ('${kind}')`);
-    widget = await import(`./widgets/${kind}.js`);
+    // The browser remembers a module that failed to load: a retry asks for it under a new address.
+    const failures = Number(root.dataset.hipdropImportFailures ?? 0);
+    widget = await import(`./widgets/${kind}.js${failures ? `?attempt=${failures}` : ""}`);
   } catch (error) {
+    root.dataset.hipdropImportFailures = String(Number(root.dataset.hipdropImportFailures ?? 0) + 1);
     // The status view tells the reader; the static content stays usable.
     const message = KIND.test(kind) ? `the '${kind}' widget could not be loaded (${error.message})` : error.message;
     fault(root, "widget", message);

@@ -81,7 +81,10 @@ export class EngineClient {
   }
 
   #request(method, params, timeoutMs, timeoutMessage) {
-    if (!this.#worker) return Promise.reject(new Error("the Python worker is not running"));
+    if (!this.#worker) {
+      const reason = this.state.state === "failed" ? this.state.message : "the Python worker is not running";
+      return Promise.reject(new Error(reason));
+    }
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
