@@ -55,17 +55,23 @@ def wait_for_stillness(page: Page) -> None:
     )
 
 
-def run_axe(page: Page) -> list[str]:
-    violations = page.evaluate(
+def run_axe_full(page: Page) -> tuple[list[str], list[str]]:
+    """axe-core over the whole page, every rule: (violations, incomplete results), one line per
+    element, "rule (impact): help at target :: summary"."""
+    found = page.evaluate(
         """async () => {
-          const result = await axe.run(document, { resultTypes: ["violations"] });
-          return result.violations.map(v => ({
-            id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.map(n => n.target.join(" ") + " :: " + n.failureSummary.replace(/\\s+/g, " ")),
-          }));
+          const result = await axe.run(document, { resultTypes: ["violations", "incomplete"] });
+          const lines = (list) => list.flatMap(v => v.nodes.map(n =>
+            `${v.id} (${v.impact ?? n.impact ?? "unknown"}): ${v.help} at ${n.target.join(" ")} :: ` +
+            (n.failureSummary ?? "").replace(/\\s+/g, " ")));
+          return { violations: lines(result.violations), incomplete: lines(result.incomplete) };
         }"""
     )
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {node}" for v in violations for node in v["nodes"]]
+    return found["violations"], found["incomplete"]
+
+
+def run_axe(page: Page) -> list[str]:
+    return run_axe_full(page)[0]
 
 
 def scheme(page: Page) -> str:
