@@ -2,7 +2,7 @@
 in the light and the dark palette on a graded practice quiz with its button focused and hovered,
 a quiz with its answers shown, a submitted exam, a built program, the rest advice and a referral,
 the lab with the pelvis dropping, a failed widget with Retry, and presentation mode. axe's
-`incomplete` results (what it could not decide) are reviewed here too: see reviewed_incomplete().
+`incomplete` results (what it could not decide) are reviewed too: see a11y_audit.run_axe_full.
 
 (Every page's first state, at desktop width and at 320 px, is audited by test_accessibility.py.)"""
 
@@ -12,7 +12,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from a11y_audit import AXE, run_axe_full, wait_for_stillness
+from a11y_audit import prepare, run_axe_full, wait_for_stillness
 from support import PYODIDE_TIMEOUT_MS, ROOT
 
 pytestmark = pytest.mark.timeout(300)
@@ -29,7 +29,7 @@ SCHEMES = ("default", "slate")
 @pytest.fixture
 def audited(context, site_url):
     """A page with axe-core, that knows the site's address and collects uncaught errors."""
-    context.add_init_script(path=str(AXE))
+    prepare(context)  # axe-core and our probe
     page = context.new_page()
     page.site_url = site_url
     page.errors = []
@@ -50,20 +50,10 @@ def axe_in_both_palettes(page, before_each=lambda: None) -> dict:
         before_each()
         wait_for_stillness(page)
         violations, incomplete = run_axe_full(page)
-        problems = violations + [f"incomplete, not reviewed: {i}" for i in incomplete if not reviewed_incomplete(i)]
+        problems = violations + [f"incomplete, and short on review: {i}" for i in incomplete]
         if problems:
             found[scheme] = problems
     return found
-
-
-def reviewed_incomplete(item: str) -> bool:
-    """axe reports a check as 'incomplete' when it cannot decide it alone (a colour contrast over
-    a background it cannot see, for example). Each kind reviewed by hand and found sound is listed
-    in REVIEWED by its rule and reason; anything else fails the test, to be reviewed."""
-    return any(item.startswith(prefix) for prefix in REVIEWED)
-
-
-REVIEWED: tuple[str, ...] = ()
 
 
 def ready(page, selector):
@@ -149,10 +139,10 @@ def test_the_lab_with_the_pelvis_dropping(audited):
     lab = ready(page, '[data-hipdrop-widget="mechanics"]')
     expect(lab).to_have_attribute("data-live", "true")
     weak = lab.get_by_role("button", name="Weak abductors")
-    weak.click()
+    weak.press("Enter")
     expect(lab).to_have_attribute("data-pelvis", "drops")
     expect(lab.locator(".hd-mech-numbers tr", has_text="Pelvis").locator("td")).to_have_text("drops on the swing side")
-    check(axe_in_both_palettes(page, lambda: (weak.hover(), weak.focus())))
+    check(axe_in_both_palettes(page, weak.focus))
 
 
 def test_a_failed_widget_with_retry(audited):
