@@ -42,7 +42,12 @@ export class StatusView {
       button.type = "button";
       button.className = "md-button hd-retry";
       button.textContent = "Retry";
-      button.addEventListener("click", () => this.#retry());
+      button.addEventListener("click", () => {
+        // The button goes away with the new state: keep keyboard focus on the status it updates.
+        el.tabIndex = -1;
+        el.focus({ preventScroll: true });
+        this.#retry();
+      });
       const reason = String(message || "unknown reason").replace(/[\s.]+$/, "");
       el.append(
         `${FAILED_TEXT[phase] ?? FAILED_TEXT.start}: ${reason}. ` +
