@@ -67,7 +67,7 @@ def run_axe_full(page: Page) -> tuple[list[str], list[str]]:
     incomplete result is kept, for a person to look at."""
     found = page.evaluate(
         """async () => {
-          const result = await axe.run(document, { resultTypes: ["violations", "incomplete"] });
+          const result = await axe.run(document, { resultTypes: ["violations", "incomplete"], elementRef: true });
           const line = (v, n, extra = "") =>
             `${v.id} (${v.impact ?? n.impact ?? "unknown"}): ${v.help} at ${n.target.join(" ")} :: ` +
             (n.failureSummary ?? "").replace(/\\s+/g, " ") + extra;
@@ -75,9 +75,8 @@ def run_axe_full(page: Page) -> tuple[list[str], list[str]]:
           const incomplete = [];
           for (const v of result.incomplete) {
             for (const n of v.nodes) {
-              const selector = n.target.length === 1 && typeof n.target[0] === "string" ? n.target[0] : null;
-              if (v.id === "color-contrast" && selector) {
-                const [review] = __hdA11y.reviewContrast([selector]);
+              if (v.id === "color-contrast" && n.element) {
+                const [review] = __hdA11y.reviewContrast([n.element]);
                 if (!review.ok) incomplete.push(line(v, n, ` (measured: ${review.why})`));
               } else {
                 incomplete.push(line(v, n));

@@ -81,10 +81,10 @@
     // A second look at what axe left "incomplete" for colour contrast (it could not see one
     // background: overlapped, or text in an SVG): the text colour against the backgrounds of the
     // element and its ancestors, with WCAG's thresholds (3:1 for large text, else 4.5:1).
-    reviewContrast(selectors) {
-      return selectors.map((selector) => {
-        const el = document.querySelector(selector);
-        if (!el) return { selector, ok: false, why: "element not found" };
+    reviewContrast(elements) {
+      return elements.map((el) => {
+        const selector = el?.tagName?.toLowerCase();
+        if (!el || !el.isConnected) return { selector, ok: false, why: "element not in the page" };
         const style = getComputedStyle(el);
         const paint = el instanceof SVGElement ? style.fill : style.color;
         const fg = rgba(paint);
