@@ -174,12 +174,24 @@ def test_a_new_version_of_the_course_replaces_the_old_cache(context, built_site,
         version = offline.write_service_worker(site, template)
         assert f"hipdrop-{version}" != first[0]
 
-        page.evaluate("() => navigator.serviceWorker.getRegistration().then(r => r.update())")
-        # The new worker installs, activates and deletes the old cache: wait on exactly that.
-        page.wait_for_function(
-            "name => caches.keys().then(keys => keys.length === 1 && keys[0] === name)",
-            arg=f"hipdrop-{version}", timeout=INSTALL_TIMEOUT_MS,
+        # The new worker installs, deletes the old cache and takes over: wait for its
+        # "activated" state change (after its activate step, clients.claim() included).
+        keys = page.evaluate(
+            """async () => {
+              const registration = await navigator.serviceWorker.getRegistration();
+              await registration.update();
+              const worker = registration.installing || registration.waiting;
+              if (worker) {
+                await new Promise((done) => {
+                  const check = () => worker.state === "activated" && done();
+                  worker.addEventListener("statechange", check);
+                  check();
+                });
+              }
+              return caches.keys();
+            }"""
         )
+        assert keys == [f"hipdrop-{version}"], "the new version did not replace the old cache"
         page.reload()
         expect(page.locator("h1")).to_contain_text("second edition")
     finally:
