@@ -32,34 +32,80 @@ function engineUrls() {
   };
 }
 
+// A fault of one widget, while Python itself is fine: its script is missing or threw ("widget"),
+// or the engine answered one of its calls with an error ("call"). Only this widget says so.
+function fault(root, phase, message) {
+  if (!root.isConnected) return;
+  root.dataset.hipdropFault = phase;
+  root.dataset.hipdropState = "failed";
+  root.hipdropView?.show({ state: "failed", phase, message });
+}
+
+function api(root) {
+  return {
+    call: (method, params) =>
+      client.call(method, params).catch((error) => {
+        // When the worker itself has gone, every widget already shows it (onStatus).
+        if (client.state.state === "ready") fault(root, "call", error.message);
+        throw error;
+      }),
+  };
+}
+
 async function attachWhenReady(root) {
   const kind = root.dataset.hipdropWidget;
+  let widget;
   try {
-    if (!KIND.test(kind)) throw new Error(`unknown widget '${kind}'`);
-    const widget = await import(`./widgets/${kind}.js`);
-    await client.start();
-    if (root.dataset.hipdropAttached) return;
-    widget.attach(root, { call: (method, params) => client.call(method, params) });
-    root.dataset.hipdropAttached = "true";
+    if (!KIND.test(kind)) throw new Error(`this page asks for a widget the course does not have ('${kind}')`);
+    // The browser remembers a module that failed to load: a retry asks for it under a new address.
+    const failures = Number(root.dataset.hipdropImportFailures ?? 0);
+    widget = await import(`./widgets/${kind}.js${failures ? `?attempt=${failures}` : ""}`);
   } catch (error) {
+    root.dataset.hipdropImportFailures = String(Number(root.dataset.hipdropImportFailures ?? 0) + 1);
     // The status view tells the reader; the static content stays usable.
-    root.dataset.hipdropState = "failed";
-    root.hipdropView?.show({ state: "failed", message: error.message });
+    const message = KIND.test(kind) ? `the '${kind}' widget could not be loaded (${error.message})` : error.message;
+    fault(root, "widget", message);
+    return;
+  }
+  try {
+    await client.start();
+  } catch {
+    return; // every widget's status already says why Python did not start, with Retry
+  }
+  if (root.dataset.hipdropAttached || !root.isConnected) return;
+  try {
+    widget.attach(root, api(root));
+    root.dataset.hipdropAttached = "true";
+    root.dataset.hipdropState = client.state.state; // after a Retry of this widget alone
+    root.hipdropView.show(client.state);
+  } catch (error) {
+    fault(root, "widget", `the '${kind}' widget could not start (${error.message})`);
   }
 }
 
-function retry() {
-  client.restart();
-  document.querySelectorAll(WIDGET_SELECTOR).forEach((root) => {
-    if (!root.dataset.hipdropAttached) attachWhenReady(root);
+// Retry: a failed or faulted engine is started afresh (a new worker); a widget whose script
+// failed tries it again. Every widget not yet attached is attached once Python is ready.
+function retry(root) {
+  const faulted = root.dataset.hipdropFault;
+  delete root.dataset.hipdropFault;
+  if (client.state.state === "failed" || faulted === "call") {
+    client.restart();
+  } else {
+    root.dataset.hipdropState = "loading";
+    root.hipdropView.show({ state: "loading", stage: "loading this part of the page", progress: 0 });
+  }
+  document.querySelectorAll(WIDGET_SELECTOR).forEach((other) => {
+    if (other.hipdropView && !other.dataset.hipdropAttached && !other.dataset.hipdropFault) attachWhenReady(other);
   });
 }
 
 function watch(root) {
   root.dataset.hipdropState = "loading";
-  root.hipdropView = new StatusView(root, retry);
+  root.hipdropView = new StatusView(root, () => retry(root));
   const unsubscribe = client.onStatus((state) => {
-    if (!root.isConnected) return;
+    // A widget whose own script failed keeps saying so whatever Python does.
+    if (!root.isConnected || root.dataset.hipdropFault === "widget") return;
+    delete root.dataset.hipdropFault;
     root.dataset.hipdropState = state.state;
     root.hipdropView.show(state);
   });

@@ -1,8 +1,20 @@
 // The page's side of the worker protocol: requests with ids, replies as Promises, status events.
+//
+// No call ever hangs: a boot that takes too long, a call that gets no reply in time, and a worker
+// that reports an uncaught error each end the worker, reject every pending call, and set the state
+// to "failed" (phase "start" before Python was ever ready, "running" after), until restart().
 
 import { unsupportedMessage } from "./support.js";
 
-const BOOT_TIMEOUT_MS = 90_000;
+const DEFAULT_TIMEOUTS = { boot: 90_000, call: 30_000 };
+
+// The tests shorten the limits (window.hipdropTimeouts = {boot, call}, in ms) to reach the timed
+// out states quickly; a reader's page never sets it.
+function timeouts() {
+  const asked = globalThis.hipdropTimeouts ?? {};
+  const pick = (name) => (Number(asked[name]) > 0 ? Number(asked[name]) : DEFAULT_TIMEOUTS[name]);
+  return { boot: pick("boot"), call: pick("call") };
+}
 
 export class EngineClient {
   #urls;
@@ -11,6 +23,7 @@ export class EngineClient {
   #nextId = 1;
   #listeners = new Set();
   #ready = null;
+  #wasReady = false;
   state = { state: "idle", stage: "", progress: 0, message: "" };
 
   constructor(urls) {
@@ -37,48 +50,69 @@ export class EngineClient {
     if (this.#ready) return this.#ready;
     const unsupported = unsupportedMessage();
     if (unsupported) return this.#refuse(unsupported);
-    this.#worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-    this.#worker.onmessage = ({ data }) => this.#receive(data);
-    this.#worker.onerror = (event) => {
-      event.preventDefault();
-      this.#failAll(new Error(event.message || "the Python worker could not start"));
+    const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    this.#worker = worker;
+    this.#wasReady = false;
+    // Only the current worker speaks: one ended by a timeout or a restart is not heard again.
+    worker.onmessage = ({ data }) => {
+      if (worker === this.#worker) this.#receive(data);
     };
-    this.#setState({ state: "loading", stage: "Starting", progress: 0, message: "" });
-    const boot = this.#request("engine.init", this.#urls);
-    const timeout = new Promise((_, reject) =>
-      setTimeout(() => reject(new Error("Python took too long to start")), BOOT_TIMEOUT_MS),
-    );
-    this.#ready = Promise.race([boot, timeout]).catch((error) => {
-      this.#setState({ state: "failed", message: error.message });
-      throw error;
-    });
+    worker.onerror = (event) => {
+      event.preventDefault();
+      if (worker !== this.#worker) return;
+      const reason = this.#wasReady ? "the Python worker stopped" : "the Python worker could not start";
+      this.#die(new Error(event.message ? `${reason} (${event.message})` : reason));
+    };
+    worker.onmessageerror = () => {
+      if (worker === this.#worker) this.#die(new Error("a message from the Python worker could not be read"));
+    };
+    this.#setState({ state: "loading", stage: "Starting", progress: 0, message: "", phase: "start" });
+    this.#ready = this.#request("engine.init", this.#urls, timeouts().boot, "Python took too long to start")
+      .then((result) => {
+        if (worker === this.#worker) this.#wasReady = true;
+        return result;
+      })
+      .catch((error) => {
+        if (worker === this.#worker) this.#die(error); // not a worker already ended by restart()
+        throw error;
+      });
     this.#ready.catch(() => {});
     return this.#ready;
   }
 
+  // The browser lacks a feature Pyodide needs: no worker is started, and the status names it.
   #refuse(message) {
-    this.#setState({ state: "failed", message });
+    this.#setState({ state: "failed", message, phase: "start" });
     this.#ready = Promise.reject(new Error(message));
     this.#ready.catch(() => {});
     return this.#ready;
   }
 
   restart() {
-    this.#failAll(new Error("restarted"));
-    this.#worker?.terminate();
-    this.#worker = null;
+    this.#end(new Error("restarted"));
     this.#ready = null;
     return this.start();
   }
 
   call(method, params = {}) {
-    return this.start().then(() => this.#request(method, params));
+    return this.start().then(() => this.#request(method, params, timeouts().call, "Python stopped answering"));
   }
 
-  #request(method, params) {
+  #request(method, params, timeoutMs, timeoutMessage) {
+    if (!this.#worker) {
+      const reason = this.state.state === "failed" ? this.state.message : "the Python worker is not running";
+      return Promise.reject(new Error(reason));
+    }
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => {
+        if (!this.#pending.has(id)) return;
+        this.#die(new Error(timeoutMessage));
+      }, timeoutMs);
+      this.#pending.set(id, {
+        resolve: (value) => (clearTimeout(timer), resolve(value)),
+        reject: (error) => (clearTimeout(timer), reject(error)),
+      });
       this.#worker.postMessage({ id, method, params });
     });
   }
@@ -99,9 +133,20 @@ export class EngineClient {
     }
   }
 
-  #failAll(error) {
+  // Stop the worker and reject every pending call with ``error``.
+  #end(error) {
+    this.#worker?.terminate();
+    this.#worker = null;
     for (const { reject } of this.#pending.values()) reject(error);
     this.#pending.clear();
-    this.#setState({ state: "failed", message: error.message });
+  }
+
+  // The worker is gone: every call fails at once, with this reason, until restart().
+  #die(error) {
+    const phase = this.#wasReady ? "running" : "start";
+    this.#end(error);
+    this.#ready = Promise.reject(error);
+    this.#ready.catch(() => {});
+    this.#setState({ state: "failed", message: error.message, phase });
   }
 }

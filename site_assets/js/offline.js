@@ -35,6 +35,7 @@ async function removeOfflineCopy() {
     if (registration.scope === ROOT.href) await registration.unregister();
   }
   for (const name of await caches.keys()) if (name.startsWith("hipdrop-")) await caches.delete(name);
+  document.documentElement.dataset.hdOfflineRemoved = "true"; // done (the tests wait on it)
 }
 
 if (document.querySelector('meta[name="hipdrop-offline"][content="off"]')) {

@@ -1,6 +1,14 @@
 // The visible state of a widget: loading (with progress), ready, or failed with a Retry button.
 
 const READY_TEXT = "Ready. Python runs in your browser; nothing you enter leaves this device.";
+// What went wrong, by phase: Python never started, stopped later, failed one step, or this
+// widget's own script could not be loaded or started (bridge.js).
+const FAILED_TEXT = {
+  start: "Python could not start in this browser",
+  running: "Python stopped working in this browser",
+  call: "Python could not finish this step",
+  widget: "This part of the page could not be started",
+};
 
 export class StatusView {
   #element;
@@ -17,7 +25,7 @@ export class StatusView {
     }
   }
 
-  show({ state, stage, progress, message }) {
+  show({ state, stage, progress, message, phase }) {
     const el = this.#element;
     el.dataset.state = state;
     el.replaceChildren();
@@ -34,10 +42,16 @@ export class StatusView {
       button.type = "button";
       button.className = "md-button hd-retry";
       button.textContent = "Retry";
-      button.addEventListener("click", () => this.#retry());
+      button.addEventListener("click", () => {
+        // The button goes away with the new state: keep keyboard focus on the status it updates.
+        el.tabIndex = -1;
+        el.focus({ preventScroll: true });
+        this.#retry();
+      });
+      const reason = String(message || "unknown reason").replace(/[\s.]+$/, "");
       el.append(
-        `Python could not start in this browser: ${message || "unknown reason"}. ` +
-          "You can still read and print this page and use the answer key. ",
+        `${FAILED_TEXT[phase] ?? FAILED_TEXT.start}: ${reason}. ` +
+          "You can still read and print this page. ",
         button,
       );
     }

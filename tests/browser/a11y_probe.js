@@ -49,7 +49,57 @@
     return axe.commons.text.accessibleText(el).trim();
   }
 
+  // Colours as [r, g, b, a] (0-255, alpha 0-1) from a computed CSS colour.
+  function rgba(text) {
+    const m = text.match(/rgba?\(([^)]+)\)/);
+    if (!m) return null;
+    const [r, g, b, a = "1"] = m[1].split(/[\s,/]+/).filter(Boolean);
+    return [Number(r), Number(g), Number(b), Number(a)];
+  }
+  function over(top, bottom) {
+    const a = top[3];
+    return [0, 1, 2].map((i) => top[i] * a + bottom[i] * (1 - a)).concat(1);
+  }
+  function luminance([r, g, b]) {
+    const lin = (c) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  }
+  // The colour behind an element: its own and its ancestors' backgrounds, laid over each other
+  // down to the first opaque one (white below the root, as a browser paints it). SVG shapes are
+  // not backgrounds; the engine draws its figures on a card whose CSS background is read here.
+  function backdrop(el) {
+    const layers = [];
+    for (let node = el; node && node.nodeType === 1; node = node.parentElement) {
+      const colour = rgba(getComputedStyle(node).backgroundColor);
+      if (colour && colour[3] > 0) layers.push(colour);
+      if (colour && colour[3] >= 1) break;
+    }
+    return layers.reverse().reduce((below, layer) => over(layer, below), [255, 255, 255, 1]);
+  }
+
   window.__hdA11y = {
+    // A second look at what axe left "incomplete" for colour contrast (it could not see one
+    // background: overlapped, or text in an SVG): the text colour against the backgrounds of the
+    // element and its ancestors, with WCAG's thresholds (3:1 for large text, else 4.5:1).
+    reviewContrast(elements) {
+      return elements.map((el) => {
+        const selector = el?.tagName?.toLowerCase();
+        if (!el || !el.isConnected) return { selector, ok: false, why: "element not in the page" };
+        const style = getComputedStyle(el);
+        const paint = el instanceof SVGElement ? style.fill : style.color;
+        const fg = rgba(paint);
+        if (!fg) return { selector, ok: false, why: `text paint ${paint} is not a plain colour` };
+        const bg = backdrop(el);
+        const colour = over(fg, bg);
+        const [hi, lo] = [luminance(colour), luminance(bg)].sort((a, b) => b - a);
+        const ratio = (hi + 0.05) / (lo + 0.05);
+        const size = parseFloat(style.fontSize);
+        const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+        const needed = large ? 3 : 4.5;
+        return { selector, ok: ratio >= needed, why: `${ratio.toFixed(2)}:1, needs ${needed}:1` };
+      });
+    },
+
     controls: () => [...document.querySelectorAll(CONTROLS)].filter(operable),
 
     resetFocus() {

@@ -313,3 +313,50 @@ def test_retry_keeps_the_order_of_a_shared_version_link(page, site_url):
     quiz.get_by_role("button", name="Retry").click()
     expect(quiz.locator(".hd-result")).to_contain_text("The order stays that of version 4242")
     assert quiz.get_attribute("data-seed") == "4242" and option_order(quiz) == order
+
+
+# ---------------------------------------------------------------- multiple-select partial credit, in Pyodide
+# Marks worked out by hand from the authoring guide's rule (docs/teachers/authoring-quizzes.md):
+# with C right options each right tick earns 1/C, each wrong tick takes 1/C away, never below 0.
+
+
+def test_partial_credit_three_right_one_wrong_in_the_exam(page, site_url):
+    quiz = open_quiz(page, site_url, FINAL, "final")
+    questions = bank("final")["questions"]
+    assert len(questions) == 38
+    muscles = next(q for q in questions if q["id"] == "final-abductor-muscles")
+    assert [o["id"] for o in muscles["options"] if o.get("correct")] == ["medius", "minimus", "tfl"]
+    for question in questions:
+        if question is not muscles:
+            answer(quiz, question, right=True)
+    choose(quiz, muscles, {"id": "medius"})
+    choose(quiz, muscles, {"id": "minimus"})
+    quiz.get_by_role("button", name="Submit answers").click()
+    # Two of the three right muscles, no wrong one: 2/3 = 0.67 of the mark; 37 + 2/3 = 37.67 of
+    # 38 marks, 99.1 % shown as 99 %.
+    expect(fieldset(quiz, muscles)).to_have_attribute("data-verdict", "partial")
+    expect(fieldset(quiz, muscles).locator(".hd-explanation p").first).to_have_text("Partly right. 0.67 of 1 mark.")
+    expect(quiz.locator(".hd-result")).to_contain_text("You scored 37.67 out of 38 (99%).")
+
+
+def test_partial_credit_two_right_three_wrong_by_the_engine_in_pyodide(page, site_url):
+    open_quiz(page, site_url, FINAL, "final")
+    marks = page.evaluate(
+        """async () => {
+          const bank = JSON.parse(document.querySelector('[data-quiz="final"] script.hd-data').textContent);
+          const question = bank.questions.find(q => q.id === "final-stop-rules");
+          question.options.push({ ...question.options.at(-1), id: "third-wrong", correct: false });
+          const only = { ...bank, questions: [question] };
+          const ticks = [["sharp-pain", "walking-worse", "mild-ache"], ["sharp-pain"],
+                         ["sharp-pain", "walking-worse", "mild-ache", "tired", "third-wrong"], ["sharp-pain", "tired"]];
+          const marks = [];
+          for (const ticked of ticks) {
+            const result = await hipdrop.call("quiz.grade", { bank: only, responses: { "final-stop-rules": ticked } });
+            marks.push(result.score);
+          }
+          return { right: question.options.filter(o => o.correct).length, wrong: question.options.filter(o => !o.correct).length, marks };
+        }"""
+    )
+    assert (marks["right"], marks["wrong"]) == (2, 3)
+    # 2/2 - 1/2 = 0.5; 1/2; 2/2 - 3/2 = -0.5, never below 0; 1/2 - 1/2 = 0.
+    assert marks["marks"] == [0.5, 0.5, 0, 0]

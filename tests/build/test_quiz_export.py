@@ -202,3 +202,131 @@ def test_the_authoring_guides_examples_pass_the_checks(tmp_path):
     result = subprocess.run([sys.executable, "-m", "hipdrop_tools", "--root", str(project), "check"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+# ---------------------------------------------------------------- GIFT, question by question
+
+PUBLIC = "https://course.example.org/hipdrop/"
+PLACES = ["1st", "2nd", "3rd", "4th", "5th", "6th"]
+
+
+def split_unescaped(text: str, sep: str) -> list[str]:
+    """Split at every `sep` not escaped with a backslash (GIFT's rule), keeping the escapes."""
+    parts, current, i = [], "", 0
+    while i < len(text):
+        if text[i] == "\\" and i + 1 < len(text):
+            current += text[i:i + 2]
+            i += 2
+            continue
+        if text.startswith(sep, i):
+            parts.append(current)
+            current, i = "", i + len(sep)
+            continue
+        current += text[i]
+        i += 1
+    return [*parts, current]
+
+
+def unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def gift_questions(text: str) -> dict[str, dict]:
+    """A small GIFT reader, written from Moodle's format description: `::name::[html]text{`,
+    then one answer per line (`=` right, `~` wrong, `~%w%` weighted, `TRUE`/`FALSE`, `=a -> b`
+    pairs, `#` numeric), `#feedback` after each, `####` general feedback, then `}`."""
+    found = {}
+    for block in text.split("\n\n"):
+        lines = [line for line in block.splitlines() if not line.startswith(("//", "$CATEGORY"))]
+        if not lines:
+            continue
+        head = lines[0]
+        name, rest = re.match(r"::(.+?)::\[html\](.*)$", head).groups()
+        prompt, opening = split_unescaped(rest, "{")
+        assert lines[-1] == "}", f"{name}: the question does not close"
+        answers, general = [], None
+        for line in lines[1:-1]:
+            line = line.removeprefix("\t")
+            if line.startswith("####"):
+                general = unescape(line[4:])
+            else:
+                answers.append([unescape(part) for part in split_unescaped(line, "#")])
+        found[unescape(name)] = {"prompt": unescape(prompt), "numeric": opening == "#", "answers": answers, "general": general}
+    return found
+
+
+@pytest.fixture(scope="module")
+def gift_dir(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("gift")
+    result = subprocess.run(
+        [sys.executable, "-m", "hipdrop_tools", "--root", str(ROOT), "export", "--format", "gift",
+         "--out", str(out), "--base-url", PUBLIC],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def public_link(link: str) -> str:
+    """A lesson link from a bank (`lessons/x.md#part`) as its public address: directory URLs,
+    under the public site address."""
+    page, _, part = link.partition("#")
+    return PUBLIC + page.removesuffix(".md") + "/" + (f"#{part}" if part else "")
+
+
+def test_gift_export_carries_every_question_of_all_six_types(gift_dir):
+    bank = yaml.safe_load((ROOT / "quizzes" / "final.yml").read_text())
+    exported = gift_questions((gift_dir / "final.gift").read_text())
+    assert list(exported) == [q["id"] for q in bank["questions"]]
+    assert {q["type"] for q in bank["questions"]} == {"single", "multiple", "true_false", "numeric", "ordering", "matching"}
+    for question in bank["questions"]:
+        got = exported[question["id"]]
+        kind = question["type"]
+        assert got["prompt"].startswith(markdown_text.to_html(question["prompt"])), question["id"]
+        assert got["general"].startswith(markdown_text.to_html(question["explanation"]))
+        assert f'href="{public_link(question["link"])}"' in got["general"], question["id"]
+        if kind == "single":
+            assert [a[0][0] for a in got["answers"]] == ["=" if o.get("correct") else "~" for o in question["options"]]
+            assert [(a[0][1:], a[1]) for a in got["answers"]] == [
+                (html(o["text"]), markdown_text.to_html(o["feedback"])) for o in question["options"]]
+        elif kind == "multiple":
+            right = sum(1 for o in question["options"] if o.get("correct"))
+            for (mark, feedback), option in zip(got["answers"], question["options"], strict=True):
+                weight, text = re.match(r"~%(-?[\d.]+)%(.*)$", mark, re.S).groups()
+                # Each right option earns 1/C of the mark, each wrong one takes 1/C away.
+                assert float(weight) == pytest.approx((100 if option.get("correct") else -100) / right, abs=1e-4)
+                assert (text, feedback) == (html(option["text"]), markdown_text.to_html(option["feedback"]))
+        elif kind == "true_false":
+            right = next(o for o in question["options"] if o.get("correct"))
+            wrong = next(o for o in question["options"] if not o.get("correct"))
+            # GIFT: TRUE or FALSE, then the feedback for a wrong answer, then for the right one.
+            assert got["answers"] == [[right["id"].upper(), markdown_text.to_html(wrong["feedback"]),
+                                       markdown_text.to_html(right["feedback"])]]
+        elif kind == "numeric":
+            assert got["numeric"]
+            (value, feedback), = got["answers"]
+            answer, tolerance = value.removeprefix("=").split(":")
+            assert (float(answer), float(tolerance)) == (question["answer"], question["tolerance"])
+            assert feedback == markdown_text.to_html(question["feedback"]["correct"])
+            if question.get("unit"):
+                assert got["prompt"].endswith(f"<p>Give your answer in {question['unit']}.</p>")
+        elif kind == "ordering":
+            pairs = [a[0].removeprefix("=").split(" -> ") for a in got["answers"]]
+            assert pairs == [[html(item["text"]), place] for item, place in zip(question["items"], PLACES)]
+        elif kind == "matching":
+            right_text = {r["id"]: markdown_text.to_plain(r["text"]) for r in question["right"]}
+            pairs = [a[0].removeprefix("=").split(" -> ") for a in got["answers"]]
+            assert pairs == [[html(item["text"]), right_text[item["match"]]] for item in question["left"]]
+
+
+def test_export_base_url_turns_lesson_links_into_full_addresses(gift_dir, tmp_path):
+    exported = gift_questions((gift_dir / "lesson-2.gift").read_text())
+    bank = yaml.safe_load((ROOT / "quizzes" / "lesson-2.yml").read_text())
+    for question in bank["questions"]:
+        link = public_link(question["link"])
+        assert f'<a href="{link}">{link}</a>' in exported[question["id"]]["general"], question["id"]
+    # Without --base-url the same feedback names the page inside the course instead.
+    plain = tmp_path / "plain"
+    result = export("gift", plain)
+    assert result.returncode == 0, result.stderr
+    assert PUBLIC not in (plain / "lesson-2.gift").read_text()

@@ -13,9 +13,34 @@ const VERDICT_TEXT = {
   unanswered: "Not answered.",
 };
 
+// Why progress cannot be kept in this browser, shown under the quiz's title.
+const STORE_PROBLEM_TEXT = {
+  blocked:
+    "Your progress cannot be kept on this device: this browser does not let the course store anything " +
+    "(site data is blocked). Your answers are still checked; they are lost when you leave or reload the page.",
+  full:
+    "Your progress cannot be kept on this device: the browser's storage for this site is full. " +
+    "Your answers are still checked; they are lost when you leave or reload the page.",
+};
+
+function storeProblem(error) {
+  return error?.name === "QuotaExceededError" ? "full" : "blocked";
+}
+
 function store(key) {
-  // localStorage can be missing or refuse writes (private mode, full disk): never fail on it.
+  // localStorage can be missing, blocked (the getter throws) or full (setItem throws): never fail
+  // on it. write() and probe() return null when it works, else "blocked" or "full".
   return {
+    probe() {
+      try {
+        const storage = window.localStorage;
+        storage.setItem(`${key}.probe`, "1");
+        storage.removeItem(`${key}.probe`);
+        return null;
+      } catch (error) {
+        return storeProblem(error);
+      }
+    },
     read() {
       try {
         return window.localStorage.getItem(key);
@@ -26,8 +51,9 @@ function store(key) {
     write(value) {
       try {
         window.localStorage.setItem(key, JSON.stringify(value));
-      } catch {
-        /* progress is a convenience; the quiz works without it */
+        return null;
+      } catch (error) {
+        return storeProblem(error); // progress is a convenience; the quiz works without it
       }
     },
     clear() {
@@ -200,8 +226,19 @@ export function attach(root, api) {
   let submitted = false;
   let answersShown = false;
 
+  function showStoreProblem(problem) {
+    if (!problem || root.dataset.storeProblem) return;
+    root.dataset.storeProblem = problem;
+    const note = document.createElement("p");
+    note.className = "hd-store-note";
+    note.textContent = STORE_PROBLEM_TEXT[problem];
+    versionBox.after(note);
+  }
+
   function save() {
-    saved.write({ format: STORE_FORMAT, fingerprint: root.dataset.fingerprint, seed, responses: responsesOf(form), submitted });
+    showStoreProblem(
+      saved.write({ format: STORE_FORMAT, fingerprint: root.dataset.fingerprint, seed, responses: responsesOf(form), submitted }),
+    );
   }
 
   function showVersion() {
@@ -323,6 +360,7 @@ export function attach(root, api) {
     resultBox.focus();
   });
 
+  showStoreProblem(saved.probe());
   (async () => {
     try {
       const progress = await api.call("quiz.restore", {

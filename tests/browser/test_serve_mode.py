@@ -1,0 +1,75 @@
+"""`mkdocs serve` (pages change with every edit): no service worker is written, every page says
+so, and a page served that way removes the offline copy a built site left at the same address."""
+
+import subprocess
+import sys
+
+import pytest
+from playwright.sync_api import expect
+
+from hipdrop_tools.serve import serve_in_thread
+from support import ROOT
+
+pytestmark = pytest.mark.timeout(300)
+
+
+@pytest.fixture
+def same_address(built_site):
+    """The built site served on a port, then that port handed to `mkdocs serve`:
+    yields (url, start_mkdocs_serve)."""
+    server, url = serve_in_thread(built_site)
+    port = server.server_address[1]
+    started = []
+
+    def stop_build_and_start_mkdocs_serve():
+        server.shutdown()
+        server.server_close()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        )
+        started.append(process)
+        for line in process.stderr:  # MkDocs logs to stderr; wait for its "Serving on" line
+            if "Serving on" in line:
+                return
+        raise AssertionError(f"mkdocs serve ended early (exit code {process.wait()})")
+
+    yield url, stop_build_and_start_mkdocs_serve
+    if started:
+        started[0].terminate()
+        started[0].wait(timeout=30)
+    else:
+        server.shutdown()
+        server.server_close()
+
+
+def offline_copy(page) -> dict:
+    return page.evaluate(
+        """async () => ({
+          workers: (await navigator.serviceWorker.getRegistrations()).length,
+          caches: (await caches.keys()).filter(name => name.startsWith("hipdrop-")).length,
+        })"""
+    )
+
+
+def test_mkdocs_serve_writes_no_service_worker_and_removes_an_old_offline_copy(context, same_address):
+    url, start_mkdocs_serve = same_address
+    page = context.new_page()
+    page.goto(url + "glossary/")
+    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60_000)
+    assert offline_copy(page) == {"workers": 1, "caches": 1}
+
+    start_mkdocs_serve()
+    assert page.request.get(url + "sw.js").status == 404, "mkdocs serve wrote a service worker"
+    html = page.request.get(url + "glossary/").text()
+    assert '<meta name="hipdrop-offline" content="off">' in html
+    # The page as mkdocs serve sends it (as after a hard reload: the old worker would otherwise
+    # answer from its cache), and its offline.js at work.
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setBypassServiceWorker", {"bypass": True})
+    page.goto(url + "glossary/")
+    assert page.locator('meta[name="hipdrop-offline"]').get_attribute("content") == "off"
+    expect(page.locator("html")).to_have_attribute("data-hd-offline-removed", "true")
+    assert offline_copy(page) == {"workers": 0, "caches": 0}
