@@ -2,6 +2,7 @@
 
 - ``warning_signs(style="box")``: the warning signs by urgency (lesson 3's red-flag box and the
   FAQ: "box"; the home page: "home").
+- ``approach_limits()``: the movements each hip-replacement approach limits (lesson 3b).
 - ``clinical_rules()``: the body of the clinical rules page (signs, limits and the exercises they
   exclude, doses, course conventions, references).
 
@@ -10,7 +11,7 @@ Addresses come from MkDocs's files (``File.url`` with ``get_relative_url``), nev
 
 from mkdocs.utils import get_relative_url
 
-from hipdrop.picker.clinical_html import clinical_rules_html, warning_signs_html
+from hipdrop.picker.clinical_html import approach_limits_html, clinical_rules_html, warning_signs_html
 from hipdrop_tools.catalog import load_catalog
 
 # Pages the warning-sign box links to: key -> (docs path, anchor).
@@ -36,6 +37,10 @@ def register(env, project):
         if style not in ("box", "home"):
             raise ValueError(f"warning_signs(style={style!r}): style must be 'box' or 'home'")
         return warning_signs_html(style, page_links(env.variables.get("files"), env.page))
+
+    @env.macro
+    def approach_limits() -> str:
+        return approach_limits_html()
 
     @env.macro
     def clinical_rules() -> str:

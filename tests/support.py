@@ -26,3 +26,19 @@ def copy_project(dest: Path) -> Path:
     shutil.copytree(ROOT, dest, ignore=ignore, symlinks=True)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
     return dest
+
+
+def question_count(bank_id: str) -> int:
+    """How many questions a quiz bank has, read from its YAML (not from the engine)."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "quizzes" / f"{bank_id}.yml").read_text(encoding="utf-8"))
+    return len(data["questions"])
+
+
+def score_sentence(marks: float, out_of: int) -> str:
+    """The score sentence a reader sees, worked out by hand: marks to two decimals at most, the
+    percentage rounded half up to a whole number (1 of 7 is 14 %, 1 of 6 is 17 %)."""
+    shown = f"{marks:.2f}".rstrip("0").rstrip(".")
+    percent = int(100 * marks / out_of + 0.5)
+    return f"You scored {shown} out of {out_of} ({percent}%)."

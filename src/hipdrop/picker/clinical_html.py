@@ -2,6 +2,8 @@
 
 - ``warning_signs_html(style, links)``: the warning signs by urgency. ``style`` is "box" (the full
   red-flag box of lesson 3 and the FAQ), "home" (the home page's short warning) or "form-note".
+- ``approach_limits_html()``: after a hip replacement, each surgical approach with the movements
+  the program leaves out for the first weeks (lesson 3b's table).
 - ``clinical_rules_html(catalog)``: the "Clinical rules" page body: every warning sign with its
   urgency and source, every limit with the exercises it excludes, every dose rule with its
   source, every course convention marked as one, and the full references.
@@ -118,6 +120,17 @@ def _signs_table() -> str:
             _e(sign.source),
         ))
     return _table(("Sign", "Urgency", "Whom", "What to do", "Why", "Source"), rows)
+
+
+def approach_limits_html() -> str:
+    """Each hip-replacement approach, where the surgeon goes in, and the movements it limits."""
+    rows = []
+    for procedure in PROCEDURES:
+        if not procedure.id.startswith("hip-replacement-"):
+            continue
+        movements = "; ".join(PRECAUTIONS_BY_ID[t].movement for t in procedure.tags)
+        rows.append((_e(procedure.label), _e(procedure.definition), _e(movements)))
+    return _table(("Approach", "What it means", f"Movements the program leaves out for the first {APPROACH_WEEKS} weeks"), rows)
 
 
 def _tag_rows(catalog: Catalog) -> list[tuple[str, ...]]:
