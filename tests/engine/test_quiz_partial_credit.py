@@ -71,3 +71,14 @@ def test_the_same_marks_through_the_page_protocol():
             assert reply["ok"], reply
             assert abs(reply["result"]["score"] - mark) < 1e-3, (ticked, reply["result"]["score"], mark)
 
+
+
+def test_the_percentage_rounds_half_up():
+    """1 right of 8 single-choice questions is 12.5 %, shown as 13 % (worked by hand)."""
+    from hipdrop.quiz.grading import grade_bank
+
+    single = [Question(id=f"q{n}", type="single", prompt_html="<p>Pick a.</p>",
+                       options=(option("a", True), option("b")), explanation_html="<p>why</p>", link="../l/#m")
+              for n in range(8)]
+    result = grade_bank(Bank(id="eight", title="Eight", mode="practice", questions=tuple(single)), {"q0": ["a"]})
+    assert result.summary == "You scored 1 out of 8 (13%)."

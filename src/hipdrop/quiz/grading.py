@@ -9,6 +9,9 @@ Each question is worth 1 mark. The rules, also stated in the authoring guide and
 - ordering: each item in its right place earns an equal share.
 - matching: each left-hand item matched to its right partner earns an equal share.
 
+The score sentence gives the percentage rounded half up to a whole number, as a reader expects
+(1 of 8 marks is 13 %, not Python's round-half-to-even 12 %).
+
 Responses, by type: a list of option ids (choice types), the text typed (numeric), ``{item id:
 position}`` with positions from 1 (ordering), ``{left id: right id}`` (matching). An empty or
 missing response is unanswered and scores 0; a response naming an unknown option is an error.
@@ -339,7 +342,7 @@ def grade_bank(bank: Bank, responses: dict) -> BankResult:
     results = tuple(grade_question(q, responses.get(q.id)) for q in bank.questions)
     score = _mark(sum(r.score for r in results))
     max_score = sum(r.max_score for r in results)
-    percent = round(100 * score / max_score) if max_score else 0
+    percent = int(100 * score / max_score + 0.5) if max_score else 0  # half up (see the docstring)
     return BankResult(
         bank=bank.id,
         mode=bank.mode,
