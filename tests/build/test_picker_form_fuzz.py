@@ -20,7 +20,7 @@ CHOICES = {
     "weak_side": ["left", "right", "both", "not-sure"],
     "single_leg_stance": ["yes", "no", "not-tried"],
     "side_plank": ["none", "knees", "feet"],
-    "single_leg_squat": ["yes", "no", "not-tried"],
+    "single_leg_squat": ["no", "box", "free", "not-tried"],
     "goal": ["motor-control", "strength", "endurance", "return-to-sport"],
 }
 RANGES = {"pain_now": (0, 10), "minutes_per_day": (5, 90), "days_per_week": (1, 7)}
