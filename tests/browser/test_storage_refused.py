@@ -117,7 +117,7 @@ def test_the_picker_and_the_lab_work_with_site_data_blocked(browser, site_url):
         page.goto(site_url + "program/?" + urlencode(answers, doseq=True))
         picker = page.locator('[data-hipdrop-widget="picker"]')
         expect(picker).to_have_attribute("data-outcome", "referral", timeout=PYODIDE_TIMEOUT_MS)
-        expect(picker.locator(".hd-program-result")).to_have_attribute("data-urgency", "emergency")
+        expect(picker.locator(".hd-program-result")).to_have_attribute("data-urgency", "emergency-today")
         expect(picker.locator(".hd-program-result")).to_contain_text("emergency department")
 
         page.goto(site_url + "lessons/mechanics/")
