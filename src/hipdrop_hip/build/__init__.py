@@ -1,20 +1,15 @@
-"""mkdocs-macros module: turns the project's data into static HTML inside Markdown pages.
-
-Thin glue only. Each submodule owns one family of macros and exposes ``register(env, project)``;
-the logic lives in ``hipdrop_tools`` (loading, validation) and ``hipdrop`` (the engine).
+"""The pack's build side: its macros (static HTML from the catalog and the engine), the catalog's
+loader and schema, and its ``hipdrop`` subcommands. Runs at build time only, never in the browser.
 """
 
-from pathlib import Path
+from . import clinical, exercises, mechanics, picker
 
-from hipdrop_tools.project import Project
-
-from . import clinical, exercises, mechanics, picker, quizzes
-
-# Each entry registers one family of macros. Add a module here to add macros.
-MACRO_MODULES = (quizzes, mechanics, picker, exercises, clinical)
+# Each module gives one family of macros: ``macros(project) -> {name: macro(page, ...)}``.
+MACRO_MODULES = (mechanics, picker, exercises, clinical)
 
 
-def define_env(env):
-    project = Project(root=Path(env.conf["config_file_path"]).parent)
+def macros(project) -> dict:
+    table: dict = {}
     for module in MACRO_MODULES:
-        module.register(env, project)
+        table.update(module.macros(project))
+    return table
