@@ -38,9 +38,33 @@ async function removeOfflineCopy() {
   document.documentElement.dataset.hdOfflineRemoved = "true"; // done (the tests wait on it)
 }
 
+// A page the service worker answered from its copy, at an address whose server no longer has
+// the worker (`mkdocs serve` took over the port of a built course, or the course was taken down):
+// the copy is out of date. Remove it and load the page again from the server. Offline (the
+// request fails) or with the worker still served, keep the copy.
+async function workerGoneFromServer() {
+  if (!navigator.serviceWorker.controller) return false;
+  try {
+    const response = await fetch(new URL("sw.js", ROOT), { method: "HEAD", cache: "no-store" });
+    return response.status === 404;
+  } catch {
+    return false;
+  }
+}
+
+async function start() {
+  if (await workerGoneFromServer()) {
+    await removeOfflineCopy();
+    location.reload();
+    return;
+  }
+  registerWhenIdle();
+}
+
 if (document.querySelector('meta[name="hipdrop-offline"][content="off"]')) {
   if ("serviceWorker" in navigator) removeOfflineCopy().catch(() => {});
 } else if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
-  if (document.readyState === "complete") registerWhenIdle();
-  else window.addEventListener("load", registerWhenIdle, { once: true });
+  const begin = () => start().catch((error) => console.warn(`Hip Drop: ${error.message}`));
+  if (document.readyState === "complete") begin();
+  else window.addEventListener("load", begin, { once: true });
 }
