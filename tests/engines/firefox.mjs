@@ -2,8 +2,8 @@
 // puppeteer-core, and prints a JSON report: {version, reads, problems, error}.
 // Usage: node tests/engines/firefox.mjs PLAN.json   (PLAN: {base, steps, out_dir, firefox})
 //
-// Problems are what the page's console shows as errors, uncaught errors, failed requests and
-// HTTP errors, as puppeteer reports them over BiDi: those of the page itself (messages logged
+// Problems are what the page's console shows as errors, uncaught errors, failed requests (not
+// those Firefox aborted itself) and HTTP errors, as puppeteer reports them over BiDi: those of the page itself (messages logged
 // inside workers are not reported by this client; the test server lists their failed requests).
 
 import { readFile } from "node:fs/promises";
@@ -11,6 +11,7 @@ import path from "node:path";
 
 import puppeteer from "puppeteer-core";
 
+const BROWSER_ABORTED = "NS_BINDING_ABORTED";
 const KEYS = new Set(["Space", "Enter", "Tab", "ArrowDown", "ArrowUp", "ArrowRight", "ArrowLeft"]);
 
 function watch(page, problems) {
@@ -19,7 +20,12 @@ function watch(page, problems) {
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message ?? error}`));
   page.on("requestfailed", (request) => {
-    problems.push(`failed request: ${request.url()} (${request.failure()?.errorText ?? "failed"})`);
+    const reason = request.failure()?.errorText ?? "failed";
+    // Firefox stopped the request itself (a navigation superseded it: the prefetch of the page
+    // Material's <link rel="next"> names, a lazy image still loading): no failure of the course.
+    // A refused connection, a blocked request or an HTTP error is still a problem.
+    if (reason === BROWSER_ABORTED) return;
+    problems.push(`failed request: ${request.url()} (${reason})`);
   });
   page.on("response", (response) => {
     if (response.status() >= 400) problems.push(`failed request: ${response.url()} (HTTP ${response.status()})`);
