@@ -38,23 +38,30 @@ async function removeOfflineCopy() {
   document.documentElement.dataset.hdOfflineRemoved = "true"; // done (the tests wait on it)
 }
 
-// A page the service worker answered from its copy, at an address whose server no longer has
-// the worker (`mkdocs serve` took over the port of a built course, or the course was taken down):
-// the copy is out of date. Remove it and load the page again from the server. Offline (the
-// request fails) or with the worker still served, keep the copy.
-async function workerGoneFromServer() {
-  if (!navigator.serviceWorker.controller) return false;
-  try {
-    const response = await fetch(new URL("sw.js", ROOT), { method: "HEAD", cache: "no-store" });
-    return response.status === 404;
-  } catch {
-    return false;
-  }
+// A page the service worker answered from its copy asks it whether the server still has it
+// (sw.js, in the worker's message handler). If not, the worker has removed the copy and this
+// page, out of date, loads again from the server. A worker that does not answer (one built
+// before it could) leaves things as they are.
+const ASK_TIMEOUT_MS = 10_000;
+
+function stillServed() {
+  const worker = navigator.serviceWorker.controller;
+  if (!worker) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const listener = (event) => {
+      if (event.data?.hipdrop !== "still-served") return;
+      navigator.serviceWorker.removeEventListener("message", listener);
+      resolve(event.data.served);
+    };
+    navigator.serviceWorker.addEventListener("message", listener);
+    navigator.serviceWorker.startMessages();
+    worker.postMessage("hipdrop:still-served?");
+    setTimeout(() => resolve(true), ASK_TIMEOUT_MS);
+  });
 }
 
 async function start() {
-  if (await workerGoneFromServer()) {
-    await removeOfflineCopy();
+  if (!(await stillServed())) {
     location.reload();
     return;
   }
