@@ -47,11 +47,20 @@ async function choose(page, css, value) {
 }
 
 // Until the expression is true; an exception thrown by it ends the wait at once with its message.
+// Polled from here with page.evaluate (WebDriver BiDi's script.evaluate, which the page's strict
+// CSP does not govern): puppeteer's waitForFunction compiles the expression inside the page,
+// which that CSP refuses in Firefox ESR 140 ("blocked a JavaScript eval"). A navigation under
+// way (the page's context gone for a moment) is waited out.
 async function wait(page, expression, timeout) {
   const guarded = `(() => { try { return (${expression}) ? { ok: true } : false; } catch (e) { return { error: String(e?.message ?? e) }; } })()`;
-  const handle = await page.waitForFunction(guarded, { timeout, polling: 100 });
-  const outcome = await handle.jsonValue();
-  if (outcome.error) throw new Error(outcome.error);
+  const end = Date.now() + timeout;
+  for (;;) {
+    const outcome = await page.evaluate(guarded).catch(() => false);
+    if (outcome?.error) throw new Error(outcome.error);
+    if (outcome?.ok) return;
+    if (Date.now() > end) throw new Error(`Waiting failed: ${timeout} ms exceeded for ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function run(page, plan, reads) {
