@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from hipdrop.problems import ProblemsError
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -19,14 +21,8 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-class DataError(Exception):
-    """Raised with every problem found, never only the first."""
+class DataError(ProblemsError):
+    """Raised with every problem found (each a Problem naming file, entry and field), never only
+    the first."""
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = list(problems)
-        super().__init__(self.report())
-
-    def report(self) -> str:
-        count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in the course data:"
-        return "\n".join([head, *(f"  - {p}" for p in self.problems)])
+    subject = "in the course data"

@@ -45,6 +45,15 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
+    def end_headers(self):
+        """Pages are checked with the server on every visit (an unchanged page is a short 304):
+        without this the browser may show a page from its cache for minutes (heuristic
+        freshness from Last-Modified), even after the course was rebuilt or `mkdocs serve`
+        took over the port."""
+        if self.path.split("?", 1)[0].endswith(("/", ".html")):
+            self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
     def log_message(self, format, *args):  # quiet by default; errors still go to stderr
         if args and str(args[1] if len(args) > 1 else "").startswith(("4", "5")):
             super().log_message(format, *args)

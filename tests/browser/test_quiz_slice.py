@@ -82,6 +82,37 @@ def test_all_right_answers_score_full_marks_with_feedback(page, site_url):
     assert page.errors == []
 
 
+# What the page asks its worker, kept for the test (installed before the page's scripts run).
+SENT_TO_WORKER = """
+(() => {
+  const Original = window.Worker;
+  window.__hdSent = [];
+  window.Worker = class extends Original {
+    postMessage(message, ...rest) {
+      if (message?.method?.startsWith("quiz.")) {
+        window.__hdSent.push({ method: message.method, bank: "bank" in (message.params ?? {}) });
+      }
+      return super.postMessage(message, ...rest);
+    }
+  };
+})();
+"""
+
+
+def test_the_bank_goes_to_the_worker_once_per_page_not_with_every_call(page, site_url):
+    page.add_init_script(SENT_TO_WORKER)
+    quiz = open_quiz(page, site_url)
+    question = bank()["questions"][0]
+    choose(quiz, question, next(o for o in question["options"] if o.get("correct")))
+    quiz.get_by_role("button", name="Check answers").click()
+    expect(quiz.locator(".hd-result")).to_have_text(re.compile(r"You scored 1 out of \d+"))
+    sent = page.evaluate("window.__hdSent")
+    quizzes = page.locator('[data-hipdrop-widget="quiz"]').count()
+    assert [m["method"] for m in sent if m["bank"]] == ["quiz.load"] * quizzes
+    assert {"quiz.restore", "quiz.order", "quiz.submit"} <= {m["method"] for m in sent if not m["bank"]}
+    assert page.errors == []
+
+
 def test_a_wrong_answer_shows_that_options_feedback_and_the_explanation(page, site_url):
     quiz = open_quiz(page, site_url)
     question = bank()["questions"][0]

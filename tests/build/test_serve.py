@@ -45,6 +45,27 @@ def test_pages_that_exist_are_served_as_before(served, built_site):
     assert status == 200 and body == (built_site / "lessons" / "dosing" / "index.html").read_bytes()
 
 
+def test_pages_are_checked_with_the_server_on_every_visit_and_files_are_not(tmp_path):
+    """A browser shows no page from its cache after the course changed (or `mkdocs serve` took
+    over the port); the runtime and scripts may come from the cache as before."""
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "index.html").write_text("<h1>Glossary</h1>")
+    (tmp_path / "app.js").write_text("1")
+    server, url = serve_in_thread(tmp_path)
+    try:
+        def cache_control(path):
+            with urllib.request.urlopen(url + path, timeout=10) as response:
+                return response.headers.get("Cache-Control")
+
+        assert cache_control("glossary/") == "no-cache"
+        assert cache_control("glossary/index.html") == "no-cache"
+        assert cache_control("glossary/?present=1") == "no-cache"
+        assert cache_control("app.js") is None
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_a_site_without_a_404_page_gets_the_plain_answer(tmp_path):
     (tmp_path / "index.html").write_text("<h1>home</h1>")
     server, url = serve_in_thread(tmp_path)

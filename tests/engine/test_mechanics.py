@@ -15,7 +15,7 @@ from hipdrop_hip.engine.mechanics.statics import solve
 
 def dispatch(method: str, params_json: str) -> str:
     """The worker's dispatcher with this course's methods (the core's and the hip-drop pack's)."""
-    return engine_dispatch(method, params_json, {**CORE_METHODS, **PACK_METHODS})
+    return engine_dispatch(method, params_json, methods={**CORE_METHODS, **PACK_METHODS})
 
 WORKED = {  # brief 3.1: BW 700 N, W = 5/6 BW, b = 10 cm, a = 5 cm, pull at 70°
     "body_weight_n": 700,

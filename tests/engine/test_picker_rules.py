@@ -20,7 +20,7 @@ from hipdrop_hip.engine.picker.warning_signs import WARNING_SIGNS
 
 def dispatch(method: str, params_json: str) -> str:
     """The worker's dispatcher with this course's methods (the core's and the hip-drop pack's)."""
-    return engine_dispatch(method, params_json, {**CORE_METHODS, **PACK_METHODS})
+    return engine_dispatch(method, params_json, methods={**CORE_METHODS, **PACK_METHODS})
 
 
 def dosing(sets=2, reps=10, hold=0, rest=30, days=(2, 3), source="acsm"):

@@ -2,7 +2,7 @@
 
 import json
 
-from hipdrop.browser import dispatch
+from hipdrop.browser import Session, dispatch
 from hipdrop.quiz.grading import grade_bank
 from hipdrop.quiz.model import Bank, Option, Question, bank_from_dict, bank_to_dict
 
@@ -60,3 +60,21 @@ def test_dispatch_grades_and_reports_python_errors_as_messages():
 
     unknown = json.loads(dispatch("no.such.method", "{}"))
     assert unknown["ok"] is False and "no.such.method" in unknown["error"]["message"]
+
+
+def test_a_bank_is_sent_once_then_named_by_its_key_and_sent_again_to_a_new_worker():
+    data = bank_to_dict(make_bank())
+    session = Session()
+    loaded = json.loads(dispatch("quiz.load", json.dumps({"bank": data}), session))
+    key = loaded["result"]["bank_key"]
+    assert key.startswith(data["id"] + "-")
+    graded = json.loads(dispatch("quiz.grade", json.dumps({"bank_key": key, "responses": {"q2": ["c"]}}), session))
+    assert graded["ok"] and graded["result"]["score"] == 1.0
+    # A changed bank gets another key; the same bank, loaded again, the same one.
+    changed = json.loads(dispatch("quiz.load", json.dumps({"bank": {**data, "title": data["title"] + "!"}}), session))
+    assert changed["result"]["bank_key"] != key
+    again = json.loads(dispatch("quiz.load", json.dumps({"bank": data}), session))
+    assert again["result"]["bank_key"] == key
+    # A worker started afresh has a new session: the key is unknown there, so the page loads again.
+    fresh = json.loads(dispatch("quiz.submit", json.dumps({"bank_key": key, "responses": {}}), Session()))
+    assert fresh["ok"] is False and fresh["error"]["type"] == "UnknownBank"

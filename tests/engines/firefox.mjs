@@ -2,8 +2,8 @@
 // puppeteer-core, and prints a JSON report: {version, reads, problems, error}.
 // Usage: node tests/engines/firefox.mjs PLAN.json   (PLAN: {base, steps, out_dir, firefox})
 //
-// Problems are what the page's console shows as errors, uncaught errors, failed requests and
-// HTTP errors, as puppeteer reports them over BiDi: those of the page itself (messages logged
+// Problems are what the page's console shows as errors, uncaught errors, failed requests (not
+// those Firefox aborted itself) and HTTP errors, as puppeteer reports them over BiDi: those of the page itself (messages logged
 // inside workers are not reported by this client; the test server lists their failed requests).
 
 import { readFile } from "node:fs/promises";
@@ -11,6 +11,7 @@ import path from "node:path";
 
 import puppeteer from "puppeteer-core";
 
+const BROWSER_ABORTED = "NS_BINDING_ABORTED";
 const KEYS = new Set(["Space", "Enter", "Tab", "ArrowDown", "ArrowUp", "ArrowRight", "ArrowLeft"]);
 
 function watch(page, problems) {
@@ -19,7 +20,12 @@ function watch(page, problems) {
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message ?? error}`));
   page.on("requestfailed", (request) => {
-    problems.push(`failed request: ${request.url()} (${request.failure()?.errorText ?? "failed"})`);
+    const reason = request.failure()?.errorText ?? "failed";
+    // Firefox stopped the request itself (a navigation superseded it: the prefetch of the page
+    // Material's <link rel="next"> names, a lazy image still loading): no failure of the course.
+    // A refused connection, a blocked request or an HTTP error is still a problem.
+    if (reason === BROWSER_ABORTED) return;
+    problems.push(`failed request: ${request.url()} (${reason})`);
   });
   page.on("response", (response) => {
     if (response.status() >= 400) problems.push(`failed request: ${response.url()} (HTTP ${response.status()})`);
@@ -41,11 +47,20 @@ async function choose(page, css, value) {
 }
 
 // Until the expression is true; an exception thrown by it ends the wait at once with its message.
+// Polled from here with page.evaluate (WebDriver BiDi's script.evaluate, which the page's strict
+// CSP does not govern): puppeteer's waitForFunction compiles the expression inside the page,
+// which that CSP refuses in Firefox ESR 140 ("blocked a JavaScript eval"). A navigation under
+// way (the page's context gone for a moment) is waited out.
 async function wait(page, expression, timeout) {
   const guarded = `(() => { try { return (${expression}) ? { ok: true } : false; } catch (e) { return { error: String(e?.message ?? e) }; } })()`;
-  const handle = await page.waitForFunction(guarded, { timeout, polling: 100 });
-  const outcome = await handle.jsonValue();
-  if (outcome.error) throw new Error(outcome.error);
+  const end = Date.now() + timeout;
+  for (;;) {
+    const outcome = await page.evaluate(guarded).catch(() => false);
+    if (outcome?.error) throw new Error(outcome.error);
+    if (outcome?.ok) return;
+    if (Date.now() > end) throw new Error(`Waiting failed: ${timeout} ms exceeded for ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function run(page, plan, reads) {

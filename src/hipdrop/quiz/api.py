@@ -1,28 +1,70 @@
-"""The quiz's worker methods: JSON-able params in, JSON-able results out (see hipdrop.browser)."""
+"""The quiz's worker methods: JSON-able params in, JSON-able results out (see hipdrop.browser).
+
+A page sends its bank once (``quiz.load``, which answers with the bank's key); later calls name
+it by ``bank_key``. A call may still carry the whole ``bank`` instead.
+"""
+
+import hashlib
+import json
 
 from .grading import grade_bank, submit
-from .model import bank_from_dict
+from .model import Bank, bank_from_dict
 from .progress import restore
 from .shuffle import attempt_order
 
 
-def grade(params: dict) -> dict:
-    """``{bank, responses}`` -> the graded result (used to show a saved attempt again)."""
-    return grade_bank(bank_from_dict(params["bank"]), params.get("responses") or {}).to_dict()
+class UnknownBank(LookupError):
+    """A call named a bank this worker was never sent (it was started afresh): load it again."""
 
 
-def submit_answers(params: dict) -> dict:
-    """``{bank, responses}`` -> ``{accepted, message, unanswered, result}``; exam mode refuses
-    to grade until every question is answered."""
-    return submit(bank_from_dict(params["bank"]), params.get("responses") or {}).to_dict()
+def bank_key(data: dict) -> str:
+    """The bank's id and a hash of its whole content: a changed bank never takes an old key."""
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return f"{data.get('id', 'bank')}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}"
 
 
-def order(params: dict) -> dict:
-    """``{bank, seed}`` -> for each question id, the order of its options, items or sides."""
-    return attempt_order(bank_from_dict(params["bank"]), params["seed"])
+class LoadedBanks:
+    """The banks one worker was sent, by key (hipdrop.browser.Session keeps one)."""
+
+    def __init__(self) -> None:
+        self._banks: dict[str, Bank] = {}
+
+    def load(self, params: dict) -> dict:
+        """``{bank}`` -> ``{bank_key}``; the bank is checked and kept for the calls that follow."""
+        data = params["bank"]
+        key = bank_key(data)
+        if key not in self._banks:
+            self._banks[key] = bank_from_dict(data)
+        return {"bank_key": key}
+
+    def bank(self, params: dict) -> Bank:
+        """The bank a call is about: its ``bank_key`` (loaded before) or the whole ``bank``."""
+        if "bank" in params:
+            return bank_from_dict(params["bank"])
+        key = params.get("bank_key")
+        if key is None:
+            raise KeyError("bank")
+        if key not in self._banks:
+            raise UnknownBank(f"the quiz bank {key} was not loaded in this Python worker")
+        return self._banks[key]
 
 
-def restore_progress(params: dict) -> dict:
-    """``{bank, stored, fingerprint}`` -> ``{seed, responses, submitted, reset}``."""
-    bank = bank_from_dict(params["bank"])
-    return restore(bank, params.get("stored"), params.get("fingerprint", "")).to_dict()
+def grade(params: dict, banks: LoadedBanks) -> dict:
+    """``{bank_key | bank, responses}`` -> the graded result (used to show a saved attempt again)."""
+    return grade_bank(banks.bank(params), params.get("responses") or {}).to_dict()
+
+
+def submit_answers(params: dict, banks: LoadedBanks) -> dict:
+    """``{bank_key | bank, responses}`` -> ``{accepted, message, unanswered, result}``; exam mode
+    refuses to grade until every question is answered."""
+    return submit(banks.bank(params), params.get("responses") or {}).to_dict()
+
+
+def order(params: dict, banks: LoadedBanks) -> dict:
+    """``{bank_key | bank, seed}`` -> for each question id, the order of its options, items or sides."""
+    return attempt_order(banks.bank(params), params["seed"])
+
+
+def restore_progress(params: dict, banks: LoadedBanks) -> dict:
+    """``{bank_key | bank, stored, fingerprint}`` -> ``{seed, responses, submitted, reset}``."""
+    return restore(banks.bank(params), params.get("stored"), params.get("fingerprint", "")).to_dict()

@@ -8,6 +8,8 @@ stance hip in centimetres; forces are in newtons.
 import math
 from dataclasses import asdict, dataclass
 
+from hipdrop.problems import ProblemsError
+
 CANE_HANDS = ("opposite", "same")
 
 
@@ -77,17 +79,13 @@ class InputProblem:
     message: str
 
 
-class MechanicsInputError(ValueError):
-    """Raised with every bad value found, never only the first."""
+class MechanicsInputError(ProblemsError):
+    """Raised with every bad value found (each an InputProblem), never only the first."""
 
-    def __init__(self, problems: list[InputProblem]):
-        self.problems = list(problems)
-        super().__init__(self.report())
+    subject = "with the lab settings"
 
-    def report(self) -> str:
-        count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} with the lab settings:"
-        return "\n".join([head, *(f"  - {p.message}" for p in self.problems)])
+    def line(self, problem: InputProblem) -> str:
+        return problem.message
 
 
 def _fmt(value: float) -> str:

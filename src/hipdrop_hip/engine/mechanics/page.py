@@ -46,11 +46,16 @@ def lab_html(prefix: str = "hd-mech") -> str:
     )
     preset_buttons = "".join(
         f'<button type="button" class="hd-action hd-mech-preset" data-preset="{p.name}" '
-        f'aria-pressed="{"true" if p is PRESETS[0] else "false"}" title="{escape(p.summary)}">{escape(p.title)}</button>'
+        f'aria-pressed="{"true" if p is PRESETS[0] else "false"}" aria-describedby="{prefix}-preset-{p.name}">'
+        f"{escape(p.title)}</button>"
         for p in PRESETS
     )
     preset_results = [(p.name, solve(resolve({"preset": p.name}))) for p in PRESETS]
-    summaries = "".join(f"<li><strong>{escape(p.title)}:</strong> {escape(p.summary)}</li>" for p in PRESETS)
+    # Each button is described by its summary in the list below (no title: Material would draw a
+    # tooltip for it outside the page's landmarks).
+    summaries = "".join(
+        f'<li id="{prefix}-preset-{p.name}"><strong>{escape(p.title)}:</strong> {escape(p.summary)}</li>' for p in PRESETS
+    )
     sources = "".join(f"<li>{escape(note)}</li>" for note in SOURCE_NOTES)
     data = {"params": [spec.to_dict() for spec in PARAMS], "presets": [p.name for p in PRESETS]}
     return (

@@ -7,6 +7,8 @@ raise ``AnswersError`` listing every problem, each naming the field, never only 
 
 from dataclasses import asdict, dataclass
 
+from hipdrop.problems import ProblemsError
+
 from .limits import CLINICIAN_LIMIT_IDS, PROCEDURE_IDS
 from .warning_signs import WARNING_SIGN_IDS
 
@@ -93,14 +95,10 @@ class Answers:
 FIELDS = tuple(Answers.__dataclass_fields__)
 
 
-class AnswersError(ValueError):
+class AnswersError(ProblemsError):
     """Bad answers: carries every problem found, each a sentence that names the field."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = list(problems)
-        count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} with the answers:"
-        super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems)]))
+    subject = "with the answers"
 
 
 def _choices(values: tuple[str, ...]) -> str:

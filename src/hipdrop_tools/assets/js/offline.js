@@ -38,9 +38,40 @@ async function removeOfflineCopy() {
   document.documentElement.dataset.hdOfflineRemoved = "true"; // done (the tests wait on it)
 }
 
+// A page the service worker answered from its copy asks it whether the server still has it
+// (sw.js, in the worker's message handler). If not, the worker has removed the copy and this
+// page, out of date, loads again from the server. A worker that does not answer (one built
+// before it could) leaves things as they are.
+const ASK_TIMEOUT_MS = 10_000;
+
+function stillServed() {
+  const worker = navigator.serviceWorker.controller;
+  if (!worker) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const listener = (event) => {
+      if (event.data?.hipdrop !== "still-served") return;
+      navigator.serviceWorker.removeEventListener("message", listener);
+      resolve(event.data.served);
+    };
+    navigator.serviceWorker.addEventListener("message", listener);
+    navigator.serviceWorker.startMessages();
+    worker.postMessage("hipdrop:still-served?");
+    setTimeout(() => resolve(true), ASK_TIMEOUT_MS);
+  });
+}
+
+async function start() {
+  if (!(await stillServed())) {
+    location.reload();
+    return;
+  }
+  registerWhenIdle();
+}
+
 if (document.querySelector('meta[name="hipdrop-offline"][content="off"]')) {
   if ("serviceWorker" in navigator) removeOfflineCopy().catch(() => {});
 } else if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
-  if (document.readyState === "complete") registerWhenIdle();
-  else window.addEventListener("load", registerWhenIdle, { once: true });
+  const begin = () => start().catch((error) => console.warn(`Hip Drop: ${error.message}`));
+  if (document.readyState === "complete") begin();
+  else window.addEventListener("load", begin, { once: true });
 }

@@ -82,3 +82,33 @@ self.addEventListener("fetch", (event) => {
   }
   event.respondWith(respond(request));
 });
+
+// A page this worker answers asks, once it has loaded, whether the server still has the worker
+// (offline.js). A 404 for sw.js means it no longer does (`mkdocs serve` took over the port of a
+// built course, or the course was taken down): the copy is out of date, so the worker deletes it
+// and unregisters, and the page loads again from the server. Offline (the request fails) the copy
+// is what the reader needs and stays.
+async function goneFromServer() {
+  try {
+    const response = await fetch(self.location.href, { method: "HEAD", cache: "no-store" });
+    return response.status === 404;
+  } catch {
+    return false;
+  }
+}
+
+async function removeCopy() {
+  for (const name of await caches.keys()) if (name.startsWith(PREFIX)) await caches.delete(name);
+  await self.registration.unregister();
+}
+
+self.addEventListener("message", (event) => {
+  if (event.data !== "hipdrop:still-served?") return;
+  event.waitUntil(
+    (async () => {
+      const gone = await goneFromServer();
+      if (gone) await removeCopy();
+      event.source?.postMessage({ hipdrop: "still-served", served: !gone });
+    })(),
+  );
+});

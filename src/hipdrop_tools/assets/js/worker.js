@@ -43,7 +43,9 @@ async function boot({ pyodideURL, engineURL }) {
   const pyodide = await loadPyodide({ indexURL: pyodideURL, packages: [] });
   status("loading", "Loading the course engine", 85);
   pyodide.unpackArchive(await engine, "wheel");
-  dispatch = pyodide.pyimport("hipdrop.browser").dispatch;
+  const browser = pyodide.pyimport("hipdrop.browser");
+  const session = browser.Session(); // what Python keeps from call to call (the loaded quiz banks)
+  dispatch = (method, paramsJson) => browser.dispatch(method, paramsJson, session);
   const python = JSON.parse(dispatch("engine.ping", "{}")).result.python;
   status("ready", "Ready", 100);
   return { python, bootMs: performance.now() - started };

@@ -1,8 +1,9 @@
 // Quiz widget: collects the reader's answers, has the engine grade them, shows the feedback.
 //
-// The engine (Python, in the worker) does all the deciding: the option order for a seed
-// (quiz.order), whether saved progress is usable (quiz.restore), grading and exam rules
-// (quiz.submit, quiz.grade). This file only reads the form, moves elements and shows results.
+// The engine (Python, in the worker) does all the deciding. It is sent the bank once per page
+// (quiz.load), then gives the option order for a seed (quiz.order), whether saved progress is
+// usable (quiz.restore), grading and exam rules (quiz.submit, quiz.grade). This file only reads
+// the form, moves elements and shows results.
 
 const STORE_FORMAT = 1;
 const VERSION_PARAM = "quiz-version";
@@ -226,6 +227,29 @@ export function attach(root, api) {
   let submitted = false;
   let answersShown = false;
 
+  // The bank goes to the worker once (quiz.load, which answers with its key); every later call
+  // names it by that key. A worker started afresh (Retry) no longer has it: it is sent again.
+  let bankKey = null;
+  function loadBank() {
+    if (!bankKey) {
+      const loading = api.call("quiz.load", { bank }).then(({ bank_key: key }) => key);
+      bankKey = loading;
+      loading.catch(() => {
+        if (bankKey === loading) bankKey = null; // a failed load is tried again by the next call
+      });
+    }
+    return bankKey;
+  }
+  async function call(method, params) {
+    try {
+      return await api.call(method, { ...params, bank_key: await loadBank() });
+    } catch (error) {
+      if (error.type !== "UnknownBank") throw error;
+      bankKey = null;
+      return api.call(method, { ...params, bank_key: await loadBank() });
+    }
+  }
+
   function showStoreProblem(problem) {
     if (!problem || root.dataset.storeProblem) return;
     root.dataset.storeProblem = problem;
@@ -256,7 +280,7 @@ export function attach(root, api) {
 
   async function useSeed(newSeed) {
     seed = newSeed;
-    applyOrder(form, await api.call("quiz.order", { bank, seed }));
+    applyOrder(form, await call("quiz.order", { seed }));
     showVersion();
   }
 
@@ -309,7 +333,7 @@ export function attach(root, api) {
     if (submitted && exam) return;
     buttons.submit.disabled = true;
     try {
-      const reply = await api.call("quiz.submit", { bank, responses: responsesOf(form) });
+      const reply = await call("quiz.submit", { responses: responsesOf(form) });
       if (!reply.accepted) {
         for (const fieldset of questionFields(form)) {
           if (reply.unanswered.includes(fieldset.dataset.question)) fieldset.dataset.verdict = "unanswered";
@@ -363,8 +387,7 @@ export function attach(root, api) {
   showStoreProblem(saved.probe());
   (async () => {
     try {
-      const progress = await api.call("quiz.restore", {
-        bank,
+      const progress = await call("quiz.restore", {
         stored: saved.read(),
         fingerprint: root.dataset.fingerprint,
       });
@@ -375,7 +398,7 @@ export function attach(root, api) {
       await useSeed(seedFromUrl() ?? progress.seed ?? newSeed());
       applyResponses(form, progress.responses);
       submitted = progress.submitted;
-      if (submitted) showResult(await api.call("quiz.grade", { bank, responses: progress.responses }), { focus: false });
+      if (submitted) showResult(await call("quiz.grade", { responses: progress.responses }), { focus: false });
       else if (Object.keys(progress.responses).length) save();
       buttons.submit.hidden = exam && submitted;
       buttons.reset.hidden = false;
