@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 
 from .mechanics import run as mechanics_solve
+from .messages import messages
 from .picker import build_for_page
 from .quiz import api as quiz_api
 from .quiz.grading import grade_bank
@@ -18,7 +19,7 @@ from .quiz.model import bank_from_dict
 
 def quiz_grade(params: dict) -> dict:
     bank = bank_from_dict(params["bank"])
-    return grade_bank(bank, params.get("responses", {})).to_dict()
+    return grade_bank(bank, params.get("responses", {}), messages(params.get("language"))).to_dict()
 
 
 def ping(params: dict) -> dict:

@@ -1,5 +1,9 @@
-"""The quiz's worker methods: JSON-able params in, JSON-able results out (see hipdrop.browser)."""
+"""The quiz's worker methods: JSON-able params in, JSON-able results out (see hipdrop.browser).
 
+``params["language"]`` (the page's, from its message catalog) chooses the words of the result.
+"""
+
+from ..messages import messages
 from .grading import grade_bank, submit
 from .model import bank_from_dict
 from .progress import restore
@@ -8,13 +12,15 @@ from .shuffle import attempt_order
 
 def grade(params: dict) -> dict:
     """``{bank, responses}`` -> the graded result (used to show a saved attempt again)."""
-    return grade_bank(bank_from_dict(params["bank"]), params.get("responses") or {}).to_dict()
+    texts = messages(params.get("language"))
+    return grade_bank(bank_from_dict(params["bank"]), params.get("responses") or {}, texts).to_dict()
 
 
 def submit_answers(params: dict) -> dict:
     """``{bank, responses}`` -> ``{accepted, message, unanswered, result}``; exam mode refuses
     to grade until every question is answered."""
-    return submit(bank_from_dict(params["bank"]), params.get("responses") or {}).to_dict()
+    texts = messages(params.get("language"))
+    return submit(bank_from_dict(params["bank"]), params.get("responses") or {}, texts).to_dict()
 
 
 def order(params: dict) -> dict:
