@@ -10,7 +10,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from hipdrop_tools import csp, instant_nav, offline, offline_build, page_urls, qr, scorm, site_files
+from hipdrop_tools import csp, instant_nav, messages_html, offline, offline_build, page_urls, qr, scorm, site_files
 from hipdrop_tools.project import Project
 
 WIDGET_MARKER = "data-hipdrop-widget="
@@ -87,6 +87,7 @@ def on_post_page(output, page, config):
         )
         output = output.replace("</head>", metas + "</head>", 1)
     output = _teaching_and_offline(output, page, config)
+    output = messages_html.with_messages(output, config)  # the scripts' words, in the site's language
     if _offline_plugin_enabled(config):
         return csp.with_csp_meta(offline_build.defer_module_scripts(output), inline_scripts=True)
     return csp.with_csp_meta(output)
@@ -111,7 +112,7 @@ def _teaching_and_offline(output, page, config):
 def on_post_template(output_content, template_name, config):
     """Static theme pages (404.html) get the same policy; MkDocs never runs on_post_page on them."""
     if template_name.endswith(".html"):
-        return csp.with_csp_meta(output_content)
+        return csp.with_csp_meta(messages_html.with_messages(output_content, config))
     return output_content
 
 

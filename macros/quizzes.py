@@ -5,7 +5,7 @@ import posixpath
 from collections import Counter
 
 from hipdrop.quiz.render import render_quiz
-from hipdrop_tools import page_urls
+from hipdrop_tools import messages_html, page_urls
 from hipdrop_tools.quizzes import engine_bank, load_banks
 from hipdrop_tools.site_files import QUIZ_DOWNLOADS_DIR
 
@@ -29,7 +29,8 @@ def register(env, project):
             raise KeyError(f"quiz('{bank_id}'): no quizzes/{bank_id}.yml (known banks: {known})")
         urls = page_urls.from_config(env.conf)
         here = env.page.url
-        return render_quiz(engine_bank(banks[bank_id], lambda docs_path: urls.url(docs_path, here)))
+        texts = messages_html.site_messages(env.conf)  # the core's words, in theme.language
+        return render_quiz(engine_bank(banks[bank_id], lambda docs_path: urls.url(docs_path, here)), texts)
 
     @env.macro
     def quiz_downloads() -> str:
