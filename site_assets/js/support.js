@@ -12,7 +12,7 @@ const FEATURES = [
   // Pyodide passes 64-bit integers between Python and JavaScript as BigInt.
   { name: "BigInt64Array", present: () => typeof BigInt === "function" && typeof BigInt64Array === "function" },
   // The course's Python runs in a worker that is a JavaScript module (worker.js imports Pyodide).
-  { name: "module workers", words: "engine.feature.module_workers", present: moduleWorkers },
+  { name: "module-workers", words: "engine.feature.module_workers", present: moduleWorkers },
 ];
 
 // A browser that knows module workers reads the `type` option of the Worker constructor. The URL
