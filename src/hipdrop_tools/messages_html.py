@@ -6,13 +6,18 @@ the client part of that language's catalog (``hipdrop.messages.client_messages``
 (``assets/hipdrop/js/messages.js``; file-notice.js reads it directly). A JSON script is data, not
 code: the Content-Security-Policy allows it. It is in the head, which Material's instant
 navigation keeps, so it is there whichever page was loaded first.
+
+The words the style sheets show (``content:`` of the quiz's "(not answered)", the worksheet's name
+line) are CSS custom properties in a ``<style id="hipdrop-words">`` beside it:
+``css.not_answered`` is ``--hd-words-not-answered``.
 """
 
 import json
 
-from hipdrop.messages import DEFAULT_LANGUAGE, Messages, client_messages, messages
+from hipdrop.messages import CSS_PREFIX, DEFAULT_LANGUAGE, Messages, client_messages, messages
 
 SCRIPT_ID = "hipdrop-messages"
+STYLE_ID = "hipdrop-words"
 
 
 def site_language(config) -> str:
@@ -35,8 +40,27 @@ def messages_script(language: str) -> str:
     return f'<script type="application/json" id="{SCRIPT_ID}">{text}</script>'
 
 
+def _css_string(text: str) -> str:
+    """``text`` as a CSS string: quotes, backslashes, line ends and "<" escaped."""
+    escaped = "".join(f"\\{ord(c):x} " if c in '"\\\n<' else c for c in text)
+    return f'"{escaped}"'
+
+
+def words_style(language: str) -> str:
+    """The ``<style>`` giving the style sheets their words, as custom properties on ``:root``."""
+    texts = messages(language)
+    props = "".join(
+        f"--hd-words-{key[len(CSS_PREFIX):].replace('_', '-')}:{_css_string(text)};"
+        for key, text in sorted(texts.items())
+        if key.startswith(CSS_PREFIX)
+    )
+    return f'<style id="{STYLE_ID}">:root{{{props}}}</style>'
+
+
 def with_messages(html: str, config) -> str:
-    """``html`` (a built page) with the catalog script at the end of its head (once)."""
+    """``html`` (a built page) with the catalog script and the words' style at the end of its
+    head (once)."""
     if f'id="{SCRIPT_ID}"' in html:
         return html
-    return html.replace("</head>", messages_script(site_language(config)) + "</head>", 1)
+    language = site_language(config)
+    return html.replace("</head>", messages_script(language) + words_style(language) + "</head>", 1)

@@ -1,9 +1,11 @@
-"""The core's page scripts write no reader-visible English of their own: every word they show
-comes from the page's message catalog (hipdrop.messages, written into the page at build time), so
-that a course in another language shows none.
+"""The core's page scripts and style sheets write no reader-visible English of their own: every
+word they show comes from the page's message catalog (hipdrop.messages, written into the page at
+build time), so that a course in another language shows none.
 
 The check: no string literal in the core scripts is a text of the English catalog (or one of its
-pieces between placeholders), and no longer piece of a catalog text appears anywhere in them."""
+pieces between placeholders), no longer piece of a catalog text appears anywhere in them, and no
+style sheet generates text with a letter in it. (Literals joined with "+" across lines are only
+caught piece by piece.)"""
 
 import re
 
@@ -55,4 +57,14 @@ def test_no_core_script_writes_an_english_word_of_the_catalog():
         code = _COMMENT.sub("", source)
         found += [f"{script.name}: {lit!r}" for lit in literals(source) if lit in pieces]
         found += [f"{script.name}: …{p}…" for p in pieces if len(p) >= LONG_PIECE and p in code]
+    assert found == []
+
+
+def test_no_style_sheet_writes_a_word_of_its_own():
+    # Generated text (``content:``) with a letter in it comes from the catalog's css.* keys, as
+    # custom properties the build writes into each page (hipdrop_tools.messages_html).
+    found = []
+    for sheet in sorted((Project(root=ROOT).site_assets_dir / "css").rglob("*.css")):
+        for value in re.findall(r"\bcontent\s*:\s*([^;}]*)", sheet.read_text(encoding="utf-8")):
+            found += [f"{sheet.name}: {s}" for s in re.findall(r'"[^"]*"|\'[^\']*\'', value) if re.search(r"[A-Za-z]", s)]
     assert found == []

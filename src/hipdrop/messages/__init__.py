@@ -7,7 +7,8 @@ graders take one as a parameter; nothing here reads a global setting.
 
 A catalog is a module of this package (``en``, ``fr``) with ``LANGUAGE``, ``MESSAGES`` (key ->
 text), ``GROUP_SEPARATOR``, ``DECIMAL_SEPARATOR`` and ``ordinal(n)``. Keys that start with one of
-``CLIENT_PREFIXES`` are the page scripts' words (see ``client_messages``).
+``CLIENT_PREFIXES`` are the page scripts' words (see ``client_messages``); keys that start with
+``CSS_PREFIX`` are words the style sheets show (``content: var(--hd-words-<name>)``).
 """
 
 import re
@@ -21,6 +22,7 @@ DEFAULT_LANGUAGE = "en"
 CATALOGS: Mapping[str, ModuleType] = {"en": en, "fr": fr}
 # The words of the page's scripts (status line, live quiz, engine start, presentation, notices).
 CLIENT_PREFIXES = ("list.", "quiz.live.", "status.", "engine.", "present.", "offline.")
+CSS_PREFIX = "css."
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 

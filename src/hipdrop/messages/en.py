@@ -173,6 +173,11 @@ MESSAGES = {
     "present.question.count": "Question {n} of {total}",
     "present.answer": "Answer",
     "present.no_key": "This question has no answer key.",
+    # ------------------------------------------------ words the style sheets show (CSS ``content``)
+    "css.not_answered": " (not answered)",
+    "css.right_answer": " ✓ right answer",
+    "css.worksheet_name": "Name: ______________________________    Date: ______________",
+    "css.worksheet_name_score": "Name: ________________________    Date: ____________    Score: ______ / ",
     # ------------------------------------------------ the classroom bundle opened from disk (file-notice.js)
     "offline.file_notice": (
         "The interactive part of this page runs Python in your browser, which needs the course "

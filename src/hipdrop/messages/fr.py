@@ -186,6 +186,11 @@ MESSAGES = {
     "present.question.count": "Question {n} sur {total}",
     "present.answer": "Réponse",
     "present.no_key": "Cette question n'a pas de corrigé.",
+    # ------------------------------------------------ les mots des feuilles de style (CSS ``content``)
+    "css.not_answered": " (sans réponse)",
+    "css.right_answer": " ✓ bonne réponse",
+    "css.worksheet_name": "Nom\u00a0: ______________________________    Date\u00a0: ______________",
+    "css.worksheet_name_score": "Nom\u00a0: ________________________    Date\u00a0: ____________    Note\u00a0: ______ / ",
     # ------------------------------------------------ le dossier de classe ouvert depuis le disque
     "offline.file_notice": (
         "La partie interactive de cette page exécute Python dans votre navigateur, ce qui demande "
