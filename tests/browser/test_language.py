@@ -49,6 +49,9 @@ def test_the_static_quiz_is_french_before_python(page, french_site_url):
     expect(quiz.locator(".hd-answer-key > summary")).to_have_text(re.compile(f"^Corrigé{NBSP}: "))
     expect(quiz.locator(".hd-quiz-intro")).to_contain_text(f"Chaque question vaut 1{NBSP}point.")
     expect(quiz.locator(".hd-qnum").first).to_have_text(re.compile(r"^Question 1\.?$"))
+    # The words the style sheets show ("(not answered)" after an exam question's legend).
+    words = page.evaluate("() => getComputedStyle(document.documentElement).getPropertyValue('--hd-words-not-answered')")
+    assert words.strip() == '" (sans réponse)"'
 
 
 def test_a_quiz_page_shows_buttons_status_and_verdicts_in_french(page, french_site_url):
