@@ -4,8 +4,9 @@ The language is MkDocs's ``theme.language`` (Material's setting, 'en' by default
 the client part of that language's catalog (``hipdrop.messages.client_messages``) as
 ``<script type="application/json" id="hipdrop-messages">`` in its head, where the scripts read it
 (``assets/hipdrop/js/messages.js``; file-notice.js reads it directly). A JSON script is data, not
-code: the Content-Security-Policy allows it. It is in the head, which Material's instant
-navigation keeps, so it is there whichever page was loaded first.
+code: the Content-Security-Policy allows it. Every page carries the same one in its head: Material's
+instant navigation keeps the head elements the new page has too, so it is there whichever page
+was loaded first.
 
 The words the style sheets show (``content:`` of the quiz's "(not answered)", the worksheet's name
 line) are CSS custom properties in a ``<style id="hipdrop-words">`` beside it:
