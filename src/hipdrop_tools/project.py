@@ -20,6 +20,7 @@ class Project:
     docs: str = "docs"
     pyodide: Path | None = None  # None: the runtime the installed package brings
     packs: tuple[str, ...] = field(default=())  # the course's enabled packs (plugin option)
+    language: str = "en"  # the core's words on the pages: MkDocs's theme.language
 
     @property
     def quizzes_dir(self) -> Path:

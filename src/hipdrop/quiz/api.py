@@ -2,11 +2,14 @@
 
 A page sends its bank once (``quiz.load``, which answers with the bank's key); later calls name
 it by ``bank_key``. A call may still carry the whole ``bank`` instead.
+
+``params["language"]`` (the page's, from its message catalog) chooses the words of the result.
 """
 
 import hashlib
 import json
 
+from ..messages import messages
 from .grading import grade_bank, submit
 from .model import Bank, bank_from_dict
 from .progress import restore
@@ -51,13 +54,13 @@ class LoadedBanks:
 
 def grade(params: dict, banks: LoadedBanks) -> dict:
     """``{bank_key | bank, responses}`` -> the graded result (used to show a saved attempt again)."""
-    return grade_bank(banks.bank(params), params.get("responses") or {}).to_dict()
+    return grade_bank(banks.bank(params), params.get("responses") or {}, messages(params.get("language"))).to_dict()
 
 
 def submit_answers(params: dict, banks: LoadedBanks) -> dict:
     """``{bank_key | bank, responses}`` -> ``{accepted, message, unanswered, result}``; exam mode
     refuses to grade until every question is answered."""
-    return submit(banks.bank(params), params.get("responses") or {}).to_dict()
+    return submit(banks.bank(params), params.get("responses") or {}, messages(params.get("language"))).to_dict()
 
 
 def order(params: dict, banks: LoadedBanks) -> dict:

@@ -15,12 +15,16 @@ The score sentence gives the percentage rounded half up to a whole number, as a 
 Responses, by type: a list of option ids (choice types), the text typed (numeric), ``{item id:
 position}`` with positions from 1 (ordering), ``{left id: right id}`` (matching). An empty or
 missing response is unanswered and scores 0; a response naming an unknown option is an error.
+
+Every sentence a reader sees comes from a message catalog (``hipdrop.messages``), passed as
+``texts``; without one it is English.
 """
 
 import re
 from dataclasses import asdict, dataclass
 from html import escape
 
+from ..messages import Messages, messages
 from .model import CHOICE_TYPES, Bank, Question
 
 _TOLERANCE_SLACK = 1e-9  # floating-point noise: 2.6 - 2.5 is 0.10000000000000009
@@ -51,6 +55,8 @@ class QuestionResult:
     complete: bool  # the reader gave every part the question asks for
     correct: bool
     verdict: str  # "correct", "partial", "incorrect" or "unanswered"
+    verdict_text: str  # the verdict in words: "Right.", "Partly right."...
+    score_text: str  # after a partial verdict, " 0.5 of 1 mark."; else ""
     score: float
     max_score: float
     chosen: tuple[ChosenFeedback, ...]
@@ -93,8 +99,8 @@ class Submission:
 
 
 def ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+    """In English (the exports' words): 1 -> '1st'. A page uses its catalog's ``ordinal``."""
+    return messages().ordinal(n)
 
 
 def number_text(value: float) -> str:
@@ -110,8 +116,13 @@ def _mark_text(value: float) -> str:
     return format(round(value, 2), "g")
 
 
-def _series(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+def _texts(texts: Messages | None) -> Messages:
+    return messages() if texts is None else texts
+
+
+def _half_up(value: float) -> str:
+    """A mark to two decimals, rounded half up as the reader expects (0.125 -> '0.13')."""
+    return format(int(value * 100 + 0.5 + 1e-9) / 100, "g")
 
 
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
@@ -147,27 +158,27 @@ def parse_number(text: object, unit: str = "") -> float | None:
 # ---------------------------------------------------------------- the right answer, as HTML
 
 
-def answer_html(question: Question) -> str:
+def answer_html(question: Question, texts: Messages | None = None) -> str:
     """The right answer, for the answer key and for "Show answers"."""
+    texts = _texts(texts)
     if question.type in CHOICE_TYPES:
         right = [o.html for o in question.options if o.correct]
-        label = "Right answers" if len(right) > 1 else "Right answer"
-        return f"<p><strong>{label}:</strong> " + "; ".join(right) + "</p>"
+        label = texts["grade.answer.rights" if len(right) > 1 else "grade.answer.right"]
+        return f"<p><strong>{escape(label)}</strong> " + "; ".join(right) + "</p>"
     if question.type == "numeric" and question.numeric:
         n = question.numeric
         unit = f" {escape(n.unit)}" if n.unit else ""
-        low, high = number_text(n.value - n.tolerance), number_text(n.value + n.tolerance)
-        return (
-            f"<p><strong>Right answer:</strong> {number_text(n.value)}{unit} "
-            f"(anything from {low} to {high}{unit} counts)</p>"
-        )
+        low, high = (texts.number(number_text(v)) for v in (n.value - n.tolerance, n.value + n.tolerance))
+        value = texts.number(number_text(n.value))
+        counts = texts.format("grade.answer.range", low=low, high=high, unit=unit)
+        return f"<p><strong>{escape(texts['grade.answer.right'])}</strong> {value}{unit} {counts}</p>"
     if question.type == "ordering":
         items = "".join(f"<li>{i.html}</li>" for i in question.items)
-        return f"<p><strong>Right order:</strong></p><ol>{items}</ol>"
+        return f"<p><strong>{escape(texts['grade.answer.order'])}</strong></p><ol>{items}</ol>"
     if question.type == "matching":
         right = {r.id: r.html for r in question.right}
         pairs = "".join(f"<li>{item.html} → {right.get(item.match, '')}</li>" for item in question.left)
-        return f"<p><strong>Right matches:</strong></p><ul>{pairs}</ul>"
+        return f"<p><strong>{escape(texts['grade.answer.matches'])}</strong></p><ul>{pairs}</ul>"
     return ""
 
 
@@ -261,20 +272,20 @@ def _question_feedback(question: Question, verdict: str) -> str:
     return fb.incorrect_html
 
 
-def _grade_numeric(question: Question, given) -> dict:
+def _grade_numeric(question: Question, given, texts: Messages) -> dict:
     n = question.numeric
     if given == "" or n is None:
         return {"score": 0.0, "answered": False, "complete": False}
     value = parse_number(given, n.unit)
     if value is None:
-        note = f"<p>“{escape(str(given))}” could not be read as a number.</p>"
+        note = f"<p>{texts.format('grade.numeric.unreadable', given=escape(str(given)))}</p>"
         return {"score": 0.0, "answered": True, "complete": True, "note": note}
     slack = _TOLERANCE_SLACK * max(1.0, abs(n.value))
     score = 1.0 if abs(value - n.value) <= n.tolerance + slack else 0.0
     return {"score": score, "answered": True, "complete": True}
 
 
-def _grade_parts(question: Question, given: dict) -> dict:
+def _grade_parts(question: Question, given: dict, texts: Messages) -> dict:
     if question.type == "ordering":
         keys = question.items
         expected = {item.id: place for place, item in enumerate(question.items, 1)}
@@ -286,13 +297,13 @@ def _grade_parts(question: Question, given: dict) -> dict:
         answered = key.id in given
         correct = answered and given[key.id] == expected[key.id]
         if not answered:
-            text = "Not answered."
+            text = texts["grade.part.unanswered"]
         elif question.type == "ordering":
-            text = "Right place." if correct else "Not in the right place."
+            text = texts["grade.part.right_place" if correct else "grade.part.wrong_place"]
         else:
-            text = "Right match." if correct else "Not the right match."
+            text = texts["grade.part.right_match" if correct else "grade.part.wrong_match"]
         parts.append(PartResult(id=key.id, answered=answered, correct=correct,
-                                feedback_html=f"<strong>{text}</strong>"))
+                                feedback_html=f"<strong>{escape(text)}</strong>"))
     share = 1.0 / len(keys) if keys else 0.0
     return {
         "score": sum(share for p in parts if p.correct),
@@ -302,17 +313,23 @@ def _grade_parts(question: Question, given: dict) -> dict:
     }
 
 
-def grade_question(question: Question, response: object) -> QuestionResult:
+def grade_question(question: Question, response: object, texts: Messages | None = None) -> QuestionResult:
     """Grade one question of any type."""
+    texts = _texts(texts)
     given = normalise_response(question, response)
     if question.type in CHOICE_TYPES:
         graded = _grade_choice(question, given)
     elif question.type == "numeric":
-        graded = _grade_numeric(question, given)
+        graded = _grade_numeric(question, given, texts)
     else:
-        graded = _grade_parts(question, given)
+        graded = _grade_parts(question, given, texts)
     score = _mark(graded["score"])
     verdict = _verdict(score, graded["answered"])
+    score_text = (
+        texts.format("grade.partial_mark", mark=texts.number(_half_up(score)), max=texts.number(_mark_text(1.0)))
+        if verdict == "partial"
+        else ""
+    )
     return QuestionResult(
         id=question.id,
         type=question.type,
@@ -320,26 +337,29 @@ def grade_question(question: Question, response: object) -> QuestionResult:
         complete=graded["complete"],
         correct=verdict == "correct",
         verdict=verdict,
+        verdict_text=texts[f"grade.verdict.{verdict}"],
+        score_text=score_text,
         score=score,
         max_score=1.0,
         chosen=graded.get("chosen", ()),
         parts=graded.get("parts", ()),
         feedback_html=graded.get("note", "") + _question_feedback(question, verdict),
         correct_options=tuple(o.id for o in question.options if o.correct),
-        answer_html=answer_html(question),
+        answer_html=answer_html(question, texts),
         explanation_html=question.explanation_html,
         link=question.link,
     )
 
 
-def grade_bank(bank: Bank, responses: dict) -> BankResult:
+def grade_bank(bank: Bank, responses: dict, texts: Messages | None = None) -> BankResult:
     """Grade every question of a bank; a question with no response scores zero."""
+    texts = _texts(texts)
     if not isinstance(responses, dict):
         raise ValueError("responses must be a mapping from question id to answer")
     unknown = [qid for qid in responses if qid not in {q.id for q in bank.questions}]
     if unknown:
         raise ValueError(f"no question(s) {', '.join(unknown)} in quiz '{bank.id}'")
-    results = tuple(grade_question(q, responses.get(q.id)) for q in bank.questions)
+    results = tuple(grade_question(q, responses.get(q.id), texts) for q in bank.questions)
     score = _mark(sum(r.score for r in results))
     max_score = sum(r.max_score for r in results)
     percent = int(100 * score / max_score + 0.5) if max_score else 0  # half up (see the docstring)
@@ -349,24 +369,26 @@ def grade_bank(bank: Bank, responses: dict) -> BankResult:
         score=score,
         max_score=max_score,
         percent=percent,
-        summary=f"You scored {_mark_text(score)} out of {_mark_text(max_score)} ({percent}%).",
+        summary=texts.format(
+            "grade.summary",
+            score=texts.number(_mark_text(score)),
+            max=texts.number(_mark_text(max_score)),
+            percent=percent,
+        ),
         complete=all(r.complete for r in results),
         unanswered=tuple(r.id for r in results if not r.complete),
         questions=results,
     )
 
 
-def submit(bank: Bank, responses: dict) -> Submission:
+def submit(bank: Bank, responses: dict, texts: Messages | None = None) -> Submission:
     """A reader presses the submit button. In exam mode every question must be fully answered
     first; nothing is graded until it is. In practice mode any answers are graded."""
-    result = grade_bank(bank, responses)
+    texts = _texts(texts)
+    result = grade_bank(bank, responses, texts)
     if bank.mode == "exam" and not result.complete:
         numbers = [str(n) for n, q in enumerate(bank.questions, 1) if q.id in result.unanswered]
-        noun = "Question" if len(numbers) == 1 else "Questions"
-        verb = "is" if len(numbers) == 1 else "are"
-        message = (
-            "This is an exam: answer every question before you submit. "
-            f"{noun} {_series(numbers)} {verb} not fully answered yet."
-        )
+        key = "grade.exam.unanswered_one" if len(numbers) == 1 else "grade.exam.unanswered_many"
+        message = texts.format(key, numbers=texts.series(numbers))
         return Submission(accepted=False, message=message, unanswered=result.unanswered, result=None)
     return Submission(accepted=True, message=result.summary, unanswered=result.unanswered, result=result)

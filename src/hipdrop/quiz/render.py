@@ -3,7 +3,8 @@
 Every question is a fieldset with a legend and native inputs with labels: radio buttons or check
 boxes for choice questions, a text box for numbers, and native ``<select>`` menus for ordering
 and matching. The answer key sits in a closed ``<details>`` after the questions (on paper it is
-printed on its own page). The bank itself is embedded as JSON for the worker to grade.
+printed on its own page). The bank itself is embedded as JSON for the worker to grade. Every word of the core comes
+from the message catalog passed as ``texts`` (``hipdrop.messages``; English without one).
 """
 
 import json
@@ -11,7 +12,8 @@ import re
 from dataclasses import replace
 from html import escape
 
-from .grading import answer_html, number_text, ordinal
+from ..messages import Messages, messages
+from .grading import answer_html, number_text
 from .model import Bank, Question, bank_to_dict
 from .progress import fingerprint, store_key
 from .shuffle import question_order
@@ -22,10 +24,7 @@ STATIC_SEED = 1
 
 _ONE_PARAGRAPH = re.compile(r"\A<p>(?P<inner>(?:(?!<p>).)*)</p>\Z", re.S)
 
-MULTIPLE_RULE = (
-    "Choose every answer that is right. Each right choice earns an equal share of the mark, "
-    "each wrong choice takes the same share away, and the mark never goes below zero."
-)
+MULTIPLE_RULE = messages()["quiz.hint.multiple"]  # in English; a page uses its own catalog
 
 
 def _inline(html: str) -> str | None:
@@ -40,22 +39,19 @@ def _json_for_script(data: dict) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _hint(question: Question) -> str:
+def _hint(question: Question, texts: Messages) -> str:
     if question.type == "multiple":
-        return MULTIPLE_RULE
+        return texts["quiz.hint.multiple"]
     if question.type == "numeric" and question.numeric:
         n = question.numeric
         unit = f" {n.unit}" if n.unit else ""
         if n.tolerance == 0:
-            return "Type a number. Only the exact value counts."
-        return f"Type a number. Anything within ±{number_text(n.tolerance)}{unit} of the right value counts."
+            return texts["quiz.hint.numeric_exact"]
+        return texts.format("quiz.hint.numeric_tolerance", tolerance=texts.number(number_text(n.tolerance)), unit=unit)
     if question.type == "ordering":
-        return (
-            f"Give each item its place, from 1st to {ordinal(len(question.items))}. "
-            "Each item in its right place earns an equal share of the mark."
-        )
+        return texts.format("quiz.hint.ordering", first=texts.ordinal(1), last=texts.ordinal(len(question.items)))
     if question.type == "matching":
-        return "Choose the right match for each item. Each right match earns an equal share of the mark."
+        return texts["quiz.hint.matching"]
     return ""
 
 
@@ -71,9 +67,9 @@ def _choices_html(base: str, question: Question) -> str:
     )
 
 
-def _numeric_html(base: str, question: Question, hint_id: str) -> str:
+def _numeric_html(base: str, question: Question, hint_id: str, texts: Messages) -> str:
     unit = question.numeric.unit if question.numeric else ""
-    label = f"Your answer, in {escape(unit)}" if unit else "Your answer"
+    label = texts.format("quiz.label.answer_in", unit=escape(unit)) if unit else texts["quiz.label.answer"]
     unit_html = f'<span class="hd-unit" aria-hidden="true">{escape(unit)}</span>' if unit else ""
     return (
         '<div class="hd-numeric">'
@@ -85,14 +81,14 @@ def _numeric_html(base: str, question: Question, hint_id: str) -> str:
     )
 
 
-def _ordering_html(base: str, question: Question) -> str:
+def _ordering_html(base: str, question: Question, texts: Messages) -> str:
     places = "".join(
-        f'<option value="{n}">{ordinal(n)}</option>' for n in range(1, len(question.items) + 1)
+        f'<option value="{n}">{texts.ordinal(n)}</option>' for n in range(1, len(question.items) + 1)
     )
     return "".join(
         f'<div class="hd-item" data-item="{escape(i.id)}">'
         f'<select id="{escape(base)}--{escape(i.id)}" name="{escape(base)}--{escape(i.id)}">'
-        f'<option value="">Place…</option>{places}</select>'
+        f'<option value="">{texts["quiz.label.place"]}</option>{places}</select>'
         f'<label for="{escape(base)}--{escape(i.id)}">{i.html}</label>'
         '<div class="hd-part-feedback" hidden></div>'
         "</div>"
@@ -100,23 +96,26 @@ def _ordering_html(base: str, question: Question) -> str:
     )
 
 
-def _matching_html(base: str, question: Question) -> str:
+def _matching_html(base: str, question: Question, texts: Messages) -> str:
     choices = "".join(f'<option value="{escape(r.id)}">{escape(r.text)}</option>' for r in question.right)
     return "".join(
         f'<div class="hd-pair" data-left="{escape(i.id)}">'
         f'<label for="{escape(base)}--{escape(i.id)}">{i.html}</label>'
         f'<select id="{escape(base)}--{escape(i.id)}" name="{escape(base)}--{escape(i.id)}">'
-        f'<option value="">Choose…</option>{choices}</select>'
+        f'<option value="">{texts["quiz.label.choose"]}</option>{choices}</select>'
         '<div class="hd-part-feedback" hidden></div>'
         "</div>"
         for i in question.left
     )
 
 
-def _printed_choices(question: Question) -> str:
+def _printed_choices(question: Question, texts: Messages) -> str:
     """On paper a menu shows none of its choices: list them, for print only."""
     printed = "".join(f"<li>{r.html}</li>" for r in question.right)
-    return f'<div class="hd-print-only hd-choices"><p>Choose from (write the letter):</p><ol type="A">{printed}</ol></div>'
+    return (
+        f'<div class="hd-print-only hd-choices"><p>{texts["quiz.print.choose_from"]}</p>'
+        f'<ol type="A">{printed}</ol></div>'
+    )
 
 
 
@@ -138,26 +137,27 @@ def _static_order(bank: Bank, question: Question) -> Question:
     )
 
 
-def _question_html(bank: Bank, number: int, question: Question) -> str:
+def _question_html(bank: Bank, number: int, question: Question, texts: Messages) -> str:
     question = _static_order(bank, question)
     base = f"{bank.id}--{question.id}"
     hint_id = f"{base}--hint"
     inline_prompt = _inline(question.prompt_html)
     if inline_prompt is not None:
-        legend = f'<span class="hd-qnum">Question {number}.</span> {inline_prompt}'
+        number_text_ = texts.format("quiz.question.number_inline", n=number)
+        legend = f'<span class="hd-qnum">{number_text_}</span> {inline_prompt}'
         prompt_block = ""
     else:
-        legend = f'<span class="hd-qnum">Question {number}</span>'
+        legend = f'<span class="hd-qnum">{texts.format("quiz.question.number", n=number)}</span>'
         prompt_block = f'<div class="hd-prompt">{question.prompt_html}</div>'
-    hint = _hint(question)
+    hint = _hint(question, texts)
     hint_html = f'<p class="hd-hint" id="{escape(hint_id)}">{escape(hint)}</p>' if hint else ""
     described = f' aria-describedby="{escape(hint_id)}"' if hint and question.type != "numeric" else ""
     if question.type == "numeric":
-        body = _numeric_html(base, question, hint_id)
+        body = _numeric_html(base, question, hint_id, texts)
     elif question.type == "ordering":
-        body = f'<div class="hd-items">{_ordering_html(base, question)}</div>'
+        body = f'<div class="hd-items">{_ordering_html(base, question, texts)}</div>'
     elif question.type == "matching":
-        body = f'<div class="hd-pairs">{_matching_html(base, question)}</div>{_printed_choices(question)}'
+        body = f'<div class="hd-pairs">{_matching_html(base, question, texts)}</div>{_printed_choices(question, texts)}'
     else:
         body = f'<div class="hd-options">{_choices_html(base, question)}</div>'
     return (
@@ -170,58 +170,49 @@ def _question_html(bank: Bank, number: int, question: Question) -> str:
     )
 
 
-def _answer_key_html(bank: Bank) -> str:
+def _answer_key_html(bank: Bank, texts: Messages) -> str:
     items = "".join(
         "<li>"
-        + answer_html(q)
+        + answer_html(q, texts)
         + f'<div class="hd-key-explanation">{q.explanation_html}</div>'
-        + f'<p><a href="{escape(q.link)}">Read the lesson section</a></p>'
+        + f'<p><a href="{escape(q.link)}">{texts["quiz.key.lesson_link"]}</a></p>'
         + "</li>"
         for q in bank.questions
     )
-    return (
-        '<details class="hd-answer-key">'
-        f"<summary>Answer key: {escape(bank.title)}</summary><ol>{items}</ol></details>"
-    )
+    summary = texts.format("quiz.key.summary", title=escape(bank.title))
+    return f'<details class="hd-answer-key"><summary>{summary}</summary><ol>{items}</ol></details>'
 
 
-def _intro_html(bank: Bank) -> str:
-    if bank.mode == "exam":
-        return (
-            '<p class="hd-quiz-intro"><strong>Exam mode.</strong> Answer every question, then submit '
-            "once. You then see your score and the explanation of every question. Each question "
-            "is worth 1 mark.</p>"
-        )
-    return (
-        '<p class="hd-quiz-intro">Each question is worth 1 mark. Check your answers as often as you '
-        "like; your answers are kept in this browser only.</p>"
-    )
+def _intro_html(bank: Bank, texts: Messages) -> str:
+    key = "quiz.intro.exam" if bank.mode == "exam" else "quiz.intro.practice"
+    return f'<p class="hd-quiz-intro">{texts[key]}</p>'
 
 
-def render_quiz(bank: Bank) -> str:
-    """The complete static HTML of one quiz."""
+def render_quiz(bank: Bank, texts: Messages | None = None) -> str:
+    """The complete static HTML of one quiz, in the words of ``texts`` (English without it)."""
+    texts = messages() if texts is None else texts
     title_id = f"{bank.id}--title"
-    questions = "".join(_question_html(bank, n, q) for n, q in enumerate(bank.questions, 1))
-    submit_label = "Submit answers" if bank.mode == "exam" else "Check answers"
+    questions = "".join(_question_html(bank, n, q, texts) for n, q in enumerate(bank.questions, 1))
+    submit_label = texts["quiz.button.submit" if bank.mode == "exam" else "quiz.button.check"]
     return (
         f'<section class="hd-widget hd-quiz" data-hipdrop-widget="quiz" data-quiz="{escape(bank.id)}" '
         f'data-mode="{escape(bank.mode)}" data-fingerprint="{fingerprint(bank)}" '
         f'data-store-key="{escape(store_key(bank.id))}" aria-labelledby="{escape(title_id)}">'
         f'<h2 class="hd-quiz-title" id="{escape(title_id)}">{escape(bank.title)}</h2>'
-        '<p class="hd-status" role="status">Answers can be checked here once Python has loaded in '
-        "your browser. Until then, or without it, use the answer key below the questions.</p>"
-        f"{_intro_html(bank)}"
+        f'<p class="hd-status" role="status">{texts["quiz.status.static"]}</p>'
+        f"{_intro_html(bank, texts)}"
         '<p class="hd-version" hidden></p>'
         f'<form class="hd-quiz-form" novalidate>{questions}'
         '<div class="hd-quiz-actions">'
         f'<button type="submit" class="hd-action hd-action--primary hd-submit" hidden>{submit_label}</button>'
-        '<button type="button" class="hd-action hd-show-answers" hidden aria-expanded="false">Show answers</button>'
-        '<button type="button" class="hd-action hd-retry-quiz" hidden>Retry</button>'
-        '<button type="button" class="hd-action hd-reset" hidden>Reset progress</button>'
+        '<button type="button" class="hd-action hd-show-answers" hidden aria-expanded="false">'
+        f'{texts["quiz.button.show_answers"]}</button>'
+        f'<button type="button" class="hd-action hd-retry-quiz" hidden>{texts["quiz.button.retry"]}</button>'
+        f'<button type="button" class="hd-action hd-reset" hidden>{texts["quiz.button.reset"]}</button>'
         "</div>"
         '<div class="hd-result" tabindex="-1" role="status" aria-live="polite"></div>'
         "</form>"
-        f"{_answer_key_html(bank)}"
+        f"{_answer_key_html(bank, texts)}"
         f'<script type="application/json" class="hd-data">{_json_for_script(bank_to_dict(bank))}</script>'
         "</section>"
     )

@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from hipdrop_tools import csp, instant_nav, offline, offline_build, page_urls, qr, scorm, site_files
+from hipdrop_tools import csp, instant_nav, messages_html, offline, offline_build, page_urls, qr, scorm, site_files
 from hipdrop_tools.errors import DataError
 from hipdrop_tools.packs import Pack, UnknownPack, enabled_packs
 from hipdrop_tools.project import Project
@@ -63,6 +63,7 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
             docs=os.path.relpath(config.docs_dir, root),
             pyodide=Path(self.config.pyodide) if self.config.pyodide else None,
             packs=tuple(self.config.packs),
+            language=messages_html.site_language(config),
         )
         if not config.site_url:
             # INFO, not WARNING: builds run with --strict and a course may have no site_url.
@@ -140,6 +141,7 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
             )
             output = output.replace("</head>", metas + "</head>", 1)
         output = self._teaching_and_offline(output, page, config)
+        output = messages_html.with_messages(output, config)  # the scripts' words, in the site's language
         if _offline_plugin_enabled(config):
             return csp.with_csp_meta(offline_build.defer_module_scripts(output), inline_scripts=True)
         return csp.with_csp_meta(output)
@@ -162,7 +164,7 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
     def on_post_template(self, output_content, template_name, config):
         """Static theme pages (404.html) get the same policy; MkDocs never runs on_post_page on them."""
         if template_name.endswith(".html"):
-            return csp.with_csp_meta(output_content)
+            return csp.with_csp_meta(messages_html.with_messages(output_content, config))
         return output_content
 
     @event_priority(-200)  # after every plugin's on_post_build (the offline plugin's runs at -100)

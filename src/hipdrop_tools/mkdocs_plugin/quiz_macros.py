@@ -4,6 +4,7 @@
 import posixpath
 from collections import Counter
 
+from hipdrop.messages import messages
 from hipdrop.quiz.render import render_quiz
 from hipdrop_tools.quizzes import engine_bank, load_banks
 from hipdrop_tools.site_files import QUIZ_DOWNLOADS_DIR
@@ -21,12 +22,13 @@ TYPE_NAMES = {
 def macros(project) -> dict:
     """The core's macros (the plugin's macro factory for the core)."""
     banks = load_banks(project)  # raises DataError: the build stops, every problem listed
+    texts = messages(project.language)  # the core's words, in theme.language
 
     def quiz(page, bank_id: str) -> str:
         if bank_id not in banks:
             known = ", ".join(sorted(banks)) or "none"
             raise KeyError(f"quiz('{bank_id}'): no {project.quizzes}/{bank_id}.yml (known banks: {known})")
-        return render_quiz(engine_bank(banks[bank_id], page.link))
+        return render_quiz(engine_bank(banks[bank_id], page.link), texts)
 
     def quiz_downloads(page) -> str:
         """A Markdown table: every bank, its question types, and links to its GIFT, XML and QTI files.

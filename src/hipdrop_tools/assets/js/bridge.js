@@ -5,6 +5,7 @@
 // attach(root, api), where api.call(method, params) returns a Promise of the engine's result.
 
 import { EngineClient } from "./engine-client.js";
+import { allMessages, text } from "./messages.js";
 import { StatusView } from "./status-view.js";
 
 const WIDGET_SELECTOR = "[data-hipdrop-widget]";
@@ -23,12 +24,14 @@ function forgetDetached() {
   }
 }
 
+// What engine.init needs: where Pyodide and the engine are, and the words the worker reports in.
 function engineUrls() {
   const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content;
   const pyodide = new URL(meta("hipdrop-pyodide") ?? "../pyodide/", document.baseURI).href;
   return {
     pyodideURL: pyodide.endsWith("/") ? pyodide : `${pyodide}/`,
     engineURL: new URL(meta("hipdrop-engine"), document.baseURI).href,
+    messages: allMessages(),
   };
 }
 
@@ -56,14 +59,14 @@ async function attachWhenReady(root) {
   const kind = root.dataset.hipdropWidget;
   let widget;
   try {
-    if (!KIND.test(kind)) throw new Error(`this page asks for a widget the course does not have ('${kind}')`);
+    if (!KIND.test(kind)) throw new Error(text("engine.error.unknown_widget", { kind }));
     // The browser remembers a module that failed to load: a retry asks for it under a new address.
     const failures = Number(root.dataset.hipdropImportFailures ?? 0);
     widget = await import(`./widgets/${kind}.js${failures ? `?attempt=${failures}` : ""}`);
   } catch (error) {
     root.dataset.hipdropImportFailures = String(Number(root.dataset.hipdropImportFailures ?? 0) + 1);
     // The status view tells the reader; the static content stays usable.
-    const message = KIND.test(kind) ? `the '${kind}' widget could not be loaded (${error.message})` : error.message;
+    const message = KIND.test(kind) ? text("engine.error.widget_load", { kind, reason: error.message }) : error.message;
     fault(root, "widget", message);
     return;
   }
@@ -79,7 +82,7 @@ async function attachWhenReady(root) {
     root.dataset.hipdropState = client.state.state; // after a Retry of this widget alone
     root.hipdropView.show(client.state);
   } catch (error) {
-    fault(root, "widget", `the '${kind}' widget could not start (${error.message})`);
+    fault(root, "widget", text("engine.error.widget_start", { kind, reason: error.message }));
   }
 }
 
@@ -92,7 +95,7 @@ function retry(root) {
     client.restart();
   } else {
     root.dataset.hipdropState = "loading";
-    root.hipdropView.show({ state: "loading", stage: "loading this part of the page", progress: 0 });
+    root.hipdropView.show({ state: "loading", stage: text("engine.stage.widget"), progress: 0 });
   }
   document.querySelectorAll(WIDGET_SELECTOR).forEach((other) => {
     if (other.hipdropView && !other.dataset.hipdropAttached && !other.dataset.hipdropFault) attachWhenReady(other);

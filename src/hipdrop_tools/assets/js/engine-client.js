@@ -4,6 +4,7 @@
 // that reports an uncaught error each end the worker, reject every pending call, and set the state
 // to "failed" (phase "start" before Python was ever ready, "running" after), until restart().
 
+import { text } from "./messages.js";
 import { unsupportedMessage } from "./support.js";
 
 const DEFAULT_TIMEOUTS = { boot: 90_000, call: 30_000 };
@@ -60,14 +61,14 @@ export class EngineClient {
     worker.onerror = (event) => {
       event.preventDefault();
       if (worker !== this.#worker) return;
-      const reason = this.#wasReady ? "the Python worker stopped" : "the Python worker could not start";
-      this.#die(new Error(event.message ? `${reason} (${event.message})` : reason));
+      const reason = text(this.#wasReady ? "engine.error.worker_stopped" : "engine.error.worker_no_start");
+      this.#die(new Error(event.message ? text("engine.error.worker_detail", { reason, detail: event.message }) : reason));
     };
     worker.onmessageerror = () => {
-      if (worker === this.#worker) this.#die(new Error("a message from the Python worker could not be read"));
+      if (worker === this.#worker) this.#die(new Error(text("engine.error.unreadable")));
     };
-    this.#setState({ state: "loading", stage: "Starting", progress: 0, message: "", phase: "start" });
-    this.#ready = this.#request("engine.init", this.#urls, timeouts().boot, "Python took too long to start")
+    this.#setState({ state: "loading", stage: text("engine.stage.starting"), progress: 0, message: "", phase: "start" });
+    this.#ready = this.#request("engine.init", this.#urls, timeouts().boot, text("engine.error.boot_timeout"))
       .then((result) => {
         if (worker === this.#worker) this.#wasReady = true;
         return result;
@@ -95,12 +96,12 @@ export class EngineClient {
   }
 
   call(method, params = {}) {
-    return this.start().then(() => this.#request(method, params, timeouts().call, "Python stopped answering"));
+    return this.start().then(() => this.#request(method, params, timeouts().call, text("engine.error.call_timeout")));
   }
 
   #request(method, params, timeoutMs, timeoutMessage) {
     if (!this.#worker) {
-      const reason = this.state.state === "failed" ? this.state.message : "the Python worker is not running";
+      const reason = this.state.state === "failed" ? this.state.message : text("engine.error.not_running");
       return Promise.reject(new Error(reason));
     }
     const id = this.#nextId++;
@@ -127,7 +128,7 @@ export class EngineClient {
     this.#pending.delete(message.id);
     if (message.ok) waiter.resolve(message.result);
     else {
-      const error = new Error(message.error?.message ?? "unknown error");
+      const error = new Error(message.error?.message ?? text("engine.error.unknown"));
       error.type = message.error?.type ?? "Error";
       waiter.reject(error);
     }

@@ -1,15 +1,19 @@
 // Classroom bundle opened straight from disk (file://): browsers do not run the course's Python
 // there, so each widget says how to turn it on. A classic script on purpose: module scripts do
 // not run from file:// in most browsers. Added to pages only in the bundle's (offline) build.
+// Its words are the page's catalog's (hipdrop-messages, see messages.js; read here directly, as a
+// classic script cannot import).
 (function () {
   if (location.protocol !== "file:") return;
-  var TEXT =
-    "The interactive part of this page runs Python in your browser, which needs the course launcher. " +
-    "Close this window and double-click serve.py in the course folder (the README explains how on " +
-    "Windows, macOS and Linux): the course then opens in your browser with everything working. " +
-    "Until then you can read and print this page; each quiz has its answer key below the questions.";
+  var TEXT = "";
+  try {
+    TEXT = JSON.parse(document.getElementById("hipdrop-messages").textContent).messages["offline.file_notice"] || "";
+  } catch (error) {
+    TEXT = "";
+  }
 
   function tell() {
+    if (!TEXT) return;
     var roots = document.querySelectorAll("[data-hipdrop-widget]");
     for (var i = 0; i < roots.length; i++) {
       var root = roots[i];

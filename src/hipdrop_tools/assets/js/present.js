@@ -6,7 +6,10 @@
 // hidden, so widgets keep working. A quiz on a slide runs one question at a time, and the teacher
 // reveals the answer (from the quiz's build-time answer key) when they choose.
 //
-// Only pages with <meta name="hipdrop-present"> (set by the build hook) get the mode.
+// Only pages with <meta name="hipdrop-present"> (set by the build hook) get the mode. Its words
+// come from the page's catalog (messages.js).
+
+import { text } from "./messages.js";
 
 const PARAM = "present";
 const QUESTION_PARAM = "question";
@@ -40,6 +43,16 @@ function urlWith(params) {
   return url;
 }
 
+function button(act, key, { primary = false, shortcut = "" } = {}) {
+  const el = document.createElement("button");
+  el.type = "button";
+  el.className = primary ? "md-button md-button--primary" : "md-button";
+  el.dataset.act = act;
+  if (shortcut) el.setAttribute("aria-keyshortcuts", shortcut);
+  el.textContent = text(key);
+  return el;
+}
+
 // A quiz on a slide, one question at a time.
 class QuizRunner {
   constructor(quiz, onChange) {
@@ -50,11 +63,15 @@ class QuizRunner {
     this.index = 0;
     this.controls = document.createElement("div");
     this.controls.className = "hd-present-runner";
-    this.controls.innerHTML =
-      '<p class="hd-present-runner__count" aria-live="polite"></p>' +
-      '<button type="button" class="md-button" data-act="previous">Previous question</button>' +
-      '<button type="button" class="md-button md-button--primary" data-act="reveal" aria-keyshortcuts="r">Reveal answer</button>' +
-      '<button type="button" class="md-button" data-act="next">Next question</button>';
+    const count = document.createElement("p");
+    count.className = "hd-present-runner__count";
+    count.setAttribute("aria-live", "polite");
+    this.controls.append(
+      count,
+      button("previous", "present.question.previous"),
+      button("reveal", "present.question.reveal", { primary: true, shortcut: "r" }),
+      button("next", "present.question.next"),
+    );
     // The answer shows under the question it belongs to.
     this.revealBox = document.createElement("div");
     this.revealBox.className = "hd-present-reveal";
@@ -92,8 +109,10 @@ class QuizRunner {
     this.questions[index].after(this.revealBox);
     this.revealBox.hidden = true;
     this.revealBox.replaceChildren();
-    this.controls.querySelector(".hd-present-runner__count").textContent =
-      `Question ${index + 1} of ${this.questions.length}`;
+    this.controls.querySelector(".hd-present-runner__count").textContent = text("present.question.count", {
+      n: index + 1,
+      total: this.questions.length,
+    });
     this.controls.querySelector('[data-act="previous"]').disabled = index === 0;
     this.controls.querySelector('[data-act="next"]').disabled = index === this.questions.length - 1;
     this.onChange(index);
@@ -105,10 +124,10 @@ class QuizRunner {
     const box = this.revealBox;
     box.replaceChildren();
     const heading = document.createElement("p");
-    heading.innerHTML = "<strong>Answer</strong>";
+    heading.append(Object.assign(document.createElement("strong"), { textContent: text("present.answer") }));
     box.append(heading);
     if (key) box.append(...[...key.childNodes].map((node) => node.cloneNode(true)));
-    else box.append("This question has no answer key.");
+    else box.append(text("present.no_key"));
     box.hidden = false;
     box.scrollIntoView({ block: "nearest" });
   }
@@ -135,8 +154,8 @@ class Deck {
     this.toggle = document.createElement("button");
     this.toggle.type = "button";
     this.toggle.className = "md-button hd-present-toggle";
-    this.toggle.textContent = "Present";
-    this.toggle.title = "Show this lesson one section at a time, in large type (key: P)";
+    this.toggle.textContent = text("present.toggle");
+    this.toggle.title = text("present.toggle_title");
     this.toggle.setAttribute("aria-keyshortcuts", "p");
     this.toggle.addEventListener("click", () => this.enter(0));
     const h1 = article.querySelector("h1");
@@ -148,14 +167,19 @@ class Deck {
   #makeBar() {
     const bar = document.createElement("nav");
     bar.className = "hd-present-bar";
-    bar.setAttribute("aria-label", "Presentation");
-    bar.innerHTML =
-      '<button type="button" class="md-button" data-act="previous" aria-keyshortcuts="ArrowLeft">Previous</button>' +
-      '<span class="hd-present-bar__position" aria-live="polite"></span>' +
-      '<button type="button" class="md-button" data-act="next" aria-keyshortcuts="ArrowRight">Next</button>' +
-      '<button type="button" class="md-button" data-act="qr" aria-keyshortcuts="q" hidden>QR code</button>' +
-      '<button type="button" class="md-button" data-act="exit" aria-keyshortcuts="Escape">Exit</button>';
-    bar.querySelector('[data-act="qr"]').hidden = !this.article.querySelector(".hd-qr");
+    bar.setAttribute("aria-label", text("present.bar"));
+    const position = document.createElement("span");
+    position.className = "hd-present-bar__position";
+    position.setAttribute("aria-live", "polite");
+    const qr = button("qr", "present.qr", { shortcut: "q" });
+    qr.hidden = !this.article.querySelector(".hd-qr");
+    bar.append(
+      button("previous", "present.previous", { shortcut: "ArrowLeft" }),
+      position,
+      button("next", "present.next", { shortcut: "ArrowRight" }),
+      qr,
+      button("exit", "present.exit", { shortcut: "Escape" }),
+    );
     bar.addEventListener("click", (event) => {
       const act = event.target.closest("button")?.dataset.act;
       if (act === "previous") this.previous();
@@ -215,7 +239,7 @@ class Deck {
       this.#remember(null);
     }
     const position = this.bar.querySelector(".hd-present-bar__position");
-    position.textContent = `${this.current + 1} / ${this.slides.length}: ${slide.title}`;
+    position.textContent = text("present.position", { n: this.current + 1, total: this.slides.length, title: slide.title });
     this.bar.querySelector('[data-act="previous"]').disabled = this.current === 0;
     this.bar.querySelector('[data-act="next"]').disabled = this.current === this.slides.length - 1;
     document.documentElement.classList.toggle("hd-present-first", this.current === 0);

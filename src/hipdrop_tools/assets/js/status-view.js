@@ -1,14 +1,10 @@
 // The visible state of a widget: loading (with progress), ready, or failed with a Retry button.
 
-const READY_TEXT = "Ready. Python runs in your browser; nothing you enter leaves this device.";
-// What went wrong, by phase: Python never started, stopped later, failed one step, or this
-// widget's own script could not be loaded or started (bridge.js).
-const FAILED_TEXT = {
-  start: "Python could not start in this browser",
-  running: "Python stopped working in this browser",
-  call: "Python could not finish this step",
-  widget: "This part of the page could not be started",
-};
+import { text } from "./messages.js";
+
+// What went wrong, by phase (the catalog's status.failed.<phase>): Python never started, stopped
+// later, failed one step, or this widget's own script could not be loaded or started (bridge.js).
+const PHASES = new Set(["start", "running", "call", "widget"]);
 
 export class StatusView {
   #element;
@@ -33,27 +29,24 @@ export class StatusView {
       const bar = document.createElement("progress");
       bar.max = 100;
       bar.value = progress ?? 0;
-      bar.setAttribute("aria-label", "Loading Python");
-      el.append(`Loading Python in your browser: ${stage || "starting"}… `, bar);
+      bar.setAttribute("aria-label", text("status.loading_label"));
+      el.append(text("status.loading", { stage: stage || text("status.starting") }), bar);
     } else if (state === "ready") {
-      el.append(READY_TEXT);
+      el.append(text("status.ready"));
     } else if (state === "failed") {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "md-button hd-retry";
-      button.textContent = "Retry";
+      button.textContent = text("status.retry");
       button.addEventListener("click", () => {
         // The button goes away with the new state: keep keyboard focus on the status it updates.
         el.tabIndex = -1;
         el.focus({ preventScroll: true });
         this.#retry();
       });
-      const reason = String(message || "unknown reason").replace(/[\s.]+$/, "");
-      el.append(
-        `${FAILED_TEXT[phase] ?? FAILED_TEXT.start}: ${reason}. ` +
-          "You can still read and print this page. ",
-        button,
-      );
+      const reason = String(message || text("status.unknown_reason")).replace(/[\s.]+$/, "");
+      const what = text(`status.failed.${PHASES.has(phase) ? phase : "start"}`);
+      el.append(text("status.failed", { what, reason }), button);
     }
   }
 }

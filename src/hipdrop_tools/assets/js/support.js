@@ -4,13 +4,15 @@
 // missingFeatures() -> the names of the missing features, in FEATURES order ([] when all are there).
 // unsupportedMessage() -> "" when all are there, else a sentence for the widget's status line.
 
+import { text } from "./messages.js";
+
 const FEATURES = [
   // Pyodide is CPython compiled to WebAssembly.
   { name: "WebAssembly", present: () => typeof WebAssembly === "object" && typeof WebAssembly.instantiate === "function" },
   // Pyodide passes 64-bit integers between Python and JavaScript as BigInt.
   { name: "BigInt64Array", present: () => typeof BigInt === "function" && typeof BigInt64Array === "function" },
   // The course's Python runs in a worker that is a JavaScript module (worker.js imports Pyodide).
-  { name: "module workers", present: moduleWorkers },
+  { name: "module-workers", words: "engine.feature.module_workers", present: moduleWorkers },
 ];
 
 // A browser that knows module workers reads the `type` option of the Worker constructor. The URL
@@ -42,11 +44,15 @@ export function missingFeatures() {
   }).map((feature) => feature.name);
 }
 
+// A feature's name in the reader's language (WebAssembly and BigInt64Array are proper names).
+function featureWords(name) {
+  const feature = FEATURES.find((f) => f.name === name);
+  return feature?.words ? text(feature.words) : name;
+}
+
 export function unsupportedMessage() {
-  const missing = missingFeatures();
+  const missing = missingFeatures().map(featureWords);
   if (missing.length === 0) return "";
-  const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(", ")} and ${missing[missing.length - 1]}`;
-  return `it lacks ${list}, which Python needs; a current Firefox, Safari, Chrome or Edge has ${
-    missing.length === 1 ? "it" : "them"
-  }`;
+  const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(", ")}${text("list.and")}${missing[missing.length - 1]}`;
+  return text(missing.length === 1 ? "engine.unsupported" : "engine.unsupported_many", { features: list });
 }

@@ -5,10 +5,18 @@
 //   worker -> page  {id, ok: true, result} | {id, ok: false, error: {type, message}}
 //   worker -> page  {event: "status", state, stage, progress, message}   (unsolicited)
 // "engine.init" boots Pyodide and loads the engine wheel; every other method is looked up by
-// Python in hipdrop.browser.METHODS. A Python exception comes back as an error reply.
+// Python in hipdrop.browser.METHODS. A Python exception comes back as an error reply. The words
+// it reports in come with engine.init (params.messages, the page's catalog: messages.js).
+
+import { format } from "./messages.js";
 
 let booting = null;
 let dispatch = null;
+let messages = {};
+
+function text(key, values) {
+  return format(messages[key] ?? key, values);
+}
 
 function post(message) {
   self.postMessage(message);
@@ -21,14 +29,14 @@ function status(state, stage, progress, message = "") {
 async function fetchEngine(url) {
   const response = await fetch(url);
   if (!response.ok) {
-    throw new Error(`the course engine could not be downloaded (HTTP ${response.status})`);
+    throw new Error(text("engine.error.engine_download", { status: response.status }));
   }
   return response.arrayBuffer();
 }
 
 async function boot({ pyodideURL, engineURL }) {
   const started = performance.now();
-  status("loading", "Downloading the Python runtime", 10);
+  status("loading", text("engine.stage.download"), 10);
   // Fetch the engine while Pyodide boots; mark the promise handled so an early failure is not
   // reported as unhandled before we await it.
   const engine = fetchEngine(engineURL);
@@ -37,17 +45,17 @@ async function boot({ pyodideURL, engineURL }) {
   try {
     ({ loadPyodide } = await import(new URL("pyodide.mjs", pyodideURL).href));
   } catch (error) {
-    throw new Error("the Python runtime could not be downloaded");
+    throw new Error(text("engine.error.runtime_download"));
   }
-  status("loading", "Starting Python", 40);
+  status("loading", text("engine.stage.python"), 40);
   const pyodide = await loadPyodide({ indexURL: pyodideURL, packages: [] });
-  status("loading", "Loading the course engine", 85);
+  status("loading", text("engine.stage.engine"), 85);
   pyodide.unpackArchive(await engine, "wheel");
   const browser = pyodide.pyimport("hipdrop.browser");
   const session = browser.Session(); // what Python keeps from call to call (the loaded quiz banks)
   dispatch = (method, paramsJson) => browser.dispatch(method, paramsJson, session);
   const python = JSON.parse(dispatch("engine.ping", "{}")).result.python;
-  status("ready", "Ready", 100);
+  status("ready", text("engine.stage.ready"), 100);
   return { python, bootMs: performance.now() - started };
 }
 
@@ -60,11 +68,12 @@ function errorReply(id, error) {
 self.onmessage = async ({ data }) => {
   const { id, method, params } = data || {};
   if (method === "engine.init") {
+    messages = params?.messages ?? messages;
     booting ??= boot(params);
     try {
       post({ id, ok: true, result: await booting });
     } catch (error) {
-      status("failed", "Failed", 0, error.message || String(error));
+      status("failed", text("engine.stage.failed"), 0, error.message || String(error));
       errorReply(id, error);
     }
     return;

@@ -4,25 +4,13 @@
 // (quiz.load), then gives the option order for a seed (quiz.order), whether saved progress is
 // usable (quiz.restore), grading and exam rules (quiz.submit, quiz.grade). This file only reads
 // the form, moves elements and shows results.
+// Its words come from the page's catalog (messages.js); the engine's come in its results, in the
+// language each call names.
+
+import { language, text } from "../messages.js";
 
 const STORE_FORMAT = 1;
 const VERSION_PARAM = "quiz-version";
-const VERDICT_TEXT = {
-  correct: "Right.",
-  partial: "Partly right.",
-  incorrect: "Not quite.",
-  unanswered: "Not answered.",
-};
-
-// Why progress cannot be kept in this browser, shown under the quiz's title.
-const STORE_PROBLEM_TEXT = {
-  blocked:
-    "Your progress cannot be kept on this device: this browser does not let the course store anything " +
-    "(site data is blocked). Your answers are still checked; they are lost when you leave or reload the page.",
-  full:
-    "Your progress cannot be kept on this device: the browser's storage for this site is full. " +
-    "Your answers are still checked; they are lost when you leave or reload the page.",
-};
 
 function storeProblem(error) {
   return error?.name === "QuotaExceededError" ? "full" : "blocked";
@@ -167,11 +155,6 @@ function setLocked(form, locked) {
   }
 }
 
-function scoreText(result) {
-  const mark = Number(result.score.toFixed(2));
-  return result.verdict === "partial" ? ` ${mark} of ${result.max_score} mark.` : "";
-}
-
 function showQuestion(fieldset, result) {
   fieldset.dataset.verdict = result.verdict;
   for (const chosen of result.chosen) {
@@ -181,7 +164,7 @@ function showQuestion(fieldset, result) {
     option.dataset.verdict = chosen.correct ? "correct" : "incorrect";
     box.innerHTML = chosen.feedback_html;
     const label = document.createElement("strong");
-    label.textContent = chosen.correct ? "Correct:" : "Not correct:";
+    label.textContent = text(chosen.correct ? "quiz.live.correct_choice" : "quiz.live.wrong_choice");
     (box.querySelector("p") ?? box).prepend(label, " ");
     box.hidden = false;
   }
@@ -200,11 +183,14 @@ function showQuestion(fieldset, result) {
     if (option) option.dataset.key = "correct";
   }
   const explanation = fieldset.querySelector(".hd-explanation");
-  explanation.innerHTML =
-    `<p><strong>${VERDICT_TEXT[result.verdict]}</strong>${scoreText(result)}</p>` +
-    result.feedback_html +
-    result.explanation_html +
-    `<p><a href="${result.link}">Read the lesson section that explains this</a></p>`;
+  const verdict = document.createElement("p");
+  verdict.append(Object.assign(document.createElement("strong"), { textContent: result.verdict_text }));
+  if (result.score_text) verdict.append(result.score_text);
+  const more = document.createElement("p");
+  more.append(Object.assign(document.createElement("a"), { href: result.link, textContent: text("quiz.live.lesson_link") }));
+  explanation.replaceChildren(verdict);
+  explanation.insertAdjacentHTML("beforeend", result.feedback_html + result.explanation_html);
+  explanation.append(more);
   explanation.hidden = false;
   fieldset.querySelector(".hd-answer").innerHTML = result.answer_html;
 }
@@ -255,7 +241,7 @@ export function attach(root, api) {
     root.dataset.storeProblem = problem;
     const note = document.createElement("p");
     note.className = "hd-store-note";
-    note.textContent = STORE_PROBLEM_TEXT[problem];
+    note.textContent = text(problem === "full" ? "quiz.live.store_full" : "quiz.live.store_blocked");
     versionBox.after(note);
   }
 
@@ -269,10 +255,12 @@ export function attach(root, api) {
     const url = new URL(window.location.href);
     url.searchParams.set(VERSION_PARAM, String(seed));
     url.hash = titleId;
+    // The sentence around its link: "... share {link}." with the link in place of {link}.
+    const [before, after = ""] = text("quiz.live.version", { seed }).split("{link}");
     versionBox.replaceChildren(
-      `Version ${seed}: the options are shuffled for each attempt. To give someone this same order, share `,
-      Object.assign(document.createElement("a"), { href: url.href, textContent: "the link to version " + seed }),
-      ".",
+      before,
+      Object.assign(document.createElement("a"), { href: url.href, textContent: text("quiz.live.version_link", { seed }) }),
+      after,
     );
     versionBox.hidden = false;
     root.dataset.seed = String(seed);
@@ -287,7 +275,7 @@ export function attach(root, api) {
   function setAnswersShown(shown) {
     answersShown = shown;
     root.dataset.answersShown = String(shown);
-    buttons.show.textContent = shown ? "Hide answers" : "Show answers";
+    buttons.show.textContent = text(shown ? "quiz.live.hide_answers" : "quiz.live.show_answers");
     buttons.show.setAttribute("aria-expanded", String(shown));
     for (const box of form.querySelectorAll(".hd-answer")) box.hidden = !shown || !box.innerHTML;
   }
@@ -298,9 +286,7 @@ export function attach(root, api) {
       const fieldset = form.querySelector(`fieldset[data-question="${CSS.escape(question.id)}"]`);
       if (fieldset) showQuestion(fieldset, question);
     }
-    resultBox.textContent = exam
-      ? `${result.summary} Your answers are locked; every question now shows its explanation and the right answer.`
-      : result.summary;
+    resultBox.textContent = exam ? text("quiz.live.exam_locked", { summary: result.summary }) : result.summary;
     buttons.show.hidden = exam;
     buttons.retry.hidden = false;
     if (exam) {
@@ -333,7 +319,7 @@ export function attach(root, api) {
     if (submitted && exam) return;
     buttons.submit.disabled = true;
     try {
-      const reply = await call("quiz.submit", { responses: responsesOf(form) });
+      const reply = await call("quiz.submit", { responses: responsesOf(form), language: language() });
       if (!reply.accepted) {
         for (const fieldset of questionFields(form)) {
           if (reply.unanswered.includes(fieldset.dataset.question)) fieldset.dataset.verdict = "unanswered";
@@ -348,7 +334,7 @@ export function attach(root, api) {
         root.dispatchEvent(new CustomEvent("hipdrop:quiz-graded", { bubbles: true, detail: { bank: bank.id, result: reply.result } }));
       }
     } catch (error) {
-      resultBox.textContent = `Your answers could not be checked: ${error.message}`;
+      resultBox.textContent = text("quiz.live.check_failed", { reason: error.message });
     } finally {
       buttons.submit.disabled = false;
       resultBox.focus();
@@ -371,8 +357,8 @@ export function attach(root, api) {
   buttons.retry.addEventListener("click", async () => {
     await newAttempt(
       seedFromUrl()
-        ? `New attempt: your answers are cleared. The order stays that of version ${seedFromUrl()}, as the link asks.`
-        : "New attempt: your answers are cleared and the options are in a new order.",
+        ? text("quiz.live.retry_same_version", { seed: seedFromUrl() })
+        : text("quiz.live.retry_new_order"),
     );
     save();
     form.querySelector("fieldset[data-question] input, fieldset[data-question] select")?.focus();
@@ -380,7 +366,7 @@ export function attach(root, api) {
 
   buttons.reset.addEventListener("click", async () => {
     saved.clear();
-    await newAttempt("Progress reset: nothing of this quiz is kept in this browser any more.");
+    await newAttempt(text("quiz.live.reset_done"));
     resultBox.focus();
   });
 
@@ -398,12 +384,14 @@ export function attach(root, api) {
       await useSeed(seedFromUrl() ?? progress.seed ?? newSeed());
       applyResponses(form, progress.responses);
       submitted = progress.submitted;
-      if (submitted) showResult(await call("quiz.grade", { responses: progress.responses }), { focus: false });
+      if (submitted) {
+        showResult(await call("quiz.grade", { responses: progress.responses, language: language() }), { focus: false });
+      }
       else if (Object.keys(progress.responses).length) save();
       buttons.submit.hidden = exam && submitted;
       buttons.reset.hidden = false;
     } catch (error) {
-      resultBox.textContent = `The quiz could not start: ${error.message}`;
+      resultBox.textContent = text("quiz.live.start_failed", { reason: error.message });
       buttons.submit.hidden = false;
     } finally {
       root.dataset.quizReady = "true";

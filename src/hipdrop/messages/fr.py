@@ -1,0 +1,202 @@
+"""Français : les mots que le lecteur voit dans le cœur de Hip Drop (clés et marques ``{nom}`` de
+``en.py``).
+
+Typographie française : espace insécable (U+00A0) avant « : » et « % » et à l'intérieur des
+guillemets, espace fine insécable (U+202F) avant « ; », « ? » et « ! » et entre les milliers
+(1 167), virgule décimale (2,5).
+"""
+
+LANGUAGE = "fr"
+
+GROUP_SEPARATOR = "\u202f"
+DECIMAL_SEPARATOR = ","
+
+
+def ordinal(n: int) -> str:
+    """1 -> '1er', 2 -> '2e' (au masculin : « le 1er rang »)."""
+    return f"{n}er" if n == 1 else f"{n}e"
+
+
+MESSAGES = {
+    "list.and": " et ",
+    # ------------------------------------------------ le quiz statique
+    "quiz.status.static": (
+        "Les réponses pourront être vérifiées ici une fois Python chargé dans votre navigateur. "
+        "D'ici là, ou sans lui, servez-vous du corrigé placé sous les questions."
+    ),
+    "quiz.intro.exam": (
+        "<strong>Mode examen.</strong> Répondez à toutes les questions, puis validez une seule "
+        "fois. Vous verrez alors votre score et l'explication de chaque question. Chaque question "
+        "vaut 1\u00a0point."
+    ),
+    "quiz.intro.practice": (
+        "Chaque question vaut 1\u00a0point. Vérifiez vos réponses aussi souvent que vous le "
+        "souhaitez\u202f; elles ne sont conservées que dans ce navigateur."
+    ),
+    "quiz.button.submit": "Valider les réponses",
+    "quiz.button.check": "Vérifier les réponses",
+    "quiz.button.show_answers": "Afficher les réponses",
+    "quiz.button.retry": "Recommencer",
+    "quiz.button.reset": "Effacer la progression",
+    "quiz.question.number": "Question {n}",
+    "quiz.question.number_inline": "Question {n}.",
+    "quiz.hint.multiple": (
+        "Cochez toutes les bonnes réponses. Chaque bonne réponse rapporte une part égale du "
+        "point, chaque mauvaise en retire autant, et la note ne descend jamais sous zéro."
+    ),
+    "quiz.hint.numeric_exact": "Saisissez un nombre. Seule la valeur exacte compte.",
+    "quiz.hint.numeric_tolerance": (
+        "Saisissez un nombre. Toute valeur à ±{tolerance}{unit} près de la bonne valeur compte."
+    ),
+    "quiz.hint.ordering": (
+        "Donnez à chaque élément son rang, du {first} au {last}. Chaque élément au bon rang "
+        "rapporte une part égale du point."
+    ),
+    "quiz.hint.matching": (
+        "Choisissez la bonne correspondance pour chaque élément. Chaque bonne correspondance "
+        "rapporte une part égale du point."
+    ),
+    "quiz.label.answer": "Votre réponse",
+    "quiz.label.answer_in": "Votre réponse, en {unit}",
+    "quiz.label.place": "Rang…",
+    "quiz.label.choose": "Choisir…",
+    "quiz.print.choose_from": "Choisissez parmi (écrivez la lettre)\u00a0:",
+    "quiz.key.summary": "Corrigé\u00a0: {title}",
+    "quiz.key.lesson_link": "Lire la section de la leçon",
+    # ------------------------------------------------ la correction
+    "grade.answer.right": "Bonne réponse\u00a0:",
+    "grade.answer.rights": "Bonnes réponses\u00a0:",
+    "grade.answer.range": "(toute valeur de {low} à {high}{unit} compte)",
+    "grade.answer.order": "Bon ordre\u00a0:",
+    "grade.answer.matches": "Bonnes correspondances\u00a0:",
+    "grade.part.unanswered": "Sans réponse.",
+    "grade.part.right_place": "Au bon rang.",
+    "grade.part.wrong_place": "Pas au bon rang.",
+    "grade.part.right_match": "Bonne correspondance.",
+    "grade.part.wrong_match": "Mauvaise correspondance.",
+    "grade.numeric.unreadable": "«\u00a0{given}\u00a0» ne peut pas être lu comme un nombre.",
+    "grade.verdict.correct": "Juste.",
+    "grade.verdict.partial": "En partie juste.",
+    "grade.verdict.incorrect": "Pas tout à fait.",
+    "grade.verdict.unanswered": "Sans réponse.",
+    "grade.partial_mark": " {mark} point sur {max}.",
+    "grade.summary": "Votre score\u00a0: {score} sur {max} ({percent}\u00a0%).",
+    "grade.exam.unanswered_one": (
+        "Ceci est un examen\u00a0: répondez à toutes les questions avant de valider. La question "
+        "{numbers} n'a pas encore de réponse complète."
+    ),
+    "grade.exam.unanswered_many": (
+        "Ceci est un examen\u00a0: répondez à toutes les questions avant de valider. Les questions "
+        "{numbers} n'ont pas encore de réponse complète."
+    ),
+    # ------------------------------------------------ le quiz en direct (quiz.js)
+    "quiz.live.correct_choice": "Juste\u00a0:",
+    "quiz.live.wrong_choice": "Faux\u00a0:",
+    "quiz.live.lesson_link": "Lire la section de la leçon qui l'explique",
+    "quiz.live.version": (
+        "Version {seed}\u00a0: les options sont mélangées à chaque tentative. Pour donner à "
+        "quelqu'un ce même ordre, partagez {link}."
+    ),
+    "quiz.live.version_link": "le lien vers la version {seed}",
+    "quiz.live.show_answers": "Afficher les réponses",
+    "quiz.live.hide_answers": "Masquer les réponses",
+    "quiz.live.exam_locked": (
+        "{summary} Vos réponses sont verrouillées\u202f; chaque question montre maintenant son "
+        "explication et la bonne réponse."
+    ),
+    "quiz.live.check_failed": "Vos réponses n'ont pas pu être vérifiées\u00a0: {reason}",
+    "quiz.live.start_failed": "Le quiz n'a pas pu démarrer\u00a0: {reason}",
+    "quiz.live.retry_same_version": (
+        "Nouvelle tentative\u00a0: vos réponses sont effacées. L'ordre reste celui de la version "
+        "{seed}, comme le demande le lien."
+    ),
+    "quiz.live.retry_new_order": (
+        "Nouvelle tentative\u00a0: vos réponses sont effacées et les options sont dans un nouvel ordre."
+    ),
+    "quiz.live.reset_done": (
+        "Progression effacée\u00a0: ce navigateur ne garde plus rien de ce quiz."
+    ),
+    "quiz.live.store_blocked": (
+        "Votre progression ne peut pas être gardée sur cet appareil\u00a0: ce navigateur ne laisse "
+        "le cours rien enregistrer (les données de site sont bloquées). Vos réponses sont quand "
+        "même vérifiées\u202f; elles sont perdues si vous quittez ou rechargez la page."
+    ),
+    "quiz.live.store_full": (
+        "Votre progression ne peut pas être gardée sur cet appareil\u00a0: l'espace de stockage "
+        "du navigateur pour ce site est plein. Vos réponses sont quand même vérifiées\u202f; elles "
+        "sont perdues si vous quittez ou rechargez la page."
+    ),
+    # ------------------------------------------------ la ligne d'état d'un widget
+    "status.loading": "Chargement de Python dans votre navigateur\u00a0: {stage}… ",
+    "status.loading_label": "Chargement de Python",
+    "status.starting": "démarrage",
+    "status.ready": (
+        "Prêt. Python s'exécute dans votre navigateur\u202f; rien de ce que vous saisissez ne "
+        "quitte cet appareil."
+    ),
+    "status.failed": "{what}\u00a0: {reason}. Vous pouvez toujours lire et imprimer cette page. ",
+    "status.failed.start": "Python n'a pas pu démarrer dans ce navigateur",
+    "status.failed.running": "Python a cessé de fonctionner dans ce navigateur",
+    "status.failed.call": "Python n'a pas pu terminer cette étape",
+    "status.failed.widget": "Cette partie de la page n'a pas pu démarrer",
+    "status.unknown_reason": "raison inconnue",
+    "status.retry": "Réessayer",
+    # ------------------------------------------------ démarrage et pannes du moteur
+    "engine.stage.starting": "Démarrage",
+    "engine.stage.download": "Téléchargement de l'environnement Python",
+    "engine.stage.python": "Démarrage de Python",
+    "engine.stage.engine": "Chargement du moteur du cours",
+    "engine.stage.ready": "Prêt",
+    "engine.stage.failed": "Échec",
+    "engine.stage.widget": "chargement de cette partie de la page",
+    "engine.error.engine_download": "le moteur du cours n'a pas pu être téléchargé (HTTP {status})",
+    "engine.error.runtime_download": "l'environnement Python n'a pas pu être téléchargé",
+    "engine.error.worker_stopped": "le processus Python s'est arrêté",
+    "engine.error.worker_no_start": "le processus Python n'a pas pu démarrer",
+    "engine.error.worker_detail": "{reason} ({detail})",
+    "engine.error.unreadable": "un message du processus Python n'a pas pu être lu",
+    "engine.error.boot_timeout": "Python a mis trop de temps à démarrer",
+    "engine.error.call_timeout": "Python ne répond plus",
+    "engine.error.not_running": "le processus Python ne tourne pas",
+    "engine.error.unknown": "erreur inconnue",
+    "engine.error.unknown_widget": "cette page demande un widget que le cours n'a pas («\u00a0{kind}\u00a0»)",
+    "engine.error.widget_load": "le widget «\u00a0{kind}\u00a0» n'a pas pu être chargé ({reason})",
+    "engine.error.widget_start": "le widget «\u00a0{kind}\u00a0» n'a pas pu démarrer ({reason})",
+    "engine.unsupported": (
+        "il lui manque {features}, dont Python a besoin\u202f; un Firefox, Safari, Chrome ou Edge "
+        "récent l'a"
+    ),
+    "engine.unsupported_many": (
+        "il lui manque {features}, dont Python a besoin\u202f; un Firefox, Safari, Chrome ou Edge "
+        "récent les a"
+    ),
+    "engine.feature.module_workers": "les workers en module",
+    # ------------------------------------------------ le mode présentation
+    "present.toggle": "Présenter",
+    "present.toggle_title": "Montrer cette leçon une section à la fois, en grands caractères (touche\u00a0: P)",
+    "present.bar": "Présentation",
+    "present.previous": "Précédent",
+    "present.next": "Suivant",
+    "present.qr": "Code QR",
+    "present.exit": "Quitter",
+    "present.position": "{n} / {total}\u00a0: {title}",
+    "present.question.previous": "Question précédente",
+    "present.question.reveal": "Révéler la réponse",
+    "present.question.next": "Question suivante",
+    "present.question.count": "Question {n} sur {total}",
+    "present.answer": "Réponse",
+    "present.no_key": "Cette question n'a pas de corrigé.",
+    # ------------------------------------------------ les mots des feuilles de style (CSS ``content``)
+    "css.not_answered": " (sans réponse)",
+    "css.right_answer": " ✓ bonne réponse",
+    "css.worksheet_name": "Nom\u00a0: ______________________________    Date\u00a0: ______________",
+    "css.worksheet_name_score": "Nom\u00a0: ________________________    Date\u00a0: ____________    Note\u00a0: ______ / ",
+    # ------------------------------------------------ le dossier de classe ouvert depuis le disque
+    "offline.file_notice": (
+        "La partie interactive de cette page exécute Python dans votre navigateur, ce qui demande "
+        "le lanceur du cours. Fermez cette fenêtre et double-cliquez sur serve.py dans le dossier "
+        "du cours (le fichier README explique comment faire sous Windows, macOS et Linux)\u00a0: "
+        "le cours s'ouvre alors dans votre navigateur, entièrement fonctionnel. D'ici là, vous "
+        "pouvez lire et imprimer cette page\u202f; chaque quiz a son corrigé sous les questions."
+    ),
+}
