@@ -52,10 +52,27 @@ def pyodide_files(project: Project) -> list[SiteFile]:
             f"{project.relative(project.pyodide_dir)}: missing {', '.join(missing)}. "
             "Run `npm ci` (or `make site`, which runs it) to install the pinned Pyodide."
         )
-    return [
+    files = [
         SiteFile(dest=f"{PYODIDE_DIR}/{name}", source=project.pyodide_dir / name)
         for name in PYODIDE_FILES
+        if name != STDLIB
     ]
+    return files + [trimmed_stdlib(project)]
+
+
+STDLIB = "python_stdlib.zip"
+
+
+def trimmed_stdlib(project: Project) -> SiteFile:
+    """Pyodide's standard library cut down to what its start-up and the engine import, and
+    compiled to bytecode (``stdlib_trim``, ``stdlib_bytecode``)."""
+    from .precompress import default_cache_dir
+    from .stdlib_bytecode import compile_stdlib
+    from .stdlib_trim import trim
+
+    cache = default_cache_dir().parent / "stdlib"
+    trimmed = trim((project.pyodide_dir / STDLIB).read_bytes(), project.engine_src, cache)
+    return SiteFile(dest=f"{PYODIDE_DIR}/{STDLIB}", content=compile_stdlib(trimmed, project.pyodide_dir, cache))
 
 
 def engine_wheel(project: Project) -> tuple[SiteFile, Wheel]:
