@@ -105,6 +105,7 @@ def _runs(browser, urls: dict[str, str], runs: int) -> dict[str, list[float]]:
                 times[f"{name}_cold"].append(_visit(context.new_page(), urls[name]))
             finally:
                 context.close()
+            print(f"cold {run + 1}/{runs} {name}: {times[f'{name}_cold'][-1]:.0f} ms", file=sys.stderr, flush=True)
     warm = {name: _context(browser) for name in urls}
     try:
         pages = {name: context.new_page() for name, context in warm.items()}
@@ -114,6 +115,7 @@ def _runs(browser, urls: dict[str, str], runs: int) -> dict[str, list[float]]:
             for name in (("bare", "ours") if run % 2 == 0 else ("ours", "bare")):
                 pages[name].goto("about:blank")
                 times[f"{name}_warm"].append(_visit(pages[name], urls[name]))
+                print(f"warm {run + 1}/{runs} {name}: {times[f'{name}_warm'][-1]:.0f} ms", file=sys.stderr, flush=True)
     finally:
         for context in warm.values():
             context.close()

@@ -89,7 +89,12 @@ def trimmed_stdlib(project: Project) -> SiteFile:
 
 def engine_wheel(project: Project) -> tuple[SiteFile, Wheel]:
     """The engine wheel, under a folder named by its content hash so browsers may cache it."""
-    wheel = build_wheel(project.engine_src, "hipdrop", hipdrop.__version__)
+    from .precompress import default_cache_dir
+    from .stdlib_bytecode import compile_engine
+    from .wheel import engine_files
+
+    bytecode = compile_engine(engine_files(project.engine_src), project.pyodide_dir, default_cache_dir().parent / "engine")
+    wheel = build_wheel(project.engine_src, "hipdrop", hipdrop.__version__, bytecode)
     dest = f"{ASSETS_DIR}/engine/{wheel.digest[:12]}/{wheel.filename}"
     return SiteFile(dest=dest, content=wheel.content), wheel
 

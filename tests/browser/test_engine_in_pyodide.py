@@ -32,9 +32,13 @@ document.title = "harness ready";
 
 # With the shipped library alone: every engine module imports, and the engine answers.
 ENGINE_CHECK = """
-import importlib, pkgutil, hipdrop, hipdrop.browser
-for module in pkgutil.walk_packages(hipdrop.__path__, "hipdrop."):
-    importlib.import_module(module.name)
+import importlib, os, hipdrop, hipdrop.browser
+root = os.path.dirname(hipdrop.__path__[0])
+for folder, _, names in os.walk(hipdrop.__path__[0]):
+    for name in names:
+        if name.endswith(".py"):
+            parts = os.path.relpath(os.path.join(folder, name[:-3]), root).split(os.sep)
+            importlib.import_module(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
 hipdrop.browser.dispatch("engine.ping", "{}")
 """
 
@@ -98,3 +102,12 @@ def test_engine_unit_tests_pass_inside_pyodide(page, harness_url, built_site):
     ran = {name.split("::")[0] for name, _, _ in report["results"]}
     assert ran == set(files), f"engine test files that ran no test: {set(files) - ran}"
     assert not (built_site / "engine-test-harness.html").exists()
+
+
+def test_the_site_ships_the_standard_library_trimmed_and_compiled(built_site):
+    full = zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip").namelist()
+    shipped = zipfile.ZipFile(built_site / "assets" / "pyodide" / "python_stdlib.zip").namelist()
+    modules = [name for name in shipped if name.endswith((".py", ".pyc"))]
+    assert len(modules) < len([name for name in full if name.endswith(".py")]) / 2
+    assert "json/__init__.pyc" in shipped and "html/__init__.pyc" in shipped  # the engine's imports
+    assert not any(name.startswith(("tkinter/", "unittest/test/", "idlelib/")) for name in shipped)

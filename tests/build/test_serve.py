@@ -229,3 +229,13 @@ def test_a_cached_copy_is_revalidated_and_the_404_page_is_kept(small_site):
     status, body, headers = get(url + "lessons/missing/", **{"Accept-Encoding": "br, gzip"})
     assert status == 404 and body == (site / "404.html").read_bytes()
     assert get(url + "lessons/dosing")[0] == 200  # the folder's address without "/": redirected
+
+
+def test_archives_and_copies_are_never_compressed_again(tmp_path):
+    (tmp_path / "downloads").mkdir()
+    (tmp_path / "downloads" / "bank.qti21.zip").write_bytes(b"PK" + b"a" * 5000)
+    (tmp_path / "page.html").write_bytes(LESSON)
+    precompress_site(tmp_path)
+    precompress_site(tmp_path)  # a second run (hipdrop handouts after the build) adds no .gz.gz
+    names = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    assert names == ["downloads/bank.qti21.zip", "page.html", "page.html.br", "page.html.gz"]
