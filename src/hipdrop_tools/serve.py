@@ -100,6 +100,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         """A file (or a folder's index.html) with its precompressed copy, if the browser takes it;
         anything else (a redirect to the folder's address, a listing, a 404) as the standard
         library answers it."""
+        self._remaining = None  # a HEAD before, on this kept-alive connection, sent no body
         url_path = urllib.parse.urlsplit(self.path).path
         path = Path(self.translate_path(self.path))
         if path.is_dir():
