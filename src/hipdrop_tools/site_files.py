@@ -54,7 +54,7 @@ def asset_files(project: Project, packs: "tuple[Pack, ...]" = ()) -> list[SiteFi
     return list(files.values())
 
 
-def pyodide_files(project: Project) -> list[SiteFile]:
+def pyodide_files(project: Project, packs: "tuple[Pack, ...]") -> list[SiteFile]:
     missing = [name for name in PYODIDE_FILES if not (project.pyodide_dir / name).is_file()]
     if missing:
         raise MissingRuntime(
@@ -62,20 +62,59 @@ def pyodide_files(project: Project) -> list[SiteFile]:
             "The installed hipdrop package lacks its Pyodide runtime: in a clone, run `make setup` "
             "(npm ci, then it stages the files); or set the plugin's `pyodide` option to a folder holding them."
         )
-    return [
+    files = [
         SiteFile(dest=f"{PYODIDE_DIR}/{name}", source=project.pyodide_dir / name)
         for name in PYODIDE_FILES
+        if name not in (STDLIB, LOCK_FILE)
     ]
+    return files + [trimmed_stdlib(project, packs), lock_without_packages(project)]
 
 
-def engine_wheel(packs: "tuple[Pack, ...]") -> tuple[SiteFile, Wheel]:
+STDLIB = "python_stdlib.zip"
+LOCK_FILE = "pyodide-lock.json"
+
+
+def lock_without_packages(project: Project) -> SiteFile:
+    """Pyodide's lock file with its ``info`` (the ABI Pyodide checks) and no packages: the course
+    loads none (the engine is standard library only), so the boot fetches and parses 200 bytes
+    instead of 120 KB."""
+    import json
+
+    lock = json.loads((project.pyodide_dir / LOCK_FILE).read_text(encoding="utf-8"))
+    small = {"info": lock["info"], "packages": {}}
+    return SiteFile(dest=f"{PYODIDE_DIR}/{LOCK_FILE}", content=json.dumps(small, separators=(",", ":")).encode())
+
+
+def trimmed_stdlib(project: Project, packs: "tuple[Pack, ...]") -> SiteFile:
+    """Pyodide's standard library cut down to what its start-up and the course's engine packages
+    (the core's and its packs') import, and compiled to bytecode (``stdlib_trim``, ``stdlib_bytecode``)."""
+    from .wheel import package_dir
+
+    from .precompress import default_cache_dir
+    from .stdlib_bytecode import compile_stdlib
+    from .stdlib_trim import trim
+
+    cache = default_cache_dir().parent / "stdlib"
+    engine_dirs = [package_dir(name) for pack in packs for name in pack.engine_packages]
+    trimmed = trim((project.pyodide_dir / STDLIB).read_bytes(), engine_dirs, cache)
+    return SiteFile(dest=f"{PYODIDE_DIR}/{STDLIB}", content=compile_stdlib(trimmed, project.pyodide_dir, cache))
+
+
+def engine_wheel(packs: "tuple[Pack, ...]", pyodide_dir: Path | None = None) -> tuple[SiteFile, Wheel]:
     """The course's engine wheel (the core and its packs' engine packages, their worker methods
-    as the wheel's registry), under a folder named by its content hash so browsers may cache it."""
+    as the wheel's registry), under a folder named by its content hash so browsers may cache it.
+    With ``pyodide_dir`` (the runtime) it also holds the modules' bytecode."""
     from .packs import method_table
+    from .precompress import default_cache_dir
+    from .stdlib_bytecode import compile_engine
+    from .wheel import engine_files
 
     packages = [name for pack in packs for name in pack.engine_packages]
     build_only = [name for pack in packs for name in pack.build_only]
-    wheel = build_wheel(packages, method_table(packs), "hipdrop", hipdrop.__version__, build_only)
+    sources = [item for package in packages for item in engine_files(package, build_only)]
+    # Compiled by the pinned Pyodide (under Node) so the browser does not compile at start-up.
+    bytecode = compile_engine(sources, pyodide_dir, default_cache_dir().parent / "engine") if pyodide_dir else []
+    wheel = build_wheel(packages, method_table(packs), "hipdrop", hipdrop.__version__, build_only, bytecode)
     dest = f"{ASSETS_DIR}/engine/{wheel.digest[:12]}/{wheel.filename}"
     return SiteFile(dest=dest, content=wheel.content), wheel
 

@@ -70,8 +70,14 @@ def registry_source(methods: Mapping[str, str]) -> bytes:
 
 
 def build_wheel(
-    packages: Iterable[str], methods: Mapping[str, str], name: str, version: str, build_only: Iterable[str] = ()
+    packages: Iterable[str],
+    methods: Mapping[str, str],
+    name: str,
+    version: str,
+    build_only: Iterable[str] = (),
+    extra: Iterable[tuple[str, bytes]] = (),
 ) -> Wheel:
+    """``extra``: more (archive name, bytes) files, such as the engine's compiled bytecode."""
     dist_info = f"{name}-{version}.dist-info"
     metadata = (
         f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
@@ -86,6 +92,7 @@ def build_wheel(
     for package in packages:
         unique.update(engine_files(package, build_only))
     unique[REGISTRY] = registry_source(methods)
+    unique.update(extra)
     entries = sorted(unique.items())
     entries += [(f"{dist_info}/METADATA", metadata), (f"{dist_info}/WHEEL", wheel_meta)]
     record_lines = [f"{arcname},{_record_hash(data)},{len(data)}" for arcname, data in entries]

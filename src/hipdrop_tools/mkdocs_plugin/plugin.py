@@ -23,7 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from hipdrop_tools import csp, instant_nav, messages_html, offline, offline_build, page_urls, qr, scorm, site_files
+from hipdrop_tools import csp, instant_nav, messages_html, offline, offline_build, page_urls, precompress, qr, scorm, site_files
 from hipdrop_tools.errors import DataError
 from hipdrop_tools.packs import Pack, UnknownPack, enabled_packs
 from hipdrop_tools.project import Project
@@ -100,12 +100,12 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
 
     def on_files(self, files, config):
         try:
-            extra = site_files.asset_files(self.project, self.packs) + site_files.pyodide_files(self.project)
+            extra = site_files.asset_files(self.project, self.packs) + site_files.pyodide_files(self.project, self.packs)
             if _offline_plugin_enabled(config):
                 extra.append(site_files.iframe_worker_shim(self.project))
         except site_files.MissingRuntime as error:
             raise PluginError(str(error)) from None
-        wheel_file, _ = site_files.engine_wheel(self.packs)
+        wheel_file, _ = site_files.engine_wheel(self.packs, self.project.pyodide_dir)
         extra.append(wheel_file)
         extra += site_files.quiz_export_files(self.project, config.site_url or "")
         short_name = self.config.short_name or config.site_name
@@ -174,10 +174,11 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         if scorm.is_scorm_build():  # a platform's pages get no service worker: the launch page and manifest
             self._write_scorm_files(config)
             return
-        if not self.config.offline:
-            return
-        template = (self.project.site_assets_dir / offline.TEMPLATE_NAME).read_text(encoding="utf-8")
-        offline.write_service_worker(Path(config.site_dir), template, list(self.urls.pages))
+        if self.config.offline:
+            template = (self.project.site_assets_dir / offline.TEMPLATE_NAME).read_text(encoding="utf-8")
+            offline.write_service_worker(Path(config.site_dir), template, list(self.urls.pages))
+        # Last: every file is final now, the service worker included. A server sends these copies.
+        precompress.precompress_site(Path(config.site_dir), precompress.default_cache_dir())
 
     def _write_scorm_files(self, config):
         from hipdrop_tools.quizzes import load_banks
