@@ -106,8 +106,8 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
             raise PluginError(str(error)) from None
         wheel_file, _ = site_files.engine_wheel(self.packs)
         extra.append(wheel_file)
-        extra += site_files.quiz_export_files(self.project, config.site_url or "")
         short_name = self.config.short_name or config.site_name
+        extra += site_files.quiz_export_files(self.project, config.site_url or "", short_name)
         description = config.site_description or config.site_name
         extra += site_files.root_files(config.site_name, short_name, description, self.config.theme_color)
         self.engine_url = wheel_file.dest
