@@ -94,7 +94,7 @@ def time_to_ready(page: Page, url: str, kind: str) -> float:
     return ready - page.evaluate("performance.timeOrigin")
 
 
-def wait_quiet(log: ByteLog, quiet_s: float = 2.0, limit_s: float = 45.0) -> None:
+def wait_quiet(log: ByteLog, quiet_s: float = 2.0, limit_s: float = 90.0) -> None:
     """Wait until the server has sent nothing for ``quiet_s`` (the service worker included)."""
     started = last_change = time.monotonic()
     seen = log.count()
@@ -113,7 +113,6 @@ def reading_bytes(browser, url: str, log: ByteLog) -> dict:
         log.take()
         page.goto(url, wait_until="load")
         until_load = log.take()
-        page.wait_for_load_state("networkidle")
         page.evaluate("""() => navigator.serviceWorker && Promise.race([
             navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 15000))])""")
         wait_quiet(log)
