@@ -50,7 +50,7 @@ def lighthouse_table(results: dict) -> str:
     rows = [["Lighthouse (mobile)", "page", "perf", "a11y", "best pr.", "SEO", *(label for _, label in LIGHTHOUSE_METRICS), "runs"]]
     for name, found in results["lighthouse"].items():
         scores, metrics = found["scores"], found["metrics"]
-        rows.append([name, pages.get(name, ""), *(f"{scores.get(c, 0):g}" for c in ("performance", "accessibility", "best-practices", "seo")),
+        rows.append([name, "/" + pages.get(name, ""), *(f"{scores.get(c, 0):g}" for c in ("performance", "accessibility", "best-practices", "seo")),
                      *(f"{metrics.get(key, 0):g}" for key, _ in LIGHTHOUSE_METRICS), str(found["runs"])])
     return table(rows)
 
