@@ -204,7 +204,7 @@ def render_quiz(bank: Bank) -> str:
     questions = "".join(_question_html(bank, n, q) for n, q in enumerate(bank.questions, 1))
     submit_label = "Submit answers" if bank.mode == "exam" else "Check answers"
     return (
-        f'<section class="hd-widget hd-quiz" data-hipdrop-widget="quiz" data-quiz="{escape(bank.id)}" '
+        f'<section class="hd-widget hd-quiz" data-hipdrop-widget="quiz" data-search-exclude data-quiz="{escape(bank.id)}" '
         f'data-mode="{escape(bank.mode)}" data-fingerprint="{fingerprint(bank)}" '
         f'data-store-key="{escape(store_key(bank.id))}" aria-labelledby="{escape(title_id)}">'
         f'<h2 class="hd-quiz-title" id="{escape(title_id)}">{escape(bank.title)}</h2>'
