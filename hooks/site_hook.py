@@ -10,7 +10,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from hipdrop_tools import csp, instant_nav, offline, offline_build, page_urls, qr, scorm, site_files
+from hipdrop_tools import csp, instant_nav, offline, offline_build, page_urls, precompress, qr, scorm, site_files
 from hipdrop_tools.project import Project
 
 WIDGET_MARKER = "data-hipdrop-widget="
@@ -126,6 +126,8 @@ def on_post_build(config):
     template = (project.site_assets_dir / offline.TEMPLATE_NAME).read_text(encoding="utf-8")
     pages = list(page_urls.from_config(config).pages)  # the sitemap the worker answers with
     offline.write_service_worker(Path(config.site_dir), template, pages)
+    # Last: every file is final now, the service worker included. A server sends these copies.
+    precompress.precompress_site(Path(config.site_dir), precompress.default_cache_dir())
 
 
 def _write_scorm_files(project, config):

@@ -155,7 +155,9 @@ def write_bundle(project: Project, out_dir: Path, version: str | None = None) ->
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(site.rglob("*")):
                 if path.is_file():
-                    archive.write(path, f"{name}/site/{path.relative_to(site).as_posix()}")
+                    # The precompressed copies the launcher sends (.br, .gz) are stored as they are.
+                    stored = zipfile.ZIP_STORED if path.suffix in (".br", ".gz") else None
+                    archive.write(path, f"{name}/site/{path.relative_to(site).as_posix()}", compress_type=stored)
                     count += 1
             launcher_info = zipfile.ZipInfo(f"{name}/serve.py", date_time=(2026, 1, 1, 0, 0, 0))
             launcher_info.external_attr = 0o755 << 16  # executable on macOS and Linux

@@ -16,10 +16,10 @@ MANIFEST = "manifest.webmanifest"
 TEMPLATE_NAME = "js/sw.js"  # inside site_assets/
 THEME_COLOR = "#3f51b5"  # Material's indigo, the course's primary colour
 
-# Left out of the precache: source maps (never needed to run), the gzipped sitemap (its gzip
-# header holds a timestamp), the handout PDFs (megabytes a phone in class should not download
+# Left out of the precache: source maps (never needed to run), the precompressed copies (`.gz`,
+# `.br`: the server sends one in place of its file, hipdrop_tools.precompress), the handout PDFs (megabytes a phone in class should not download
 # unasked; the worker keeps each one once it has been opened) and the worker itself.
-SKIPPED_SUFFIXES = (".map", ".gz", ".pdf")
+SKIPPED_SUFFIXES = (".map", ".gz", ".br", ".pdf")
 # Cached but left out of the version hash: the sitemap, whose <lastmod> changes every day.
 UNHASHED = ("sitemap.xml",)
 

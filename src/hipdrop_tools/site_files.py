@@ -52,15 +52,49 @@ def pyodide_files(project: Project) -> list[SiteFile]:
             f"{project.relative(project.pyodide_dir)}: missing {', '.join(missing)}. "
             "Run `npm ci` (or `make site`, which runs it) to install the pinned Pyodide."
         )
-    return [
+    files = [
         SiteFile(dest=f"{PYODIDE_DIR}/{name}", source=project.pyodide_dir / name)
         for name in PYODIDE_FILES
+        if name not in (STDLIB, LOCK_FILE)
     ]
+    return files + [trimmed_stdlib(project), lock_without_packages(project)]
+
+
+STDLIB = "python_stdlib.zip"
+LOCK_FILE = "pyodide-lock.json"
+
+
+def lock_without_packages(project: Project) -> SiteFile:
+    """Pyodide's lock file with its ``info`` (the ABI Pyodide checks) and no packages: the course
+    loads none (the engine is standard library only), so the boot fetches and parses 200 bytes
+    instead of 120 KB."""
+    import json
+
+    lock = json.loads((project.pyodide_dir / LOCK_FILE).read_text(encoding="utf-8"))
+    small = {"info": lock["info"], "packages": {}}
+    return SiteFile(dest=f"{PYODIDE_DIR}/{LOCK_FILE}", content=json.dumps(small, separators=(",", ":")).encode())
+
+
+def trimmed_stdlib(project: Project) -> SiteFile:
+    """Pyodide's standard library cut down to what its start-up and the engine import, and
+    compiled to bytecode (``stdlib_trim``, ``stdlib_bytecode``)."""
+    from .precompress import default_cache_dir
+    from .stdlib_bytecode import compile_stdlib
+    from .stdlib_trim import trim
+
+    cache = default_cache_dir().parent / "stdlib"
+    trimmed = trim((project.pyodide_dir / STDLIB).read_bytes(), project.engine_src, cache)
+    return SiteFile(dest=f"{PYODIDE_DIR}/{STDLIB}", content=compile_stdlib(trimmed, project.pyodide_dir, cache))
 
 
 def engine_wheel(project: Project) -> tuple[SiteFile, Wheel]:
     """The engine wheel, under a folder named by its content hash so browsers may cache it."""
-    wheel = build_wheel(project.engine_src, "hipdrop", hipdrop.__version__)
+    from .precompress import default_cache_dir
+    from .stdlib_bytecode import compile_engine
+    from .wheel import engine_files
+
+    bytecode = compile_engine(engine_files(project.engine_src), project.pyodide_dir, default_cache_dir().parent / "engine")
+    wheel = build_wheel(project.engine_src, "hipdrop", hipdrop.__version__, bytecode)
     dest = f"{ASSETS_DIR}/engine/{wheel.digest[:12]}/{wheel.filename}"
     return SiteFile(dest=dest, content=wheel.content), wheel
 

@@ -39,7 +39,8 @@ def engine_files(package_dir: Path) -> list[tuple[str, bytes]]:
     ]
 
 
-def build_wheel(package_dir: Path, name: str, version: str) -> Wheel:
+def build_wheel(package_dir: Path, name: str, version: str, extra: list[tuple[str, bytes]] = ()) -> Wheel:
+    """``extra``: more (archive name, bytes) files, such as the engine's compiled bytecode."""
     dist_info = f"{name}-{version}.dist-info"
     metadata = (
         f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
@@ -49,7 +50,7 @@ def build_wheel(package_dir: Path, name: str, version: str) -> Wheel:
         "Wheel-Version: 1.0\nGenerator: hipdrop_tools.wheel\nRoot-Is-Purelib: true\n"
         "Tag: py3-none-any\n"
     ).encode()
-    entries = engine_files(package_dir)
+    entries = sorted(engine_files(package_dir) + list(extra))
     entries += [(f"{dist_info}/METADATA", metadata), (f"{dist_info}/WHEEL", wheel_meta)]
     record_lines = [f"{arcname},{_record_hash(data)},{len(data)}" for arcname, data in entries]
     record_lines.append(f"{dist_info}/RECORD,,")

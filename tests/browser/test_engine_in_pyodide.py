@@ -1,19 +1,28 @@
 """The engine's unit tests (tests/engine, standard library only) run inside Pyodide in Chromium,
-against the very wheel the site ships, so the browser runtime is proven, not assumed."""
+against the very wheel and the trimmed standard library the site ships, so the browser runtime is
+proven, not assumed: a module the engine needs and the trimmed library lacks fails here.
+
+The tests' own extra imports (xml.dom.minidom, to read the SVG the engine draws) come from a
+second zip put last on sys.path, only after every engine module has been imported and the engine
+has answered with the shipped library alone."""
 
 import json
+import zipfile
 
 import pytest
 
+from hipdrop_tools import stdlib_trim
 from hipdrop_tools.serve import serve_in_thread
 from support import ROOT
 
 HARNESS = """<!doctype html><meta charset="utf-8"><title>engine tests in Pyodide</title>
 <script type="module">
 import { loadPyodide } from "./assets/pyodide/pyodide.mjs";
-window.runEngineTests = async (wheelUrl, files, runner) => {
-  const py = await loadPyodide({ indexURL: new URL("./assets/pyodide/", location.href).href });
+window.runEngineTests = async (wheelUrl, files, runner, engineCheck) => {
+  const py = await loadPyodide({ indexURL: new URL("./assets/pyodide/", location.href).href, packages: [] });
   py.unpackArchive(await (await fetch(wheelUrl)).arrayBuffer(), "wheel");
+  py.runPython(engineCheck);
+  py.FS.writeFile("/test_extras.zip", new Uint8Array(await (await fetch("./test_extras.zip")).arrayBuffer()));
   py.FS.mkdirTree("/engine_tests");
   for (const [name, text] of Object.entries(files)) py.FS.writeFile(`/engine_tests/${name}`, text);
   return py.runPython(runner);
@@ -21,9 +30,22 @@ window.runEngineTests = async (wheelUrl, files, runner) => {
 document.title = "harness ready";
 </script>"""
 
+# With the shipped library alone: every engine module imports, and the engine answers.
+ENGINE_CHECK = """
+import importlib, os, hipdrop, hipdrop.browser
+root = os.path.dirname(hipdrop.__path__[0])
+for folder, _, names in os.walk(hipdrop.__path__[0]):
+    for name in names:
+        if name.endswith(".py"):
+            parts = os.path.relpath(os.path.join(folder, name[:-3]), root).split(os.sep)
+            importlib.import_module(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+hipdrop.browser.dispatch("engine.ping", "{}")
+"""
+
 RUNNER = """
 import importlib, json, sys, traceback
 sys.path.insert(0, "/engine_tests")
+sys.path.append("/test_extras.zip")
 results = []
 for name in NAMES:
     module = importlib.import_module(name[:-3])
@@ -38,11 +60,21 @@ json.dumps({"python": sys.version.split()[0], "platform": sys.platform, "results
 """
 
 
+def test_extras(built_site) -> bytes:
+    """The modules the engine's tests import beyond what the shipped library holds."""
+    full = (ROOT / "node_modules" / "pyodide" / "python_stdlib.zip").read_bytes()
+    with zipfile.ZipFile(built_site / "assets" / "pyodide" / "python_stdlib.zip") as shipped:
+        have = {name.removesuffix("c") for name in shipped.namelist()}
+    wanted = stdlib_trim.kept_files(full, stdlib_trim.source_imports(ROOT / "tests" / "engine"))
+    return stdlib_trim.subset(full, {name for name in wanted if name not in have or name.endswith("/")})
+
+
 @pytest.fixture
 def harness_url(built_site, tmp_path):
     """The harness page in a folder of its own, next to a link to the built site's assets: the
     shared built site, which other tests read, is not written to."""
     (tmp_path / "engine-test-harness.html").write_text(HARNESS)
+    (tmp_path / "test_extras.zip").write_bytes(test_extras(built_site))
     (tmp_path / "assets").symlink_to(built_site / "assets", target_is_directory=True)
     server, url = serve_in_thread(tmp_path)
     yield url
@@ -60,8 +92,8 @@ def test_engine_unit_tests_pass_inside_pyodide(page, harness_url, built_site):
     page.wait_for_load_state("load")
     report = json.loads(
         page.evaluate(
-            "([wheel, files, runner]) => runEngineTests(wheel, files, runner)",
-            [harness_url + wheel.relative_to(built_site).as_posix(), files, runner],
+            "([wheel, files, runner, check]) => runEngineTests(wheel, files, runner, check)",
+            [harness_url + wheel.relative_to(built_site).as_posix(), files, runner, ENGINE_CHECK],
         )
     )
     assert report["platform"] == "emscripten" and report["python"].startswith("3.")
@@ -70,3 +102,12 @@ def test_engine_unit_tests_pass_inside_pyodide(page, harness_url, built_site):
     ran = {name.split("::")[0] for name, _, _ in report["results"]}
     assert ran == set(files), f"engine test files that ran no test: {set(files) - ran}"
     assert not (built_site / "engine-test-harness.html").exists()
+
+
+def test_the_site_ships_the_standard_library_trimmed_and_compiled(built_site):
+    full = zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip").namelist()
+    shipped = zipfile.ZipFile(built_site / "assets" / "pyodide" / "python_stdlib.zip").namelist()
+    modules = [name for name in shipped if name.endswith((".py", ".pyc"))]
+    assert len(modules) < len([name for name in full if name.endswith(".py")]) / 2
+    assert "json/__init__.pyc" in shipped and "html/__init__.pyc" in shipped  # the engine's imports
+    assert not any(name.startswith(("tkinter/", "unittest/test/", "idlelib/")) for name in shipped)

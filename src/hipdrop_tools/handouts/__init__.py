@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from hipdrop_tools import offline
+from hipdrop_tools import offline, precompress
 from hipdrop_tools.serve import serve_in_thread
 
 from . import booklet, listing, page_script, pdf_files
@@ -79,4 +79,5 @@ def build_handouts(
     listing.update_search_index(site_dir, listed)
     if service_worker_template is not None and (site_dir / offline.SERVICE_WORKER).is_file():
         offline.write_service_worker(site_dir, service_worker_template.read_text(encoding="utf-8"))
+    precompress.precompress_site(site_dir, precompress.default_cache_dir())  # the pages changed here
     return Result(out_dir=out_dir, listed=listed, handouts_page=page, linked_pages=linked)
