@@ -84,17 +84,17 @@ def _module_level(tree: ast.Module):
                 queue.extend(handler.body)
 
 
-def imports_in(source: str, module: str, is_package: bool) -> set[str]:
+def imports_in(source: str, module: str, is_package: bool, nested: bool = False) -> set[str]:
     """Every module name an import statement anywhere in ``source`` may load: ``import a.b``
     gives a and a.b; ``from a import b`` gives a and a.b (b may be a submodule); relative
-    imports are resolved against ``module``."""
+    imports are resolved against ``module``. ``nested``: inside functions and classes too."""
     found = set()
     package = module if is_package else module.rpartition(".")[0]
     try:
         tree = ast.parse(source)
     except SyntaxError:  # a test file written to fail on purpose; it is dropped anyway
         return found
-    for node in _module_level(tree):
+    for node in (ast.walk(tree) if nested else _module_level(tree)):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -114,7 +114,7 @@ def imports_in(source: str, module: str, is_package: bool) -> set[str]:
     return with_parents
 
 
-def needed_modules(archive: zipfile.ZipFile, roots: set[str]) -> set[str]:
+def needed_modules(archive: zipfile.ZipFile, roots: set[str], nested: bool = False) -> set[str]:
     """``roots`` and everything they may import, as far as the zip holds it."""
     files = module_files(archive.namelist())
     kept, queue = set(), sorted(roots)
@@ -125,11 +125,11 @@ def needed_modules(archive: zipfile.ZipFile, roots: set[str]) -> set[str]:
         kept.add(module)
         filename = files[module]
         source = archive.read(filename).decode("utf-8", errors="replace")
-        queue.extend(imports_in(source, module, filename.endswith("__init__.py")) - kept)
+        queue.extend(imports_in(source, module, filename.endswith("__init__.py"), nested) - kept)
     return kept
 
 
-def source_imports(folder: Path) -> set[str]:
+def source_imports(folder: Path, nested: bool = False) -> set[str]:
     """The modules the ``.py`` files of ``folder`` import (the engine's, or its tests')."""
     found = set()
     for path in sorted(Path(folder).rglob("*.py")):
@@ -137,7 +137,7 @@ def source_imports(folder: Path) -> set[str]:
         parts = list(rel.parts)
         is_package = parts[-1] == "__init__"
         module = ".".join(parts[:-1] if is_package else parts)
-        found |= imports_in(path.read_text(encoding="utf-8"), module, is_package)
+        found |= imports_in(path.read_text(encoding="utf-8"), module, is_package, nested)
     return found
 
 
@@ -146,7 +146,7 @@ def engine_roots(engine_src: Path) -> set[str]:
     return set(RUNTIME_MODULES | MARGIN_MODULES) | source_imports(engine_src)
 
 
-def kept_files(stdlib_zip: bytes, roots: set[str]) -> set[str]:
+def kept_files(stdlib_zip: bytes, roots: set[str], nested: bool = False) -> set[str]:
     """The zip's file names for ``roots`` and what they import, with their folders."""
     with zipfile.ZipFile(io.BytesIO(stdlib_zip)) as archive:
         files = module_files(archive.namelist())
@@ -156,7 +156,7 @@ def kept_files(stdlib_zip: bytes, roots: set[str]) -> set[str]:
                 f"python_stdlib.zip: most of the modules Pyodide needs to start are not in it "
                 f"({', '.join(missing[:5])}...): is this Pyodide's standard library?"
             )
-        keep = {files[m] for m in needed_modules(archive, roots)}
+        keep = {files[m] for m in needed_modules(archive, roots, nested)}
         keep |= {name for name in KEPT_FILES if name in archive.namelist()}
     return keep | {name[: i + 1] for name in keep for i, c in enumerate(name) if c == "/"}
 

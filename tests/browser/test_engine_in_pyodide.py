@@ -46,6 +46,19 @@ RUNNER = """
 import importlib, json, sys, traceback
 sys.path.insert(0, "/engine_tests")
 sys.path.append("/test_extras.zip")
+# A package the shipped library holds (html) looks for the tests' extra submodules (html.parser) there too.
+import zipfile
+for entry in zipfile.ZipFile("/test_extras.zip").namelist():
+    parts = entry.split("/")[:-1]
+    for depth in range(1, len(parts) + 1):
+        package = ".".join(parts[:depth])
+        try:
+            module = importlib.import_module(package)
+        except ImportError:
+            break
+        extra = "/test_extras.zip/" + "/".join(parts[:depth])
+        if hasattr(module, "__path__") and extra not in module.__path__:
+            module.__path__.append(extra)
 results = []
 for name in NAMES:
     module = importlib.import_module(name[:-3])
@@ -60,12 +73,13 @@ json.dumps({"python": sys.version.split()[0], "platform": sys.platform, "results
 """
 
 
-def test_extras(built_site) -> bytes:
+def extras_zip(built_site) -> bytes:
     """The modules the engine's tests import beyond what the shipped library holds."""
     full = (ROOT / "node_modules" / "pyodide" / "python_stdlib.zip").read_bytes()
     with zipfile.ZipFile(built_site / "assets" / "pyodide" / "python_stdlib.zip") as shipped:
         have = {name.removesuffix("c") for name in shipped.namelist()}
-    wanted = stdlib_trim.kept_files(full, stdlib_trim.source_imports(ROOT / "tests" / "engine"))
+    tests = stdlib_trim.source_imports(ROOT / "tests" / "engine", nested=True)
+    wanted = stdlib_trim.kept_files(full, tests, nested=True)
     return stdlib_trim.subset(full, {name for name in wanted if name not in have or name.endswith("/")})
 
 
@@ -74,7 +88,7 @@ def harness_url(built_site, tmp_path):
     """The harness page in a folder of its own, next to a link to the built site's assets: the
     shared built site, which other tests read, is not written to."""
     (tmp_path / "engine-test-harness.html").write_text(HARNESS)
-    (tmp_path / "test_extras.zip").write_bytes(test_extras(built_site))
+    (tmp_path / "test_extras.zip").write_bytes(extras_zip(built_site))
     (tmp_path / "assets").symlink_to(built_site / "assets", target_is_directory=True)
     server, url = serve_in_thread(tmp_path)
     yield url
