@@ -11,7 +11,7 @@ PAGE = """<!doctype html>
 <script type="module">
 const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
 worker.onmessage = () => {
-  window.__hdBench.readyAt[location.href] = performance.timeOrigin + performance.now();
+  window.__hdBench.readyAt[location.href + "#bare"] = performance.timeOrigin + performance.now();
 };
 </script>
 </html>

@@ -1,26 +1,31 @@
-"""Measures 2 to 5, in Debian's Chromium driven by Playwright: bytes transferred by kind, time to
-widget ready against a bare Pyodide boot (cold and warm cache), the grading round trip, and the
-time until a second widget page is ready after navigating from a first.
+"""The measures taken in Debian's Chromium driven by Playwright, on the site served by the
+project's own server: bytes for reading a lesson (service worker included), time from reaching a
+quiz to its first feedback, widget ready against a bare Pyodide boot (cold and warm cache), the
+grading round trip, and the time until a second widget page is ready after following a link.
 
-Times come from the page itself: an init script records, per URL, the moment every widget on the
-page reports ``data-hipdrop-state="ready"`` (epoch milliseconds from ``performance``)."""
+Times come from the page itself: an init script records, per URL and widget kind, the moment
+every widget of that kind reports ``data-hipdrop-state="ready"`` (epoch milliseconds)."""
 
 import time
 
 from playwright.sync_api import BrowserContext, Page
 
-from counting_server import ByteLog
+from counting_server import ByteLog, Sent
 
 READY_TIMEOUT_MS = 120_000
 
 READY_PROBE = """
 (() => {
-  const bench = (window.__hdBench = { readyAt: {} });
+  const bench = (window.__hdBench = { readyAt: {}, feedbackAt: null });
   const check = () => {
     const roots = [...document.querySelectorAll("[data-hipdrop-widget]")];
     if (!roots.length || roots.some((r) => r.dataset.hdBenchOld)) return;
-    if (roots.every((r) => r.dataset.hipdropState === "ready") && !(location.href in bench.readyAt)) {
-      bench.readyAt[location.href] = performance.timeOrigin + performance.now();
+    for (const kind of new Set(roots.map((r) => r.dataset.hipdropWidget))) {
+      const key = location.href + "#" + kind;
+      const ofKind = roots.filter((r) => r.dataset.hipdropWidget === kind);
+      if (ofKind.every((r) => r.dataset.hipdropState === "ready") && !(key in bench.readyAt)) {
+        bench.readyAt[key] = performance.timeOrigin + performance.now();
+      }
     }
   };
   new MutationObserver(check).observe(document, {
@@ -29,34 +34,38 @@ READY_PROBE = """
 })();
 """
 
-KINDS = ("HTML", "CSS", "JS", "Pyodide", "engine", "other", "SW precache")
+KINDS = ("html", "css", "js", "json", "wasm", "other")
+EXTENSIONS = {".html": "html", ".css": "css", ".js": "js", ".mjs": "js", ".json": "json",
+              ".webmanifest": "json", ".wasm": "wasm"}
 
 
 def kind_of(path: str) -> str:
-    if path.startswith("precache:"):
-        return "SW precache"
-    if "/assets/pyodide/" in path:
-        return "Pyodide"
-    if "/assets/hipdrop/engine/" in path or path.endswith(".whl"):
-        return "engine"
-    if path.endswith("/") or path.endswith(".html"):
-        return "HTML"
-    if path.endswith(".css"):
-        return "CSS"
-    if path.endswith((".js", ".mjs")):
-        return "JS"
-    return "other"
+    path = path.removeprefix("precache:")
+    if path.endswith("/"):
+        return "html"
+    name = path.rsplit("/", 1)[-1]
+    return EXTENSIONS.get(name[name.rfind("."):], "other") if "." in name else "other"
 
 
-def by_kind(byte_log: dict[str, int]) -> dict[str, int]:
-    totals = {kind: 0 for kind in KINDS}
-    for path, size in byte_log.items():
-        totals[kind_of(path)] += size
-    totals["total"] = sum(totals[k] for k in KINDS)
-    totals["Pyodide incl. precache"] = sum(
-        size for path, size in byte_log.items() if kind_of(path.removeprefix("precache:")) == "Pyodide"
-    )
-    return totals
+def by_kind(log: dict[str, Sent]) -> dict:
+    """Bytes raw and as served, by kind; the Pyodide runtime's and the service worker's share."""
+    sums = {"raw": dict.fromkeys(KINDS, 0), "served": dict.fromkeys(KINDS, 0)}
+    pyodide = {"raw": 0, "served": 0}
+    service_worker = {"raw": 0, "served": 0}
+    for path, sent in log.items():
+        for measure in ("raw", "served"):
+            size = getattr(sent, measure)
+            sums[measure][kind_of(path)] += size
+            if "/assets/pyodide/" in path:
+                pyodide[measure] += size
+            if path.startswith("precache:"):
+                service_worker[measure] += size
+    for measure in ("raw", "served"):
+        sums[measure]["total"] = sum(sums[measure][k] for k in KINDS)
+    largest = sorted(log.items(), key=lambda item: -item[1].served)[:8]
+    return {**sums, "pyodide": pyodide, "service_worker": service_worker,
+            "responses": sum(s.responses for s in log.values()),
+            "largest": [{"path": p, "raw": s.raw, "served": s.served} for p, s in largest]}
 
 
 def new_context(browser) -> BrowserContext:
@@ -65,64 +74,141 @@ def new_context(browser) -> BrowserContext:
     return context
 
 
-def wait_ready(page: Page, url: str) -> float:
-    """Epoch ms at which every widget of the page at ``url`` was ready."""
+def wait_ready(page: Page, url: str, kind: str) -> float:
+    """Epoch ms at which every widget of ``kind`` on the page at ``url`` was ready."""
     handle = page.wait_for_function(
-        "(url) => window.__hdBench && window.__hdBench.readyAt[url]", arg=url, timeout=READY_TIMEOUT_MS
+        "(key) => window.__hdBench && window.__hdBench.readyAt[key]", arg=f"{url}#{kind}", timeout=READY_TIMEOUT_MS
     )
     return float(handle.json_value())
 
 
-def time_to_ready(page: Page, url: str) -> float:
+def reach(page: Page, kind: str) -> None:
+    """Bring the first widget of ``kind`` into view, as a reader scrolling to it would."""
+    page.locator(f'[data-hipdrop-widget="{kind}"]').first.scroll_into_view_if_needed()
+
+
+def time_to_ready(page: Page, url: str, kind: str) -> float:
     """Milliseconds from the start of navigation (``performance.timeOrigin``) to widgets ready."""
     page.goto(url, wait_until="commit")
-    ready = wait_ready(page, url)
+    ready = wait_ready(page, url, kind)
     return ready - page.evaluate("performance.timeOrigin")
 
 
-def transfer(browser, url: str, log: ByteLog, has_widgets: bool) -> dict:
-    """Bytes by kind for one visit with an empty cache: until `load`, and in all."""
+def wait_quiet(log: ByteLog, quiet_s: float = 2.0, limit_s: float = 90.0) -> None:
+    """Wait until the server has sent nothing for ``quiet_s`` (the service worker included)."""
+    started = last_change = time.monotonic()
+    seen = log.count()
+    while time.monotonic() - last_change < quiet_s and time.monotonic() - started < limit_s:
+        time.sleep(0.25)
+        if log.count() != seen:
+            seen, last_change = log.count(), time.monotonic()
+
+
+def reading_bytes(browser, url: str, log: ByteLog) -> dict:
+    """One visit with an empty cache, reading the first screen only (no widget reached): what
+    the page and its service worker fetch until `load`, and in all once the network is quiet."""
     context = new_context(browser)
     try:
         page = context.new_page()
         log.take()
         page.goto(url, wait_until="load")
-        first = log.take()
-        if has_widgets:
-            wait_ready(page, url)
-        page.wait_for_load_state("networkidle")
-        time.sleep(0.5)  # a service worker may still be filling its cache
-        combined = dict(first)
-        for path, size in log.take().items():
-            combined[path] = combined.get(path, 0) + size
-        return {"url": url, "until_load": by_kind(first), "total": by_kind(combined)}
+        until_load = log.take()
+        page.evaluate("""() => navigator.serviceWorker && Promise.race([
+            navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 15000))])""")
+        wait_quiet(log)
+        combined = dict(until_load)
+        for path, sent in log.take().items():
+            earlier = combined.get(path, Sent())
+            combined[path] = Sent(earlier.raw + sent.raw, earlier.served + sent.served, earlier.responses + sent.responses)
+        return {"url": url, "until_load": by_kind(until_load), "total": by_kind(combined)}
     finally:
         context.close()
 
 
-def ready_cold_and_warm(browser, widget_url: str, bare_url: str, runs: int) -> dict[str, list[float]]:
+REACHED = """
+async ([mode, screenMs]) => {
+  const quiz = document.querySelector('[data-hipdrop-widget="quiz"]');
+  const inView = () => quiz.getBoundingClientRect().top < innerHeight;
+  if (mode === "jump") quiz.scrollIntoView();
+  while (!inView()) {
+    scrollBy(0, innerHeight / 2);
+    await new Promise((r) => setTimeout(r, screenMs / 2));
+  }
+  const reached = performance.timeOrigin + performance.now();
+  const form = quiz.querySelector("form");
+  new MutationObserver((_, observer) => {
+    const result = form.querySelector(".hd-result");
+    if ((result && result.textContent.trim()) || form.querySelector("[data-verdict]")) {
+      window.__hdBench.feedbackAt = performance.timeOrigin + performance.now();
+      observer.disconnect();
+    }
+  }).observe(form, { subtree: true, childList: true, characterData: true, attributes: true });
+  return reached;
+}
+"""
+
+ANSWER_ALL = """
+() => {
+  for (const fieldset of document.querySelectorAll('[data-hipdrop-widget="quiz"] fieldset[data-question]')) {
+    const choice = fieldset.querySelector('input[type="radio"], input[type="checkbox"]');
+    if (choice && !choice.checked) choice.click();
+    for (const select of fieldset.querySelectorAll("select")) {
+      if (select.options.length > 1) { select.selectedIndex = 1; select.dispatchEvent(new Event("change", { bubbles: true })); }
+    }
+  }
+}
+"""
+
+
+def quiz_feedback(browser, url: str, mode: str, screen_ms: int) -> float:
+    """A reader opens the lesson, reads down to its quiz (``scroll``: half a screen every
+    ``screen_ms / 2`` ms; ``jump``: straight there, as a link to the quiz does), answers as soon
+    as the quiz offers its "Check answers" button and checks: ms from the quiz entering the
+    viewport to the first feedback the quiz shows."""
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="load")
+        reached = page.evaluate(REACHED, [mode, screen_ms])
+        submit = page.locator('[data-hipdrop-widget="quiz"] .hd-submit').first
+        submit.wait_for(state="visible", timeout=READY_TIMEOUT_MS)
+        page.evaluate(ANSWER_ALL)
+        submit.click(timeout=READY_TIMEOUT_MS)
+        feedback = page.wait_for_function("() => window.__hdBench.feedbackAt", timeout=READY_TIMEOUT_MS)
+        return float(feedback.json_value()) - reached
+    finally:
+        context.close()
+
+
+def quiz_feedback_runs(browser, url: str, runs: int, screen_ms: int) -> dict[str, list[float]]:
+    times: dict[str, list[float]] = {"scroll": [], "jump": []}
+    for run in range(runs):
+        for mode in (("scroll", "jump") if run % 2 == 0 else ("jump", "scroll")):
+            times[mode].append(quiz_feedback(browser, url, mode, screen_ms))
+    return times
+
+
+def ready_cold_and_warm(browser, widget_url: str, kind: str, bare_url: str, runs: int) -> dict[str, list[float]]:
     """Navigation to ready, widget page against the bare page, interleaved. Cold: a fresh context
     (empty HTTP cache) per visit. Warm: one context per page, visited once before measuring."""
     times: dict[str, list[float]] = {"widget_cold": [], "bare_cold": [], "widget_warm": [], "bare_warm": []}
-    pages = {"widget": widget_url, "bare": bare_url}
+    pages = {"widget": (widget_url, kind), "bare": (bare_url, "bare")}
     for run in range(runs):
-        order = ("bare", "widget") if run % 2 == 0 else ("widget", "bare")
-        for name in order:
+        for name in (("bare", "widget") if run % 2 == 0 else ("widget", "bare")):
             context = new_context(browser)
             try:
-                times[f"{name}_cold"].append(time_to_ready(context.new_page(), pages[name]))
+                times[f"{name}_cold"].append(time_to_ready(context.new_page(), *pages[name]))
             finally:
                 context.close()
     warm = {name: new_context(browser) for name in pages}
     try:
         for name, context in warm.items():
-            time_to_ready(context.new_page(), pages[name])  # fills the cache
+            time_to_ready(context.new_page(), *pages[name])  # fills the cache
         for run in range(runs):
-            order = ("bare", "widget") if run % 2 == 0 else ("widget", "bare")
-            for name in order:
+            for name in (("bare", "widget") if run % 2 == 0 else ("widget", "bare")):
                 page = warm[name].pages[0]
                 page.goto("about:blank")
-                times[f"{name}_warm"].append(time_to_ready(page, pages[name]))
+                times[f"{name}_warm"].append(time_to_ready(page, *pages[name]))
     finally:
         for context in warm.values():
             context.close()
@@ -154,8 +240,9 @@ def grading_round_trips(browser, quiz_url: str, runs: int) -> list[float]:
     context = new_context(browser)
     try:
         page = context.new_page()
-        page.goto(quiz_url, wait_until="commit")
-        wait_ready(page, quiz_url)
+        page.goto(quiz_url, wait_until="load")
+        reach(page, "quiz")
+        wait_ready(page, quiz_url, "quiz")
         return page.evaluate(GRADE_LOOP, [10, runs])
     finally:
         context.close()
@@ -175,22 +262,25 @@ FOLLOW_LINK = """
 """
 
 
-def second_page_ready(browser, first_url: str, second_url: str, runs: int) -> list[float]:
+def second_page_ready(browser, first: tuple[str, str], second: tuple[str, str], runs: int) -> list[float]:
     """Click from a ready widget page to another widget page, as a reader follows a link (Material's
-    instant navigation, if on, keeps the worker): milliseconds from the click to ready."""
+    instant navigation, if on, keeps the worker) and scrolls to its widget: milliseconds from the
+    click to ready. Each page is a (URL, widget kind) pair."""
     context = new_context(browser)
     try:
         page = context.new_page()
-        page.goto(first_url, wait_until="commit")
-        wait_ready(page, first_url)
+        page.goto(first[0], wait_until="commit")
+        wait_ready(page, *first)
         times = []
         for run in range(runs + 1):  # the first visit of the second page fills the cache
-            clicked = page.evaluate(FOLLOW_LINK, second_url)
-            ready = wait_ready(page, second_url)
+            clicked = page.evaluate(FOLLOW_LINK, second[0])
+            page.locator(f'[data-hipdrop-widget="{second[1]}"]:not([data-hd-bench-old])').first.scroll_into_view_if_needed()
+            ready = wait_ready(page, *second)
             if run:
                 times.append(ready - clicked)
-            page.evaluate(FOLLOW_LINK, first_url)
-            wait_ready(page, first_url)
+            page.evaluate(FOLLOW_LINK, first[0])
+            page.locator(f'[data-hipdrop-widget="{first[1]}"]:not([data-hd-bench-old])').first.scroll_into_view_if_needed()
+            wait_ready(page, *first)
         return times
     finally:
         context.close()

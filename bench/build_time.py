@@ -7,7 +7,6 @@ interleaved (plain, course, course, plain, ...) so that both see the same machin
 
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -49,17 +48,16 @@ def timed_build(config_file: Path, site_dir: Path, cwd: Path) -> float:
     return elapsed
 
 
-def compare_builds(root: Path, runs: int) -> dict[str, list[float]]:
-    """Seconds per build, `runs` of each, interleaved."""
+def compare_builds(root: Path, runs: int, out_dir: Path) -> dict[str, list[float]]:
+    """Seconds per build, `runs` of each, interleaved. The last builds stay in ``out_dir``
+    (site-course/, site-plain/): the course and its stock baseline for the load measures."""
     course_config = root / "mkdocs.yml"
     times: dict[str, list[float]] = {"course": [], "plain": []}
-    with tempfile.TemporaryDirectory(prefix="hipdrop-bench-build-") as tmp:
-        tmp_dir = Path(tmp)
-        plain_file = tmp_dir / "mkdocs-plain.yml"
-        plain_file.write_text(yaml.safe_dump(plain_config(course_config), sort_keys=False), encoding="utf-8")
-        configs = {"course": course_config, "plain": plain_file}
-        for run in range(runs):
-            order = ("plain", "course") if run % 2 == 0 else ("course", "plain")
-            for name in order:
-                times[name].append(timed_build(configs[name], tmp_dir / f"site-{name}", root))
+    plain_file = out_dir / "mkdocs-plain.yml"
+    plain_file.write_text(yaml.safe_dump(plain_config(course_config), sort_keys=False), encoding="utf-8")
+    configs = {"course": course_config, "plain": plain_file}
+    for run in range(runs):
+        order = ("plain", "course") if run % 2 == 0 else ("course", "plain")
+        for name in order:
+            times[name].append(timed_build(configs[name], out_dir / f"site-{name}", root))
     return times

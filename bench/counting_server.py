@@ -1,35 +1,89 @@
-"""The course's own static server, counting the body bytes it sends for each path, so the
-benchmark knows exactly what Chromium transferred (the server does not compress; headers, a few
-hundred bytes per response, are left out)."""
+"""The course's own static server (hipdrop_tools.serve, as `make serve` runs it), logging every
+response it sends: the path, the body bytes as sent (compressed when the server sent a
+precompressed file) and the bytes of the file itself (raw). The log counts what the page and the
+service worker fetched alike, since both go through the server; headers are left out."""
 
 import functools
-import http.server
 import threading
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
-from hipdrop_tools.serve import SiteHandler
+from hipdrop_tools import serve
+
+
+@dataclass
+class Sent:
+    raw: int = 0  # the file's own bytes (what a browser ends up with)
+    served: int = 0  # body bytes on the wire, as the server sent them
+    responses: int = 0
 
 
 class ByteLog:
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._bytes: dict[str, int] = defaultdict(int)
+        self._sent: dict[str, Sent] = defaultdict(Sent)
 
-    def add(self, path: str, size: int) -> None:
+    def add(self, path: str, raw: int, served: int) -> None:
         """``path`` is the URL path, prefixed with "precache:" for a service worker's precache."""
         with self._lock:
-            self._bytes[path] += size
+            entry = self._sent[path]
+            entry.raw += raw
+            entry.served += served
+            entry.responses += 1
 
-    def take(self) -> dict[str, int]:
-        """The bytes per path since the last take, and start counting afresh."""
+    def count(self) -> int:
+        """Responses logged since the last take."""
         with self._lock:
-            taken, self._bytes = dict(self._bytes), defaultdict(int)
+            return sum(s.responses for s in self._sent.values())
+
+    def take(self) -> dict[str, Sent]:
+        """What was sent per path since the last take; counting starts afresh."""
+        with self._lock:
+            taken, self._sent = dict(self._sent), defaultdict(Sent)
         return taken
 
 
-class CountingHandler(SiteHandler):
+class _CountingWriter:
+    """Wraps the handler's output stream and counts the bytes written through it."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+        self.count = 0
+
+    def write(self, data) -> int:
+        self.count += len(data)
+        return self._stream.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+class CountingHandler(serve.SiteHandler):
     byte_log: ByteLog
+
+    def setup(self) -> None:
+        super().setup()
+        self.wfile = _CountingWriter(self.wfile)
+
+    def handle_one_request(self) -> None:
+        self._encoding = None
+        self._body_from = None
+        super().handle_one_request()
+        if self._body_from is None or self.command != "GET":
+            return
+        served = self.wfile.count - self._body_from
+        self.byte_log.add(self._key(), self._raw_size(served), served)
+
+    def send_header(self, keyword, value) -> None:
+        if keyword.lower() == "content-encoding":
+            self._encoding = value
+        super().send_header(keyword, value)
+
+    def end_headers(self) -> None:
+        super().end_headers()
+        self.wfile.flush()
+        self._body_from = self.wfile.count
 
     def _key(self) -> str:
         # The service worker fills its cache with cache: "reload", which sends Cache-Control:
@@ -37,16 +91,20 @@ class CountingHandler(SiteHandler):
         precache = "no-cache" in (self.headers.get("Cache-Control") or "")
         return ("precache:" if precache else "") + self.path.split("?", 1)[0]
 
-    def copyfile(self, source, outputfile):
-        start = source.tell()
-        super().copyfile(source, outputfile)
-        self.byte_log.add(self._key(), source.tell() - start)
+    def _raw_size(self, served: int) -> int:
+        """The file's size when the body was sent compressed; the body's size otherwise."""
+        if not self._encoding or self._encoding == "identity":
+            return served
+        local = Path(self.translate_path(self.path))
+        if local.is_dir():
+            local = local / "index.html"
+        return local.stat().st_size if local.is_file() else served
 
 
-def serve_counting(root: Path) -> tuple[http.server.ThreadingHTTPServer, str, ByteLog]:
+def serve_counting(root: Path):
+    """Serve ``root`` on a free port; returns (server, base URL, log)."""
     log = ByteLog()
     handler = functools.partial(type("Handler", (CountingHandler,), {"byte_log": log}), directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = serve.SiteServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/", log

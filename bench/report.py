@@ -18,27 +18,54 @@ def table(rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def _ms(summary: dict) -> str:
+    return f"{summary['median']:.0f}" if summary["median"] >= 100 else f"{summary['median']:.1f}"
+
+
 def measures_table(results: dict) -> str:
-    b, r = results["build_s"], results["ready_ms"]
-    med = lambda s: f"{s['median']:.0f}" if s["median"] >= 100 else f"{s['median']:.1f}"  # noqa: E731
+    b, r, q, rb = results["build_s"], results["ready_ms"], results["quiz_feedback_ms"], results["rebuild_s"]
+    pages = results["pages"]
+    reloaded = (f"{rb['reloaded']['median']:.1f}" if rb.get("reloaded") else "no reload")
     rows = [
         ["measure", "ours (median)", "baseline (median)", "runs"],
-        ["1. build (s)", f"{b['course']['median']:.2f}", f"plain mkdocs-material {b['plain']['median']:.2f}", str(b["course"]["runs"])],
-        ["3. widget ready, cold (ms)", med(r["widget_cold"]), f"bare Pyodide boot {med(r['bare_cold'])}", str(r["widget_cold"]["runs"])],
-        ["3. widget ready, warm (ms)", med(r["widget_warm"]), f"bare Pyodide boot {med(r['bare_warm'])}", str(r["widget_warm"]["runs"])],
-        ["4. grading round trip (ms)", med(results["round_trip_ms"]), "", str(results["round_trip_ms"]["runs"])],
-        ["5. second widget page ready (ms)", med(results["second_page_ms"]), "", str(results["second_page_ms"]["runs"])],
+        ["build (s)", f"{b['course']['median']:.2f}", f"plain mkdocs-material {b['plain']['median']:.2f}", str(b["course"]["runs"])],
+        [f"widget ready, cold (ms), {pages['ready']}", _ms(r["widget_cold"]), f"bare Pyodide boot {_ms(r['bare_cold'])}", str(r["widget_cold"]["runs"])],
+        [f"widget ready, warm (ms), {pages['ready']}", _ms(r["widget_warm"]), f"bare Pyodide boot {_ms(r['bare_warm'])}", str(r["widget_warm"]["runs"])],
+        ["quiz reached by scrolling -> first feedback (ms)", _ms(q["scroll"]), "", str(q["scroll"]["runs"])],
+        ["quiz reached by a jump -> first feedback (ms)", _ms(q["jump"]), "", str(q["jump"]["runs"])],
+        ["grading round trip (ms)", _ms(results["round_trip_ms"]), "", str(results["round_trip_ms"]["runs"])],
+        ["second widget page ready (ms)", _ms(results["second_page_ms"]), "", str(results["second_page_ms"]["runs"])],
+        ["mkdocs serve: lesson edit -> served (s)", f"{rb['served']['median']:.1f}", "", str(rb["served"]["runs"])],
+        ["mkdocs serve: lesson edit -> page reloaded (s)", reloaded, "", str(rb["served"]["runs"])],
     ]
     return table(rows)
 
 
+LIGHTHOUSE_METRICS = (("first-contentful-paint", "FCP ms"), ("largest-contentful-paint", "LCP ms"),
+                      ("total-blocking-time", "TBT ms"), ("speed-index", "SI ms"), ("cumulative-layout-shift", "CLS"))
+
+
+def lighthouse_table(results: dict) -> str:
+    pages = results["pages"]
+    rows = [["Lighthouse (mobile)", "page", "perf", "a11y", "best pr.", "SEO", *(label for _, label in LIGHTHOUSE_METRICS), "runs"]]
+    for name, found in results["lighthouse"].items():
+        scores, metrics = found["scores"], found["metrics"]
+        rows.append([name, "/" + pages.get(name, ""), *(f"{scores.get(c, 0):g}" for c in ("performance", "accessibility", "best-practices", "seo")),
+                     *(f"{metrics.get(key, 0):g}" for key, _ in LIGHTHOUSE_METRICS), str(found["runs"])])
+    return table(rows)
+
+
 def bytes_table(results: dict) -> str:
-    rows = [["2. bytes (KB)", *KINDS, "total"]]
-    for name, measured in results["bytes"].items():
+    reading = results["bytes"]["lesson_reading"]
+    rows = [["bytes, lesson read (KB)", "until load, raw", "until load, served", "in all, raw", "in all, served"]]
+    for kind in (*KINDS, "total", "pyodide", "service_worker"):
+        cells = []
         for phase in ("until_load", "total"):
-            sizes = measured[phase]
-            label = f"{name} ({'until load' if phase == 'until_load' else 'all'})"
-            rows.append([label, *(f"{sizes[k] / KB:.1f}" for k in KINDS), f"{sizes['total'] / KB:.1f}"])
+            sizes = reading[phase]
+            pair = sizes[kind] if kind in ("pyodide", "service_worker") else {m: sizes[m][kind] for m in ("raw", "served")}
+            cells += [f"{pair['raw'] / KB:.1f}", f"{pair['served'] / KB:.1f}"]
+        label = {"pyodide": "of it Pyodide", "service_worker": "of it service worker precache"}.get(kind, kind)
+        rows.append([label, *cells])
     return table(rows)
 
 
@@ -56,23 +83,29 @@ def write_json(path: Path, results: dict, verdicts: list[Verdict], machine: dict
 README_HEADING = "## Benchmark"
 
 README_INTRO = """`make bench` builds the course and measures it side by side with its baselines, in one run,
-interleaved, medians of {runs} runs (the grading round trip: median of {trips}); it prints the tables
-and writes `bench/report.json`. No test asserts a time. Latest figures, from {nproc} cores
-({cpu}), {ram} GiB RAM, Chromium {chromium}, load average {load_start} at the start and {load_end} at
-the end of the run (other work shared the machine):"""
+interleaved, medians of {runs} runs (the grading round trip: median of {trips}; Lighthouse: median
+of {lh_runs}); it prints the tables and writes `bench/report.json`. No test asserts a time. The
+stock page is the same lesson built in the same run with plain mkdocs-material (no hook, macros
+or assets of ours). Everything is served by the project's own server (`hipdrop_tools.serve`).
+Latest figures, {date}, from `nproc` = {nproc} ({cpu}), {ram} GiB RAM, Chromium {chromium},
+Lighthouse {lighthouse}, load average {load_start} at the start and {load_end} at the end of the
+run (other work shared the machine, so times are noisy):"""
 
 
 def readme_section(results: dict, verdicts: list[Verdict], machine: dict, notes: str = "") -> str:
     intro = README_INTRO.format(
         runs=results["build_s"]["course"]["runs"], trips=results["round_trip_ms"]["runs"],
+        lh_runs=next(iter(results["lighthouse"].values()))["runs"], date=machine["date"],
+        lighthouse=machine.get("lighthouse", "?"),
         nproc=machine["nproc"], cpu=machine["cpu"], ram=machine["ram_gib"], chromium=machine["chromium"],
         load_start=", ".join(map(str, machine["load_average_at_start"])),
         load_end=", ".join(map(str, machine["load_average_1_5_15"])),
     )
     pages = results["pages"]
     parts = [
-        README_HEADING, "", intro, "", measures_table(results), "",
-        f"Bytes: lesson page `{pages['lesson']}`, widget page `{pages['widget']}`, first visit, empty cache.", "",
+        README_HEADING, "", intro, "", lighthouse_table(results), "", measures_table(results), "",
+        f"Bytes: lesson `{pages['lesson']}`, first visit, empty cache, read without reaching its widget "
+        "(page and service worker; raw = the files, served = as the server sent them).", "",
         bytes_table(results), "", verdicts_table(verdicts), "",
     ]
     if notes:

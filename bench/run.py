@@ -1,24 +1,28 @@
-"""`make bench`: measure the course's build and load times side by side with their baselines, print
-a table and write bench/report.json. Every comparison is measured in one run, interleaved, and
-reported as the median of several runs. Nothing here asserts a time; the report says which
-targets (issue 9) are met and by how much the others are missed."""
+"""`make bench`: measure the course side by side with its baselines, print the tables and write
+bench/report.json: build time against plain mkdocs-material; Lighthouse on the home, a lesson,
+the final quiz, the program and the lab pages beside the stock lesson built in the same run;
+bytes for reading a lesson; reaching a quiz to its first feedback; widget ready against a bare
+Pyodide boot; a rebuild under `mkdocs serve`. Every comparison is measured in one run,
+interleaved, and reported as the median of several runs. Nothing here asserts a time; the report
+says which targets (issues 9 and 16) are met and by how much the others are missed."""
 
 import argparse
 import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from hipdrop_tools import chromium
+from hipdrop_tools import chromium, serve
 
 import browser_bench
 import build_time
+import lighthouse
 import machine
+import rebuild
 import report
 import targets
 from bare_boot import write_bare_page
@@ -29,13 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = chromium.EXECUTABLE
 CHROMIUM_ARGS = list(chromium.LAUNCH_ARGS)
 WIDGET = re.compile(r'data-hipdrop-widget="([a-z-]+)"')
-
-
-def build_course(dest: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(dest)],
-                            cwd=ROOT, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.exit(f"the course does not build:\n{result.stderr[-3000:]}")
+LESSON_SOURCE = "lessons/what-is-trendelenburg.md"  # the lesson edited under mkdocs serve
 
 
 def widget_kinds(site: Path) -> dict[str, set[str]]:
@@ -48,23 +46,42 @@ def widget_kinds(site: Path) -> dict[str, set[str]]:
 
 
 def choose_pages(kinds: dict[str, set[str]]) -> dict[str, str]:
-    lessons = [p for p in kinds if p.startswith("lessons/")]
-    if not lessons:
-        sys.exit("no lesson pages under lessons/ in the built site")
-    lesson = "lessons/what-is-trendelenburg/" if "lessons/what-is-trendelenburg/" in kinds else lessons[0]
-    quiz = lesson if "quiz" in kinds[lesson] else next(p for p, k in kinds.items() if "quiz" in k)
-    # The widget page: the heaviest widget that is not a quiz, if there is one.
-    preferred = ["picker", "mechanics"]
-    others = [p for p, k in kinds.items() if k - {"quiz"} and p != quiz]
-    widget = min(others, key=lambda p: min((preferred.index(k) if k in preferred else 9) for k in kinds[p] - {"quiz"}),
-                 default=next(p for p, k in kinds.items() if k and p != quiz))
-    return {"lesson": lesson, "quiz": quiz, "widget": widget}
+    """The pages issue 16 names: home, a lesson (its quiz is the one reached by scrolling), the
+    final quiz, the program page, the lab (the mechanics widget), and the stock page (the lesson,
+    built by plain mkdocs-material)."""
+    def page(preferred: str, kind: str) -> str:
+        if preferred in kinds and kind in kinds[preferred]:
+            return preferred
+        found = [p for p, k in kinds.items() if kind in k]
+        if not found:
+            sys.exit(f"no page of the built site has a {kind} widget")
+        return found[0]
+    lesson = page("lessons/what-is-trendelenburg/", "quiz")
+    return {"home": "", "lesson": lesson, "quiz": page("final-quiz/", "quiz"), "program": page("program/", "picker"),
+            "lab": page("lessons/mechanics/", "mechanics"), "stock": lesson + " (plain mkdocs-material)",
+            "ready": page("program/", "picker")}
+
+
+def widget_ready(browser, site: Path, widget_url: str, bare_url: str, runs: int) -> dict[str, list[float]]:
+    """Widget ready against a bare boot, cold and warm: bench/boot.py's measure (a default
+    ``loadPyodide()`` from the npm package's own files, service workers blocked) when it is there,
+    else our own page that boots the site's copy of Pyodide."""
+    try:
+        import boot
+    except ImportError:
+        return browser_bench.ready_cold_and_warm(browser, widget_url, "picker", bare_url, runs)
+    measured = boot.measure(site, runs)["runs_ms"]
+    return {f"{side}_{mode}": measured[f"{name}_{mode}"]
+            for side, name in (("widget", "ours"), ("bare", "bare")) for mode in ("cold", "warm")}
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="runs per measure (median of these)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (median)")
+    parser.add_argument("--rebuild-runs", type=int, default=3, help="lesson edits under mkdocs serve")
     parser.add_argument("--round-trips", type=int, default=60, help="grading round trips to time")
+    parser.add_argument("--screen-ms", type=int, default=1000, help="reading speed: ms per screen scrolled")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "report.json")
     parser.add_argument("--readme", action="store_true",
                         help="also write the figures into README.md's Benchmark section (with bench/NOTES.md)")
@@ -75,55 +92,71 @@ def main(argv: list[str] | None = None) -> None:
         saved = json.loads(args.out.read_text(encoding="utf-8"))
         write_readme(saved["results"], targets.verdicts(saved["results"]), saved["machine"])
         return
-    if args.runs < 5 or args.round_trips < 50:
-        sys.exit("use at least 5 runs and 50 round trips")
+    if args.runs < 5 or args.round_trips < 50 or args.lighthouse_runs < 1 or args.rebuild_runs < 1:
+        sys.exit("use at least 5 runs, 50 round trips, 1 Lighthouse run and 1 rebuild")
+    lighthouse.binary(ROOT)  # fails early, before the builds, when `make setup` was not run
 
     load_at_start = [round(x, 2) for x in os.getloadavg()]
-    print(f"1/5 building: course vs plain mkdocs-material, {args.runs} runs each ...", flush=True)
-    build_s = build_time.compare_builds(ROOT, args.runs)
-
-    with tempfile.TemporaryDirectory(prefix="hipdrop-bench-site-") as tmp:
-        site = Path(tmp) / "site"
-        build_course(site)
-        pages = choose_pages(widget_kinds(site))
+    with tempfile.TemporaryDirectory(prefix="hipdrop-bench-") as tmp:
+        print(f"1/7 building: course vs plain mkdocs-material, {args.runs} runs each ...", flush=True)
+        build_s = build_time.compare_builds(ROOT, args.runs, Path(tmp))
+        site, stock_site = Path(tmp) / "site-course", Path(tmp) / "site-plain"
+        kinds = widget_kinds(site)
+        pages = choose_pages(kinds)
         bare = write_bare_page(site)
         server, base, byte_log = serve_counting(site)
+        stock_server, stock_base = serve.serve_in_thread(stock_site)
         try:
+            urls = {name: base + pages[name] for name in ("home", "lesson", "quiz", "program", "lab")}
+            urls["stock"] = stock_base + pages["lesson"]
+            print(f"2/7 Lighthouse, {args.lighthouse_runs} run(s) per page ...", flush=True)
+            lighthouse_results = lighthouse.measure_pages(ROOT, urls, CHROMIUM, args.lighthouse_runs)
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                kinds = widget_kinds(site)
-                print(f"2/5 bytes: {pages['lesson']} and {pages['widget']} ...", flush=True)
-                bytes_ = {
-                    name: browser_bench.transfer(browser, base + pages[name], byte_log, bool(kinds[pages[name]]))
-                    for name in ("lesson", "widget")
-                }
-                print(f"3/5 ready: {pages['quiz']} vs {bare}, cold and warm, {args.runs} runs ...", flush=True)
-                ready = browser_bench.ready_cold_and_warm(browser, base + pages["quiz"], base + bare, args.runs)
-                print(f"4/5 grading round trip x{args.round_trips} ...", flush=True)
-                trips = browser_bench.grading_round_trips(browser, base + pages["quiz"], args.round_trips)
-                print(f"5/5 second widget page: {pages['quiz']} -> {pages['widget']} ...", flush=True)
-                second = browser_bench.second_page_ready(browser, base + pages["quiz"], base + pages["widget"], args.runs)
+                print(f"3/7 bytes: reading {pages['lesson']} without reaching its widget ...", flush=True)
+                bytes_ = {"lesson_reading": browser_bench.reading_bytes(browser, urls["lesson"], byte_log)}
+                print(f"4/7 quiz reached -> first feedback: {pages['lesson']}, {args.runs} runs ...", flush=True)
+                feedback = browser_bench.quiz_feedback_runs(browser, urls["lesson"], args.runs, args.screen_ms)
+                print(f"5/7 ready: {pages['ready']} vs a bare Pyodide boot, cold and warm, {args.runs} runs ...", flush=True)
+                ready = widget_ready(browser, site, base + pages["ready"], base + bare, args.runs)
+                print(f"6/7 grading round trip x{args.round_trips}; second widget page ...", flush=True)
+                trips = browser_bench.grading_round_trips(browser, urls["lesson"], args.round_trips)
+                second = browser_bench.second_page_ready(browser, (urls["program"], "picker"),
+                                                         (urls["lab"], "mechanics"), args.runs)
+                print(f"7/7 mkdocs serve: editing {LESSON_SOURCE}, {args.rebuild_runs} times ...", flush=True)
+                rebuilt = rebuild.measure(ROOT, browser, LESSON_SOURCE, args.rebuild_runs)
                 version = browser.version
                 browser.close()
         finally:
             server.shutdown()
+            stock_server.shutdown()
 
+    reloads = [t for t in rebuilt["reloaded_s"] if t is not None]
     results = {
         "pages": pages,
         "build_s": {name: summarize(v).to_dict() for name, v in build_s.items()},
+        "lighthouse": lighthouse_results,
         "bytes": bytes_,
+        "quiz_feedback_ms": {name: summarize(v).to_dict() for name, v in feedback.items()},
         "ready_ms": {name: summarize(v).to_dict() for name, v in ready.items()},
         "round_trip_ms": summarize(trips).to_dict(),
         "second_page_ms": summarize(second).to_dict(),
-        "raw": {"build_s": build_s, "ready_ms": ready, "second_page_ms": second, "round_trip_ms": trips},
+        "rebuild_s": {"served": summarize(rebuilt["served_s"]).to_dict(),
+                      "reloaded": summarize(reloads).to_dict() if reloads else None,
+                      "reload_missed": len(rebuilt["reloaded_s"]) - len(reloads),
+                      "console_errors": rebuilt["console_errors"][:3]},
+        "raw": {"build_s": build_s, "ready_ms": ready, "quiz_feedback_ms": feedback, "second_page_ms": second,
+                "round_trip_ms": trips, "rebuild_s": rebuilt},
     }
     verdicts = targets.verdicts(results)
-    about = machine.describe(version)
+    about = machine.describe(version, ROOT)
     about["load_average_at_start"] = load_at_start
     print()
-    print(f"Machine: {about['nproc']} cores, {about['cpu']}, {about['ram_gib']} GiB RAM, Chromium {about['chromium']}, "
+    print(f"Machine: {about['date']}, nproc {about['nproc']}, {about['cpu']}, {about['ram_gib']} GiB RAM, "
+          f"Chromium {about['chromium']}, Lighthouse {about['lighthouse']}, "
           f"load average at start {load_at_start}, at end {about['load_average_1_5_15']}")
-    print(f"Pages: lesson {pages['lesson']}, quiz {pages['quiz']}, widget {pages['widget']}")
+    print()
+    print(report.lighthouse_table(results))
     print()
     print(report.measures_table(results))
     print()

@@ -1,6 +1,7 @@
 """The benchmark's own logic (make bench measures; these check what it compares and reports):
-the plain baseline really is the course minus our parts, bytes land in the right kind, and a
-missed target says by how much."""
+the plain baseline really is the course minus our parts, the pages issue 16 names are the ones
+measured, bytes land in the right kind (raw and as served), Lighthouse's report is read right,
+and a missed target says by how much."""
 
 import sys
 
@@ -9,8 +10,11 @@ from support import ROOT
 sys.path.insert(0, str(ROOT / "bench"))
 
 import build_time  # noqa: E402
+import lighthouse  # noqa: E402
+import run  # noqa: E402
 import targets  # noqa: E402
 from browser_bench import by_kind, kind_of  # noqa: E402
+from counting_server import Sent  # noqa: E402
 
 
 def test_the_plain_build_keeps_the_markdown_setup_and_drops_our_plugin_and_assets():
@@ -23,17 +27,51 @@ def test_the_plain_build_keeps_the_markdown_setup_and_drops_our_plugin_and_asset
     assert (ROOT / "docs").samefile(plain["docs_dir"])
 
 
-def test_bytes_are_counted_by_kind():
+def test_the_measured_pages_are_home_a_lesson_the_final_quiz_the_program_and_the_lab():
+    kinds = {"": set(), "lessons/what-is-trendelenburg/": {"quiz"}, "lessons/mechanics/": {"mechanics", "quiz"},
+             "final-quiz/": {"quiz"}, "program/": {"picker"}, "about/": set()}
+    pages = run.choose_pages(kinds)
+    assert (pages["home"], pages["lesson"], pages["quiz"], pages["program"], pages["lab"]) == (
+        "", "lessons/what-is-trendelenburg/", "final-quiz/", "program/", "lessons/mechanics/")
+    assert pages["stock"].startswith(pages["lesson"]) and pages["ready"] == "program/"
+
+
+def test_bytes_are_counted_by_kind_raw_and_as_served():
     log = {
-        "/lessons/x/": 100, "/assets/stylesheets/main.css": 20, "/assets/hipdrop/js/bridge.js": 5,
-        "/assets/pyodide/pyodide.asm.wasm": 1000, "/assets/hipdrop/engine/abc/hipdrop-0.1.0-py3-none-any.whl": 50,
-        "/search/search_index.json": 7, "precache:/assets/pyodide/pyodide.asm.wasm": 1000,
+        "/lessons/x/": Sent(100, 30, 1), "/assets/stylesheets/main.css": Sent(20, 5, 1),
+        "/assets/hipdrop/js/bridge.mjs": Sent(8, 8, 1), "/assets/pyodide/pyodide.asm.wasm": Sent(1000, 300, 1),
+        "/search/search_index.json": Sent(7, 2, 1), "/assets/figures/a.svg": Sent(4, 4, 1),
+        "precache:/assets/pyodide/python_stdlib.zip": Sent(50, 50, 1),
     }
-    assert kind_of("/assets/pyodide/pyodide.mjs") == "Pyodide"
+    assert kind_of("/lessons/x/index.html") == "html" and kind_of("precache:/manifest.webmanifest") == "json"
     totals = by_kind(log)
-    assert (totals["HTML"], totals["CSS"], totals["JS"], totals["Pyodide"], totals["engine"], totals["other"]) == (100, 20, 5, 1000, 50, 7)
-    assert totals["SW precache"] == 1000 and totals["Pyodide incl. precache"] == 2000
-    assert totals["total"] == sum(log.values())
+    raw, served = totals["raw"], totals["served"]
+    assert (raw["html"], raw["css"], raw["js"], raw["json"], raw["wasm"], raw["other"]) == (100, 20, 8, 7, 1000, 54)
+    assert (served["html"], served["wasm"], served["total"]) == (30, 300, 399)
+    assert totals["pyodide"] == {"raw": 1050, "served": 350} and totals["service_worker"] == {"raw": 50, "served": 50}
+    assert raw["total"] == sum(s.raw for s in log.values()) and totals["responses"] == 7
+
+
+def test_lighthouse_scores_are_read_per_category_with_the_audits_that_cost_points():
+    lhr = {
+        "categories": {
+            "performance": {"score": 0.81, "auditRefs": [{"id": "total-blocking-time", "weight": 30}]},
+            "accessibility": {"score": 1, "auditRefs": [{"id": "image-alt", "weight": 10}]},
+            "best-practices": {"score": 1, "auditRefs": []},
+            "seo": {"score": 0.92, "auditRefs": [{"id": "meta-description", "weight": 1}, {"id": "hreflang", "weight": 0}]},
+        },
+        "audits": {
+            "total-blocking-time": {"score": 0.4, "numericValue": 812.4}, "image-alt": {"score": 1},
+            "meta-description": {"score": 0}, "hreflang": {"score": 0},
+            "cumulative-layout-shift": {"numericValue": 0.0412},
+        },
+    }
+    found = lighthouse.scores(lhr)
+    assert found["scores"] == {"performance": 81, "accessibility": 100, "best-practices": 100, "seo": 92}
+    assert found["metrics"] == {"total-blocking-time": 812, "cumulative-layout-shift": 0.041}
+    assert found["failed"]["performance"] == ["total-blocking-time"] and found["failed"]["seo"] == ["meta-description"]
+    median = lighthouse.median_scores([found, {**found, "scores": {**found["scores"], "performance": 90}}, found])
+    assert median["scores"]["performance"] == 81 and median["runs"] == 3
 
 
 def test_a_missed_target_says_by_how_much_and_a_met_one_says_nothing():
@@ -41,5 +79,12 @@ def test_a_missed_target_says_by_how_much_and_a_met_one_says_nothing():
     assert not missed.met and "0.25× over" in missed.miss and "+0.50 s" in missed.miss
     met = targets.ms_below("round trip", 4.0, 20, strict=True)
     assert met.met and met.miss == ""
-    heavy = targets.lesson_bytes({"total": 450_000, "Pyodide incl. precache": 0})
-    assert not heavy.met and "+150 KB over 300 KB" in heavy.miss
+    sizes = {"raw": {"total": 900_000}, "served": {"total": 500_000}, "pyodide": {"raw": 0, "served": 0},
+             "service_worker": {"raw": 50_000, "served": 50_000}}
+    heavy = targets.lesson_bytes({"total": sizes, "until_load": sizes})
+    assert not heavy.met and "+150 KB over 300 KB" in heavy.miss and "service worker precache 50 KB" in heavy.value
+    page = {"scores": {"performance": 93, "accessibility": 100, "best-practices": 96, "seo": 100},
+            "failed": {"best-practices": ["errors-in-console"]}}
+    perf, others = targets.lighthouse("lesson", page, {"scores": {"performance": 97}})
+    assert not perf.met and perf.miss == "-4 points"
+    assert not others.met and "best-practices below 100 (errors-in-console)" in others.miss
