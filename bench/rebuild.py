@@ -14,7 +14,7 @@ from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-SOURCES = ("docs", "hooks", "includes", "macros", "overrides", "quizzes", "exercises", "site_assets", "mkdocs.yml",
+SOURCES = ("docs", "includes", "overrides", "quizzes", "exercises", "mkdocs.yml",
            "pyproject.toml")
 START_TIMEOUT_S = 240
 REBUILD_TIMEOUT_S = 240
