@@ -10,7 +10,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from hipdrop_tools import csp, instant_nav, offline, offline_build, page_urls, qr, scorm, site_files
+from hipdrop_tools import css_bundle, csp, instant_nav, offline, offline_build, offline_control, page_urls, qr, scorm, site_files
 from hipdrop_tools.project import Project
 
 WIDGET_MARKER = "data-hipdrop-widget="
@@ -46,6 +46,9 @@ def on_config(config):
         config.extra["polyfills"].append(site_files.IFRAME_WORKER_SHIM)
         config.extra_javascript.append(FILE_NOTICE_SCRIPT)
         config.extra_javascript.append(f"{site_files.ASSETS_DIR}/{offline_build.MODULE_LOADER}")
+    # Our stylesheets, one file for the page to wait for (hipdrop_tools.css_bundle).
+    config.extra[css_bundle.CONFIG_KEY] = css_bundle.our_stylesheets(config.extra_css)
+    config.extra_css = css_bundle.linked_stylesheets(config.extra_css)
     if scorm.is_scorm_build():  # `hipdrop scorm`: no service worker, the page script for the adapter
         config.extra_javascript = scorm.scorm_javascript(config.extra_javascript, site_files.ASSETS_DIR)
     return config
@@ -59,6 +62,11 @@ def on_files(files, config):
         raise PluginError(str(error)) from error
     wheel_file, _ = site_files.engine_wheel(project)
     extra.append(wheel_file)
+    try:
+        css = css_bundle.bundle_files(project.site_assets_dir, config.extra[css_bundle.CONFIG_KEY])
+    except css_bundle.CssBundleError as error:
+        raise PluginError(str(error)) from error
+    extra.append(site_files.SiteFile(dest=css_bundle.BUNDLE, content=css.encode()))
     extra += site_files.quiz_export_files(project, config.site_url or "")
     extra += site_files.root_files(config.site_name, "Hip Drop", config.site_description or config.site_name)
     if _offline_plugin_enabled(config):
@@ -67,6 +75,7 @@ def on_files(files, config):
         except site_files.MissingRuntime as error:
             raise PluginError(str(error)) from error
     config.extra["hipdrop_engine_url"] = wheel_file.dest
+    config.extra[offline_control.CONFIG_KEY] = offline_control.runtime_size(extra)  # "Keep ... offline"
     for item in extra:
         if item.source is not None:
             files.append(File.generated(config, item.dest, abs_src_path=str(item.source)))

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from hipdrop_tools.project import Project
 
-from . import clinical, exercises, mechanics, picker, quizzes
+from . import clinical, exercises, mechanics, offline, picker, quizzes
 
 # Each entry registers one family of macros. Add a module here to add macros.
-MACRO_MODULES = (quizzes, mechanics, picker, exercises, clinical)
+MACRO_MODULES = (quizzes, mechanics, picker, exercises, clinical, offline)
 
 
 def define_env(env):

@@ -1,6 +1,9 @@
-// The visible state of a widget: loading (with progress), ready, or failed with a Retry button.
+// The visible state of a widget: idle (Python not started yet), loading (with progress), ready,
+// or failed with a Retry button.
 
 const READY_TEXT = "Ready. Python runs in your browser; nothing you enter leaves this device.";
+// Before the reader comes near: nothing is loading yet, and nothing needs doing.
+const IDLE_TEXT = "Python starts in your browser when you reach this part of the page.";
 // What went wrong, by phase: Python never started, stopped later, failed one step, or this
 // widget's own script could not be loaded or started (bridge.js).
 const FAILED_TEXT = {
@@ -29,7 +32,9 @@ export class StatusView {
     const el = this.#element;
     el.dataset.state = state;
     el.replaceChildren();
-    if (state === "loading" || state === "idle") {
+    if (state === "idle") {
+      el.append(IDLE_TEXT);
+    } else if (state === "loading") {
       const bar = document.createElement("progress");
       bar.max = 100;
       bar.value = progress ?? 0;

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from hipdrop_tools.serve import serve_in_thread
-from support import PYODIDE_TIMEOUT_MS
+from support import PYODIDE_TIMEOUT_MS, reach
 
 INSTALL_TIMEOUT_MS = 60_000  # the service worker's precache, from a local server
 
@@ -52,7 +52,7 @@ def own_server(built_site):
 
 
 def ready(widget):
-    expect(widget).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(widget)).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
     return widget
 
 

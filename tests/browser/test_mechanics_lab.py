@@ -3,7 +3,7 @@ figure, numbers, chart and spoken description follow."""
 
 from playwright.sync_api import expect
 
-from support import PYODIDE_TIMEOUT_MS
+from support import PYODIDE_TIMEOUT_MS, reach
 
 LESSON = "lessons/mechanics/"
 
@@ -11,7 +11,7 @@ LESSON = "lessons/mechanics/"
 def open_lab(page, site_url):
     page.goto(site_url + LESSON)
     lab = page.locator('[data-hipdrop-widget="mechanics"]')
-    expect(lab).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(lab)).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
     expect(lab).to_have_attribute("data-live", "true")
     return lab
 

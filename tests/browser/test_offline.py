@@ -9,7 +9,7 @@ import yaml
 from playwright.sync_api import expect
 
 from hipdrop_tools.serve import serve_in_thread
-from support import PYODIDE_TIMEOUT_MS, ROOT, score_sentence
+from support import PYODIDE_TIMEOUT_MS, ROOT, score_sentence, reach
 
 INSTALL_TIMEOUT_MS = 60_000  # the precache is about 17 MB, read from a local server
 
@@ -49,7 +49,7 @@ def answer_first_question_right(quiz, bank_id):
 
 
 def ready(widget):
-    expect(widget).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(widget)).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
     return widget
 
 
@@ -75,7 +75,7 @@ def test_after_one_visit_pages_and_every_widget_work_with_the_network_off(contex
 
     page.goto(url + "lessons/what-is-trendelenburg/")
     quiz = ready(page.locator('[data-hipdrop-widget="quiz"]').first)
-    expect(quiz).to_have_attribute("data-quiz-ready", "true")
+    expect(reach(quiz)).to_have_attribute("data-quiz-ready", "true")
     count = answer_first_question_right(quiz, "lesson-1")
     expect(quiz.locator(".hd-result")).to_have_text(score_sentence(1, count))
 
@@ -127,7 +127,7 @@ def test_a_second_widget_page_reached_by_a_link_reuses_the_running_python(contex
     assert wasm_after == wasm_before
     # The widgets on the new page really use that engine.
     quiz = page.locator('[data-hipdrop-widget="quiz"]').first
-    expect(quiz).to_have_attribute("data-quiz-ready", "true")
+    expect(reach(quiz)).to_have_attribute("data-quiz-ready", "true")
     count = answer_first_question_right(quiz, "lesson-2")
     expect(quiz.locator(".hd-result")).to_have_text(score_sentence(1, count))
     # Presentation mode is bound to the new page.
