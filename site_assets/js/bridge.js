@@ -35,11 +35,19 @@ function disarm(root) {
   waiting.delete(root);
 }
 
+// Within about one screen of the viewport now (the observer tells of later changes).
+function near(root) {
+  const { top, bottom } = root.getBoundingClientRect();
+  return bottom >= -innerHeight && top <= 2 * innerHeight;
+}
+
 // The reader is about to use a widget: start Python, attach every widget on the page.
 function startNow() {
   for (const root of [...waiting.keys()]) disarm(root);
   observer?.disconnect();
   observer = null;
+  // The worker starts now, while the widgets' own scripts load.
+  client.start().catch(() => {}); // a failed start is shown by every widget's status
   document.querySelectorAll(WIDGET_SELECTOR).forEach((root) => {
     if (root.hipdropView && !root.dataset.hipdropAttached && !root.dataset.hipdropFault) attachWhenReady(root);
   });
@@ -183,11 +191,10 @@ function scan() {
       window.dispatchEvent(new CustomEvent("hipdrop:settled", { detail: { state } }));
     });
   }
-  roots.forEach((root) => {
-    watch(root);
-    if (started()) attachWhenReady(root);
-    else arm(root);
-  });
+  roots.forEach(watch);
+  // A widget in the first screen (the program page, the lab) starts Python at once.
+  if (started() || roots.some(near)) startNow();
+  else roots.forEach(arm);
 }
 
 function whenLoaded(callback) {
