@@ -36,7 +36,7 @@ def control_html(size: int) -> str:
         '<p class="admonition-title">Keep this course for offline use</p>'
         "<p>Once you have opened the course, its pages work on this device without a network. "
         "The quizzes, the program builder and the mechanics lab need the Python runtime as well: "
-        "it is kept once you have used one of them here, or now, with the button below "
+        "it is kept once you have used one of them here, or when you ask for it "
         f"(<strong>{mb}</strong>, downloaded once).</p>"
         '<p class="hd-offline-save-data" hidden>Your browser asks to save data. '
         f"The button downloads {mb}: use it on Wi-Fi if you can.</p>"
