@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from hipdrop_tools.serve import serve_in_thread
-from support import PYODIDE_TIMEOUT_MS, reach
+from support import PYODIDE_TIMEOUT_MS
 
 INSTALL_TIMEOUT_MS = 60_000  # the service worker's precache, from a local server
 
@@ -52,7 +52,9 @@ def own_server(built_site):
 
 
 def ready(widget):
-    expect(reach(widget)).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
+    # Python runs from the first page on (the picker is in the first screen), so every widget
+    # of the next pages is attached at once, wherever it is on the page.
+    expect(widget).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
     return widget
 
 
