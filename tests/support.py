@@ -73,5 +73,13 @@ def python_downloads(sent) -> list[str]:
 def reach(widget):
     """Scroll a widget into view, as a reader reaching it does (Python starts only when a widget
     comes near, or is focused or touched); returns the widget."""
-    widget.scroll_into_view_if_needed()
+    from playwright.sync_api import Error
+
+    for attempt in range(3):
+        try:
+            widget.scroll_into_view_if_needed()
+            break
+        except Error:  # instant navigation replaced the element meanwhile: find it again
+            if attempt == 2:
+                raise
     return widget
