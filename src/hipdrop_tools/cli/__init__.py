@@ -18,9 +18,9 @@ from pathlib import Path
 from hipdrop_tools.errors import DataError
 from hipdrop_tools.project import Project
 
-from . import bundle, check, export, handouts, lab, pick, scorm
+from . import bundle, check, export, handouts, lab, pick, scorm, verify
 
-COMMANDS = (check, pick, lab, handouts, export, bundle, scorm)
+COMMANDS = (check, pick, lab, handouts, export, bundle, scorm, verify)
 
 
 def build_parser() -> argparse.ArgumentParser:
