@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help setup site serve test bench bundle scorm handouts lock clean
+.PHONY: help setup site serve test bench bundle scorm handouts lock clean wheel
 
 help:
 	@echo "make serve   build the course and serve it on http://127.0.0.1:$(PORT)"
@@ -17,6 +17,7 @@ help:
 	@echo "make site    build the course into site/, with its PDF handouts in site/handouts/"
 	@echo "make bundle  write the classroom bundle, dist/hip-drop-course-<version>.zip"
 	@echo "make scorm   write the SCORM 1.2 package, dist/hip-drop-course-<version>-scorm12.zip"
+	@echo "make wheel   build the installable package, dist/hipdrop-<version>-py3-none-any.whl"
 	@echo "make clean   remove build output and installed dependencies"
 
 $(BIN)/activate:
@@ -46,7 +47,23 @@ node_modules/.installed: package.json package-lock.json
 
 ENGINES := /usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/bin/Xvfb
 
-setup: $(VENV)/.installed node_modules/.installed
+# The runtime the installed package brings (package data, not committed): Pyodide's five boot files
+# and the iframe-worker shim, copied from the pinned npm packages.
+RUNTIME := src/hipdrop_tools/runtime
+PYODIDE_FILES := pyodide.mjs pyodide.asm.mjs pyodide.asm.wasm python_stdlib.zip pyodide-lock.json
+$(RUNTIME)/.staged: node_modules/.installed
+	rm -rf $(RUNTIME) && mkdir -p $(RUNTIME)/pyodide
+	cp $(addprefix node_modules/pyodide/,$(PYODIDE_FILES)) $(RUNTIME)/pyodide/
+	cp node_modules/iframe-worker/shim/index.js $(RUNTIME)/iframe-worker-shim.js
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed $(RUNTIME)/.staged
+
+# The installable package (the plugin, the core, the Hip Drop pack and the staged runtime).
+# setup.py stops the build when the runtime is missing.
+wheel: setup
+	rm -rf build/lib dist/hipdrop-*.whl
+	$(BIN)/python -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation --wheel-dir dist .
 
 # The IMS QTI 1.2 DTD, for the export tests: taken from PyPI's pyslet source package (pinned), which
 # ships it with its own tests; unpacked under build/ (not committed).
@@ -89,5 +106,5 @@ lock: $(BIN)/activate
 	$(BIN)/python -m pip freeze --all --exclude-editable | grep -vE '^(hipdrop|pip)==' > requirements.lock
 
 clean:
-	rm -rf site dist build $(VENV) node_modules .pytest_cache
+	rm -rf site dist build $(VENV) node_modules $(RUNTIME) .pytest_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

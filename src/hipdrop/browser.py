@@ -2,18 +2,27 @@
 
 The page sends ``{id, method, params}``; the worker calls ``dispatch(method, params_json)``
 and gets back a JSON string ``{"ok": true, "result": ...}`` or
-``{"ok": false, "error": {"type": ..., "message": ...}}``. Every widget method is listed in
-``METHODS`` and nowhere else.
+``{"ok": false, "error": {"type": ..., "message": ...}}``.
+
+The method table is not written here: it is what the course's core and packs registered
+(``hipdrop_tools.packs``), written into the engine wheel as ``hipdrop/_registry.py``
+(``METHODS``: method name -> ``"module:function"``). Without that file (the engine run from its
+source folder) the table is the core's own methods, ``CORE_METHODS``.
 """
 
+import importlib
 import json
-from collections.abc import Callable
 
-from .mechanics import run as mechanics_solve
-from .picker import build_for_page
-from .quiz import api as quiz_api
 from .quiz.grading import grade_bank
 from .quiz.model import bank_from_dict
+
+CORE_METHODS = {
+    "engine.ping": "hipdrop.browser:ping",
+    "quiz.grade": "hipdrop.browser:quiz_grade",
+    "quiz.submit": "hipdrop.quiz.api:submit_answers",
+    "quiz.order": "hipdrop.quiz.api:order",
+    "quiz.restore": "hipdrop.quiz.api:restore_progress",
+}
 
 
 def quiz_grade(params: dict) -> dict:
@@ -27,23 +36,26 @@ def ping(params: dict) -> dict:
     return {"python": sys.version.split()[0], "platform": sys.platform}
 
 
-METHODS: dict[str, Callable[[dict], dict]] = {
-    "engine.ping": ping,
-    "quiz.grade": quiz_grade,
-    "quiz.submit": quiz_api.submit_answers,
-    "quiz.order": quiz_api.order,
-    "quiz.restore": quiz_api.restore_progress,
-    "picker.build": build_for_page,
-    "mechanics.solve": mechanics_solve,
-}
+def registered_methods() -> dict[str, str]:
+    """Method name -> ``"module:function"``: the wheel's registry, else the core's methods."""
+    try:
+        registry = importlib.import_module("hipdrop._registry")
+    except ImportError:
+        return dict(CORE_METHODS)
+    return dict(registry.METHODS)
+
+
+def handler(method: str):
+    target = registered_methods().get(method)
+    if target is None:
+        raise LookupError(f"unknown method '{method}'")
+    module_name, _, function = target.partition(":")
+    return getattr(importlib.import_module(module_name), function)
 
 
 def dispatch(method: str, params_json: str) -> str:
     try:
-        handler = METHODS.get(method)
-        if handler is None:
-            raise LookupError(f"unknown method '{method}'")
-        result = handler(json.loads(params_json) if params_json else {})
+        result = handler(method)(json.loads(params_json) if params_json else {})
         return json.dumps({"ok": True, "result": result})
     except Exception as error:  # every failure becomes an error reply, never a hang
         return json.dumps(

@@ -1,20 +1,14 @@
 """All the course's data, loaded and checked together so that one run reports every problem.
 
-Add a data kind by adding a loader to ``LOADERS``: a function ``project -> data`` that raises
-``DataError`` with all of its problems.
+The loaders are the core's and the enabled packs' (``Pack.loaders``): each is a function
+``project -> data`` that raises ``DataError`` with all of its problems.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import catalog, quizzes
 from .errors import DataError, Problem
+from .packs import enabled_packs, resolve
 from .project import Project
-
-LOADERS: dict[str, Callable[[Project], object]] = {
-    "quiz banks": quizzes.load_banks,
-    "catalog exercises": lambda project: catalog.load_catalog(project).exercises,
-}
 
 
 @dataclass(frozen=True)
@@ -28,11 +22,12 @@ class Course:
 def load_course(project: Project) -> Course:
     problems: list[Problem] = []
     data: dict[str, object] = {}
-    for name, loader in LOADERS.items():
-        try:
-            data[name] = loader(project)
-        except DataError as error:
-            problems += error.problems
+    for pack in enabled_packs(project.packs):
+        for name, loader in pack.loaders.items():
+            try:
+                data[name] = resolve(loader)(project)
+            except DataError as error:
+                problems += error.problems
     if problems:
         raise DataError(problems)
     return Course(data=data)

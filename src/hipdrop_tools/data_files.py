@@ -17,8 +17,9 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @cache
-def schema(name: str) -> dict:
-    text = resources.files("hipdrop_tools").joinpath("schemas", f"{name}.schema.json").read_text()
+def schema(name: str, package: str = "hipdrop_tools") -> dict:
+    """``<package>/schemas/<name>.schema.json``: the core's schemas, or a course pack's."""
+    text = resources.files(package).joinpath("schemas", f"{name}.schema.json").read_text()
     return json.loads(text)
 
 
@@ -38,9 +39,9 @@ def read_yaml(path: Path, shown_as: str) -> object:
 
 
 def schema_problems(
-    data: object, schema_name: str, shown_as: str, entry_of: "EntryNamer"
+    data: object, schema_name: str, shown_as: str, entry_of: "EntryNamer", package: str = "hipdrop_tools"
 ) -> list[Problem]:
-    validator = jsonschema.Draft202012Validator(schema(schema_name))
+    validator = jsonschema.Draft202012Validator(schema(schema_name, package))
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         entry, field = entry_of(data, list(error.absolute_path))

@@ -1,6 +1,6 @@
 """The offline course: the service worker's precache list and version, and the web app manifest.
 
-The service worker template (``site_assets/js/sw.js``) is filled in after the build, when every
+The service worker template (``hipdrop_tools/assets/js/sw.js``) is filled in after the build, when every
 file of the site is final: its version is a hash of those files, so any change to the course
 gives a new worker, which fetches the new files and deletes the old cache. No MkDocs import here.
 """
@@ -13,8 +13,8 @@ from .icons import ICON_SIZES
 
 SERVICE_WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
-TEMPLATE_NAME = "js/sw.js"  # inside site_assets/
-THEME_COLOR = "#3f51b5"  # Material's indigo, the course's primary colour
+TEMPLATE_NAME = "js/sw.js"  # inside hipdrop_tools/assets/
+THEME_COLOR = "#3f51b5"  # the default of the plugin's theme_color option (Material's indigo)
 
 # Left out of the precache: source maps (never needed to run), the gzipped sitemap (its gzip
 # header holds a timestamp), the handout PDFs (megabytes a phone in class should not download
@@ -97,7 +97,7 @@ def write_service_worker(site_dir: Path, template: str, pages: list[str] | None 
     return version
 
 
-def web_manifest(name: str, short_name: str, description: str) -> bytes:
+def web_manifest(name: str, short_name: str, description: str, theme_color: str = THEME_COLOR) -> bytes:
     """The web app manifest: paths relative to the manifest, which sits at the site root."""
     icons = [
         {"src": f"assets/hipdrop/icons/icon-{size}.png", "sizes": f"{size}x{size}", "type": "image/png",
@@ -113,7 +113,7 @@ def web_manifest(name: str, short_name: str, description: str) -> bytes:
         "scope": "./",
         "display": "standalone",
         "background_color": "#ffffff",
-        "theme_color": THEME_COLOR,
+        "theme_color": theme_color,
         "icons": icons,
     }
     return json.dumps(manifest, indent=2, ensure_ascii=False).encode()

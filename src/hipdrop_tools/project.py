@@ -1,16 +1,29 @@
-"""Where the project's data lives, relative to its root folder."""
+"""Where a course's data lives: its folder, and the folders the plugin's options name.
 
-from dataclasses import dataclass
+The core's own files (assets, the Pyodide runtime) come with the installed package, not from the
+course folder.
+"""
+
+from dataclasses import dataclass, field
 from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).parent
+# The five Pyodide files, staged from node_modules/pyodide by `make setup` (package data).
+RUNTIME_DIR = PACKAGE_DIR / "runtime"
+RUNTIME_PYODIDE_DIR = RUNTIME_DIR / "pyodide"
 
 
 @dataclass(frozen=True)
 class Project:
     root: Path
+    quizzes: str = "quizzes"  # folder of the quiz banks, relative to root
+    docs: str = "docs"
+    pyodide: Path | None = None  # None: the runtime the installed package brings
+    packs: tuple[str, ...] = field(default=())  # the course's enabled packs (plugin option)
 
     @property
     def quizzes_dir(self) -> Path:
-        return self.root / "quizzes"
+        return self.root / self.quizzes
 
     @property
     def exercises_dir(self) -> Path:
@@ -18,19 +31,16 @@ class Project:
 
     @property
     def docs_dir(self) -> Path:
-        return self.root / "docs"
-
-    @property
-    def engine_src(self) -> Path:
-        return self.root / "src" / "hipdrop"
+        return self.root / self.docs
 
     @property
     def pyodide_dir(self) -> Path:
-        return self.root / "node_modules" / "pyodide"
+        return RUNTIME_PYODIDE_DIR if self.pyodide is None else self.root / self.pyodide
 
     @property
     def site_assets_dir(self) -> Path:
-        return self.root / "site_assets"
+        """The core's assets (JS runtime, CSS, service worker template): package data."""
+        return PACKAGE_DIR / "assets"
 
     def relative(self, path: Path) -> str:
         """A path as the reader of an error message knows it: relative to the project root."""

@@ -7,11 +7,15 @@ turns them into MkDocs ``File`` objects. No MkDocs import here.
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import hipdrop
 
 from .project import Project
 from .wheel import Wheel, build_wheel
+
+if TYPE_CHECKING:
+    from .packs import Pack
 
 ASSETS_DIR = "assets/hipdrop"
 PYODIDE_DIR = "assets/pyodide"
@@ -36,13 +40,18 @@ class MissingRuntime(Exception):
     pass
 
 
-def asset_files(project: Project) -> list[SiteFile]:
-    root = project.site_assets_dir
-    return [
-        SiteFile(dest=f"{ASSETS_DIR}/{path.relative_to(root).as_posix()}", source=path)
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    ]
+def asset_files(project: Project, packs: "tuple[Pack, ...]" = ()) -> list[SiteFile]:
+    """The core's assets and each enabled pack's ``assets/`` folder, merged under ``ASSETS_DIR``."""
+    roots = [project.site_assets_dir] + [d for d in (pack.assets_dir() for pack in packs if pack.assets != "hipdrop_tools") if d]
+    files: dict[str, SiteFile] = {}
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                dest = f"{ASSETS_DIR}/{path.relative_to(root).as_posix()}"
+                if dest in files:
+                    raise ValueError(f"{path}: the asset {dest} is already given by another pack")
+                files[dest] = SiteFile(dest=dest, source=path)
+    return list(files.values())
 
 
 def pyodide_files(project: Project) -> list[SiteFile]:
@@ -50,7 +59,8 @@ def pyodide_files(project: Project) -> list[SiteFile]:
     if missing:
         raise MissingRuntime(
             f"{project.relative(project.pyodide_dir)}: missing {', '.join(missing)}. "
-            "Run `npm ci` (or `make site`, which runs it) to install the pinned Pyodide."
+            "The installed hipdrop package lacks its Pyodide runtime: in a clone, run `make setup` "
+            "(npm ci, then it stages the files); or set the plugin's `pyodide` option to a folder holding them."
         )
     return [
         SiteFile(dest=f"{PYODIDE_DIR}/{name}", source=project.pyodide_dir / name)
@@ -58,9 +68,14 @@ def pyodide_files(project: Project) -> list[SiteFile]:
     ]
 
 
-def engine_wheel(project: Project) -> tuple[SiteFile, Wheel]:
-    """The engine wheel, under a folder named by its content hash so browsers may cache it."""
-    wheel = build_wheel(project.engine_src, "hipdrop", hipdrop.__version__)
+def engine_wheel(packs: "tuple[Pack, ...]") -> tuple[SiteFile, Wheel]:
+    """The course's engine wheel (the core and its packs' engine packages, their worker methods
+    as the wheel's registry), under a folder named by its content hash so browsers may cache it."""
+    from .packs import method_table
+
+    packages = [name for pack in packs for name in pack.engine_packages]
+    build_only = [name for pack in packs for name in pack.build_only]
+    wheel = build_wheel(packages, method_table(packs), "hipdrop", hipdrop.__version__, build_only)
     dest = f"{ASSETS_DIR}/engine/{wheel.digest[:12]}/{wheel.filename}"
     return SiteFile(dest=dest, content=wheel.content), wheel
 
@@ -71,16 +86,17 @@ ICONS_DIR = f"{ASSETS_DIR}/icons"
 IFRAME_WORKER_SHIM = f"{ASSETS_DIR}/vendor/iframe-worker-shim.js"
 
 
-def root_files(name: str, short_name: str, description: str) -> list[SiteFile]:
+def root_files(name: str, short_name: str, description: str, theme_color: str | None = None) -> list[SiteFile]:
     """The web app manifest at the site root and the icons it names (drawn at build time).
 
     The service worker itself (``sw.js``, also at the root) is written after the build by
     ``offline.write_service_worker``, since its version is a hash of the finished site.
     """
     from .icons import ICON_SIZES, icon_png, icon_svg
-    from .offline import MANIFEST, web_manifest
+    from .offline import MANIFEST, THEME_COLOR, web_manifest
 
-    files = [SiteFile(dest=MANIFEST, content=web_manifest(name, short_name, description))]
+    manifest = web_manifest(name, short_name, description, theme_color or THEME_COLOR)
+    files = [SiteFile(dest=MANIFEST, content=manifest)]
     files += [SiteFile(dest=f"{ICONS_DIR}/icon-{size}.png", content=icon_png(size)) for size in ICON_SIZES]
     files.append(SiteFile(dest=f"{ICONS_DIR}/icon.svg", content=icon_svg().encode()))
     return files
@@ -89,10 +105,12 @@ def root_files(name: str, short_name: str, description: str) -> list[SiteFile]:
 def iframe_worker_shim(project: Project) -> SiteFile:
     """Material's offline plugin needs this shim for search on file://; vendored from npm
     (pinned in package-lock.json) so that nothing is fetched from a CDN."""
-    source = project.root / "node_modules" / "iframe-worker" / "shim" / "index.js"
+    from .project import RUNTIME_DIR
+
+    source = RUNTIME_DIR / "iframe-worker-shim.js"
     if not source.is_file():
         raise MissingRuntime(
-            f"{project.relative(source)}: missing. Run `npm ci` to install the pinned iframe-worker."
+            f"{source}: missing. The installed hipdrop package lacks the iframe-worker shim: in a clone, run `make setup`."
         )
     return SiteFile(dest=IFRAME_WORKER_SHIM, source=source)
 

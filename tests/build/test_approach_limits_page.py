@@ -1,8 +1,8 @@
 """Lesson 3b states the limits after a hip replacement from the engine's table (``limits.py``),
 so the lesson and the program builder cannot disagree."""
 
-from hipdrop.catalog import PRECAUTIONS_BY_ID
-from hipdrop.picker.limits import APPROACH_WEEKS, PROCEDURES
+from hipdrop_hip.engine.catalog import PRECAUTIONS_BY_ID
+from hipdrop_hip.engine.picker.limits import APPROACH_WEEKS, PROCEDURES
 from support import ROOT
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hipdrop.catalog import evidence_rows
-from hipdrop_tools.catalog import load_catalog
+from hipdrop_hip.engine.catalog import evidence_rows
+from hipdrop_hip.build.catalog import load_catalog
 from hipdrop_tools.errors import DataError
 from hipdrop_tools.project import Project
 from support import ROOT, build_site, copy_project

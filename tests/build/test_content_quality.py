@@ -306,8 +306,8 @@ def _section(markdown: str, anchor: str) -> str:
 
 def test_worked_example_numbers_match_the_mechanics_engine():
     """The lesson's arithmetic is the engine's arithmetic: BW 700 N, W = 5/6 BW, b 10 cm, a 5 cm, 70°."""
-    from hipdrop.mechanics.model import Inputs
-    from hipdrop.mechanics.statics import solve
+    from hipdrop_hip.engine.mechanics.model import Inputs
+    from hipdrop_hip.engine.mechanics.statics import solve
 
     def run(lean_cm: float):
         return solve(Inputs(

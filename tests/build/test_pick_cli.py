@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from hipdrop.picker import AnswersError, answers_from_dict
+from hipdrop_hip.engine.picker import AnswersError, answers_from_dict
 from support import ROOT
 
 GOOD = {

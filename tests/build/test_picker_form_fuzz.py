@@ -10,8 +10,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hipdrop.picker import AnswersError, answers_from_dict
-from hipdrop.picker.answers import answers_from_form
+from hipdrop_hip.engine.picker import AnswersError, answers_from_dict
+from hipdrop_hip.engine.picker.answers import answers_from_form
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

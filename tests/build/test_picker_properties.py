@@ -15,13 +15,13 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hipdrop.picker import AnswersError, Program, Referral, RestAdvice, answers_from_dict, pick
-from hipdrop.picker import answers as A
-from hipdrop.picker.render import render
-from hipdrop.picker.rules import EQUIPMENT_PROVIDES, OPTIONAL_EQUIPMENT
-from hipdrop.picker.safety import HIGH_PAIN, STOP_WALKING_WORSE
-from hipdrop.picker.warning_signs import URGENCY_ORDER, WARNING_SIGNS_BY_ID
-from hipdrop_tools.catalog import load_catalog
+from hipdrop_hip.engine.picker import AnswersError, Program, Referral, RestAdvice, answers_from_dict, pick
+from hipdrop_hip.engine.picker import answers as A
+from hipdrop_hip.engine.picker.render import render
+from hipdrop_hip.engine.picker.rules import EQUIPMENT_PROVIDES, OPTIONAL_EQUIPMENT
+from hipdrop_hip.engine.picker.safety import HIGH_PAIN, STOP_WALKING_WORSE
+from hipdrop_hip.engine.picker.warning_signs import URGENCY_ORDER, WARNING_SIGNS_BY_ID
+from hipdrop_hip.build.catalog import load_catalog
 from hipdrop_tools.project import Project
 from support import ROOT
 

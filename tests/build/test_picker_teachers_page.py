@@ -4,9 +4,9 @@ give the outcome written under them (kind, urgency, exercises with their days, e
 import json
 import re
 
-from hipdrop.picker import Program, Referral, answers_from_dict, pick
-from hipdrop.picker.warning_signs import URGENCY_BY_ID
-from hipdrop_tools.catalog import load_catalog
+from hipdrop_hip.engine.picker import Program, Referral, answers_from_dict, pick
+from hipdrop_hip.engine.picker.warning_signs import URGENCY_BY_ID
+from hipdrop_hip.build.catalog import load_catalog
 from hipdrop_tools.project import Project
 from support import ROOT
 

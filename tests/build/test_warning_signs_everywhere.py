@@ -10,7 +10,7 @@ import re
 
 import yaml
 
-from hipdrop.picker.warning_signs import URGENCY_BY_ID, WARNING_SIGNS_BY_ID
+from hipdrop_hip.engine.picker.warning_signs import URGENCY_BY_ID, WARNING_SIGNS_BY_ID
 from support import ROOT
 
 # How a question names each sign (our own list, kept apart from the engine's wording).
@@ -96,7 +96,7 @@ def test_walking_worse_is_not_called_a_warning_sign_in_any_quiz():
 
 
 def test_lesson_faq_home_and_form_show_the_signs_from_the_one_table():
-    from hipdrop.picker.form import render_form
+    from hipdrop_hip.engine.picker.form import render_form
 
     for page in ("lessons/causes-and-assessment.md", "faq.md", "index.md"):
         text = (ROOT / "docs" / page).read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The catalog model (hipdrop.catalog) and its HTML (hipdrop.catalog_html), over a small catalog
+"""The catalog model (hipdrop_hip.engine.catalog) and its HTML (hipdrop_hip.engine.catalog_html), over a small catalog
 written here.
 
 Standard library and hipdrop only (no pytest), so the same file runs inside Pyodide.
@@ -6,8 +6,8 @@ Standard library and hipdrop only (no pytest), so the same file runs inside Pyod
 
 import copy
 
-from hipdrop.catalog import Span, catalog_from_dict, catalog_to_dict, evidence_rows
-from hipdrop.catalog_html import Links, evidence_table, exercise_index, exercise_page
+from hipdrop_hip.engine.catalog import Span, catalog_from_dict, catalog_to_dict, evidence_rows
+from hipdrop_hip.engine.catalog_html import Links, evidence_table, exercise_index, exercise_page
 
 
 def dose(reps=10, hold=0, source="guide"):

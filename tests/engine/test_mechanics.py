@@ -5,10 +5,10 @@ import math
 import xml.dom.minidom
 
 from hipdrop.browser import dispatch
-from hipdrop.mechanics.lab import resolve, run
-from hipdrop.mechanics.model import MechanicsInputError
-from hipdrop.mechanics.presets import PARAMS, PRESETS
-from hipdrop.mechanics.statics import solve
+from hipdrop_hip.engine.mechanics.lab import resolve, run
+from hipdrop_hip.engine.mechanics.model import MechanicsInputError
+from hipdrop_hip.engine.mechanics.presets import PARAMS, PRESETS
+from hipdrop_hip.engine.mechanics.statics import solve
 
 WORKED = {  # brief 3.1: BW 700 N, W = 5/6 BW, b = 10 cm, a = 5 cm, pull at 70°
     "body_weight_n": 700,
@@ -185,7 +185,7 @@ def test_the_figure_draws_forces_to_scale():
 
 
 def test_the_static_lab_works_without_python():
-    from hipdrop.mechanics.page import lab_html
+    from hipdrop_hip.engine.mechanics.page import lab_html
 
     from html.parser import HTMLParser
 

@@ -7,13 +7,13 @@ values are worked out by hand from the rule, never taken from the function under
 import json
 
 from hipdrop.browser import dispatch
-from hipdrop.catalog import catalog_from_dict
-from hipdrop.picker import AnswersError, Program, Referral, RestAdvice, answers_from_dict, pick
-from hipdrop.picker.answers import answers_from_form, answers_to_form
-from hipdrop.picker.clinical_html import clinical_rules_html, warning_signs_html
-from hipdrop.picker.render import render, render_text
-from hipdrop.picker.safety import PAIN_MONITORING, STOP_WALKING_WORSE
-from hipdrop.picker.warning_signs import WARNING_SIGNS
+from hipdrop_hip.engine.catalog import catalog_from_dict
+from hipdrop_hip.engine.picker import AnswersError, Program, Referral, RestAdvice, answers_from_dict, pick
+from hipdrop_hip.engine.picker.answers import answers_from_form, answers_to_form
+from hipdrop_hip.engine.picker.clinical_html import clinical_rules_html, warning_signs_html
+from hipdrop_hip.engine.picker.render import render, render_text
+from hipdrop_hip.engine.picker.safety import PAIN_MONITORING, STOP_WALKING_WORSE
+from hipdrop_hip.engine.picker.warning_signs import WARNING_SIGNS
 
 
 def dosing(sets=2, reps=10, hold=0, rest=30, days=(2, 3), source="acsm"):

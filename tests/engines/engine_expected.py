@@ -6,12 +6,12 @@ from dataclasses import dataclass
 
 import yaml
 
-from hipdrop.mechanics.lab import resolve
-from hipdrop.mechanics.statics import solve
-from hipdrop.mechanics.text import describe
-from hipdrop.picker import answers_from_form, pick
+from hipdrop_hip.engine.mechanics.lab import resolve
+from hipdrop_hip.engine.mechanics.statics import solve
+from hipdrop_hip.engine.mechanics.text import describe
+from hipdrop_hip.engine.picker import answers_from_form, pick
 from hipdrop.quiz.grading import grade_bank
-from hipdrop_tools.catalog import load_catalog
+from hipdrop_hip.build.catalog import load_catalog
 from hipdrop_tools.project import Project
 from hipdrop_tools.quizzes import engine_bank, load_banks
 from support import ROOT

@@ -1,7 +1,8 @@
-"""The ``hipdrop`` command: one subcommand per module in this package.
+"""The ``hipdrop`` command: the core's subcommands and those of the course's enabled packs.
 
 Each subcommand module defines ``NAME``, ``HELP``, ``add_arguments(parser)`` and
-``run(args, project) -> int``. Add a module to ``COMMANDS`` to add a subcommand.
+``run(args, project) -> int``; a pack lists its modules in ``Pack.commands``. The course (its
+folder, ``--root``) names its packs in mkdocs.yml (``plugins: - hipdrop: {packs: [...]}``).
 
 A user's mistake never ends in a traceback: bad data (``DataError``, every problem listed), a file
 that cannot be read or written (``OSError``: one line naming the file and the reason) and a file
@@ -15,21 +16,31 @@ import os
 import sys
 from pathlib import Path
 
+import yaml
+
+from hipdrop_tools.course_config import course_project
 from hipdrop_tools.errors import DataError
+from hipdrop_tools.packs import UnknownPack, enabled_packs, resolve
 from hipdrop_tools.project import Project
 
-from . import bundle, check, export, handouts, lab, pick, scorm, verify
 
-COMMANDS = (check, pick, lab, handouts, export, bundle, scorm, verify)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="hipdrop", description="Hip Drop course tools.")
+def _root_parser(add_help: bool = True) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hipdrop", description="Hip Drop course tools.", add_help=add_help)
     parser.add_argument(
         "--root", type=Path, default=Path.cwd(), help="project folder (default: the current folder)"
     )
+    return parser
+
+
+def commands(project: Project) -> list:
+    """The core's subcommand modules, then the course's packs' (order: check first)."""
+    return [resolve(name) for pack in enabled_packs(project.packs) for name in pack.commands]
+
+
+def build_parser(project: Project | None = None) -> argparse.ArgumentParser:
+    parser = _root_parser()
     sub = parser.add_subparsers(dest="command", required=True)
-    for command in COMMANDS:
+    for command in commands(project or Project(root=Path.cwd())):
         command_parser = sub.add_parser(command.NAME, help=command.HELP, description=command.HELP)
         command.add_arguments(command_parser)
         command_parser.set_defaults(run=command.run)
@@ -57,8 +68,16 @@ def _quiet_broken_pipe() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    project = Project(root=args.root.resolve())
+    known, _ = _root_parser(add_help=False).parse_known_args(argv)
+    try:
+        project = course_project(known.root.resolve())
+        args = build_parser(project).parse_args(argv)
+    except UnknownPack as error:
+        print(f"hipdrop: mkdocs.yml: plugins.hipdrop.packs: {error}", file=sys.stderr)
+        return 1
+    except yaml.YAMLError as error:
+        print(f"hipdrop: mkdocs.yml: not valid YAML: {str(error).splitlines()[0]}", file=sys.stderr)
+        return 1
     try:
         status = args.run(args, project)
         sys.stdout.flush()  # a closed pipe shows here, inside the handlers below

@@ -3,7 +3,7 @@
 from hipdrop_tools.course import load_course
 
 NAME = "check"
-HELP = "check the quiz banks and the exercise catalog; list every problem with file, entry and field"
+HELP = "check the quiz banks and the data of the course's packs; list every problem with file, entry and field"
 
 
 def add_arguments(parser) -> None:

@@ -2,12 +2,12 @@
 
 Public API:
 
-- ``load_catalog(project, path=None) -> hipdrop.catalog.Catalog``: reads the YAML, validates it
+- ``load_catalog(project, path=None) -> hipdrop_hip.engine.catalog.Catalog``: reads the YAML, validates it
   against ``schemas/catalog.schema.json`` (jsonschema, draft 2020-12), then runs the checks a
   schema cannot express. Raises ``DataError`` listing every problem, each naming the file, the
   exercise (or source) and the field.
 - ``load_catalog_data(project, path=None) -> dict``: the same checks, returning the plain data
-  (the shape ``hipdrop.catalog.catalog_from_dict`` reads; handy for embedding as JSON).
+  (the shape ``hipdrop_hip.engine.catalog.catalog_from_dict`` reads; handy for embedding as JSON).
 - ``cross_check(data, shown_as, project) -> list[Problem]``: the cross-checks alone.
 - ``FIGURES_DIR`` / ``PAGES_DIR``: where illustrations and family pages live, under docs/.
 
@@ -23,11 +23,11 @@ drills without a weight, never with ``high-load``.
 
 from pathlib import Path
 
-from hipdrop.catalog import Catalog, catalog_from_dict
+from hipdrop_hip.engine.catalog import Catalog, catalog_from_dict
 
-from .data_files import dotted, read_yaml, schema_problems
-from .errors import DataError, Problem
-from .project import Project
+from hipdrop_tools.data_files import dotted, read_yaml, schema_problems
+from hipdrop_tools.errors import DataError, Problem
+from hipdrop_tools.project import Project
 
 FIGURES_DIR = Path("assets") / "figures"
 PAGES_DIR = Path("exercises")
@@ -211,7 +211,7 @@ def load_catalog_data(project: Project, path: Path | None = None) -> dict:
     if not path.is_file():
         raise DataError([Problem(shown_as, "", "", "the exercise catalog is missing")])
     data = read_yaml(path, shown_as)
-    problems = schema_problems(data, "catalog", shown_as, _entry_namer)
+    problems = schema_problems(data, "catalog", shown_as, _entry_namer, package="hipdrop_hip.build")
     if problems:
         raise DataError(problems)
     problems = cross_check(data, shown_as, project)
@@ -223,3 +223,8 @@ def load_catalog_data(project: Project, path: Path | None = None) -> dict:
 def load_catalog(project: Project, path: Path | None = None) -> Catalog:
     """The checked catalog as engine objects; raises DataError listing every problem."""
     return catalog_from_dict(load_catalog_data(project, path))
+
+
+def load_exercises(project: Project) -> tuple:
+    """The pack's data loader for ``hipdrop check``: the catalog's exercises, checked."""
+    return load_catalog(project).exercises

@@ -4,13 +4,13 @@ import json
 import sys
 from pathlib import Path
 
-from hipdrop.mechanics.lab import resolve
-from hipdrop.mechanics.figure import chart_svg, figure_svg
-from hipdrop.mechanics.model import MechanicsInputError
-from hipdrop.mechanics.presets import PARAMS, PRESETS, SPECS
-from hipdrop.mechanics.report import text_report
-from hipdrop.mechanics.statics import solve
-from hipdrop.mechanics.text import describe
+from hipdrop_hip.engine.mechanics.lab import resolve
+from hipdrop_hip.engine.mechanics.figure import chart_svg, figure_svg
+from hipdrop_hip.engine.mechanics.model import MechanicsInputError
+from hipdrop_hip.engine.mechanics.presets import PARAMS, PRESETS, SPECS
+from hipdrop_hip.engine.mechanics.report import text_report
+from hipdrop_hip.engine.mechanics.statics import solve
+from hipdrop_hip.engine.mechanics.text import describe
 
 NAME = "lab"
 HELP = "one-leg-stance mechanics: abductor force, hip joint force and whether the pelvis drops"

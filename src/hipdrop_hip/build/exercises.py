@@ -8,9 +8,8 @@
 
 import posixpath
 
-from hipdrop import catalog_html
-from hipdrop_tools import page_urls
-from hipdrop_tools.catalog import FIGURES_DIR, PAGES_DIR, load_catalog
+from hipdrop_hip.build.catalog import FIGURES_DIR, PAGES_DIR, load_catalog
+from hipdrop_hip.engine import catalog_html
 
 # Lessons the exercise pages point to (docs-relative paths of the other engineer's lessons).
 LESSON_LINKS = {
@@ -19,22 +18,20 @@ LESSON_LINKS = {
 }
 
 
-def register(env, project):
+def macros(project) -> dict:
     catalog = load_catalog(project)  # raises DataError: the build stops, every problem listed
 
-    def links() -> catalog_html.Links:
-        """Addresses from the build's own URL mapping (page_urls), as seen from the page at hand;
-        lesson links as Markdown links relative to the page's source, which MkDocs rewrites."""
-        urls = page_urls.from_config(env.conf)
-        here = env.page.url
-        source_dir = posixpath.dirname(env.page.file.src_uri) or "."
+    def links(page) -> catalog_html.Links:
+        """Addresses from the build's own URL mapping, as seen from the page at hand; lesson links
+        as Markdown links relative to the page's source, which MkDocs rewrites."""
+        source_dir = posixpath.dirname(page.src_uri) or "."
 
         def figure(filename: str) -> str:
-            return urls.url(f"{FIGURES_DIR.as_posix()}/{filename}", here)
+            return page.link(f"{FIGURES_DIR.as_posix()}/{filename}")
 
         def exercise_url(exercise_id: str) -> str:
             entry = catalog.exercise(exercise_id)
-            target = urls.url(f"{PAGES_DIR.as_posix()}/{entry.family}.md", here)
+            target = page.link(f"{PAGES_DIR.as_posix()}/{entry.family}.md")
             return target + ("" if entry.is_family_main else f"#{entry.id}")
 
         lessons = {
@@ -44,8 +41,7 @@ def register(env, project):
         }
         return catalog_html.Links(figure=figure, exercise=exercise_url, lessons=lessons)
 
-    @env.macro
-    def exercise(family_id: str) -> str:
+    def exercise(page, family_id: str) -> str:
         try:
             entry = catalog.exercise(family_id)
         except KeyError:
@@ -53,12 +49,12 @@ def register(env, project):
             raise KeyError(f"exercise('{family_id}'): no such family in exercises/catalog.yml (families: {known})") from None
         if not entry.is_family_main:
             raise KeyError(f"exercise('{family_id}'): '{family_id}' is a version shown on the page of '{entry.family}'")
-        return catalog_html.exercise_page(catalog, family_id, links())
+        return catalog_html.exercise_page(catalog, family_id, links(page))
 
-    @env.macro
-    def evidence_table() -> str:
-        return catalog_html.evidence_table(catalog, links())
+    def evidence_table(page) -> str:
+        return catalog_html.evidence_table(catalog, links(page))
 
-    @env.macro
-    def exercise_index() -> str:
-        return catalog_html.exercise_index(catalog, links())
+    def exercise_index(page) -> str:
+        return catalog_html.exercise_index(catalog, links(page))
+
+    return {"exercise": exercise, "evidence_table": evidence_table, "exercise_index": exercise_index}

@@ -6,13 +6,11 @@
 - ``clinical_rules()``: the body of the clinical rules page (signs, limits and the exercises they
   exclude, doses, course conventions, references).
 
-Addresses come from MkDocs's files (``File.url`` with ``get_relative_url``), never formatted here.
+Addresses come from the build's own URL mapping (the page's ``link``), never formatted here.
 """
 
-from mkdocs.utils import get_relative_url
-
-from hipdrop.picker.clinical_html import approach_limits_html, clinical_rules_html, warning_signs_html
-from hipdrop_tools.catalog import load_catalog
+from hipdrop_hip.build.catalog import load_catalog
+from hipdrop_hip.engine.picker.clinical_html import approach_limits_html, clinical_rules_html, warning_signs_html
 
 # Pages the warning-sign box links to: key -> (docs path, anchor).
 LINKS = {
@@ -22,26 +20,25 @@ LINKS = {
 }
 
 
-def page_links(files, page) -> dict[str, str]:
+def page_links(page) -> dict[str, str]:
     links = {}
     for key, (path, anchor) in LINKS.items():
-        file = files.get_file_from_path(path) if files else None
-        if file is not None:
-            links[key] = get_relative_url(file.url, page.url) + anchor
+        url = page.link_or_none(path)
+        if url is not None:
+            links[key] = url + anchor
     return links
 
 
-def register(env, project):
-    @env.macro
-    def warning_signs(style: str = "box") -> str:
+def macros(project) -> dict:
+    def warning_signs(page, style: str = "box") -> str:
         if style not in ("box", "home"):
             raise ValueError(f"warning_signs(style={style!r}): style must be 'box' or 'home'")
-        return warning_signs_html(style, page_links(env.variables.get("files"), env.page))
+        return warning_signs_html(style, page_links(page))
 
-    @env.macro
-    def approach_limits() -> str:
+    def approach_limits(page) -> str:
         return approach_limits_html()
 
-    @env.macro
-    def clinical_rules() -> str:
+    def clinical_rules(page) -> str:
         return clinical_rules_html(load_catalog(project))  # DataError stops the build, every problem listed
+
+    return {"warning_signs": warning_signs, "approach_limits": approach_limits, "clinical_rules": clinical_rules}

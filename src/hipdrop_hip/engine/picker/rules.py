@@ -7,7 +7,7 @@ works; no exercise is named here. Each rule is a small function that returns its
 
 from dataclasses import dataclass
 
-from hipdrop.catalog import Catalog, Dosing, Exercise
+from hipdrop_hip.engine.catalog import Catalog, Dosing, Exercise
 
 from .answers import Answers
 from .limits import (

@@ -6,7 +6,7 @@ referral, high pain gives rest advice), then the selection rules. Pure and deter
 
 from dataclasses import replace
 
-from hipdrop.catalog import Catalog, catalog_from_dict
+from hipdrop_hip.engine.catalog import Catalog, catalog_from_dict
 
 from .answers import Answers, AnswersError, answers_from_dict, answers_from_form
 from .program import LeftOut, Outcome, Program, Referral, RestAdvice, Trigger

@@ -14,7 +14,7 @@ this module formats none. All text is escaped.
 
 from html import escape
 
-from hipdrop.catalog import PRECAUTIONS_BY_ID, Catalog
+from hipdrop_hip.engine.catalog import PRECAUTIONS_BY_ID, Catalog
 
 from .limits import (
     APPROACH_WEEKS,

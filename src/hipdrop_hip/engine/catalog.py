@@ -1,10 +1,10 @@
 """The exercise catalog as the engine sees it: plain, frozen dataclasses, stdlib only.
 
-The single source is ``exercises/catalog.yml``. ``hipdrop_tools.catalog`` loads and validates
+The single source is ``exercises/catalog.yml``. ``hipdrop_hip.build.catalog`` loads and validates
 it on CPython; in the browser the same dict (as JSON) is turned into these objects with
 ``catalog_from_dict``. Nothing here reads files.
 
-Public API (all importable from ``hipdrop.catalog``):
+Public API (all importable from ``hipdrop_hip.engine.catalog``):
 
 - ``catalog_from_dict(data) -> Catalog`` and ``catalog_to_dict(catalog) -> dict`` (also
   ``Catalog.to_dict()``). The dict has the shape of ``catalog.yml``:

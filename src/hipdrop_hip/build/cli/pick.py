@@ -1,7 +1,7 @@
 """``hipdrop pick``: build a program (or a referral) from a file of answers, with the page's engine.
 
 For clinicians and tests. The answers file is JSON with the fields of
-``hipdrop.picker.answers.Answers``; bad answers exit with status 1 and the same messages the page
+``hipdrop_hip.engine.picker.answers.Answers``; bad answers exit with status 1 and the same messages the page
 shows, every problem listed.
 """
 
@@ -9,9 +9,9 @@ import json
 import sys
 from pathlib import Path
 
-from hipdrop.picker import AnswersError, answers_from_dict, pick
-from hipdrop.picker.render import render, render_text
-from hipdrop_tools.catalog import load_catalog
+from hipdrop_hip.engine.picker import AnswersError, answers_from_dict, pick
+from hipdrop_hip.engine.picker.render import render, render_text
+from hipdrop_hip.build.catalog import load_catalog
 
 NAME = "pick"
 HELP = "build an exercise program from a JSON file of answers (json, text or html)"

@@ -7,7 +7,7 @@ reads, so a submitted form, the URL query and the CLI's JSON all mean the same t
 import json
 from html import escape
 
-from hipdrop.catalog import catalog_from_dict
+from hipdrop_hip.engine.catalog import catalog_from_dict
 
 from .answers import (
     DAYS_RANGE,

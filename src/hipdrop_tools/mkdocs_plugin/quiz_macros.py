@@ -5,7 +5,6 @@ import posixpath
 from collections import Counter
 
 from hipdrop.quiz.render import render_quiz
-from hipdrop_tools import page_urls
 from hipdrop_tools.quizzes import engine_bank, load_banks
 from hipdrop_tools.site_files import QUIZ_DOWNLOADS_DIR
 
@@ -19,23 +18,20 @@ TYPE_NAMES = {
 }
 
 
-def register(env, project):
+def macros(project) -> dict:
+    """The core's macros (the plugin's macro factory for the core)."""
     banks = load_banks(project)  # raises DataError: the build stops, every problem listed
 
-    @env.macro
-    def quiz(bank_id: str) -> str:
+    def quiz(page, bank_id: str) -> str:
         if bank_id not in banks:
             known = ", ".join(sorted(banks)) or "none"
-            raise KeyError(f"quiz('{bank_id}'): no quizzes/{bank_id}.yml (known banks: {known})")
-        urls = page_urls.from_config(env.conf)
-        here = env.page.url
-        return render_quiz(engine_bank(banks[bank_id], lambda docs_path: urls.url(docs_path, here)))
+            raise KeyError(f"quiz('{bank_id}'): no {project.quizzes}/{bank_id}.yml (known banks: {known})")
+        return render_quiz(engine_bank(banks[bank_id], page.link))
 
-    @env.macro
-    def quiz_downloads() -> str:
+    def quiz_downloads(page) -> str:
         """A Markdown table: every bank, its question types, and links to its GIFT, XML and QTI files.
         Markdown links, so the strict build checks that each file exists."""
-        folder = posixpath.dirname(env.page.file.src_uri)
+        folder = posixpath.dirname(page.src_uri)
         rows = ["| Quiz | Questions | Files (Moodle XML, GIFT) | QTI 2.1 (Blackboard) | QTI 1.2 (Canvas) |",
                 "|---|---|---|---|---|"]
         for bank_id in sorted(banks, key=lambda b: (b == "final", b)):
@@ -51,3 +47,5 @@ def register(env, project):
                 f"| [{bank_id}.qti21.zip]({files['qti21.zip']}) | [{bank_id}.qti12.zip]({files['qti12.zip']}) |"
             )
         return "\n".join(rows)
+
+    return {"quiz": quiz, "quiz_downloads": quiz_downloads}

@@ -1,0 +1,24 @@
+"""The Hip Drop course pack, as the core's extension point (``hipdrop_tools.packs.Pack``) sees it."""
+
+from hipdrop_tools.packs import Pack
+
+PACK = Pack(
+    name="hip-drop",
+    engine_packages=("hipdrop_hip.engine",),
+    # Static HTML renderers, used at build time only (the macros): not in the browser's wheel.
+    build_only=(
+        "hipdrop_hip.engine.catalog_html",
+        "hipdrop_hip.engine.picker.form",
+        "hipdrop_hip.engine.picker.clinical_html",
+        "hipdrop_hip.engine.mechanics.page",
+    ),
+    methods={
+        "picker.build": "hipdrop_hip.engine.picker:build_for_page",
+        "mechanics.solve": "hipdrop_hip.engine.mechanics:run",
+    },
+    macros="hipdrop_hip.build:macros",
+    assets="hipdrop_hip",
+    extra_css=("css/picker.css", "css/mechanics.css"),
+    loaders={"catalog exercises": "hipdrop_hip.build.catalog:load_exercises"},
+    commands=("hipdrop_hip.build.cli.pick", "hipdrop_hip.build.cli.lab"),
+)

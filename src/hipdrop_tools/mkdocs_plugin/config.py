@@ -1,0 +1,32 @@
+"""The plugin's settings (``plugins: - hipdrop: {...}`` in mkdocs.yml), every one with its default.
+
+MkDocs validates them: a misspelt option or a value of the wrong type stops a ``--strict`` build
+with a message naming the option. The documented list is in README.md ("The plugin's options").
+"""
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class ScormConfig(base.Config):
+    # The SCORM 1.2 package (`hipdrop scorm`): the final quiz's percentage that passes, and that quiz.
+    mastery_score = c.Type(int, default=80)
+    final_quiz = c.Type(str, default="final")
+
+
+class HipdropConfig(base.Config):
+    # The folder of the quiz banks (`<bank-id>.yml`), relative to mkdocs.yml.
+    quizzes = c.Type(str, default="quizzes")
+    # Pages with presentation mode: docs paths or folder prefixes (`lessons/`, `final-quiz.md`).
+    present = c.ListOfItems(c.Type(str), default=[])
+    # A folder (relative to mkdocs.yml) with Pyodide's boot files; empty: the runtime the package brings.
+    pyodide = c.Type(str, default="")
+    # The service worker that keeps the course readable offline (off: no sw.js is written).
+    offline = c.Type(bool, default=True)
+    # The web app's short name (home screen); empty: site_name.
+    short_name = c.Type(str, default="")
+    # The browser's and the installed app's theme colour.
+    theme_color = c.Type(str, default="#3f51b5")
+    # Course packs to enable, by entry-point name (`hip-drop`) or `module:attribute`.
+    packs = c.ListOfItems(c.Type(str), default=[])
+    scorm = c.SubConfig(ScormConfig)

@@ -1,0 +1,188 @@
+"""The ``hipdrop`` MkDocs plugin: the one adapter between MkDocs and Hip Drop.
+
+One job per event; the work is done in plain functions of ``hipdrop_tools`` (site files, CSP,
+QR codes, service worker, SCORM), which a ``hipdrop`` command can also run on a built site.
+
+- ``on_startup``: notes whether this is ``mkdocs serve`` (no service worker there).
+- ``on_config``: the course (``Project``) and its packs; their stylesheets and scripts; the macros.
+- ``on_files``: the assets, the Pyodide runtime, the engine wheel, the quiz exports, the manifest.
+- ``on_page_markdown``: the macros (``{{ quiz("bank-id") }}`` and the packs' own).
+- ``on_post_page`` / ``on_post_template``: the engine's address, the manifest link, presentation
+  mode, the QR code, and every page's Content-Security-Policy.
+- ``on_post_build``: the service worker (or the SCORM launch files).
+"""
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from hipdrop_tools import csp, instant_nav, offline, offline_build, page_urls, qr, scorm, site_files
+from hipdrop_tools.errors import DataError
+from hipdrop_tools.packs import Pack, UnknownPack, enabled_packs
+from hipdrop_tools.project import Project
+
+from . import macros
+from .config import HipdropConfig
+
+WIDGET_MARKER = "data-hipdrop-widget="
+FILE_NOTICE_SCRIPT = site_files.ASSETS_DIR + "/js/file-notice.js"
+log = logging.getLogger("mkdocs.plugins.hipdrop")
+
+
+class HipdropPlugin(BasePlugin[HipdropConfig]):
+    def __init__(self) -> None:
+        # `mkdocs serve` rebuilds on every edit: there the offline cache would show stale pages, so
+        # the pages ask offline.js to remove it instead, and no service worker is written.
+        self.serving = False
+        self.project: Project | None = None
+        self.packs: tuple[Pack, ...] = ()
+        self.macros: macros.Macros | None = None
+        self.urls: page_urls.PageUrls | None = None
+        self.engine_url = ""
+
+    def on_startup(self, *, command, dirty) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        try:
+            self.packs = enabled_packs(self.config.packs)
+        except UnknownPack as error:
+            raise PluginError(f"mkdocs.yml: plugins.hipdrop.packs: {error}") from None
+        self.project = Project(
+            root=root,
+            quizzes=self.config.quizzes,
+            docs=os.path.relpath(config.docs_dir, root),
+            pyodide=Path(self.config.pyodide) if self.config.pyodide else None,
+            packs=tuple(self.config.packs),
+        )
+        if not config.site_url:
+            # INFO, not WARNING: builds run with --strict and a course may have no site_url.
+            log.info("hipdrop: no site_url in mkdocs.yml, so pages get no QR code; set site_url to the public address to add them")
+        self._add_page_assets(config)
+        if _offline_plugin_enabled(config):
+            # The offline plugin would load its file:// search shim from a CDN: use the vendored copy.
+            polyfills = config.extra.get("polyfills") or []
+            config.extra["polyfills"] = [p for p in polyfills if "iframe-worker" not in str(p)]
+            config.extra["polyfills"].append(site_files.IFRAME_WORKER_SHIM)
+            config.extra_javascript.append(FILE_NOTICE_SCRIPT)
+            config.extra_javascript.append(f"{site_files.ASSETS_DIR}/{offline_build.MODULE_LOADER}")
+        if scorm.is_scorm_build():  # `hipdrop scorm`: no service worker, the page script for the adapter
+            config.extra_javascript = scorm.scorm_javascript(config.extra_javascript, site_files.ASSETS_DIR)
+        try:
+            self.macros = macros.Macros.load(self.packs, self.project)
+        except DataError as error:
+            raise PluginError(error.report()) from None
+        return config
+
+    def _add_page_assets(self, config) -> None:
+        """The core's and the packs' stylesheets and scripts, before the course's own."""
+        css = [path for pack in self.packs for path in pack.extra_css]
+        css += [path for pack in self.packs for path in pack.late_css]
+        config.extra_css[:0] = [f"{site_files.ASSETS_DIR}/{path}" for path in css]
+        scripts = []
+        for pack in self.packs:
+            for path in pack.extra_javascript:
+                script = ExtraScriptValue(f"{site_files.ASSETS_DIR}/{path}")
+                if path in pack.module_javascript:
+                    script.type = "module"
+                scripts.append(script)
+        config.extra_javascript[:0] = scripts
+
+    def on_files(self, files, config):
+        try:
+            extra = site_files.asset_files(self.project, self.packs) + site_files.pyodide_files(self.project)
+            if _offline_plugin_enabled(config):
+                extra.append(site_files.iframe_worker_shim(self.project))
+        except site_files.MissingRuntime as error:
+            raise PluginError(str(error)) from None
+        wheel_file, _ = site_files.engine_wheel(self.packs)
+        extra.append(wheel_file)
+        extra += site_files.quiz_export_files(self.project, config.site_url or "")
+        short_name = self.config.short_name or config.site_name
+        description = config.site_description or config.site_name
+        extra += site_files.root_files(config.site_name, short_name, description, self.config.theme_color)
+        self.engine_url = wheel_file.dest
+        for item in extra:
+            if item.source is not None:
+                files.append(File.generated(config, item.dest, abs_src_path=str(item.source)))
+            else:
+                files.append(File.generated(config, item.dest, content=item.content))
+        # Every link our macros write goes through the build's own URL mapping (page_urls).
+        self.urls = page_urls.PageUrls.from_files(files)
+        config.extra[page_urls.CONFIG_KEY] = self.urls
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        try:
+            return self.macros.render(markdown, macros.MacroPage(page.url, page.file.src_uri, self.urls))
+        except macros.MacroFailure as error:
+            raise PluginError(f"{self.project.docs}/{page.file.src_uri}: {error}") from None
+
+    def on_post_page(self, output, page, config):
+        if WIDGET_MARKER in output:
+            engine = get_relative_url(self.engine_url, page.url)
+            pyodide = get_relative_url(site_files.PYODIDE_DIR + "/", page.url)
+            metas = (
+                f'<meta name="hipdrop-engine" content="{engine}">'
+                f'<meta name="hipdrop-pyodide" content="{pyodide}">'
+            )
+            output = output.replace("</head>", metas + "</head>", 1)
+        output = self._teaching_and_offline(output, page, config)
+        if _offline_plugin_enabled(config):
+            return csp.with_csp_meta(offline_build.defer_module_scripts(output), inline_scripts=True)
+        return csp.with_csp_meta(output)
+
+    def _teaching_and_offline(self, output, page, config):
+        """The web app manifest, presentation mode on the chosen sections, the page's QR code, and
+        widget data that survives instant navigation."""
+        head = f'<link rel="manifest" href="{get_relative_url(offline.MANIFEST, page.url)}">'
+        head += f'<meta name="theme-color" content="{self.config.theme_color}">'
+        if page.file.src_uri.startswith(tuple(self.config.present)):
+            head += '<meta name="hipdrop-present" content="on">'
+        if self.serving or not self.config.offline:
+            head += '<meta name="hipdrop-offline" content="off">'
+        output = output.replace("</head>", head + "</head>", 1)
+        if config.site_url:
+            figure = qr.qr_figure(qr.page_address(config.site_url, page.file.src_uri))
+            output = output.replace("</article>", figure + "</article>", 1)
+        return instant_nav.wrap_widget_data(output)
+
+    def on_post_template(self, output_content, template_name, config):
+        """Static theme pages (404.html) get the same policy; MkDocs never runs on_post_page on them."""
+        if template_name.endswith(".html"):
+            return csp.with_csp_meta(output_content)
+        return output_content
+
+    @event_priority(-200)  # after every plugin's on_post_build (the offline plugin's runs at -100)
+    def on_post_build(self, config):
+        if self.serving:
+            return
+        if scorm.is_scorm_build():  # a platform's pages get no service worker: the launch page and manifest
+            self._write_scorm_files(config)
+            return
+        if not self.config.offline:
+            return
+        template = (self.project.site_assets_dir / offline.TEMPLATE_NAME).read_text(encoding="utf-8")
+        offline.write_service_worker(Path(config.site_dir), template, list(self.urls.pages))
+
+    def _write_scorm_files(self, config):
+        from hipdrop_tools.quizzes import load_banks
+
+        try:
+            settings = scorm.settings({"scorm": dict(self.config.scorm)}, set(load_banks(self.project)))
+        except scorm.ScormError as error:
+            raise PluginError(str(error)) from None
+        scorm.write_launch_files(Path(config.site_dir), config.site_name, settings, site_files.ASSETS_DIR, scorm.build_version())
+
+
+def _offline_plugin_enabled(config) -> bool:
+    """Material's offline plugin (the classroom bundle's build: pages that work from disk)."""
+    plugin = next((p for name, p in config.plugins.items() if name.split("/")[-1] == "offline"), None)
+    return bool(plugin is not None and plugin.config.enabled)
