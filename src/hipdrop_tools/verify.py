@@ -35,6 +35,9 @@ _NOT_READER_TEXT = {"code", "pre", "script", "style", "template", "textarea"}
 # Pages the theme writes without a page of the course behind them (MkDocs's on_post_template):
 # they get the Content-Security-Policy but are not pages of the installable course.
 THEME_ONLY_PAGES = ("404.html",)
+# Elements whose address the browser fetches as it shows the page (a plain <a href> is not one).
+_SRC_TAGS = {"script", "img", "iframe", "source", "audio", "video", "embed"}
+_FETCHED_RELS = {"stylesheet", "preconnect", "dns-prefetch", "preload", "modulepreload", "prefetch", "icon", "manifest"}
 _FILES_LINE = re.compile(r"^const FILES = (\[.*?\]);", re.S | re.M)
 
 
@@ -56,6 +59,7 @@ class PageFacts:
     scripts: list[str] = field(default_factory=list)
     manifests: list[str] = field(default_factory=list)
     widgets: list[str] = field(default_factory=list)
+    loads: list[str] = field(default_factory=list)  # every URL the browser fetches for the page itself
     reader_text: list[str] = field(default_factory=list)
 
 
@@ -75,6 +79,9 @@ class _PageParser(HTMLParser):
             self.facts.scripts.append(a["src"])
         if tag == "link" and "manifest" in a.get("rel", "").split():
             self.facts.manifests.append(a.get("href", ""))
+        url = a.get("src") if tag in _SRC_TAGS else a.get("href") if tag == "link" and _fetched_link(a) else None
+        if url:
+            self.facts.loads.append(url)
         if "data-hipdrop-widget" in a:
             self.facts.widgets.append(a["data-hipdrop-widget"])
         if tag in _NOT_READER_TEXT:
@@ -87,6 +94,10 @@ class _PageParser(HTMLParser):
     def handle_data(self, data):
         if not self._hidden_depth:
             self.facts.reader_text.append(data)
+
+
+def _fetched_link(attrs: dict[str, str]) -> bool:
+    return bool(_FETCHED_RELS & set(attrs.get("rel", "").lower().split()))
 
 
 def page_facts(html: str) -> PageFacts:
@@ -164,6 +175,7 @@ def verify_site(site_dir: Path) -> SiteReport:
         _check_csp(site, page, html, facts)
         _check_manifest_link(site, page, facts)
         _check_rendered(site, page, facts)
+        _check_self_hosted(site, page, facts)
         if facts.widgets:
             widget_pages += 1
             _check_widget_page(site, page, facts)
@@ -204,6 +216,13 @@ def _check_manifest_link(site: _Site, page: Path, facts: PageFacts) -> None:
         target = site.target(page, href)
         if target is None or not target.is_file():
             site.problem(page, f"the web app manifest it links to ({href}) is not in the site")
+
+
+def _check_self_hosted(site: _Site, page: Path, facts: PageFacts) -> None:
+    for url in facts.loads:
+        parts = urlsplit(url)
+        if parts.netloc or parts.scheme in ("http", "https"):
+            site.problem(page, f"loads {url} from another site: a course serves every file itself (no CDN)")
 
 
 def _check_rendered(site: _Site, page: Path, facts: PageFacts) -> None:

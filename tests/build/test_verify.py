@@ -131,6 +131,17 @@ def test_an_inline_script_the_policy_does_not_allow(site_copy):
         "index.html: an inline script is not allowed by the page's Content-Security-Policy ('sha256-"), listed
 
 
+def test_a_page_that_loads_files_from_another_site(site_copy):
+    """A theme or plugin that adds a CDN stylesheet or script (Material's web fonts, for one)."""
+    page = site_copy / "index.html"
+    page.write_text(page.read_text().replace(
+        "</head>", '<link rel="stylesheet" href="https://fonts.example.com/css"><script src="//cdn.example.com/x.js"></script></head>', 1))
+    assert problems(verify(site_copy)) == [
+        "index.html: loads https://fonts.example.com/css from another site: a course serves every file itself (no CDN)",
+        "index.html: loads //cdn.example.com/x.js from another site: a course serves every file itself (no CDN)",
+    ]
+
+
 def test_the_service_worker_lists_a_page_that_is_gone(site_copy):
     page = next(p for p in sorted(site_copy.glob("*/index.html")) if not WIDGET.search(p.read_text()))
     folder = page.parent.name
