@@ -1,7 +1,7 @@
 """Measure 1: the course build against a plain mkdocs-material build of the same Markdown.
 
-The plain configuration is the course's mkdocs.yml without our hook, the macros plugin, our
-theme overrides and our extra CSS/JS; Markdown that calls a macro stays as text. Builds are
+The plain configuration is the course's mkdocs.yml without our plugin (hipdrop, which renders
+the macros and adds our CSS/JS), our theme overrides and any extra CSS/JS; Markdown that calls a macro stays as text. Builds are
 interleaved (plain, course, course, plain, ...) so that both see the same machine load.
 """
 
@@ -15,6 +15,7 @@ import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
 OURS = ("hooks", "extra_css", "extra_javascript")
+OUR_PLUGINS = ("hipdrop", "macros")
 
 
 def plain_config(config_path: Path) -> dict:
@@ -24,7 +25,7 @@ def plain_config(config_path: Path) -> dict:
     for key in OURS:
         config.pop(key, None)
     config["plugins"] = [
-        p for p in config.get("plugins", []) if (p if isinstance(p, str) else next(iter(p))) != "macros"
+        p for p in config.get("plugins", []) if (p if isinstance(p, str) else next(iter(p))) not in OUR_PLUGINS
     ]
     theme = dict(config.get("theme", {}))
     theme.pop("custom_dir", None)

@@ -45,17 +45,18 @@ def registered_methods() -> dict[str, str]:
     return dict(registry.METHODS)
 
 
-def handler(method: str):
-    target = registered_methods().get(method)
+def handler(method: str, methods: dict[str, str] | None = None):
+    target = (registered_methods() if methods is None else methods).get(method)
     if target is None:
         raise LookupError(f"unknown method '{method}'")
     module_name, _, function = target.partition(":")
     return getattr(importlib.import_module(module_name), function)
 
 
-def dispatch(method: str, params_json: str) -> str:
+def dispatch(method: str, params_json: str, methods: dict[str, str] | None = None) -> str:
+    """``methods``: a method table to use instead of the registered one (tests, build tools)."""
     try:
-        result = handler(method)(json.loads(params_json) if params_json else {})
+        result = handler(method, methods)(json.loads(params_json) if params_json else {})
         return json.dumps({"ok": True, "result": result})
     except Exception as error:  # every failure becomes an error reply, never a hang
         return json.dumps(

@@ -11,7 +11,7 @@
   pages must not install. Every page loads ``scorm-page.js``, which hands each quiz result the
   engine graded to the adapter.
 
-The build reads ``extra.scorm`` in mkdocs.yml: ``mastery_score`` (the percentage of the final
+The build reads the plugin's ``scorm`` options in mkdocs.yml: ``mastery_score`` (the percentage of the final
 self-assessment that passes, 0 to 100) and ``final_quiz`` (the bank whose result decides the
 status). No MkDocs import here: the hook calls these functions.
 """
@@ -76,9 +76,9 @@ def build_version(environ=None) -> str:
 
 
 def settings(extra: dict, known_banks: set[str]) -> ScormSettings:
-    """``extra.scorm`` of mkdocs.yml, checked; raises ScormError naming the field."""
+    """The plugin's ``scorm`` options (``{"scorm": {...}}``), checked; raises ScormError naming the field."""
     scorm = extra.get("scorm") or {}
-    where = "mkdocs.yml: extra.scorm"
+    where = "mkdocs.yml: plugins.hipdrop.scorm"
     if not isinstance(scorm, dict):
         raise ScormError(f"{where}: must be a mapping with mastery_score and final_quiz")
     score = scorm.get("mastery_score")

@@ -6,7 +6,7 @@
     "iframe", "audio[controls]", "video[controls]", "[contenteditable]:not([contenteditable=false])",
   ].join(",");
   const CONTROLS = `${NATIVE},[tabindex]`;
-  // Elements our own code writes: widgets and anything with an hd- class (site_assets/css).
+  // Elements our own code writes: widgets and anything with an hd- class (src/hipdrop_tools/assets/css, the packs' assets/css).
   const OURS = "[data-hipdrop-widget], [data-hipdrop-widget] *, [class^='hd-'], [class*=' hd-']";
 
   const focused = [];

@@ -1,4 +1,4 @@
-"""A browser that lacks what Pyodide needs is told which feature is missing (site_assets/js/support.js),
+"""A browser that lacks what Pyodide needs is told which feature is missing (hipdrop_tools/assets/js/support.js),
 not a generic failure; the page stays readable. Chromium, with the feature taken away before the
 page's scripts run."""
 

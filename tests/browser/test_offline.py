@@ -170,7 +170,7 @@ def test_a_new_version_of_the_course_replaces_the_old_cache(context, built_site,
         # The course changes: a page is edited and the build writes a new service worker.
         glossary = site / "glossary" / "index.html"
         glossary.write_text(glossary.read_text().replace("</h1>", " (second edition)</h1>", 1))
-        template = (ROOT / "site_assets" / offline.TEMPLATE_NAME).read_text()
+        template = (ROOT / "src" / "hipdrop_tools" / "assets" / offline.TEMPLATE_NAME).read_text()
         version = offline.write_service_worker(site, template)
         assert f"hipdrop-{version}" != first[0]
 

@@ -26,7 +26,7 @@ PACKAGE = f"hip-drop-course-{hipdrop.__version__}-scorm12.zip"
 RUNTIME = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm12.js"
 CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
 ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
-MASTERY = 80  # mkdocs.yml: extra.scorm.mastery_score
+MASTERY = 80  # mkdocs.yml: plugins.hipdrop.scorm.mastery_score
 
 # The LMS side: scorm-again's SCORM 1.2 API, with saved suspend data from the query string, and
 # a log of the session calls the SCO makes.

@@ -13,10 +13,10 @@ import targets  # noqa: E402
 from browser_bench import by_kind, kind_of  # noqa: E402
 
 
-def test_the_plain_build_keeps_the_markdown_setup_and_drops_our_hook_macros_and_assets():
+def test_the_plain_build_keeps_the_markdown_setup_and_drops_our_plugin_and_assets():
     plain = build_time.plain_config(ROOT / "mkdocs.yml")
     names = [p if isinstance(p, str) else next(iter(p)) for p in plain["plugins"]]
-    assert "hooks" not in plain and "macros" not in names and "search" in names
+    assert "hooks" not in plain and "hipdrop" not in names and "search" in names
     assert "extra_css" not in plain and "extra_javascript" not in plain
     assert "custom_dir" not in plain["theme"] and plain["theme"]["name"] == "material"
     assert plain["markdown_extensions"] and plain["nav"]

@@ -76,9 +76,11 @@ def test_an_answers_path_that_is_a_folder(tmp_path):
 
 @pytest.fixture
 def project(tmp_path):
-    """The course's data in a folder of its own, to break."""
+    """The course's data in a folder of its own, to break (with its mkdocs.yml, which enables the
+    course's pack and so the catalog's checks)."""
     for folder in ("quizzes", "exercises", "docs"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
 
 

@@ -376,7 +376,7 @@ def _reader_facing_files():
     description, and the notes the mechanics lab prints under its figure."""
     files = sorted(DOCS.rglob("*.md")) + sorted((ROOT / "quizzes").glob("*.yml"))
     files += [ROOT / "includes" / "abbreviations.md", ROOT / "mkdocs.yml"]
-    files += [ROOT / "src" / "hipdrop" / "mechanics" / "presets.py"]
+    files += [ROOT / "src" / "hipdrop_hip" / "engine" / "mechanics" / "presets.py"]
     return files
 
 

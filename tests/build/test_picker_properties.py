@@ -265,7 +265,7 @@ def test_the_same_answers_always_give_the_same_program(data):
 
 def test_the_rules_name_no_exercise():
     """Rules choose by phase, level, position, equipment and tags: never by an id or a name."""
-    rules = (ROOT / "src/hipdrop/picker/rules.py").read_text()
+    rules = (ROOT / "src/hipdrop_hip/engine/picker/rules.py").read_text()
     for exercise in CATALOG.exercises:
         assert not re.search(rf"(?<![\w-]){re.escape(exercise.id)}(?![\w-])", rules), exercise.id
     assert not re.search(r"\.(id|name|family)\s*(==|!=|in\b)", rules)

@@ -5,14 +5,39 @@ import sys
 from pathlib import Path
 
 import hipdrop
+import hipdrop_hip.engine
 
 ENGINE = Path(hipdrop.__file__).parent
+PACK_ENGINE = Path(hipdrop_hip.engine.__file__).parent  # the hip-drop pack's, shipped in the wheel too
 IO_CALLS = {"open", "input", "print", "exec", "eval", "__import__"}
 IO_MODULES = {"os", "io", "pathlib", "socket", "subprocess", "shutil", "urllib", "http", "tempfile", "sqlite3"}
 
 
 def engine_modules():
-    return sorted(ENGINE.rglob("*.py"))
+    return sorted(ENGINE.rglob("*.py")) + sorted(PACK_ENGINE.rglob("*.py"))
+
+
+def imported_names(path: Path) -> list[str]:
+    names = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            names.append(node.module or "")
+    return names
+
+
+def test_the_core_engine_knows_no_course_pack():
+    """The core's method table is built from what packs register, never imported by name."""
+    offenders = [f"{path.name}: import {name}" for path in sorted(ENGINE.rglob("*.py"))
+                 for name in imported_names(path) if name.split(".")[0] != "hipdrop" and name.startswith("hipdrop")]
+    assert offenders == []
+
+
+def test_the_pack_engine_imports_no_build_code():
+    offenders = [f"{path.name}: import {name}" for path in sorted(PACK_ENGINE.rglob("*.py"))
+                 for name in imported_names(path) if name.startswith("hipdrop_hip") and not name.startswith("hipdrop_hip.engine")]
+    assert offenders == []
 
 
 def test_engine_imports_only_the_standard_library_and_itself():
@@ -27,7 +52,7 @@ def test_engine_imports_only_the_standard_library_and_itself():
                 names = [node.module or ""]
             for name in names:
                 top = name.split(".")[0]
-                if top != "hipdrop" and (top not in stdlib or top in IO_MODULES):
+                if top not in ("hipdrop", "hipdrop_hip") and (top not in stdlib or top in IO_MODULES):
                     offenders.append(f"{path.name}: import {name}")
     assert offenders == []
 

@@ -4,7 +4,7 @@ import json
 import math
 import xml.dom.minidom
 
-from hipdrop.browser import dispatch
+from support import dispatch
 from hipdrop_hip.engine.mechanics.lab import resolve, run
 from hipdrop_hip.engine.mechanics.model import MechanicsInputError
 from hipdrop_hip.engine.mechanics.presets import PARAMS, PRESETS

@@ -6,7 +6,7 @@ values are worked out by hand from the rule, never taken from the function under
 
 import json
 
-from hipdrop.browser import dispatch
+from support import dispatch
 from hipdrop_hip.engine.catalog import catalog_from_dict
 from hipdrop_hip.engine.picker import AnswersError, Program, Referral, RestAdvice, answers_from_dict, pick
 from hipdrop_hip.engine.picker.answers import answers_from_form, answers_to_form

@@ -1,0 +1,146 @@
+"""The `hipdrop` MkDocs plugin as a course author meets it: a course with only
+`plugins: [search, hipdrop]` builds; a misspelt or mistyped option, an unknown pack or a failing
+macro stops a --strict build with a message naming it; and a course pack (a toy one, from
+tests/packs/) adds its macro, widget, stylesheet and worker method through the extension point,
+while a course without it carries none of it."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import yaml
+
+from support import ROOT
+
+MINI = Path(__file__).parent / "mini_course"
+PACKS = ROOT / "tests" / "packs"
+TOY = "toy_pack.pack:PACK"
+
+
+def course(tmp_path: Path, options: dict | None = None, pages: dict[str, str] | None = None) -> Path:
+    """The minimal course copied to tmp_path, its hipdrop options set, extra pages added."""
+    root = tmp_path / "course"
+    shutil.copytree(MINI, root)
+    config = yaml.safe_load((root / "mkdocs.yml").read_text())
+    if options is not None:
+        config["plugins"] = ["search", {"hipdrop": options}]
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    for name, text in (pages or {}).items():
+        (root / "docs" / name).write_text(text)
+    return root
+
+
+def build(root: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(PACKS), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
+        cwd=root, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+def wheel_of(site: Path) -> zipfile.ZipFile:
+    (wheel,) = site.glob("assets/hipdrop/engine/*/hipdrop-*.whl")
+    return zipfile.ZipFile(wheel)
+
+
+def assert_stops(result: subprocess.CompletedProcess, *names: str) -> None:
+    assert result.returncode != 0, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    for name in names:
+        assert name in result.stderr, result.stderr
+
+
+def test_a_course_with_only_the_plugin_builds_with_the_core_alone(tmp_path):
+    root = course(tmp_path)
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    page = (site / "index.html").read_text()
+    assert 'data-hipdrop-widget="quiz"' in page and 'name="hipdrop-engine"' in page
+    assert 'rel="manifest"' in page and "Content-Security-Policy" in page
+    names = wheel_of(site).namelist()
+    assert "hipdrop/quiz/grading.py" in names and "hipdrop/_registry.py" in names
+    assert not [n for n in names if n.startswith("hipdrop_hip")]
+    assert "hipdrop/quiz/render.py" not in names  # build-time only
+    assert json.loads((site / "manifest.webmanifest").read_text())["name"] == "Water, a tiny course"
+    assert (site / "sw.js").is_file()
+    assert (site / "assets" / "pyodide" / "pyodide.asm.wasm").is_file()
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".js", ".css", ".json", ".xml", ".gift", ".py"):
+            text = path.read_text(errors="replace").lower()
+            assert "trendelenburg" not in text and "program_picker" not in text, path
+    assert not (site / "assets" / "hipdrop" / "js" / "widgets" / "picker.js").exists()
+
+
+def test_a_misspelt_option_stops_the_build_naming_it(tmp_path):
+    assert_stops(build(course(tmp_path, {"quizes": "quizzes"})), "quizes")
+
+
+def test_a_mistyped_option_stops_the_build_naming_it(tmp_path):
+    assert_stops(build(course(tmp_path, {"offline": "sometimes"})), "offline")
+
+
+def test_a_misspelt_scorm_option_stops_the_build_naming_it(tmp_path):
+    assert_stops(build(course(tmp_path, {"scorm": {"mastery": 80}})), "mastery")
+
+
+def test_an_unknown_pack_stops_the_build_naming_it(tmp_path):
+    assert_stops(build(course(tmp_path, {"packs": ["no-such-pack"]})), "plugins.hipdrop.packs", "no-such-pack")
+
+
+def test_a_failing_macro_stops_the_build_naming_the_page_and_macro(tmp_path):
+    root = course(tmp_path, pages={"broken.md": '# Broken\n\n{{ quiz("nope") }}\n'})
+    assert_stops(build(root), "docs/broken.md", "quiz(", "nope", "water")
+
+
+def test_an_unknown_macro_stops_the_build_naming_it(tmp_path):
+    root = course(tmp_path, pages={"broken.md": "# Broken\n\n{{ program_picker() }}\n"})
+    assert_stops(build(root), "docs/broken.md", "program_picker")
+
+
+def test_a_pack_adds_its_macro_widget_stylesheet_and_worker_method(tmp_path):
+    root = course(tmp_path, {"packs": [TOY]}, pages={"toy.md": '# Toy\n\n{{ toy_widget("hello") }}\n'})
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    page = (site / "toy" / "index.html").read_text()
+    assert 'data-hipdrop-widget="toy"' in page and 'name="hipdrop-engine"' in page
+    assert "assets/hipdrop/css/toy.css" in page
+    assert (site / "assets" / "hipdrop" / "js" / "widgets" / "toy.js").is_file()
+    wheel = wheel_of(site)
+    assert "toy_pack/engine/__init__.py" in wheel.namelist()
+    assert "'toy.shout': 'toy_pack.engine:shout'" in wheel.read("hipdrop/_registry.py").decode()
+    # The wheel's dispatcher finds the pack's method from its registry alone.
+    target = tmp_path / "installed"
+    wheel.extractall(target)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import hipdrop.browser as b; print(b.dispatch('toy.shout', '{\"text\": \"hi\"}'))"],
+        env={"PYTHONPATH": str(target)}, capture_output=True, text=True,
+    )
+    assert json.loads(probe.stdout) == {"ok": True, "result": {"text": "HI!"}}, probe.stderr
+
+
+def test_a_course_without_the_pack_carries_none_of_it(tmp_path):
+    root = course(tmp_path)
+    assert build(root).returncode == 0
+    site = root / "site"
+    assert not (site / "assets" / "hipdrop" / "js" / "widgets" / "toy.js").exists()
+    assert "toy" not in wheel_of(site).read("hipdrop/_registry.py").decode()
+    assert "toy.css" not in (site / "index.html").read_text()
+
+
+def test_this_course_builds_through_its_pack(built_site):
+    wheel = wheel_of(built_site)
+    registry = wheel.read("hipdrop/_registry.py").decode()
+    assert "'picker.build'" in registry and "'mechanics.solve'" in registry
+    names = wheel.namelist()
+    assert "hipdrop_hip/engine/picker/rules.py" in names
+    assert "hipdrop_hip/engine/catalog_html.py" not in names  # build-time only
+    assert not [n for n in names if n.startswith(("hipdrop_hip/build", "hipdrop_tools"))]
+    assert (built_site / "assets" / "hipdrop" / "js" / "widgets" / "picker.js").is_file()
+    program = (built_site / "program" / "index.html").read_text()
+    assert 'data-hipdrop-widget="picker"' in program and "assets/hipdrop/css/picker.css" in program
