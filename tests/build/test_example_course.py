@@ -13,11 +13,11 @@ import yaml
 
 from example_course import COURSE
 
-# Words of the Hip Drop course and its pack. "hipdrop" alone is the tool's name (the plugin, its
-# asset folder, its data attributes) and may appear; the course's name, written apart, may not.
 # The first test to ask for the example course builds a wheel, a venv and the site: minutes.
 pytestmark = pytest.mark.timeout(900)
 
+# Words of the Hip Drop course and its pack. "hipdrop" alone is the tool's name (the plugin, its
+# asset folder, its data attributes) and may appear; the course's name, written apart, may not.
 COURSE_WORDS = re.compile(r"hip[\s_-]+drop|trendelenburg|picker|mechanics", re.I)
 
 
