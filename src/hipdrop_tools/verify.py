@@ -167,7 +167,8 @@ def verify_site(site_dir: Path) -> SiteReport:
     site = _Site(site_dir.resolve())
     pages = sorted(p for p in site.root.rglob("*.html") if p.is_file())
     if not pages:
-        raise FileNotFoundError(2, "no HTML pages here: is this a built site? (run `mkdocs build` first)", str(site_dir))
+        reason = "no HTML pages here: is this a built site? (run `mkdocs build` first)"
+        raise FileNotFoundError(2, reason, str(site_dir))
     widget_pages = 0
     for page in pages:
         html = page.read_text(encoding="utf-8")
