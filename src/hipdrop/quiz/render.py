@@ -214,10 +214,10 @@ def render_quiz(bank: Bank) -> str:
         '<p class="hd-version" hidden></p>'
         f'<form class="hd-quiz-form" novalidate>{questions}'
         '<div class="hd-quiz-actions">'
-        f'<button type="submit" class="md-button md-button--primary hd-submit" hidden>{submit_label}</button>'
-        '<button type="button" class="md-button hd-show-answers" hidden aria-expanded="false">Show answers</button>'
-        '<button type="button" class="md-button hd-retry-quiz" hidden>Retry</button>'
-        '<button type="button" class="md-button hd-reset" hidden>Reset progress</button>'
+        f'<button type="submit" class="hd-action hd-action--primary hd-submit" hidden>{submit_label}</button>'
+        '<button type="button" class="hd-action hd-show-answers" hidden aria-expanded="false">Show answers</button>'
+        '<button type="button" class="hd-action hd-retry-quiz" hidden>Retry</button>'
+        '<button type="button" class="hd-action hd-reset" hidden>Reset progress</button>'
         "</div>"
         '<div class="hd-result" tabindex="-1" role="status" aria-live="polite"></div>'
         "</form>"

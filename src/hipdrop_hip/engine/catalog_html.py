@@ -99,8 +99,8 @@ def _figure(exercise: Exercise, links: Links) -> str:
 def _working_leg(exercise: Exercise) -> str:
     leg = exercise.working_leg
     return (
-        f'<div class="admonition tip hd-working-leg" data-works="{_e(leg.works)}">'
-        '<p class="admonition-title">Which leg does the work?</p>'
+        f'<div class="hd-callout hd-callout--tip hd-working-leg" data-works="{_e(leg.works)}">'
+        '<p class="hd-callout-title">Which leg does the work?</p>'
         f'<p class="hd-working-leg-answer"><strong>{_e(leg.headline)}</strong></p>'
         f"<p>{_e(leg.text)}</p></div>"
     )
@@ -139,7 +139,7 @@ def _source_cell(catalog: Catalog, dosing: Dosing) -> str:
 def _table(head: list[str], rows: list[str], name: str) -> str:
     """A plain table (Material styles tables without a class), scrollable on narrow screens."""
     return (
-        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+        '<div class="hd-table-scroll"><div class="hd-table-frame">'
         f'<table data-hd-table="{name}"><thead><tr>'
         + "".join(f'<th scope="col">{_e(h)}</th>' for h in head)
         + "</tr></thead><tbody>"
@@ -321,7 +321,7 @@ def exercise_page(catalog: Catalog, family_id: str, links: Links) -> str:
     ]
     if main.note:
         out += [
-            '<div class="admonition note"><p class="admonition-title">About the name</p>'
+            '<div class="hd-callout hd-callout--note"><p class="hd-callout-title">About the name</p>'
             f"<p>{_e(main.note)}</p></div>",
             "",
         ]

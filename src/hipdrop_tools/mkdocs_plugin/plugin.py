@@ -7,6 +7,7 @@ QR codes, service worker, SCORM), which a ``hipdrop`` command can also run on a 
 - ``on_config``: the course (``Project``) and its packs; their stylesheets and scripts; the macros.
 - ``on_files``: the assets, the Pyodide runtime, the engine wheel, the quiz exports, the manifest.
 - ``on_page_markdown``: the macros (``{{ quiz("bank-id") }}`` and the packs' own).
+- ``on_page_content``: the engine's semantic class names as Material's (``material.py``).
 - ``on_post_page`` / ``on_post_template``: the engine's address, the manifest link, presentation
   mode, the QR code, and every page's Content-Security-Policy.
 - ``on_post_build``: the service worker (or the SCORM launch files).
@@ -29,6 +30,7 @@ from hipdrop_tools.project import Project
 
 from . import macros
 from .config import HipdropConfig
+from .material import material_classes
 
 WIDGET_MARKER = "data-hipdrop-widget="
 FILE_NOTICE_SCRIPT = site_files.ASSETS_DIR + "/js/file-notice.js"
@@ -124,6 +126,9 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
             return self.macros.render(markdown, macros.MacroPage(page.url, page.file.src_uri, self.urls))
         except macros.MacroFailure as error:
             raise PluginError(f"{self.project.docs}/{page.file.src_uri}: {error}") from None
+
+    def on_page_content(self, html, page, config, files):
+        return material_classes(html)
 
     def on_post_page(self, output, page, config):
         if WIDGET_MARKER in output:

@@ -45,7 +45,7 @@ def lab_html(prefix: str = "hd-mech") -> str:
         for value, text in (("opposite", "opposite hand (swing side)"), ("same", "same-side hand (stance side)"))
     )
     preset_buttons = "".join(
-        f'<button type="button" class="md-button hd-mech-preset" data-preset="{p.name}" '
+        f'<button type="button" class="hd-action hd-mech-preset" data-preset="{p.name}" '
         f'aria-pressed="{"true" if p is PRESETS[0] else "false"}" title="{escape(p.summary)}">{escape(p.title)}</button>'
         for p in PRESETS
     )

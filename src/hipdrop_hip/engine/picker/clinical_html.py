@@ -49,13 +49,13 @@ def _signs_list(urgency: str, with_sources: bool) -> str:
 
 
 def warning_signs_html(style: str = "box", links: dict | None = None) -> str:
-    """The warning signs, grouped by urgency, as a Material admonition."""
+    """The warning signs, grouped by urgency, as a callout box (Material's admonition, by the adapter)."""
     if style == "home":
         shorts = [s.short for s in signs_at(EMERGENCY) if s.short]
         emergency = ", ".join(shorts[:-1]) + " or " + shorts[-1]
         return (
-            '<div class="admonition note hd-warning-signs" data-style="home">'
-            '<p class="admonition-title">Education, not medical advice</p>'
+            '<div class="hd-callout hd-callout--note hd-warning-signs" data-style="home">'
+            '<p class="hd-callout-title">Education, not medical advice</p>'
             "<p>This course explains a common walking pattern. It does not diagnose you or replace a "
             "clinician. Some signs mean you need a clinician, not exercises: for example "
             f"{_e(emergency)} needs emergency help today. See every "
@@ -69,8 +69,8 @@ def warning_signs_html(style: str = "box", links: dict | None = None) -> str:
         )
     sources = sorted({cite for sign in WARNING_SIGNS for cite in sign.source.split("; ")})
     return (
-        f'<div class="admonition danger hd-warning-signs" data-style="{_e(style)}">'
-        '<p class="admonition-title">Warning signs: see a clinician, not an exercise program</p>'
+        f'<div class="hd-callout hd-callout--danger hd-warning-signs" data-style="{_e(style)}">'
+        '<p class="hd-callout-title">Warning signs: see a clinician, not an exercise program</p>'
         "<p>Each sign below counts on its own. If one applies to you, do not start the exercises "
         "in this course; get help at the urgency shown.</p>"
         + "".join(groups)
@@ -89,7 +89,7 @@ def warning_signs_html(style: str = "box", links: dict | None = None) -> str:
 def _table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
     """A table whose cells are already HTML."""
     return (
-        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table><thead><tr>'
+        '<div class="hd-table-scroll"><div class="hd-table-frame"><table><thead><tr>'
         + "".join(f"<th>{_e(h)}</th>" for h in head)
         + "</tr></thead><tbody>"
         + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)

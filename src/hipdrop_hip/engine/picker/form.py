@@ -219,8 +219,8 @@ def render_form(catalog_data: dict | None = None) -> str:
         f'<form class="hd-picker-form" id="{FORM_ID}-form" method="get" action="#hd-picker-result" novalidate>'
         + "".join(sections)
         + '<div class="hd-picker-actions">'
-        '<button type="submit" class="md-button md-button--primary">Build my program</button> '
-        '<button type="reset" class="md-button">Start again</button>'
+        '<button type="submit" class="hd-action hd-action--primary">Build my program</button> '
+        '<button type="reset" class="hd-action">Start again</button>'
         "</div></form>"
     )
 

@@ -1,0 +1,33 @@
+"""The theme adapter: the engine writes semantic class names (``hd-action``, ``hd-callout``...);
+on a Material page they become Material's own (``md-button``, ``admonition``...), so buttons,
+callout boxes and wide tables look like the theme's. No other module names Material's classes."""
+
+import re
+
+# Engine class -> Material's classes (the engine's name is replaced, not kept).
+MATERIAL_CLASSES = {
+    "hd-action": "md-button",
+    "hd-action--primary": "md-button--primary",
+    "hd-callout": "admonition",
+    "hd-callout--note": "note",
+    "hd-callout--tip": "tip",
+    "hd-callout--danger": "danger",
+    "hd-callout-title": "admonition-title",
+    "hd-table-scroll": "md-typeset__scrollwrap",
+    "hd-table-frame": "md-typeset__table",
+}
+_CLASS_ATTR = re.compile(r'class="([^"]*)"')
+
+
+def _theme_classes(match: re.Match) -> str:
+    tokens = match.group(1).split()
+    if not any(token in MATERIAL_CLASSES for token in tokens):
+        return match.group(0)
+    return f'class="{" ".join(MATERIAL_CLASSES.get(token, token) for token in tokens)}"'
+
+
+def material_classes(html: str) -> str:
+    """The page's HTML with the engine's semantic classes as Material's."""
+    if "hd-" not in html:
+        return html
+    return _CLASS_ATTR.sub(_theme_classes, html)
