@@ -20,15 +20,6 @@ def build_site(dest: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.Com
     )
 
 
-def dispatch(method: str, params_json: str) -> str:
-    """The worker's dispatcher with this course's method table (the core's and the hip-drop
-    pack's methods), as the course's engine wheel registers them."""
-    from hipdrop.browser import dispatch as engine_dispatch
-    from hipdrop_tools.packs import enabled_packs, method_table
-
-    return engine_dispatch(method, params_json, method_table(enabled_packs(["hip-drop"])))
-
-
 def copy_project(dest: Path) -> Path:
     """A copy of the project's sources (for build tests that break a data file)."""
     ignore = shutil.ignore_patterns(".venv", "node_modules", "site", "dist", "build", ".git", "__pycache__", ".pytest_cache")

@@ -1,5 +1,6 @@
 """The Hip Drop course pack, as the core's extension point (``hipdrop_tools.packs.Pack``) sees it."""
 
+from hipdrop_hip.engine.methods import METHODS
 from hipdrop_tools.packs import Pack
 
 PACK = Pack(
@@ -12,10 +13,7 @@ PACK = Pack(
         "hipdrop_hip.engine.picker.clinical_html",
         "hipdrop_hip.engine.mechanics.page",
     ),
-    methods={
-        "picker.build": "hipdrop_hip.engine.picker:build_for_page",
-        "mechanics.solve": "hipdrop_hip.engine.mechanics:run",
-    },
+    methods=METHODS,
     macros="hipdrop_hip.build:macros",
     assets="hipdrop_hip",
     extra_css=("css/picker.css", "css/mechanics.css"),

@@ -2,7 +2,7 @@
 
 The web build uses directory URLs (``lessons/dosing/``); the classroom bundle's build, with
 Material's offline plugin, does not (``lessons/dosing.html``). So no address is ever formatted by
-hand: the hook records every ``File.url`` of the build (``on_files``) under ``CONFIG_KEY`` in
+hand: the plugin records every ``File.url`` of the build (``on_files``) under ``CONFIG_KEY`` in
 ``config.extra``, and macros ask ``PageUrls.url(docs_path, page.url)`` for a link relative to the
 page being rendered (``mkdocs.utils.get_relative_url``).
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-CONFIG_KEY = "hipdrop_urls"  # config.extra entry, filled by hooks/site_hook.py on_files
+CONFIG_KEY = "hipdrop_urls"  # config.extra entry, filled by the hipdrop plugin (on_files)
 
 
 class UnknownPage(KeyError):
@@ -57,8 +57,8 @@ def public_page_url(docs_path: str) -> str:
 
 
 def from_config(config) -> PageUrls:
-    """The build's PageUrls, as the hook recorded them (config: MkDocs's or the macros' env.conf)."""
+    """The build's PageUrls, as the plugin recorded them (config: MkDocs's)."""
     urls = config["extra"].get(CONFIG_KEY)
     if urls is None:
-        raise RuntimeError(f"config.extra.{CONFIG_KEY} is missing: hooks/site_hook.py must be in mkdocs.yml's hooks")
+        raise RuntimeError(f"config.extra.{CONFIG_KEY} is missing: the hipdrop plugin must be in mkdocs.yml's plugins")
     return urls

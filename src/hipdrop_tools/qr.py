@@ -1,6 +1,6 @@
 """A page's public address as a QR code: inline SVG made at build time with segno.
 
-No MkDocs import here: the build hook passes the page's source path and the site's public address.
+No MkDocs import here: the plugin passes the page's source path and the site's public address.
 """
 
 from html import escape

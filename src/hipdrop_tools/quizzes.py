@@ -147,7 +147,7 @@ def _named_field(problem: Problem) -> Problem:
 def load_banks(project: Project) -> dict[str, SourceBank]:
     """Every bank in ``quizzes/``, checked; raises DataError listing every problem in every file.
 
-    One build needs the banks twice (the quiz macros and the hook's Moodle exports): the checked
+    One build needs the banks twice (the quiz macros and the plugin's Moodle exports): the checked
     result is reused while no bank and no page (lesson links are checked) has changed.
     """
     return dict(_load_banks_while_unchanged(project, _data_stamp(project)))

@@ -13,7 +13,7 @@
 
 The build reads the plugin's ``scorm`` options in mkdocs.yml: ``mastery_score`` (the percentage of the final
 self-assessment that passes, 0 to 100) and ``final_quiz`` (the bank whose result decides the
-status). No MkDocs import here: the hook calls these functions.
+status). No MkDocs import here: the plugin calls these functions.
 """
 
 import os
@@ -32,7 +32,7 @@ from lxml import etree
 from .bundle import OFFLINE_ENV, bundle_name
 from .project import Project
 
-SCORM_ENV = "HIPDROP_SCORM_BUILD"  # set by `hipdrop scorm` for its build; read by the hook
+SCORM_ENV = "HIPDROP_SCORM_BUILD"  # set by `hipdrop scorm` for its build; read by the plugin
 VERSION_ENV = "HIPDROP_SCORM_VERSION"  # the package's version, written into its manifest
 LAUNCH_PAGE = "scorm.html"
 MANIFEST = "imsmanifest.xml"
@@ -173,7 +173,7 @@ def write_package(project: Project, out_dir: Path, version: str | None = None) -
         site = Path(tmp) / "site"
         build_scorm_site(project, site, version)
         if not (site / MANIFEST).is_file():
-            raise ScormError("the SCORM build wrote no imsmanifest.xml (is hooks/site_hook.py in mkdocs.yml?)")
+            raise ScormError("the SCORM build wrote no imsmanifest.xml (is the hipdrop plugin in mkdocs.yml?)")
         partial = target.with_suffix(".zip.part")
         count = 0
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:

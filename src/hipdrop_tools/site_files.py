@@ -1,6 +1,6 @@
 """What the build adds to the site besides the pages: our assets, the Pyodide runtime, the engine.
 
-Each function returns (destination path in the site, source path or bytes); the MkDocs hook
+Each function returns (destination path in the site, source path or bytes); the MkDocs plugin
 turns them into MkDocs ``File`` objects. No MkDocs import here.
 """
 
@@ -131,7 +131,7 @@ def quiz_export_files(project: Project, base_url: str = "") -> list[SiteFile]:
     for fmt in FORMATS:
         texts, warnings = export_all(banks, fmt, base_url)
         for warning in warnings:  # INFO: a question a format cannot carry is left out, by design
-            logging.getLogger("mkdocs.hooks.hipdrop").info("hipdrop: %s export: %s", fmt, warning)
+            logging.getLogger("mkdocs.plugins.hipdrop").info("hipdrop: %s export: %s", fmt, warning)
         files += [SiteFile(dest=f"{QUIZ_DOWNLOADS_DIR}/{name}", content=text if isinstance(text, bytes) else text.encode("utf-8"))
                   for name, text in texts.items()]
     return files

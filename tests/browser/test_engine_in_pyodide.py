@@ -1,19 +1,34 @@
 """The engine's unit tests (tests/engine, standard library only) run inside Pyodide in Chromium,
-against the very wheel the site ships, so the browser runtime is proven, not assumed."""
+against the very wheel the site ships, so the browser runtime is proven, not assumed. The wheel
+leaves out the build-time renderers (static HTML, run by the plugin): the harness adds their
+source beside it, so their tests run in Pyodide too."""
 
 import json
 
 import pytest
 
+from hipdrop_tools.packs import enabled_packs
 from hipdrop_tools.serve import serve_in_thread
 from support import ROOT
+
+
+def build_only_sources() -> dict[str, str]:
+    """The course's build-time renderers (left out of the wheel) as {path in site-packages: source}."""
+    sources = {}
+    for pack in enabled_packs(["hip-drop"]):
+        for module in pack.build_only:
+            path = module.replace(".", "/") + ".py"
+            sources[path] = (ROOT / "src" / path).read_text()
+    return sources
 
 HARNESS = """<!doctype html><meta charset="utf-8"><title>engine tests in Pyodide</title>
 <script type="module">
 import { loadPyodide } from "./assets/pyodide/pyodide.mjs";
-window.runEngineTests = async (wheelUrl, files, runner) => {
+window.runEngineTests = async (wheelUrl, files, runner, buildOnly) => {
   const py = await loadPyodide({ indexURL: new URL("./assets/pyodide/", location.href).href });
   py.unpackArchive(await (await fetch(wheelUrl)).arrayBuffer(), "wheel");
+  const purelib = py.runPython("import hipdrop, os; os.path.dirname(os.path.dirname(hipdrop.__file__))");
+  for (const [path, text] of Object.entries(buildOnly)) py.FS.writeFile(`${purelib}/${path}`, text);
   py.FS.mkdirTree("/engine_tests");
   for (const [name, text] of Object.entries(files)) py.FS.writeFile(`/engine_tests/${name}`, text);
   return py.runPython(runner);
@@ -60,8 +75,8 @@ def test_engine_unit_tests_pass_inside_pyodide(page, harness_url, built_site):
     page.wait_for_load_state("load")
     report = json.loads(
         page.evaluate(
-            "([wheel, files, runner]) => runEngineTests(wheel, files, runner)",
-            [harness_url + wheel.relative_to(built_site).as_posix(), files, runner],
+            "([wheel, files, runner, extra]) => runEngineTests(wheel, files, runner, extra)",
+            [harness_url + wheel.relative_to(built_site).as_posix(), files, runner, build_only_sources()],
         )
     )
     assert report["platform"] == "emscripten" and report["python"].startswith("3.")

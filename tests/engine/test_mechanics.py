@@ -4,11 +4,18 @@ import json
 import math
 import xml.dom.minidom
 
-from support import dispatch
+from hipdrop.browser import CORE_METHODS
+from hipdrop.browser import dispatch as engine_dispatch
+from hipdrop_hip.engine.methods import METHODS as PACK_METHODS
 from hipdrop_hip.engine.mechanics.lab import resolve, run
 from hipdrop_hip.engine.mechanics.model import MechanicsInputError
 from hipdrop_hip.engine.mechanics.presets import PARAMS, PRESETS
 from hipdrop_hip.engine.mechanics.statics import solve
+
+
+def dispatch(method: str, params_json: str) -> str:
+    """The worker's dispatcher with this course's methods (the core's and the hip-drop pack's)."""
+    return engine_dispatch(method, params_json, {**CORE_METHODS, **PACK_METHODS})
 
 WORKED = {  # brief 3.1: BW 700 N, W = 5/6 BW, b = 10 cm, a = 5 cm, pull at 70°
     "body_weight_n": 700,

@@ -6,7 +6,9 @@ values are worked out by hand from the rule, never taken from the function under
 
 import json
 
-from support import dispatch
+from hipdrop.browser import CORE_METHODS
+from hipdrop.browser import dispatch as engine_dispatch
+from hipdrop_hip.engine.methods import METHODS as PACK_METHODS
 from hipdrop_hip.engine.catalog import catalog_from_dict
 from hipdrop_hip.engine.picker import AnswersError, Program, Referral, RestAdvice, answers_from_dict, pick
 from hipdrop_hip.engine.picker.answers import answers_from_form, answers_to_form
@@ -14,6 +16,11 @@ from hipdrop_hip.engine.picker.clinical_html import clinical_rules_html, warning
 from hipdrop_hip.engine.picker.render import render, render_text
 from hipdrop_hip.engine.picker.safety import PAIN_MONITORING, STOP_WALKING_WORSE
 from hipdrop_hip.engine.picker.warning_signs import WARNING_SIGNS
+
+
+def dispatch(method: str, params_json: str) -> str:
+    """The worker's dispatcher with this course's methods (the core's and the hip-drop pack's)."""
+    return engine_dispatch(method, params_json, {**CORE_METHODS, **PACK_METHODS})
 
 
 def dosing(sets=2, reps=10, hold=0, rest=30, days=(2, 3), source="acsm"):

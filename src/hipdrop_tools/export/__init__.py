@@ -48,7 +48,7 @@ def explanation_with_link(question: Question) -> str:
     if question.link.startswith(("http://", "https://")):
         more = f'<p>Read more: <a href="{question.link}">{question.link}</a></p>'
     else:
-        more = f"<p>Read more in the Hip Drop course, page {question.link}</p>"
+        more = f"<p>Read more in the course, page {question.link}</p>"
     return question.explanation_html + more
 
 

@@ -85,7 +85,7 @@ def question_gift(question: Question) -> str | None:
 
 def render(bank: Bank) -> tuple[str, list[ExportWarning]]:
     warnings: list[ExportWarning] = []
-    blocks = [f"// {bank.title}", f"// Exported from the Hip Drop course; import in Moodle as GIFT.",
+    blocks = [f"// {bank.title}", f"// Exported from the course by hipdrop; import in Moodle as GIFT.",
               f"$CATEGORY: {CATEGORY_ROOT}/{bank.id}"]
     for question in bank.questions:
         reason = matching_skip_reason(question) if question.type in ("ordering", "matching") else None

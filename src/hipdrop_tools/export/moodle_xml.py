@@ -140,7 +140,7 @@ def _matching(quiz: ET.Element, question: Question) -> ET.Element:
 def render(bank: Bank) -> tuple[str, list[ExportWarning]]:
     warnings: list[ExportWarning] = []
     quiz = ET.Element("quiz")
-    quiz.append(ET.Comment(f" {bank.title}: exported from the Hip Drop course "))
+    quiz.append(ET.Comment(f" {bank.title}: exported from the course by hipdrop "))
     category = ET.SubElement(quiz, "question", {"type": "category"})
     _text(category, "category", f"$course$/top/{CATEGORY_ROOT}/{bank.id}", fmt=None)
     for question in bank.questions:
