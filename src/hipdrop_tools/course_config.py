@@ -50,6 +50,15 @@ def course_project(root: Path) -> Project:
     )
 
 
+def course_short_name(root: Path) -> str:
+    """The plugin's short_name, else site_name, else the exports' default category."""
+    path = root / "mkdocs.yml"
+    data = (yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}) if path.is_file() else {}
+    from .export import CATEGORY_ROOT
+
+    return str(plugin_options(root).get("short_name") or data.get("site_name") or CATEGORY_ROOT)
+
+
 def _docs_dir(root: Path) -> str:
     path = root / "mkdocs.yml"
     if not path.is_file():

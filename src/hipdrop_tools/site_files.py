@@ -120,7 +120,7 @@ def iframe_worker_shim(project: Project) -> SiteFile:
 QUIZ_DOWNLOADS_DIR = "downloads/quizzes"
 
 
-def quiz_export_files(project: Project, base_url: str = "") -> list[SiteFile]:
+def quiz_export_files(project: Project, base_url: str = "", category: str | None = None) -> list[SiteFile]:
     """Every quiz bank as ``<bank>.gift``, ``<bank>.xml``, ``<bank>.qti21.zip`` and ``<bank>.qti12.zip``
     (``hipdrop export`` writes the same)."""
     from .export import FORMATS, export_all
@@ -129,7 +129,7 @@ def quiz_export_files(project: Project, base_url: str = "") -> list[SiteFile]:
     banks = load_banks(project)
     files = []
     for fmt in FORMATS:
-        texts, warnings = export_all(banks, fmt, base_url)
+        texts, warnings = export_all(banks, fmt, base_url, *([category] if category else []))
         for warning in warnings:  # INFO: a question a format cannot carry is left out, by design
             logging.getLogger("mkdocs.plugins.hipdrop").info("hipdrop: %s export: %s", fmt, warning)
         files += [SiteFile(dest=f"{QUIZ_DOWNLOADS_DIR}/{name}", content=text if isinstance(text, bytes) else text.encode("utf-8"))

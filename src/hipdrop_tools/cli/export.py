@@ -4,6 +4,7 @@ as IMS QTI packages (2.1 and 1.2, for Canvas, Blackboard and other platforms).""
 import sys
 from pathlib import Path
 
+from hipdrop_tools.course_config import course_short_name
 from hipdrop_tools.export import FORMATS, export_all
 from hipdrop_tools.quizzes import load_banks
 
@@ -20,7 +21,7 @@ def add_arguments(parser) -> None:
 
 def run(args, project) -> int:
     banks = load_banks(project)  # raises DataError: reported with every problem, exit code 1
-    files, warnings = export_all(banks, args.format, args.base_url)
+    files, warnings = export_all(banks, args.format, args.base_url, course_short_name(project.root))
     args.out.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         if isinstance(text, bytes):

@@ -17,7 +17,7 @@ from ..quizzes import SourceBank, engine_bank, page_url
 
 FORMATS = ("gift", "moodle-xml", "qti")
 EXTENSIONS = {"gift": "gift", "moodle-xml": "xml"}  # qti: <bank>.qti21.zip and <bank>.qti12.zip
-CATEGORY_ROOT = "Hip Drop"
+CATEGORY_ROOT = "Quizzes"  # the default Moodle category; the plugin passes the course's short name
 # Moodle's matching question needs at least 2 questions and 3 answers; GIFT matching needs 3 pairs.
 MIN_MATCHING_PAIRS = 3
 
@@ -104,8 +104,11 @@ def renderer(fmt: str) -> Renderer:
     return {"gift": gift.render, "moodle-xml": moodle_xml.render}[fmt]
 
 
-def export_all(banks: dict[str, SourceBank], fmt: str, base_url: str = "") -> tuple[dict[str, str | bytes], list[ExportWarning]]:
-    """Every bank in one format: ({file name: text, or bytes for the QTI zips}, warnings)."""
+def export_all(
+    banks: dict[str, SourceBank], fmt: str, base_url: str = "", category: str = CATEGORY_ROOT
+) -> tuple[dict[str, str | bytes], list[ExportWarning]]:
+    """Every bank in one format: ({file name: text, or bytes for the QTI zips}, warnings).
+    ``category``: the Moodle question category the banks go under (the course's short name)."""
     if fmt == "qti":
         from .qti import export_packages
 
@@ -114,7 +117,7 @@ def export_all(banks: dict[str, SourceBank], fmt: str, base_url: str = "") -> tu
     files: dict[str, str] = {}
     warnings: list[ExportWarning] = []
     for bank_id in sorted(banks):
-        text, found = render(export_bank_model(banks[bank_id], base_url))
+        text, found = render(export_bank_model(banks[bank_id], base_url), category)
         files[f"{bank_id}.{EXTENSIONS[fmt]}"] = text
         warnings += found
     return files, warnings

@@ -83,10 +83,10 @@ def question_gift(question: Question) -> str | None:
     return "\n".join([*lines, *answers, general, "}"])
 
 
-def render(bank: Bank) -> tuple[str, list[ExportWarning]]:
+def render(bank: Bank, category: str = CATEGORY_ROOT) -> tuple[str, list[ExportWarning]]:
     warnings: list[ExportWarning] = []
     blocks = [f"// {bank.title}", f"// Exported from the course by hipdrop; import in Moodle as GIFT.",
-              f"$CATEGORY: {CATEGORY_ROOT}/{bank.id}"]
+              f"$CATEGORY: {category}/{bank.id}"]
     for question in bank.questions:
         reason = matching_skip_reason(question) if question.type in ("ordering", "matching") else None
         text = None if reason else question_gift(question)

@@ -137,12 +137,12 @@ def _matching(quiz: ET.Element, question: Question) -> ET.Element:
     return element
 
 
-def render(bank: Bank) -> tuple[str, list[ExportWarning]]:
+def render(bank: Bank, category: str = CATEGORY_ROOT) -> tuple[str, list[ExportWarning]]:
     warnings: list[ExportWarning] = []
     quiz = ET.Element("quiz")
     quiz.append(ET.Comment(f" {bank.title}: exported from the course by hipdrop "))
     category = ET.SubElement(quiz, "question", {"type": "category"})
-    _text(category, "category", f"$course$/top/{CATEGORY_ROOT}/{bank.id}", fmt=None)
+    _text(category, "category", f"$course$/top/{category}/{bank.id}", fmt=None)
     for question in bank.questions:
         if question.type in ("single", "multiple"):
             element = _multichoice(quiz, question)

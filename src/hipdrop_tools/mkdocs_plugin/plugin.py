@@ -5,6 +5,7 @@ QR codes, service worker, SCORM), which a ``hipdrop`` command can also run on a 
 
 - ``on_startup``: notes whether this is ``mkdocs serve`` (no service worker there).
 - ``on_config``: the course (``Project``) and its packs; their stylesheets and scripts; the macros.
+- ``on_serve``: the quizzes folder is watched too.
 - ``on_files``: the assets, the Pyodide runtime, the engine wheel, the quiz exports, the manifest.
 - ``on_page_markdown``: the macros (``{{ quiz("bank-id") }}`` and the packs' own).
 - ``on_page_content``: the engine's semantic class names as Material's (``material.py``).
@@ -97,6 +98,12 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
                 scripts.append(script)
         config.extra_javascript[:0] = scripts
 
+    def on_serve(self, server, config, builder):
+        """`mkdocs serve` rebuilds when a quiz bank changes too."""
+        if self.project.quizzes_dir.is_dir():
+            server.watch(str(self.project.quizzes_dir))
+        return server
+
     def on_files(self, files, config):
         try:
             extra = site_files.asset_files(self.project, self.packs) + site_files.pyodide_files(self.project)
@@ -106,8 +113,8 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
             raise PluginError(str(error)) from None
         wheel_file, _ = site_files.engine_wheel(self.packs)
         extra.append(wheel_file)
-        extra += site_files.quiz_export_files(self.project, config.site_url or "")
         short_name = self.config.short_name or config.site_name
+        extra += site_files.quiz_export_files(self.project, config.site_url or "", short_name)
         description = config.site_description or config.site_name
         extra += site_files.root_files(config.site_name, short_name, description, self.config.theme_color)
         self.engine_url = wheel_file.dest
