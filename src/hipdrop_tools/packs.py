@@ -88,6 +88,7 @@ CORE = Pack(
         "hipdrop_tools.cli.export",
         "hipdrop_tools.cli.bundle",
         "hipdrop_tools.cli.scorm",
+        "hipdrop_tools.cli.verify",
     ),
 )
 
