@@ -1,4 +1,4 @@
-// Hip Drop bridge: on a page that holds a widget, start the Python worker after the page has
+// The bridge: on a page that holds a widget, start the Python worker after the page has
 // loaded and attach each widget. Pages without widgets load nothing else.
 //
 // A widget is an element with data-hipdrop-widget="<kind>"; ./widgets/<kind>.js exports

@@ -6,7 +6,7 @@ const ROOT = new URL("../../../", import.meta.url); // this file is assets/hipdr
 function register() {
   navigator.serviceWorker
     .register(new URL("sw.js", ROOT), { scope: ROOT.pathname })
-    .catch((error) => console.warn(`Hip Drop: offline use is not available here (${error.message})`));
+    .catch((error) => console.warn(`hipdrop: offline use is not available here (${error.message})`));
 }
 
 // On a widget page, wait until Python is up (or has failed) before the precache starts: the
@@ -71,7 +71,7 @@ async function start() {
 if (document.querySelector('meta[name="hipdrop-offline"][content="off"]')) {
   if ("serviceWorker" in navigator) removeOfflineCopy().catch(() => {});
 } else if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
-  const begin = () => start().catch((error) => console.warn(`Hip Drop: ${error.message}`));
+  const begin = () => start().catch((error) => console.warn(`hipdrop: ${error.message}`));
   if (document.readyState === "complete") begin();
   else window.addEventListener("load", begin, { once: true });
 }

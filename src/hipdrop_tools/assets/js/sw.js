@@ -1,4 +1,4 @@
-// Hip Drop service worker: after one visit the whole course, Python included, works offline.
+// The course's service worker: after one visit the whole course, Python included, works offline.
 //
 // The build fills in the values below (hipdrop_tools.offline) and places this file at the site
 // root, so that its scope is the whole course. VERSION is a hash of the site's files: a changed
@@ -62,7 +62,7 @@ function localSitemap() {
 
 async function respond(request) {
   const cache = await caches.open(CACHE);
-  // The query only carries page state (the presentation slide, the picker's answers), never a
+  // The query only carries page state (the presentation slide, a widget's answers), never a
   // different file.
   const cached = await cache.match(request, { ignoreSearch: true });
   if (cached) return cached;
