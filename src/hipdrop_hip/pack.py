@@ -18,5 +18,6 @@ PACK = Pack(
     assets="hipdrop_hip",
     extra_css=("css/picker.css", "css/mechanics.css"),
     loaders={"catalog exercises": "hipdrop_hip.build.catalog:load_exercises"},
+    data_dirs=("exercises",),
     commands=("hipdrop_hip.build.cli.pick", "hipdrop_hip.build.cli.lab"),
 )
