@@ -1,4 +1,4 @@
-"""The ``hipdrop`` MkDocs plugin: the one adapter between MkDocs and Hip Drop.
+"""The ``hipdrop`` MkDocs plugin: the one adapter between MkDocs and the hipdrop tools.
 
 One job per event; the work is done in plain functions of ``hipdrop_tools`` (site files, CSP,
 QR codes, service worker, SCORM), which a ``hipdrop`` command can also run on a built site.
