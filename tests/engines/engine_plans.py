@@ -34,7 +34,12 @@ def state_is(css: str, state: str) -> dict:
         f"if ({root}?.dataset.hipdropState === 'failed') "
         f"throw new Error('the widget failed: ' + {root}.querySelector('.hd-status')?.textContent);"
     )
-    return {"wait": f"(() => {{ {give_up} return {root}?.dataset.hipdropState === {js_string(state)}; }})()", "timeout": SETTLE_MS}
+    # A reader reaches the widget first: Python starts only when one comes near (or is focused).
+    reach = f"if ({root}?.dataset.hipdropState === 'idle') {root}.scrollIntoView({{block: 'center'}});"
+    return {
+        "wait": f"(() => {{ {give_up} {reach} return {root}?.dataset.hipdropState === {js_string(state)}; }})()",
+        "timeout": SETTLE_MS,
+    }
 
 
 def text_of(css: str) -> str:
@@ -43,8 +48,10 @@ def text_of(css: str) -> str:
 
 def all_settled() -> dict:
     return {
-        "wait": "[...document.querySelectorAll('[data-hipdrop-widget]')]"
-        ".every((e) => /^(ready|failed)$/.test(e.dataset.hipdropState))",
+        # Each widget reached in turn, as a reader scrolling down does (Python starts near one).
+        "wait": "(() => { const widgets = [...document.querySelectorAll('[data-hipdrop-widget]')];"
+        " widgets.find((e) => e.dataset.hipdropState === 'idle')?.scrollIntoView({block: 'center'});"
+        " return widgets.every((e) => /^(ready|failed)$/.test(e.dataset.hipdropState)); })()",
         "timeout": SETTLE_MS,
     }
 
