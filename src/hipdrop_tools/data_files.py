@@ -11,7 +11,6 @@ import yaml
 
 from .errors import DataError, Problem
 
-
 # libyaml's safe loader when PyYAML was built with it (it parses the banks about ten times faster).
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -5,7 +5,7 @@ swing side. The same shapes give an SVG and PNGs (written with zlib; no imaging 
 import struct
 import zlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 ICON_SIZES = (192, 512)
 BACKGROUND = (0x3F, 0x51, 0xB5)  # indigo, the site's primary colour
@@ -43,7 +43,7 @@ SHAPES = (
 
 
 def _hex(colour: tuple[int, int, int]) -> str:
-    return "#%02x%02x%02x" % colour
+    return "#{:02x}{:02x}{:02x}".format(*colour)
 
 
 def icon_svg() -> str:
@@ -91,7 +91,7 @@ def _png(size: int, pixels: bytearray) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
 
 
-@lru_cache(maxsize=None)
+@cache
 def icon_png(size: int) -> bytes:
     pixels = bytearray(bytes(BACKGROUND) * (size * size))
     for shape in SHAPES:

@@ -23,7 +23,7 @@ STYLE_ID = "hipdrop-words"
 
 def site_language(config) -> str:
     """The language code of a MkDocs config (``theme.language``), 'en' when it has none."""
-    theme = config["theme"] if "theme" in config else None
+    theme = config.get("theme")
     language = theme["language"] if theme is not None and "language" in theme else None
     return str(language or DEFAULT_LANGUAGE)
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jsonschema
+
 from hipdrop.quiz.model import CHOICE_TYPES, QUESTION_TYPES, Bank, Feedback, Item, NumericAnswer, Option, Question
 
 from . import markdown_text
@@ -110,7 +111,7 @@ def _cross_check(bank: SourceBank, project: Project) -> list[Problem]:
     for question in bank.data["questions"]:
         entry = f"question '{question['id']}'"
 
-        def problem(field: str, message: str) -> None:
+        def problem(field: str, message: str, entry: str = entry) -> None:
             problems.append(Problem(bank.shown_as, entry, field, message))
 
         for field, message in _answer_problems(question):

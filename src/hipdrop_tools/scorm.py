@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from lxml import etree
+
 import hipdrop
 from hipdrop.quiz.progress import STORE_PREFIX
-from lxml import etree
 
 from .bundle import OFFLINE_ENV, bundle_name
 from .project import Project

@@ -67,7 +67,7 @@ def pyodide_files(project: Project, packs: "tuple[Pack, ...]") -> list[SiteFile]
         for name in PYODIDE_FILES
         if name not in (STDLIB, LOCK_FILE)
     ]
-    return files + [trimmed_stdlib(project, packs), lock_without_packages(project)]
+    return [*files, trimmed_stdlib(project, packs), lock_without_packages(project)]
 
 
 STDLIB = "python_stdlib.zip"
@@ -88,11 +88,10 @@ def lock_without_packages(project: Project) -> SiteFile:
 def trimmed_stdlib(project: Project, packs: "tuple[Pack, ...]") -> SiteFile:
     """Pyodide's standard library cut down to what its start-up and the course's engine packages
     (the core's and its packs') import, and compiled to bytecode (``stdlib_trim``, ``stdlib_bytecode``)."""
-    from .wheel import package_dir
-
     from .precompress import default_cache_dir
     from .stdlib_bytecode import compile_stdlib
     from .stdlib_trim import trim
+    from .wheel import package_dir
 
     cache = default_cache_dir().parent / "stdlib"
     engine_dirs = [package_dir(name) for pack in packs for name in pack.engine_packages]

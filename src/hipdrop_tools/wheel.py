@@ -84,9 +84,9 @@ def build_wheel(
         "Summary: Hip Drop engine (pure Python, standard library only)\n"
     ).encode()
     wheel_meta = (
-        "Wheel-Version: 1.0\nGenerator: hipdrop_tools.wheel\nRoot-Is-Purelib: true\n"
-        "Tag: py3-none-any\n"
-    ).encode()
+        b"Wheel-Version: 1.0\nGenerator: hipdrop_tools.wheel\nRoot-Is-Purelib: true\n"
+        b"Tag: py3-none-any\n"
+    )
     build_only = tuple(build_only)
     unique: dict[str, bytes] = {}
     for package in packages:

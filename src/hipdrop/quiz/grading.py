@@ -144,9 +144,7 @@ def parse_number(text: object, unit: str = "") -> float | None:
     if unit and s.lower().endswith(unit.lower()):
         s = s[: -len(unit)].strip()
     s = re.sub(r"[\s\u00a0\u202f_]", "", s)
-    if "," in s and "." in s:
-        s = s.replace(",", "")
-    elif _THOUSANDS.match(s):
+    if ("," in s and "." in s) or _THOUSANDS.match(s):
         s = s.replace(",", "")
     else:
         s = s.replace(",", ".")

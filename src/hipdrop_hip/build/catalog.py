@@ -24,7 +24,6 @@ drills without a weight, never with ``high-load``.
 from pathlib import Path
 
 from hipdrop_hip.engine.catalog import Catalog, catalog_from_dict
-
 from hipdrop_tools.data_files import dotted, read_yaml, schema_problems
 from hipdrop_tools.errors import DataError, Problem
 from hipdrop_tools.project import Project
@@ -115,7 +114,7 @@ def cross_check(data: dict, shown_as: str, project: Project) -> list[Problem]:
                         problem(eid, f"dosing.{goal}.{key}", f"range [{low}, {high}] has low above high")
             if dose["source"] not in sources:
                 problem(eid, f"dosing.{goal}.source", f"'{dose['source']}' is not in the sources table")
-            days_low, days_high = _span(dose["days_per_week"])
+            _, days_high = _span(dose["days_per_week"])
             if days_high > 7:
                 problem(eid, f"dosing.{goal}.days_per_week", "a week has 7 days")
 
@@ -156,7 +155,7 @@ def _tag_problems(data: dict, shown_as: str) -> list[Problem]:
     for exercise in data["exercises"]:
         eid, tags, position = exercise["id"], set(exercise["precautions"]), exercise["position"]
 
-        def problem(message: str) -> None:
+        def problem(message: str, eid: str = eid) -> None:
             problems.append(Problem(shown_as, f"exercise '{eid}'", "precautions", message))
 
         for tag, positions in POSITION_TAGS.items():

@@ -274,7 +274,7 @@ class Catalog:
 
         easier = walk("easier")
         harder = walk("harder")
-        return tuple(reversed(easier)) + (main,) + tuple(harder)
+        return (*reversed(easier), main, *harder)
 
     def by_phase(self, phase: str) -> tuple[Exercise, ...]:
         return tuple(e for e in self.exercises if e.phase == phase)

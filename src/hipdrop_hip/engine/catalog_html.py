@@ -22,11 +22,11 @@ from .catalog import (
     GOALS,
     PHASE_LABELS,
     PHASES,
+    PRECAUTIONS,
     Catalog,
     Dosing,
     EmgEntry,
     Exercise,
-    PRECAUTIONS,
     evidence_rows,
 )
 

@@ -85,7 +85,7 @@ def question_gift(question: Question) -> str | None:
 
 def render(bank: Bank, category: str = CATEGORY_ROOT) -> tuple[str, list[ExportWarning]]:
     warnings: list[ExportWarning] = []
-    blocks = [f"// {bank.title}", f"// Exported from the course by hipdrop; import in Moodle as GIFT.",
+    blocks = [f"// {bank.title}", "// Exported from the course by hipdrop; import in Moodle as GIFT.",
               f"$CATEGORY: {category}/{bank.id}"]
     for question in bank.questions:
         reason = matching_skip_reason(question) if question.type in ("ordering", "matching") else None

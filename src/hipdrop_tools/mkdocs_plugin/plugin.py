@@ -24,7 +24,18 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from hipdrop_tools import csp, instant_nav, messages_html, offline, offline_build, page_urls, precompress, qr, scorm, site_files
+from hipdrop_tools import (
+    csp,
+    instant_nav,
+    messages_html,
+    offline,
+    offline_build,
+    page_urls,
+    precompress,
+    qr,
+    scorm,
+    site_files,
+)
 from hipdrop_tools.errors import DataError
 from hipdrop_tools.packs import Pack, UnknownPack, enabled_packs
 from hipdrop_tools.project import Project

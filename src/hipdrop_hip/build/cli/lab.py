@@ -4,8 +4,8 @@ import json
 import sys
 from pathlib import Path
 
-from hipdrop_hip.engine.mechanics.lab import resolve
 from hipdrop_hip.engine.mechanics.figure import chart_svg, figure_svg
+from hipdrop_hip.engine.mechanics.lab import resolve
 from hipdrop_hip.engine.mechanics.model import MechanicsInputError
 from hipdrop_hip.engine.mechanics.presets import PARAMS, PRESETS, SPECS
 from hipdrop_hip.engine.mechanics.report import text_report

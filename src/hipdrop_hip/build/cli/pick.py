@@ -9,9 +9,9 @@ import json
 import sys
 from pathlib import Path
 
+from hipdrop_hip.build.catalog import load_catalog
 from hipdrop_hip.engine.picker import AnswersError, answers_from_dict, pick
 from hipdrop_hip.engine.picker.render import render, render_text
-from hipdrop_hip.build.catalog import load_catalog
 
 NAME = "pick"
 HELP = "build an exercise program from a JSON file of answers (json, text or html)"

@@ -301,7 +301,7 @@ def chart_svg(inputs: Inputs, lean_spec: ParamSpec, element_id: str = "hd-mech-c
     """Abductor force against trunk lean, other settings held, with the capacity line."""
     from dataclasses import replace
 
-    steps = int(round((lean_spec.maximum - lean_spec.minimum) / 0.5))
+    steps = round((lean_spec.maximum - lean_spec.minimum) / 0.5)
     leans = [lean_spec.minimum + k * 0.5 for k in range(steps + 1)]
     forces = [solve(replace(inputs, lean_cm=lean)).abductor_force_n for lean in leans]
     current = solve(inputs).abductor_force_n
@@ -336,7 +336,7 @@ def chart_svg(inputs: Inputs, lean_spec: ParamSpec, element_id: str = "hd-mech-c
     cap_y = cy(inputs.abductor_capacity_n)
     out.append(f'<line x1="{left}" y1="{cap_y:.1f}" x2="{left + pw}" y2="{cap_y:.1f}" stroke="{COLOURS["drop"]}" stroke-width="1.6" stroke-dasharray="6 4"/>')
     out.append(f'<text x="{left + pw - 4}" y="{cap_y - 5:.1f}" font-size="11" text-anchor="end" fill="{COLOURS["drop"]}" class="hd-mech-halo">capacity {newtons(inputs.abductor_capacity_n)}</text>')
-    line = " ".join(f"{cx(l):.1f},{cy(f):.1f}" for l, f in zip(leans, forces))
+    line = " ".join(f"{cx(lean):.1f},{cy(force):.1f}" for lean, force in zip(leans, forces, strict=True))
     out.append(f'<polyline points="{line}" fill="none" stroke="{COLOURS["abductor"]}" stroke-width="2.5"/>')
     px, py = cx(inputs.lean_cm), cy(current)
     out.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="5.5" fill="#ffffff" stroke="{COLOURS["abductor"]}" stroke-width="2.5"/>')

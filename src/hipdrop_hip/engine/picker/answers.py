@@ -314,7 +314,7 @@ def answers_to_form(answers: Answers) -> dict[str, list[str]]:
     """The answers as form fields, the inverse of ``answers_from_form`` (used for the URL)."""
     fields: dict[str, list[str]] = {}
     for name, value in answers.to_dict().items():
-        if value is None or value == [] or value is False and name in BOOL_FIELDS:
+        if value is None or value == [] or (value is False and name in BOOL_FIELDS):
             continue
         if isinstance(value, list):
             fields[name] = list(value)

@@ -628,12 +628,12 @@ def choose_version(
                                     f"Left out {member.name}: it is harder than your answers allow "
                                     "for a start, and no easier version fits.", SOURCE_RULE))
         return None
-    gentle = [(m, l) for m, l in allowed if "low-load" in m.precautions]
+    gentle = [(m, lv) for m, lv in allowed if "low-load" in m.precautions]
     if low_load_start(answers) and gentle:
         # Pain of LOW_LOAD_PAIN or more, or recent surgery: begin lying down. Otherwise begin
         # standing on both feet, when the family has such a drill.
         lying_first = answers.pain_now >= LOW_LOAD_PAIN or answers.recent_surgery_or_fracture
-        standing = [(m, l) for m, l in gentle if m.position in TWO_LEG_POSITIONS]
+        standing = [(m, lv) for m, lv in gentle if m.position in TWO_LEG_POSITIONS]
         exercise, level = gentle[0] if lying_first or not standing else standing[0]
         reasons = [Reason(
             "You start with a low-load drill before the hip dip, because you said "
@@ -644,7 +644,7 @@ def choose_version(
     else:
         exercise, level = allowed[-1]
         if level.easiest:
-            exercise, level = next((m, l) for m, l in allowed if m.level == exercise.level)
+            exercise, level = next((m, lv) for m, lv in allowed if m.level == exercise.level)
         reasons = [level.reason]
     needed = [e for e in exercise.equipment if e not in OPTIONAL_EQUIPMENT]
     if needed:

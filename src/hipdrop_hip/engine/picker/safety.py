@@ -45,7 +45,7 @@ PAIN_MONITORING_RULE = StopRule(PAIN_MONITORING, SOURCE_PAIN_MONITORING)
 def stop_rules_for(answers: Answers) -> tuple[StopRule, ...]:
     """Every program's stop rules; long-standing pain adds the pain-monitoring rule."""
     if answers.pain_onset == "long-standing":
-        return STOP_RULES[:2] + (PAIN_MONITORING_RULE,) + STOP_RULES[2:]
+        return (*STOP_RULES[:2], PAIN_MONITORING_RULE, *STOP_RULES[2:])
     return STOP_RULES
 
 
