@@ -1,7 +1,7 @@
 """Read YAML data files and check them against a JSON Schema, reporting every problem by place."""
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -38,7 +38,7 @@ def read_yaml(path: Path, shown_as: str) -> object:
 
 
 def schema_problems(
-    data: object, schema_name: str, shown_as: str, entry_of: "EntryNamer", package: str = "hipdrop_tools"
+    data: object, schema_name: str, shown_as: str, entry_of: Callable[[object, list], tuple[str, str]], package: str = "hipdrop_tools"
 ) -> list[Problem]:
     validator = jsonschema.Draft202012Validator(schema(schema_name, package))
     problems = []

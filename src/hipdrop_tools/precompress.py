@@ -75,7 +75,7 @@ def precompress_file(path: Path, cache_dir: Path | None = None) -> dict[str, int
     """Write ``<path>.br`` and ``<path>.gz`` where each saves more than 5 %; remove a stale one
     that no longer does. Returns the encoded sizes written."""
     data = path.read_bytes()
-    written = {}
+    written: dict[str, int] = {}
     # gzip first: when even gzip gains nothing (an archive), Brotli is not tried (it is slow).
     for encoding in ("gzip", "br"):
         target = path.with_name(path.name + ENCODINGS[encoding])

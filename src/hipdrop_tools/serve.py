@@ -22,7 +22,6 @@ import threading
 import urllib.parse
 from http import HTTPStatus
 from pathlib import Path
-from typing import ClassVar
 
 NOT_FOUND_PAGE = "404.html"  # the course's own "page not found", written by MkDocs
 
@@ -91,7 +90,7 @@ def byte_range(header: str | None, size: int):
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}  # noqa: RUF012 -- an instance attribute in the base class
     _remaining: int | None = None  # bytes left to send of a byte range
 
     def guess_type(self, path):

@@ -89,7 +89,7 @@ def imports_in(source: str, module: str, is_package: bool, nested: bool = False)
     """Every module name an import statement anywhere in ``source`` may load: ``import a.b``
     gives a and a.b; ``from a import b`` gives a and a.b (b may be a submodule); relative
     imports are resolved against ``module``. ``nested``: inside functions and classes too."""
-    found = set()
+    found: set[str] = set()
     package = module if is_package else module.rpartition(".")[0]
     try:
         tree = ast.parse(source)
@@ -108,7 +108,7 @@ def imports_in(source: str, module: str, is_package: bool, nested: bool = False)
             if base:
                 found.add(base)
                 found.update(f"{base}.{alias.name}" for alias in node.names if alias.name != "*")
-    with_parents = set()
+    with_parents: set[str] = set()
     for name in found:
         parts = name.split(".")
         with_parents.update(".".join(parts[: i + 1]) for i in range(len(parts)))

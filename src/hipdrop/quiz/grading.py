@@ -174,8 +174,8 @@ def answer_html(question: Question, texts: Messages | None = None) -> str:
         items = "".join(f"<li>{i.html}</li>" for i in question.items)
         return f"<p><strong>{escape(texts['grade.answer.order'])}</strong></p><ol>{items}</ol>"
     if question.type == "matching":
-        right = {r.id: r.html for r in question.right}
-        pairs = "".join(f"<li>{item.html} → {right.get(item.match, '')}</li>" for item in question.left)
+        partners = {r.id: r.html for r in question.right}
+        pairs = "".join(f"<li>{item.html} → {partners.get(item.match, '')}</li>" for item in question.left)
         return f"<p><strong>{escape(texts['grade.answer.matches'])}</strong></p><ul>{pairs}</ul>"
     return ""
 
@@ -286,7 +286,7 @@ def _grade_numeric(question: Question, given, texts: Messages) -> dict:
 def _grade_parts(question: Question, given: dict, texts: Messages) -> dict:
     if question.type == "ordering":
         keys = question.items
-        expected = {item.id: place for place, item in enumerate(question.items, 1)}
+        expected: dict[str, int | str] = {item.id: place for place, item in enumerate(question.items, 1)}
     else:
         keys = question.left
         expected = {item.id: item.match for item in question.left}

@@ -420,7 +420,7 @@ def _emg_to_dict(entry: EmgEntry) -> dict:
 
 
 def exercise_to_dict(exercise: Exercise) -> dict:
-    out = {
+    out: dict[str, object] = {
         "id": exercise.id,
         "name": exercise.name,
         "aliases": list(exercise.aliases),

@@ -14,6 +14,7 @@ from . import (
     matching_pairs,
     matching_prompt,
     matching_skip_reason,
+    numeric_of,
     numeric_prompt,
     option_by_truth,
     true_false_value,
@@ -61,7 +62,7 @@ def _body(question: Question) -> tuple[str, list[str]] | None:
     if question.type in CHOICE_TYPES:
         return question.prompt_html, _choices(question)
     if question.type == "numeric":
-        n = question.numeric
+        n = numeric_of(question)
         fb = question.feedback.correct_html if question.feedback else ""
         return numeric_prompt(question), [f"\t={_number(n.value)}:{_number(n.tolerance)}#{escape(fb)}"]
     if question.type in ("ordering", "matching"):

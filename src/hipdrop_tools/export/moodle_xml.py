@@ -18,6 +18,7 @@ from . import (
     matching_pairs,
     matching_prompt,
     matching_skip_reason,
+    numeric_of,
     numeric_prompt,
     option_by_truth,
     true_false_value,
@@ -107,7 +108,7 @@ def _truefalse(quiz: ET.Element, question: Question, truth: bool) -> ET.Element:
 
 
 def _numerical(quiz: ET.Element, question: Question) -> ET.Element:
-    n = question.numeric
+    n = numeric_of(question)
     element = _common(quiz, "numerical", question, numeric_prompt(question))
     fb = question.feedback
     right = _answer(element, "100", _number(n.value), fb.correct_html if fb else RIGHT_FEEDBACK, fmt="moodle_auto_format")
@@ -141,8 +142,8 @@ def render(bank: Bank, category: str = CATEGORY_ROOT) -> tuple[str, list[ExportW
     warnings: list[ExportWarning] = []
     quiz = ET.Element("quiz")
     quiz.append(ET.Comment(f" {bank.title}: exported from the course by hipdrop "))
-    category = ET.SubElement(quiz, "question", {"type": "category"})
-    _text(category, "category", f"$course$/top/{category}/{bank.id}", fmt=None)
+    heading = ET.SubElement(quiz, "question", {"type": "category"})
+    _text(heading, "category", f"$course$/top/{category}/{bank.id}", fmt=None)
     for question in bank.questions:
         if question.type in ("single", "multiple"):
             element = _multichoice(quiz, question)

@@ -27,7 +27,7 @@ from lxml import etree
 from hipdrop.quiz.grading import number_text, ordinal
 from hipdrop.quiz.model import CHOICE_TYPES, Bank, Question
 
-from . import ExportWarning, explanation_with_link, matching_prompt, numeric_prompt
+from . import ExportWarning, explanation_with_link, matching_prompt, numeric_of, numeric_prompt
 from .xhtml import safe_html
 
 NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -150,7 +150,7 @@ def _processing_choice(processing, question: Question) -> None:
 
 
 def _processing_numeric(processing, question: Question) -> None:
-    n = question.numeric
+    n = numeric_of(question)
 
     def in_range(c):
         _sub(c, "vargte", {"respident": RESPONSE}, _number(n.value - n.tolerance))

@@ -25,7 +25,7 @@ from lxml import etree
 from hipdrop.quiz.grading import number_text
 from hipdrop.quiz.model import CHOICE_TYPES, Bank, Question
 
-from . import ExportWarning, explanation_with_link, numeric_prompt
+from . import ExportWarning, explanation_with_link, numeric_of, numeric_prompt
 from .xhtml import append_html
 
 NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -81,7 +81,7 @@ def _declarations(item, question: Question) -> None:
         cardinality, base = ("multiple" if kind == "multiple" else "single"), "identifier"
         right = [qti_id(o.id) for o in question.options if o.correct]
     elif kind == "numeric":
-        cardinality, base, right = "single", "float", [_number(question.numeric.value)]
+        cardinality, base, right = "single", "float", [_number(numeric_of(question).value)]
     elif kind == "ordering":
         cardinality, base, right = "ordered", "identifier", [qti_id(i.id) for i in question.items]
     else:
@@ -123,7 +123,7 @@ def _interaction(body, question: Question) -> None:
         for option in question.options:
             append_html(_sub(interaction, "simpleChoice", {"identifier": qti_id(option.id)}), option.html, NS)
     elif kind == "numeric":
-        unit = question.numeric.unit
+        unit = numeric_of(question).unit
         line = _sub(body, "p", text="Your answer: ")
         box = _sub(line, "textEntryInteraction", {"responseIdentifier": RESPONSE, "expectedLength": "12"})
         if unit:
@@ -172,7 +172,7 @@ def _score_choice(rp, question: Question) -> None:
 
 
 def _score_numeric(rp, question: Question) -> None:
-    tolerance = _number(question.numeric.tolerance)
+    tolerance = _number(numeric_of(question).tolerance)
     condition = _sub(rp, "responseCondition")
     when = _sub(condition, "responseIf")
     equal = _sub(when, "equal", {"toleranceMode": "absolute", "tolerance": f"{tolerance} {tolerance}",

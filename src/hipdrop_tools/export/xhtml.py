@@ -77,4 +77,4 @@ def safe_html(html: str) -> str:
     carries HTML as text)."""
     holder = append_html(etree.Element("div"), html, "")
     inner = (holder.text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return inner + "".join(lxml.html.tostring(child, encoding="unicode") for child in holder)
+    return inner + "".join(etree.tostring(child, encoding="unicode", method="html") for child in holder)

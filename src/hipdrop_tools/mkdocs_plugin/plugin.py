@@ -54,10 +54,11 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         # `mkdocs serve` rebuilds on every edit: there the offline cache would show stale pages, so
         # the pages ask offline.js to remove it instead, and no service worker is written.
         self.serving = False
-        self.project: Project | None = None
         self.packs: tuple[Pack, ...] = ()
-        self.macros: macros.Macros | None = None
-        self.urls: page_urls.PageUrls | None = None
+        # Set by on_config and on_files, which MkDocs runs before the events that read them.
+        self.project: Project
+        self.macros: macros.Macros
+        self.urls: page_urls.PageUrls
         self.engine_url = ""
 
     def on_startup(self, *, command, dirty) -> None:
@@ -131,10 +132,10 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         extra += site_files.root_files(config.site_name, short_name, description, self.config.theme_color)
         self.engine_url = wheel_file.dest
         for item in extra:
-            if item.source is not None:
-                files.append(File.generated(config, item.dest, abs_src_path=str(item.source)))
-            else:
+            if item.content is not None:
                 files.append(File.generated(config, item.dest, content=item.content))
+            else:
+                files.append(File.generated(config, item.dest, abs_src_path=str(item.source)))
         # Every link our macros write goes through the build's own URL mapping (page_urls).
         self.urls = page_urls.PageUrls.from_files(files)
         config.extra[page_urls.CONFIG_KEY] = self.urls

@@ -174,4 +174,4 @@ def inputs_from_dict(data: dict, specs: tuple[ParamSpec, ...]) -> Inputs:
             )
     if problems:
         raise MechanicsInputError(problems)
-    return Inputs(cane_hand=str(hand), **values)  # type: ignore[arg-type]
+    return Inputs(cane_hand=str(hand), **values)
