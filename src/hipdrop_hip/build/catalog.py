@@ -192,13 +192,13 @@ def _chain_problems(data: dict, shown_as: str, by_id: dict[str, dict]) -> list[P
         eid = exercise["id"]
         if exercise["family"] not in by_id or eid == exercise["family"]:
             continue
-        side = side_of.get(eid)
-        if side is None:
+        found_side = side_of.get(eid)
+        if found_side is None:
             problems.append(Problem(shown_as, f"exercise '{eid}'", "family",
                                     f"not reachable from '{exercise['family']}' through easier/harder links"))
-        elif side != exercise["level"]:
+        elif found_side != exercise["level"]:
             problems.append(Problem(shown_as, f"exercise '{eid}'", "level",
-                                    f"is '{exercise['level']}' but sits on the {side} side of "
+                                    f"is '{exercise['level']}' but sits on the {found_side} side of "
                                     f"'{exercise['family']}'"))
     return problems
 
@@ -213,6 +213,7 @@ def load_catalog_data(project: Project, path: Path | None = None) -> dict:
     problems = schema_problems(data, "catalog", shown_as, _entry_namer, package="hipdrop_hip.build")
     if problems:
         raise DataError(problems)
+    assert isinstance(data, dict)  # the schema asks for a mapping
     problems = cross_check(data, shown_as, project)
     if problems:
         raise DataError(problems)

@@ -264,8 +264,8 @@ def figure_svg(result: Result, element_id: str = "hd-mech-figure") -> str:
         ("weight", "W", f"weight above the hip {newtons(result.superincumbent_weight_n)}"),
     ]
     if has_cane:
-        hand = "opposite hand" if i.cane_hand == "opposite" else "same-side hand"
-        lines.append(("cane", "C", f"cane {newtons(i.cane_force_n)}, {hand}"))
+        which_hand = "opposite hand" if i.cane_hand == "opposite" else "same-side hand"
+        lines.append(("cane", "C", f"cane {newtons(i.cane_force_n)}, {which_hand}"))
     legend: list[str] = []
     for key, letter, text in lines:
         legend.append(f'<text x="{MARGIN + 2}" y="{y:.1f}" font-size="13"><tspan fill="{COLOURS[key]}" font-weight="700">{letter}</tspan> {escape(text)}</text>')

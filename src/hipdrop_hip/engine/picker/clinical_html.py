@@ -12,6 +12,7 @@ Links are passed in (``links`` maps "red-flags" and "program" to addresses seen 
 this module formats none. All text is escaped.
 """
 
+from collections.abc import Sequence
 from html import escape
 
 from hipdrop_hip.engine.catalog import PRECAUTIONS_BY_ID, Catalog
@@ -35,7 +36,7 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _link(links: dict, key: str, text: str) -> str:
+def _link(links: dict | None, key: str, text: str) -> str:
     url = (links or {}).get(key)
     return f'<a href="{_e(url)}">{_e(text)}</a>' if url else _e(text)
 
@@ -86,7 +87,7 @@ def warning_signs_html(style: str = "box", links: dict | None = None) -> str:
 # --- the clinical rules page ---------------------------------------------------------------
 
 
-def _table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def _table(head: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     """A table whose cells are already HTML."""
     return (
         '<div class="hd-table-scroll"><div class="hd-table-frame"><table><thead><tr>'
@@ -134,7 +135,7 @@ def approach_limits_html() -> str:
 
 
 def _tag_rows(catalog: Catalog) -> list[tuple[str, ...]]:
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for procedure in PROCEDURES:
         words = "; ".join(PRECAUTIONS_BY_ID[t].movement for t in procedure.tags) or "no movement limits of its own"
         rows.append((

@@ -595,6 +595,8 @@ def rule_verdict(exercise: Exercise, answers: Answers, catalog: Catalog) -> Verd
 
 def _left(exercise: Exercise, verdict_or_reason, kind: str = "") -> LeftOut:
     reason = verdict_or_reason.reason if isinstance(verdict_or_reason, Verdict) else verdict_or_reason
+    if reason is None:  # a rule that leaves an exercise out always says why
+        raise ValueError(f"exercise '{exercise.id}' is left out without a reason")
     kind = kind or verdict_or_reason.kind
     return LeftOut(exercise.id, exercise.name, kind, reason.text, reason.source)
 
