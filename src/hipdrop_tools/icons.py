@@ -51,11 +51,13 @@ def icon_svg() -> str:
     for shape in SHAPES:
         if isinstance(shape, Dot):
             parts.append(
-                f'<circle cx="{shape.x * 100:g}" cy="{shape.y * 100:g}" r="{shape.r * 100:g}" fill="{_hex(shape.colour)}"/>'
+                f'<circle cx="{shape.x * 100:g}" cy="{shape.y * 100:g}" r="{shape.r * 100:g}" '
+                f'fill="{_hex(shape.colour)}"/>'
             )
         else:
             parts.append(
-                f'<line x1="{shape.x1 * 100:g}" y1="{shape.y1 * 100:g}" x2="{shape.x2 * 100:g}" y2="{shape.y2 * 100:g}" '
+                f'<line x1="{shape.x1 * 100:g}" y1="{shape.y1 * 100:g}" x2="{shape.x2 * 100:g}" '
+                f'y2="{shape.y2 * 100:g}" '
                 f'stroke="{_hex(shape.colour)}" stroke-width="{shape.width * 100:g}" stroke-linecap="round"/>'
             )
     return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">' + "".join(parts) + "</svg>\n"

@@ -106,11 +106,14 @@ def launch_page(title: str, settings_: ScormSettings, assets_dir: str) -> str:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'">
+<meta http-equiv="Content-Security-Policy"
+  content="default-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'">
 <title>{escape(title)}</title>
-<style>html, body {{ margin: 0; height: 100%; overflow: hidden; }} iframe {{ display: block; border: 0; width: 100%; height: 100%; }}</style>
+<style>html, body {{ margin: 0; height: 100%; overflow: hidden; }}
+iframe {{ display: block; border: 0; width: 100%; height: 100%; }}</style>
 </head>
-<body data-mastery-score="{settings_.mastery_score}" data-final-quiz="{escape(settings_.final_quiz)}" data-store-prefix="{escape(STORE_PREFIX)}">
+<body data-mastery-score="{settings_.mastery_score}" data-final-quiz="{escape(settings_.final_quiz)}"
+  data-store-prefix="{escape(STORE_PREFIX)}">
 <iframe id="hipdrop-course" title="{escape(title)}" data-src="index.html"></iframe>
 <noscript><p><a href="index.html">Open the course</a>. Its quizzes need JavaScript.</p></noscript>
 <script src="{assets_dir}/{ADAPTER_SCRIPT}"></script>

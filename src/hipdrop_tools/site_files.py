@@ -148,7 +148,8 @@ def iframe_worker_shim(project: Project) -> SiteFile:
     source = RUNTIME_DIR / "iframe-worker-shim.js"
     if not source.is_file():
         raise MissingRuntime(
-            f"{source}: missing. The installed hipdrop package lacks the iframe-worker shim: in a clone, run `make setup`."
+            f"{source}: missing. The installed hipdrop package lacks the iframe-worker shim: "
+            "in a clone, run `make setup`."
         )
     return SiteFile(dest=IFRAME_WORKER_SHIM, source=source)
 

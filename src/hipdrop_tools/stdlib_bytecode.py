@@ -29,7 +29,7 @@ py.FS.writeFile("/tmp/in.zip", new Uint8Array(fs.readFileSync(input)));
 py.globals.set("mode", mode);
 py.runPython(`
 import sys, zipfile, importlib.util, importlib._bootstrap_external as external
-prefix = "/lib/python%d%d.zip/" % sys.version_info[:2] if mode == "sourceless" else "/lib/python%d.%d/site-packages/" % sys.version_info[:2]
+prefix = ("/lib/python%d%d.zip/" if mode == "sourceless" else "/lib/python%d.%d/site-packages/") % sys.version_info[:2]
 with zipfile.ZipFile("/tmp/in.zip") as source, zipfile.ZipFile("/tmp/out.zip", "w") as out:
     for info in source.infolist():
         data = source.read(info)

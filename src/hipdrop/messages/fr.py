@@ -190,7 +190,8 @@ MESSAGES = {
     "css.not_answered": " (sans réponse)",
     "css.right_answer": " ✓ bonne réponse",
     "css.worksheet_name": "Nom\u00a0: ______________________________    Date\u00a0: ______________",
-    "css.worksheet_name_score": "Nom\u00a0: ________________________    Date\u00a0: ____________    Note\u00a0: ______ / ",
+    "css.worksheet_name_score": "Nom\u00a0: ________________________    Date\u00a0: ____________    Note\u00a0: "
+    "______ / ",
     # ------------------------------------------------ le dossier de classe ouvert depuis le disque
     "offline.file_notice": (
         "La partie interactive de cette page exécute Python dans votre navigateur, ce qui demande "

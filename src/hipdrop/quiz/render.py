@@ -195,7 +195,8 @@ def render_quiz(bank: Bank, texts: Messages | None = None) -> str:
     questions = "".join(_question_html(bank, n, q, texts) for n, q in enumerate(bank.questions, 1))
     submit_label = texts["quiz.button.submit" if bank.mode == "exam" else "quiz.button.check"]
     return (
-        f'<section class="hd-widget hd-quiz" data-hipdrop-widget="quiz" data-search-exclude data-quiz="{escape(bank.id)}" '
+        '<section class="hd-widget hd-quiz" data-hipdrop-widget="quiz" data-search-exclude '
+        f'data-quiz="{escape(bank.id)}" '
         f'data-mode="{escape(bank.mode)}" data-fingerprint="{fingerprint(bank)}" '
         f'data-store-key="{escape(store_key(bank.id))}" aria-labelledby="{escape(title_id)}">'
         f'<h2 class="hd-quiz-title" id="{escape(title_id)}">{escape(bank.title)}</h2>'

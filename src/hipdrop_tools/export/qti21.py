@@ -68,7 +68,8 @@ def identifier_problem(question: Question) -> str | None:
     """Why QTI 2.1 cannot carry the question's ids, else None."""
     if question.type == "matching" and {i.id for i in question.left} & {i.id for i in question.right}:
         shared = sorted({i.id for i in question.left} & {i.id for i in question.right})
-        return f"skipped: left-hand and right-hand items share the id(s) {', '.join(shared)}, which a QTI match cannot tell apart"
+        return (f"skipped: left-hand and right-hand items share the id(s) {', '.join(shared)}, "
+                "which a QTI match cannot tell apart")
     return None
 
 

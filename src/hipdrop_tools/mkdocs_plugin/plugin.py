@@ -80,7 +80,8 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         )
         if not config.site_url:
             # INFO, not WARNING: builds run with --strict and a course may have no site_url.
-            log.info("hipdrop: no site_url in mkdocs.yml, so pages get no QR code; set site_url to the public address to add them")
+            log.info("hipdrop: no site_url in mkdocs.yml, so pages get no QR code; set site_url to the public address "
+                     "to add them")
         self._add_page_assets(config)
         if _offline_plugin_enabled(config):
             # The offline plugin would load its file:// search shim from a CDN: use the vendored copy.

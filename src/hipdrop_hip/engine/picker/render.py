@@ -84,18 +84,21 @@ def _exercise(exercise: ChosenExercise, base_url: str, urls: dict | None = None)
     parts = ['<li class="hd-program-exercise">']
     if exercise.illustration:
         parts.append(
-            f'<img class="hd-program-figure" src="{_e(figures.get(exercise.illustration) or figure_url(base_url, exercise.illustration))}" '
+            '<img class="hd-program-figure" '
+            f'src="{_e(figures.get(exercise.illustration) or figure_url(base_url, exercise.illustration))}" '
             f'alt="{_e(exercise.illustration_alt)}" loading="lazy">'
         )
     parts.append('<div class="hd-program-body">')
     parts.append(
-        f'<h4>{_named(exercise.name, exercise.id, pages)} <span class="hd-level">({_e(LEVEL_WORDS.get(exercise.level, exercise.level))})</span></h4>'
+        f'<h4>{_named(exercise.name, exercise.id, pages)} <span '
+        f'class="hd-level">({_e(LEVEL_WORDS.get(exercise.level, exercise.level))})</span></h4>'
     )
     dose = exercise.dose
+    convention = ", clinical convention" if dose.basis == "clinical-convention" else ""
     parts.append(
         f'<p class="hd-dose"><strong>Dose:</strong> {_e(dose.text)}; about '
         f"{_e(dose.minutes)} min. "
-        f'<span class="hd-source">({_e(dose.source)}{", clinical convention" if dose.basis == "clinical-convention" else ""})</span></p>'
+        f'<span class="hd-source">({_e(dose.source)}{convention})</span></p>'
     )
     parts.append(
         '<ul class="hd-sides">' + "".join(_side(s) for s in exercise.sides) + "</ul>"
@@ -250,7 +253,8 @@ def render_text(outcome: Outcome) -> str:
     for phase in outcome.phases:
         lines += ["", f"PHASE {phase.number}: {phase.title.upper()}"]
         for ex in phase.exercises:
-            lines += [f"  {ex.name} ({LEVEL_WORDS.get(ex.level, ex.level)})", f"    Dose: {ex.dose.text} ({ex.dose.source})"]
+            lines += [f"  {ex.name} ({LEVEL_WORDS.get(ex.level, ex.level)})", f"    Dose: {ex.dose.text} "
+                      f"({ex.dose.source})"]
             lines += [f"    {n}" for n in ex.dose.notes]
             lines += [f"    {s.text}" + (f" {s.support}" if s.support else "") for s in ex.sides]
             lines += [f"    Cue: {c}" for c in ex.cues]

@@ -182,7 +182,8 @@ def side_instruction(exercise: Exercise, trained: str) -> SideInstruction:
             text = (f"Keep both feet on the floor; your {trained} side is next to the wall and the "
                     f"{trained} hip does the work.")
         else:
-            text = f"Keep both feet on the floor and shift your weight onto your {trained} leg; the {trained} hip does the work."
+            text = (f"Keep both feet on the floor and shift your weight onto your {trained} leg; "
+                    f"the {trained} hip does the work.")
         return SideInstruction(stance=trained if works != "moving" else None, moving=None, text=text,
                                support=support)
     if exercise.position in STANDING_POSITIONS:
