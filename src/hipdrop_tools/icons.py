@@ -79,7 +79,9 @@ def _bounds(shape, size: int) -> tuple[int, int, int, int]:
         pad = shape.width / 2
         lo_x, hi_x = min(shape.x1, shape.x2) - pad, max(shape.x1, shape.x2) + pad
         lo_y, hi_y = min(shape.y1, shape.y2) - pad, max(shape.y1, shape.y2) + pad
-    clamp = lambda v: max(0, min(size, v))  # noqa: E731
+    def clamp(v: int) -> int:
+        return max(0, min(size, v))
+
     return clamp(int(lo_x * size)), clamp(int(hi_x * size) + 1), clamp(int(lo_y * size)), clamp(int(hi_y * size) + 1)
 
 

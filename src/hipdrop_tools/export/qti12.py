@@ -245,7 +245,9 @@ def _qualify(root) -> None:
 
 
 def manifest(bank: Bank, path: str) -> etree._Element:
-    cp = lambda tag: f"{{{CP_NS}}}{tag}"  # noqa: E731
+    def cp(tag: str) -> str:
+        return f"{{{CP_NS}}}{tag}"
+
     root = etree.Element(cp("manifest"), {"identifier": f"MANIFEST-{bank.id}-qti12"}, nsmap={None: CP_NS})
     metadata = etree.SubElement(root, cp("metadata"))
     etree.SubElement(metadata, cp("schema")).text = "IMS Content"

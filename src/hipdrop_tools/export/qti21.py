@@ -292,7 +292,9 @@ def test_element(bank: Bank, item_paths: dict[str, str]) -> etree._Element:
 
 
 def manifest_element(bank: Bank, test_path: str, item_paths: dict[str, str]) -> etree._Element:
-    cp = lambda tag: f"{{{CP_NS}}}{tag}"  # noqa: E731
+    def cp(tag: str) -> str:
+        return f"{{{CP_NS}}}{tag}"
+
     manifest = _root("manifest", CP_NS, CP_XSD, {"identifier": f"MANIFEST-{bank.id}"})
     metadata = etree.SubElement(manifest, cp("metadata"))
     etree.SubElement(metadata, cp("schema")).text = "QTIv2.1 Package"

@@ -97,12 +97,12 @@ def _number(spec: ParamSpec, raw: object, problems: list[InputProblem]) -> float
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         problems.append(InputProblem(spec.name, f"{where}: enter a number in {spec.unit}."))
         return None
-    if isinstance(raw, bool):
+    if isinstance(raw, bool) or not isinstance(raw, int | float | str):
         problems.append(InputProblem(spec.name, f"{where}: expected a number, got {raw!r}."))
         return None
     try:
-        value = float(raw)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        value = float(raw)
+    except ValueError:
         problems.append(InputProblem(spec.name, f"{where}: expected a number, got {raw!r}."))
         return None
     if not math.isfinite(value):
