@@ -125,3 +125,14 @@ def site_pages(built_site: Path) -> list[str]:
 @pytest.fixture(scope="session")
 def all_pages(built_site) -> list[str]:
     return site_pages(built_site)
+
+
+@pytest.fixture(scope="session")
+def example_course(tmp_path_factory):
+    """examples/sourdough built once from the project's wheel in a fresh venv (tests/example_course.py)."""
+    from example_course import build_example_course
+
+    try:
+        return build_example_course(tmp_path_factory.mktemp("example-course"))
+    except AssertionError as error:
+        pytest.fail(str(error), pytrace=False)

@@ -42,3 +42,44 @@ def score_sentence(marks: float, out_of: int) -> str:
     shown = f"{marks:.2f}".rstrip("0").rstrip(".")
     percent = int(100 * marks / out_of + 0.5)
     return f"You scored {shown} out of {out_of} ({percent}%)."
+
+
+def logging_server(site: Path):
+    """The site served for one test, with a log of every request it answered (the page's, its
+    workers' and the service worker's alike): (server, url, sent), where ``sent`` is a list of
+    (path without the query, status code). Shut the server down at the end of the test."""
+    import functools
+    import http.server
+    import threading
+
+    from hipdrop_tools.serve import SiteHandler
+
+    sent = []
+
+    class LoggingHandler(SiteHandler):
+        def log_request(self, code="-", size="-"):
+            sent.append((self.path.split("?")[0], int(code) if str(code).isdigit() else 0))
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(LoggingHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/", sent
+
+
+def python_downloads(sent) -> list[str]:
+    """The requests of a server log that fetched part of Python: the runtime or the engine wheel."""
+    return [path for path, _ in sent if "/assets/pyodide/" in path or path.endswith(".whl")]
+
+
+def reach(widget):
+    """Scroll a widget into view, as a reader reaching it does (Python starts only when a widget
+    comes near, or is focused or touched); returns the widget."""
+    from playwright.sync_api import Error
+
+    for attempt in range(3):
+        try:
+            widget.scroll_into_view_if_needed()
+            break
+        except Error:  # instant navigation replaced the element meanwhile: find it again
+            if attempt == 2:
+                raise
+    return widget

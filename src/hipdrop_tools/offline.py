@@ -3,10 +3,15 @@
 The service worker template (``hipdrop_tools/assets/js/sw.js``) is filled in after the build, when every
 file of the site is final: its version is a hash of those files, so any change to the course
 gives a new worker, which fetches the new files and deletes the old cache. No MkDocs import here.
+
+Two lists: the pages and small assets, precached on a first visit, and the runtime (Pyodide and
+the engine wheel, with their sizes), kept only once Python has run on the device or the reader
+asks for it ("Keep this course for offline use", ``runtime_bytes`` says how much that is).
 """
 
 import hashlib
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from .icons import ICON_SIZES
@@ -20,12 +25,15 @@ THEME_COLOR = "#3f51b5"  # the default of the plugin's theme_color option (Mater
 # `.br`: the server sends one in place of its file, hipdrop_tools.precompress), the handout PDFs (megabytes a phone in class should not download
 # unasked; the worker keeps each one once it has been opened) and the worker itself.
 SKIPPED_SUFFIXES = (".map", ".gz", ".br", ".pdf")
+# The runtime: large, and needed only by a reader who uses the widgets.
+RUNTIME_PREFIXES = ("assets/pyodide/", "assets/hipdrop/engine/")
 # Cached but left out of the version hash: the sitemap, whose <lastmod> changes every day.
 UNHASHED = ("sitemap.xml",)
 
 _VERSION_MARK = "__HIPDROP_CACHE_VERSION__"
 _FILES_MARK = "__HIPDROP_PRECACHE_FILES__"
 _PAGES_MARK = "__HIPDROP_PAGES__"
+_RUNTIME_MARK = "__HIPDROP_RUNTIME_FILES__"
 _PAGES_LINE = "const PAGES = "
 
 
@@ -38,6 +46,20 @@ def precache_files(site_dir: Path, skip: tuple[str, ...] = ()) -> list[str]:
             continue
         files.append(rel)
     return files
+
+
+def is_runtime(rel: str) -> bool:
+    return rel.startswith(RUNTIME_PREFIXES)
+
+
+def runtime_entries(site_dir: Path, files: list[str]) -> list[tuple[str, int]]:
+    """The runtime's files among ``files``, each with its size in bytes."""
+    return [(rel, (site_dir / rel).stat().st_size) for rel in files if is_runtime(rel)]
+
+
+def runtime_bytes(sizes: list[int]) -> int:
+    """What "Keep this course for offline use" downloads: the runtime's files, in bytes."""
+    return sum(sizes)
 
 
 def precache_urls(files: list[str]) -> list[str]:
@@ -63,15 +85,18 @@ def site_version(site_dir: Path, files: list[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-def render_service_worker(template: str, version: str, urls: list[str], pages: list[str]) -> str:
-    """The worker: its version, the files it precaches, and the pages (as the build's own URL
-    mapping gives them) that its local sitemap lists for Material's instant navigation."""
-    for mark in (_VERSION_MARK, _FILES_MARK, _PAGES_MARK):
+def render_service_worker(template: str, version: str, urls: list[str], pages: list[str],
+                          runtime: Sequence[tuple[str, int]] = ()) -> str:
+    """The worker: its version, the files it precaches, the runtime it keeps only once Python has
+    run or the reader asks ([file, bytes] pairs), and the pages (as the build's own URL mapping
+    gives them) that its local sitemap lists for Material's instant navigation."""
+    for mark in (_VERSION_MARK, _FILES_MARK, _PAGES_MARK, _RUNTIME_MARK):
         if mark not in template:
             raise ValueError(f"service worker template: missing the placeholder {mark}")
     return (
         template.replace(f'"{_VERSION_MARK}"', json.dumps(version))
         .replace(f"[/* {_FILES_MARK} */]", json.dumps(urls, indent=0))
+        .replace(f"[/* {_RUNTIME_MARK} */]", json.dumps([list(entry) for entry in runtime]))
         .replace(f"[/* {_PAGES_MARK} */]", json.dumps(pages))
     )
 
@@ -92,7 +117,8 @@ def write_service_worker(site_dir: Path, template: str, pages: list[str] | None 
         pages = worker_pages(site_dir / SERVICE_WORKER)
     files = precache_files(site_dir)
     version = site_version(site_dir, files)
-    text = render_service_worker(template, version, precache_urls(files), pages)
+    small = [rel for rel in files if not is_runtime(rel)]
+    text = render_service_worker(template, version, precache_urls(small), pages, runtime_entries(site_dir, files))
     (site_dir / SERVICE_WORKER).write_text(text, encoding="utf-8")
     return version
 

@@ -79,7 +79,7 @@ CORE = Pack(
     engine_packages=("hipdrop",),
     build_only=("hipdrop.quiz.render",),
     methods=CORE_METHODS,
-    macros="hipdrop_tools.mkdocs_plugin.quiz_macros:macros",
+    macros="hipdrop_tools.mkdocs_plugin.core_macros:macros",
     assets="hipdrop_tools",
     extra_css=("css/hipdrop.css", "css/present.css"),
     late_css=("css/print.css", "css/a11y.css"),
@@ -92,6 +92,7 @@ CORE = Pack(
         "hipdrop_tools.cli.export",
         "hipdrop_tools.cli.bundle",
         "hipdrop_tools.cli.scorm",
+        "hipdrop_tools.cli.verify",
     ),
 )
 

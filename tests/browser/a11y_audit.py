@@ -9,7 +9,7 @@ from pathlib import Path
 
 from playwright.sync_api import BrowserContext, Page, expect
 
-from support import ROOT
+from support import ROOT, reach
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PROBE = Path(__file__).with_name("a11y_probe.js")
@@ -42,7 +42,7 @@ def prepare(context: BrowserContext) -> None:
 def settle_widgets(page: Page, timeout_ms: int) -> list[str]:
     """Wait until every widget has finished loading (ready or failed) and return their states."""
     for widget in page.locator("[data-hipdrop-widget]").all():
-        expect(widget).to_have_attribute("data-hipdrop-state", SETTLED, timeout=timeout_ms)
+        expect(reach(widget)).to_have_attribute("data-hipdrop-state", SETTLED, timeout=timeout_ms)
     return page.eval_on_selector_all("[data-hipdrop-widget]", "els => els.map(e => e.dataset.hipdropState)")
 
 

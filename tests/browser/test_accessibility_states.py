@@ -13,7 +13,7 @@ import yaml
 from playwright.sync_api import expect
 
 from a11y_audit import prepare, run_axe_full, wait_for_stillness
-from support import PYODIDE_TIMEOUT_MS, ROOT, question_count, score_sentence
+from support import PYODIDE_TIMEOUT_MS, ROOT, question_count, score_sentence, reach
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -58,7 +58,7 @@ def axe_in_both_palettes(page, before_each=lambda: None) -> dict:
 
 def ready(page, selector):
     widget = page.locator(selector)
-    expect(widget).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(widget)).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
     return widget
 
 
@@ -70,7 +70,7 @@ def test_a_graded_practice_quiz_with_its_buttons_focused_and_hovered(audited):
     page = audited
     page.goto(page.site_url + LESSON)
     quiz = ready(page, '[data-hipdrop-widget="quiz"]')
-    expect(quiz).to_have_attribute("data-quiz-ready", "true", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(quiz)).to_have_attribute("data-quiz-ready", "true", timeout=PYODIDE_TIMEOUT_MS)
     questions = bank("lesson-1")["questions"]
     right = next(o for o in questions[0]["options"] if o.get("correct"))
     wrong = next(o for o in questions[1]["options"] if not o.get("correct"))
@@ -90,7 +90,7 @@ def test_a_quiz_with_its_answers_shown(audited):
     page = audited
     page.goto(page.site_url + LESSON)
     quiz = ready(page, '[data-hipdrop-widget="quiz"]')
-    expect(quiz).to_have_attribute("data-quiz-ready", "true", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(quiz)).to_have_attribute("data-quiz-ready", "true", timeout=PYODIDE_TIMEOUT_MS)
     quiz.get_by_role("button", name="Check answers").click()
     expect(quiz.locator(".hd-result")).to_have_text(score_sentence(0, question_count("lesson-1")))
     quiz.get_by_role("button", name="Show answers").click()
@@ -104,7 +104,7 @@ def test_a_submitted_exam(audited):
     page = audited
     page.goto(page.site_url + "final-quiz/")
     quiz = ready(page, '[data-hipdrop-widget="quiz"]')
-    expect(quiz).to_have_attribute("data-quiz-ready", "true", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(quiz)).to_have_attribute("data-quiz-ready", "true", timeout=PYODIDE_TIMEOUT_MS)
     questions = bank("final")["questions"]
     for n, question in enumerate(questions):
         answer(quiz, question, right=n % 2 == 0)
@@ -156,7 +156,7 @@ def test_a_failed_widget_with_retry(audited):
     page.route("**/assets/pyodide/**", lambda route: route.fulfill(status=404, body="gone"))
     page.goto(page.site_url + LESSON)
     quiz = page.locator('[data-hipdrop-widget="quiz"]')
-    expect(quiz).to_have_attribute("data-hipdrop-state", "failed", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(quiz)).to_have_attribute("data-hipdrop-state", "failed", timeout=PYODIDE_TIMEOUT_MS)
     retry = quiz.locator(".hd-status").get_by_role("button", name="Retry")
     expect(retry).to_be_visible()
     check(axe_in_both_palettes(page, lambda: (retry.hover(), retry.focus())))

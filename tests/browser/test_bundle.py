@@ -12,7 +12,7 @@ import yaml
 from playwright.sync_api import expect
 from watch import PageWatch
 
-from support import PYODIDE_TIMEOUT_MS, ROOT
+from support import PYODIDE_TIMEOUT_MS, ROOT, reach
 
 # Every link of a page as the browser resolves it, widgets' own links included (read once they run).
 LINKS_SCRIPT = "() => [...document.querySelectorAll('a[href], area[href]')].map((a) => a.href)"
@@ -71,7 +71,7 @@ def test_the_launcher_serves_every_page_every_link_answers_and_the_widgets_run(c
         page.goto(launcher + path, wait_until="load")
         expect(page.locator("h1").first).to_be_visible()
         for widget in page.locator("[data-hipdrop-widget]").all():
-            expect(widget).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
+            expect(reach(widget)).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
         page.wait_for_load_state("networkidle")
         links += [(path, href) for href in page.evaluate(LINKS_SCRIPT) if href.startswith(launcher)]
     # Follow every internal link of every page through the launcher: each one answers 200.
@@ -85,7 +85,7 @@ def test_the_launcher_serves_every_page_every_link_answers_and_the_widgets_run(c
     assert len(targets) > len(pages)
     page.goto(launcher + "lessons/what-is-trendelenburg.html")
     quiz = page.locator('[data-hipdrop-widget="quiz"]').first
-    expect(quiz).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(quiz)).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
     quiz.locator("fieldset.hd-question").first.locator("input").first.check()
     sent = page.evaluate("() => window.hdPosts.length")
     quiz.get_by_role("button", name=re.compile("Check")).click()
@@ -95,7 +95,7 @@ def test_the_launcher_serves_every_page_every_link_answers_and_the_widgets_run(c
     # A link from there goes to the lab, which runs too.
     page.locator('nav a[href$="mechanics.html"]').first.click()
     lab = page.locator('[data-hipdrop-widget="mechanics"]')
-    expect(lab).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(lab)).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
     assert watch.problems() == []
 
 

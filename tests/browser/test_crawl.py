@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 from playwright.sync_api import expect
 from watch import PageWatch
 
-from support import PYODIDE_TIMEOUT_MS
+from support import PYODIDE_TIMEOUT_MS, reach
 
 
 SETTLED = re.compile("^(ready|failed)$")
@@ -25,7 +25,7 @@ def test_every_page_loads_without_errors_or_foreign_requests(context, site_url, 
         page.goto(site_url + path, wait_until="load")
         if page.locator("[data-hipdrop-widget]").count():
             for widget in page.locator("[data-hipdrop-widget]").all():
-                expect(widget).to_have_attribute("data-hipdrop-state", SETTLED, timeout=PYODIDE_TIMEOUT_MS)
+                expect(reach(widget)).to_have_attribute("data-hipdrop-state", SETTLED, timeout=PYODIDE_TIMEOUT_MS)
             states = page.eval_on_selector_all("[data-hipdrop-widget]", "els => els.map(e => e.dataset.hipdropState)")
             assert set(states) == {"ready"}, f"{path}: widgets {states}"
         else:
@@ -55,6 +55,7 @@ def test_the_worker_sees_foreign_requests_too(context, site_url):
     watch = PageWatch(origin_of(site_url)).attach(context)
     page = context.new_page()
     page.goto(site_url + "lessons/what-is-trendelenburg/")
+    reach(page.locator("[data-hipdrop-widget]").first)
     page.wait_for_selector('[data-hipdrop-state="ready"]', timeout=PYODIDE_TIMEOUT_MS)
     assert any("/assets/pyodide/pyodide.asm.wasm" in u for u in watch.requested)
     assert any(u.endswith(".whl") for u in watch.requested)

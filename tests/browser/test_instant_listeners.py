@@ -52,6 +52,8 @@ def own_server(built_site):
 
 
 def ready(widget):
+    # Python runs from the first page on (the picker is in the first screen), so every widget
+    # of the next pages is attached at once, wherever it is on the page.
     expect(widget).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
     return widget
 

@@ -5,7 +5,7 @@ page's scripts run."""
 import pytest
 from playwright.sync_api import expect
 
-from support import PYODIDE_TIMEOUT_MS
+from support import PYODIDE_TIMEOUT_MS, reach
 
 LESSON = "lessons/what-is-trendelenburg/"
 
@@ -26,7 +26,7 @@ def test_a_missing_feature_is_named_in_the_status(page, site_url, feature):
     page.on("worker", lambda w: w.url.endswith("/worker.js") and started.append(w.url))
     page.goto(site_url + LESSON)
     quiz = page.locator('[data-hipdrop-widget="quiz"]').first
-    expect(quiz).to_have_attribute("data-hipdrop-state", "failed", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(quiz)).to_have_attribute("data-hipdrop-state", "failed", timeout=PYODIDE_TIMEOUT_MS)
     status = quiz.locator(".hd-status")
     expect(status).to_contain_text(f"Python could not start in this browser: it lacks {feature}, which Python needs;")
     expect(quiz.locator("fieldset").first).to_be_visible()
@@ -37,6 +37,6 @@ def test_a_missing_feature_is_named_in_the_status(page, site_url, feature):
 def test_with_every_feature_present_nothing_is_named(page, site_url):
     page.goto(site_url + LESSON)
     quiz = page.locator('[data-hipdrop-widget="quiz"]').first
-    expect(quiz).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(quiz)).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
     support = "document.querySelector('script[src*=\"bridge.js\"]').src.replace('bridge.js', 'support.js')"
     assert page.evaluate(f"async () => (await import({support})).missingFeatures()") == []

@@ -1,4 +1,5 @@
-"""After one visit the course works with no network, widgets included; moving between pages keeps
+"""After one visit the pages work with no network; once Python has run on the device (or the
+reader presses "Keep this course for offline use") the widgets too; moving between pages keeps
 the Python worker alive; the course can be installed as an app."""
 
 import re
@@ -9,9 +10,12 @@ import yaml
 from playwright.sync_api import expect
 
 from hipdrop_tools.serve import serve_in_thread
-from support import PYODIDE_TIMEOUT_MS, ROOT, score_sentence
+from support import PYODIDE_TIMEOUT_MS, ROOT, logging_server, python_downloads, reach, score_sentence
 
-INSTALL_TIMEOUT_MS = 60_000  # the precache is about 17 MB, read from a local server
+INSTALL_TIMEOUT_MS = 60_000  # the precache (pages and small assets) is about 4 MB, from a local server
+KEEP_TIMEOUT_MS = 60_000  # the runtime is about 14 MB more
+# Chromium's Save-Data setting, as a page sees it.
+SAVE_DATA = "Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ saveData: true }) });"
 
 
 @pytest.fixture
@@ -49,17 +53,66 @@ def answer_first_question_right(quiz, bank_id):
 
 
 def ready(widget):
-    expect(widget).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(widget)).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
     return widget
 
 
-def test_after_one_visit_pages_and_every_widget_work_with_the_network_off(context, own_server):
+def cached_urls(page) -> list[str]:
+    return page.evaluate(
+        """async () => {
+          const urls = [];
+          for (const name of await caches.keys()) {
+            for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+          }
+          return urls;
+        }"""
+    )
+
+
+def runtime_files(site) -> list[str]:
+    """The runtime the service worker keeps apart: Pyodide's files and the engine wheel."""
+    return sorted(p.name for p in [*(site / "assets" / "pyodide").iterdir(), *(site / "assets" / "hipdrop" / "engine").rglob("*.whl")])
+
+
+def kept_runtime(page) -> list[str]:
+    return sorted({u.rsplit("/", 1)[-1] for u in cached_urls(page) if "/assets/pyodide/" in u or u.endswith(".whl")})
+
+
+def keep_for_offline_use(page):
+    """Press "Keep this course for offline use" and wait until it says it is done; returns the
+    states and progress values the control showed on the way."""
+    control = page.locator("[data-hd-offline-keep]").first
+    expect(control).to_contain_text(re.compile(r"\d+\.\d MB"))
+    page.evaluate(
+        """() => {
+          const control = document.querySelector("[data-hd-offline-keep]");
+          window.hdSeen = [];
+          new MutationObserver(() => {
+            const bar = control.querySelector("progress");
+            window.hdSeen.push([control.dataset.state, bar.hidden ? null : bar.value, bar.max]);
+          }).observe(control, { subtree: true, attributes: true, childList: true, characterData: true });
+        }"""
+    )
+    button = control.get_by_role("button", name=re.compile("Keep this course for offline use"))
+    button.click()
+    expect(control).to_have_attribute("data-state", "kept", timeout=KEEP_TIMEOUT_MS)
+    expect(control.locator(".hd-offline-state")).to_contain_text("works without a network")
+    expect(button).to_be_hidden()
+    return page.evaluate("() => window.hdSeen")
+
+
+def test_after_keeping_the_course_pages_and_every_widget_work_with_the_network_off(context, own_server, built_site):
     server, url = own_server
     errors = []
     page = context.new_page()
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(url)
+    page.goto(url + "handouts/")
     wait_until_controlled(page)
+    assert kept_runtime(page) == [], "the first visit kept the Python runtime unasked"
+    seen = keep_for_offline_use(page)
+    progress = [(value, top) for state, value, top in seen if state == "downloading" and value is not None]
+    assert any(0 < value < top for value, top in progress), f"no progress shown: {seen[:5]}"
+    assert kept_runtime(page) == runtime_files(built_site)
 
     # The network goes: the server stops and the browser is offline.
     server.shutdown()
@@ -75,7 +128,7 @@ def test_after_one_visit_pages_and_every_widget_work_with_the_network_off(contex
 
     page.goto(url + "lessons/what-is-trendelenburg/")
     quiz = ready(page.locator('[data-hipdrop-widget="quiz"]').first)
-    expect(quiz).to_have_attribute("data-quiz-ready", "true")
+    expect(reach(quiz)).to_have_attribute("data-quiz-ready", "true")
     count = answer_first_question_right(quiz, "lesson-1")
     expect(quiz.locator(".hd-result")).to_have_text(score_sentence(1, count))
 
@@ -127,7 +180,7 @@ def test_a_second_widget_page_reached_by_a_link_reuses_the_running_python(contex
     assert wasm_after == wasm_before
     # The widgets on the new page really use that engine.
     quiz = page.locator('[data-hipdrop-widget="quiz"]').first
-    expect(quiz).to_have_attribute("data-quiz-ready", "true")
+    expect(reach(quiz)).to_have_attribute("data-quiz-ready", "true")
     count = answer_first_question_right(quiz, "lesson-2")
     expect(quiz.locator(".hd-result")).to_have_text(score_sentence(1, count))
     # Presentation mode is bound to the new page.
@@ -199,32 +252,19 @@ def test_a_new_version_of_the_course_replaces_the_old_cache(context, built_site,
         server.server_close()
 
 
-def test_on_a_widget_page_the_precache_waits_for_python_and_reuses_its_downloads(context, built_site):
-    """The precache starts once Python is up, and takes the runtime the page just downloaded from
-    the HTTP cache instead of downloading it again. (The 9.6 MB WebAssembly file is the exception
-    here: Playwright's in-memory profile does not keep an entry that large; a reader's disk cache does.)"""
-    import functools
-    import http.server
-    import threading
-
-    from hipdrop_tools.serve import SiteHandler
-
-    sent = []
-
-    class CountingHandler(SiteHandler):
-        def log_request(self, code="-", size="-"):
-            sent.append((self.path.split("?")[0], int(code) if str(code).isdigit() else 0))
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(CountingHandler, directory=str(built_site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
+def test_on_a_first_visit_to_a_widget_page_the_runtime_is_kept_from_the_http_cache(context, built_site):
+    """The precache starts once Python is up; then the runtime the page just downloaded is kept,
+    taken from the HTTP cache instead of being downloaded again. (The 9.6 MB WebAssembly file is
+    the exception here: Playwright's in-memory profile does not keep an entry that large; a
+    reader's disk cache does. The next test shows it downloaded once when the worker is in control.)"""
+    server, url, sent = logging_server(built_site)
     try:
         page = context.new_page()
         page.goto(url + "program/")
         ready(page.locator('[data-hipdrop-widget="picker"]'))
         wait_until_controlled(page)
+        page.wait_for_function("() => document.documentElement.dataset.hdRuntimeKept === 'true'", timeout=KEEP_TIMEOUT_MS)
+        assert kept_runtime(page) == runtime_files(built_site)
         paths = [p for p, _ in sent]
         stdlib = [p for p, code in sent if p.endswith("/python_stdlib.zip") and code == 200]
         wheel = [p for p, code in sent if p.endswith(".whl") and code == 200]
@@ -232,6 +272,55 @@ def test_on_a_widget_page_the_precache_waits_for_python_and_reuses_its_downloads
         # Only the precache asks for the glossary on this visit: it came after Python's runtime.
         assert "/glossary/" in paths, "the precache did not run"
         assert paths.index("/glossary/") > paths.index("/assets/pyodide/pyodide.asm.wasm")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_widget_that_ran_keeps_the_runtime_downloaded_once_and_then_works_offline(context, built_site):
+    server, url, sent = logging_server(built_site)
+    try:
+        page = context.new_page()
+        page.goto(url + "glossary/")
+        wait_until_controlled(page)
+        assert python_downloads(sent) == [], "a page without a widget fetched Python"
+        assert kept_runtime(page) == []
+        page.goto(url + "lessons/mechanics/")
+        ready(page.locator('[data-hipdrop-widget="mechanics"]'))
+        page.wait_for_function("() => document.documentElement.dataset.hdRuntimeKept === 'true'", timeout=KEEP_TIMEOUT_MS)
+        assert kept_runtime(page) == runtime_files(built_site)
+        wasm = [p for p, code in sent if p.endswith("/pyodide.asm.wasm")]
+        assert len(wasm) == 1, f"the WebAssembly runtime was requested {len(wasm)} times"
+    finally:
+        server.shutdown()
+        server.server_close()
+    context.set_offline(True)
+    page.reload()
+    lab = ready(page.locator('[data-hipdrop-widget="mechanics"]'))
+    force = lab.locator(".hd-mech-numbers tr", has_text="Abductor force").locator("td")
+    before = force.inner_text()
+    lab.get_by_role("slider", name="Trunk lean toward the stance hip").focus()
+    page.keyboard.press("ArrowRight")
+    expect(force).not_to_have_text(before)
+
+
+def test_with_save_data_the_runtime_is_not_kept_unasked_and_the_control_warns(context, built_site):
+    context.add_init_script(SAVE_DATA)
+    server, url, sent = logging_server(built_site)
+    try:
+        page = context.new_page()
+        page.goto(url + "program/")
+        ready(page.locator('[data-hipdrop-widget="picker"]'))
+        wait_until_controlled(page)
+        page.wait_for_timeout(2_000)
+        assert kept_runtime(page) == []
+        downloads = python_downloads(sent)
+        assert len(downloads) == len(set(downloads)), "a runtime file was downloaded twice"
+        page.goto(url + "handouts/")
+        control = page.locator("[data-hd-offline-keep]")
+        expect(control.locator(".hd-offline-save-data")).to_be_visible()
+        expect(control.locator(".hd-offline-save-data")).to_contain_text(re.compile(r"asks to save data.*\d+\.\d MB"))
+        expect(control.get_by_role("button")).to_have_text(re.compile(r"Download \d+\.\d MB anyway"))
     finally:
         server.shutdown()
         server.server_close()

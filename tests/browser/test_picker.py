@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from support import PYODIDE_TIMEOUT_MS
+from support import PYODIDE_TIMEOUT_MS, reach
 
 PAGE = "program/"
 
@@ -57,7 +57,7 @@ AFTER_SURGERY = {
 def open_picker(page, site_url, query=""):
     page.goto(site_url + PAGE + query)
     picker = page.locator('[data-hipdrop-widget="picker"]')
-    expect(picker).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(picker)).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
     return picker
 
 
@@ -114,7 +114,7 @@ def test_keyboard_answers_build_a_program_that_the_address_rebuilds_and_prints(p
     program_text = result.inner_text()
 
     page.reload()
-    expect(picker).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(picker)).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
     expect(picker.locator(".hd-program-result")).to_be_visible()
     assert picker.locator(".hd-program-result").inner_text() == program_text
     expect(picker.locator('input[name="side_plank"][value="knees"]')).to_be_checked()

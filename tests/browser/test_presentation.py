@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from hipdrop_tools.serve import serve_in_thread
-from support import PUBLIC_SITE_URL as PUBLIC, question_count, score_sentence
+from support import PUBLIC_SITE_URL as PUBLIC, question_count, score_sentence, reach
 from support import PYODIDE_TIMEOUT_MS
 
 # One option ticked in lesson 1's six questions: the score sentence, right (1/6 = 17 %) or wrong.
@@ -70,7 +70,7 @@ def test_keyboard_moves_one_section_at_a_time_and_the_address_keeps_the_place(pa
 def test_a_quiz_runs_question_by_question_and_the_answer_waits_for_the_teacher(page, site_url):
     page.goto(site_url + LESSON)
     quiz = page.locator('[data-hipdrop-widget="quiz"]').first
-    expect(quiz).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(quiz)).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
     questions = quiz.locator("fieldset.hd-question")
     total = questions.count()
     assert total >= 2

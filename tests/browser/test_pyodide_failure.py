@@ -8,7 +8,7 @@ import json
 import yaml
 from playwright.sync_api import expect
 
-from support import PYODIDE_TIMEOUT_MS, ROOT, question_count, score_sentence
+from support import PYODIDE_TIMEOUT_MS, ROOT, question_count, score_sentence, reach
 
 LESSON = "lessons/what-is-trendelenburg/"
 
@@ -21,7 +21,7 @@ def test_runtime_404_shows_failure_with_retry_and_no_uncaught_error(context, sit
     page.goto(site_url + LESSON)
 
     quiz = page.locator('[data-hipdrop-widget="quiz"]').first
-    expect(quiz).to_have_attribute("data-hipdrop-state", "failed", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(quiz)).to_have_attribute("data-hipdrop-state", "failed", timeout=PYODIDE_TIMEOUT_MS)
     status = quiz.locator(".hd-status")
     expect(status).to_contain_text("Python could not start")
     expect(status.get_by_role("button", name="Retry")).to_be_visible()
@@ -34,7 +34,7 @@ def test_runtime_404_shows_failure_with_retry_and_no_uncaught_error(context, sit
     # Once the runtime can be fetched again, Retry brings the quiz to life.
     context.unroute("**/assets/pyodide/**")
     status.get_by_role("button", name="Retry").click()
-    expect(quiz).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(quiz)).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
     expect(quiz.get_by_role("button", name="Check answers")).to_be_visible()
     assert errors == []
 
@@ -44,7 +44,7 @@ def test_engine_wheel_404_also_fails_visibly(context, site_url):
     page = context.new_page()
     page.goto(site_url + LESSON)
     quiz = page.locator('[data-hipdrop-widget="quiz"]').first
-    expect(quiz).to_have_attribute("data-hipdrop-state", "failed", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(quiz)).to_have_attribute("data-hipdrop-state", "failed", timeout=PYODIDE_TIMEOUT_MS)
     expect(quiz.locator(".hd-status")).to_contain_text("course engine could not be downloaded")
 
 
@@ -89,8 +89,8 @@ def faulty_page(context, site_url, timeouts=None):
     page.on("pageerror", lambda e: page.errors.append(str(e)))
     page.goto(site_url + LESSON)
     quiz = page.locator('[data-hipdrop-widget="quiz"]').first
-    expect(quiz).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
-    expect(quiz).to_have_attribute("data-quiz-ready", "true", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(quiz)).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(quiz)).to_have_attribute("data-quiz-ready", "true", timeout=PYODIDE_TIMEOUT_MS)
     return page, quiz
 
 
@@ -111,7 +111,7 @@ def expect_static_content_usable(page, quiz):
 def retry_brings_the_quiz_back(page, quiz):
     page.evaluate("() => { window.hipdropTimeouts = {}; }")  # the real limits for the new start
     quiz.locator(".hd-status").get_by_role("button", name="Retry").click()
-    expect(quiz).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(quiz)).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
     expect(quiz.locator(".hd-status")).to_have_text(
         "Ready. Python runs in your browser; nothing you enter leaves this device.")
     check_first_right(quiz)
@@ -126,7 +126,7 @@ def test_an_engine_exception_in_a_call_shows_in_the_widget_and_retry_brings_it_b
     status = quiz.locator(".hd-status")
     # quiz.submit without its bank: the engine's KeyError comes back as an error reply.
     expect(status).to_contain_text("Python could not finish this step: 'bank'.")
-    expect(quiz).to_have_attribute("data-hipdrop-state", "failed")
+    expect(reach(quiz)).to_have_attribute("data-hipdrop-state", "failed")
     expect(quiz.locator(".hd-result")).to_have_text("Your answers could not be checked: 'bank'")
     expect(status.get_by_role("button", name="Retry")).to_be_visible()
     expect_static_content_usable(page, quiz)
@@ -175,7 +175,7 @@ def test_a_boot_that_stalls_times_out_with_retry(context, site_url):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(site_url + LESSON)
     quiz = page.locator('[data-hipdrop-widget="quiz"]').first
-    expect(quiz).to_have_attribute("data-hipdrop-state", "failed", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(quiz)).to_have_attribute("data-hipdrop-state", "failed", timeout=PYODIDE_TIMEOUT_MS)
     status = quiz.locator(".hd-status")
     expect(status).to_contain_text("Python could not start in this browser: Python took too long to start.")
     assert stalled, "the runtime was never asked for"
@@ -197,7 +197,7 @@ def test_an_unknown_widget_kind_fails_alone_and_the_other_widgets_work(context, 
     context.route(site_url + LESSON, with_unknown_widget)
     page, quiz = faulty_page(context, site_url)
     unknown = page.locator('[data-hipdrop-widget="no-such-kind"]')
-    expect(unknown).to_have_attribute("data-hipdrop-state", "failed")
+    expect(reach(unknown)).to_have_attribute("data-hipdrop-state", "failed")
     status = unknown.get_by_role("status")
     expect(status).to_contain_text(
         "This part of the page could not be started: the 'no-such-kind' widget could not be loaded")
@@ -209,7 +209,7 @@ def test_an_unknown_widget_kind_fails_alone_and_the_other_widgets_work(context, 
     status.get_by_role("button", name="Retry").click()
     expect(unknown).to_have_attribute("data-hipdrop-import-failures", "2")
     expect(status).to_contain_text("the 'no-such-kind' widget could not be loaded")
-    expect(quiz).to_have_attribute("data-hipdrop-state", "ready")
+    expect(reach(quiz)).to_have_attribute("data-hipdrop-state", "ready")
     assert page.errors == []
 
 
@@ -221,7 +221,7 @@ def test_a_widget_script_that_failed_to_download_comes_back_with_retry(context, 
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(site_url + LESSON)
     quiz = page.locator('[data-hipdrop-widget="quiz"]').first
-    expect(quiz).to_have_attribute("data-hipdrop-state", "failed", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(quiz)).to_have_attribute("data-hipdrop-state", "failed", timeout=PYODIDE_TIMEOUT_MS)
     expect(quiz.locator(".hd-status")).to_contain_text("the 'quiz' widget could not be loaded")
     expect_static_content_usable(page, quiz)
     context.unroute("**/widgets/quiz.js*")

@@ -7,7 +7,7 @@ import yaml
 from playwright.sync_api import expect
 
 
-from support import PYODIDE_TIMEOUT_MS, ROOT, score_sentence
+from support import PYODIDE_TIMEOUT_MS, ROOT, score_sentence, reach
 
 LESSON = "lessons/what-is-trendelenburg/"
 FINAL = "final-quiz/"
@@ -22,8 +22,8 @@ def open_quiz(page, site_url, path=LESSON, quiz_id="lesson-1"):
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(site_url + path)
     quiz = page.locator(f'[data-hipdrop-widget="quiz"][data-quiz="{quiz_id}"]')
-    expect(quiz).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
-    expect(quiz).to_have_attribute("data-quiz-ready", "true", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(quiz)).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(quiz)).to_have_attribute("data-quiz-ready", "true", timeout=PYODIDE_TIMEOUT_MS)
     page.errors = errors
     return quiz
 

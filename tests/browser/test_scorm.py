@@ -20,7 +20,7 @@ from watch import PageWatch
 import hipdrop
 import ims_schemas
 from hipdrop_tools.serve import serve_in_thread
-from support import PYODIDE_TIMEOUT_MS, ROOT
+from support import PYODIDE_TIMEOUT_MS, ROOT, reach
 
 PACKAGE = f"hip-drop-course-{hipdrop.__version__}-scorm12.zip"
 RUNTIME = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm12.js"
@@ -111,8 +111,8 @@ def cmi(page, name: str) -> str:
 
 def ready_quiz(frame):
     quiz = frame.locator('[data-hipdrop-widget="quiz"]').first
-    expect(quiz).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
-    expect(quiz).to_have_attribute("data-quiz-ready", "true", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(quiz)).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(quiz)).to_have_attribute("data-quiz-ready", "true", timeout=PYODIDE_TIMEOUT_MS)
     return quiz
 
 

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from a11y_audit import PALETTE_TOGGLE, settle_widgets
 from storage_refusal import BLOCKED, FULL
-from support import PYODIDE_TIMEOUT_MS, question_count, score_sentence
+from support import PYODIDE_TIMEOUT_MS, question_count, score_sentence, reach
 
 pytestmark = pytest.mark.timeout(600)
 
@@ -66,7 +66,7 @@ def test_no_page_throws_when_storage_is_refused(browser, site_url, all_pages, bu
 
 def grade_first_question_right(page):
     quiz = page.locator('[data-hipdrop-widget="quiz"]').first
-    expect(quiz).to_have_attribute("data-quiz-ready", "true", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(quiz)).to_have_attribute("data-quiz-ready", "true", timeout=PYODIDE_TIMEOUT_MS)
     expect(quiz.locator("fieldset[data-question]")).to_have_count(question_count("lesson-1"))
     first = quiz.locator("fieldset[data-question]").first
     # lesson-1's first question: the bank marks the right option; read it from the page's data.
@@ -95,7 +95,7 @@ def test_the_quiz_says_progress_cannot_be_kept_and_still_grades(browser, site_ur
         # Nothing was kept: a reload starts with no answers and no score.
         page.reload()
         quiz = page.locator('[data-hipdrop-widget="quiz"]').first
-        expect(quiz).to_have_attribute("data-quiz-ready", "true", timeout=PYODIDE_TIMEOUT_MS)
+        expect(reach(quiz)).to_have_attribute("data-quiz-ready", "true", timeout=PYODIDE_TIMEOUT_MS)
         expect(quiz.locator("input:checked")).to_have_count(0)
         expect(quiz.locator(".hd-result")).to_have_text("")
         assert page.errors == []
@@ -106,7 +106,7 @@ def test_the_quiz_says_progress_cannot_be_kept_and_still_grades(browser, site_ur
 def test_with_storage_allowed_the_quiz_makes_no_such_claim(page, site_url):
     page.goto(site_url + LESSON)
     quiz = page.locator('[data-hipdrop-widget="quiz"]').first
-    expect(quiz).to_have_attribute("data-quiz-ready", "true", timeout=PYODIDE_TIMEOUT_MS)
+    expect(reach(quiz)).to_have_attribute("data-quiz-ready", "true", timeout=PYODIDE_TIMEOUT_MS)
     expect(quiz.locator(".hd-store-note")).to_have_count(0)
 
 

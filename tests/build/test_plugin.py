@@ -109,7 +109,9 @@ def test_a_pack_adds_its_macro_widget_stylesheet_and_worker_method(tmp_path):
     site = root / "site"
     page = (site / "toy" / "index.html").read_text()
     assert 'data-hipdrop-widget="toy"' in page and 'name="hipdrop-engine"' in page
-    assert "assets/hipdrop/css/toy.css" in page
+    # The pack's stylesheet is part of the one bundle every page links.
+    assert "assets/hipdrop/css/course.css" in page and "assets/hipdrop/css/toy.css" not in page
+    assert "/* ---- toy.css ---- */" in (site / "assets" / "hipdrop" / "css" / "course.css").read_text()
     assert (site / "assets" / "hipdrop" / "js" / "widgets" / "toy.js").is_file()
     wheel = wheel_of(site)
     assert "toy_pack/engine/__init__.py" in wheel.namelist()
@@ -143,4 +145,5 @@ def test_this_course_builds_through_its_pack(built_site):
     assert not [n for n in names if n.startswith(("hipdrop_hip/build", "hipdrop_tools"))]
     assert (built_site / "assets" / "hipdrop" / "js" / "widgets" / "picker.js").is_file()
     program = (built_site / "program" / "index.html").read_text()
-    assert 'data-hipdrop-widget="picker"' in program and "assets/hipdrop/css/picker.css" in program
+    assert 'data-hipdrop-widget="picker"' in program and "assets/hipdrop/css/course.css" in program
+    assert "/* ---- picker.css ---- */" in (built_site / "assets" / "hipdrop" / "css" / "course.css").read_text()

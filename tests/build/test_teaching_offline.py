@@ -96,11 +96,18 @@ def test_the_service_worker_precaches_every_file_under_a_version_of_the_site(bui
     files = json.loads(re.search(r"const FILES = (\[.*?\]);", text, re.S).group(1))
     for rel in files:
         assert (built_site / rel).exists(), f"sw.js lists {rel}, which the site does not have"
+    runtime = json.loads(re.search(r"const RUNTIME = (\[.*?\]);", text, re.S).group(1))
     on_disk = offline.precache_files(built_site)
-    assert set(on_disk) <= set(files)
-    for needed in ("assets/pyodide/pyodide.asm.wasm", "assets/pyodide/python_stdlib.zip", "./",
-                   "lessons/mechanics/", "search/search_index.json", offline.MANIFEST):
+    # Pages and small assets are precached; the runtime is kept apart, with each file's size.
+    assert set(on_disk) <= set(files) | {rel for rel, _ in runtime}
+    for needed in ("./", "lessons/mechanics/", "search/search_index.json", offline.MANIFEST,
+                   "assets/hipdrop/js/worker.js"):
         assert needed in files
+    assert not [f for f in files if f.startswith("assets/pyodide/") or f.endswith(".whl")]
+    kept = dict(runtime)
+    for needed in ("assets/pyodide/pyodide.asm.wasm", "assets/pyodide/python_stdlib.zip"):
+        assert kept[needed] == (built_site / needed).stat().st_size
+    assert any(rel.endswith(".whl") for rel in kept)
     assert not any(f.endswith((".map", ".gz")) or f == "sw.js" for f in files)
     assert version == offline.site_version(built_site, on_disk)
 

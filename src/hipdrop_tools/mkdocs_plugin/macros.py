@@ -25,6 +25,7 @@ class MacroPage:
     url: str
     src_uri: str
     urls: PageUrls
+    runtime_bytes: int = 0  # the Pyodide runtime and engine wheel this build ships (offline_control)
 
     def link(self, docs_path: str) -> str:
         """A docs path (``lessons/x.md#part``) as a link from this page; raises UnknownPage."""

@@ -26,10 +26,12 @@ from mkdocs.utils import get_relative_url
 
 from hipdrop_tools import (
     csp,
+    css_bundle,
     instant_nav,
     messages_html,
     offline,
     offline_build,
+    offline_control,
     page_urls,
     precompress,
     qr,
@@ -60,6 +62,8 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         self.macros: macros.Macros
         self.urls: page_urls.PageUrls
         self.engine_url = ""
+        self.css_sources: list[str] = []
+        self.runtime_bytes = 0
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
@@ -102,13 +106,17 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         """The core's and the packs' stylesheets and scripts, before the course's own."""
         css = [path for pack in self.packs for path in pack.extra_css]
         css += [path for pack in self.packs for path in pack.late_css]
-        config.extra_css[:0] = [f"{site_files.ASSETS_DIR}/{path}" for path in css]
+        # One stylesheet for the page to wait for: the sources joined in on_files (css_bundle).
+        self.css_sources = [f"{site_files.ASSETS_DIR}/{path}" for path in css]
+        config.extra_css[:0] = [css_bundle.BUNDLE]
         scripts = []
         for pack in self.packs:
             for path in pack.extra_javascript:
                 script = ExtraScriptValue(f"{site_files.ASSETS_DIR}/{path}")
                 if path in pack.module_javascript:
                     script.type = "module"
+                else:
+                    script.defer = True  # nothing of ours holds up the first paint
                 scripts.append(script)
         config.extra_javascript[:0] = scripts
 
@@ -127,6 +135,12 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
             raise PluginError(str(error)) from None
         wheel_file, _ = site_files.engine_wheel(self.packs, self.project.pyodide_dir)
         extra.append(wheel_file)
+        try:
+            css = css_bundle.bundle_site_files(extra, self.css_sources)
+        except css_bundle.CssBundleError as error:
+            raise PluginError(str(error)) from None
+        extra.append(site_files.SiteFile(dest=css_bundle.BUNDLE, content=css.encode()))
+        self.runtime_bytes = offline_control.runtime_size(extra)  # "Keep this course for offline use"
         short_name = self.config.short_name or config.site_name
         extra += site_files.quiz_export_files(self.project, config.site_url or "", short_name)
         description = config.site_description or config.site_name
@@ -144,7 +158,7 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         try:
-            return self.macros.render(markdown, macros.MacroPage(page.url, page.file.src_uri, self.urls))
+            return self.macros.render(markdown, macros.MacroPage(page.url, page.file.src_uri, self.urls, self.runtime_bytes))
         except macros.MacroFailure as error:
             raise PluginError(f"{self.project.docs}/{page.file.src_uri}: {error}") from None
 

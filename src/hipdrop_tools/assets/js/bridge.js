@@ -1,5 +1,10 @@
-// Hip Drop bridge: on a page that holds a widget, start the Python worker after the page has
-// loaded and attach each widget. Pages without widgets load nothing else.
+// Hip Drop bridge: on a page that holds a widget, start the Python worker when the reader is
+// about to use one, and attach each widget. Pages without widgets load nothing else.
+//
+// Reading costs no Python: the worker (and with it every byte of Pyodide) starts only when a
+// widget comes within about one screen of the viewport, or when the reader focuses or touches
+// it. A widget in the first screen starts at once. Once Python runs, every widget on the page,
+// and on the pages instant navigation brings later, is attached straight away.
 //
 // A widget is an element with data-hipdrop-widget="<kind>"; ./widgets/<kind>.js exports
 // attach(root, api), where api.call(method, params) returns a Promise of the engine's result.
@@ -15,8 +20,57 @@ let client = null;
 // Each widget's status subscription, removed once Material's instant navigation has taken the
 // widget off the page (otherwise every visit would leave one more listener behind).
 const subscriptions = new Map();
+// Widgets waiting for the reader: the observer that sees them come near, and each one's
+// focus/touch listeners (on the widget itself, so they leave the page with it).
+const NEAR = "100% 0px"; // one viewport height above and below the screen
+let observer = null;
+const waiting = new Map();
+
+function started() {
+  return client !== null && client.state.state !== "idle";
+}
+
+function disarm(root) {
+  observer?.unobserve(root);
+  waiting.get(root)?.abort();
+  waiting.delete(root);
+}
+
+// Within about one screen of the viewport now (the observer tells of later changes).
+function near(root) {
+  const { top, bottom } = root.getBoundingClientRect();
+  return bottom >= -innerHeight && top <= 2 * innerHeight;
+}
+
+// The reader is about to use a widget: start Python, attach every widget on the page.
+function startNow() {
+  for (const root of [...waiting.keys()]) disarm(root);
+  observer?.disconnect();
+  observer = null;
+  // The worker starts now, while the widgets' own scripts load.
+  client.start().catch(() => {}); // a failed start is shown by every widget's status
+  document.querySelectorAll(WIDGET_SELECTOR).forEach((root) => {
+    if (root.hipdropView && !root.dataset.hipdropAttached && !root.dataset.hipdropFault) attachWhenReady(root);
+  });
+}
+
+function arm(root) {
+  observer ??= new IntersectionObserver(
+    (entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) startNow();
+    },
+    { rootMargin: NEAR },
+  );
+  observer.observe(root);
+  const controller = new AbortController();
+  const options = { once: true, signal: controller.signal };
+  root.addEventListener("focusin", startNow, options);
+  root.addEventListener("pointerdown", startNow, options);
+  waiting.set(root, controller);
+}
 
 function forgetDetached() {
+  for (const root of [...waiting.keys()]) if (!root.isConnected) disarm(root);
   for (const [root, unsubscribe] of subscriptions) {
     if (root.isConnected) continue;
     unsubscribe();
@@ -103,7 +157,7 @@ function retry(root) {
 }
 
 function watch(root) {
-  root.dataset.hipdropState = "loading";
+  root.dataset.hipdropState = client.state.state;
   root.hipdropView = new StatusView(root, () => retry(root));
   const unsubscribe = client.onStatus((state) => {
     // A widget whose own script failed keeps saying so whatever Python does.
@@ -140,10 +194,10 @@ function scan() {
       window.dispatchEvent(new CustomEvent("hipdrop:settled", { detail: { state } }));
     });
   }
-  roots.forEach((root) => {
-    watch(root);
-    attachWhenReady(root);
-  });
+  roots.forEach(watch);
+  // A widget in the first screen (the program page, the lab) starts Python at once.
+  if (started() || roots.some(near)) startNow();
+  else roots.forEach(arm);
 }
 
 function whenLoaded(callback) {

@@ -1,4 +1,5 @@
-// The visible state of a widget: loading (with progress), ready, or failed with a Retry button.
+// The visible state of a widget: idle (Python not started yet), loading (with progress), ready,
+// or failed with a Retry button.
 
 import { text } from "./messages.js";
 
@@ -25,7 +26,9 @@ export class StatusView {
     const el = this.#element;
     el.dataset.state = state;
     el.replaceChildren();
-    if (state === "loading" || state === "idle") {
+    if (state === "idle") {
+      el.append(text("status.idle"));
+    } else if (state === "loading") {
       const bar = document.createElement("progress");
       bar.max = 100;
       bar.value = progress ?? 0;

@@ -1,0 +1,17 @@
+"""The core's macros: the quiz macros (``quiz_macros``) and ``offline_control()``, the "Keep this
+course for offline use" block with the size of the runtime the build ships
+(``hipdrop_tools.offline_control``; the plugin counts the files in ``on_files``)."""
+
+from hipdrop.messages import messages
+from hipdrop_tools.offline_control import control_html
+
+from . import quiz_macros
+
+
+def macros(project) -> dict:
+    texts = messages(project.language)
+
+    def offline_control(page) -> str:
+        return control_html(page.runtime_bytes, texts)
+
+    return {**quiz_macros.macros(project), "offline_control": offline_control}
