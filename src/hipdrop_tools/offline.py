@@ -22,8 +22,9 @@ TEMPLATE_NAME = "js/sw.js"  # inside hipdrop_tools/assets/
 THEME_COLOR = "#3f51b5"  # the default of the plugin's theme_color option (Material's indigo)
 
 # Left out of the precache: source maps (never needed to run), the precompressed copies (`.gz`,
-# `.br`: the server sends one in place of its file, hipdrop_tools.precompress), the handout PDFs (megabytes a phone in class should not download
-# unasked; the worker keeps each one once it has been opened) and the worker itself.
+# `.br`: the server sends one in place of its file, hipdrop_tools.precompress), the handout PDFs
+# (megabytes a phone in class should not download unasked; the worker keeps each one once it has
+# been opened) and the worker itself.
 SKIPPED_SUFFIXES = (".map", ".gz", ".br", ".pdf")
 # The runtime: large, and needed only by a reader who uses the widgets.
 RUNTIME_PREFIXES = ("assets/pyodide/", "assets/hipdrop/engine/")

@@ -120,12 +120,20 @@ MESSAGES = {
     # ------------------------------------------------ a widget's status line (status-view.js)
     # Before the reader comes near the widget: nothing is loading yet, and nothing needs doing.
     "offline.keep.title": 'Keep this course for offline use',
-    "offline.keep.body": 'Once you have opened the course, its pages work on this device without a network. Its interactive parts need the Python runtime as well: it is kept once you have used one of them here, or when you ask for it ({size}, downloaded once).',
-    "offline.keep.save_data": 'Your browser asks to save data. The button downloads {size}: use it on Wi-Fi if you can.',
+    "offline.keep.body": (
+        'Once you have opened the course, its pages work on this device without a network. Its interactive parts need '
+        'the Python runtime as well: it is kept once you have used one of them here, or when you ask for it ({size}, '
+        'downloaded once).'
+    ),
+    "offline.keep.save_data": (
+        'Your browser asks to save data. The button downloads {size}: use it on Wi-Fi if you can.'
+    ),
     "offline.keep.button": 'Keep this course for offline use ({size})',
     "offline.keep.progress_label": 'Downloading the course for offline use',
     "offline.keep.downloading": 'Downloading: {loaded} of {total}.',
-    "offline.keep.kept": 'Kept on this device: the whole course, its interactive parts included, works without a network.',
+    "offline.keep.kept": (
+        'Kept on this device: the whole course, its interactive parts included, works without a network.'
+    ),
     "offline.keep.failed": 'The download stopped ({message}). Nothing is lost: press the button to try again.',
     "offline.keep.anyway": 'Download {size} anyway',
     "status.idle": "Python starts in your browser when you reach this part of the page.",

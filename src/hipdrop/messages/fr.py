@@ -128,13 +128,24 @@ MESSAGES = {
     ),
     # ------------------------------------------------ la ligne d'état d'un widget
     "offline.keep.title": 'Garder ce cours pour une utilisation hors ligne',
-    "offline.keep.body": "Une fois le cours ouvert, ses pages fonctionnent sur cet appareil sans réseau. Ses parties interactives ont aussi besoin de l'environnement Python\xa0: il est gardé dès que vous en avez utilisé une ici, ou quand vous le demandez ({size}, téléchargés une seule fois).",
-    "offline.keep.save_data": "Votre navigateur demande d'économiser les données. Le bouton télécharge {size}\xa0: utilisez-le en Wi-Fi si possible.",
+    "offline.keep.body": (
+        "Une fois le cours ouvert, ses pages fonctionnent sur cet appareil sans réseau. Ses parties interactives ont "
+        "aussi besoin de l'environnement Python\xa0: il est gardé dès que vous en avez utilisé une ici, ou quand vous "
+        "le demandez ({size}, téléchargés une seule fois)."
+    ),
+    "offline.keep.save_data": (
+        "Votre navigateur demande d'économiser les données. Le bouton télécharge {size}\xa0: utilisez-le en Wi-Fi si "
+        "possible."
+    ),
     "offline.keep.button": 'Garder ce cours hors ligne ({size})',
     "offline.keep.progress_label": 'Téléchargement du cours pour une utilisation hors ligne',
     "offline.keep.downloading": 'Téléchargement\xa0: {loaded} sur {total}.',
-    "offline.keep.kept": 'Gardé sur cet appareil\xa0: tout le cours, parties interactives comprises, fonctionne sans réseau.',
-    "offline.keep.failed": "Le téléchargement s'est arrêté ({message}). Rien n'est perdu\xa0: appuyez sur le bouton pour réessayer.",
+    "offline.keep.kept": (
+        'Gardé sur cet appareil\xa0: tout le cours, parties interactives comprises, fonctionne sans réseau.'
+    ),
+    "offline.keep.failed": (
+        "Le téléchargement s'est arrêté ({message}). Rien n'est perdu\xa0: appuyez sur le bouton pour réessayer."
+    ),
     "offline.keep.anyway": 'Télécharger quand même {size}',
     "status.idle": "Python démarre dans votre navigateur quand vous arrivez à cette partie de la page.",
     "status.loading": "Chargement de Python dans votre navigateur\u00a0: {stage}… ",
