@@ -83,11 +83,12 @@ site: setup $(CHROMIUM)
 handouts: setup $(CHROMIUM)
 	$(BIN)/hipdrop handouts
 
-# The classroom bundle: dist/hip-drop-course-<version>.zip (offline build + serve.py launcher).
+# The classroom bundle: dist/<course>-course-<version>.zip, named from the plugin's short_name
+# (this course: hip-drop-course-<version>.zip; offline build + serve.py launcher).
 bundle: setup
 	$(BIN)/hipdrop bundle
 
-# The SCORM 1.2 package for learning platforms: dist/hip-drop-course-<version>-scorm12.zip.
+# The SCORM 1.2 package for learning platforms: dist/<course>-course-<version>-scorm12.zip.
 scorm: setup
 	$(BIN)/hipdrop scorm
 

@@ -18,5 +18,10 @@ PACK = Pack(
     assets="hipdrop_hip",
     extra_css=("css/picker.css", "css/mechanics.css"),
     loaders={"catalog exercises": "hipdrop_hip.build.catalog:load_exercises"},
+    data_dirs=("exercises",),
+    bundle_notice=(
+        "Hip Drop is education, not medical advice. It does not replace an assessment by\n"
+        "a physiotherapist or doctor. If you have a red flag, see a clinician first.\n"
+    ),
     commands=("hipdrop_hip.build.cli.pick", "hipdrop_hip.build.cli.lab"),
 )

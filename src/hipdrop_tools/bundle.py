@@ -1,6 +1,7 @@
 """The classroom bundle: the course as one zip that works with no network.
 
-``dist/hip-drop-course-<version>.zip`` holds one folder with:
+``dist/<name>-<version>.zip`` (``<name>``: ``course_config.course_file_stem``, "hip-drop-course" for
+a course whose short name is "Hip Drop") holds one folder with:
 
 - ``site/``: the course built with Material's offline plugin, so its pages, links and search work
   when opened straight from disk; the widgets there say that the launcher turns them on;
@@ -17,11 +18,14 @@ import sys
 import tempfile
 import zipfile
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 import hipdrop
 
 from . import launcher, serve
+from .course_config import course_file_stem, course_title
+from .packs import enabled_packs
 from .project import Project
 
 OFFLINE_ENV = "HIPDROP_OFFLINE_BUILD"  # read by mkdocs.yml (!ENV) to turn the offline plugin on
@@ -39,8 +43,9 @@ class Bundle:
     files: int
 
 
-def bundle_name(version: str) -> str:
-    return f"hip-drop-course-{version}"
+def bundle_name(stem: str, version: str) -> str:
+    """The zip's name and its folder's: the course's file stem and the version."""
+    return f"{stem}-{version}"
 
 
 def _without_docstring(source: str) -> str:
@@ -76,12 +81,12 @@ def launcher_source() -> str:
     return text
 
 
-README = """Hip Drop: Trendelenburg gait, explained
+README = """{title}
 The classroom copy, version {version}
 
 This folder holds the whole course. It needs no internet connection.
 
-START THE COURSE (everything works, quizzes and the mechanics lab included)
+START THE COURSE (everything works, quizzes and other Python widgets included)
 
   Windows:
     1. Install Python 3 (3.10 or newer) once, from python.org. In the installer, tick
@@ -109,23 +114,30 @@ address. Options:  --port 8080  (choose the port),  --no-browser .
 WITHOUT THE LAUNCHER
 
 Double-click index.html. You can read every page, follow the links, search and
-print. The quizzes and the lab need Python in the browser, which browsers do
+print. The quizzes and other widgets need Python in the browser, which browsers do
 not allow for files opened this way: each of them says so and shows its
 printable version (the answer keys included).
 
 The course is served to this computer only; other devices cannot reach it.
-
-Hip Drop is education, not medical advice. It does not replace an assessment by
-a physiotherapist or doctor. If you have a red flag, see a clinician first.
-"""
+{notices}"""
 
 REDIRECT = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="refresh" content="0; url=site/index.html">
-<title>Hip Drop</title></head>
-<body><p><a href="site/index.html">Open the Hip Drop course</a>.
-For the quizzes and the lab, start serve.py instead (see README.txt).</p></body></html>
+<title>{title}</title></head>
+<body><p><a href="site/index.html">Open the course: {title}</a>.
+For the quizzes and other widgets, start serve.py instead (see README.txt).</p></body></html>
 """
+
+
+def readme_text(project: Project, version: str) -> str:
+    """README.txt for this course: its title, and the enabled packs' notices at the end."""
+    notices = "".join(f"\n{pack.bundle_notice}" for pack in enabled_packs(project.packs) if pack.bundle_notice)
+    return README.format(title=course_title(project.root), version=version, notices=notices)
+
+
+def redirect_page(project: Project) -> str:
+    return REDIRECT.format(title=escape(course_title(project.root)))
 
 
 def build_offline_site(project: Project, dest: Path) -> None:
@@ -144,7 +156,7 @@ def build_offline_site(project: Project, dest: Path) -> None:
 
 def write_bundle(project: Project, out_dir: Path, version: str | None = None) -> Bundle:
     version = version or hipdrop.__version__
-    name = bundle_name(version)
+    name = bundle_name(course_file_stem(project.root), version)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / f"{name}.zip"
     with tempfile.TemporaryDirectory(prefix="hipdrop-bundle-") as tmp:
@@ -163,8 +175,8 @@ def write_bundle(project: Project, out_dir: Path, version: str | None = None) ->
             launcher_info.external_attr = 0o755 << 16  # executable on macOS and Linux
             launcher_info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(launcher_info, launcher_source())
-            archive.writestr(f"{name}/README.txt", README.format(version=version).replace("\n", "\r\n"))
-            archive.writestr(f"{name}/index.html", REDIRECT)
+            archive.writestr(f"{name}/README.txt", readme_text(project, version).replace("\n", "\r\n"))
+            archive.writestr(f"{name}/index.html", redirect_page(project))
             count += 3
         partial.replace(target)
     return Bundle(path=target, version=version, files=count)

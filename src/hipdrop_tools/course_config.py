@@ -1,6 +1,8 @@
 """The plugin options of a course folder, as the ``hipdrop`` command reads them from mkdocs.yml
 (no MkDocs build): which packs the course enables and where its quizzes are."""
 
+import re
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -50,13 +52,34 @@ def course_project(root: Path) -> Project:
     )
 
 
+def _site_config(root: Path) -> dict:
+    path = root / "mkdocs.yml"
+    return (yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}) if path.is_file() else {}
+
+
+def course_title(root: Path) -> str:
+    """The course's site_name, as readers see it ("the course" when mkdocs.yml has none)."""
+    return str(_site_config(root).get("site_name") or "the course")
+
+
 def course_short_name(root: Path) -> str:
     """The plugin's short_name, else site_name, else the exports' default category."""
-    path = root / "mkdocs.yml"
-    data = (yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}) if path.is_file() else {}
     from .export import CATEGORY_ROOT
 
-    return str(plugin_options(root).get("short_name") or data.get("site_name") or CATEGORY_ROOT)
+    return str(plugin_options(root).get("short_name") or _site_config(root).get("site_name") or CATEGORY_ROOT)
+
+
+def file_slug(name: str) -> str:
+    """A name as a file name's part: ASCII letters and digits joined by dashes ("Hip Drop" -> "hip-drop")."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "course"
+
+
+def course_file_stem(root: Path) -> str:
+    """What the course's downloads are called: its short name's slug and "course"
+    ("hip-drop-course"), the slug alone when it already ends with "course"."""
+    slug = file_slug(course_short_name(root))
+    return slug if slug == "course" or slug.endswith("-course") else f"{slug}-course"
 
 
 def _docs_dir(root: Path) -> str:

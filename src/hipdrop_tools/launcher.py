@@ -1,4 +1,4 @@
-"""Hip Drop classroom launcher: serves the course on this computer and opens it in the browser.
+"""The classroom launcher: serves the course on this computer and opens it in the browser.
 
 Needs only Python 3. Double-click this file (Windows), or run `python3 serve.py` in this folder
 (macOS, Linux). Keep the window open while you teach; close it, or press Ctrl+C, to stop.
@@ -46,7 +46,7 @@ def _fail(message: str) -> int:
 
 
 def launch(argv=None) -> int:
-    parser = argparse.ArgumentParser(description="Serve the Hip Drop course on this computer.")
+    parser = argparse.ArgumentParser(description="Serve the course on this computer.")
     parser.add_argument("--root", type=Path, default=default_root(), help="the course folder (default: site/ here)")
     parser.add_argument("--port", type=int, default=8000, help="first port to try (default: 8000)")
     parser.add_argument("--no-browser", action="store_true", help="do not open the browser")
@@ -59,7 +59,7 @@ def launch(argv=None) -> int:
     except OSError as error:
         return _fail(f"The course could not start: {error}")
     url = f"http://{host}:{server.server_address[1]}/"
-    print(f"Hip Drop is running at {url}", flush=True)
+    print(f"The course is running at {url}", flush=True)
     print("Keep this window open while you teach. Close it, or press Ctrl+C, to stop.", flush=True)
     if not args.no_browser:
         webbrowser.open(url)

@@ -43,6 +43,9 @@ class Pack:
     - ``loaders``: data name -> ``"module:function"``; ``function(project)`` returns the loaded data
       (something with ``len``) or raises ``DataError`` listing every problem. ``hipdrop check`` runs
       them all.
+    - ``data_dirs``: folders of the course, relative to its root, that the pack's loaders read
+      (``"exercises"``); ``mkdocs serve`` rebuilds when a file in one changes.
+    - ``bundle_notice``: a paragraph the classroom bundle's README.txt ends with (a disclaimer).
     - ``commands``: modules that are ``hipdrop`` subcommands (``NAME``, ``HELP``,
       ``add_arguments(parser)``, ``run(args, project) -> int``).
     """
@@ -58,6 +61,8 @@ class Pack:
     extra_javascript: tuple[str, ...] = ()
     module_javascript: tuple[str, ...] = ()
     loaders: Mapping[str, str] = field(default_factory=dict)
+    data_dirs: tuple[str, ...] = ()
+    bundle_notice: str = ""
     commands: tuple[str, ...] = ()
 
     def assets_dir(self) -> Path | None:

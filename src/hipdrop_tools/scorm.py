@@ -1,6 +1,6 @@
 """The SCORM 1.2 package: the course as one SCO that a learning platform plays and grades.
 
-``dist/hip-drop-course-<version>-scorm12.zip`` holds, at its root:
+``dist/<name>-<version>-scorm12.zip`` (``<name>`` as the classroom bundle's) holds, at its root:
 
 - ``imsmanifest.xml``: a SCORM 1.2 manifest (IMS Content Packaging 1.1.2 with ADL's SCORM 1.2
   extension) with one organization, one item and one SCO resource that lists every file;
@@ -31,6 +31,7 @@ import hipdrop
 from hipdrop.quiz.progress import STORE_PREFIX
 
 from .bundle import OFFLINE_ENV, bundle_name
+from .course_config import course_file_stem
 from .project import Project
 
 SCORM_ENV = "HIPDROP_SCORM_BUILD"  # set by `hipdrop scorm` for its build; read by the plugin
@@ -155,8 +156,8 @@ def write_launch_files(site_dir: Path, title: str, settings_: ScormSettings, ass
     (site_dir / MANIFEST).write_bytes(manifest(title, version, files))
 
 
-def package_name(version: str) -> str:
-    return f"{bundle_name(version)}-scorm12.zip"
+def package_name(stem: str, version: str) -> str:
+    return f"{bundle_name(stem, version)}-scorm12.zip"
 
 
 def build_scorm_site(project: Project, dest: Path, version: str) -> None:
@@ -172,7 +173,7 @@ def build_scorm_site(project: Project, dest: Path, version: str) -> None:
 def write_package(project: Project, out_dir: Path, version: str | None = None) -> Package:
     version = version or hipdrop.__version__
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / package_name(version)
+    target = out_dir / package_name(course_file_stem(project.root), version)
     with tempfile.TemporaryDirectory(prefix="hipdrop-scorm-") as tmp:
         site = Path(tmp) / "site"
         build_scorm_site(project, site, version)

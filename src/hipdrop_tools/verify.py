@@ -39,6 +39,8 @@ THEME_ONLY_PAGES = ("404.html",)
 _SRC_TAGS = {"script", "img", "iframe", "source", "audio", "video", "embed"}
 _FETCHED_RELS = {"stylesheet", "preconnect", "dns-prefetch", "preload", "modulepreload", "prefetch", "icon", "manifest"}
 _FILES_LINE = re.compile(r"^const FILES = (\[.*?\]);", re.S | re.M)
+# The runtime the worker keeps once Python has run or the reader asks: [[file, bytes], ...].
+_RUNTIME_LINE = re.compile(r"^const RUNTIME = (\[.*?\]);", re.S | re.M)
 
 
 class SiteError(DataError):
@@ -333,6 +335,21 @@ def _check_service_worker(site: _Site) -> None:
             target = target / "index.html"
         if target is None or not target.is_file():
             site.problem(SERVICE_WORKER, f"precaches {url!r}, which is not in the site")
+    for url in _runtime(site, worker):
+        target = site.target(worker, url)
+        if target is None or not target.is_file():
+            site.problem(SERVICE_WORKER, f"precaches {url!r} (the runtime, kept for offline use), which is not in the site")
+
+
+def _runtime(site: _Site, worker: Path) -> list[str]:
+    match = _RUNTIME_LINE.search(worker.read_text(encoding="utf-8"))
+    if not match:
+        return []  # a worker that keeps no runtime apart
+    try:
+        return [str(entry[0]) for entry in json.loads(match.group(1))]
+    except (json.JSONDecodeError, IndexError, TypeError, KeyError):
+        site.problem(SERVICE_WORKER, "the service worker's runtime list is not valid JSON of [file, bytes]")
+        return []
 
 
 def _precached(site: _Site, worker: Path) -> list[str]:

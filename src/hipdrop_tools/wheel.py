@@ -81,7 +81,7 @@ def build_wheel(
     dist_info = f"{name}-{version}.dist-info"
     metadata = (
         f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
-        "Summary: Hip Drop engine (pure Python, standard library only)\n"
+        "Summary: hipdrop course engine (pure Python, standard library only)\n"
     ).encode()
     wheel_meta = (
         b"Wheel-Version: 1.0\nGenerator: hipdrop_tools.wheel\nRoot-Is-Purelib: true\n"

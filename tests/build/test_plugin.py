@@ -70,10 +70,46 @@ def test_a_course_with_only_the_plugin_builds_with_the_core_alone(tmp_path):
     assert (site / "sw.js").is_file()
     assert (site / "assets" / "pyodide" / "pyodide.asm.wasm").is_file()
     for path in site.rglob("*"):
-        if path.is_file() and path.suffix in (".html", ".js", ".css", ".json", ".xml", ".gift", ".py"):
+        if path.is_file() and path.suffix in (".html", ".js", ".css", ".json", ".xml", ".gift", ".py", ".txt"):
             text = path.read_text(errors="replace").lower()
             assert "trendelenburg" not in text and "program_picker" not in text, path
+            assert "hip drop" not in text and "picker" not in text, path
+    for name in names:  # the engine wheel (its docstrings and METADATA) names no course either
+        assert b"hip drop" not in wheel_of(site).read(name).lower(), name
+    # Material's default fonts would come from Google Fonts: the plugin turns them off.
+    assert "fonts.googleapis.com" not in page and "fonts.gstatic.com" not in page
+    assert (site / "downloads" / "quizzes" / "water.gift").read_text().count("$CATEGORY: Water, a tiny course/water") == 1
     assert not (site / "assets" / "hipdrop" / "js" / "widgets" / "picker.js").exists()
+
+
+def test_a_web_font_chosen_by_the_author_stops_the_build_naming_it(tmp_path):
+    root = course(tmp_path)
+    config = yaml.safe_load((root / "mkdocs.yml").read_text())
+    config["theme"]["font"] = {"text": "Lato"}
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    assert_stops(build(root), "theme.font", "Lato", "self-hosted")
+
+
+def test_serve_watches_the_quizzes_and_every_pack_data_folder(tmp_path):
+    from hipdrop_tools.mkdocs_plugin.plugin import HipdropPlugin
+    from hipdrop_tools.packs import CORE, Pack
+    from hipdrop_tools.project import Project
+
+    root = course(tmp_path)
+    (root / "recipes").mkdir()
+    plugin = HipdropPlugin()
+    plugin.project = Project(root=root, quizzes="quizzes", docs="docs")
+    plugin.packs = (CORE, Pack(name="data", data_dirs=("recipes", "not-there")))
+
+    class Server:
+        watched: list[str] = []
+
+        def watch(self, path):
+            self.watched.append(path)
+
+    server = Server()
+    assert plugin.on_serve(server, config=None, builder=None) is server
+    assert server.watched == [str(root / "quizzes"), str(root / "recipes")]
 
 
 def test_a_misspelt_option_stops_the_build_naming_it(tmp_path):

@@ -49,7 +49,8 @@ def test_every_question_is_exported_to_moodle_xml_with_its_answers_and_feedback(
     quiz = ET.parse(moodle_dir / f"{bank['id']}.xml").getroot()
     assert quiz.tag == "quiz"
     category = quiz.find("question[@type='category']")
-    assert text_of(category, "category/text").endswith(f"/{bank['id']}")
+    # Under the course's own name (the plugin's short_name in mkdocs.yml), as a teacher sees it in Moodle.
+    assert text_of(category, "category/text") == f"$course$/top/Hip Drop/{bank['id']}"
     exported = {text_of(q, "name/text"): q for q in quiz.findall("question") if q.get("type") != "category"}
     assert list(exported) == [q["id"] for q in bank["questions"]]
 
@@ -276,7 +277,9 @@ def public_link(link: str) -> str:
 
 def test_gift_export_carries_every_question_of_all_six_types(gift_dir):
     bank = yaml.safe_load((ROOT / "quizzes" / "final.yml").read_text())
-    exported = gift_questions((gift_dir / "final.gift").read_text())
+    text = (gift_dir / "final.gift").read_text()
+    assert "$CATEGORY: Hip Drop/final" in text.splitlines()  # the course's short name from mkdocs.yml
+    exported = gift_questions(text)
     assert list(exported) == [q["id"] for q in bank["questions"]]
     assert {q["type"] for q in bank["questions"]} == {"single", "multiple", "true_false", "numeric", "ordering", "matching"}
     for question in bank["questions"]:

@@ -11,6 +11,7 @@ from pathlib import Path
 import zxingcpp
 
 from hipdrop_tools import bundle, offline, qr
+from hipdrop_tools.course_config import course_file_stem, course_project
 from support import PUBLIC_SITE_URL as PUBLIC
 from support import ROOT, build_site
 
@@ -162,9 +163,26 @@ def test_hipdrop_bundle_is_registered_and_documented_for_teachers():
 
     args = build_parser().parse_args(["bundle", "--out", "x"])
     assert args.command == "bundle" and args.out == Path("x")
-    readme = bundle.README.format(version="9.9")
+    readme = bundle.readme_text(course_project(ROOT), "9.9")
     for system in ("Windows", "macOS", "Linux"):
         assert system in readme
+    assert readme.startswith("Hip Drop: Trendelenburg gait, explained\nThe classroom copy, version 9.9")
+    assert "education, not medical advice" in readme  # the pack's notice
+
+
+def test_the_bundle_and_scorm_package_are_named_after_any_course(tmp_path):
+    from hipdrop_tools.scorm import package_name
+
+    assert bundle.bundle_name(course_file_stem(ROOT), "1.0") == "hip-drop-course-1.0"
+    (tmp_path / "mkdocs.yml").write_text("site_name: How sourdough rises (an example course)\n"
+                                         "plugins:\n  - hipdrop\n")
+    other = course_project(tmp_path)
+    assert package_name(course_file_stem(tmp_path), "1.0") == "how-sourdough-rises-an-example-course-1.0-scorm12.zip"
+    readme = bundle.readme_text(other, "1.0") + bundle.redirect_page(other)
+    assert readme.startswith("How sourdough rises (an example course)\n")
+    assert "hip drop" not in readme.lower() and "medical" not in readme and "lab" not in readme
+    (tmp_path / "mkdocs.yml").write_text("site_name: Pâte à pain\nplugins:\n  - hipdrop:\n      short_name: Pâte\n")
+    assert course_file_stem(tmp_path) == "pate-course"
     assert "bundle:" in (ROOT / "Makefile").read_text()
 
 

@@ -1,4 +1,4 @@
-"""Français : les mots que le lecteur voit dans le cœur de Hip Drop (clés et marques ``{nom}`` de
+"""Français : les mots que le lecteur voit dans le cœur du cours (clés et marques ``{nom}`` de
 ``en.py``).
 
 Typographie française : espace insécable (U+00A0) avant « : » et « % » et à l'intérieur des

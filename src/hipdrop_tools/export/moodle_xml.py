@@ -142,8 +142,8 @@ def render(bank: Bank, category: str = CATEGORY_ROOT) -> tuple[str, list[ExportW
     warnings: list[ExportWarning] = []
     quiz = ET.Element("quiz")
     quiz.append(ET.Comment(f" {bank.title}: exported from the course by hipdrop "))
-    heading = ET.SubElement(quiz, "question", {"type": "category"})
-    _text(heading, "category", f"$course$/top/{category}/{bank.id}", fmt=None)
+    category_question = ET.SubElement(quiz, "question", {"type": "category"})
+    _text(category_question, "category", f"$course$/top/{category}/{bank.id}", fmt=None)
     for question in bank.questions:
         if question.type in ("single", "multiple"):
             element = _multichoice(quiz, question)

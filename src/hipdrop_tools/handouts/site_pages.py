@@ -176,7 +176,7 @@ def read_site(site_dir: Path) -> SiteInfo:
     public_url = parsed.canonical if parsed.canonical and parsed.canonical.startswith("http") else None
     pages = {path: read_page(site_dir, path) for path in nav}
     return SiteInfo(
-        course_title=parsed.title.strip() or "Hip Drop",
+        course_title=parsed.title.strip() or "The course",
         disclaimer=parsed.disclaimer,
         public_url=public_url,
         nav=tuple(nav),

@@ -3,6 +3,7 @@ on a Material page they become Material's own (``md-button``, ``admonition``...)
 callout boxes and wide tables look like the theme's. No other module names Material's classes."""
 
 import re
+from collections.abc import Mapping
 
 # Engine class -> Material's classes (the engine's name is replaced, not kept).
 MATERIAL_CLASSES = {
@@ -31,3 +32,29 @@ def material_classes(html: str) -> str:
     if "hd-" not in html:
         return html
     return _CLASS_ATTR.sub(_theme_classes, html)
+
+
+# Material's own default (its mkdocs_theme.yml): what `font` holds when mkdocs.yml names no font.
+MATERIAL_DEFAULT_FONT = {"text": "Roboto", "code": "Roboto Mono"}
+
+
+class WebFontChosen(ValueError):
+    pass
+
+
+def self_hosted_fonts(theme) -> bool:
+    """Material loads its fonts from Google Fonts unless ``theme.font`` is false; a course loads
+    nothing from another site (its pages' policy would block it anyway). With no font chosen in
+    mkdocs.yml, ``font`` becomes false (the reader's system fonts) and the result is True; a font
+    the author chose raises ``WebFontChosen``. Another theme, or ``font: false``: unchanged, False."""
+    font = theme["font"] if theme.name == "material" and "font" in theme else False
+    if not font:
+        return False
+    chosen = dict(font) if isinstance(font, Mapping) else font  # `font: true` is no font either
+    if chosen != MATERIAL_DEFAULT_FONT:
+        raise WebFontChosen(
+            f"theme.font: {chosen} would be loaded from Google Fonts, and a course loads nothing "
+            "from another site; set `font: false` and add self-hosted font files with extra_css (@font-face)"
+        )
+    theme["font"] = False
+    return True

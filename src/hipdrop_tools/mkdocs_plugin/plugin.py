@@ -1,11 +1,12 @@
-"""The ``hipdrop`` MkDocs plugin: the one adapter between MkDocs and Hip Drop.
+"""The ``hipdrop`` MkDocs plugin: the one adapter between MkDocs and the hipdrop tools.
 
 One job per event; the work is done in plain functions of ``hipdrop_tools`` (site files, CSP,
 QR codes, service worker, SCORM), which a ``hipdrop`` command can also run on a built site.
 
 - ``on_startup``: notes whether this is ``mkdocs serve`` (no service worker there).
-- ``on_config``: the course (``Project``) and its packs; their stylesheets and scripts; the macros.
-- ``on_serve``: the quizzes folder is watched too.
+- ``on_config``: the course (``Project``) and its packs; their stylesheets and scripts; the macros;
+  Material's web fonts off (they would come from Google Fonts).
+- ``on_serve``: the quizzes folder and the packs' data folders are watched too.
 - ``on_files``: the assets, the Pyodide runtime, the engine wheel, the quiz exports, the manifest.
 - ``on_page_markdown``: the macros (``{{ quiz("bank-id") }}`` and the packs' own).
 - ``on_page_content``: the engine's semantic class names as Material's (``material.py``).
@@ -44,7 +45,7 @@ from hipdrop_tools.project import Project
 
 from . import macros
 from .config import HipdropConfig
-from .material import material_classes
+from .material import WebFontChosen, material_classes, self_hosted_fonts
 
 WIDGET_MARKER = "data-hipdrop-widget="
 FILE_NOTICE_SCRIPT = site_files.ASSETS_DIR + "/js/file-notice.js"
@@ -82,6 +83,12 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
             packs=tuple(self.config.packs),
             language=messages_html.site_language(config),
         )
+        try:
+            if self_hosted_fonts(config.theme):
+                log.info("hipdrop: theme.font set to false: Material's default fonts come from Google Fonts, "
+                         "and a course loads nothing from another site (pages use the system fonts)")
+        except WebFontChosen as error:
+            raise PluginError(f"mkdocs.yml: {error}") from None
         if not config.site_url:
             # INFO, not WARNING: builds run with --strict and a course may have no site_url.
             log.info("hipdrop: no site_url in mkdocs.yml, so pages get no QR code; set site_url to the public address "
@@ -121,10 +128,16 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         config.extra_javascript[:0] = scripts
 
     def on_serve(self, server, config, builder):
-        """`mkdocs serve` rebuilds when a quiz bank changes too."""
-        if self.project.quizzes_dir.is_dir():
-            server.watch(str(self.project.quizzes_dir))
+        """`mkdocs serve` rebuilds when a quiz bank or a pack's data file changes too."""
+        for folder in self._data_dirs():
+            server.watch(str(folder))
         return server
+
+    def _data_dirs(self) -> list[Path]:
+        """The quizzes folder and every enabled pack's data folders that exist, each once."""
+        folders = [self.project.quizzes_dir]
+        folders += [self.project.root / name for pack in self.packs for name in pack.data_dirs]
+        return [folder for folder in dict.fromkeys(folders) if folder.is_dir()]
 
     def on_files(self, files, config):
         try:

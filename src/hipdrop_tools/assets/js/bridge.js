@@ -1,4 +1,4 @@
-// Hip Drop bridge: on a page that holds a widget, start the Python worker when the reader is
+// The bridge: on a page that holds a widget, start the Python worker when the reader is
 // about to use one, and attach each widget. Pages without widgets load nothing else.
 //
 // Reading costs no Python: the worker (and with it every byte of Pyodide) starts only when a

@@ -16,7 +16,7 @@ const saveData = () => navigator.connection?.saveData === true;
 function register() {
   navigator.serviceWorker
     .register(new URL("sw.js", ROOT), { scope: ROOT.pathname })
-    .catch((error) => console.warn(`offline use is not available here (${error.message})`));
+    .catch((error) => console.warn(`hipdrop: offline use is not available here (${error.message})`));
 }
 
 // When Python is starting as the page opens (a widget in the first screen), the precache waits
@@ -172,7 +172,7 @@ if (document.querySelector('meta[name="hipdrop-offline"][content="off"]')) {
   listen();
   keepAfterPythonRan();
   whenLoaded(() => {
-    start().catch((error) => console.warn(`offline copy: ${error.message}`));
+    start().catch((error) => console.warn(`hipdrop: offline copy: ${error.message}`));
     enhanceAll();
     window.document$?.subscribe?.(() => enhanceAll());
   });

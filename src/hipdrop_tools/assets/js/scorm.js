@@ -84,7 +84,7 @@
       });
       return state;
     } catch (error) {
-      console.warn("Hip Drop: the saved progress from the platform could not be read; starting fresh.");
+      console.warn("hipdrop: the saved progress from the platform could not be read; starting fresh.");
       return emptyState();
     }
   }

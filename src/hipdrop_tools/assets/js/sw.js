@@ -1,4 +1,4 @@
-// Hip Drop service worker: after one visit the pages work offline; once Python has run on this
+// The course's service worker: after one visit the pages work offline; once Python has run on this
 // device (or the reader asks for it), the widgets too.
 //
 // The build fills in the values below (hipdrop_tools.offline) and places this file at the site
@@ -141,7 +141,7 @@ function localSitemap() {
 async function respond(event) {
   const { request } = event;
   const cache = await caches.open(CACHE);
-  // The query only carries page state (the presentation slide, the picker's answers), never a
+  // The query only carries page state (the presentation slide, a widget's answers), never a
   // different file.
   const cached = await cache.match(request, { ignoreSearch: true });
   if (cached) return cached;

@@ -1,4 +1,4 @@
-// Hip Drop engine worker (a module Web Worker).
+// The engine worker (a module Web Worker).
 //
 // Protocol, one reply per request, matched by id:
 //   page -> worker  {id, method, params}
