@@ -6,7 +6,10 @@ from pathlib import Path
 from hipdrop_tools.bundle import BundleError, write_bundle
 
 NAME = "bundle"
-HELP = "write dist/<course>-course-<version>.zip (from the short name): the offline course and a one-file launcher (serve.py)"
+HELP = (
+    "write dist/<course>-course-<version>.zip (from the short name): the offline course and a one-file "
+    "launcher (serve.py)"
+)
 
 
 def add_arguments(parser) -> None:

@@ -6,7 +6,10 @@ from pathlib import Path
 from hipdrop_tools.scorm import ScormError, write_package
 
 NAME = "scorm"
-HELP = "write dist/<course>-course-<version>-scorm12.zip (from the short name): the course as a SCORM 1.2 package (Moodle and others)"
+HELP = (
+    "write dist/<course>-course-<version>-scorm12.zip (from the short name): the course as a SCORM 1.2 "
+    "package (Moodle and others)"
+)
 
 
 def add_arguments(parser) -> None:
