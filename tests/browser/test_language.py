@@ -11,7 +11,7 @@ import yaml
 from playwright.sync_api import expect
 
 from hipdrop_tools.serve import serve_in_thread
-from support import PYODIDE_TIMEOUT_MS, ROOT, build_site, copy_project
+from support import PYODIDE_TIMEOUT_MS, ROOT, build_site, copy_project, reach
 
 LESSON = "lessons/what-is-trendelenburg/"
 QUIZ = "lesson-1"
@@ -58,7 +58,7 @@ def test_a_quiz_page_shows_buttons_status_and_verdicts_in_french(page, french_si
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(french_site_url + LESSON)
-    quiz = page.locator(f'[data-hipdrop-widget="quiz"][data-quiz="{QUIZ}"]')
+    quiz = reach(page.locator(f'[data-hipdrop-widget="quiz"][data-quiz="{QUIZ}"]'))
     expect(quiz).to_have_attribute("data-hipdrop-state", "ready", timeout=BOOT_MS)
     expect(quiz).to_have_attribute("data-quiz-ready", "true", timeout=BOOT_MS)
     expect(quiz.locator(".hd-status")).to_have_text(

@@ -70,8 +70,10 @@ def cached_urls(page) -> list[str]:
 
 
 def runtime_files(site) -> list[str]:
-    """The runtime the service worker keeps apart: Pyodide's files and the engine wheel."""
-    return sorted(p.name for p in [*(site / "assets" / "pyodide").iterdir(), *(site / "assets" / "hipdrop" / "engine").rglob("*.whl")])
+    """The runtime the service worker keeps apart: Pyodide's files and the engine wheel (not the
+    server's precompressed copies of them: a browser gets those in their place)."""
+    files = [*(site / "assets" / "pyodide").iterdir(), *(site / "assets" / "hipdrop" / "engine").rglob("*.whl")]
+    return sorted(p.name for p in files if p.suffix not in (".gz", ".br"))
 
 
 def kept_runtime(page) -> list[str]:

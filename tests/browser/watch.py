@@ -16,7 +16,7 @@ class PageWatch:
 
     def attach(self, context) -> "PageWatch":
         context.on("request", self._on_request)
-        context.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        context.on("requestfailed", self._on_failed)
         context.on("response", self._on_response)
         context.on("page", self._on_page)
         for page in context.pages:
@@ -36,6 +36,12 @@ class PageWatch:
         parsed = urlparse(request.url)
         if parsed.scheme in ("http", "https", "ws", "wss") and f"{parsed.scheme}://{parsed.netloc}" != self.origin:
             self.foreign.append(request.url)
+
+    def _on_failed(self, request) -> None:
+        # net::ERR_ABORTED is the browser cancelling a request itself (the page it was for went
+        # away: the next link followed), not a request that failed; every other failure counts.
+        if request.failure != "net::ERR_ABORTED":
+            self.failed.append(f"{request.url} ({request.failure})")
 
     def _on_response(self, response) -> None:
         if response.status >= 400:
