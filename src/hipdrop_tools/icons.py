@@ -79,6 +79,7 @@ def _bounds(shape, size: int) -> tuple[int, int, int, int]:
         pad = shape.width / 2
         lo_x, hi_x = min(shape.x1, shape.x2) - pad, max(shape.x1, shape.x2) + pad
         lo_y, hi_y = min(shape.y1, shape.y2) - pad, max(shape.y1, shape.y2) + pad
+
     def clamp(v: int) -> int:
         return max(0, min(size, v))
 

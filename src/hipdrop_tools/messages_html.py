@@ -51,7 +51,7 @@ def words_style(language: str) -> str:
     """The ``<style>`` giving the style sheets their words, as custom properties on ``:root``."""
     texts = messages(language)
     props = "".join(
-        f"--hd-words-{key[len(CSS_PREFIX):].replace('_', '-')}:{_css_string(text)};"
+        f"--hd-words-{key[len(CSS_PREFIX) :].replace('_', '-')}:{_css_string(text)};"
         for key, text in sorted(texts.items())
         if key.startswith(CSS_PREFIX)
     )

@@ -15,7 +15,20 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".webmanifest", ".map", ".zip")
+COMPRESSIBLE = (
+    ".html",
+    ".css",
+    ".js",
+    ".mjs",
+    ".json",
+    ".wasm",
+    ".svg",
+    ".xml",
+    ".txt",
+    ".webmanifest",
+    ".map",
+    ".zip",
+)
 ENCODINGS = {"br": ".br", "gzip": ".gz"}
 MIN_GAIN = 0.05  # a copy that saves 5 % or less is not written
 BROTLI_QUALITY = 11

@@ -42,7 +42,9 @@ class MissingRuntime(Exception):
 
 def asset_files(project: Project, packs: "tuple[Pack, ...]" = ()) -> list[SiteFile]:
     """The core's assets and each enabled pack's ``assets/`` folder, merged under ``ASSETS_DIR``."""
-    roots = [project.site_assets_dir] + [d for d in (pack.assets_dir() for pack in packs if pack.assets != "hipdrop_tools") if d]
+    roots = [project.site_assets_dir] + [
+        d for d in (pack.assets_dir() for pack in packs if pack.assets != "hipdrop_tools") if d
+    ]
     files: dict[str, SiteFile] = {}
     for root in roots:
         for path in sorted(root.rglob("*")):
@@ -171,6 +173,10 @@ def quiz_export_files(project: Project, base_url: str = "", category: str | None
         texts, warnings = export_all(banks, fmt, base_url, *([category] if category else []))
         for warning in warnings:  # INFO: a question a format cannot carry is left out, by design
             logging.getLogger("mkdocs.plugins.hipdrop").info("hipdrop: %s export: %s", fmt, warning)
-        files += [SiteFile(dest=f"{QUIZ_DOWNLOADS_DIR}/{name}", content=text if isinstance(text, bytes) else text.encode("utf-8"))
-                  for name, text in texts.items()]
+        files += [
+            SiteFile(
+                dest=f"{QUIZ_DOWNLOADS_DIR}/{name}", content=text if isinstance(text, bytes) else text.encode("utf-8")
+            )
+            for name, text in texts.items()
+        ]
     return files

@@ -71,9 +71,7 @@ class Messages(Mapping):
 
     def number(self, english: str) -> str:
         """A number written the English way ('1,167.5') in this language's way ('1 167,5')."""
-        return "".join(
-            self.group_separator if c == "," else self.decimal_separator if c == "." else c for c in english
-        )
+        return "".join(self.group_separator if c == "," else self.decimal_separator if c == "." else c for c in english)
 
     def series(self, words: list[str]) -> str:
         """'1', '1 and 2', '1, 2 and 3' (in this language)."""

@@ -246,8 +246,7 @@ def _verdict(score: float, answered: bool) -> str:
 def _grade_choice(question: Question, chosen_ids: list[str]) -> dict:
     known = {o.id: o for o in question.options}
     chosen = tuple(
-        ChosenFeedback(option=o, correct=known[o].correct, feedback_html=known[o].feedback_html)
-        for o in chosen_ids
+        ChosenFeedback(option=o, correct=known[o].correct, feedback_html=known[o].feedback_html) for o in chosen_ids
     )
     right = question.correct_ids
     if question.type == "multiple":
@@ -300,8 +299,9 @@ def _grade_parts(question: Question, given: dict, texts: Messages) -> dict:
             text = texts["grade.part.right_place" if correct else "grade.part.wrong_place"]
         else:
             text = texts["grade.part.right_match" if correct else "grade.part.wrong_match"]
-        parts.append(PartResult(id=key.id, answered=answered, correct=correct,
-                                feedback_html=f"<strong>{escape(text)}</strong>"))
+        parts.append(
+            PartResult(id=key.id, answered=answered, correct=correct, feedback_html=f"<strong>{escape(text)}</strong>")
+        )
     share = 1.0 / len(keys) if keys else 0.0
     return {
         "score": sum(share for p in parts if p.correct),

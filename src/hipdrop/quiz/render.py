@@ -82,9 +82,7 @@ def _numeric_html(base: str, question: Question, hint_id: str, texts: Messages) 
 
 
 def _ordering_html(base: str, question: Question, texts: Messages) -> str:
-    places = "".join(
-        f'<option value="{n}">{texts.ordinal(n)}</option>' for n in range(1, len(question.items) + 1)
-    )
+    places = "".join(f'<option value="{n}">{texts.ordinal(n)}</option>' for n in range(1, len(question.items) + 1))
     return "".join(
         f'<div class="hd-item" data-item="{escape(i.id)}">'
         f'<select id="{escape(base)}--{escape(i.id)}" name="{escape(base)}--{escape(i.id)}">'
@@ -116,7 +114,6 @@ def _printed_choices(question: Question, texts: Messages) -> str:
         f'<div class="hd-print-only hd-choices"><p>{texts["quiz.print.choose_from"]}</p>'
         f'<ol type="A">{printed}</ol></div>'
     )
-
 
 
 def _in_order(parts: tuple, ids: list[str] | None) -> tuple:
@@ -207,7 +204,7 @@ def render_quiz(bank: Bank, texts: Messages | None = None) -> str:
         '<div class="hd-quiz-actions">'
         f'<button type="submit" class="hd-action hd-action--primary hd-submit" hidden>{submit_label}</button>'
         '<button type="button" class="hd-action hd-show-answers" hidden aria-expanded="false">'
-        f'{texts["quiz.button.show_answers"]}</button>'
+        f"{texts['quiz.button.show_answers']}</button>"
         f'<button type="button" class="hd-action hd-retry-quiz" hidden>{texts["quiz.button.retry"]}</button>'
         f'<button type="button" class="hd-action hd-reset" hidden>{texts["quiz.button.reset"]}</button>'
         "</div>"

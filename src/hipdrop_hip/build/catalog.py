@@ -62,8 +62,12 @@ def cross_check(data: dict, shown_as: str, project: Project) -> list[Problem]:
     for source_id, source in sources.items():
         if not source["cite"].rstrip().endswith(str(source["year"])):
             problems.append(
-                Problem(shown_as, f"source '{source_id}'", "cite",
-                        f"'{source['cite']}' must end with the year {source['year']}")
+                Problem(
+                    shown_as,
+                    f"source '{source_id}'",
+                    "cite",
+                    f"'{source['cite']}' must end with the year {source['year']}",
+                )
             )
 
     for exercise in exercises:
@@ -80,13 +84,20 @@ def cross_check(data: dict, shown_as: str, project: Project) -> list[Problem]:
         if family is None:
             problem(eid, "family", f"'{exercise['family']}' is not an exercise id in the catalog")
         elif family["id"] != family["family"] or family["level"] != "standard":
-            problem(eid, "family", f"'{exercise['family']}' is not a family's main entry "
-                                   "(a standard entry whose family is its own id)")
+            problem(
+                eid,
+                "family",
+                f"'{exercise['family']}' is not a family's main entry (a standard entry whose family is its own id)",
+            )
         if exercise["id"] == exercise["family"] and exercise["level"] != "standard":
             problem(eid, "level", "a family's main entry (family equal to its id) must be 'standard'")
         if exercise["level"] == "standard" and exercise["id"] != exercise["family"]:
-            problem(eid, "level", f"only the family's main entry is 'standard'; the main entry of "
-                                  f"'{exercise['family']}' is '{exercise['family']}'")
+            problem(
+                eid,
+                "level",
+                f"only the family's main entry is 'standard'; the main entry of "
+                f"'{exercise['family']}' is '{exercise['family']}'",
+            )
 
         for side, back in (("easier", "harder"), ("harder", "easier")):
             target_id = exercise[side]
@@ -100,11 +111,14 @@ def cross_check(data: dict, shown_as: str, project: Project) -> list[Problem]:
                 problem(eid, side, "an exercise cannot be its own easier or harder version")
                 continue
             if target["family"] != exercise["family"]:
-                problem(eid, side, f"'{target_id}' belongs to family '{target['family']}', "
-                                   f"not '{exercise['family']}'")
+                problem(eid, side, f"'{target_id}' belongs to family '{target['family']}', not '{exercise['family']}'")
             if target[back] != eid:
-                problem(eid, side, f"'{target_id}' must name '{eid}' as its {back} version "
-                                   f"(it names {target[back]!r}); easier/harder links go both ways")
+                problem(
+                    eid,
+                    side,
+                    f"'{target_id}' must name '{eid}' as its {back} version "
+                    f"(it names {target[back]!r}); easier/harder links go both ways",
+                )
 
         for goal, dose in exercise["dosing"].items():
             for key in ("sets", "reps", "hold_s", "rest_s", "days_per_week"):
@@ -125,8 +139,7 @@ def cross_check(data: dict, shown_as: str, project: Project) -> list[Problem]:
                 problem(eid, f"emg[{index}]", f"low {entry['low']} is above high {entry['high']}")
 
         if not (figures / exercise["illustration"]).is_file():
-            problem(eid, "illustration",
-                    f"no file docs/{(FIGURES_DIR / exercise['illustration']).as_posix()}")
+            problem(eid, "illustration", f"no file docs/{(FIGURES_DIR / exercise['illustration']).as_posix()}")
 
         if exercise["id"] == exercise["family"]:
             for key in ("illustration_alt", "illustration_caption"):
@@ -161,15 +174,16 @@ def _tag_problems(data: dict, shown_as: str) -> list[Problem]:
         for tag, positions in POSITION_TAGS.items():
             if (position in positions) != (tag in tags):
                 where = " or ".join(positions)
-                problem(f"'{tag}' must be carried exactly by the exercises done {where} "
-                        f"(this one is '{position}')")
+                problem(f"'{tag}' must be carried exactly by the exercises done {where} (this one is '{position}')")
         if position in ONE_LEG_POSITIONS and "single-leg-weight-bearing" not in tags:
             problem(f"a '{position}' exercise puts the weight on one leg: add 'single-leg-weight-bearing'")
         if {"low-load", "high-load"} <= tags:
             problem("an exercise cannot be both 'low-load' and 'high-load'")
         if "low-load" in tags and exercise["phase"] != "activation":
-            problem("'low-load' marks activation drills (the only exercises dosed on most days); "
-                    f"this one is in phase '{exercise['phase']}'")
+            problem(
+                "'low-load' marks activation drills (the only exercises dosed on most days); "
+                f"this one is in phase '{exercise['phase']}'"
+            )
         if "low-load" in tags and exercise["equipment"] and "weight" in exercise["equipment"]:
             problem("an exercise with a weight is not 'low-load'")
     return problems
@@ -194,12 +208,23 @@ def _chain_problems(data: dict, shown_as: str, by_id: dict[str, dict]) -> list[P
             continue
         found_side = side_of.get(eid)
         if found_side is None:
-            problems.append(Problem(shown_as, f"exercise '{eid}'", "family",
-                                    f"not reachable from '{exercise['family']}' through easier/harder links"))
+            problems.append(
+                Problem(
+                    shown_as,
+                    f"exercise '{eid}'",
+                    "family",
+                    f"not reachable from '{exercise['family']}' through easier/harder links",
+                )
+            )
         elif found_side != exercise["level"]:
-            problems.append(Problem(shown_as, f"exercise '{eid}'", "level",
-                                    f"is '{exercise['level']}' but sits on the {found_side} side of "
-                                    f"'{exercise['family']}'"))
+            problems.append(
+                Problem(
+                    shown_as,
+                    f"exercise '{eid}'",
+                    "level",
+                    f"is '{exercise['level']}' but sits on the {found_side} side of '{exercise['family']}'",
+                )
+            )
     return problems
 
 

@@ -13,8 +13,9 @@ HELP = (
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--out", type=Path, default=None, metavar="DIR",
-                        help="folder for the zip (default: dist/ in the project)")
+    parser.add_argument(
+        "--out", type=Path, default=None, metavar="DIR", help="folder for the zip (default: dist/ in the project)"
+    )
     parser.add_argument("--version", default=None, help="version in the file name and manifest (default: the engine's)")
 
 

@@ -41,7 +41,9 @@ class Pair:
 def export_bank_model(bank: SourceBank, base_url: str = "") -> Bank:
     """The bank for export: lesson links as absolute URLs when the site's address is known,
     else as site paths (``lessons/mechanics/#cane``)."""
-    return engine_bank(bank, lambda docs_path: base_url.rstrip("/") + "/" + page_url(docs_path) if base_url else page_url(docs_path))
+    return engine_bank(
+        bank, lambda docs_path: base_url.rstrip("/") + "/" + page_url(docs_path) if base_url else page_url(docs_path)
+    )
 
 
 def explanation_with_link(question: Question) -> str:

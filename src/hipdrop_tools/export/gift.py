@@ -86,13 +86,22 @@ def question_gift(question: Question) -> str | None:
 
 def render(bank: Bank, category: str = CATEGORY_ROOT) -> tuple[str, list[ExportWarning]]:
     warnings: list[ExportWarning] = []
-    blocks = [f"// {bank.title}", "// Exported from the course by hipdrop; import in Moodle as GIFT.",
-              f"$CATEGORY: {category}/{bank.id}"]
+    blocks = [
+        f"// {bank.title}",
+        "// Exported from the course by hipdrop; import in Moodle as GIFT.",
+        f"$CATEGORY: {category}/{bank.id}",
+    ]
     for question in bank.questions:
         reason = matching_skip_reason(question) if question.type in ("ordering", "matching") else None
         text = None if reason else question_gift(question)
         if text is None:
-            warnings.append(ExportWarning(bank.id, question.id, reason or f"skipped: GIFT cannot carry this {question.type} question (a '->' in its text)"))
+            warnings.append(
+                ExportWarning(
+                    bank.id,
+                    question.id,
+                    reason or f"skipped: GIFT cannot carry this {question.type} question (a '->' in its text)",
+                )
+            )
             continue
         blocks.append(text)
     return "\n\n".join(blocks) + "\n", warnings

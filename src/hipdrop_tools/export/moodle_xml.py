@@ -102,8 +102,13 @@ def _truefalse(quiz: ET.Element, question: Question, truth: bool) -> ET.Element:
     element = _common(quiz, "truefalse", question, question.prompt_html)
     for value in (True, False):
         option = option_by_truth(question, value)
-        _answer(element, "100" if value == truth else "0", "true" if value else "false",
-                option.feedback_html, fmt="moodle_auto_format")
+        _answer(
+            element,
+            "100" if value == truth else "0",
+            "true" if value else "false",
+            option.feedback_html,
+            fmt="moodle_auto_format",
+        )
     return element
 
 
@@ -111,7 +116,9 @@ def _numerical(quiz: ET.Element, question: Question) -> ET.Element:
     n = numeric_of(question)
     element = _common(quiz, "numerical", question, numeric_prompt(question))
     fb = question.feedback
-    right = _answer(element, "100", _number(n.value), fb.correct_html if fb else RIGHT_FEEDBACK, fmt="moodle_auto_format")
+    right = _answer(
+        element, "100", _number(n.value), fb.correct_html if fb else RIGHT_FEEDBACK, fmt="moodle_auto_format"
+    )
     _value(right, "tolerance", _number(n.tolerance))
     wrong = _answer(element, "0", "*", fb.incorrect_html if fb else WRONG_FEEDBACK, fmt="moodle_auto_format")
     _value(wrong, "tolerance", "0")

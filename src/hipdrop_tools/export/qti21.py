@@ -68,8 +68,10 @@ def identifier_problem(question: Question) -> str | None:
     """Why QTI 2.1 cannot carry the question's ids, else None."""
     if question.type == "matching" and {i.id for i in question.left} & {i.id for i in question.right}:
         shared = sorted({i.id for i in question.left} & {i.id for i in question.right})
-        return (f"skipped: left-hand and right-hand items share the id(s) {', '.join(shared)}, "
-                "which a QTI match cannot tell apart")
+        return (
+            f"skipped: left-hand and right-hand items share the id(s) {', '.join(shared)}, "
+            "which a QTI match cannot tell apart"
+        )
     return None
 
 
@@ -96,13 +98,20 @@ def _declarations(item, question: Question) -> None:
         share = 1 / len(right)
         mapping = _sub(decl, "mapping", {"lowerBound": "0", "upperBound": "1", "defaultValue": "0"})
         for option in question.options:
-            _sub(mapping, "mapEntry", {"mapKey": qti_id(option.id), "mappedValue": format(share if option.correct else -share, ".6g")})
+            _sub(
+                mapping,
+                "mapEntry",
+                {"mapKey": qti_id(option.id), "mappedValue": format(share if option.correct else -share, ".6g")},
+            )
     if kind == "matching":
         mapping = _sub(decl, "mapping", {"lowerBound": "0", "upperBound": "1", "defaultValue": "0"})
         for value in right:
             _sub(mapping, "mapEntry", {"mapKey": value, "mappedValue": _share(len(right))})
-    for name, card, base_type, default in (("SCORE", "single", "float", "0"), ("MAXSCORE", "single", "float", "1"),
-                                           ("FEEDBACK", "multiple", "identifier", None)):
+    for name, card, base_type, default in (
+        ("SCORE", "single", "float", "0"),
+        ("MAXSCORE", "single", "float", "1"),
+        ("FEEDBACK", "multiple", "identifier", None),
+    ):
         outcome = _sub(item, "outcomeDeclaration", {"identifier": name, "cardinality": card, "baseType": base_type})
         if default is not None:
             _sub(_sub(outcome, "defaultValue"), "value", text=default)
@@ -118,9 +127,15 @@ def _block(parent, html: str):
 def _interaction(body, question: Question) -> None:
     kind = question.type
     if kind in CHOICE_TYPES:
-        interaction = _sub(body, "choiceInteraction", {
-            "responseIdentifier": RESPONSE, "shuffle": "false" if kind == "true_false" else "true",
-            "maxChoices": "0" if kind == "multiple" else "1"})
+        interaction = _sub(
+            body,
+            "choiceInteraction",
+            {
+                "responseIdentifier": RESPONSE,
+                "shuffle": "false" if kind == "true_false" else "true",
+                "maxChoices": "0" if kind == "multiple" else "1",
+            },
+        )
         for option in question.options:
             append_html(_sub(interaction, "simpleChoice", {"identifier": qti_id(option.id)}), option.html, NS)
     elif kind == "numeric":
@@ -136,8 +151,9 @@ def _interaction(body, question: Question) -> None:
             append_html(_sub(interaction, "simpleChoice", {"identifier": qti_id(entry.id)}), entry.html, NS)
     else:
         count = len(question.left)
-        interaction = _sub(body, "matchInteraction", {"responseIdentifier": RESPONSE, "shuffle": "true",
-                                                      "maxAssociations": str(count)})
+        interaction = _sub(
+            body, "matchInteraction", {"responseIdentifier": RESPONSE, "shuffle": "true", "maxAssociations": str(count)}
+        )
         for side in (question.left, question.right):
             match_set = _sub(interaction, "simpleMatchSet")
             for entry in side:
@@ -176,8 +192,16 @@ def _score_numeric(rp, question: Question) -> None:
     tolerance = _number(numeric_of(question).tolerance)
     condition = _sub(rp, "responseCondition")
     when = _sub(condition, "responseIf")
-    equal = _sub(when, "equal", {"toleranceMode": "absolute", "tolerance": f"{tolerance} {tolerance}",
-                                 "includeLowerBound": "true", "includeUpperBound": "true"})
+    equal = _sub(
+        when,
+        "equal",
+        {
+            "toleranceMode": "absolute",
+            "tolerance": f"{tolerance} {tolerance}",
+            "includeLowerBound": "true",
+            "includeUpperBound": "true",
+        },
+    )
     _sub(equal, "variable", {"identifier": RESPONSE})
     _sub(equal, "correct", {"identifier": RESPONSE})
     _set(when, "SCORE", lambda s: _float(s, "1"))
@@ -244,7 +268,9 @@ def _score_matching(rp, question: Question) -> None:
 
 def _modal_feedback(item, question: Question) -> None:
     def feedback(identifier: str, html: str) -> None:
-        element = _sub(item, "modalFeedback", {"outcomeIdentifier": "FEEDBACK", "identifier": identifier, "showHide": "show"})
+        element = _sub(
+            item, "modalFeedback", {"outcomeIdentifier": "FEEDBACK", "identifier": identifier, "showHide": "show"}
+        )
         append_html(element, html, NS)
 
     if question.type in CHOICE_TYPES:
@@ -252,7 +278,11 @@ def _modal_feedback(item, question: Question) -> None:
             feedback(qti_id(option.id), option.feedback_html)
     elif question.feedback:
         fb = question.feedback
-        for verdict, html in (("correct", fb.correct_html), ("partial", fb.partial_html), ("incorrect", fb.incorrect_html)):
+        for verdict, html in (
+            ("correct", fb.correct_html),
+            ("partial", fb.partial_html),
+            ("incorrect", fb.incorrect_html),
+        ):
             if html:
                 feedback(VERDICTS[verdict], html)
     feedback(EXPLANATION, explanation_with_link(question))
@@ -267,8 +297,12 @@ def _root(tag: str, ns: str, xsd: str, attrs: dict):
 
 
 def item_element(question: Question) -> etree._Element:
-    item = _root("assessmentItem", NS, XSD, {"identifier": qti_id(question.id), "title": question.id,
-                                             "adaptive": "false", "timeDependent": "false"})
+    item = _root(
+        "assessmentItem",
+        NS,
+        XSD,
+        {"identifier": qti_id(question.id), "title": question.id, "adaptive": "false", "timeDependent": "false"},
+    )
     _declarations(item, question)
     body = _sub(item, "itemBody")
     _block(body, numeric_prompt(question) if question.type == "numeric" else question.prompt_html)
@@ -282,7 +316,9 @@ def test_element(bank: Bank, item_paths: dict[str, str]) -> etree._Element:
     test = _root("assessmentTest", NS, XSD, {"identifier": qti_id(bank.id), "title": bank.title})
     outcome = _sub(test, "outcomeDeclaration", {"identifier": "SCORE", "cardinality": "single", "baseType": "float"})
     _sub(_sub(outcome, "defaultValue"), "value", text="0")
-    part = _sub(test, "testPart", {"identifier": "part-1", "navigationMode": "nonlinear", "submissionMode": "simultaneous"})
+    part = _sub(
+        test, "testPart", {"identifier": "part-1", "navigationMode": "nonlinear", "submissionMode": "simultaneous"}
+    )
     section = _sub(part, "assessmentSection", {"identifier": "section-1", "title": bank.title, "visible": "true"})
     for question_id, path in item_paths.items():
         _sub(section, "assessmentItemRef", {"identifier": qti_id(question_id), "href": path})
@@ -301,12 +337,18 @@ def manifest_element(bank: Bank, test_path: str, item_paths: dict[str, str]) -> 
     etree.SubElement(metadata, cp("schemaversion")).text = "1.0.0"
     etree.SubElement(manifest, cp("organizations"))
     resources = etree.SubElement(manifest, cp("resources"))
-    test = etree.SubElement(resources, cp("resource"), {"identifier": f"test-{bank.id}", "type": "imsqti_test_xmlv2p1", "href": test_path})
+    test = etree.SubElement(
+        resources, cp("resource"), {"identifier": f"test-{bank.id}", "type": "imsqti_test_xmlv2p1", "href": test_path}
+    )
     etree.SubElement(test, cp("file"), {"href": test_path})
     for question_id in item_paths:
         etree.SubElement(test, cp("dependency"), {"identifierref": f"item-{question_id}"})
     for question_id, path in item_paths.items():
-        resource = etree.SubElement(resources, cp("resource"), {"identifier": f"item-{question_id}", "type": "imsqti_item_xmlv2p1", "href": path})
+        resource = etree.SubElement(
+            resources,
+            cp("resource"),
+            {"identifier": f"item-{question_id}", "type": "imsqti_item_xmlv2p1", "href": path},
+        )
         etree.SubElement(resource, cp("file"), {"href": path})
     return manifest
 

@@ -36,7 +36,9 @@ def add_arguments(parser) -> None:
             type=float,
             metavar="X",
             # argparse formats help with %: a unit such as "% of body weight" must be escaped.
-            help=f"{spec.label}, {spec.unit} ({spec.minimum:g} to {spec.maximum:g}; default {spec.default:g})".replace("%", "%%"),
+            help=f"{spec.label}, {spec.unit} ({spec.minimum:g} to {spec.maximum:g}; default {spec.default:g})".replace(
+                "%", "%%"
+            ),
         )
     parser.add_argument(
         "--body-weight-kg", type=float, metavar="KG", help="body weight in kilograms (instead of newtons)"

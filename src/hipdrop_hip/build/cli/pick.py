@@ -18,12 +18,13 @@ HELP = "build an exercise program from a JSON file of answers (json, text or htm
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--answers", type=Path, required=True, metavar="FILE.json",
-                        help="the reader's answers as JSON")
-    parser.add_argument("--format", choices=("json", "text", "html"), default="text",
-                        help="output format (default: text)")
-    parser.add_argument("--base-url", default="",
-                        help="site root as seen from the HTML, for the illustrations (html only)")
+    parser.add_argument("--answers", type=Path, required=True, metavar="FILE.json", help="the reader's answers as JSON")
+    parser.add_argument(
+        "--format", choices=("json", "text", "html"), default="text", help="output format (default: text)"
+    )
+    parser.add_argument(
+        "--base-url", default="", help="site root as seen from the HTML, for the illustrations (html only)"
+    )
 
 
 def _read_answers(path: Path) -> object:

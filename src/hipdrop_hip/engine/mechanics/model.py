@@ -146,9 +146,7 @@ def inputs_from_dict(data: dict, specs: tuple[ParamSpec, ...]) -> Inputs:
     known = {spec.name for spec in specs} | {"cane_hand"}
     for name in data:
         if name not in known:
-            problems.append(
-                InputProblem(str(name), f"unknown setting '{name}'; known: {', '.join(sorted(known))}.")
-            )
+            problems.append(InputProblem(str(name), f"unknown setting '{name}'; known: {', '.join(sorted(known))}."))
     values: dict[str, float] = {}
     for spec in specs:
         value = _number(spec, data.get(spec.name), problems)

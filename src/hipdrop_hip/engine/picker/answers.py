@@ -199,11 +199,7 @@ def _contradictions(data: dict) -> list[str]:
     weak = data.get("weak_side")
     weak_sides = {weak} if weak in ("left", "right") else {"left", "right"}
     operated_sides = {"left", "right"} if operated == "both" else {operated}
-    if (
-        surgery
-        and data.get("weight_bearing") in ("partial", "none")
-        and weak_sides & operated_sides
-    ):
+    if surgery and data.get("weight_bearing") in ("partial", "none") and weak_sides & operated_sides:
         for name, label in (
             ("single_leg_stance", "stand on it alone for 30 seconds"),
             ("single_leg_squat", "do a single-leg squat on it"),
