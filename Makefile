@@ -8,11 +8,12 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help setup site serve test bench bundle scorm handouts lock clean wheel
+.PHONY: help setup site serve test lint bench bundle scorm handouts lock clean wheel
 
 help:
 	@echo "make serve   build the course and serve it on http://127.0.0.1:$(PORT)"
-	@echo "make test    set up, then run every test"
+	@echo "make test    set up, then run every test (make lint first)"
+	@echo "make lint    ruff (lint, and format check of src/) and mypy over src/: a few seconds"
 	@echo "make bench   measure build, load and Lighthouse against their baselines (bench/report.json, README)"
 	@echo "make site    build the course into site/, with its PDF handouts in site/handouts/"
 	@echo "make bundle  write the classroom bundle, dist/hip-drop-course-<version>.zip"
@@ -94,7 +95,14 @@ scorm: setup
 serve: site
 	$(BIN)/python -m hipdrop_tools.serve site --port $(PORT)
 
-test: setup $(CHROMIUM) /usr/bin/pdftoppm $(ENGINES) $(QTI12_DTD)
+# Ruff's lint rules (src/ and tests/), its formatter's check (src/) and mypy over src/ (pyproject.toml
+# holds their settings); `make test` runs them before the tests.
+lint: $(VENV)/.installed
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src
+	$(BIN)/mypy
+
+test: setup lint $(CHROMIUM) /usr/bin/pdftoppm $(ENGINES) $(QTI12_DTD)
 	$(BIN)/python -m pytest
 
 # The course measured side by side with its baselines (issues 9 and 16): build time, Lighthouse

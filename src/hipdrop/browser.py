@@ -108,6 +108,4 @@ def dispatch(
             result = function(params)
         return json.dumps({"ok": True, "result": result})
     except Exception as error:  # every failure becomes an error reply, never a hang
-        return json.dumps(
-            {"ok": False, "error": {"type": type(error).__name__, "message": str(error)}}
-        )
+        return json.dumps({"ok": False, "error": {"type": type(error).__name__, "message": str(error)}})

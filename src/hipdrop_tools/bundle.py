@@ -13,12 +13,12 @@ a course whose short name is "Hip Drop") holds one folder with:
 
 import ast
 import os
-from html import escape
 import subprocess
 import sys
 import tempfile
 import zipfile
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 import hipdrop

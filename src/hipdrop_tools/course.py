@@ -4,6 +4,7 @@ The loaders are the core's and the enabled packs' (``Pack.loaders``): each is a 
 ``project -> data`` that raises ``DataError`` with all of its problems.
 """
 
+from collections.abc import Sized
 from dataclasses import dataclass
 
 from .errors import DataError, Problem
@@ -13,7 +14,7 @@ from .project import Project
 
 @dataclass(frozen=True)
 class Course:
-    data: dict[str, object]
+    data: dict[str, Sized]  # a loader's result: a list or mapping of what it read
 
     def summary(self) -> str:
         return ", ".join(f"{len(value)} {name}" for name, value in self.data.items())
@@ -21,7 +22,7 @@ class Course:
 
 def load_course(project: Project) -> Course:
     problems: list[Problem] = []
-    data: dict[str, object] = {}
+    data: dict[str, Sized] = {}
     for pack in enabled_packs(project.packs):
         for name, loader in pack.loaders.items():
             try:

@@ -1,7 +1,7 @@
 """Read YAML data files and check them against a JSON Schema, reporting every problem by place."""
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -10,7 +10,6 @@ import jsonschema
 import yaml
 
 from .errors import DataError, Problem
-
 
 # libyaml's safe loader when PyYAML was built with it (it parses the banks about ten times faster).
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -32,14 +31,19 @@ def read_yaml(path: Path, shown_as: str) -> object:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
         # One line: PyYAML's own text spans several and repeats the position.
-        reason = "; ".join(
-            part for part in (getattr(error, "context", None), getattr(error, "problem", None)) if part
-        ) or str(error).splitlines()[0]
+        reason = (
+            "; ".join(part for part in (getattr(error, "context", None), getattr(error, "problem", None)) if part)
+            or str(error).splitlines()[0]
+        )
         raise DataError([Problem(shown_as, "", "", f"not valid YAML{where}: {reason}")]) from None
 
 
 def schema_problems(
-    data: object, schema_name: str, shown_as: str, entry_of: "EntryNamer", package: str = "hipdrop_tools"
+    data: object,
+    schema_name: str,
+    shown_as: str,
+    entry_of: Callable[[object, list], tuple[str, str]],
+    package: str = "hipdrop_tools",
 ) -> list[Problem]:
     validator = jsonschema.Draft202012Validator(schema(schema_name, package))
     problems = []

@@ -24,7 +24,7 @@ def _flatten(tokens: list[dict]) -> list[str]:
 def heading_ids_of(text: str) -> frozenset[str]:
     md = markdown.Markdown(extensions=EXTENSIONS)
     md.convert(text)
-    return frozenset(_flatten(md.toc_tokens))
+    return frozenset(_flatten(md.toc_tokens))  # type: ignore[attr-defined]  # set by the toc extension, not in the stubs
 
 
 @lru_cache(maxsize=64)

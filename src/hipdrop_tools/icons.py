@@ -5,7 +5,7 @@ swing side. The same shapes give an SVG and PNGs (written with zlib; no imaging 
 import struct
 import zlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 ICON_SIZES = (192, 512)
 BACKGROUND = (0x3F, 0x51, 0xB5)  # indigo, the site's primary colour
@@ -43,7 +43,7 @@ SHAPES = (
 
 
 def _hex(colour: tuple[int, int, int]) -> str:
-    return "#%02x%02x%02x" % colour
+    return "#{:02x}{:02x}{:02x}".format(*colour)
 
 
 def icon_svg() -> str:
@@ -51,11 +51,13 @@ def icon_svg() -> str:
     for shape in SHAPES:
         if isinstance(shape, Dot):
             parts.append(
-                f'<circle cx="{shape.x * 100:g}" cy="{shape.y * 100:g}" r="{shape.r * 100:g}" fill="{_hex(shape.colour)}"/>'
+                f'<circle cx="{shape.x * 100:g}" cy="{shape.y * 100:g}" r="{shape.r * 100:g}" '
+                f'fill="{_hex(shape.colour)}"/>'
             )
         else:
             parts.append(
-                f'<line x1="{shape.x1 * 100:g}" y1="{shape.y1 * 100:g}" x2="{shape.x2 * 100:g}" y2="{shape.y2 * 100:g}" '
+                f'<line x1="{shape.x1 * 100:g}" y1="{shape.y1 * 100:g}" x2="{shape.x2 * 100:g}" '
+                f'y2="{shape.y2 * 100:g}" '
                 f'stroke="{_hex(shape.colour)}" stroke-width="{shape.width * 100:g}" stroke-linecap="round"/>'
             )
     return '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">' + "".join(parts) + "</svg>\n"
@@ -77,7 +79,10 @@ def _bounds(shape, size: int) -> tuple[int, int, int, int]:
         pad = shape.width / 2
         lo_x, hi_x = min(shape.x1, shape.x2) - pad, max(shape.x1, shape.x2) + pad
         lo_y, hi_y = min(shape.y1, shape.y2) - pad, max(shape.y1, shape.y2) + pad
-    clamp = lambda v: max(0, min(size, v))  # noqa: E731
+
+    def clamp(v: int) -> int:
+        return max(0, min(size, v))
+
     return clamp(int(lo_x * size)), clamp(int(hi_x * size) + 1), clamp(int(lo_y * size)), clamp(int(hi_y * size) + 1)
 
 
@@ -91,7 +96,7 @@ def _png(size: int, pixels: bytearray) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
 
 
-@lru_cache(maxsize=None)
+@cache
 def icon_png(size: int) -> bytes:
     pixels = bytearray(bytes(BACKGROUND) * (size * size))
     for shape in SHAPES:

@@ -92,7 +92,5 @@ def render_problems(text: str, inline: bool = False) -> list[str]:
     visible = _text_of(html, skip_code=True)
     problems = [f"Markdown does not render: {what}" for pattern, what in _LEFTOVERS if pattern.search(visible)]
     if inline and to_inline_html(text) is None:
-        problems.append(
-            "must be one paragraph of inline Markdown (no blank lines, lists, headings or quotes)"
-        )
+        problems.append("must be one paragraph of inline Markdown (no blank lines, lists, headings or quotes)")
     return problems

@@ -23,7 +23,7 @@ STYLE_ID = "hipdrop-words"
 
 def site_language(config) -> str:
     """The language code of a MkDocs config (``theme.language``), 'en' when it has none."""
-    theme = config["theme"] if "theme" in config else None
+    theme = config.get("theme")
     language = theme["language"] if theme is not None and "language" in theme else None
     return str(language or DEFAULT_LANGUAGE)
 
@@ -51,7 +51,7 @@ def words_style(language: str) -> str:
     """The ``<style>`` giving the style sheets their words, as custom properties on ``:root``."""
     texts = messages(language)
     props = "".join(
-        f"--hd-words-{key[len(CSS_PREFIX):].replace('_', '-')}:{_css_string(text)};"
+        f"--hd-words-{key[len(CSS_PREFIX) :].replace('_', '-')}:{_css_string(text)};"
         for key, text in sorted(texts.items())
         if key.startswith(CSS_PREFIX)
     )

@@ -11,6 +11,7 @@ asks for it ("Keep this course for offline use", ``runtime_bytes`` says how much
 
 import hashlib
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from .icons import ICON_SIZES
@@ -21,8 +22,9 @@ TEMPLATE_NAME = "js/sw.js"  # inside hipdrop_tools/assets/
 THEME_COLOR = "#3f51b5"  # the default of the plugin's theme_color option (Material's indigo)
 
 # Left out of the precache: source maps (never needed to run), the precompressed copies (`.gz`,
-# `.br`: the server sends one in place of its file, hipdrop_tools.precompress), the handout PDFs (megabytes a phone in class should not download
-# unasked; the worker keeps each one once it has been opened) and the worker itself.
+# `.br`: the server sends one in place of its file, hipdrop_tools.precompress), the handout PDFs
+# (megabytes a phone in class should not download unasked; the worker keeps each one once it has
+# been opened) and the worker itself.
 SKIPPED_SUFFIXES = (".map", ".gz", ".br", ".pdf")
 # The runtime: large, and needed only by a reader who uses the widgets.
 RUNTIME_PREFIXES = ("assets/pyodide/", "assets/hipdrop/engine/")
@@ -84,8 +86,9 @@ def site_version(site_dir: Path, files: list[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-def render_service_worker(template: str, version: str, urls: list[str], pages: list[str],
-                          runtime: list[tuple[str, int]] = ()) -> str:
+def render_service_worker(
+    template: str, version: str, urls: list[str], pages: list[str], runtime: Sequence[tuple[str, int]] = ()
+) -> str:
     """The worker: its version, the files it precaches, the runtime it keeps only once Python has
     run or the reader asks ([file, bytes] pairs), and the pages (as the build's own URL mapping
     gives them) that its local sitemap lists for Material's instant navigation."""
@@ -105,7 +108,7 @@ def worker_pages(worker: Path) -> list[str]:
     ``hipdrop handouts``, which has no MkDocs build at hand)."""
     for line in worker.read_text(encoding="utf-8").splitlines():
         if line.startswith(_PAGES_LINE):
-            return json.loads(line[len(_PAGES_LINE):].rstrip(";"))
+            return json.loads(line[len(_PAGES_LINE) :].rstrip(";"))
     raise ValueError(f"{worker}: no page list in this service worker")
 
 
@@ -125,8 +128,12 @@ def write_service_worker(site_dir: Path, template: str, pages: list[str] | None 
 def web_manifest(name: str, short_name: str, description: str, theme_color: str = THEME_COLOR) -> bytes:
     """The web app manifest: paths relative to the manifest, which sits at the site root."""
     icons = [
-        {"src": f"assets/hipdrop/icons/icon-{size}.png", "sizes": f"{size}x{size}", "type": "image/png",
-         "purpose": "any"}
+        {
+            "src": f"assets/hipdrop/icons/icon-{size}.png",
+            "sizes": f"{size}x{size}",
+            "type": "image/png",
+            "purpose": "any",
+        }
         for size in ICON_SIZES
     ] + [{"src": "assets/hipdrop/icons/icon.svg", "sizes": "any", "type": "image/svg+xml", "purpose": "any"}]
     manifest = {

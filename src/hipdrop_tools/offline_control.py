@@ -1,4 +1,4 @@
-""""Keep this course for offline use": the static block on the pages that offer it, and the
+""" "Keep this course for offline use": the static block on the pages that offer it, and the
 download size it states (the runtime's actual files, counted at build time).
 
 ``offline.js`` enhances the block: it shows the button, warns when the browser asks to save data,
@@ -12,7 +12,6 @@ from hipdrop.messages import Messages
 
 from .offline import is_runtime
 from .site_files import SiteFile
-
 
 
 def runtime_size(items: list[SiteFile]) -> int:
@@ -37,9 +36,11 @@ def control_html(size: int, texts: Messages) -> str:
         f'<div class="hd-offline-keep hd-callout hd-callout--note" data-hd-offline-keep data-bytes="{size}">'
         f'<p class="hd-callout-title">{escape(texts["offline.keep.title"])}</p>'
         f"<p>{escape(texts['offline.keep.body']).replace('{size}', f'<strong>{mb}</strong>')}</p>"
-        f'<p class="hd-offline-save-data" hidden>{escape(texts.format("offline.keep.save_data", size=megabytes(size)))}</p>'
+        '<p class="hd-offline-save-data" '
+        f"hidden>{escape(texts.format('offline.keep.save_data', size=megabytes(size)))}</p>"
         '<p class="hd-offline-actions">'
-        f'<button type="button" class="hd-action hd-offline-button" hidden>{escape(texts.format("offline.keep.button", size=megabytes(size)))}</button> '
+        '<button type="button" class="hd-action hd-offline-button" '
+        f"hidden>{escape(texts.format('offline.keep.button', size=megabytes(size)))}</button> "
         f'<progress max="100" value="0" hidden aria-label="{escape(texts["offline.keep.progress_label"])}"></progress> '
         '<span class="hd-offline-state" role="status"></span></p>'
         "</div>"

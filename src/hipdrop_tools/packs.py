@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import Any
 
 from hipdrop.browser import CORE_METHODS
 
@@ -67,7 +68,10 @@ class Pack:
     def assets_dir(self) -> Path | None:
         if self.assets is None:
             return None
-        return Path(importlib.import_module(self.assets).__file__).parent / "assets"
+        module_file = importlib.import_module(self.assets).__file__
+        if module_file is None:  # a namespace package: no folder of its own
+            return None
+        return Path(module_file).parent / "assets"
 
 
 class UnknownPack(LookupError):
@@ -98,7 +102,7 @@ CORE = Pack(
 )
 
 
-def resolve(reference: str) -> object:
+def resolve(reference: str) -> Any:
     """``"module:attribute"`` -> the attribute (``"module"`` alone -> the module)."""
     module_name, _, attribute = reference.partition(":")
     module = importlib.import_module(module_name)

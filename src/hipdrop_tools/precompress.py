@@ -15,7 +15,20 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".webmanifest", ".map", ".zip")
+COMPRESSIBLE = (
+    ".html",
+    ".css",
+    ".js",
+    ".mjs",
+    ".json",
+    ".wasm",
+    ".svg",
+    ".xml",
+    ".txt",
+    ".webmanifest",
+    ".map",
+    ".zip",
+)
 ENCODINGS = {"br": ".br", "gzip": ".gz"}
 MIN_GAIN = 0.05  # a copy that saves 5 % or less is not written
 BROTLI_QUALITY = 11
@@ -75,7 +88,7 @@ def precompress_file(path: Path, cache_dir: Path | None = None) -> dict[str, int
     """Write ``<path>.br`` and ``<path>.gz`` where each saves more than 5 %; remove a stale one
     that no longer does. Returns the encoded sizes written."""
     data = path.read_bytes()
-    written = {}
+    written: dict[str, int] = {}
     # gzip first: when even gzip gains nothing (an archive), Brotli is not tried (it is slow).
     for encoding in ("gzip", "br"):
         target = path.with_name(path.name + ENCODINGS[encoding])

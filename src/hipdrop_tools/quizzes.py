@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jsonschema
+
 from hipdrop.quiz.model import CHOICE_TYPES, QUESTION_TYPES, Bank, Feedback, Item, NumericAnswer, Option, Question
 
 from . import markdown_text
@@ -110,7 +111,7 @@ def _cross_check(bank: SourceBank, project: Project) -> list[Problem]:
     for question in bank.data["questions"]:
         entry = f"question '{question['id']}'"
 
-        def problem(field: str, message: str) -> None:
+        def problem(field: str, message: str, entry: str = entry) -> None:
             problems.append(Problem(bank.shown_as, entry, field, message))
 
         for field, message in _answer_problems(question):
@@ -136,7 +137,9 @@ def _named_field(problem: Problem) -> Problem:
     if problem.field == "type" and " is not one of " in problem.message:
         given = problem.message.split(" is not one of ", 1)[0]
         known = ", ".join(QUESTION_TYPES)
-        return Problem(problem.file, problem.entry, problem.field, f"unknown question type {given} (known types: {known})")
+        return Problem(
+            problem.file, problem.entry, problem.field, f"unknown question type {given} (known types: {known})"
+        )
     match = _REQUIRED.match(problem.message)
     if not match:
         return problem
@@ -189,14 +192,22 @@ def _check_banks(project: Project) -> dict[str, SourceBank]:
         for question_id in dict.fromkeys(ids_here):
             seen_questions.setdefault(question_id, []).append(shown_as)
         for duplicate in _duplicates(ids_here):
-            problems.append(Problem(shown_as, f"question '{duplicate}'", "id",
-                                    f"duplicate question id (used {ids_here.count(duplicate)} times in this file)"))
+            problems.append(
+                Problem(
+                    shown_as,
+                    f"question '{duplicate}'",
+                    "id",
+                    f"duplicate question id (used {ids_here.count(duplicate)} times in this file)",
+                )
+            )
         if not found:
             banks[data["id"]] = bank
     for question_id, files in seen_questions.items():
         for here in files if len(files) > 1 else ():
             others = ", ".join(f for f in files if f != here)
-            problems.append(Problem(here, f"question '{question_id}'", "id", f"duplicate question id (also in {others})"))
+            problems.append(
+                Problem(here, f"question '{question_id}'", "id", f"duplicate question id (also in {others})")
+            )
     if problems:
         raise DataError(problems)
     return banks
@@ -239,7 +250,8 @@ def _question(q: dict, link_url: Callable[[str], str]) -> Question:
         tags={k: str(v) for k, v in q["tags"].items()},
         numeric=(
             NumericAnswer(value=float(q["answer"]), tolerance=float(q["tolerance"]), unit=q.get("unit", ""))
-            if q["type"] == "numeric" else None
+            if q["type"] == "numeric"
+            else None
         ),
         items=tuple(_item(i) for i in q.get("items", [])),
         left=tuple(_item(i) for i in q.get("left", [])),
@@ -250,7 +262,8 @@ def _question(q: dict, link_url: Callable[[str], str]) -> Question:
                 incorrect_html=markdown_text.to_html(feedback["incorrect"]),
                 partial_html=markdown_text.to_html(feedback["partial"]) if "partial" in feedback else "",
             )
-            if feedback else None
+            if feedback
+            else None
         ),
     )
 

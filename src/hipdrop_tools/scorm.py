@@ -25,9 +25,10 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from lxml import etree
+
 import hipdrop
 from hipdrop.quiz.progress import STORE_PREFIX
-from lxml import etree
 
 from .bundle import OFFLINE_ENV, bundle_name
 from .course_config import course_file_stem
@@ -84,7 +85,9 @@ def settings(extra: dict, known_banks: set[str]) -> ScormSettings:
         raise ScormError(f"{where}: must be a mapping with mastery_score and final_quiz")
     score = scorm.get("mastery_score")
     if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 100:
-        raise ScormError(f"{where}.mastery_score: {score!r} is not a whole number from 0 to 100 (the percentage that passes)")
+        raise ScormError(
+            f"{where}.mastery_score: {score!r} is not a whole number from 0 to 100 (the percentage that passes)"
+        )
     final = scorm.get("final_quiz")
     if final not in known_banks:
         raise ScormError(f"{where}.final_quiz: {final!r} is not a quiz bank (known: {', '.join(sorted(known_banks))})")
@@ -106,11 +109,14 @@ def launch_page(title: str, settings_: ScormSettings, assets_dir: str) -> str:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'">
+<meta http-equiv="Content-Security-Policy"
+  content="default-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'">
 <title>{escape(title)}</title>
-<style>html, body {{ margin: 0; height: 100%; overflow: hidden; }} iframe {{ display: block; border: 0; width: 100%; height: 100%; }}</style>
+<style>html, body {{ margin: 0; height: 100%; overflow: hidden; }}
+iframe {{ display: block; border: 0; width: 100%; height: 100%; }}</style>
 </head>
-<body data-mastery-score="{settings_.mastery_score}" data-final-quiz="{escape(settings_.final_quiz)}" data-store-prefix="{escape(STORE_PREFIX)}">
+<body data-mastery-score="{settings_.mastery_score}" data-final-quiz="{escape(settings_.final_quiz)}"
+  data-store-prefix="{escape(STORE_PREFIX)}">
 <iframe id="hipdrop-course" title="{escape(title)}" data-src="index.html"></iframe>
 <noscript><p><a href="index.html">Open the course</a>. Its quizzes need JavaScript.</p></noscript>
 <script src="{assets_dir}/{ADAPTER_SCRIPT}"></script>
@@ -124,8 +130,11 @@ def manifest(title: str, version: str, files: list[str]) -> bytes:
 
     No ``adlcp:masteryscore``: platforms would then judge the status from the overall score
     themselves; the adapter sets it from the final self-assessment instead."""
-    root = etree.Element(f"{{{CP}}}manifest", {"identifier": "hipdrop-course", "version": version},
-                         nsmap={None: CP, "adlcp": ADLCP, "xsi": XSI})
+    root = etree.Element(
+        f"{{{CP}}}manifest",
+        {"identifier": "hipdrop-course", "version": version},
+        nsmap={None: CP, "adlcp": ADLCP, "xsi": XSI},
+    )
     root.set(f"{{{XSI}}}schemaLocation", SCHEMA_LOCATION)
     metadata = etree.SubElement(root, f"{{{CP}}}metadata")
     etree.SubElement(metadata, f"{{{CP}}}schema").text = "ADL SCORM"
@@ -133,12 +142,16 @@ def manifest(title: str, version: str, files: list[str]) -> bytes:
     organizations = etree.SubElement(root, f"{{{CP}}}organizations", {"default": "hipdrop-org"})
     organization = etree.SubElement(organizations, f"{{{CP}}}organization", {"identifier": "hipdrop-org"})
     etree.SubElement(organization, f"{{{CP}}}title").text = title
-    item = etree.SubElement(organization, f"{{{CP}}}item",
-                            {"identifier": "hipdrop-item", "identifierref": "hipdrop-sco", "isvisible": "true"})
+    item = etree.SubElement(
+        organization,
+        f"{{{CP}}}item",
+        {"identifier": "hipdrop-item", "identifierref": "hipdrop-sco", "isvisible": "true"},
+    )
     etree.SubElement(item, f"{{{CP}}}title").text = title
     resources = etree.SubElement(root, f"{{{CP}}}resources")
-    resource = etree.SubElement(resources, f"{{{CP}}}resource",
-                                {"identifier": "hipdrop-sco", "type": "webcontent", "href": LAUNCH_PAGE})
+    resource = etree.SubElement(
+        resources, f"{{{CP}}}resource", {"identifier": "hipdrop-sco", "type": "webcontent", "href": LAUNCH_PAGE}
+    )
     resource.set(f"{{{ADLCP}}}scormtype", "sco")
     for path in files:
         etree.SubElement(resource, f"{{{CP}}}file", {"href": path})
@@ -148,7 +161,9 @@ def manifest(title: str, version: str, files: list[str]) -> bytes:
 def write_launch_files(site_dir: Path, title: str, settings_: ScormSettings, assets_dir: str, version: str) -> None:
     """After the SCORM build: the launch page and the manifest at the site root."""
     (site_dir / LAUNCH_PAGE).write_text(launch_page(title, settings_, assets_dir), encoding="utf-8")
-    files = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file() and p.name != MANIFEST)
+    files = sorted(
+        p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file() and p.name != MANIFEST
+    )
     (site_dir / MANIFEST).write_bytes(manifest(title, version, files))
 
 
@@ -160,7 +175,10 @@ def build_scorm_site(project: Project, dest: Path, version: str) -> None:
     env = {**os.environ, OFFLINE_ENV: "true", SCORM_ENV: "true", VERSION_ENV: version}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project.root / "mkdocs.yml"), "-d", str(dest)],
-        cwd=project.root, env=env, capture_output=True, text=True,
+        cwd=project.root,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     if result.returncode != 0:
         raise ScormError(f"the SCORM build failed:\n{result.stdout}\n{result.stderr}".rstrip())

@@ -12,6 +12,7 @@ answered for whichever bytes are sent.
 """
 
 import argparse
+import contextlib
 import email.utils
 import functools
 import http.server
@@ -89,7 +90,7 @@ def byte_range(header: str | None, size: int):
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}  # noqa: RUF012 -- an instance attribute in the base class
     _remaining: int | None = None  # bytes left to send of a byte range
 
     def guess_type(self, path):
@@ -147,7 +148,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self._common_headers(etag, last_modified, bool(variants))
             self.end_headers()
             return None
-        file = open(body, "rb")
+        file = open(body, "rb")  # noqa: SIM115 -- returned to do_GET, which copies it out and closes it
         try:
             if wanted is None:
                 self.send_response(HTTPStatus.OK)
@@ -264,10 +265,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     server = make_server(args.root, args.host, args.port)
     print(f"Serving {args.root} on http://{args.host}:{args.port}/ (Ctrl+C to stop)", flush=True)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
 
 
 if __name__ == "__main__":

@@ -42,7 +42,9 @@ class MissingRuntime(Exception):
 
 def asset_files(project: Project, packs: "tuple[Pack, ...]" = ()) -> list[SiteFile]:
     """The core's assets and each enabled pack's ``assets/`` folder, merged under ``ASSETS_DIR``."""
-    roots = [project.site_assets_dir] + [d for d in (pack.assets_dir() for pack in packs if pack.assets != "hipdrop_tools") if d]
+    roots = [project.site_assets_dir] + [
+        d for d in (pack.assets_dir() for pack in packs if pack.assets != "hipdrop_tools") if d
+    ]
     files: dict[str, SiteFile] = {}
     for root in roots:
         for path in sorted(root.rglob("*")):
@@ -67,7 +69,7 @@ def pyodide_files(project: Project, packs: "tuple[Pack, ...]") -> list[SiteFile]
         for name in PYODIDE_FILES
         if name not in (STDLIB, LOCK_FILE)
     ]
-    return files + [trimmed_stdlib(project, packs), lock_without_packages(project)]
+    return [*files, trimmed_stdlib(project, packs), lock_without_packages(project)]
 
 
 STDLIB = "python_stdlib.zip"
@@ -88,11 +90,10 @@ def lock_without_packages(project: Project) -> SiteFile:
 def trimmed_stdlib(project: Project, packs: "tuple[Pack, ...]") -> SiteFile:
     """Pyodide's standard library cut down to what its start-up and the course's engine packages
     (the core's and its packs') import, and compiled to bytecode (``stdlib_trim``, ``stdlib_bytecode``)."""
-    from .wheel import package_dir
-
     from .precompress import default_cache_dir
     from .stdlib_bytecode import compile_stdlib
     from .stdlib_trim import trim
+    from .wheel import package_dir
 
     cache = default_cache_dir().parent / "stdlib"
     engine_dirs = [package_dir(name) for pack in packs for name in pack.engine_packages]
@@ -149,7 +150,8 @@ def iframe_worker_shim(project: Project) -> SiteFile:
     source = RUNTIME_DIR / "iframe-worker-shim.js"
     if not source.is_file():
         raise MissingRuntime(
-            f"{source}: missing. The installed hipdrop package lacks the iframe-worker shim: in a clone, run `make setup`."
+            f"{source}: missing. The installed hipdrop package lacks the iframe-worker shim: "
+            "in a clone, run `make setup`."
         )
     return SiteFile(dest=IFRAME_WORKER_SHIM, source=source)
 
@@ -171,6 +173,10 @@ def quiz_export_files(project: Project, base_url: str = "", category: str | None
         texts, warnings = export_all(banks, fmt, base_url, *([category] if category else []))
         for warning in warnings:  # INFO: a question a format cannot carry is left out, by design
             logging.getLogger("mkdocs.plugins.hipdrop").info("hipdrop: %s export: %s", fmt, warning)
-        files += [SiteFile(dest=f"{QUIZ_DOWNLOADS_DIR}/{name}", content=text if isinstance(text, bytes) else text.encode("utf-8"))
-                  for name, text in texts.items()]
+        files += [
+            SiteFile(
+                dest=f"{QUIZ_DOWNLOADS_DIR}/{name}", content=text if isinstance(text, bytes) else text.encode("utf-8")
+            )
+            for name, text in texts.items()
+        ]
     return files

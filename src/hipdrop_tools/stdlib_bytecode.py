@@ -29,7 +29,7 @@ py.FS.writeFile("/tmp/in.zip", new Uint8Array(fs.readFileSync(input)));
 py.globals.set("mode", mode);
 py.runPython(`
 import sys, zipfile, importlib.util, importlib._bootstrap_external as external
-prefix = "/lib/python%d%d.zip/" % sys.version_info[:2] if mode == "sourceless" else "/lib/python%d.%d/site-packages/" % sys.version_info[:2]
+prefix = ("/lib/python%d%d.zip/" if mode == "sourceless" else "/lib/python%d.%d/site-packages/") % sys.version_info[:2]
 with zipfile.ZipFile("/tmp/in.zip") as source, zipfile.ZipFile("/tmp/out.zip", "w") as out:
     for info in source.infolist():
         data = source.read(info)
@@ -64,7 +64,9 @@ def compile_stdlib(stdlib_zip: bytes, pyodide_dir: Path, cache_dir: Path | None 
     return compile_zip(stdlib_zip, pyodide_dir, cache_dir, "sourceless")
 
 
-def compile_engine(files: list[tuple[str, bytes]], pyodide_dir: Path, cache_dir: Path | None = None) -> list[tuple[str, bytes]]:
+def compile_engine(
+    files: list[tuple[str, bytes]], pyodide_dir: Path, cache_dir: Path | None = None
+) -> list[tuple[str, bytes]]:
     """The engine's ``__pycache__/<module>.cpython-3XY.pyc`` files (unchecked hash-based, so
     Python takes them without reading the source) for its (archive name, source) pairs; none
     when Node cannot run Pyodide here."""
@@ -88,11 +90,14 @@ def compile_zip(source_zip: bytes, pyodide_dir: Path, cache_dir: Path | None, mo
         return source_zip
     with tempfile.TemporaryDirectory(prefix="hipdrop-bytecode-") as tmp:
         script, source, target = Path(tmp) / "compile.mjs", Path(tmp) / "in.zip", Path(tmp) / "out.zip"
-        script.write_text(SCRIPT.replace("__PYODIDE__", (pyodide_dir / "pyodide.mjs").resolve().as_uri()), encoding="utf-8")
+        script.write_text(
+            SCRIPT.replace("__PYODIDE__", (pyodide_dir / "pyodide.mjs").resolve().as_uri()), encoding="utf-8"
+        )
         source.write_bytes(source_zip)
         try:
-            result = subprocess.run([node, str(script), str(source), str(target), mode],
-                                    capture_output=True, text=True, timeout=TIMEOUT_S)
+            result = subprocess.run(
+                [node, str(script), str(source), str(target), mode], capture_output=True, text=True, timeout=TIMEOUT_S
+            )
         except subprocess.TimeoutExpired:
             result = None
         if result is None or result.returncode != 0 or not target.is_file():

@@ -26,7 +26,8 @@ from pathlib import Path
 
 # Recorded in Pyodide 0.29 / Python 3.14 (npm pyodide 314.0.7): sys.modules after loadPyodide(),
 # unpackArchive(wheel) and importing hipdrop.browser, less the engine's own modules.
-RUNTIME_MODULES = frozenset("""
+RUNTIME_MODULES = frozenset(
+    """
 __future__ _collections_abc _colorize _opcode_metadata _py_warnings _pyodide _pyodide._base
 _pyodide._core_docs _pyodide._future_helper _pyodide._importhook _pyodide.docs_argspec
 _pyodide.docstring _pyodide.jsbind _sitebuiltins _weakrefset abc annotationlib ast asyncio
@@ -41,14 +42,17 @@ pyodide._package_loader pyodide._state pyodide.code pyodide.common pyodide.ffi p
 random re re._casefix re._compiler re._constants re._parser reprlib selectors shutil signal site
 socket ssl stat string struct subprocess tempfile textwrap threading token tokenize traceback
 types typing warnings weakref zipfile zipfile._path zipfile._path.glob zipimport
-""".split())
+""".split()
+)
 # The safety margin beyond what an import statement shows: codecs are looked up by name at run
 # time (the common ones kept), and modules that error reports and ``str.encode`` may reach.
-MARGIN_MODULES = frozenset("""
+MARGIN_MODULES = frozenset(
+    """
 encodings.ascii encodings.latin_1 encodings.utf_8_sig encodings.utf_16 encodings.utf_32
 encodings.cp437 encodings.cp1252 encodings.unicode_escape encodings.raw_unicode_escape traceback linecache
 tokenize textwrap string
-""".split())
+""".split()
+)
 # Files outside any module that Python or Pyodide read at start-up.
 KEPT_FILES = ("_sysconfigdata__emscripten_wasm32-emscripten.py",)
 
@@ -89,13 +93,13 @@ def imports_in(source: str, module: str, is_package: bool, nested: bool = False)
     """Every module name an import statement anywhere in ``source`` may load: ``import a.b``
     gives a and a.b; ``from a import b`` gives a and a.b (b may be a submodule); relative
     imports are resolved against ``module``. ``nested``: inside functions and classes too."""
-    found = set()
+    found: set[str] = set()
     package = module if is_package else module.rpartition(".")[0]
     try:
         tree = ast.parse(source)
     except SyntaxError:  # a test file written to fail on purpose; it is dropped anyway
         return found
-    for node in (ast.walk(tree) if nested else _module_level(tree)):
+    for node in ast.walk(tree) if nested else _module_level(tree):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -108,7 +112,7 @@ def imports_in(source: str, module: str, is_package: bool, nested: bool = False)
             if base:
                 found.add(base)
                 found.update(f"{base}.{alias.name}" for alias in node.names if alias.name != "*")
-    with_parents = set()
+    with_parents: set[str] = set()
     for name in found:
         parts = name.split(".")
         with_parents.update(".".join(parts[: i + 1]) for i in range(len(parts)))

@@ -238,12 +238,12 @@ def _check_widget_page(site: _Site, page: Path, facts: PageFacts) -> None:
     kinds = ", ".join(sorted(set(facts.widgets)))
     engine = facts.metas.get(ENGINE_META)
     if not engine:
-        site.problem(page, f"has widgets ({kinds}) but no <meta name=\"{ENGINE_META}\">: the engine wheel is not named")
+        site.problem(page, f'has widgets ({kinds}) but no <meta name="{ENGINE_META}">: the engine wheel is not named')
     else:
         _check_engine_wheel(site, page, engine)
     pyodide = facts.metas.get(PYODIDE_META)
     if not pyodide:
-        site.problem(page, f"has widgets ({kinds}) but no <meta name=\"{PYODIDE_META}\">: Pyodide is not named")
+        site.problem(page, f'has widgets ({kinds}) but no <meta name="{PYODIDE_META}">: Pyodide is not named')
     else:
         _check_pyodide(site, page, pyodide)
     _check_bridge(site, page, facts)
@@ -338,7 +338,9 @@ def _check_service_worker(site: _Site) -> None:
     for url in _runtime(site, worker):
         target = site.target(worker, url)
         if target is None or not target.is_file():
-            site.problem(SERVICE_WORKER, f"precaches {url!r} (the runtime, kept for offline use), which is not in the site")
+            site.problem(
+                SERVICE_WORKER, f"precaches {url!r} (the runtime, kept for offline use), which is not in the site"
+            )
 
 
 def _runtime(site: _Site, worker: Path) -> list[str]:

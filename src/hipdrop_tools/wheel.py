@@ -83,10 +83,7 @@ def build_wheel(
         f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
         "Summary: hipdrop course engine (pure Python, standard library only)\n"
     ).encode()
-    wheel_meta = (
-        "Wheel-Version: 1.0\nGenerator: hipdrop_tools.wheel\nRoot-Is-Purelib: true\n"
-        "Tag: py3-none-any\n"
-    ).encode()
+    wheel_meta = b"Wheel-Version: 1.0\nGenerator: hipdrop_tools.wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
     build_only = tuple(build_only)
     unique: dict[str, bytes] = {}
     for package in packages:

@@ -107,4 +107,4 @@ def test_presentation_mode_speaks_french(page, french_site_url):
     bar = page.get_by_role("navigation", name="Présentation")
     for name in ("Précédent", "Suivant", "Quitter"):
         expect(bar.get_by_role("button", name=name)).to_be_attached()
-    expect(bar.locator(".hd-present-bar__position")).to_contain_text(f"1 / ")
+    expect(bar.locator(".hd-present-bar__position")).to_contain_text("1 / ")

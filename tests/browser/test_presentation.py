@@ -54,7 +54,7 @@ def test_keyboard_moves_one_section_at_a_time_and_the_address_keeps_the_place(pa
     page.keyboard.press("ArrowLeft")
     assert shown_headings(page) == [sections[1]]
     assert place(page) == {"present": sections[1]}
-    expect(page.locator(".hd-present-bar")).to_contain_text(f"3 / ")
+    expect(page.locator(".hd-present-bar")).to_contain_text("3 / ")
 
     page.reload()
     expect(page.locator("html")).to_have_class(re.compile(r"\bhd-presenting\b"))

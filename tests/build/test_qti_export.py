@@ -247,7 +247,7 @@ def test_every_question_reads_back_from_qti12_with_its_answers_and_feedback(qti_
         kind = question["type"]
         if kind in ("single", "multiple", "true_false"):
             labels = item.findall(f".//{QTI12}response_label")
-            assert [(l.get("ident"), html_of(l)) for l in labels] == [(o["id"], md_text(o["text"])) for o in question["options"]]
+            assert [(label.get("ident"), html_of(label)) for label in labels] == [(o["id"], md_text(o["text"])) for o in question["options"]]
             right = sum(1 for o in question["options"] if o.get("correct"))
             for option in question["options"]:
                 assert feedback[f"{option['id']}_fb"] == md_text(option["feedback"])
@@ -276,7 +276,7 @@ def test_every_question_reads_back_from_qti12_with_its_answers_and_feedback(qti_
         else:
             lids = item.findall(f".//{QTI12}response_lid")
             keys = question["items"] if kind == "ordering" else question["left"]
-            assert [html_of(l.find(f"{QTI12}material")) for l in lids] == [md_text(k["text"]) for k in keys]
+            assert [html_of(lid.find(f"{QTI12}material")) for lid in lids] == [md_text(k["text"]) for k in keys]
             if kind == "ordering":
                 expected = {f"response_{i['id']}": f"place-{n}" for n, i in enumerate(question["items"], 1)}
             else:

@@ -1,11 +1,15 @@
 """The static server (`make serve`, the tests, the bundle's launcher) answers a missing page with
 the course's own 404 page and status 404, and still serves what exists."""
 
+import gzip
+import os
 import urllib.error
 import urllib.request
 
+import brotli
 import pytest
 
+from hipdrop_tools.precompress import precompress_site
 from hipdrop_tools.serve import serve_in_thread
 
 
@@ -98,13 +102,6 @@ def test_a_browser_that_stops_a_download_leaves_no_traceback(tmp_path, capsys):
 
 
 # --- Served compressed: the build's precompressed copies, chosen by Accept-Encoding. ---
-
-import gzip
-import os
-
-import brotli
-
-from hipdrop_tools.precompress import precompress_site
 
 LESSON = ("<!doctype html><title>Dosing</title>" + "<p>Stand on one leg and keep the pelvis level.</p>" * 200).encode()
 SCRIPT = b"export function attach(root) { return root; }\n" * 300

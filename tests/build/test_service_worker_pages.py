@@ -6,7 +6,7 @@ from pathlib import Path
 
 
 def worker_pages(site: Path) -> list[str]:
-    line = next(l for l in (site / "sw.js").read_text().splitlines() if l.startswith("const PAGES = "))
+    line = next(text for text in (site / "sw.js").read_text().splitlines() if text.startswith("const PAGES = "))
     return json.loads(line[len("const PAGES = "):].rstrip(";"))
 
 

@@ -7,7 +7,6 @@ import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
 
 from hipdrop_tools.site_files import PYODIDE_FILES
 

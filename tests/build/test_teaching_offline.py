@@ -8,7 +8,6 @@ import struct
 import sys
 from pathlib import Path
 
-import pytest
 import zxingcpp
 
 from hipdrop_tools import bundle, offline, qr

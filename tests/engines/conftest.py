@@ -9,8 +9,8 @@ import pytest
 
 pytest.register_assert_rewrite("engine_checks", "engine_expected")
 
-from engine_server import EngineServer
-from support import ROOT
+from engine_server import EngineServer  # noqa: E402 -- after the rewrite registration above
+from support import ROOT  # noqa: E402
 
 FIREFOX = "/usr/bin/firefox-esr"
 RUN_TIMEOUT_S = 240

@@ -12,7 +12,7 @@ text), ``GROUP_SEPARATOR``, ``DECIMAL_SEPARATOR`` and ``ordinal(n)``. Keys that 
 """
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -45,7 +45,7 @@ class Messages(Mapping):
     texts: Mapping[str, str]
     group_separator: str = ","
     decimal_separator: str = "."
-    ordinal_of: object = en.ordinal
+    ordinal_of: Callable[[int], str] = en.ordinal
 
     def __getitem__(self, key: str) -> str:
         return self.texts[key]
@@ -67,13 +67,11 @@ class Messages(Mapping):
         return PLACEHOLDER.sub(fill, self.texts[key])
 
     def ordinal(self, n: int) -> str:
-        return self.ordinal_of(n)  # type: ignore[operator]
+        return self.ordinal_of(n)
 
     def number(self, english: str) -> str:
         """A number written the English way ('1,167.5') in this language's way ('1 167,5')."""
-        return "".join(
-            self.group_separator if c == "," else self.decimal_separator if c == "." else c for c in english
-        )
+        return "".join(self.group_separator if c == "," else self.decimal_separator if c == "." else c for c in english)
 
     def series(self, words: list[str]) -> str:
         """'1', '1 and 2', '1, 2 and 3' (in this language)."""

@@ -78,33 +78,28 @@ MESSAGES = {
     "grade.partial_mark": " {mark} of {max} mark.",
     "grade.summary": "You scored {score} out of {max} ({percent}%).",
     "grade.exam.unanswered_one": (
-        "This is an exam: answer every question before you submit. Question {numbers} is not "
-        "fully answered yet."
+        "This is an exam: answer every question before you submit. Question {numbers} is not fully answered yet."
     ),
     "grade.exam.unanswered_many": (
-        "This is an exam: answer every question before you submit. Questions {numbers} are not "
-        "fully answered yet."
+        "This is an exam: answer every question before you submit. Questions {numbers} are not fully answered yet."
     ),
     # ------------------------------------------------ the live quiz (quiz.js)
     "quiz.live.correct_choice": "Correct:",
     "quiz.live.wrong_choice": "Not correct:",
     "quiz.live.lesson_link": "Read the lesson section that explains this",
     "quiz.live.version": (
-        "Version {seed}: the options are shuffled for each attempt. To give someone this same "
-        "order, share {link}."
+        "Version {seed}: the options are shuffled for each attempt. To give someone this same order, share {link}."
     ),
     "quiz.live.version_link": "the link to version {seed}",
     "quiz.live.show_answers": "Show answers",
     "quiz.live.hide_answers": "Hide answers",
     "quiz.live.exam_locked": (
-        "{summary} Your answers are locked; every question now shows its explanation and the "
-        "right answer."
+        "{summary} Your answers are locked; every question now shows its explanation and the right answer."
     ),
     "quiz.live.check_failed": "Your answers could not be checked: {reason}",
     "quiz.live.start_failed": "The quiz could not start: {reason}",
     "quiz.live.retry_same_version": (
-        "New attempt: your answers are cleared. The order stays that of version {seed}, as the "
-        "link asks."
+        "New attempt: your answers are cleared. The order stays that of version {seed}, as the link asks."
     ),
     "quiz.live.retry_new_order": "New attempt: your answers are cleared and the options are in a new order.",
     "quiz.live.reset_done": "Progress reset: nothing of this quiz is kept in this browser any more.",
@@ -119,15 +114,23 @@ MESSAGES = {
     ),
     # ------------------------------------------------ a widget's status line (status-view.js)
     # Before the reader comes near the widget: nothing is loading yet, and nothing needs doing.
-    "offline.keep.title": 'Keep this course for offline use',
-    "offline.keep.body": 'Once you have opened the course, its pages work on this device without a network. Its interactive parts need the Python runtime as well: it is kept once you have used one of them here, or when you ask for it ({size}, downloaded once).',
-    "offline.keep.save_data": 'Your browser asks to save data. The button downloads {size}: use it on Wi-Fi if you can.',
-    "offline.keep.button": 'Keep this course for offline use ({size})',
-    "offline.keep.progress_label": 'Downloading the course for offline use',
-    "offline.keep.downloading": 'Downloading: {loaded} of {total}.',
-    "offline.keep.kept": 'Kept on this device: the whole course, its interactive parts included, works without a network.',
-    "offline.keep.failed": 'The download stopped ({message}). Nothing is lost: press the button to try again.',
-    "offline.keep.anyway": 'Download {size} anyway',
+    "offline.keep.title": "Keep this course for offline use",
+    "offline.keep.body": (
+        "Once you have opened the course, its pages work on this device without a network. Its interactive parts need "
+        "the Python runtime as well: it is kept once you have used one of them here, or when you ask for it ({size}, "
+        "downloaded once)."
+    ),
+    "offline.keep.save_data": (
+        "Your browser asks to save data. The button downloads {size}: use it on Wi-Fi if you can."
+    ),
+    "offline.keep.button": "Keep this course for offline use ({size})",
+    "offline.keep.progress_label": "Downloading the course for offline use",
+    "offline.keep.downloading": "Downloading: {loaded} of {total}.",
+    "offline.keep.kept": (
+        "Kept on this device: the whole course, its interactive parts included, works without a network."
+    ),
+    "offline.keep.failed": "The download stopped ({message}). Nothing is lost: press the button to try again.",
+    "offline.keep.anyway": "Download {size} anyway",
     "status.idle": "Python starts in your browser when you reach this part of the page.",
     "status.loading": "Loading Python in your browser: {stage}… ",
     "status.loading_label": "Loading Python",
@@ -162,9 +165,7 @@ MESSAGES = {
     "engine.error.unknown_widget": "this page asks for a widget the course does not have ('{kind}')",
     "engine.error.widget_load": "the '{kind}' widget could not be loaded ({reason})",
     "engine.error.widget_start": "the '{kind}' widget could not start ({reason})",
-    "engine.unsupported": (
-        "it lacks {features}, which Python needs; a current Firefox, Safari, Chrome or Edge has it"
-    ),
+    "engine.unsupported": ("it lacks {features}, which Python needs; a current Firefox, Safari, Chrome or Edge has it"),
     "engine.unsupported_many": (
         "it lacks {features}, which Python needs; a current Firefox, Safari, Chrome or Edge has them"
     ),

@@ -113,9 +113,7 @@ MESSAGES = {
     "quiz.live.retry_new_order": (
         "Nouvelle tentative\u00a0: vos réponses sont effacées et les options sont dans un nouvel ordre."
     ),
-    "quiz.live.reset_done": (
-        "Progression effacée\u00a0: ce navigateur ne garde plus rien de ce quiz."
-    ),
+    "quiz.live.reset_done": ("Progression effacée\u00a0: ce navigateur ne garde plus rien de ce quiz."),
     "quiz.live.store_blocked": (
         "Votre progression ne peut pas être gardée sur cet appareil\u00a0: ce navigateur ne laisse "
         "le cours rien enregistrer (les données de site sont bloquées). Vos réponses sont quand "
@@ -127,22 +125,32 @@ MESSAGES = {
         "sont perdues si vous quittez ou rechargez la page."
     ),
     # ------------------------------------------------ la ligne d'état d'un widget
-    "offline.keep.title": 'Garder ce cours pour une utilisation hors ligne',
-    "offline.keep.body": "Une fois le cours ouvert, ses pages fonctionnent sur cet appareil sans réseau. Ses parties interactives ont aussi besoin de l'environnement Python\xa0: il est gardé dès que vous en avez utilisé une ici, ou quand vous le demandez ({size}, téléchargés une seule fois).",
-    "offline.keep.save_data": "Votre navigateur demande d'économiser les données. Le bouton télécharge {size}\xa0: utilisez-le en Wi-Fi si possible.",
-    "offline.keep.button": 'Garder ce cours hors ligne ({size})',
-    "offline.keep.progress_label": 'Téléchargement du cours pour une utilisation hors ligne',
-    "offline.keep.downloading": 'Téléchargement\xa0: {loaded} sur {total}.',
-    "offline.keep.kept": 'Gardé sur cet appareil\xa0: tout le cours, parties interactives comprises, fonctionne sans réseau.',
-    "offline.keep.failed": "Le téléchargement s'est arrêté ({message}). Rien n'est perdu\xa0: appuyez sur le bouton pour réessayer.",
-    "offline.keep.anyway": 'Télécharger quand même {size}',
+    "offline.keep.title": "Garder ce cours pour une utilisation hors ligne",
+    "offline.keep.body": (
+        "Une fois le cours ouvert, ses pages fonctionnent sur cet appareil sans réseau. Ses parties interactives ont "
+        "aussi besoin de l'environnement Python\xa0: il est gardé dès que vous en avez utilisé une ici, ou quand vous "
+        "le demandez ({size}, téléchargés une seule fois)."
+    ),
+    "offline.keep.save_data": (
+        "Votre navigateur demande d'économiser les données. Le bouton télécharge {size}\xa0: utilisez-le en Wi-Fi si "
+        "possible."
+    ),
+    "offline.keep.button": "Garder ce cours hors ligne ({size})",
+    "offline.keep.progress_label": "Téléchargement du cours pour une utilisation hors ligne",
+    "offline.keep.downloading": "Téléchargement\xa0: {loaded} sur {total}.",
+    "offline.keep.kept": (
+        "Gardé sur cet appareil\xa0: tout le cours, parties interactives comprises, fonctionne sans réseau."
+    ),
+    "offline.keep.failed": (
+        "Le téléchargement s'est arrêté ({message}). Rien n'est perdu\xa0: appuyez sur le bouton pour réessayer."
+    ),
+    "offline.keep.anyway": "Télécharger quand même {size}",
     "status.idle": "Python démarre dans votre navigateur quand vous arrivez à cette partie de la page.",
     "status.loading": "Chargement de Python dans votre navigateur\u00a0: {stage}… ",
     "status.loading_label": "Chargement de Python",
     "status.starting": "démarrage",
     "status.ready": (
-        "Prêt. Python s'exécute dans votre navigateur\u202f; rien de ce que vous saisissez ne "
-        "quitte cet appareil."
+        "Prêt. Python s'exécute dans votre navigateur\u202f; rien de ce que vous saisissez ne quitte cet appareil."
     ),
     "status.failed": "{what}\u00a0: {reason}. Vous pouvez toujours lire et imprimer cette page. ",
     "status.failed.start": "Python n'a pas pu démarrer dans ce navigateur",
@@ -173,12 +181,10 @@ MESSAGES = {
     "engine.error.widget_load": "le widget «\u00a0{kind}\u00a0» n'a pas pu être chargé ({reason})",
     "engine.error.widget_start": "le widget «\u00a0{kind}\u00a0» n'a pas pu démarrer ({reason})",
     "engine.unsupported": (
-        "il lui manque {features}, dont Python a besoin\u202f; un Firefox, Safari, Chrome ou Edge "
-        "récent l'a"
+        "il lui manque {features}, dont Python a besoin\u202f; un Firefox, Safari, Chrome ou Edge récent l'a"
     ),
     "engine.unsupported_many": (
-        "il lui manque {features}, dont Python a besoin\u202f; un Firefox, Safari, Chrome ou Edge "
-        "récent les a"
+        "il lui manque {features}, dont Python a besoin\u202f; un Firefox, Safari, Chrome ou Edge récent les a"
     ),
     "engine.feature.module_workers": "les workers en module",
     # ------------------------------------------------ le mode présentation
@@ -200,7 +206,8 @@ MESSAGES = {
     "css.not_answered": " (sans réponse)",
     "css.right_answer": " ✓ bonne réponse",
     "css.worksheet_name": "Nom\u00a0: ______________________________    Date\u00a0: ______________",
-    "css.worksheet_name_score": "Nom\u00a0: ________________________    Date\u00a0: ____________    Note\u00a0: ______ / ",
+    "css.worksheet_name_score": "Nom\u00a0: ________________________    Date\u00a0: ____________    Note\u00a0: "
+    "______ / ",
     # ------------------------------------------------ le dossier de classe ouvert depuis le disque
     "offline.file_notice": (
         "La partie interactive de cette page exécute Python dans votre navigateur, ce qui demande "

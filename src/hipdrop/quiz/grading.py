@@ -144,9 +144,7 @@ def parse_number(text: object, unit: str = "") -> float | None:
     if unit and s.lower().endswith(unit.lower()):
         s = s[: -len(unit)].strip()
     s = re.sub(r"[\s\u00a0\u202f_]", "", s)
-    if "," in s and "." in s:
-        s = s.replace(",", "")
-    elif _THOUSANDS.match(s):
+    if ("," in s and "." in s) or _THOUSANDS.match(s):
         s = s.replace(",", "")
     else:
         s = s.replace(",", ".")
@@ -176,8 +174,8 @@ def answer_html(question: Question, texts: Messages | None = None) -> str:
         items = "".join(f"<li>{i.html}</li>" for i in question.items)
         return f"<p><strong>{escape(texts['grade.answer.order'])}</strong></p><ol>{items}</ol>"
     if question.type == "matching":
-        right = {r.id: r.html for r in question.right}
-        pairs = "".join(f"<li>{item.html} → {right.get(item.match, '')}</li>" for item in question.left)
+        partners = {r.id: r.html for r in question.right}
+        pairs = "".join(f"<li>{item.html} → {partners.get(item.match, '')}</li>" for item in question.left)
         return f"<p><strong>{escape(texts['grade.answer.matches'])}</strong></p><ul>{pairs}</ul>"
     return ""
 
@@ -248,8 +246,7 @@ def _verdict(score: float, answered: bool) -> str:
 def _grade_choice(question: Question, chosen_ids: list[str]) -> dict:
     known = {o.id: o for o in question.options}
     chosen = tuple(
-        ChosenFeedback(option=o, correct=known[o].correct, feedback_html=known[o].feedback_html)
-        for o in chosen_ids
+        ChosenFeedback(option=o, correct=known[o].correct, feedback_html=known[o].feedback_html) for o in chosen_ids
     )
     right = question.correct_ids
     if question.type == "multiple":
@@ -288,7 +285,7 @@ def _grade_numeric(question: Question, given, texts: Messages) -> dict:
 def _grade_parts(question: Question, given: dict, texts: Messages) -> dict:
     if question.type == "ordering":
         keys = question.items
-        expected = {item.id: place for place, item in enumerate(question.items, 1)}
+        expected: dict[str, int | str] = {item.id: place for place, item in enumerate(question.items, 1)}
     else:
         keys = question.left
         expected = {item.id: item.match for item in question.left}
@@ -302,8 +299,9 @@ def _grade_parts(question: Question, given: dict, texts: Messages) -> dict:
             text = texts["grade.part.right_place" if correct else "grade.part.wrong_place"]
         else:
             text = texts["grade.part.right_match" if correct else "grade.part.wrong_match"]
-        parts.append(PartResult(id=key.id, answered=answered, correct=correct,
-                                feedback_html=f"<strong>{escape(text)}</strong>"))
+        parts.append(
+            PartResult(id=key.id, answered=answered, correct=correct, feedback_html=f"<strong>{escape(text)}</strong>")
+        )
     share = 1.0 / len(keys) if keys else 0.0
     return {
         "score": sum(share for p in parts if p.correct),

@@ -82,9 +82,7 @@ def _numeric_html(base: str, question: Question, hint_id: str, texts: Messages) 
 
 
 def _ordering_html(base: str, question: Question, texts: Messages) -> str:
-    places = "".join(
-        f'<option value="{n}">{texts.ordinal(n)}</option>' for n in range(1, len(question.items) + 1)
-    )
+    places = "".join(f'<option value="{n}">{texts.ordinal(n)}</option>' for n in range(1, len(question.items) + 1))
     return "".join(
         f'<div class="hd-item" data-item="{escape(i.id)}">'
         f'<select id="{escape(base)}--{escape(i.id)}" name="{escape(base)}--{escape(i.id)}">'
@@ -116,7 +114,6 @@ def _printed_choices(question: Question, texts: Messages) -> str:
         f'<div class="hd-print-only hd-choices"><p>{texts["quiz.print.choose_from"]}</p>'
         f'<ol type="A">{printed}</ol></div>'
     )
-
 
 
 def _in_order(parts: tuple, ids: list[str] | None) -> tuple:
@@ -195,7 +192,8 @@ def render_quiz(bank: Bank, texts: Messages | None = None) -> str:
     questions = "".join(_question_html(bank, n, q, texts) for n, q in enumerate(bank.questions, 1))
     submit_label = texts["quiz.button.submit" if bank.mode == "exam" else "quiz.button.check"]
     return (
-        f'<section class="hd-widget hd-quiz" data-hipdrop-widget="quiz" data-search-exclude data-quiz="{escape(bank.id)}" '
+        '<section class="hd-widget hd-quiz" data-hipdrop-widget="quiz" data-search-exclude '
+        f'data-quiz="{escape(bank.id)}" '
         f'data-mode="{escape(bank.mode)}" data-fingerprint="{fingerprint(bank)}" '
         f'data-store-key="{escape(store_key(bank.id))}" aria-labelledby="{escape(title_id)}">'
         f'<h2 class="hd-quiz-title" id="{escape(title_id)}">{escape(bank.title)}</h2>'
@@ -206,7 +204,7 @@ def render_quiz(bank: Bank, texts: Messages | None = None) -> str:
         '<div class="hd-quiz-actions">'
         f'<button type="submit" class="hd-action hd-action--primary hd-submit" hidden>{submit_label}</button>'
         '<button type="button" class="hd-action hd-show-answers" hidden aria-expanded="false">'
-        f'{texts["quiz.button.show_answers"]}</button>'
+        f"{texts['quiz.button.show_answers']}</button>"
         f'<button type="button" class="hd-action hd-retry-quiz" hidden>{texts["quiz.button.retry"]}</button>'
         f'<button type="button" class="hd-action hd-reset" hidden>{texts["quiz.button.reset"]}</button>'
         "</div>"

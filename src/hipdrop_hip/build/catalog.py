@@ -24,7 +24,6 @@ drills without a weight, never with ``high-load``.
 from pathlib import Path
 
 from hipdrop_hip.engine.catalog import Catalog, catalog_from_dict
-
 from hipdrop_tools.data_files import dotted, read_yaml, schema_problems
 from hipdrop_tools.errors import DataError, Problem
 from hipdrop_tools.project import Project
@@ -63,8 +62,12 @@ def cross_check(data: dict, shown_as: str, project: Project) -> list[Problem]:
     for source_id, source in sources.items():
         if not source["cite"].rstrip().endswith(str(source["year"])):
             problems.append(
-                Problem(shown_as, f"source '{source_id}'", "cite",
-                        f"'{source['cite']}' must end with the year {source['year']}")
+                Problem(
+                    shown_as,
+                    f"source '{source_id}'",
+                    "cite",
+                    f"'{source['cite']}' must end with the year {source['year']}",
+                )
             )
 
     for exercise in exercises:
@@ -81,13 +84,20 @@ def cross_check(data: dict, shown_as: str, project: Project) -> list[Problem]:
         if family is None:
             problem(eid, "family", f"'{exercise['family']}' is not an exercise id in the catalog")
         elif family["id"] != family["family"] or family["level"] != "standard":
-            problem(eid, "family", f"'{exercise['family']}' is not a family's main entry "
-                                   "(a standard entry whose family is its own id)")
+            problem(
+                eid,
+                "family",
+                f"'{exercise['family']}' is not a family's main entry (a standard entry whose family is its own id)",
+            )
         if exercise["id"] == exercise["family"] and exercise["level"] != "standard":
             problem(eid, "level", "a family's main entry (family equal to its id) must be 'standard'")
         if exercise["level"] == "standard" and exercise["id"] != exercise["family"]:
-            problem(eid, "level", f"only the family's main entry is 'standard'; the main entry of "
-                                  f"'{exercise['family']}' is '{exercise['family']}'")
+            problem(
+                eid,
+                "level",
+                f"only the family's main entry is 'standard'; the main entry of "
+                f"'{exercise['family']}' is '{exercise['family']}'",
+            )
 
         for side, back in (("easier", "harder"), ("harder", "easier")):
             target_id = exercise[side]
@@ -101,11 +111,14 @@ def cross_check(data: dict, shown_as: str, project: Project) -> list[Problem]:
                 problem(eid, side, "an exercise cannot be its own easier or harder version")
                 continue
             if target["family"] != exercise["family"]:
-                problem(eid, side, f"'{target_id}' belongs to family '{target['family']}', "
-                                   f"not '{exercise['family']}'")
+                problem(eid, side, f"'{target_id}' belongs to family '{target['family']}', not '{exercise['family']}'")
             if target[back] != eid:
-                problem(eid, side, f"'{target_id}' must name '{eid}' as its {back} version "
-                                   f"(it names {target[back]!r}); easier/harder links go both ways")
+                problem(
+                    eid,
+                    side,
+                    f"'{target_id}' must name '{eid}' as its {back} version "
+                    f"(it names {target[back]!r}); easier/harder links go both ways",
+                )
 
         for goal, dose in exercise["dosing"].items():
             for key in ("sets", "reps", "hold_s", "rest_s", "days_per_week"):
@@ -115,7 +128,7 @@ def cross_check(data: dict, shown_as: str, project: Project) -> list[Problem]:
                         problem(eid, f"dosing.{goal}.{key}", f"range [{low}, {high}] has low above high")
             if dose["source"] not in sources:
                 problem(eid, f"dosing.{goal}.source", f"'{dose['source']}' is not in the sources table")
-            days_low, days_high = _span(dose["days_per_week"])
+            _, days_high = _span(dose["days_per_week"])
             if days_high > 7:
                 problem(eid, f"dosing.{goal}.days_per_week", "a week has 7 days")
 
@@ -126,8 +139,7 @@ def cross_check(data: dict, shown_as: str, project: Project) -> list[Problem]:
                 problem(eid, f"emg[{index}]", f"low {entry['low']} is above high {entry['high']}")
 
         if not (figures / exercise["illustration"]).is_file():
-            problem(eid, "illustration",
-                    f"no file docs/{(FIGURES_DIR / exercise['illustration']).as_posix()}")
+            problem(eid, "illustration", f"no file docs/{(FIGURES_DIR / exercise['illustration']).as_posix()}")
 
         if exercise["id"] == exercise["family"]:
             for key in ("illustration_alt", "illustration_caption"):
@@ -156,21 +168,22 @@ def _tag_problems(data: dict, shown_as: str) -> list[Problem]:
     for exercise in data["exercises"]:
         eid, tags, position = exercise["id"], set(exercise["precautions"]), exercise["position"]
 
-        def problem(message: str) -> None:
+        def problem(message: str, eid: str = eid) -> None:
             problems.append(Problem(shown_as, f"exercise '{eid}'", "precautions", message))
 
         for tag, positions in POSITION_TAGS.items():
             if (position in positions) != (tag in tags):
                 where = " or ".join(positions)
-                problem(f"'{tag}' must be carried exactly by the exercises done {where} "
-                        f"(this one is '{position}')")
+                problem(f"'{tag}' must be carried exactly by the exercises done {where} (this one is '{position}')")
         if position in ONE_LEG_POSITIONS and "single-leg-weight-bearing" not in tags:
             problem(f"a '{position}' exercise puts the weight on one leg: add 'single-leg-weight-bearing'")
         if {"low-load", "high-load"} <= tags:
             problem("an exercise cannot be both 'low-load' and 'high-load'")
         if "low-load" in tags and exercise["phase"] != "activation":
-            problem("'low-load' marks activation drills (the only exercises dosed on most days); "
-                    f"this one is in phase '{exercise['phase']}'")
+            problem(
+                "'low-load' marks activation drills (the only exercises dosed on most days); "
+                f"this one is in phase '{exercise['phase']}'"
+            )
         if "low-load" in tags and exercise["equipment"] and "weight" in exercise["equipment"]:
             problem("an exercise with a weight is not 'low-load'")
     return problems
@@ -193,14 +206,25 @@ def _chain_problems(data: dict, shown_as: str, by_id: dict[str, dict]) -> list[P
         eid = exercise["id"]
         if exercise["family"] not in by_id or eid == exercise["family"]:
             continue
-        side = side_of.get(eid)
-        if side is None:
-            problems.append(Problem(shown_as, f"exercise '{eid}'", "family",
-                                    f"not reachable from '{exercise['family']}' through easier/harder links"))
-        elif side != exercise["level"]:
-            problems.append(Problem(shown_as, f"exercise '{eid}'", "level",
-                                    f"is '{exercise['level']}' but sits on the {side} side of "
-                                    f"'{exercise['family']}'"))
+        found_side = side_of.get(eid)
+        if found_side is None:
+            problems.append(
+                Problem(
+                    shown_as,
+                    f"exercise '{eid}'",
+                    "family",
+                    f"not reachable from '{exercise['family']}' through easier/harder links",
+                )
+            )
+        elif found_side != exercise["level"]:
+            problems.append(
+                Problem(
+                    shown_as,
+                    f"exercise '{eid}'",
+                    "level",
+                    f"is '{exercise['level']}' but sits on the {found_side} side of '{exercise['family']}'",
+                )
+            )
     return problems
 
 
@@ -214,6 +238,7 @@ def load_catalog_data(project: Project, path: Path | None = None) -> dict:
     problems = schema_problems(data, "catalog", shown_as, _entry_namer, package="hipdrop_hip.build")
     if problems:
         raise DataError(problems)
+    assert isinstance(data, dict)  # the schema asks for a mapping
     problems = cross_check(data, shown_as, project)
     if problems:
         raise DataError(problems)

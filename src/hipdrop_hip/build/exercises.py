@@ -46,7 +46,9 @@ def macros(project) -> dict:
             entry = catalog.exercise(family_id)
         except KeyError:
             known = ", ".join(f.id for f in catalog.families())
-            raise KeyError(f"exercise('{family_id}'): no such family in exercises/catalog.yml (families: {known})") from None
+            raise KeyError(
+                f"exercise('{family_id}'): no such family in exercises/catalog.yml (families: {known})"
+            ) from None
         if not entry.is_family_main:
             raise KeyError(f"exercise('{family_id}'): '{family_id}' is a version shown on the page of '{entry.family}'")
         return catalog_html.exercise_page(catalog, family_id, links(page))

@@ -75,33 +75,63 @@ class PrecautionTag:
 
 
 PRECAUTIONS: tuple[PrecautionTag, ...] = (
-    PrecautionTag("hip-flexion-past-90", "bending the hip past a right angle (90°)",
-                  "Bends the hip past a right angle. Check first if you have hip precautions after surgery."),
-    PrecautionTag("crosses-midline", "bringing the leg across the middle of the body",
-                  "The leg comes to or across the middle of the body (lying with the legs stacked counts). "
-                  "Check first after a hip replacement."),
-    PrecautionTag("hip-internal-rotation", "turning the leg inward at the hip",
-                  "Turns the leg inward at the hip. Check first after a hip replacement."),
-    PrecautionTag("extension-external-rotation", "taking the leg behind the body with the leg turned out",
-                  "Takes the hip behind the body with the leg turned out. Check first after a hip replacement."),
-    PrecautionTag("active-abduction", "lifting or pressing the leg out to the side against gravity or resistance",
-                  "The side hip muscles lift or press against gravity or resistance. Not soon after an "
-                  "abductor repair or a lateral-approach hip replacement, until the surgeon allows it."),
-    PrecautionTag("lies-on-side", "lying on one side",
-                  "You lie on your side on the floor and need to get down and up again."),
-    PrecautionTag("single-leg-weight-bearing", "standing with the whole weight on one leg",
-                  "Puts your full weight through one leg. Not for anyone told to limit weight on that leg."),
-    PrecautionTag("side-plank-loading", "holding the body up in a side-plank position",
-                  "The body is held up on one side in a plank position; the bottom hip and shoulder carry it."),
-    PrecautionTag("outer-hip-compression", "pressing or stretching the outer hip",
-                  "Presses or stretches the outside of the hip (the hip dropped inward, or lying with the "
-                  "legs stacked). Not a first exercise for outer hip pain."),
-    PrecautionTag("high-load", "a heavy load for the hip",
-                  "A heavy load for the hip (and the shoulder in a plank). Not a starting exercise."),
-    PrecautionTag("balance-demand", "balancing on one leg",
-                  "Needs balance on one leg. Keep something sturdy within reach."),
-    PrecautionTag("low-load", "a low-load activation drill",
-                  "A low-load drill: gentle enough to practise on most days."),
+    PrecautionTag(
+        "hip-flexion-past-90",
+        "bending the hip past a right angle (90°)",
+        "Bends the hip past a right angle. Check first if you have hip precautions after surgery.",
+    ),
+    PrecautionTag(
+        "crosses-midline",
+        "bringing the leg across the middle of the body",
+        "The leg comes to or across the middle of the body (lying with the legs stacked counts). "
+        "Check first after a hip replacement.",
+    ),
+    PrecautionTag(
+        "hip-internal-rotation",
+        "turning the leg inward at the hip",
+        "Turns the leg inward at the hip. Check first after a hip replacement.",
+    ),
+    PrecautionTag(
+        "extension-external-rotation",
+        "taking the leg behind the body with the leg turned out",
+        "Takes the hip behind the body with the leg turned out. Check first after a hip replacement.",
+    ),
+    PrecautionTag(
+        "active-abduction",
+        "lifting or pressing the leg out to the side against gravity or resistance",
+        "The side hip muscles lift or press against gravity or resistance. Not soon after an "
+        "abductor repair or a lateral-approach hip replacement, until the surgeon allows it.",
+    ),
+    PrecautionTag(
+        "lies-on-side", "lying on one side", "You lie on your side on the floor and need to get down and up again."
+    ),
+    PrecautionTag(
+        "single-leg-weight-bearing",
+        "standing with the whole weight on one leg",
+        "Puts your full weight through one leg. Not for anyone told to limit weight on that leg.",
+    ),
+    PrecautionTag(
+        "side-plank-loading",
+        "holding the body up in a side-plank position",
+        "The body is held up on one side in a plank position; the bottom hip and shoulder carry it.",
+    ),
+    PrecautionTag(
+        "outer-hip-compression",
+        "pressing or stretching the outer hip",
+        "Presses or stretches the outside of the hip (the hip dropped inward, or lying with the "
+        "legs stacked). Not a first exercise for outer hip pain.",
+    ),
+    PrecautionTag(
+        "high-load",
+        "a heavy load for the hip",
+        "A heavy load for the hip (and the shoulder in a plank). Not a starting exercise.",
+    ),
+    PrecautionTag(
+        "balance-demand", "balancing on one leg", "Needs balance on one leg. Keep something sturdy within reach."
+    ),
+    PrecautionTag(
+        "low-load", "a low-load activation drill", "A low-load drill: gentle enough to practise on most days."
+    ),
 )
 PRECAUTIONS_BY_ID = {tag.id: tag for tag in PRECAUTIONS}
 PRECAUTION_TAGS = tuple(tag.id for tag in PRECAUTIONS)
@@ -274,7 +304,7 @@ class Catalog:
 
         easier = walk("easier")
         harder = walk("harder")
-        return tuple(reversed(easier)) + (main,) + tuple(harder)
+        return (*reversed(easier), main, *harder)
 
     def by_phase(self, phase: str) -> tuple[Exercise, ...]:
         return tuple(e for e in self.exercises if e.phase == phase)
@@ -420,7 +450,7 @@ def _emg_to_dict(entry: EmgEntry) -> dict:
 
 
 def exercise_to_dict(exercise: Exercise) -> dict:
-    out = {
+    out: dict[str, object] = {
         "id": exercise.id,
         "name": exercise.name,
         "aliases": list(exercise.aliases),

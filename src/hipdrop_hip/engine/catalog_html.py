@@ -22,11 +22,11 @@ from .catalog import (
     GOALS,
     PHASE_LABELS,
     PHASES,
+    PRECAUTIONS,
     Catalog,
     Dosing,
     EmgEntry,
     Exercise,
-    PRECAUTIONS,
     evidence_rows,
 )
 
@@ -55,6 +55,8 @@ NOT_A_CAUTION = ("low-load",)  # a load class, not something to take care about
 
 def _cautions(exercise: Exercise) -> tuple[str, ...]:
     return tuple(PRECAUTION_LABELS[p] for p in exercise.precautions if p not in NOT_A_CAUTION)
+
+
 WORKS_LABELS = {"stance": "the standing (or bottom) leg", "moving": "the moving leg", "both": "both legs"}
 EMG_STATUS_NOTE = {
     "verified": "",
@@ -156,18 +158,12 @@ def dosing_table(catalog: Catalog, exercise: Exercise, name: str = "dosing") -> 
     rows = []
     for label in values[0] if values else []:
         rows.append(
-            f'<tr><th scope="row">{_e(label)}</th>'
-            + "".join(f"<td>{_e(v[label])}</td>" for v in values)
-            + "</tr>"
+            f'<tr><th scope="row">{_e(label)}</th>' + "".join(f"<td>{_e(v[label])}</td>" for v in values) + "</tr>"
         )
     rows.append(
-        '<tr><th scope="row">Source</th>'
-        + "".join(f"<td>{_source_cell(catalog, d)}</td>" for d in doses)
-        + "</tr>"
+        '<tr><th scope="row">Source</th>' + "".join(f"<td>{_source_cell(catalog, d)}</td>" for d in doses) + "</tr>"
     )
-    notes = [
-        f"<li><strong>{_e(GOAL_LABELS[d.goal])}:</strong> {_e(d.note)}</li>" for d in doses if d.note
-    ]
+    notes = [f"<li><strong>{_e(GOAL_LABELS[d.goal])}:</strong> {_e(d.note)}</li>" for d in doses if d.note]
     table = _table(head, rows, name)
     return table + ('<ul class="hd-dosing-notes">' + "".join(notes) + "</ul>" if notes else "")
 
@@ -195,12 +191,10 @@ def _emg_table(catalog: Catalog, members: tuple[Exercise, ...], links: Links) ->
     for exercise in measured:
         for entry in exercise.emg:
             source = catalog.source(entry.study)
-            name = (
-                f'<td><a href="{_e(links.exercise(exercise.id))}">{_e(exercise.name)}</a></td>'
-                if with_name else ""
-            )
+            name = f'<td><a href="{_e(links.exercise(exercise.id))}">{_e(exercise.name)}</a></td>' if with_name else ""
             rows.append(
-                "<tr>" + name
+                "<tr>"
+                + name
                 + f"<td>{_e(source.cite)}</td>"
                 + f"<td>{_e(entry.range_text())} ({_e(entry.measure)})</td>"
                 + f"<td>{_e(_emg_note(entry))}</td>"
@@ -253,11 +247,13 @@ def _version_block(catalog: Catalog, exercise: Exercise, main: Exercise) -> str:
         "",
     ]
     if exercise.dosing != main.dosing:
-        parts += ["<p><strong>Dosing for this version</strong></p>" + dosing_table(catalog, exercise, "version-dosing"), ""]
+        parts += [
+            "<p><strong>Dosing for this version</strong></p>" + dosing_table(catalog, exercise, "version-dosing"),
+            "",
+        ]
     if _cautions(exercise):
         parts += [
-            "<p><strong>Take care</strong></p>"
-            + _list(_cautions(exercise)),
+            "<p><strong>Take care</strong></p>" + _list(_cautions(exercise)),
             "",
         ]
     return "\n".join(parts)
@@ -326,11 +322,24 @@ def exercise_page(catalog: Catalog, family_id: str, links: Links) -> str:
             "",
         ]
     out += [
-        "## Set-up {#set-up}", "", _list(main.setup), "",
-        "## Steps {#steps}", "", _list(main.steps, ordered=True), "",
-        "## Cues {#cues}", "", _list(main.cues), "",
-        "## Common errors {#common-errors}", "", _list(main.common_errors), "",
-        "## Easier and harder versions {#versions}", "",
+        "## Set-up {#set-up}",
+        "",
+        _list(main.setup),
+        "",
+        "## Steps {#steps}",
+        "",
+        _list(main.steps, ordered=True),
+        "",
+        "## Cues {#cues}",
+        "",
+        _list(main.cues),
+        "",
+        "## Common errors {#common-errors}",
+        "",
+        _list(main.common_errors),
+        "",
+        "## Easier and harder versions {#versions}",
+        "",
         "<p>Start with the version you can do cleanly for the whole set. Move one step up when it "
         "feels easy with good form; move one step down if form breaks or pain rises.</p>",
         "",
@@ -341,7 +350,8 @@ def exercise_page(catalog: Catalog, family_id: str, links: Links) -> str:
         out += [_version_block(catalog, member, main), ""]
 
     out += [
-        "## How much: dosing by goal {#dosing}", "",
+        "## How much: dosing by goal {#dosing}",
+        "",
         "<p>The numbers are for each side you train. Pick one goal at a time. If a clinician has "
         "given you a plan, follow theirs.</p>",
         "",

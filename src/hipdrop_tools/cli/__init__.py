@@ -26,9 +26,7 @@ from hipdrop_tools.project import Project
 
 def _root_parser(add_help: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hipdrop", description="hipdrop course tools.", add_help=add_help)
-    parser.add_argument(
-        "--root", type=Path, default=Path.cwd(), help="project folder (default: the current folder)"
-    )
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: the current folder)")
     return parser
 
 

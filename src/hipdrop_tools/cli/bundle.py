@@ -6,12 +6,16 @@ from pathlib import Path
 from hipdrop_tools.bundle import BundleError, write_bundle
 
 NAME = "bundle"
-HELP = "write dist/<course>-course-<version>.zip (from the short name): the offline course and a one-file launcher (serve.py)"
+HELP = (
+    "write dist/<course>-course-<version>.zip (from the short name): the offline course and a one-file "
+    "launcher (serve.py)"
+)
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--out", type=Path, default=None, metavar="DIR",
-                        help="folder for the zip (default: dist/ in the project)")
+    parser.add_argument(
+        "--out", type=Path, default=None, metavar="DIR", help="folder for the zip (default: dist/ in the project)"
+    )
     parser.add_argument("--version", default=None, help="version in the file name (default: the engine's)")
 
 

@@ -13,10 +13,19 @@ HELP = "export every quiz bank as GIFT or Moodle XML (Moodle), or as QTI 2.1 and
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--format", choices=FORMATS, required=True, help="gift, moodle-xml or qti (writes <bank>.qti21.zip and <bank>.qti12.zip)")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        required=True,
+        help="gift, moodle-xml or qti (writes <bank>.qti21.zip and <bank>.qti12.zip)",
+    )
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder to write the files into")
-    parser.add_argument("--base-url", default="", metavar="URL",
-                        help="the course's public address, to turn lesson links into full links")
+    parser.add_argument(
+        "--base-url",
+        default="",
+        metavar="URL",
+        help="the course's public address, to turn lesson links into full links",
+    )
 
 
 def run(args, project) -> int:

@@ -14,8 +14,7 @@ HELP = "print the built site's lessons, exercises, quizzes and program template 
 
 def add_arguments(parser) -> None:
     parser.add_argument("--paper", choices=sorted(PAPER), default="a4", help="paper size (default: a4)")
-    parser.add_argument("--site", type=Path, default=None,
-                        help="the built site folder (default: site/ in the project)")
+    parser.add_argument("--site", type=Path, default=None, help="the built site folder (default: site/ in the project)")
 
 
 def run(args, project: Project) -> int:
@@ -30,7 +29,9 @@ def run(args, project: Project) -> int:
         print(f"hipdrop handouts: {error}", file=sys.stderr)
         return 1
     total = sum(i.size for i in result.listed)
-    print(f"{len(result.listed)} PDFs in {result.out_dir} ({total // 1024} KB); "
-          f"Handouts page {'updated' if result.handouts_page else 'not found'}; "
-          f"{result.linked_pages} pages link to their PDF")
+    print(
+        f"{len(result.listed)} PDFs in {result.out_dir} ({total // 1024} KB); "
+        f"Handouts page {'updated' if result.handouts_page else 'not found'}; "
+        f"{result.linked_pages} pages link to their PDF"
+    )
     return 0

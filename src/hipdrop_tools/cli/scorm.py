@@ -6,12 +6,16 @@ from pathlib import Path
 from hipdrop_tools.scorm import ScormError, write_package
 
 NAME = "scorm"
-HELP = "write dist/<course>-course-<version>-scorm12.zip (from the short name): the course as a SCORM 1.2 package (Moodle and others)"
+HELP = (
+    "write dist/<course>-course-<version>-scorm12.zip (from the short name): the course as a SCORM 1.2 "
+    "package (Moodle and others)"
+)
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--out", type=Path, default=None, metavar="DIR",
-                        help="folder for the zip (default: dist/ in the project)")
+    parser.add_argument(
+        "--out", type=Path, default=None, metavar="DIR", help="folder for the zip (default: dist/ in the project)"
+    )
     parser.add_argument("--version", default=None, help="version in the file name and manifest (default: the engine's)")
 
 

@@ -5,14 +5,22 @@ from pathlib import Path
 from hipdrop_tools.verify import verify_site
 
 NAME = "verify"
-HELP = ("check a built site: widget pages name the engine and Pyodide and those files exist, the bridge "
-        "script is loaded, every page has its Content-Security-Policy, the manifest and the service "
-        "worker's pages exist; list every problem with its file")
+HELP = (
+    "check a built site: widget pages name the engine and Pyodide and those files exist, the bridge "
+    "script is loaded, every page has its Content-Security-Policy, the manifest and the service "
+    "worker's pages exist; list every problem with its file"
+)
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("site", type=Path, nargs="?", default=None, metavar="SITE_DIR",
-                        help="the built site folder (default: site/ in the project)")
+    parser.add_argument(
+        "site",
+        type=Path,
+        nargs="?",
+        default=None,
+        metavar="SITE_DIR",
+        help="the built site folder (default: site/ in the project)",
+    )
 
 
 def run(args, project) -> int:

@@ -7,11 +7,11 @@ text). A question type a format cannot carry is converted where a faithful equiv
 that names the bank, the question and the reason.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from hipdrop.quiz.grading import ordinal
-from hipdrop.quiz.model import Bank, Item, Question
+from hipdrop.quiz.model import Bank, NumericAnswer, Option, Question
 
 from ..quizzes import SourceBank, engine_bank, page_url
 
@@ -41,7 +41,9 @@ class Pair:
 def export_bank_model(bank: SourceBank, base_url: str = "") -> Bank:
     """The bank for export: lesson links as absolute URLs when the site's address is known,
     else as site paths (``lessons/mechanics/#cane``)."""
-    return engine_bank(bank, lambda docs_path: base_url.rstrip("/") + "/" + page_url(docs_path) if base_url else page_url(docs_path))
+    return engine_bank(
+        bank, lambda docs_path: base_url.rstrip("/") + "/" + page_url(docs_path) if base_url else page_url(docs_path)
+    )
 
 
 def explanation_with_link(question: Question) -> str:
@@ -90,12 +92,19 @@ def true_false_value(question: Question) -> bool | None:
     return texts["true"].correct
 
 
-def option_by_truth(question: Question, truth: bool) -> "Item":
+def option_by_truth(question: Question, truth: bool) -> Option:
     wanted = "true" if truth else "false"
     return next(o for o in question.options if o.text.strip().lower() == wanted)
 
 
-Renderer = Callable[[Bank], tuple[str, list[ExportWarning]]]
+def numeric_of(question: Question) -> NumericAnswer:
+    """The answer of a numeric question (which the bank's schema makes carry one)."""
+    if question.numeric is None:
+        raise ValueError(f"question '{question.id}' is numeric but has no answer")
+    return question.numeric
+
+
+Renderer = Callable[[Bank, str], tuple[str, list[ExportWarning]]]
 
 
 def renderer(fmt: str) -> Renderer:
@@ -106,7 +115,7 @@ def renderer(fmt: str) -> Renderer:
 
 def export_all(
     banks: dict[str, SourceBank], fmt: str, base_url: str = "", category: str = CATEGORY_ROOT
-) -> tuple[dict[str, str | bytes], list[ExportWarning]]:
+) -> tuple[Mapping[str, str | bytes], list[ExportWarning]]:
     """Every bank in one format: ({file name: text, or bytes for the QTI zips}, warnings).
     ``category``: the Moodle question category the banks go under (the course's short name)."""
     if fmt == "qti":

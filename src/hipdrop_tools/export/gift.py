@@ -14,6 +14,7 @@ from . import (
     matching_pairs,
     matching_prompt,
     matching_skip_reason,
+    numeric_of,
     numeric_prompt,
     option_by_truth,
     true_false_value,
@@ -61,7 +62,7 @@ def _body(question: Question) -> tuple[str, list[str]] | None:
     if question.type in CHOICE_TYPES:
         return question.prompt_html, _choices(question)
     if question.type == "numeric":
-        n = question.numeric
+        n = numeric_of(question)
         fb = question.feedback.correct_html if question.feedback else ""
         return numeric_prompt(question), [f"\t={_number(n.value)}:{_number(n.tolerance)}#{escape(fb)}"]
     if question.type in ("ordering", "matching"):
@@ -85,13 +86,22 @@ def question_gift(question: Question) -> str | None:
 
 def render(bank: Bank, category: str = CATEGORY_ROOT) -> tuple[str, list[ExportWarning]]:
     warnings: list[ExportWarning] = []
-    blocks = [f"// {bank.title}", f"// Exported from the course by hipdrop; import in Moodle as GIFT.",
-              f"$CATEGORY: {category}/{bank.id}"]
+    blocks = [
+        f"// {bank.title}",
+        "// Exported from the course by hipdrop; import in Moodle as GIFT.",
+        f"$CATEGORY: {category}/{bank.id}",
+    ]
     for question in bank.questions:
         reason = matching_skip_reason(question) if question.type in ("ordering", "matching") else None
         text = None if reason else question_gift(question)
         if text is None:
-            warnings.append(ExportWarning(bank.id, question.id, reason or f"skipped: GIFT cannot carry this {question.type} question (a '->' in its text)"))
+            warnings.append(
+                ExportWarning(
+                    bank.id,
+                    question.id,
+                    reason or f"skipped: GIFT cannot carry this {question.type} question (a '->' in its text)",
+                )
+            )
             continue
         blocks.append(text)
     return "\n\n".join(blocks) + "\n", warnings

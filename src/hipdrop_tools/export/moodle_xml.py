@@ -18,6 +18,7 @@ from . import (
     matching_pairs,
     matching_prompt,
     matching_skip_reason,
+    numeric_of,
     numeric_prompt,
     option_by_truth,
     true_false_value,
@@ -101,16 +102,23 @@ def _truefalse(quiz: ET.Element, question: Question, truth: bool) -> ET.Element:
     element = _common(quiz, "truefalse", question, question.prompt_html)
     for value in (True, False):
         option = option_by_truth(question, value)
-        _answer(element, "100" if value == truth else "0", "true" if value else "false",
-                option.feedback_html, fmt="moodle_auto_format")
+        _answer(
+            element,
+            "100" if value == truth else "0",
+            "true" if value else "false",
+            option.feedback_html,
+            fmt="moodle_auto_format",
+        )
     return element
 
 
 def _numerical(quiz: ET.Element, question: Question) -> ET.Element:
-    n = question.numeric
+    n = numeric_of(question)
     element = _common(quiz, "numerical", question, numeric_prompt(question))
     fb = question.feedback
-    right = _answer(element, "100", _number(n.value), fb.correct_html if fb else RIGHT_FEEDBACK, fmt="moodle_auto_format")
+    right = _answer(
+        element, "100", _number(n.value), fb.correct_html if fb else RIGHT_FEEDBACK, fmt="moodle_auto_format"
+    )
     _value(right, "tolerance", _number(n.tolerance))
     wrong = _answer(element, "0", "*", fb.incorrect_html if fb else WRONG_FEEDBACK, fmt="moodle_auto_format")
     _value(wrong, "tolerance", "0")

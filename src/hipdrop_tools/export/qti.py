@@ -6,8 +6,7 @@ import io
 import zipfile
 
 from ..quizzes import SourceBank
-from . import ExportWarning, export_bank_model
-from . import qti12, qti21
+from . import ExportWarning, export_bank_model, qti12, qti21
 
 ZIP_DATE = (2026, 1, 1, 0, 0, 0)
 PACKAGES = (("qti21", qti21.package_files), ("qti12", qti12.package_files))

@@ -27,7 +27,7 @@ from lxml import etree
 from hipdrop.quiz.grading import number_text, ordinal
 from hipdrop.quiz.model import CHOICE_TYPES, Bank, Question
 
-from . import ExportWarning, explanation_with_link, matching_prompt, numeric_prompt
+from . import ExportWarning, explanation_with_link, matching_prompt, numeric_of, numeric_prompt
 from .xhtml import safe_html
 
 NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -83,10 +83,16 @@ def _pairs(question: Question) -> tuple[list[tuple[str, str]], list[tuple[str, s
     becomes matching to places."""
     if question.type == "ordering":
         places = [(f"place-{n}", ordinal(n)) for n in range(1, len(question.items) + 1)]
-        return ([(i.id, i.html) for i in question.items], places,
-                {i.id: f"place-{n}" for n, i in enumerate(question.items, 1)})
-    return ([(i.id, i.html) for i in question.left], [(r.id, r.html) for r in question.right],
-            {i.id: i.match for i in question.left})
+        return (
+            [(i.id, i.html) for i in question.items],
+            places,
+            {i.id: f"place-{n}" for n, i in enumerate(question.items, 1)},
+        )
+    return (
+        [(i.id, i.html) for i in question.left],
+        [(r.id, r.html) for r in question.right],
+        {i.id: i.match for i in question.left},
+    )
 
 
 def _presentation(item, question: Question) -> None:
@@ -141,6 +147,7 @@ def _processing_choice(processing, question: Question) -> None:
             _set_score(condition, "Set", "100")
         _show(condition, f"{option.id}_fb")
     if question.type == "multiple":  # the whole right answer: exactly 100 (shares of 33.3333 fall short)
+
         def all_right(c):
             every = _sub(c, "and")
             for option in question.options:
@@ -150,7 +157,7 @@ def _processing_choice(processing, question: Question) -> None:
 
 
 def _processing_numeric(processing, question: Question) -> None:
-    n = question.numeric
+    n = numeric_of(question)
 
     def in_range(c):
         _sub(c, "vargte", {"respident": RESPONSE}, _number(n.value - n.tolerance))
@@ -166,7 +173,9 @@ def _processing_pairs(processing, question: Question) -> None:
     left, _, answer = _pairs(question)
     share = _points(100 / len(left))
     for left_id, _html_text in left:
-        condition = _condition(processing, lambda c, i=left_id: _equals(c, f"response_{i}", answer[i]), f"match {left_id}")
+        condition = _condition(
+            processing, lambda c, i=left_id: _equals(c, f"response_{i}", answer[i]), f"match {left_id}"
+        )
         _set_score(condition, "Add", share)
 
     def all_right(c):
@@ -178,6 +187,7 @@ def _processing_pairs(processing, question: Question) -> None:
     _set_score(right, "Set", "100")  # exactly 100 (shares of 33.3333 fall short)
     _show(right, CORRECT)
     if question.feedback and question.feedback.partial_html:
+
         def some_right(c):
             some = _sub(c, "or")
             for left_id, _h in left:
@@ -245,14 +255,18 @@ def _qualify(root) -> None:
 
 
 def manifest(bank: Bank, path: str) -> etree._Element:
-    cp = lambda tag: f"{{{CP_NS}}}{tag}"  # noqa: E731
+    def cp(tag: str) -> str:
+        return f"{{{CP_NS}}}{tag}"
+
     root = etree.Element(cp("manifest"), {"identifier": f"MANIFEST-{bank.id}-qti12"}, nsmap={None: CP_NS})
     metadata = etree.SubElement(root, cp("metadata"))
     etree.SubElement(metadata, cp("schema")).text = "IMS Content"
     etree.SubElement(metadata, cp("schemaversion")).text = "1.1.3"
     etree.SubElement(root, cp("organizations"))
     resources = etree.SubElement(root, cp("resources"))
-    resource = etree.SubElement(resources, cp("resource"), {"identifier": f"res-{bank.id}", "type": "imsqti_xmlv1p2", "href": path})
+    resource = etree.SubElement(
+        resources, cp("resource"), {"identifier": f"res-{bank.id}", "type": "imsqti_xmlv1p2", "href": path}
+    )
     etree.SubElement(resource, cp("file"), {"href": path})
     return root
 

@@ -25,7 +25,7 @@ from lxml import etree
 from hipdrop.quiz.grading import number_text
 from hipdrop.quiz.model import CHOICE_TYPES, Bank, Question
 
-from . import ExportWarning, explanation_with_link, numeric_prompt
+from . import ExportWarning, explanation_with_link, numeric_of, numeric_prompt
 from .xhtml import append_html
 
 NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -68,7 +68,10 @@ def identifier_problem(question: Question) -> str | None:
     """Why QTI 2.1 cannot carry the question's ids, else None."""
     if question.type == "matching" and {i.id for i in question.left} & {i.id for i in question.right}:
         shared = sorted({i.id for i in question.left} & {i.id for i in question.right})
-        return f"skipped: left-hand and right-hand items share the id(s) {', '.join(shared)}, which a QTI match cannot tell apart"
+        return (
+            f"skipped: left-hand and right-hand items share the id(s) {', '.join(shared)}, "
+            "which a QTI match cannot tell apart"
+        )
     return None
 
 
@@ -81,7 +84,7 @@ def _declarations(item, question: Question) -> None:
         cardinality, base = ("multiple" if kind == "multiple" else "single"), "identifier"
         right = [qti_id(o.id) for o in question.options if o.correct]
     elif kind == "numeric":
-        cardinality, base, right = "single", "float", [_number(question.numeric.value)]
+        cardinality, base, right = "single", "float", [_number(numeric_of(question).value)]
     elif kind == "ordering":
         cardinality, base, right = "ordered", "identifier", [qti_id(i.id) for i in question.items]
     else:
@@ -95,13 +98,20 @@ def _declarations(item, question: Question) -> None:
         share = 1 / len(right)
         mapping = _sub(decl, "mapping", {"lowerBound": "0", "upperBound": "1", "defaultValue": "0"})
         for option in question.options:
-            _sub(mapping, "mapEntry", {"mapKey": qti_id(option.id), "mappedValue": format(share if option.correct else -share, ".6g")})
+            _sub(
+                mapping,
+                "mapEntry",
+                {"mapKey": qti_id(option.id), "mappedValue": format(share if option.correct else -share, ".6g")},
+            )
     if kind == "matching":
         mapping = _sub(decl, "mapping", {"lowerBound": "0", "upperBound": "1", "defaultValue": "0"})
         for value in right:
             _sub(mapping, "mapEntry", {"mapKey": value, "mappedValue": _share(len(right))})
-    for name, card, base_type, default in (("SCORE", "single", "float", "0"), ("MAXSCORE", "single", "float", "1"),
-                                           ("FEEDBACK", "multiple", "identifier", None)):
+    for name, card, base_type, default in (
+        ("SCORE", "single", "float", "0"),
+        ("MAXSCORE", "single", "float", "1"),
+        ("FEEDBACK", "multiple", "identifier", None),
+    ):
         outcome = _sub(item, "outcomeDeclaration", {"identifier": name, "cardinality": card, "baseType": base_type})
         if default is not None:
             _sub(_sub(outcome, "defaultValue"), "value", text=default)
@@ -117,13 +127,19 @@ def _block(parent, html: str):
 def _interaction(body, question: Question) -> None:
     kind = question.type
     if kind in CHOICE_TYPES:
-        interaction = _sub(body, "choiceInteraction", {
-            "responseIdentifier": RESPONSE, "shuffle": "false" if kind == "true_false" else "true",
-            "maxChoices": "0" if kind == "multiple" else "1"})
+        interaction = _sub(
+            body,
+            "choiceInteraction",
+            {
+                "responseIdentifier": RESPONSE,
+                "shuffle": "false" if kind == "true_false" else "true",
+                "maxChoices": "0" if kind == "multiple" else "1",
+            },
+        )
         for option in question.options:
             append_html(_sub(interaction, "simpleChoice", {"identifier": qti_id(option.id)}), option.html, NS)
     elif kind == "numeric":
-        unit = question.numeric.unit
+        unit = numeric_of(question).unit
         line = _sub(body, "p", text="Your answer: ")
         box = _sub(line, "textEntryInteraction", {"responseIdentifier": RESPONSE, "expectedLength": "12"})
         if unit:
@@ -135,8 +151,9 @@ def _interaction(body, question: Question) -> None:
             append_html(_sub(interaction, "simpleChoice", {"identifier": qti_id(entry.id)}), entry.html, NS)
     else:
         count = len(question.left)
-        interaction = _sub(body, "matchInteraction", {"responseIdentifier": RESPONSE, "shuffle": "true",
-                                                      "maxAssociations": str(count)})
+        interaction = _sub(
+            body, "matchInteraction", {"responseIdentifier": RESPONSE, "shuffle": "true", "maxAssociations": str(count)}
+        )
         for side in (question.left, question.right):
             match_set = _sub(interaction, "simpleMatchSet")
             for entry in side:
@@ -172,11 +189,19 @@ def _score_choice(rp, question: Question) -> None:
 
 
 def _score_numeric(rp, question: Question) -> None:
-    tolerance = _number(question.numeric.tolerance)
+    tolerance = _number(numeric_of(question).tolerance)
     condition = _sub(rp, "responseCondition")
     when = _sub(condition, "responseIf")
-    equal = _sub(when, "equal", {"toleranceMode": "absolute", "tolerance": f"{tolerance} {tolerance}",
-                                 "includeLowerBound": "true", "includeUpperBound": "true"})
+    equal = _sub(
+        when,
+        "equal",
+        {
+            "toleranceMode": "absolute",
+            "tolerance": f"{tolerance} {tolerance}",
+            "includeLowerBound": "true",
+            "includeUpperBound": "true",
+        },
+    )
     _sub(equal, "variable", {"identifier": RESPONSE})
     _sub(equal, "correct", {"identifier": RESPONSE})
     _set(when, "SCORE", lambda s: _float(s, "1"))
@@ -243,7 +268,9 @@ def _score_matching(rp, question: Question) -> None:
 
 def _modal_feedback(item, question: Question) -> None:
     def feedback(identifier: str, html: str) -> None:
-        element = _sub(item, "modalFeedback", {"outcomeIdentifier": "FEEDBACK", "identifier": identifier, "showHide": "show"})
+        element = _sub(
+            item, "modalFeedback", {"outcomeIdentifier": "FEEDBACK", "identifier": identifier, "showHide": "show"}
+        )
         append_html(element, html, NS)
 
     if question.type in CHOICE_TYPES:
@@ -251,7 +278,11 @@ def _modal_feedback(item, question: Question) -> None:
             feedback(qti_id(option.id), option.feedback_html)
     elif question.feedback:
         fb = question.feedback
-        for verdict, html in (("correct", fb.correct_html), ("partial", fb.partial_html), ("incorrect", fb.incorrect_html)):
+        for verdict, html in (
+            ("correct", fb.correct_html),
+            ("partial", fb.partial_html),
+            ("incorrect", fb.incorrect_html),
+        ):
             if html:
                 feedback(VERDICTS[verdict], html)
     feedback(EXPLANATION, explanation_with_link(question))
@@ -266,8 +297,12 @@ def _root(tag: str, ns: str, xsd: str, attrs: dict):
 
 
 def item_element(question: Question) -> etree._Element:
-    item = _root("assessmentItem", NS, XSD, {"identifier": qti_id(question.id), "title": question.id,
-                                             "adaptive": "false", "timeDependent": "false"})
+    item = _root(
+        "assessmentItem",
+        NS,
+        XSD,
+        {"identifier": qti_id(question.id), "title": question.id, "adaptive": "false", "timeDependent": "false"},
+    )
     _declarations(item, question)
     body = _sub(item, "itemBody")
     _block(body, numeric_prompt(question) if question.type == "numeric" else question.prompt_html)
@@ -281,7 +316,9 @@ def test_element(bank: Bank, item_paths: dict[str, str]) -> etree._Element:
     test = _root("assessmentTest", NS, XSD, {"identifier": qti_id(bank.id), "title": bank.title})
     outcome = _sub(test, "outcomeDeclaration", {"identifier": "SCORE", "cardinality": "single", "baseType": "float"})
     _sub(_sub(outcome, "defaultValue"), "value", text="0")
-    part = _sub(test, "testPart", {"identifier": "part-1", "navigationMode": "nonlinear", "submissionMode": "simultaneous"})
+    part = _sub(
+        test, "testPart", {"identifier": "part-1", "navigationMode": "nonlinear", "submissionMode": "simultaneous"}
+    )
     section = _sub(part, "assessmentSection", {"identifier": "section-1", "title": bank.title, "visible": "true"})
     for question_id, path in item_paths.items():
         _sub(section, "assessmentItemRef", {"identifier": qti_id(question_id), "href": path})
@@ -291,19 +328,27 @@ def test_element(bank: Bank, item_paths: dict[str, str]) -> etree._Element:
 
 
 def manifest_element(bank: Bank, test_path: str, item_paths: dict[str, str]) -> etree._Element:
-    cp = lambda tag: f"{{{CP_NS}}}{tag}"  # noqa: E731
+    def cp(tag: str) -> str:
+        return f"{{{CP_NS}}}{tag}"
+
     manifest = _root("manifest", CP_NS, CP_XSD, {"identifier": f"MANIFEST-{bank.id}"})
     metadata = etree.SubElement(manifest, cp("metadata"))
     etree.SubElement(metadata, cp("schema")).text = "QTIv2.1 Package"
     etree.SubElement(metadata, cp("schemaversion")).text = "1.0.0"
     etree.SubElement(manifest, cp("organizations"))
     resources = etree.SubElement(manifest, cp("resources"))
-    test = etree.SubElement(resources, cp("resource"), {"identifier": f"test-{bank.id}", "type": "imsqti_test_xmlv2p1", "href": test_path})
+    test = etree.SubElement(
+        resources, cp("resource"), {"identifier": f"test-{bank.id}", "type": "imsqti_test_xmlv2p1", "href": test_path}
+    )
     etree.SubElement(test, cp("file"), {"href": test_path})
     for question_id in item_paths:
         etree.SubElement(test, cp("dependency"), {"identifierref": f"item-{question_id}"})
     for question_id, path in item_paths.items():
-        resource = etree.SubElement(resources, cp("resource"), {"identifier": f"item-{question_id}", "type": "imsqti_item_xmlv2p1", "href": path})
+        resource = etree.SubElement(
+            resources,
+            cp("resource"),
+            {"identifier": f"item-{question_id}", "type": "imsqti_item_xmlv2p1", "href": path},
+        )
         etree.SubElement(resource, cp("file"), {"href": path})
     return manifest
 

@@ -11,10 +11,51 @@ from lxml import etree
 
 # Markdown's output that QTI 2.1's XHTML subset allows (no script, style, iframe or object).
 ALLOWED = {
-    "p", "br", "strong", "em", "b", "i", "code", "pre", "kbd", "sub", "sup", "span", "div",
-    "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-    "a", "abbr", "cite", "q", "dfn", "samp", "var", "small", "big", "tt", "hr",
-    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "code",
+    "pre",
+    "kbd",
+    "sub",
+    "sup",
+    "span",
+    "div",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "abbr",
+    "cite",
+    "q",
+    "dfn",
+    "samp",
+    "var",
+    "small",
+    "big",
+    "tt",
+    "hr",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
 }
 ATTRIBUTES = {"a": ("href",), "th": ("colspan", "rowspan"), "td": ("colspan", "rowspan"), "ol": ("start",)}
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -77,4 +118,4 @@ def safe_html(html: str) -> str:
     carries HTML as text)."""
     holder = append_html(etree.Element("div"), html, "")
     inner = (holder.text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return inner + "".join(lxml.html.tostring(child, encoding="unicode") for child in holder)
+    return inner + "".join(etree.tostring(child, encoding="unicode", method="html") for child in holder)

@@ -10,9 +10,9 @@
 - ``listing``: the manifest, the Handouts page list and the PDF links on pages.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from hipdrop_tools import offline, precompress
 from hipdrop_tools.serve import serve_in_thread

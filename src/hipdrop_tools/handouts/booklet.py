@@ -64,11 +64,14 @@ def print_booklet(printer: Printer, site: SiteInfo, booklet: Handout) -> bytes:
     pdf = b""
     for _ in range(MAX_PASSES):
         printer.open("")
-        printer.run(page_script.COMPOSE_BOOKLET, {
-            "title": booklet.title,
-            "front": front_matter(site, booklet, numbers),
-            "parts": htmls,
-        })
+        printer.run(
+            page_script.COMPOSE_BOOKLET,
+            {
+                "title": booklet.title,
+                "front": front_matter(site, booklet, numbers),
+                "parts": htmls,
+            },
+        )
         pdf = printer.pdf()
         found = named_pages(pdf)
         new = {slug: found[slug] for slug in parts.values() if slug in found}

@@ -61,8 +61,15 @@ def write_manifest(out_dir: Path, listed: list[Listed], paper: str) -> Path:
     data = {
         "paper": paper,
         "files": [
-            {"file": i.handout.filename, "title": i.handout.title, "kind": i.handout.kind,
-             "page": i.handout.page, "quiz": i.handout.quiz, "pages": i.pages, "bytes": i.size}
+            {
+                "file": i.handout.filename,
+                "title": i.handout.title,
+                "kind": i.handout.kind,
+                "page": i.handout.page,
+                "quiz": i.handout.quiz,
+                "pages": i.pages,
+                "bytes": i.size,
+            }
             for i in listed
         ],
     }
@@ -77,10 +84,7 @@ def _row(item: Listed, site: SiteInfo) -> str:
     page = ""
     if h.page in site.pages:
         page = f'<a href="{escape(get_relative_url(h.page, HANDOUTS_PAGE))}">{escape(site.pages[h.page].title)}</a>'
-    return (
-        f"<tr><td>{pdf}</td><td>{page}</td><td>{item.pages}</td>"
-        f"<td>{human_size(item.size)}</td></tr>"
-    )
+    return f"<tr><td>{pdf}</td><td>{page}</td><td>{item.pages}</td><td>{human_size(item.size)}</td></tr>"
 
 
 def list_html(listed: list[Listed], site: SiteInfo, paper: str) -> str:
@@ -168,7 +172,7 @@ def link_pages(site_dir: Path, listed: list[Listed], paper: str) -> int:
             match = _H1_END.search(html, article if article >= 0 else 0)
             if match is None:
                 continue
-            new = html[: match.end()] + LINK_START + link + LINK_END + html[match.end():]
+            new = html[: match.end()] + LINK_START + link + LINK_END + html[match.end() :]
         file.write_text(new, encoding="utf-8")
         done += 1
     return done

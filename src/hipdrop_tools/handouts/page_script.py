@@ -21,7 +21,8 @@ def prepare_args(site: SiteInfo, handout: Handout) -> dict:
         "templateNote": (
             "A blank form: tick your answers on paper, then enter them on the course's "
             f"\u201c{page.title if page else 'program'}\u201d page to get your program, or take the form to "
-            "your physiotherapist. If you tick any warning sign, do not start: get help at the urgency the form gives for that sign (some are emergencies today)."
+            "your physiotherapist. If you tick any warning sign, do not start: get help at the urgency the form gives "
+            "for that sign (some are emergencies today)."
         ),
         "pagePath": handout.page,
         "publicUrl": site.public_url,

@@ -41,9 +41,11 @@ def named_pages(pdf: bytes) -> dict[str, int]:
     pages = {}
     for name, dest in reader.named_destinations.items():
         try:
-            pages[str(name).lstrip("/")] = reader.get_destination_page_number(dest) + 1
-        except Exception:  # a destination without a page: not one of ours
+            number = reader.get_destination_page_number(dest)
+        except Exception:  # a destination pypdf cannot place: not one of ours
             continue
+        if number is not None:  # None: a destination without a page, not one of ours
+            pages[str(name).lstrip("/")] = number + 1
     return pages
 
 

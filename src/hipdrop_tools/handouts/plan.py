@@ -51,8 +51,14 @@ def make_plan(site: SiteInfo) -> list[Handout]:
         plan.append(Handout(f"exercise-{_leaf(path)}.pdf", site.pages[path].title, "exercise", path))
     if lessons or exercises:
         plan.append(
-            Handout(BOOKLET_FILE, f"{site.course_title}: course booklet", "booklet", "",
-                    mode="booklet", parts=tuple(lessons + exercises))
+            Handout(
+                BOOKLET_FILE,
+                f"{site.course_title}: course booklet",
+                "booklet",
+                "",
+                mode="booklet",
+                parts=tuple(lessons + exercises),
+            )
         )
     seen: set[str] = set()
     for path in site.nav:
@@ -62,12 +68,22 @@ def make_plan(site: SiteInfo) -> list[Handout]:
                 continue
             seen.add(bank)
             name = page.quiz_titles.get(bank) or page.title
-            plan.append(Handout(f"quiz-{_slug(bank)}-worksheet.pdf", f"Worksheet: {name}", "worksheet",
-                                path, mode="worksheet", quiz=bank))
-            plan.append(Handout(f"quiz-{_slug(bank)}-answer-key.pdf", f"Answer key: {name}", "key",
-                                path, mode="key", quiz=bank))
+            plan.append(
+                Handout(
+                    f"quiz-{_slug(bank)}-worksheet.pdf",
+                    f"Worksheet: {name}",
+                    "worksheet",
+                    path,
+                    mode="worksheet",
+                    quiz=bank,
+                )
+            )
+            plan.append(
+                Handout(f"quiz-{_slug(bank)}-answer-key.pdf", f"Answer key: {name}", "key", path, mode="key", quiz=bank)
+            )
     picker = next((p for p in site.nav if site.pages[p].has_picker), None)
     if picker is not None:
-        plan.append(Handout("program-template.pdf", "Exercise program: blank form", "template", picker,
-                            mode="template"))
+        plan.append(
+            Handout("program-template.pdf", "Exercise program: blank form", "template", picker, mode="template")
+        )
     return plan

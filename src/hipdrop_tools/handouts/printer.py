@@ -7,7 +7,7 @@ the course promises to be readable without Python.
 
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import PdfMargins, sync_playwright
 
 from hipdrop_tools import chromium
 
@@ -57,7 +57,7 @@ class Printer:
     def pdf(self) -> bytes:
         return self.page.pdf(
             format=PAPER[self.paper],
-            margin=MARGIN,
+            margin=PdfMargins(top=MARGIN["top"], bottom=MARGIN["bottom"], left=MARGIN["left"], right=MARGIN["right"]),
             print_background=True,
             display_header_footer=True,
             header_template=self.running.header,

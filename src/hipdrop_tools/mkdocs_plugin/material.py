@@ -3,6 +3,7 @@ on a Material page they become Material's own (``md-button``, ``admonition``...)
 callout boxes and wide tables look like the theme's. No other module names Material's classes."""
 
 import re
+from collections.abc import Mapping
 
 # Engine class -> Material's classes (the engine's name is replaced, not kept).
 MATERIAL_CLASSES = {
@@ -49,9 +50,10 @@ def self_hosted_fonts(theme) -> bool:
     font = theme["font"] if theme.name == "material" and "font" in theme else False
     if not font:
         return False
-    if dict(font) != MATERIAL_DEFAULT_FONT:
+    chosen = dict(font) if isinstance(font, Mapping) else font  # `font: true` is no font either
+    if chosen != MATERIAL_DEFAULT_FONT:
         raise WebFontChosen(
-            f"theme.font: {dict(font)} would be loaded from Google Fonts, and a course loads nothing "
+            f"theme.font: {chosen} would be loaded from Google Fonts, and a course loads nothing "
             "from another site; set `font: false` and add self-hosted font files with extra_css (@font-face)"
         )
     theme["font"] = False

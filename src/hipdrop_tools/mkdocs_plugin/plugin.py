@@ -26,8 +26,8 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from hipdrop_tools import (
-    css_bundle,
     csp,
+    css_bundle,
     instant_nav,
     messages_html,
     offline,
@@ -57,10 +57,11 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         # `mkdocs serve` rebuilds on every edit: there the offline cache would show stale pages, so
         # the pages ask offline.js to remove it instead, and no service worker is written.
         self.serving = False
-        self.project: Project | None = None
         self.packs: tuple[Pack, ...] = ()
-        self.macros: macros.Macros | None = None
-        self.urls: page_urls.PageUrls | None = None
+        # Set by on_config and on_files, which MkDocs runs before the events that read them.
+        self.project: Project
+        self.macros: macros.Macros
+        self.urls: page_urls.PageUrls
         self.engine_url = ""
         self.css_sources: list[str] = []
         self.runtime_bytes = 0
@@ -84,13 +85,18 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         )
         try:
             if self_hosted_fonts(config.theme):
-                log.info("hipdrop: theme.font set to false: Material's default fonts come from Google Fonts, "
-                         "and a course loads nothing from another site (pages use the system fonts)")
+                log.info(
+                    "hipdrop: theme.font set to false: Material's default fonts come from Google Fonts, "
+                    "and a course loads nothing from another site (pages use the system fonts)"
+                )
         except WebFontChosen as error:
             raise PluginError(f"mkdocs.yml: {error}") from None
         if not config.site_url:
             # INFO, not WARNING: builds run with --strict and a course may have no site_url.
-            log.info("hipdrop: no site_url in mkdocs.yml, so pages get no QR code; set site_url to the public address to add them")
+            log.info(
+                "hipdrop: no site_url in mkdocs.yml, so pages get no QR code; set site_url to the public address "
+                "to add them"
+            )
         self._add_page_assets(config)
         if _offline_plugin_enabled(config):
             # The offline plugin would load its file:// search shim from a CDN: use the vendored copy.
@@ -139,7 +145,9 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
 
     def on_files(self, files, config):
         try:
-            extra = site_files.asset_files(self.project, self.packs) + site_files.pyodide_files(self.project, self.packs)
+            extra = site_files.asset_files(self.project, self.packs) + site_files.pyodide_files(
+                self.project, self.packs
+            )
             if _offline_plugin_enabled(config):
                 extra.append(site_files.iframe_worker_shim(self.project))
         except site_files.MissingRuntime as error:
@@ -158,10 +166,10 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         extra += site_files.root_files(config.site_name, short_name, description, self.config.theme_color)
         self.engine_url = wheel_file.dest
         for item in extra:
-            if item.source is not None:
-                files.append(File.generated(config, item.dest, abs_src_path=str(item.source)))
-            else:
+            if item.content is not None:
                 files.append(File.generated(config, item.dest, content=item.content))
+            else:
+                files.append(File.generated(config, item.dest, abs_src_path=str(item.source)))
         # Every link our macros write goes through the build's own URL mapping (page_urls).
         self.urls = page_urls.PageUrls.from_files(files)
         config.extra[page_urls.CONFIG_KEY] = self.urls
@@ -169,7 +177,9 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         try:
-            return self.macros.render(markdown, macros.MacroPage(page.url, page.file.src_uri, self.urls, self.runtime_bytes))
+            return self.macros.render(
+                markdown, macros.MacroPage(page.url, page.file.src_uri, self.urls, self.runtime_bytes)
+            )
         except macros.MacroFailure as error:
             raise PluginError(f"{self.project.docs}/{page.file.src_uri}: {error}") from None
 
@@ -180,10 +190,7 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         if WIDGET_MARKER in output:
             engine = get_relative_url(self.engine_url, page.url)
             pyodide = get_relative_url(site_files.PYODIDE_DIR + "/", page.url)
-            metas = (
-                f'<meta name="hipdrop-engine" content="{engine}">'
-                f'<meta name="hipdrop-pyodide" content="{pyodide}">'
-            )
+            metas = f'<meta name="hipdrop-engine" content="{engine}"><meta name="hipdrop-pyodide" content="{pyodide}">'
             output = output.replace("</head>", metas + "</head>", 1)
         output = self._teaching_and_offline(output, page, config)
         output = messages_html.with_messages(output, config)  # the scripts' words, in the site's language
@@ -232,7 +239,9 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
             settings = scorm.settings({"scorm": dict(self.config.scorm)}, set(load_banks(self.project)))
         except scorm.ScormError as error:
             raise PluginError(str(error)) from None
-        scorm.write_launch_files(Path(config.site_dir), config.site_name, settings, site_files.ASSETS_DIR, scorm.build_version())
+        scorm.write_launch_files(
+            Path(config.site_dir), config.site_name, settings, site_files.ASSETS_DIR, scorm.build_version()
+        )
 
 
 def _offline_plugin_enabled(config) -> bool:

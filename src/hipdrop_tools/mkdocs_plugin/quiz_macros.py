@@ -34,14 +34,18 @@ def macros(project) -> dict:
         """A Markdown table: every bank, its question types, and links to its GIFT, XML and QTI files.
         Markdown links, so the strict build checks that each file exists."""
         folder = posixpath.dirname(page.src_uri)
-        rows = ["| Quiz | Questions | Files (Moodle XML, GIFT) | QTI 2.1 (Blackboard) | QTI 1.2 (Canvas) |",
-                "|---|---|---|---|---|"]
+        rows = [
+            "| Quiz | Questions | Files (Moodle XML, GIFT) | QTI 2.1 (Blackboard) | QTI 1.2 (Canvas) |",
+            "|---|---|---|---|---|",
+        ]
         for bank_id in sorted(banks, key=lambda b: (b == "final", b)):
             data = banks[bank_id].data
             counts = Counter(q["type"] for q in data["questions"])
             kinds = ", ".join(f"{n} {TYPE_NAMES[t]}" for t, n in sorted(counts.items(), key=lambda x: -x[1]))
-            files = {ext: posixpath.relpath(f"{QUIZ_DOWNLOADS_DIR}/{bank_id}.{ext}", folder or ".")
-                     for ext in ("xml", "gift", "qti21.zip", "qti12.zip")}
+            files = {
+                ext: posixpath.relpath(f"{QUIZ_DOWNLOADS_DIR}/{bank_id}.{ext}", folder or ".")
+                for ext in ("xml", "gift", "qti21.zip", "qti12.zip")
+            }
             title = data["title"].replace("|", "\\|")
             rows.append(
                 f"| {title} | {len(data['questions'])} ({kinds}) "

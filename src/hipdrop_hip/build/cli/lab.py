@@ -4,8 +4,8 @@ import json
 import sys
 from pathlib import Path
 
-from hipdrop_hip.engine.mechanics.lab import resolve
 from hipdrop_hip.engine.mechanics.figure import chart_svg, figure_svg
+from hipdrop_hip.engine.mechanics.lab import resolve
 from hipdrop_hip.engine.mechanics.model import MechanicsInputError
 from hipdrop_hip.engine.mechanics.presets import PARAMS, PRESETS, SPECS
 from hipdrop_hip.engine.mechanics.report import text_report
@@ -36,7 +36,9 @@ def add_arguments(parser) -> None:
             type=float,
             metavar="X",
             # argparse formats help with %: a unit such as "% of body weight" must be escaped.
-            help=f"{spec.label}, {spec.unit} ({spec.minimum:g} to {spec.maximum:g}; default {spec.default:g})".replace("%", "%%"),
+            help=f"{spec.label}, {spec.unit} ({spec.minimum:g} to {spec.maximum:g}; default {spec.default:g})".replace(
+                "%", "%%"
+            ),
         )
     parser.add_argument(
         "--body-weight-kg", type=float, metavar="KG", help="body weight in kilograms (instead of newtons)"

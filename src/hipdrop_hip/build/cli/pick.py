@@ -9,21 +9,22 @@ import json
 import sys
 from pathlib import Path
 
+from hipdrop_hip.build.catalog import load_catalog
 from hipdrop_hip.engine.picker import AnswersError, answers_from_dict, pick
 from hipdrop_hip.engine.picker.render import render, render_text
-from hipdrop_hip.build.catalog import load_catalog
 
 NAME = "pick"
 HELP = "build an exercise program from a JSON file of answers (json, text or html)"
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--answers", type=Path, required=True, metavar="FILE.json",
-                        help="the reader's answers as JSON")
-    parser.add_argument("--format", choices=("json", "text", "html"), default="text",
-                        help="output format (default: text)")
-    parser.add_argument("--base-url", default="",
-                        help="site root as seen from the HTML, for the illustrations (html only)")
+    parser.add_argument("--answers", type=Path, required=True, metavar="FILE.json", help="the reader's answers as JSON")
+    parser.add_argument(
+        "--format", choices=("json", "text", "html"), default="text", help="output format (default: text)"
+    )
+    parser.add_argument(
+        "--base-url", default="", help="site root as seen from the HTML, for the illustrations (html only)"
+    )
 
 
 def _read_answers(path: Path) -> object:

@@ -98,8 +98,16 @@ def pelvis_outline(arm: float) -> list[tuple[float, float]]:
     """Pelvis seen from behind; stance hip at 0, midline at -arm, swing hip at -2·arm."""
     m = -arm
     side = [
-        (4.8, 12.5), (5.4, 8.0), (3.9, 3.6), (3.4, 1.2), (2.6, -2.6), (1.6, -5.2),
-        (1.2, -8.0), (-1.0, -8.5), (m + 3.0, -6.8), (m + 0.6, -5.0),
+        (4.8, 12.5),
+        (5.4, 8.0),
+        (3.9, 3.6),
+        (3.4, 1.2),
+        (2.6, -2.6),
+        (1.6, -5.2),
+        (1.2, -8.0),
+        (-1.0, -8.5),
+        (m + 3.0, -6.8),
+        (m + 0.6, -5.0),
     ]
     crest = [(3.2, 14.2), (0.0, 14.0), (m + 4.5, 10.8), (m + 1.8, 10.4)]
 
@@ -111,8 +119,17 @@ def pelvis_outline(arm: float) -> list[tuple[float, float]]:
 
 def femur_outline() -> list[tuple[float, float]]:
     return [
-        (1.2, 2.0), (4.8, 0.4), (6.6, 0.6), (8.0, -2.5), (7.2, -8.0), (4.5, -39.0),
-        (1.1, -39.0), (3.2, -9.0), (2.2, -7.5), (1.6, -4.2), (0.4, -2.4),
+        (1.2, 2.0),
+        (4.8, 0.4),
+        (6.6, 0.6),
+        (8.0, -2.5),
+        (7.2, -8.0),
+        (4.5, -39.0),
+        (1.1, -39.0),
+        (3.2, -9.0),
+        (2.2, -7.5),
+        (1.6, -4.2),
+        (0.4, -2.4),
     ]
 
 
@@ -135,11 +152,19 @@ def figure_svg(result: Result, element_id: str = "hd-mech-figure") -> str:
         return (base[0] + d * tx + w * nx, base[1] + d * ty + w * ny)
 
     waist = max(6.0, arm * 0.8)
-    trunk = [along(0, waist), along(SHOULDER_UP, SHOULDER_HALF), along(SHOULDER_UP + 3, SHOULDER_HALF - 4),
-             along(SHOULDER_UP + 3, -SHOULDER_HALF + 4), along(SHOULDER_UP, -SHOULDER_HALF), along(0, -waist)]
+    trunk = [
+        along(0, waist),
+        along(SHOULDER_UP, SHOULDER_HALF),
+        along(SHOULDER_UP + 3, SHOULDER_HALF - 4),
+        along(SHOULDER_UP + 3, -SHOULDER_HALF + 4),
+        along(SHOULDER_UP, -SHOULDER_HALF),
+        along(0, -waist),
+    ]
     com = (m + lean, TRUNK_BASE_Y + COM_HEIGHT)
     head = along(SHOULDER_UP + 8.0, 0)
-    out.append(f'<path d="{_path(trunk)}" fill="{COLOURS["body"]}" stroke="{COLOURS["body_edge"]}" stroke-width="1.5"/>')
+    out.append(
+        f'<path d="{_path(trunk)}" fill="{COLOURS["body"]}" stroke="{COLOURS["body_edge"]}" stroke-width="1.5"/>'
+    )
     out.append(
         f'<circle cx="{sx(head[0]):.1f}" cy="{sy(head[1]):.1f}" r="{5.2 * SCALE:.1f}" '
         f'fill="{COLOURS["body"]}" stroke="{COLOURS["body_edge"]}" stroke-width="1.5"/>'
@@ -172,30 +197,47 @@ def figure_svg(result: Result, element_id: str = "hd-mech-figure") -> str:
         f'<line x1="{sx(2 * m):.1f}" y1="{sy(0):.1f}" x2="{sx(2 * m + 2):.1f}" y2="{sy(-33):.1f}" '
         f'stroke="{COLOURS["bone"]}" stroke-width="{3.4 * SCALE:.1f}" stroke-linecap="round"/>'
     )
-    out.append(f'<circle cx="{sx(2 * m):.1f}" cy="{sy(0):.1f}" r="{2.6 * SCALE:.1f}" fill="{COLOURS["bone"]}" stroke="{COLOURS["bone_edge"]}" stroke-width="1.2"/>')
+    out.append(
+        f'<circle cx="{sx(2 * m):.1f}" cy="{sy(0):.1f}" r="{2.6 * SCALE:.1f}" fill="{COLOURS["bone"]}" '
+        f'stroke="{COLOURS["bone_edge"]}" stroke-width="1.2"/>'
+    )
     pelvis = pelvis_outline(arm)
-    out.append(f'<path d="{_path(pelvis)}" fill="{COLOURS["bone"]}" stroke="{COLOURS["bone_edge"]}" stroke-width="1.5" stroke-linejoin="round"/>')
+    out.append(
+        f'<path d="{_path(pelvis)}" fill="{COLOURS["bone"]}" stroke="{COLOURS["bone_edge"]}" '
+        'stroke-width="1.5" stroke-linejoin="round"/>'
+    )
     out.append(
         f'<ellipse cx="{sx(m):.1f}" cy="{sy(2.5):.1f}" rx="{max(1.5, arm * 0.42) * SCALE:.1f}" ry="{4.2 * SCALE:.1f}" '
         f'fill="#ffffff" stroke="{COLOURS["bone_edge"]}" stroke-width="1.2"/>'
     )
-    out.append(f'<path d="{_path(femur_outline())}" fill="{COLOURS["bone"]}" stroke="{COLOURS["bone_edge"]}" stroke-width="1.5" stroke-linejoin="round"/>')
-    out.append(f'<circle cx="{sx(0):.1f}" cy="{sy(0):.1f}" r="{2.6 * SCALE:.1f}" fill="{COLOURS["bone"]}" stroke="{COLOURS["bone_edge"]}" stroke-width="1.5"/>')
+    out.append(
+        f'<path d="{_path(femur_outline())}" fill="{COLOURS["bone"]}" stroke="{COLOURS["bone_edge"]}" '
+        'stroke-width="1.5" stroke-linejoin="round"/>'
+    )
+    out.append(
+        f'<circle cx="{sx(0):.1f}" cy="{sy(0):.1f}" r="{2.6 * SCALE:.1f}" fill="{COLOURS["bone"]}" '
+        f'stroke="{COLOURS["bone_edge"]}" stroke-width="1.5"/>'
+    )
 
     # A dropping pelvis: the same outline tilted toward the swing side.
     if not result.holds_level:
         ghost = _rotate(pelvis, DROP_DEG)
         out.append(
-            f'<path d="{_path(ghost)}" fill="none" stroke="{COLOURS["drop"]}" stroke-width="2" '
-            f'stroke-dasharray="6 4"/>'
+            f'<path d="{_path(ghost)}" fill="none" stroke="{COLOURS["drop"]}" stroke-width="2" stroke-dasharray="6 4"/>'
         )
         gx, gy = _rotate([(2 * m - 4, -8)], DROP_DEG)[0]
         out.append(_label(sx(gx), sy(gy) + 16, "pelvis drops", COLOURS["drop"], "middle", 13))
 
     # Body-weight moment arm b: hip to the plumb line of the centre of mass.
     dim_y = TRUNK_BASE_Y + 8.0
-    out.append(f'<line x1="{sx(0):.1f}" y1="{sy(-1):.1f}" x2="{sx(0):.1f}" y2="{sy(dim_y + 3):.1f}" stroke="{COLOURS["dim"]}" stroke-width="1.2" stroke-dasharray="3 3"/>')
-    out.append(f'<line x1="{sx(com[0]):.1f}" y1="{sy(com[1]):.1f}" x2="{sx(com[0]):.1f}" y2="{sy(-1):.1f}" stroke="{COLOURS["dim"]}" stroke-width="1.2" stroke-dasharray="3 3"/>')
+    out.append(
+        f'<line x1="{sx(0):.1f}" y1="{sy(-1):.1f}" x2="{sx(0):.1f}" y2="{sy(dim_y + 3):.1f}" '
+        f'stroke="{COLOURS["dim"]}" stroke-width="1.2" stroke-dasharray="3 3"/>'
+    )
+    out.append(
+        f'<line x1="{sx(com[0]):.1f}" y1="{sy(com[1]):.1f}" x2="{sx(com[0]):.1f}" y2="{sy(-1):.1f}" '
+        f'stroke="{COLOURS["dim"]}" stroke-width="1.2" stroke-dasharray="3 3"/>'
+    )
     eff = result.effective_arm_cm
     if abs(eff) > 0.2:
         out.append(_arrow(sx(0), sy(dim_y), sx(com[0]), sy(dim_y), COLOURS["dim"], 1.6))
@@ -212,7 +254,10 @@ def figure_svg(result: Result, element_id: str = "hd-mech-figure") -> str:
         f'<line x1="{sx(origin[0] - 6 * ux):.1f}" y1="{sy(origin[1] - 6 * uy):.1f}" x2="{sx(far[0]):.1f}" '
         f'y2="{sy(far[1]):.1f}" stroke="{COLOURS["abductor"]}" stroke-width="1.2" stroke-dasharray="5 3"/>'
     )
-    out.append(f'<line x1="{sx(0):.1f}" y1="{sy(0):.1f}" x2="{sx(foot[0]):.1f}" y2="{sy(foot[1]):.1f}" stroke="{COLOURS["dim"]}" stroke-width="1.8"/>')
+    out.append(
+        f'<line x1="{sx(0):.1f}" y1="{sy(0):.1f}" x2="{sx(foot[0]):.1f}" y2="{sy(foot[1]):.1f}" '
+        f'stroke="{COLOURS["dim"]}" stroke-width="1.8"/>'
+    )
     out.append(_label(sx(foot[0]) - 3, sy(foot[1]) + 4, f"a {a:g} cm", COLOURS["dim"], "end", 12))
 
     marks: list[str] = []
@@ -227,14 +272,23 @@ def figure_svg(result: Result, element_id: str = "hd-mech-figure") -> str:
     # Weight above the hip, down from the centre of mass.
     w_len, _ = _force_length(result.superincumbent_weight_n, bw)
     out.append(_arrow(sx(com[0]), sy(com[1]), sx(com[0]), sy(com[1] - w_len), COLOURS["weight"], 3.2))
-    out.append(f'<circle cx="{sx(com[0]):.1f}" cy="{sy(com[1]):.1f}" r="6" fill="#ffffff" stroke="{COLOURS["dim"]}" stroke-width="1.5"/>')
-    out.append(f'<path d="M{sx(com[0]):.1f},{sy(com[1]) - 6:.1f} A6,6 0 0 1 {sx(com[0]) + 6:.1f},{sy(com[1]):.1f} L{sx(com[0]):.1f},{sy(com[1]):.1f} Z M{sx(com[0]):.1f},{sy(com[1]) + 6:.1f} A6,6 0 0 1 {sx(com[0]) - 6:.1f},{sy(com[1]):.1f} L{sx(com[0]):.1f},{sy(com[1]):.1f} Z" fill="{COLOURS["dim"]}"/>')
+    out.append(
+        f'<circle cx="{sx(com[0]):.1f}" cy="{sy(com[1]):.1f}" r="6" fill="#ffffff" stroke="{COLOURS["dim"]}" '
+        'stroke-width="1.5"/>'
+    )
+    out.append(
+        f'<path d="M{sx(com[0]):.1f},{sy(com[1]) - 6:.1f} A6,6 0 0 1 {sx(com[0]) + 6:.1f},{sy(com[1]):.1f} '
+        f"L{sx(com[0]):.1f},{sy(com[1]):.1f} Z M{sx(com[0]):.1f},{sy(com[1]) + 6:.1f} A6,6 0 0 1 "
+        f'{sx(com[0]) - 6:.1f},{sy(com[1]):.1f} L{sx(com[0]):.1f},{sy(com[1]):.1f} Z" fill="{COLOURS["dim"]}"/>'
+    )
     out.append(_label(sx(com[0]) + 10, sy(com[1] - w_len / 2), "W", COLOURS["weight"], "start", 15))
 
     # Cane push on the hand.
     if has_cane:
         c_len, _ = _force_length(i.cane_force_n, bw)
-        out.append(_arrow(sx(cane_x_drawn), sy(HAND_Y - c_len) + 0.1, sx(cane_x_drawn), sy(HAND_Y), COLOURS["cane"], 3.2))
+        out.append(
+            _arrow(sx(cane_x_drawn), sy(HAND_Y - c_len) + 0.1, sx(cane_x_drawn), sy(HAND_Y), COLOURS["cane"], 3.2)
+        )
         label_x = sx(cane_x_drawn) - 8
         anchor = "end"
         if label_x < 24:
@@ -259,23 +313,33 @@ def figure_svg(result: Result, element_id: str = "hd-mech-figure") -> str:
     y = FIG_HEIGHT + 14
     lines = [
         ("abductor", "F", f"abductor pull {newtons(result.abductor_force_n)} = {times(result.abductor_force_bw)} BW"),
-        ("joint", "R", f"hip joint force {newtons(result.joint_force_n)} = {times(result.joint_force_bw)} BW, "
-                       f"{result.joint_force_angle_deg:.0f}° from vertical"),
+        (
+            "joint",
+            "R",
+            f"hip joint force {newtons(result.joint_force_n)} = {times(result.joint_force_bw)} BW, "
+            f"{result.joint_force_angle_deg:.0f}° from vertical",
+        ),
         ("weight", "W", f"weight above the hip {newtons(result.superincumbent_weight_n)}"),
     ]
     if has_cane:
-        hand = "opposite hand" if i.cane_hand == "opposite" else "same-side hand"
-        lines.append(("cane", "C", f"cane {newtons(i.cane_force_n)}, {hand}"))
+        which_hand = "opposite hand" if i.cane_hand == "opposite" else "same-side hand"
+        lines.append(("cane", "C", f"cane {newtons(i.cane_force_n)}, {which_hand}"))
     legend: list[str] = []
     for key, letter, text in lines:
-        legend.append(f'<text x="{MARGIN + 2}" y="{y:.1f}" font-size="13"><tspan fill="{COLOURS[key]}" font-weight="700">{letter}</tspan> {escape(text)}</text>')
+        legend.append(
+            f'<text x="{MARGIN + 2}" y="{y:.1f}" font-size="13"><tspan fill="{COLOURS[key]}" '
+            f'font-weight="700">{letter}</tspan> {escape(text)}</text>'
+        )
         y += LEGEND_LINE
     status = (
         f"Pelvis level: the abductors can hold {newtons(i.abductor_capacity_n)}"
         if result.holds_level
         else f"Pelvis drops: the abductors can hold only {newtons(i.abductor_capacity_n)}"
     )
-    legend.append(f'<text x="{MARGIN + 2}" y="{y:.1f}" font-size="13" font-weight="700" fill="{COLOURS["dim"] if result.holds_level else COLOURS["drop"]}">{escape(status)}</text>')
+    legend.append(
+        f'<text x="{MARGIN + 2}" y="{y:.1f}" font-size="13" font-weight="700" '
+        f'fill="{COLOURS["dim"] if result.holds_level else COLOURS["drop"]}">{escape(status)}</text>'
+    )
     y += LEGEND_LINE
     bar = FORCE_CM_PER_BW * SCALE
     legend.append(_arrow(MARGIN + 2, y - 4, MARGIN + 2 + bar, y - 4, COLOURS["dim"], 2))
@@ -290,10 +354,7 @@ def figure_svg(result: Result, element_id: str = "hd-mech-figure") -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" class="hd-mech-svg" id="{element_id}" '
         f'viewBox="0 0 {WIDTH} {height:.0f}" width="{WIDTH}" height="{height:.0f}" role="img" '
         f'aria-labelledby="{element_id}-title" font-family="system-ui, sans-serif">'
-        f'<title id="{element_id}-title">{title}</title>'
-        + "".join(out)
-        + "".join(legend)
-        + "</svg>"
+        f'<title id="{element_id}-title">{title}</title>' + "".join(out) + "".join(legend) + "</svg>"
     )
 
 
@@ -301,7 +362,7 @@ def chart_svg(inputs: Inputs, lean_spec: ParamSpec, element_id: str = "hd-mech-c
     """Abductor force against trunk lean, other settings held, with the capacity line."""
     from dataclasses import replace
 
-    steps = int(round((lean_spec.maximum - lean_spec.minimum) / 0.5))
+    steps = round((lean_spec.maximum - lean_spec.minimum) / 0.5)
     leans = [lean_spec.minimum + k * 0.5 for k in range(steps + 1)]
     forces = [solve(replace(inputs, lean_cm=lean)).abductor_force_n for lean in leans]
     current = solve(inputs).abductor_force_n
@@ -332,28 +393,43 @@ def chart_svg(inputs: Inputs, lean_spec: ParamSpec, element_id: str = "hd-mech-c
             out.append(f'<line x1="{x:.1f}" y1="{upper + ph}" x2="{x:.1f}" y2="{upper + ph + 5}" stroke="#666"/>')
             out.append(f'<text x="{x:.1f}" y="{upper + ph + 18}" font-size="11" text-anchor="middle">{lean:g}</text>')
     zero = cx(0)
-    out.append(f'<line x1="{zero:.1f}" y1="{upper}" x2="{zero:.1f}" y2="{upper + ph}" stroke="#999" stroke-dasharray="3 3"/>')
+    out.append(
+        f'<line x1="{zero:.1f}" y1="{upper}" x2="{zero:.1f}" y2="{upper + ph}" stroke="#999" stroke-dasharray="3 3"/>'
+    )
     cap_y = cy(inputs.abductor_capacity_n)
-    out.append(f'<line x1="{left}" y1="{cap_y:.1f}" x2="{left + pw}" y2="{cap_y:.1f}" stroke="{COLOURS["drop"]}" stroke-width="1.6" stroke-dasharray="6 4"/>')
-    out.append(f'<text x="{left + pw - 4}" y="{cap_y - 5:.1f}" font-size="11" text-anchor="end" fill="{COLOURS["drop"]}" class="hd-mech-halo">capacity {newtons(inputs.abductor_capacity_n)}</text>')
-    line = " ".join(f"{cx(l):.1f},{cy(f):.1f}" for l, f in zip(leans, forces))
+    out.append(
+        f'<line x1="{left}" y1="{cap_y:.1f}" x2="{left + pw}" y2="{cap_y:.1f}" stroke="{COLOURS["drop"]}" '
+        'stroke-width="1.6" stroke-dasharray="6 4"/>'
+    )
+    out.append(
+        f'<text x="{left + pw - 4}" y="{cap_y - 5:.1f}" font-size="11" text-anchor="end" '
+        f'fill="{COLOURS["drop"]}" class="hd-mech-halo">capacity {newtons(inputs.abductor_capacity_n)}</text>'
+    )
+    line = " ".join(f"{cx(lean):.1f},{cy(force):.1f}" for lean, force in zip(leans, forces, strict=True))
     out.append(f'<polyline points="{line}" fill="none" stroke="{COLOURS["abductor"]}" stroke-width="2.5"/>')
     px, py = cx(inputs.lean_cm), cy(current)
-    out.append(f'<circle cx="{px:.1f}" cy="{py:.1f}" r="5.5" fill="#ffffff" stroke="{COLOURS["abductor"]}" stroke-width="2.5"/>')
+    out.append(
+        f'<circle cx="{px:.1f}" cy="{py:.1f}" r="5.5" fill="#ffffff" stroke="{COLOURS["abductor"]}" '
+        'stroke-width="2.5"/>'
+    )
     anchor = "start" if px < left + pw * 0.6 else "end"
     dx = 9 if anchor == "start" else -9
-    out.append(f'<text x="{px + dx:.1f}" y="{py - 8:.1f}" font-size="12" font-weight="700" text-anchor="{anchor}" class="hd-mech-halo">now {newtons(current)}</text>')
+    out.append(
+        f'<text x="{px + dx:.1f}" y="{py - 8:.1f}" font-size="12" font-weight="700" text-anchor="{anchor}" '
+        f'class="hd-mech-halo">now {newtons(current)}</text>'
+    )
     out.append(f'<text x="{left}" y="16" font-size="12" font-weight="700">Abductor force (N)</text>')
-    out.append(f'<text x="{left + pw / 2:.1f}" y="{height - 6}" font-size="12" text-anchor="middle">trunk lean toward the stance hip (cm); negative = away</text>')
+    out.append(
+        f'<text x="{left + pw / 2:.1f}" y="{height - 6}" font-size="12" text-anchor="middle">trunk lean toward '
+        "the stance hip (cm); negative = away</text>"
+    )
     title = "Abductor force against trunk lean"
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="hd-mech-svg" id="{element_id}" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
         f'aria-labelledby="{element_id}-title" font-family="system-ui, sans-serif">'
         f'<title id="{element_id}-title">{title}: the force falls as the lean grows; '
-        f'now {newtons(current)} at {inputs.lean_cm:g} cm.</title>'
-        + "".join(out)
-        + "</svg>"
+        f"now {newtons(current)} at {inputs.lean_cm:g} cm.</title>" + "".join(out) + "</svg>"
     )
 
 

@@ -97,12 +97,12 @@ def _number(spec: ParamSpec, raw: object, problems: list[InputProblem]) -> float
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         problems.append(InputProblem(spec.name, f"{where}: enter a number in {spec.unit}."))
         return None
-    if isinstance(raw, bool):
+    if isinstance(raw, bool) or not isinstance(raw, int | float | str):
         problems.append(InputProblem(spec.name, f"{where}: expected a number, got {raw!r}."))
         return None
     try:
-        value = float(raw)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        value = float(raw)
+    except ValueError:
         problems.append(InputProblem(spec.name, f"{where}: expected a number, got {raw!r}."))
         return None
     if not math.isfinite(value):
@@ -146,9 +146,7 @@ def inputs_from_dict(data: dict, specs: tuple[ParamSpec, ...]) -> Inputs:
     known = {spec.name for spec in specs} | {"cane_hand"}
     for name in data:
         if name not in known:
-            problems.append(
-                InputProblem(str(name), f"unknown setting '{name}'; known: {', '.join(sorted(known))}.")
-            )
+            problems.append(InputProblem(str(name), f"unknown setting '{name}'; known: {', '.join(sorted(known))}."))
     values: dict[str, float] = {}
     for spec in specs:
         value = _number(spec, data.get(spec.name), problems)
@@ -174,4 +172,4 @@ def inputs_from_dict(data: dict, specs: tuple[ParamSpec, ...]) -> Inputs:
             )
     if problems:
         raise MechanicsInputError(problems)
-    return Inputs(cane_hand=str(hand), **values)  # type: ignore[arg-type]
+    return Inputs(cane_hand=str(hand), **values)

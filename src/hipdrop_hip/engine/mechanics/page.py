@@ -41,7 +41,7 @@ def lab_html(prefix: str = "hd-mech") -> str:
     fields = "".join(_field_html(spec, getattr(inputs, spec.name), prefix) for spec in PARAMS)
     hands = "".join(
         f'<label class="hd-mech-radio"><input type="radio" name="cane_hand" value="{value}"'
-        f'{" checked" if inputs.cane_hand == value else ""}> {escape(text)}</label>'
+        f"{' checked' if inputs.cane_hand == value else ''}> {escape(text)}</label>"
         for value, text in (("opposite", "opposite hand (swing side)"), ("same", "same-side hand (stance side)"))
     )
     preset_buttons = "".join(
@@ -54,7 +54,8 @@ def lab_html(prefix: str = "hd-mech") -> str:
     # Each button is described by its summary in the list below (no title: Material would draw a
     # tooltip for it outside the page's landmarks).
     summaries = "".join(
-        f'<li id="{prefix}-preset-{p.name}"><strong>{escape(p.title)}:</strong> {escape(p.summary)}</li>' for p in PRESETS
+        f'<li id="{prefix}-preset-{p.name}"><strong>{escape(p.title)}:</strong> {escape(p.summary)}</li>'
+        for p in PRESETS
     )
     sources = "".join(f"<li>{escape(note)}</li>" for note in SOURCE_NOTES)
     data = {"params": [spec.to_dict() for spec in PARAMS], "presets": [p.name for p in PRESETS]}

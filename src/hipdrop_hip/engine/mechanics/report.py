@@ -25,8 +25,7 @@ def result_rows(result: Result) -> list[tuple[str, str]]:
 
 def results_html(result: Result) -> str:
     body = "".join(
-        f'<tr><th scope="row">{escape(label)}</th><td>{escape(value)}</td></tr>'
-        for label, value in result_rows(result)
+        f'<tr><th scope="row">{escape(label)}</th><td>{escape(value)}</td></tr>' for label, value in result_rows(result)
     )
     state = "hd-mech-level" if result.holds_level else "hd-mech-drops"
     return f'<table class="hd-mech-results {state}"><tbody>{body}</tbody></table>'
@@ -49,9 +48,9 @@ def presets_table_html(results: list[tuple[str, Result]]) -> str:
     """One row per preset: the values that differ and what the model gives."""
     titles = {p.name: p.title for p in PRESETS}
     head = (
-        "<thead><tr><th scope=\"col\">Preset</th><th scope=\"col\">Lean</th><th scope=\"col\">Cane</th>"
-        "<th scope=\"col\">Abductor force</th><th scope=\"col\">Hip joint force</th>"
-        "<th scope=\"col\">Capacity</th><th scope=\"col\">Pelvis</th></tr></thead>"
+        '<thead><tr><th scope="col">Preset</th><th scope="col">Lean</th><th scope="col">Cane</th>'
+        '<th scope="col">Abductor force</th><th scope="col">Hip joint force</th>'
+        '<th scope="col">Capacity</th><th scope="col">Pelvis</th></tr></thead>'
     )
     rows = []
     for name, r in results:

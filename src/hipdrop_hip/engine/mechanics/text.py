@@ -58,9 +58,7 @@ def describe(result: Result) -> str:
         f"tilted {result.joint_force_angle_deg:.0f}° from vertical."
     )
     if result.holds_level:
-        parts.append(
-            f"The abductors can hold {newtons(i.abductor_capacity_n)}, so the pelvis stays level."
-        )
+        parts.append(f"The abductors can hold {newtons(i.abductor_capacity_n)}, so the pelvis stays level.")
     else:
         parts.append(
             f"The abductors can hold only {newtons(i.abductor_capacity_n)}, "

@@ -199,11 +199,7 @@ def _contradictions(data: dict) -> list[str]:
     weak = data.get("weak_side")
     weak_sides = {weak} if weak in ("left", "right") else {"left", "right"}
     operated_sides = {"left", "right"} if operated == "both" else {operated}
-    if (
-        surgery
-        and data.get("weight_bearing") in ("partial", "none")
-        and weak_sides & operated_sides
-    ):
+    if surgery and data.get("weight_bearing") in ("partial", "none") and weak_sides & operated_sides:
         for name, label in (
             ("single_leg_stance", "stand on it alone for 30 seconds"),
             ("single_leg_squat", "do a single-leg squat on it"),
@@ -314,7 +310,7 @@ def answers_to_form(answers: Answers) -> dict[str, list[str]]:
     """The answers as form fields, the inverse of ``answers_from_form`` (used for the URL)."""
     fields: dict[str, list[str]] = {}
     for name, value in answers.to_dict().items():
-        if value is None or value == [] or value is False and name in BOOL_FIELDS:
+        if value is None or value == [] or (value is False and name in BOOL_FIELDS):
             continue
         if isinstance(value, list):
             fields[name] = list(value)

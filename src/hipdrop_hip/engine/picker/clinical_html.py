@@ -12,6 +12,7 @@ Links are passed in (``links`` maps "red-flags" and "program" to addresses seen 
 this module formats none. All text is escaped.
 """
 
+from collections.abc import Sequence
 from html import escape
 
 from hipdrop_hip.engine.catalog import PRECAUTIONS_BY_ID, Catalog
@@ -35,7 +36,7 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def _link(links: dict, key: str, text: str) -> str:
+def _link(links: dict | None, key: str, text: str) -> str:
     url = (links or {}).get(key)
     return f'<a href="{_e(url)}">{_e(text)}</a>' if url else _e(text)
 
@@ -77,8 +78,7 @@ def warning_signs_html(style: str = "box", links: dict | None = None) -> str:
         + "<p>After recent surgery or a fracture, keep to your surgical team's limits; if no "
         "clinician has told you which movements and how much weight are safe, ask before any "
         "exercise. If walking is worse after an exercise, that is not a warning sign: stop that "
-        "exercise and keep the others.</p>"
-        + f'<p class="hd-source">Sources: {_e("; ".join(sources))}. The '
+        "exercise and keep the others.</p>" + f'<p class="hd-source">Sources: {_e("; ".join(sources))}. The '
         f"{_link(links, 'clinical-rules', 'clinical rules page')} gives the full references.</p></div>"
     )
 
@@ -86,7 +86,7 @@ def warning_signs_html(style: str = "box", links: dict | None = None) -> str:
 # --- the clinical rules page ---------------------------------------------------------------
 
 
-def _table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def _table(head: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     """A table whose cells are already HTML."""
     return (
         '<div class="hd-table-scroll"><div class="hd-table-frame"><table><thead><tr>'
@@ -111,14 +111,16 @@ def _signs_table() -> str:
     rows = []
     for sign in WARNING_SIGNS:
         level = next(u for u in URGENCIES if u.id == sign.urgency)
-        rows.append((
-            _e(sign.label),
-            f"<strong>{_e(level.label)}</strong>",
-            _e(sign.whom),
-            _e(sign.what_to_do),
-            _e(sign.why) + _convention(sign.convention),
-            _e(sign.source),
-        ))
+        rows.append(
+            (
+                _e(sign.label),
+                f"<strong>{_e(level.label)}</strong>",
+                _e(sign.whom),
+                _e(sign.what_to_do),
+                _e(sign.why) + _convention(sign.convention),
+                _e(sign.source),
+            )
+        )
     return _table(("Sign", "Urgency", "Whom", "What to do", "Why", "Source"), rows)
 
 
@@ -130,52 +132,66 @@ def approach_limits_html() -> str:
             continue
         movements = "; ".join(PRECAUTIONS_BY_ID[t].movement for t in procedure.tags)
         rows.append((_e(procedure.label), _e(procedure.definition), _e(movements)))
-    return _table(("Approach", "What it means", f"Movements the program leaves out for the first {APPROACH_WEEKS} weeks"), rows)
+    return _table(
+        ("Approach", "What it means", f"Movements the program leaves out for the first {APPROACH_WEEKS} weeks"), rows
+    )
 
 
 def _tag_rows(catalog: Catalog) -> list[tuple[str, ...]]:
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for procedure in PROCEDURES:
         words = "; ".join(PRECAUTIONS_BY_ID[t].movement for t in procedure.tags) or "no movement limits of its own"
-        rows.append((
-            f"{_e(procedure.label)}: {_e(procedure.definition)}",
-            _e(words) + (f" (first {APPROACH_WEEKS} weeks)" if procedure.tags else ""),
-            _excluded(catalog, procedure.tags),
-            _e(procedure.source),
-        ))
+        rows.append(
+            (
+                f"{_e(procedure.label)}: {_e(procedure.definition)}",
+                _e(words) + (f" (first {APPROACH_WEEKS} weeks)" if procedure.tags else ""),
+                _excluded(catalog, procedure.tags),
+                _e(procedure.source),
+            )
+        )
     for limit in CLINICIAN_LIMITS:
         side = " (only exercises that put the operated side down)" if limit.operated_side_only else ""
-        rows.append((
-            f"Clinician's limit: {_e(limit.label)}",
-            _e(PRECAUTIONS_BY_ID[limit.tag].movement) + side,
-            _excluded(catalog, (limit.tag,)),
-            _e("the reader's own clinician"),
-        ))
-    rows.append((
-        "Partial weight-bearing on the operated leg",
-        _e("; ".join(PRECAUTIONS_BY_ID[t].movement for t in PARTIAL_WEIGHT_TAGS)),
-        _excluded(catalog, PARTIAL_WEIGHT_TAGS),
-        _e(COURSE_CONVENTION),
-    ))
-    rows.append((
-        "No weight allowed on the operated leg, or no clinician's guidance yet",
-        "everything",
-        "every exercise: the reader is referred back to the surgical team",
-        _e("domain brief 3.7"),
-    ))
-    rows.append((
-        "Pain on the outside of the hip (lying on that side or standing on that leg hurts)",
-        _e("; ".join(PRECAUTIONS_BY_ID[t].movement for t in OUTER_HIP_TAGS)) + "; isometrics first",
-        _excluded(catalog, OUTER_HIP_TAGS),
-        _e(SOURCE_OUTER_HIP),
-    ))
-    rows.append((
-        f"A gentle start (cannot stand on one leg, pain {LOW_LOAD_PAIN}/10 or more, outer hip pain, "
-        "or recent surgery)",
-        _e(PRECAUTIONS_BY_ID["high-load"].movement) + "; the first low-load drill of a family comes first",
-        _excluded(catalog, ("high-load",)),
-        _e(COURSE_CONVENTION),
-    ))
+        rows.append(
+            (
+                f"Clinician's limit: {_e(limit.label)}",
+                _e(PRECAUTIONS_BY_ID[limit.tag].movement) + side,
+                _excluded(catalog, (limit.tag,)),
+                _e("the reader's own clinician"),
+            )
+        )
+    rows.append(
+        (
+            "Partial weight-bearing on the operated leg",
+            _e("; ".join(PRECAUTIONS_BY_ID[t].movement for t in PARTIAL_WEIGHT_TAGS)),
+            _excluded(catalog, PARTIAL_WEIGHT_TAGS),
+            _e(COURSE_CONVENTION),
+        )
+    )
+    rows.append(
+        (
+            "No weight allowed on the operated leg, or no clinician's guidance yet",
+            "everything",
+            "every exercise: the reader is referred back to the surgical team",
+            _e("domain brief 3.7"),
+        )
+    )
+    rows.append(
+        (
+            "Pain on the outside of the hip (lying on that side or standing on that leg hurts)",
+            _e("; ".join(PRECAUTIONS_BY_ID[t].movement for t in OUTER_HIP_TAGS)) + "; isometrics first",
+            _excluded(catalog, OUTER_HIP_TAGS),
+            _e(SOURCE_OUTER_HIP),
+        )
+    )
+    rows.append(
+        (
+            f"A gentle start (cannot stand on one leg, pain {LOW_LOAD_PAIN}/10 or more, outer hip pain, "
+            "or recent surgery)",
+            _e(PRECAUTIONS_BY_ID["high-load"].movement) + "; the first low-load drill of a family comes first",
+            _excluded(catalog, ("high-load",)),
+            _e(COURSE_CONVENTION),
+        )
+    )
     return rows
 
 
@@ -183,12 +199,15 @@ def _dose_table(catalog: Catalog) -> str:
     rows = []
     for rule in DOSE_RULES:
         convention = COURSE_CONVENTION in rule.source
-        rows.append((
-            _e(rule.applies_to),
-            _e(f"at most {rule.max_days} days a week"),
-            _e(rule.text) + (' <strong class="hd-convention">Includes a course convention.</strong>' if convention else ""),
-            _e(rule.source),
-        ))
+        rows.append(
+            (
+                _e(rule.applies_to),
+                _e(f"at most {rule.max_days} days a week"),
+                _e(rule.text)
+                + (' <strong class="hd-convention">Includes a course convention.</strong>' if convention else ""),
+                _e(rule.source),
+            )
+        )
     return _table(("Applies to", "Days", "Rule", "Source"), rows)
 
 
@@ -199,7 +218,7 @@ def _conventions() -> list[str]:
         "not fit the reader's minutes (each one listed with the reason).",
         f"Approach precautions after a hip replacement apply for the first {APPROACH_WEEKS} weeks; "
         "the mapping from approach to precautions is the usual pattern, and the surgeon's own list "
-        "comes first. \"Not sure\" takes every approach's precautions.",
+        'comes first. "Not sure" takes every approach\'s precautions.',
         "Partial weight-bearing leaves out every exercise that stands on one leg, holds a side "
         "plank, loads the hip heavily or tests balance.",
         f"A gentle start with a low-load drill, and no high-load exercise, for a reader who cannot "
@@ -223,14 +242,17 @@ def _conventions() -> list[str]:
         "The hand on the standing leg's side holds the support in supported standing exercises, "
         "so it does not do the standing hip's job (by analogy with the clinical test, which "
         "allows a stick only in that hand).",
-        "Motor-control doses (sets, repetitions, holds, days) for low-load drills: no guideline "
-        "gives a number.",
+        "Motor-control doses (sets, repetitions, holds, days) for low-load drills: no guideline gives a number.",
         "Movement retraining is dosed for the reader's goal, on at most 3 days a week.",
     ]
     items += [f"{sign.label}: {sign.convention}" for sign in WARNING_SIGNS if sign.convention]
     items += [f"Stop rule: {rule.text}" for rule in STOP_RULES if COURSE_CONVENTION in rule.source]
-    items += [f"Moving on ({phase}): {reason.text}" for phase, reasons in MOVING_ON.items()
-              for reason in reasons if COURSE_CONVENTION in reason.source]
+    items += [
+        f"Moving on ({phase}): {reason.text}"
+        for phase, reasons in MOVING_ON.items()
+        for reason in reasons
+        if COURSE_CONVENTION in reason.source
+    ]
     return items
 
 
@@ -248,31 +270,36 @@ def clinical_rules_html(catalog: Catalog) -> str:
         ("Urgency", "What to do", "Whom"),
         [(f"<strong>{_e(u.label)}</strong>", _e(u.action), _e(u.whom)) for u in URGENCIES],
     )
-    return "".join([
-        '<section class="hd-clinical-rules">',
-        '<h2 id="warning-signs">Warning signs</h2>',
-        "<p>Any one sign on its own gives a referral and no exercises. The most urgent sign "
-        "ticked sets the urgency.</p>",
-        urgencies,
-        _signs_table(),
-        '<h2 id="limits">Limits and the exercises they exclude</h2>',
-        "<p>Each exercise in the catalog carries the tags of the movements and loads it involves. "
-        "A limit excludes every exercise with one of its tags.</p>",
-        _table(("Limit", "Movements or loads excluded", "Exercises excluded", "Source"), _tag_rows(catalog)),
-        '<h2 id="doses">Doses</h2>',
-        f"<p>No high-load exercise, and nothing but low-load activation drills, is dosed on more "
-        f"than {STRENGTH_DAYS} days a week.</p>",
-        _dose_table(catalog),
-        '<h2 id="pain">Pain</h2>',
-        f"<p>New pain of {HIGH_PAIN}/10 or more: rest and review, no program. Long-standing pain: "
-        "a gentle start, a clinician's review, and this pain-monitoring rule:</p>",
-        f"<blockquote><p>{_e(PAIN_MONITORING)} <span class=\"hd-source\">({_e(SOURCE_PAIN_MONITORING)}; "
-        "its model was tested in Achilles tendinopathy and is used here by analogy)</span></p></blockquote>",
-        '<h2 id="conventions">Course conventions</h2>',
-        "<p>These rules are the course's own choices, with no published source behind them:</p>",
-        "<ul>" + "".join(f"<li><strong class=\"hd-convention\">Course convention:</strong> {_e(i)}</li>"
-                         for i in _conventions()) + "</ul>",
-        '<h2 id="sources">Sources</h2>',
-        _references(),
-        "</section>",
-    ])
+    return "".join(
+        [
+            '<section class="hd-clinical-rules">',
+            '<h2 id="warning-signs">Warning signs</h2>',
+            "<p>Any one sign on its own gives a referral and no exercises. The most urgent sign "
+            "ticked sets the urgency.</p>",
+            urgencies,
+            _signs_table(),
+            '<h2 id="limits">Limits and the exercises they exclude</h2>',
+            "<p>Each exercise in the catalog carries the tags of the movements and loads it involves. "
+            "A limit excludes every exercise with one of its tags.</p>",
+            _table(("Limit", "Movements or loads excluded", "Exercises excluded", "Source"), _tag_rows(catalog)),
+            '<h2 id="doses">Doses</h2>',
+            f"<p>No high-load exercise, and nothing but low-load activation drills, is dosed on more "
+            f"than {STRENGTH_DAYS} days a week.</p>",
+            _dose_table(catalog),
+            '<h2 id="pain">Pain</h2>',
+            f"<p>New pain of {HIGH_PAIN}/10 or more: rest and review, no program. Long-standing pain: "
+            "a gentle start, a clinician's review, and this pain-monitoring rule:</p>",
+            f'<blockquote><p>{_e(PAIN_MONITORING)} <span class="hd-source">({_e(SOURCE_PAIN_MONITORING)}; '
+            "its model was tested in Achilles tendinopathy and is used here by analogy)</span></p></blockquote>",
+            '<h2 id="conventions">Course conventions</h2>',
+            "<p>These rules are the course's own choices, with no published source behind them:</p>",
+            "<ul>"
+            + "".join(
+                f'<li><strong class="hd-convention">Course convention:</strong> {_e(i)}</li>' for i in _conventions()
+            )
+            + "</ul>",
+            '<h2 id="sources">Sources</h2>',
+            _references(),
+            "</section>",
+        ]
+    )

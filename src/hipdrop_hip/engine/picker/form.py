@@ -103,8 +103,11 @@ def _group(key: str, question: str, body: str) -> str:
 
 def _warning_groups() -> str:
     return "".join(
-        _group(f"signs-{level.id}", level.heading,
-               _choices("red_flags", "checkbox", tuple((s.id, s.label) for s in signs_at(level.id))))
+        _group(
+            f"signs-{level.id}",
+            level.heading,
+            _choices("red_flags", "checkbox", tuple((s.id, s.label) for s in signs_at(level.id))),
+        )
         for level in URGENCIES
     )
 
@@ -115,8 +118,13 @@ def _exercise_choices(catalog_data: dict) -> str:
     groups = []
     for main in catalog.families():
         members = catalog.family_members(main.id)
-        groups.append(_group(f"worse-{main.id}", main.name,
-                             _choices("worse_exercises", "checkbox", tuple((m.id, m.name) for m in members))))
+        groups.append(
+            _group(
+                f"worse-{main.id}",
+                main.name,
+                _choices("worse_exercises", "checkbox", tuple((m.id, m.name) for m in members)),
+            )
+        )
     return "".join(groups)
 
 
@@ -163,39 +171,61 @@ def render_form(catalog_data: dict | None = None) -> str:
         _fieldset(
             "pain",
             "3. Pain",
-            _number("pain_now", "Pain now, from 0 (none) to 10 (worst imaginable)",
-                    PAIN_RANGE, f"A whole number from {PAIN_RANGE[0]} to {PAIN_RANGE[1]}.")
+            _number(
+                "pain_now",
+                "Pain now, from 0 (none) to 10 (worst imaginable)",
+                PAIN_RANGE,
+                f"A whole number from {PAIN_RANGE[0]} to {PAIN_RANGE[1]}.",
+            )
             + _group("onset", "Is the pain new or long-standing?", _choices("pain_onset", "radio", PAIN_ONSET))
-            + _group("outer", "Does the outside of the hip hurt when you lie on that side or stand "
-                     "on that leg?", _choices("outer_hip_pain", "radio", YES_NO)),
+            + _group(
+                "outer",
+                "Does the outside of the hip hurt when you lie on that side or stand on that leg?",
+                _choices("outer_hip_pain", "radio", YES_NO),
+            ),
         ),
         _fieldset(
             "surgery",
             "4. Recent surgery or fracture",
-            _group("surgery", "Have you had surgery or a fracture in the hip, pelvis or leg recently?",
-                   _choices("recent_surgery_or_fracture", "radio", YES_NO))
+            _group(
+                "surgery",
+                "Have you had surgery or a fracture in the hip, pelvis or leg recently?",
+                _choices("recent_surgery_or_fracture", "radio", YES_NO),
+            )
             + _group("operated", "If yes: which side?", _choices("operated_side", "radio", OPERATED_SIDE))
-            + _number("weeks_since_surgery", "If yes: how many weeks ago?", WEEKS_RANGE,
-                      "A whole number of weeks; 0 if it was this week.")
-            + _group("procedure", "If yes: what was done?",
-                     _choices("procedure", "radio", procedures, definitions))
-            + _group("guidance", "If yes: has your surgeon or physiotherapist told you which movements "
-                     "and how much weight are safe?", _choices("clinician_guidance", "radio", YES_NO))
-            + _group("weight", "How much weight may the leg take?",
-                     _choices("weight_bearing", "radio", WEIGHT_BEARING))
-            + _group("precautions", "Limits your clinician gave you (tick every one):",
-                     _choices("precautions", "checkbox", limits)),
+            + _number(
+                "weeks_since_surgery",
+                "If yes: how many weeks ago?",
+                WEEKS_RANGE,
+                "A whole number of weeks; 0 if it was this week.",
+            )
+            + _group("procedure", "If yes: what was done?", _choices("procedure", "radio", procedures, definitions))
+            + _group(
+                "guidance",
+                "If yes: has your surgeon or physiotherapist told you which movements and how much weight are safe?",
+                _choices("clinician_guidance", "radio", YES_NO),
+            )
+            + _group("weight", "How much weight may the leg take?", _choices("weight_bearing", "radio", WEIGHT_BEARING))
+            + _group(
+                "precautions",
+                "Limits your clinician gave you (tick every one):",
+                _choices("precautions", "checkbox", limits),
+            ),
             "Answer only from what your own clinician told you; leave the limits empty if there "
             "was no surgery or fracture.",
         ),
         _fieldset(
             "ability",
             "5. What you can do now",
-            _group("stance", "Can you stand on the weak leg for 30 seconds with the pelvis level?",
-                   _choices("single_leg_stance", "radio", STANCE))
+            _group(
+                "stance",
+                "Can you stand on the weak leg for 30 seconds with the pelvis level?",
+                _choices("single_leg_stance", "radio", STANCE),
+            )
             + _group("plank", "Can you hold a side plank?", _choices("side_plank", "radio", SIDE_PLANK))
-            + _group("squat", "Can you do a single-leg squat on the weak leg?",
-                     _choices("single_leg_squat", "radio", SQUAT)),
+            + _group(
+                "squat", "Can you do a single-leg squat on the weak leg?", _choices("single_leg_squat", "radio", SQUAT)
+            ),
         ),
         _fieldset(
             "walking_worse",
@@ -209,10 +239,10 @@ def render_form(catalog_data: dict | None = None) -> str:
         _fieldset(
             "time",
             "9. Your time",
-            _number("minutes_per_day", "Minutes a day", MINUTES_RANGE,
-                    f"From {MINUTES_RANGE[0]} to {MINUTES_RANGE[1]}.")
-            + _number("days_per_week", "Days a week", DAYS_RANGE,
-                      f"From {DAYS_RANGE[0]} to {DAYS_RANGE[1]}."),
+            _number(
+                "minutes_per_day", "Minutes a day", MINUTES_RANGE, f"From {MINUTES_RANGE[0]} to {MINUTES_RANGE[1]}."
+            )
+            + _number("days_per_week", "Days a week", DAYS_RANGE, f"From {DAYS_RANGE[0]} to {DAYS_RANGE[1]}."),
         ),
     ]
     return (

@@ -72,8 +72,10 @@ def _left_out(items: tuple[LeftOut, ...]) -> str:
     for item in items:
         kind = LEFT_OUT_KINDS.get(item.kind, item.kind)
         source = f' <span class="hd-source">({_e(item.source)})</span>' if item.source else ""
-        rows.append(f'<li data-kind="{_e(item.kind)}"><span class="hd-left-kind">{_e(kind)}:</span> '
-                    f"{_e(item.text)}{source}</li>")
+        rows.append(
+            f'<li data-kind="{_e(item.kind)}"><span class="hd-left-kind">{_e(kind)}:</span> '
+            f"{_e(item.text)}{source}</li>"
+        )
     return '<ul class="hd-left-out">' + "".join(rows) + "</ul>"
 
 
@@ -84,22 +86,23 @@ def _exercise(exercise: ChosenExercise, base_url: str, urls: dict | None = None)
     parts = ['<li class="hd-program-exercise">']
     if exercise.illustration:
         parts.append(
-            f'<img class="hd-program-figure" src="{_e(figures.get(exercise.illustration) or figure_url(base_url, exercise.illustration))}" '
+            '<img class="hd-program-figure" '
+            f'src="{_e(figures.get(exercise.illustration) or figure_url(base_url, exercise.illustration))}" '
             f'alt="{_e(exercise.illustration_alt)}" loading="lazy">'
         )
     parts.append('<div class="hd-program-body">')
     parts.append(
-        f'<h4>{_named(exercise.name, exercise.id, pages)} <span class="hd-level">({_e(LEVEL_WORDS.get(exercise.level, exercise.level))})</span></h4>'
+        f"<h4>{_named(exercise.name, exercise.id, pages)} <span "
+        f'class="hd-level">({_e(LEVEL_WORDS.get(exercise.level, exercise.level))})</span></h4>'
     )
     dose = exercise.dose
+    convention = ", clinical convention" if dose.basis == "clinical-convention" else ""
     parts.append(
         f'<p class="hd-dose"><strong>Dose:</strong> {_e(dose.text)}; about '
         f"{_e(dose.minutes)} min. "
-        f'<span class="hd-source">({_e(dose.source)}{", clinical convention" if dose.basis == "clinical-convention" else ""})</span></p>'
+        f'<span class="hd-source">({_e(dose.source)}{convention})</span></p>'
     )
-    parts.append(
-        '<ul class="hd-sides">' + "".join(_side(s) for s in exercise.sides) + "</ul>"
-    )
+    parts.append('<ul class="hd-sides">' + "".join(_side(s) for s in exercise.sides) + "</ul>")
     if exercise.cues:
         parts.append(
             '<p class="hd-cues-title"><strong>Key cues:</strong></p><ul class="hd-cues">'
@@ -123,9 +126,7 @@ def _phase(phase: Phase, base_url: str, urls: dict) -> str:
     return (
         f'<section class="hd-program-phase" data-phase="{_e(phase.id)}">'
         f"<h3>Phase {phase.number}: {_e(phase.title)}</h3>"
-        '<ol class="hd-program-exercises">'
-        + "".join(_exercise(e, base_url, urls) for e in phase.exercises)
-        + "</ol>"
+        '<ol class="hd-program-exercises">' + "".join(_exercise(e, base_url, urls) for e in phase.exercises) + "</ol>"
         '<p class="hd-moving-on-title"><strong>Move on when:</strong></p>'
         + _reasons(phase.moving_on, "hd-moving-on")
         + "</section>"
@@ -156,10 +157,7 @@ def render_program(program: Program, base_url: str = "", urls: dict | None = Non
         _reasons(program.notes, "hd-program-notes"),
         '<div class="hd-stop-rules"><h3>Stop rules</h3>',
         "<ul>"
-        + "".join(
-            f'<li>{_e(r.text)} <span class="hd-source">({_e(r.source)})</span></li>'
-            for r in program.stop_rules
-        )
+        + "".join(f'<li>{_e(r.text)} <span class="hd-source">({_e(r.source)})</span></li>' for r in program.stop_rules)
         + "</ul></div>",
     ]
     parts += [_phase(phase, base_url, urls) for phase in program.phases]
@@ -187,8 +185,7 @@ def render_referral(referral: Referral) -> str:
         for t in referral.triggers
     )
     level = URGENCY_BY_ID.get(referral.urgency)
-    urgency = (f'<p class="hd-urgency"><strong>How soon:</strong> {_e(level.label)}.</p>'
-               if level else "")
+    urgency = f'<p class="hd-urgency"><strong>How soon:</strong> {_e(level.label)}.</p>' if level else ""
     return (
         f'<section class="hd-program-result hd-referral {URGENCY_CLASS.get(referral.urgency, "")}" '
         f'data-outcome="referral" data-urgency="{_e(referral.urgency)}" aria-labelledby="hd-program-title">'
@@ -250,7 +247,10 @@ def render_text(outcome: Outcome) -> str:
     for phase in outcome.phases:
         lines += ["", f"PHASE {phase.number}: {phase.title.upper()}"]
         for ex in phase.exercises:
-            lines += [f"  {ex.name} ({LEVEL_WORDS.get(ex.level, ex.level)})", f"    Dose: {ex.dose.text} ({ex.dose.source})"]
+            lines += [
+                f"  {ex.name} ({LEVEL_WORDS.get(ex.level, ex.level)})",
+                f"    Dose: {ex.dose.text} ({ex.dose.source})",
+            ]
             lines += [f"    {n}" for n in ex.dose.notes]
             lines += [f"    {s.text}" + (f" {s.support}" if s.support else "") for s in ex.sides]
             lines += [f"    Cue: {c}" for c in ex.cues]

@@ -175,16 +175,21 @@ def side_instruction(exercise: Exercise, trained: str) -> SideInstruction:
     if exercise.position in STANDING_POSITIONS + TWO_LEG_POSITIONS and "support" in exercise.equipment:
         support = SUPPORT_WHY.format(side=down if works != "moving" else trained)
     if works == "together":
-        return SideInstruction(stance=None, moving=None,
-                               text="Both hips work at the same time; do it once.", support=support)
+        return SideInstruction(
+            stance=None, moving=None, text="Both hips work at the same time; do it once.", support=support
+        )
     if exercise.position in TWO_LEG_POSITIONS:
         if works == "moving":
-            text = (f"Keep both feet on the floor; your {trained} side is next to the wall and the "
-                    f"{trained} hip does the work.")
+            text = (
+                f"Keep both feet on the floor; your {trained} side is next to the wall and the "
+                f"{trained} hip does the work."
+            )
         else:
-            text = f"Keep both feet on the floor and shift your weight onto your {trained} leg; the {trained} hip does the work."
-        return SideInstruction(stance=trained if works != "moving" else None, moving=None, text=text,
-                               support=support)
+            text = (
+                f"Keep both feet on the floor and shift your weight onto your {trained} leg; "
+                f"the {trained} hip does the work."
+            )
+        return SideInstruction(stance=trained if works != "moving" else None, moving=None, text=text, support=support)
     if exercise.position in STANDING_POSITIONS:
         base = f"Stand on your {down} leg; your {up} leg and hip move."
     elif exercise.position == "side-plank":
@@ -228,38 +233,66 @@ def surgery_limits(answers: Answers) -> tuple[Limit, ...]:
         return ()
     limits: list[Limit] = []
     if answers.weight_bearing == "partial":
-        limits.append(Limit(PARTIAL_WEIGHT_TAGS, "weight-bearing",
-                            "your clinician has not yet cleared full weight on the leg, so the program "
-                            "has no exercise that stands on one leg, holds a side plank, loads the hip "
-                            "heavily or tests balance", SOURCE_SURGICAL))
+        limits.append(
+            Limit(
+                PARTIAL_WEIGHT_TAGS,
+                "weight-bearing",
+                "your clinician has not yet cleared full weight on the leg, so the program "
+                "has no exercise that stands on one leg, holds a side plank, loads the hip "
+                "heavily or tests balance",
+                SOURCE_SURGICAL,
+            )
+        )
     procedure = PROCEDURES_BY_ID.get(answers.procedure or "")
     weeks = answers.weeks_since_surgery if answers.weeks_since_surgery is not None else 0
     if procedure and procedure.tags and weeks < APPROACH_WEEKS:
-        limits.append(Limit(procedure.tags, "precaution",
-                            f"after a {procedure.label[0].lower() + procedure.label[1:]} {weeks} weeks "
-                            f"ago, the usual precautions of that approach apply for the first "
-                            f"{APPROACH_WEEKS} weeks (unless your surgeon says otherwise)", SOURCE_SURGICAL))
+        limits.append(
+            Limit(
+                procedure.tags,
+                "precaution",
+                f"after a {procedure.label[0].lower() + procedure.label[1:]} {weeks} weeks "
+                f"ago, the usual precautions of that approach apply for the first "
+                f"{APPROACH_WEEKS} weeks (unless your surgeon says otherwise)",
+                SOURCE_SURGICAL,
+            )
+        )
     for limit_id in answers.precautions:
         limit = CLINICIAN_LIMITS_BY_ID[limit_id]
         sides = answers.operated_sides if limit.operated_side_only else ()
-        limits.append(Limit((limit.tag,), "precaution",
-                            f"your clinician said: {limit.label[0].lower() + limit.label[1:]}",
-                            SOURCE_SURGICAL, sides))
+        limits.append(
+            Limit(
+                (limit.tag,),
+                "precaution",
+                f"your clinician said: {limit.label[0].lower() + limit.label[1:]}",
+                SOURCE_SURGICAL,
+                sides,
+            )
+        )
     return tuple(limits)
 
 
 def pain_limits(answers: Answers) -> tuple[Limit, ...]:
     limits: list[Limit] = []
     if answers.outer_hip_pain:
-        limits.append(Limit(OUTER_HIP_TAGS, "outer-hip",
-                            "you have pain on the outside of the hip, so the program leaves out "
-                            "positions that press or stretch the outer hip (a possible gluteal "
-                            "tendinopathy) and starts with isometrics", SOURCE_OUTER_HIP))
+        limits.append(
+            Limit(
+                OUTER_HIP_TAGS,
+                "outer-hip",
+                "you have pain on the outside of the hip, so the program leaves out "
+                "positions that press or stretch the outer hip (a possible gluteal "
+                "tendinopathy) and starts with isometrics",
+                SOURCE_OUTER_HIP,
+            )
+        )
     if low_load_start(answers):
-        limits.append(Limit(("high-load",), "gentle-start",
-                            "you start gently (" + _gentle_because(answers) + "), so the program has "
-                            "no high-load exercise yet",
-                            SOURCE_RULE))
+        limits.append(
+            Limit(
+                ("high-load",),
+                "gentle-start",
+                "you start gently (" + _gentle_because(answers) + "), so the program has no high-load exercise yet",
+                SOURCE_RULE,
+            )
+        )
     return tuple(limits)
 
 
@@ -289,15 +322,23 @@ def precaution_rule(exercise: Exercise, answers: Answers) -> Verdict:
             down = lying_sides(exercise, answers) & set(limit.sides)
             if not down:
                 continue
-            text = (f"Left out {exercise.name}: it would have you lie on your "
-                    f"{' and '.join(sorted(down))} side, and {limit.because}.")
+            text = (
+                f"Left out {exercise.name}: it would have you lie on your "
+                f"{' and '.join(sorted(down))} side, and {limit.because}."
+            )
         else:
             text = f"Left out {exercise.name}: because {limit.because}."
         return Verdict(False, Reason(text, limit.source), limit.kind)
     if only_low_load(answers) and "low-load" not in tags:
-        return Verdict(False, Reason(
-            f"Left out {exercise.name}: your long-standing pain is {answers.pain_now} out of 10, so "
-            "the program keeps to low-load drills until a clinician has reviewed you.", SOURCE_RULE), "pain")
+        return Verdict(
+            False,
+            Reason(
+                f"Left out {exercise.name}: your long-standing pain is {answers.pain_now} out of 10, so "
+                "the program keeps to low-load drills until a clinician has reviewed you.",
+                SOURCE_RULE,
+            ),
+            "pain",
+        )
     return Verdict(True)
 
 
@@ -311,9 +352,14 @@ def walking_worse_rule(exercise: Exercise, answers: Answers, catalog: Catalog) -
         if worse in ids and ids.index(worse) <= ids.index(exercise.id):
             named = members[ids.index(worse)].name
             what = "it" if worse == exercise.id else f"{named}, an easier version of it,"
-            return Verdict(False, Reason(
-                f"Left out {exercise.name}: you said walking was worse after {what}; stop it and "
-                "keep the others.", "the source article's author replies to readers"), "walking-worse")
+            return Verdict(
+                False,
+                Reason(
+                    f"Left out {exercise.name}: you said walking was worse after {what}; stop it and keep the others.",
+                    "the source article's author replies to readers",
+                ),
+                "walking-worse",
+            )
     return Verdict(True)
 
 
@@ -325,9 +371,15 @@ def ability_rule(exercise: Exercise, answers: Answers) -> Verdict:
     """Keep an exercise that requires an ability only when the reader said they have it."""
     for need in exercise.requires:
         if answers.single_leg_squat not in ABILITY_MET.get(need, ()):
-            return Verdict(False, Reason(
-                f"Left out {exercise.name}: it needs {ABILITY_WORDS.get(need, need)}, which you did "
-                "not say you can do yet.", SOURCE_RULE), "ability")
+            return Verdict(
+                False,
+                Reason(
+                    f"Left out {exercise.name}: it needs {ABILITY_WORDS.get(need, need)}, which you did "
+                    "not say you can do yet.",
+                    SOURCE_RULE,
+                ),
+                "ability",
+            )
     return Verdict(True)
 
 
@@ -369,24 +421,46 @@ def _because(said: str, start: str) -> str:
 def side_plank_level(answers: Answers, supported: bool) -> Level:
     if supported:
         if answers.side_plank == "none":
-            return Level(LEVEL_RANK["easier"], Reason(
-                "Because you said you cannot yet hold a side plank, you start leaning on a "
-                "support instead of lying on the floor.", SOURCE_ARTICLE))
-        return Level(LEVEL_RANK["harder"], Reason(
-            "You can already hold a side plank, so a supported version is within reach.", SOURCE_ARTICLE))
+            return Level(
+                LEVEL_RANK["easier"],
+                Reason(
+                    "Because you said you cannot yet hold a side plank, you start leaning on a "
+                    "support instead of lying on the floor.",
+                    SOURCE_ARTICLE,
+                ),
+            )
+        return Level(
+            LEVEL_RANK["harder"],
+            Reason("You can already hold a side plank, so a supported version is within reach.", SOURCE_ARTICLE),
+        )
     if answers.side_plank == "none":
-        return Level(None, Reason(
-            "Because you said you cannot yet hold a side plank, the program leaves out floor side "
-            "planks for now and uses exercises that do not need one.", SOURCE_RULE))
+        return Level(
+            None,
+            Reason(
+                "Because you said you cannot yet hold a side plank, the program leaves out floor side "
+                "planks for now and uses exercises that do not need one.",
+                SOURCE_RULE,
+            ),
+        )
     if answers.side_plank == "knees":
-        return Level(LEVEL_RANK["easier"], Reason(_because(
-            "can hold a side plank from your knees but not yet from your feet", "easier"), SOURCE_ARTICLE))
+        return Level(
+            LEVEL_RANK["easier"],
+            Reason(
+                _because("can hold a side plank from your knees but not yet from your feet", "easier"), SOURCE_ARTICLE
+            ),
+        )
     if answers.goal in ("strength", "return-to-sport"):
-        return Level(LEVEL_RANK["harder"], Reason(
-            "Because you said you can hold a side plank from your feet and your goal is "
-            f"{answers.goal.replace('-', ' ')}, a harder version is within reach.", SOURCE_ARTICLE))
-    return Level(LEVEL_RANK["standard"], Reason(_because(
-        "can hold a side plank from your feet", "standard"), SOURCE_ARTICLE))
+        return Level(
+            LEVEL_RANK["harder"],
+            Reason(
+                "Because you said you can hold a side plank from your feet and your goal is "
+                f"{answers.goal.replace('-', ' ')}, a harder version is within reach.",
+                SOURCE_ARTICLE,
+            ),
+        )
+    return Level(
+        LEVEL_RANK["standard"], Reason(_because("can hold a side plank from your feet", "standard"), SOURCE_ARTICLE)
+    )
 
 
 def standing_level(answers: Answers, phase: str) -> Level:
@@ -401,38 +475,71 @@ def standing_level(answers: Answers, phase: str) -> Level:
         return Level(LEVEL_RANK["easier"], Reason(_because(said, "easiest"), SOURCE_STANCE_CHECK), easiest=True)
     if phase == "movement-retraining":
         if squat == "no":
-            return Level(LEVEL_RANK["easier"], Reason(_because(
-                "cannot yet do a single-leg squat to a box", "easiest"), SOURCE_ARTICLE), easiest=True)
+            return Level(
+                LEVEL_RANK["easier"],
+                Reason(_because("cannot yet do a single-leg squat to a box", "easiest"), SOURCE_ARTICLE),
+                easiest=True,
+            )
         if squat == "not-tried":
-            return Level(LEVEL_RANK["easier"], Reason(_because(
-                "have not tried a single-leg squat to a box", "easier"), SOURCE_ARTICLE))
+            return Level(
+                LEVEL_RANK["easier"],
+                Reason(_because("have not tried a single-leg squat to a box", "easier"), SOURCE_ARTICLE),
+            )
         if squat == "free" and answers.goal == "return-to-sport":
-            return Level(LEVEL_RANK["harder"], Reason(
-                "Because you said you can stand on one leg and do a single-leg squat without a "
-                "box, and your goal is a return to sport, you start with the harder version.", SOURCE_ARTICLE))
-        said = ("can stand on one leg and do a single-leg squat without a box" if squat == "free"
-                else "can stand on one leg and squat to a box on it")
+            return Level(
+                LEVEL_RANK["harder"],
+                Reason(
+                    "Because you said you can stand on one leg and do a single-leg squat without a "
+                    "box, and your goal is a return to sport, you start with the harder version.",
+                    SOURCE_ARTICLE,
+                ),
+            )
+        said = (
+            "can stand on one leg and do a single-leg squat without a box"
+            if squat == "free"
+            else "can stand on one leg and squat to a box on it"
+        )
         return Level(LEVEL_RANK["standard"], Reason(_because(said, "standard"), SOURCE_ARTICLE))
     if squat == "free":
-        return Level(LEVEL_RANK["harder"], Reason(_because(
-            "can stand on one leg for 30 seconds with a level pelvis and do a single-leg squat "
-            "without a box", "harder"), SOURCE_STANCE_CHECK))
-    return Level(LEVEL_RANK["standard"], Reason(_because(
-        "can stand on one leg for 30 seconds with a level pelvis", "standard"), SOURCE_STANCE_CHECK))
+        return Level(
+            LEVEL_RANK["harder"],
+            Reason(
+                _because(
+                    "can stand on one leg for 30 seconds with a level pelvis and do a single-leg squat without a box",
+                    "harder",
+                ),
+                SOURCE_STANCE_CHECK,
+            ),
+        )
+    return Level(
+        LEVEL_RANK["standard"],
+        Reason(_because("can stand on one leg for 30 seconds with a level pelvis", "standard"), SOURCE_STANCE_CHECK),
+    )
 
 
 def lying_level(answers: Answers) -> Level:
     if low_load_start(answers):
-        return Level(LEVEL_RANK["easier"], Reason(
-            "Because you start gently (" + _gentle_because(answers) + "), lying exercises start at "
-            "the easier version.", SOURCE_RULE))
+        return Level(
+            LEVEL_RANK["easier"],
+            Reason(
+                "Because you start gently (" + _gentle_because(answers) + "), lying exercises start at "
+                "the easier version.",
+                SOURCE_RULE,
+            ),
+        )
     if answers.side_plank == "feet":
-        return Level(LEVEL_RANK["harder"], Reason(
-            "Because you said you can hold a side plank from your feet, lying exercises start at "
-            "the harder version.", SOURCE_ARTICLE))
-    return Level(LEVEL_RANK["standard"], Reason(
-        "You start with the standard version; the rule for moving on says when to make it harder.",
-        SOURCE_ACSM))
+        return Level(
+            LEVEL_RANK["harder"],
+            Reason(
+                "Because you said you can hold a side plank from your feet, lying exercises start at "
+                "the harder version.",
+                SOURCE_ARTICLE,
+            ),
+        )
+    return Level(
+        LEVEL_RANK["standard"],
+        Reason("You start with the standard version; the rule for moving on says when to make it harder.", SOURCE_ACSM),
+    )
 
 
 def level_rule(exercise: Exercise, answers: Answers) -> Level:
@@ -462,25 +569,51 @@ class DoseRule:
 
 
 DOSE_RULES: tuple[DoseRule, ...] = (
-    DoseRule("low-load-activation", "Low-load activation drills (catalog tag low-load)", "motor-control", 7,
-             "Dosed for motor control: many slow, careful repetitions, on most days. No guideline "
-             "gives a number for this; the figures are a common clinical starting point.",
-             COURSE_CONVENTION + "; approach from the source article"),
-    DoseRule("strengthening", "Every exercise in the strengthening phase, whatever the goal", "strength",
-             STRENGTH_DAYS,
-             "Dosed as strength work: a load you can lift 8 to 12 times, made harder step by step, "
-             "on 2 to 3 days a week that are not next to each other. Your goal changes the emphasis, "
-             "not this dose.", "ACSM 2009"),
-    DoseRule("loaded-activation", "Activation exercises that are not low-load (for example with a weight)",
-             "strength", STRENGTH_DAYS,
-             "Dosed as strength work because it adds load: 2 to 3 days a week that are not next to "
-             "each other.", "ACSM 2009"),
-    DoseRule("movement-retraining", "Movement retraining exercises", None, STRENGTH_DAYS,
-             "Dosed for your goal, on no more than 3 days a week that are not next to each other: "
-             "these exercises put your whole weight on one leg, and daily practice is only for "
-             "low-load drills.", COURSE_CONVENTION + "; 3 days from ACSM 2009"),
-    DoseRule("high-load", "Any exercise tagged high-load, in any phase", None, STRENGTH_DAYS,
-             "Never more than 3 days a week, with a day of rest between sessions.", "ACSM 2009"),
+    DoseRule(
+        "low-load-activation",
+        "Low-load activation drills (catalog tag low-load)",
+        "motor-control",
+        7,
+        "Dosed for motor control: many slow, careful repetitions, on most days. No guideline "
+        "gives a number for this; the figures are a common clinical starting point.",
+        COURSE_CONVENTION + "; approach from the source article",
+    ),
+    DoseRule(
+        "strengthening",
+        "Every exercise in the strengthening phase, whatever the goal",
+        "strength",
+        STRENGTH_DAYS,
+        "Dosed as strength work: a load you can lift 8 to 12 times, made harder step by step, "
+        "on 2 to 3 days a week that are not next to each other. Your goal changes the emphasis, "
+        "not this dose.",
+        "ACSM 2009",
+    ),
+    DoseRule(
+        "loaded-activation",
+        "Activation exercises that are not low-load (for example with a weight)",
+        "strength",
+        STRENGTH_DAYS,
+        "Dosed as strength work because it adds load: 2 to 3 days a week that are not next to each other.",
+        "ACSM 2009",
+    ),
+    DoseRule(
+        "movement-retraining",
+        "Movement retraining exercises",
+        None,
+        STRENGTH_DAYS,
+        "Dosed for your goal, on no more than 3 days a week that are not next to each other: "
+        "these exercises put your whole weight on one leg, and daily practice is only for "
+        "low-load drills.",
+        COURSE_CONVENTION + "; 3 days from ACSM 2009",
+    ),
+    DoseRule(
+        "high-load",
+        "Any exercise tagged high-load, in any phase",
+        None,
+        STRENGTH_DAYS,
+        "Never more than 3 days a week, with a day of rest between sessions.",
+        "ACSM 2009",
+    ),
 )
 DOSE_RULES_BY_ID = {rule.id: rule for rule in DOSE_RULES}
 
@@ -595,13 +728,13 @@ def rule_verdict(exercise: Exercise, answers: Answers, catalog: Catalog) -> Verd
 
 def _left(exercise: Exercise, verdict_or_reason, kind: str = "") -> LeftOut:
     reason = verdict_or_reason.reason if isinstance(verdict_or_reason, Verdict) else verdict_or_reason
+    if reason is None:  # a rule that leaves an exercise out always says why
+        raise ValueError(f"exercise '{exercise.id}' is left out without a reason")
     kind = kind or verdict_or_reason.kind
     return LeftOut(exercise.id, exercise.name, kind, reason.text, reason.source)
 
 
-def choose_version(
-    catalog: Catalog, family: str, answers: Answers, left_out: list[LeftOut]
-) -> Candidate | None:
+def choose_version(catalog: Catalog, family: str, answers: Answers, left_out: list[LeftOut]) -> Candidate | None:
     """The version of a family that fits the reader, or None; every refused version goes to left_out.
 
     Normally the hardest allowed version at or below the reader's level. A reader who starts gently
@@ -624,27 +757,43 @@ def choose_version(
             above.append(member)
     if not allowed:
         for member in above:
-            left_out.append(LeftOut(member.id, member.name, "level",
-                                    f"Left out {member.name}: it is harder than your answers allow "
-                                    "for a start, and no easier version fits.", SOURCE_RULE))
+            left_out.append(
+                LeftOut(
+                    member.id,
+                    member.name,
+                    "level",
+                    f"Left out {member.name}: it is harder than your answers allow "
+                    "for a start, and no easier version fits.",
+                    SOURCE_RULE,
+                )
+            )
         return None
-    gentle = [(m, l) for m, l in allowed if "low-load" in m.precautions]
+    gentle = [(m, lv) for m, lv in allowed if "low-load" in m.precautions]
     if low_load_start(answers) and gentle:
         # Pain of LOW_LOAD_PAIN or more, or recent surgery: begin lying down. Otherwise begin
         # standing on both feet, when the family has such a drill.
         lying_first = answers.pain_now >= LOW_LOAD_PAIN or answers.recent_surgery_or_fracture
-        standing = [(m, l) for m, l in gentle if m.position in TWO_LEG_POSITIONS]
+        standing = [(m, lv) for m, lv in gentle if m.position in TWO_LEG_POSITIONS]
         exercise, level = gentle[0] if lying_first or not standing else standing[0]
-        reasons = [Reason(
-            "You start with a low-load drill before the hip dip, because you said "
-            + _gentle_because(answers) + ".", SOURCE_RULE)]
+        reasons = [
+            Reason(
+                "You start with a low-load drill before the hip dip, because you said "
+                + _gentle_because(answers)
+                + ".",
+                SOURCE_RULE,
+            )
+        ]
         if answers.outer_hip_pain:
-            reasons.append(Reason("With pain on the outside of the hip, isometrics (pressing without "
-                                  "moving) come first.", "Grimaldi & Fearon 2015; Mellor et al. 2018"))
+            reasons.append(
+                Reason(
+                    "With pain on the outside of the hip, isometrics (pressing without moving) come first.",
+                    "Grimaldi & Fearon 2015; Mellor et al. 2018",
+                )
+            )
     else:
         exercise, level = allowed[-1]
         if level.easiest:
-            exercise, level = next((m, l) for m, l in allowed if m.level == exercise.level)
+            exercise, level = next((m, lv) for m, lv in allowed if m.level == exercise.level)
         reasons = [level.reason]
     needed = [e for e in exercise.equipment if e not in OPTIONAL_EQUIPMENT]
     if needed:
@@ -652,20 +801,28 @@ def choose_version(
         reasons.append(Reason(f"It uses {words}, which you have.", SOURCE_RULE))
     if "mirror" in exercise.equipment:
         if _owns(answers, "mirror"):
-            reasons.append(Reason("Use your mirror to check that the pelvis stays level, then "
-                                  "wean off it.", SOURCE_ARTICLE))
+            reasons.append(
+                Reason("Use your mirror to check that the pelvis stays level, then wean off it.", SOURCE_ARTICLE)
+            )
         else:
-            reasons.append(Reason(
-                "You did not tick a mirror: film yourself on a phone, or ask someone to watch "
-                "that your pelvis stays level.", SOURCE_ARTICLE))
+            reasons.append(
+                Reason(
+                    "You did not tick a mirror: film yourself on a phone, or ask someone to watch "
+                    "that your pelvis stays level.",
+                    SOURCE_ARTICLE,
+                )
+            )
     return Candidate(exercise, tuple(reasons))
 
 
 def _gentle_because(answers: Answers) -> str:
     said = []
     if answers.single_leg_stance != "yes":
-        said.append("you cannot yet stand on one leg for 30 seconds" if answers.single_leg_stance == "no"
-                    else "you have not tried standing on one leg for 30 seconds")
+        said.append(
+            "you cannot yet stand on one leg for 30 seconds"
+            if answers.single_leg_stance == "no"
+            else "you have not tried standing on one leg for 30 seconds"
+        )
     if answers.pain_now >= LOW_LOAD_PAIN:
         said.append(f"your pain is {answers.pain_now} out of 10")
     if answers.outer_hip_pain:
@@ -743,9 +900,7 @@ def chosen_exercise(catalog: Catalog, candidate: Candidate, answers: Answers, ph
     )
 
 
-def fit_to_time(
-    chosen: list[ChosenExercise], minutes: int
-) -> tuple[tuple[ChosenExercise, ...], tuple[LeftOut, ...]]:
+def fit_to_time(chosen: list[ChosenExercise], minutes: int) -> tuple[tuple[ChosenExercise, ...], tuple[LeftOut, ...]]:
     """Keep the first exercise, then add more while the session fits the reader's minutes and the
     phase has room (MAX_PER_PHASE); every exercise dropped is returned with its reason."""
     kept: list[ChosenExercise] = []
@@ -753,15 +908,28 @@ def fit_to_time(
     total = 0
     for exercise in chosen:
         if kept and len(kept) >= MAX_PER_PHASE:
-            dropped.append(LeftOut(exercise.id, exercise.name, "phase-size",
-                                   f"Left out {exercise.name}: a phase holds at most {MAX_PER_PHASE} "
-                                   "exercises, so the session stays short. Swap it in later for one "
-                                   "you have mastered.", SOURCE_RULE))
+            dropped.append(
+                LeftOut(
+                    exercise.id,
+                    exercise.name,
+                    "phase-size",
+                    f"Left out {exercise.name}: a phase holds at most {MAX_PER_PHASE} "
+                    "exercises, so the session stays short. Swap it in later for one "
+                    "you have mastered.",
+                    SOURCE_RULE,
+                )
+            )
         elif kept and total + exercise.dose.minutes > minutes:
-            dropped.append(LeftOut(exercise.id, exercise.name, "time",
-                                   f"Left out {exercise.name}: it takes about {exercise.dose.minutes} "
-                                   f"minutes, and the phase would no longer fit your {minutes} minutes.",
-                                   SOURCE_RULE))
+            dropped.append(
+                LeftOut(
+                    exercise.id,
+                    exercise.name,
+                    "time",
+                    f"Left out {exercise.name}: it takes about {exercise.dose.minutes} "
+                    f"minutes, and the phase would no longer fit your {minutes} minutes.",
+                    SOURCE_RULE,
+                )
+            )
         else:
             kept.append(exercise)
             total += exercise.dose.minutes
@@ -777,7 +945,9 @@ ORDER_NOTE = Reason(
 
 def side_notes(answers: Answers) -> tuple[Reason, ...]:
     if answers.weak_side == "both":
-        return (Reason("Because you said both sides are weak, do every exercise on both sides, left first.", SOURCE_RULE),)
+        return (
+            Reason("Because you said both sides are weak, do every exercise on both sides, left first.", SOURCE_RULE),
+        )
     if answers.weak_side == "not-sure":
         return (
             Reason(
@@ -798,23 +968,35 @@ def side_notes(answers: Answers) -> tuple[Reason, ...]:
 def pain_notes(answers: Answers, catalog: Catalog) -> tuple[Reason, ...]:
     notes = []
     if answers.outer_hip_pain:
-        notes.append(Reason(
-            "Pain on the outside of the hip, when you lie on that side or stand on that leg, is "
-            "often a gluteal tendinopathy (irritated tendons of the side hip muscles). Avoid "
-            "crossing your legs, hanging on one hip when you stand, lying on the sore side and "
-            "letting the hip drop inward. Start with the isometric drills. If it does not ease "
-            "within a few weeks, see a physiotherapist.", "Grimaldi & Fearon 2015; Mellor et al. 2018"))
+        notes.append(
+            Reason(
+                "Pain on the outside of the hip, when you lie on that side or stand on that leg, is "
+                "often a gluteal tendinopathy (irritated tendons of the side hip muscles). Avoid "
+                "crossing your legs, hanging on one hip when you stand, lying on the sore side and "
+                "letting the hip drop inward. Start with the isometric drills. If it does not ease "
+                "within a few weeks, see a physiotherapist.",
+                "Grimaldi & Fearon 2015; Mellor et al. 2018",
+            )
+        )
     if answers.pain_onset == "long-standing" and answers.pain_now > 0:
-        notes.append(Reason(
-            "Because your pain is long-standing, start gently and use the pain-monitoring rule in "
-            "the stop rules. Ask a physiotherapist or doctor to review the hip as well: this "
-            "program is not a diagnosis.", "Silbernagel et al. 2007"))
+        notes.append(
+            Reason(
+                "Because your pain is long-standing, start gently and use the pain-monitoring rule in "
+                "the stop rules. Ask a physiotherapist or doctor to review the hip as well: this "
+                "program is not a diagnosis.",
+                "Silbernagel et al. 2007",
+            )
+        )
     known = {e.id for e in catalog.exercises}
     unknown = [i for i in answers.worse_exercises if i not in known]
     if unknown:
-        notes.append(Reason(
-            "These exercises are not in the course's catalog, so the program cannot leave them out "
-            f"by name: {', '.join(unknown)}. Do not do them.", SOURCE_RULE))
+        notes.append(
+            Reason(
+                "These exercises are not in the course's catalog, so the program cannot leave them out "
+                f"by name: {', '.join(unknown)}. Do not do them.",
+                SOURCE_RULE,
+            )
+        )
     return tuple(notes)
 
 
@@ -834,16 +1016,29 @@ def build_program(answers: Answers, catalog: Catalog) -> tuple[Program | None, t
         kept, dropped = fit_to_time(chosen, answers.minutes_per_day)
         left_out.extend(dropped)
         if not kept:
-            left_out.append(LeftOut("", "", "phase",
-                                    f"No {PHASE_TITLES[phase].lower()} exercise fits your answers, so "
-                                    "the program skips that phase; ask a physiotherapist for one that "
-                                    "suits you.", SOURCE_RULE))
+            left_out.append(
+                LeftOut(
+                    "",
+                    "",
+                    "phase",
+                    f"No {PHASE_TITLES[phase].lower()} exercise fits your answers, so "
+                    "the program skips that phase; ask a physiotherapist for one that "
+                    "suits you.",
+                    SOURCE_RULE,
+                )
+            )
             continue
         if kept[0].dose.minutes > answers.minutes_per_day:
-            left_out.append(LeftOut("", "", "time",
-                                    f"{kept[0].name} takes about {kept[0].dose.minutes} minutes, more "
-                                    f"than your {answers.minutes_per_day}: do fewer sets at first.",
-                                    SOURCE_RULE))
+            left_out.append(
+                LeftOut(
+                    "",
+                    "",
+                    "time",
+                    f"{kept[0].name} takes about {kept[0].dose.minutes} minutes, more "
+                    f"than your {answers.minutes_per_day}: do fewer sets at first.",
+                    SOURCE_RULE,
+                )
+            )
         phases.append(
             Phase(
                 id=phase,
@@ -853,9 +1048,9 @@ def build_program(answers: Answers, catalog: Catalog) -> tuple[Program | None, t
                 moving_on=tuple(cited(catalog, r) for r in MOVING_ON[phase]),
             )
         )
-    left = tuple(dict.fromkeys(
-        LeftOut(x.exercise_id, x.name, x.kind, x.text, _cite(catalog, x.source)) for x in left_out
-    ))
+    left = tuple(
+        dict.fromkeys(LeftOut(x.exercise_id, x.name, x.kind, x.text, _cite(catalog, x.source)) for x in left_out)
+    )
     if not phases:
         return None, left
     return (

@@ -75,14 +75,12 @@ CLINICAL_SOURCES: tuple[ClinicalSource, ...] = (
     ),
     ClinicalSource(
         "NHS: Hip replacement recovery",
-        "NHS website (nhs.uk). Hip replacement: recovery (contact the care team about new problems "
-        "with the hip).",
+        "NHS website (nhs.uk). Hip replacement: recovery (contact the care team about new problems with the hip).",
         "https://www.nhs.uk/conditions/hip-replacement/recovery/",
     ),
     ClinicalSource(
         "NHS: Pelvic pain in pregnancy",
-        "NHS website (nhs.uk). Pelvic pain in pregnancy (pelvic girdle pain): ask for a referral to a "
-        "physiotherapist.",
+        "NHS website (nhs.uk). Pelvic pain in pregnancy (pelvic girdle pain): ask for a referral to a physiotherapist.",
         "https://www.nhs.uk/pregnancy/related-conditions/common-symptoms/pelvic-pain/",
     ),
     ClinicalSource(

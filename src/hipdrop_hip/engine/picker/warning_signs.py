@@ -159,8 +159,7 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
         EMERGENCY,
         "emergency services (999) or A&E",
         "Call 999 for breathlessness or chest pain; for a swollen, painful calf go to A&E today.",
-        "These can be signs of a blood clot in the leg (DVT) or the lungs, a known risk after "
-        "surgery.",
+        "These can be signs of a blood clot in the leg (DVT) or the lungs, a known risk after surgery.",
         "NHS: DVT",
     ),
     WarningSign(
@@ -169,8 +168,7 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
         SAME_DAY,
         "a doctor today",
         "Get the child seen by a doctor today.",
-        "In a child these can mean a joint infection or another problem that needs checking the "
-        "same day.",
+        "In a child these can mean a joint infection or another problem that needs checking the same day.",
         "NICE CKS: Limp in children; domain brief 3.7",
     ),
     WarningSign(
@@ -208,8 +206,7 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
         SOON,
         "your surgeon or the team that did the operation",
         "Contact your surgical team within a few days, before exercising the hip.",
-        "It can come from a problem with the new joint or the muscles repaired around it, such as "
-        "an abductor tear.",
+        "It can come from a problem with the new joint or the muscles repaired around it, such as an abductor tear.",
         "NHS: Hip replacement recovery; domain brief 3.7",
     ),
     WarningSign(
@@ -237,10 +234,8 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
         "A runner with groin pain that comes on with loading (running, hopping or standing on that leg)",
         SOON,
         "a doctor or sports physiotherapist",
-        "Stop running until you have been seen, and see a doctor or sports physiotherapist within "
-        "a few days.",
-        "It can be a stress fracture of the neck of the thigh bone, which can break fully if "
-        "loaded.",
+        "Stop running until you have been seen, and see a doctor or sports physiotherapist within a few days.",
+        "It can be a stress fracture of the neck of the thigh bone, which can break fully if loaded.",
         "NICE CKS: Hip pain in adults",
         convention="No running until seen is the course's own rule.",
     ),
