@@ -121,7 +121,7 @@ def test_the_picker_and_the_lab_work_with_site_data_blocked(browser, site_url):
         expect(picker.locator(".hd-program-result")).to_contain_text("emergency department")
 
         page.goto(site_url + "lessons/mechanics/")
-        lab = page.locator('[data-hipdrop-widget="mechanics"]')
+        lab = reach(page.locator('[data-hipdrop-widget="mechanics"]'))
         expect(lab).to_have_attribute("data-live", "true", timeout=PYODIDE_TIMEOUT_MS)
         lab.get_by_role("button", name="Weak abductors").click()
         expect(lab.locator(".hd-mech-numbers tr", has_text="Pelvis").locator("td")).to_have_text("drops on the swing side")

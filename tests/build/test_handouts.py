@@ -98,7 +98,7 @@ def expected(handouts_site) -> dict[str, dict]:
     banks = load_banks(project)
     used = set()
     for page in handouts_site.rglob("index.html"):
-        used |= set(re.findall(r'data-hipdrop-widget="quiz" data-quiz="([^"]+)"', page.read_text(encoding="utf-8")))
+        used |= set(re.findall(r'data-hipdrop-widget="quiz"[^>]*? data-quiz="([^"]+)"', page.read_text(encoding="utf-8")))
     for bank_id in sorted(used):
         bank = engine_bank(banks[bank_id], lambda link: link)
         files[f"quiz-{bank_id}-worksheet.pdf"] = {"kind": "worksheet", "bank": bank}
