@@ -122,9 +122,10 @@ def _runs(browser, urls: dict[str, str], runs: int) -> dict[str, list[float]]:
     return times
 
 
-def measure(site_dir: Path, runs: int = 5, pyodide_dir: Path = ROOT / "node_modules" / "pyodide") -> dict:
+def measure(site_dir: Path, runs: int = 5, pyodide_dir: Path = ROOT / "node_modules" / "pyodide", browser=None) -> dict:
     """Medians (ms) of ours and the bare boot, cold and warm, their ratios and every run. The
-    site folder is copied, so the built site is not written to."""
+    site folder is copied, so the built site is not written to. ``browser``: a Playwright browser
+    already running (make bench's); without it, one is launched here."""
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="hipdrop-boot-") as tmp:
@@ -132,13 +133,17 @@ def measure(site_dir: Path, runs: int = 5, pyodide_dir: Path = ROOT / "node_modu
         shutil.copytree(site_dir, site)
         urls_rel = {"ours": widget_page(site), "bare": write_bare_page(site, pyodide_dir)}
         server, base = serve_in_thread(site)
+        urls = {name: base + rel for name, rel in urls_rel.items()}
         try:
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=chromium.EXECUTABLE, args=list(chromium.LAUNCH_ARGS))
-                try:
-                    times = _runs(browser, {name: base + rel for name, rel in urls_rel.items()}, runs)
-                finally:
-                    browser.close()
+            if browser is not None:
+                times = _runs(browser, urls, runs)
+            else:
+                with sync_playwright() as pw:
+                    own = pw.chromium.launch(executable_path=chromium.EXECUTABLE, args=list(chromium.LAUNCH_ARGS))
+                    try:
+                        times = _runs(own, urls, runs)
+                    finally:
+                        own.close()
         finally:
             server.shutdown()
             server.server_close()

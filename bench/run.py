@@ -70,7 +70,7 @@ def widget_ready(browser, site: Path, widget_url: str, bare_url: str, runs: int)
         import boot
     except ImportError:
         return browser_bench.ready_cold_and_warm(browser, widget_url, "picker", bare_url, runs)
-    measured = boot.measure(site, runs)["runs_ms"]
+    measured = boot.measure(site, runs, browser=browser)["runs_ms"]
     return {f"{side}_{mode}": measured[f"{name}_{mode}"]
             for side, name in (("widget", "ours"), ("bare", "bare")) for mode in ("cold", "warm")}
 
