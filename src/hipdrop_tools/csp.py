@@ -29,7 +29,8 @@ def inline_script_hashes(html: str) -> list[str]:
 def policy(html: str, inline_scripts: bool = False) -> str:
     # inline_scripts: only for the classroom bundle opened from disk, where the vendored
     # iframe-worker shim runs Material's search in an iframe whose inline script names the
-    # worker by its file path, which cannot be known (or hashed) at build time.
+    # worker by its file path, which cannot be known (or hashed) at build time; and under
+    # `mkdocs serve`, whose live-reload script is injected into each page as it is sent.
     hashes = ["'unsafe-inline'"] if inline_scripts else inline_script_hashes(html)
     scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *hashes])
     return "; ".join(

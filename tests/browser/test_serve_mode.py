@@ -74,6 +74,9 @@ def test_mkdocs_serve_writes_no_service_worker_and_removes_an_old_offline_copy(c
     assert page.request.get(url + "sw.js").status == 404, "mkdocs serve wrote a service worker"
     html = page.request.get(url + "glossary/").text()
     assert '<meta name="hipdrop-offline" content="off">' in html
+    # The live-reload script mkdocs serve injects inline (off in this test) would be allowed, so
+    # an edited page reloads.
+    assert "script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline'" in html
     # An ordinary visit: the old worker answers from its copy; the page finds that the server no
     # longer has the worker, removes the copy and loads again, now as mkdocs serve sends it.
     page.goto(url + "glossary/")

@@ -196,7 +196,9 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         output = messages_html.with_messages(output, config)  # the scripts' words, in the site's language
         if _offline_plugin_enabled(config):
             return csp.with_csp_meta(offline_build.defer_module_scripts(output), inline_scripts=True)
-        return csp.with_csp_meta(output)
+        # `mkdocs serve` injects its live-reload script inline into every page it sends: allowed
+        # there (an author's own machine), never in a built site.
+        return csp.with_csp_meta(output, inline_scripts=self.serving)
 
     def _teaching_and_offline(self, output, page, config):
         """The web app manifest, presentation mode on the chosen sections, the page's QR code, and
@@ -216,7 +218,7 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
     def on_post_template(self, output_content, template_name, config):
         """Static theme pages (404.html) get the same policy; MkDocs never runs on_post_page on them."""
         if template_name.endswith(".html"):
-            return csp.with_csp_meta(messages_html.with_messages(output_content, config))
+            return csp.with_csp_meta(messages_html.with_messages(output_content, config), inline_scripts=self.serving)
         return output_content
 
     @event_priority(-200)  # after every plugin's on_post_build (the offline plugin's runs at -100)
