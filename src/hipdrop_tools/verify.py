@@ -324,23 +324,24 @@ def _check_service_worker(site: _Site) -> None:
         site.problem(SERVICE_WORKER, "the service worker has no page list (const PAGES = [...])")
         pages = []
     for url in pages:
-        target = site.target(worker, url)
-        if target is not None and target.is_dir():
-            target = target / "index.html"
-        if target is None or not target.is_file():
+        if not _in_site(site, worker, url):
             site.problem(SERVICE_WORKER, f"lists the page {url!r}, which is not in the site")
     for url in _precached(site, worker):
-        target = site.target(worker, url)
-        if target is not None and target.is_dir():
-            target = target / "index.html"
-        if target is None or not target.is_file():
+        if not _in_site(site, worker, url):
             site.problem(SERVICE_WORKER, f"precaches {url!r}, which is not in the site")
     for url in _runtime(site, worker):
-        target = site.target(worker, url)
-        if target is None or not target.is_file():
+        if not _in_site(site, worker, url):
             site.problem(
                 SERVICE_WORKER, f"precaches {url!r} (the runtime, kept for offline use), which is not in the site"
             )
+
+
+def _in_site(site: _Site, worker: Path, url: str) -> bool:
+    """Whether the worker's ``url`` is a file of the site (a folder: its index.html)."""
+    target = site.target(worker, url)
+    if target is not None and target.is_dir():
+        target = target / "index.html"
+    return target is not None and target.is_file()
 
 
 def _runtime(site: _Site, worker: Path) -> list[str]:
