@@ -83,3 +83,24 @@ def reach(widget):
             if attempt == 2:
                 raise
     return widget
+
+
+# The service worker, from a test's page: installed and in control; every address it has cached.
+INSTALL_TIMEOUT_MS = 60_000  # the precache (pages and small assets) is about 4 MB, from a local server
+
+
+def wait_until_controlled(page):
+    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=INSTALL_TIMEOUT_MS)
+
+
+def cached_urls(page) -> list[str]:
+    return page.evaluate(
+        """async () => {
+          const urls = [];
+          for (const name of await caches.keys()) {
+            for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+          }
+          return urls;
+        }"""
+    )

@@ -9,10 +9,9 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from support import PYODIDE_TIMEOUT_MS, logging_server, python_downloads
+from support import PYODIDE_TIMEOUT_MS, cached_urls, logging_server, python_downloads, wait_until_controlled
 
 LESSON = "lessons/what-is-trendelenburg/"
-INSTALL_TIMEOUT_MS = 60_000
 IDLE_TEXT = "Python starts in your browser when you reach this part of the page."
 
 
@@ -24,21 +23,8 @@ def logged(built_site):
     server.server_close()
 
 
-def wait_until_controlled(page):
-    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=INSTALL_TIMEOUT_MS)
 
 
-def cached_urls(page) -> list[str]:
-    return page.evaluate(
-        """async () => {
-          const urls = [];
-          for (const name of await caches.keys()) {
-            for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
-          }
-          return urls;
-        }"""
-    )
 
 
 def test_a_reader_who_reads_a_lesson_fetches_no_python(context, logged):

@@ -10,9 +10,8 @@ import yaml
 from playwright.sync_api import expect
 
 from hipdrop_tools.serve import serve_in_thread
-from support import PYODIDE_TIMEOUT_MS, ROOT, logging_server, python_downloads, reach, score_sentence
+from support import PYODIDE_TIMEOUT_MS, ROOT, cached_urls, logging_server, python_downloads, reach, score_sentence, wait_until_controlled
 
-INSTALL_TIMEOUT_MS = 60_000  # the precache (pages and small assets) is about 4 MB, from a local server
 KEEP_TIMEOUT_MS = 60_000  # the runtime is about 14 MB more
 # Chromium's Save-Data setting, as a page sees it.
 SAVE_DATA = "Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ saveData: true }) });"
@@ -27,9 +26,6 @@ def own_server(built_site):
     server.server_close()
 
 
-def wait_until_controlled(page):
-    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=INSTALL_TIMEOUT_MS)
 
 
 # A reader's whole set of picker answers, and the phases the progression lesson names
@@ -57,16 +53,6 @@ def ready(widget):
     return widget
 
 
-def cached_urls(page) -> list[str]:
-    return page.evaluate(
-        """async () => {
-          const urls = [];
-          for (const name of await caches.keys()) {
-            for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
-          }
-          return urls;
-        }"""
-    )
 
 
 def runtime_files(site) -> list[str]:
