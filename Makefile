@@ -50,7 +50,7 @@ ENGINES := /usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/bin/Xvfb
 
 # The runtime the installed package brings (package data, not committed): Pyodide's five boot files
 # and the iframe-worker shim, copied from the pinned npm packages.
-RUNTIME := src/hipdrop_tools/runtime
+RUNTIME := src/hipdrop_tools/vendor
 PYODIDE_FILES := pyodide.mjs pyodide.asm.mjs pyodide.asm.wasm python_stdlib.zip pyodide-lock.json
 $(RUNTIME)/.staged: node_modules/.installed
 	rm -rf $(RUNTIME) && mkdir -p $(RUNTIME)/pyodide
@@ -93,13 +93,13 @@ scorm: setup
 	$(BIN)/hipdrop scorm
 
 serve: site
-	$(BIN)/python -m hipdrop_tools.serve site --port $(PORT)
+	$(BIN)/python -m hipdrop_tools.offline.serve site --port $(PORT)
 
 # Ruff's lint rules (src/ and tests/), its formatter's check (src/) and mypy over src/ (pyproject.toml
 # holds their settings); `make test` runs them before the tests.
 lint: $(VENV)/.installed
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src
+	$(BIN)/ruff check src macros tests
+	$(BIN)/ruff format --check src macros
 	$(BIN)/mypy
 
 test: setup lint $(CHROMIUM) /usr/bin/pdftoppm $(ENGINES) $(QTI12_DTD)

@@ -6,7 +6,7 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.bdist_wheel import bdist_wheel
 
-RUNTIME = Path(__file__).parent / "src" / "hipdrop_tools" / "runtime"
+RUNTIME = Path(__file__).parent / "src" / "hipdrop_tools" / "vendor"
 REQUIRED = [
     "pyodide/pyodide.mjs",
     "pyodide/pyodide.asm.mjs",

@@ -1,7 +1,7 @@
 """Widget ready against a bare Pyodide boot, side by side: the course's program page (its widget is
 in the first screen) against a page that only runs a default ``loadPyodide()`` from the npm
 package's own files (same version, its full standard library), both served by the course's server
-(``hipdrop_tools.serve``, precompressed copies included) from one folder, in one Chromium.
+(``hipdrop_tools.offline.serve``, precompressed copies included) from one folder, in one Chromium.
 
 Interleaved runs (bare first on even runs, ours first on odd runs). Cold: a fresh browser context,
 empty HTTP cache, per visit. Warm: one context per side, visited once, then measured on visits that
@@ -24,8 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from hipdrop_tools import chromium, precompress  # noqa: E402
-from hipdrop_tools.serve import serve_in_thread  # noqa: E402
+from hipdrop_tools.course.project import Project  # noqa: E402
+from hipdrop_tools.handouts import chromium  # noqa: E402
+from hipdrop_tools.offline import precompress  # noqa: E402
+from hipdrop_tools.offline.serve import serve_in_thread  # noqa: E402
 
 BARE_DIR = "bench-boot-bare"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
@@ -68,7 +70,7 @@ def write_bare_page(site: Path, pyodide_dir: Path) -> str:
         shutil.copyfile(pyodide_dir / name, folder / "pyodide" / name)
     (folder / "index.html").write_text(BARE_PAGE, encoding="utf-8")
     (folder / "worker.js").write_text(BARE_WORKER, encoding="utf-8")
-    precompress.precompress_site(folder, precompress.default_cache_dir())
+    precompress.precompress_site(folder, Project(ROOT).cache_dir / "precompress")
     return f"{BARE_DIR}/"
 
 

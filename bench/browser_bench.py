@@ -8,9 +8,8 @@ every widget of that kind reports ``data-hipdrop-state="ready"`` (epoch millisec
 
 import time
 
-from playwright.sync_api import BrowserContext, Page
-
 from counting_server import ByteLog, Sent
+from playwright.sync_api import BrowserContext, Page
 
 READY_TIMEOUT_MS = 120_000
 

@@ -1,4 +1,4 @@
-"""The course's own static server (hipdrop_tools.serve, as `make serve` runs it), logging every
+"""The course's own static server (hipdrop_tools.offline.serve, as `make serve` runs it), logging every
 response it sends: the path, the body bytes as sent (compressed when the server sent a
 precompressed file) and the bytes of the file itself (raw). The log counts what the page and the
 service worker fetched alike, since both go through the server; headers are left out."""
@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from hipdrop_tools import serve
+from hipdrop_tools.offline import serve
 
 
 @dataclass

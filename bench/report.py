@@ -86,7 +86,7 @@ README_INTRO = """`make bench` builds the course and measures it side by side wi
 interleaved, medians of {runs} runs (the grading round trip: median of {trips}; Lighthouse: median
 of {lh_runs}); it prints the tables and writes `bench/report.json`. No test asserts a time. The
 stock page is the same lesson built in the same run with plain mkdocs-material (no hook, macros
-or assets of ours). Everything is served by the project's own server (`hipdrop_tools.serve`).
+or assets of ours). Everything is served by the project's own server (`hipdrop_tools.offline.serve`).
 Latest figures, {date}, from `nproc` = {nproc} ({cpu}), {ram} GiB RAM, Chromium {chromium},
 Lighthouse {lighthouse}, load average {load_start} at the start and {load_end} at the end of the
 run (other work shared the machine, so times are noisy):"""

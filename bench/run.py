@@ -14,10 +14,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
-from hipdrop_tools import chromium, serve
-
 import browser_bench
 import build_time
 import lighthouse
@@ -27,7 +23,11 @@ import report
 import targets
 from bare_boot import write_bare_page
 from counting_server import serve_counting
+from playwright.sync_api import sync_playwright
 from stats import summarize
+
+from hipdrop_tools.handouts import chromium
+from hipdrop_tools.offline import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = chromium.EXECUTABLE

@@ -15,9 +15,14 @@ from pathlib import Path
 import pytest
 
 import hipdrop
-from hipdrop_tools import chromium
-from hipdrop_tools.serve import serve_in_thread
+from hipdrop_tools.course.course_package import load_course_package
+from hipdrop_tools.handouts import chromium
+from hipdrop_tools.offline.serve import serve_in_thread
 from support import PUBLIC_SITE_URL, ROOT, build_site, copy_project
+
+# This course's own Python (macros/), importable as `hipdrop_course` the way the plugin loads it,
+# for the tests of its engine, catalog and widgets (they also run inside Pyodide, from the wheel).
+load_course_package(ROOT / "macros")
 
 CHROMIUM = chromium.EXECUTABLE
 BUNDLE_NAME = f"hip-drop-course-{hipdrop.__version__}"
@@ -129,7 +134,7 @@ def all_pages(built_site) -> list[str]:
 
 @pytest.fixture(scope="session")
 def example_course(tmp_path_factory):
-    """examples/sourdough built once from the project's wheel in a fresh venv (tests/example_course.py)."""
+    """examples/sourdough built once from the project's wheel in a fresh venv (tests/helpers/example_course.py)."""
     from example_course import build_example_course
 
     try:

@@ -22,7 +22,12 @@ def build_site(dest: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.Com
 
 def copy_project(dest: Path) -> Path:
     """A copy of the project's sources (for build tests that break a data file)."""
-    ignore = shutil.ignore_patterns(".venv", "node_modules", "site", "dist", "build", ".git", "__pycache__", ".pytest_cache")
+    top_level = {".venv", "node_modules", "site", "dist", "build", ".git", ".pytest_cache", ".cache"}
+
+    def ignore(folder, names):
+        left_out = {"__pycache__"} | (top_level if Path(folder) == ROOT else set())
+        return [name for name in names if name in left_out]
+
     shutil.copytree(ROOT, dest, ignore=ignore, symlinks=True)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
     return dest
@@ -52,7 +57,7 @@ def logging_server(site: Path):
     import http.server
     import threading
 
-    from hipdrop_tools.serve import SiteHandler
+    from hipdrop_tools.offline.serve import SiteHandler
 
     sent = []
 

@@ -5,7 +5,7 @@ session)`` and gets back a JSON string ``{"ok": true, "result": ...}`` or
 ``{"ok": false, "error": {"type": ..., "message": ...}}``.
 
 The method table is not written here: it is what the course's core and packs registered
-(``hipdrop_tools.packs``), written into the engine wheel as ``hipdrop/_registry.py``
+(``hipdrop_tools.course.packs``), written into the engine wheel as ``hipdrop/_registry.py``
 (``METHODS``: method name -> ``"module:function"``). Without that file (the engine run from its
 source folder) the table is the core's own methods, ``CORE_METHODS``.
 

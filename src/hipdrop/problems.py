@@ -1,5 +1,5 @@
 """The one base of the errors that list every problem found, never only the first: the quiz and
-catalog data (hipdrop_tools.errors.DataError), a widget's answers or settings."""
+catalog data (hipdrop_tools.course.errors.DataError), a widget's answers or settings."""
 
 
 class ProblemsError(ValueError):

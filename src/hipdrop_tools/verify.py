@@ -17,10 +17,10 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from . import csp
-from .errors import DataError, Problem
-from .offline import MANIFEST, SERVICE_WORKER, worker_pages
-from .site_files import PYODIDE_FILES
+from hipdrop_tools.build import csp
+from hipdrop_tools.build.site_files import PYODIDE_FILES
+from hipdrop_tools.course.errors import DataError, Problem
+from hipdrop_tools.offline.service_worker import MANIFEST, SERVICE_WORKER, worker_pages
 
 ENGINE_META = "hipdrop-engine"
 PYODIDE_META = "hipdrop-pyodide"

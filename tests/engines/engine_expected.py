@@ -6,14 +6,14 @@ from dataclasses import dataclass
 
 import yaml
 
-from hipdrop_hip.engine.mechanics.lab import resolve
-from hipdrop_hip.engine.mechanics.statics import solve
-from hipdrop_hip.engine.mechanics.text import describe
-from hipdrop_hip.engine.picker import answers_from_form, pick
+from hipdrop_course.engine.mechanics.lab import resolve
+from hipdrop_course.engine.mechanics.statics import solve
+from hipdrop_course.engine.mechanics.text import describe
+from hipdrop_course.engine.picker import answers_from_form, pick
 from hipdrop.quiz.grading import grade_bank
-from hipdrop_hip.build.catalog import load_catalog
-from hipdrop_tools.project import Project
-from hipdrop_tools.quizzes import engine_bank, load_banks
+from hipdrop_course.catalog import load_catalog
+from hipdrop_tools.course.project import Project
+from hipdrop_tools.course.quizzes import engine_bank, load_banks
 from support import ROOT
 
 

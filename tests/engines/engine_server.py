@@ -18,7 +18,7 @@ from collections.abc import Callable  # noqa: F401 (annotation)
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hipdrop_tools.serve import SiteHandler
+from hipdrop_tools.offline.serve import SiteHandler
 
 CONTROL = "/__engines__/"
 WATCH_PATH = CONTROL + "watch.js"

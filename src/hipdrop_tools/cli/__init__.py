@@ -18,10 +18,11 @@ from pathlib import Path
 
 import yaml
 
-from hipdrop_tools.course_config import course_project
-from hipdrop_tools.errors import DataError
-from hipdrop_tools.packs import UnknownPack, enabled_packs, resolve
-from hipdrop_tools.project import Project
+from hipdrop_tools.course.config import course_project
+from hipdrop_tools.course.course_package import course_packs
+from hipdrop_tools.course.errors import DataError, HipdropError
+from hipdrop_tools.course.packs import UnknownPack, resolve
+from hipdrop_tools.course.project import Project
 
 
 def _root_parser(add_help: bool = True) -> argparse.ArgumentParser:
@@ -32,7 +33,7 @@ def _root_parser(add_help: bool = True) -> argparse.ArgumentParser:
 
 def commands(project: Project) -> list:
     """The core's subcommand modules, then the course's packs' (order: check first)."""
-    return [resolve(name) for pack in enabled_packs(project.packs) for name in pack.commands]
+    return [resolve(name) for pack in course_packs(project) for name in pack.commands]
 
 
 def build_parser(project: Project | None = None) -> argparse.ArgumentParser:
@@ -73,6 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     except UnknownPack as error:
         print(f"hipdrop: mkdocs.yml: plugins.hipdrop.packs: {error}", file=sys.stderr)
         return 1
+    except HipdropError as error:
+        print(f"hipdrop: {error.report()}", file=sys.stderr)
+        return 1
     except yaml.YAMLError as error:
         print(f"hipdrop: mkdocs.yml: not valid YAML: {str(error).splitlines()[0]}", file=sys.stderr)
         return 1
@@ -84,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
         return _quiet_broken_pipe()
     except DataError as error:
         print(error.report(), file=sys.stderr)
+        return 1
+    except HipdropError as error:
+        print(f"hipdrop: {error.report()}", file=sys.stderr)
         return 1
     except UnicodeDecodeError as error:
         print(f"hipdrop: a file is not UTF-8 text ({error.reason} at byte {error.start})", file=sys.stderr)

@@ -3,7 +3,7 @@
 import sys
 from pathlib import Path
 
-from hipdrop_tools.bundle import BundleError, write_bundle
+from hipdrop_tools.offline.bundle import BundleError, write_bundle
 
 NAME = "bundle"
 HELP = (

@@ -1,6 +1,6 @@
 """``hipdrop check``: validate every data file of the course and list every problem found."""
 
-from hipdrop_tools.course import load_course
+from hipdrop_tools.course.loading import load_course
 
 NAME = "check"
 HELP = "check the quiz banks and the data of the course's packs; list every problem with file, entry and field"

@@ -4,9 +4,9 @@ as IMS QTI packages (2.1 and 1.2, for Canvas, Blackboard and other platforms).""
 import sys
 from pathlib import Path
 
-from hipdrop_tools.course_config import course_short_name
-from hipdrop_tools.export import FORMATS, export_all
-from hipdrop_tools.quizzes import load_banks
+from hipdrop_tools.course.config import course_short_name
+from hipdrop_tools.course.quizzes import load_banks
+from hipdrop_tools.lms.export import FORMATS, export_all
 
 NAME = "export"
 HELP = "export every quiz bank as GIFT or Moodle XML (Moodle), or as QTI 2.1 and 1.2 packages (Canvas, Blackboard)"

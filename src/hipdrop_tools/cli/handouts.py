@@ -3,10 +3,10 @@
 import sys
 from pathlib import Path
 
-from hipdrop_tools import offline
+from hipdrop_tools.course.project import CORE_ASSETS_DIR, Project
 from hipdrop_tools.handouts import HandoutError, build_handouts
 from hipdrop_tools.handouts.templates import PAPER
-from hipdrop_tools.project import Project
+from hipdrop_tools.offline import service_worker as offline
 
 NAME = "handouts"
 HELP = "print the built site's lessons, exercises, quizzes and program template to PDF (Chromium)"
@@ -22,9 +22,14 @@ def run(args, project: Project) -> int:
     if not (site_dir / "index.html").is_file():
         print(f"{site_dir}: no built site here; run `mkdocs build` first", file=sys.stderr)
         return 1
-    template = project.site_assets_dir / offline.TEMPLATE_NAME
+    template = CORE_ASSETS_DIR / offline.TEMPLATE_NAME
     try:
-        result = build_handouts(site_dir, args.paper, service_worker_template=template if template.is_file() else None)
+        result = build_handouts(
+            site_dir,
+            args.paper,
+            service_worker_template=template if template.is_file() else None,
+            cache_dir=project.cache_dir / "precompress",
+        )
     except (HandoutError, FileNotFoundError) as error:
         print(f"hipdrop handouts: {error}", file=sys.stderr)
         return 1

@@ -3,7 +3,7 @@
 import sys
 from pathlib import Path
 
-from hipdrop_tools.scorm import ScormError, write_package
+from hipdrop_tools.lms.scorm import ScormError, write_package
 
 NAME = "scorm"
 HELP = (

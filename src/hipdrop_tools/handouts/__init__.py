@@ -14,14 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from hipdrop_tools import offline, precompress
-from hipdrop_tools.serve import serve_in_thread
-
-from . import booklet, listing, page_script, pdf_files
-from .plan import make_plan
-from .printer import Printer
-from .site_pages import read_site
-from .templates import running
+from hipdrop_tools.handouts import booklet, listing, page_script, pdf_files
+from hipdrop_tools.handouts.plan import make_plan
+from hipdrop_tools.handouts.printer import Printer
+from hipdrop_tools.handouts.site_pages import read_site
+from hipdrop_tools.handouts.templates import running
+from hipdrop_tools.offline import precompress
+from hipdrop_tools.offline import service_worker as offline
+from hipdrop_tools.offline.serve import serve_in_thread
 
 
 class HandoutError(Exception):
@@ -41,6 +41,7 @@ def build_handouts(
     paper: str = "a4",
     log: Callable[[str], None] = print,
     service_worker_template: Path | None = None,
+    cache_dir: Path | None = None,
 ) -> Result:
     """Print every handout into <site>/handouts/ and tell the site about them. With the service
     worker's template, the worker is written again so its precache and version include the PDFs
@@ -79,5 +80,5 @@ def build_handouts(
     listing.update_search_index(site_dir, listed)
     if service_worker_template is not None and (site_dir / offline.SERVICE_WORKER).is_file():
         offline.write_service_worker(site_dir, service_worker_template.read_text(encoding="utf-8"))
-    precompress.precompress_site(site_dir, precompress.default_cache_dir())  # the pages changed here
+    precompress.precompress_site(site_dir, cache_dir)  # the pages changed here
     return Result(out_dir=out_dir, listed=listed, handouts_page=page, linked_pages=linked)

@@ -9,11 +9,11 @@ again (until they no longer change).
 
 from html import escape
 
-from . import page_script
-from .pdf_files import named_pages
-from .plan import Handout
-from .printer import Printer
-from .site_pages import SiteInfo
+from hipdrop_tools.handouts import page_script
+from hipdrop_tools.handouts.pdf_files import named_pages
+from hipdrop_tools.handouts.plan import Handout
+from hipdrop_tools.handouts.printer import Printer
+from hipdrop_tools.handouts.site_pages import SiteInfo
 
 MAX_PASSES = 3
 

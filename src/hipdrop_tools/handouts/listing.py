@@ -10,9 +10,9 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from .pdf_files import facts
-from .plan import Handout
-from .site_pages import SiteInfo, page_file
+from hipdrop_tools.handouts.pdf_files import facts
+from hipdrop_tools.handouts.plan import Handout
+from hipdrop_tools.handouts.site_pages import SiteInfo, page_file
 
 HANDOUTS_DIR = "handouts"
 # The Handouts page (docs/handouts.md), at the address MkDocs gave it in the web build, where the

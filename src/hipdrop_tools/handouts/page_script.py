@@ -6,8 +6,8 @@ collapsed boxes and, for worksheets and keys, keeps just the one quiz. For the b
 back a page's article with its ids made unique, and puts the parts together.
 """
 
-from .plan import Handout
-from .site_pages import SiteInfo
+from hipdrop_tools.handouts.plan import Handout
+from hipdrop_tools.handouts.site_pages import SiteInfo
 
 
 def prepare_args(site: SiteInfo, handout: Handout) -> dict:

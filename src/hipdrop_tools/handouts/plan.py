@@ -9,7 +9,7 @@
 import re
 from dataclasses import dataclass
 
-from .site_pages import SiteInfo
+from hipdrop_tools.handouts.site_pages import SiteInfo
 
 KINDS = ("lesson", "exercise", "booklet", "worksheet", "key", "template")
 BOOKLET_FILE = "hip-drop-course-booklet.pdf"

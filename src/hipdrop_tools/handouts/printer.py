@@ -9,10 +9,8 @@ from pathlib import Path
 
 from playwright.sync_api import PdfMargins, sync_playwright
 
-from hipdrop_tools import chromium
-
-from . import page_script
-from .templates import MARGIN, PAPER, Running
+from hipdrop_tools.handouts import chromium, page_script
+from hipdrop_tools.handouts.templates import MARGIN, PAPER, Running
 
 CHROMIUM = chromium.EXECUTABLE
 BLOCKED = ("**/assets/pyodide/**", "**/*.whl")

@@ -14,7 +14,23 @@ class ScormConfig(base.Config):
     final_quiz = c.Type(str, default="final")
 
 
+# The course's own folders, relative to mkdocs.yml: when an option keeps its default, the folder may
+# be missing (a course with no Python or browser files of its own); a folder the author names must exist.
+DEFAULT_MACROS = "macros"
+DEFAULT_SITE_ASSETS = "site_assets"
+
+
 class HipdropConfig(base.Config):
+    # Off: the plugin does nothing (a quick build of the pages alone).
+    enabled = c.Type(bool, default=True)
+    # The course's own Python (its pack: widgets' engines, macros, data loaders), relative to
+    # mkdocs.yml, loaded by path; a missing folder is fine when it is the default.
+    macros = c.Type(str, default=DEFAULT_MACROS)
+    # The course's own browser files (widgets' JS, CSS, the app icon), copied under assets/hipdrop/.
+    site_assets = c.Type(str, default=DEFAULT_SITE_ASSETS)
+    # Where builds keep what they can reuse (the compiled standard library, compressed copies),
+    # relative to mkdocs.yml; empty: the user's cache folder ($XDG_CACHE_HOME/hipdrop), shared by courses.
+    cache_dir = c.Type(str, default="")
     # The folder of the quiz banks (`<bank-id>.yml`), relative to mkdocs.yml.
     quizzes = c.Type(str, default="quizzes")
     # Pages with presentation mode: docs paths or folder prefixes (`lessons/`, `final-quiz.md`).
@@ -27,6 +43,7 @@ class HipdropConfig(base.Config):
     short_name = c.Type(str, default="")
     # The browser's and the installed app's theme colour.
     theme_color = c.Type(str, default="#3f51b5")
-    # Course packs to enable, by entry-point name (`hip-drop`) or `module:attribute`.
+    # Installed course packs to enable, by entry-point name or `module:attribute` (the course's own
+    # pack is its macros folder and needs no entry here).
     packs = c.ListOfItems(c.Type(str), default=[])
     scorm = c.SubConfig(ScormConfig)

@@ -1,11 +1,10 @@
 """The core's macros: the quiz macros (``quiz_macros``) and ``offline_control()``, the "Keep this
 course for offline use" block with the size of the runtime the build ships
-(``hipdrop_tools.offline_control``; the plugin counts the files in ``on_files``)."""
+(``hipdrop_tools.offline.keep_control``; the plugin counts the files in ``on_files``)."""
 
 from hipdrop.messages import messages
-from hipdrop_tools.offline_control import control_html
-
-from . import quiz_macros
+from hipdrop_tools.mkdocs_plugin import quiz_macros
+from hipdrop_tools.offline.keep_control import control_html
 
 
 def macros(project) -> dict:

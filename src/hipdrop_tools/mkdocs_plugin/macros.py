@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import jinja2
 
-from hipdrop_tools.errors import DataError
-from hipdrop_tools.packs import Pack, macro_factories
-from hipdrop_tools.page_urls import PageUrls
-from hipdrop_tools.project import Project
+from hipdrop_tools.build.page_urls import PageUrls
+from hipdrop_tools.course.errors import DataError
+from hipdrop_tools.course.packs import Pack, macro_factories
+from hipdrop_tools.course.project import Project
 
 
 @dataclass(frozen=True)

@@ -25,27 +25,19 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from hipdrop_tools import (
-    csp,
-    css_bundle,
-    instant_nav,
-    messages_html,
-    offline,
-    offline_build,
-    offline_control,
-    page_urls,
-    precompress,
-    qr,
-    scorm,
-    site_files,
-)
-from hipdrop_tools.errors import DataError
-from hipdrop_tools.packs import Pack, UnknownPack, enabled_packs
-from hipdrop_tools.project import Project
-
-from . import macros
-from .config import HipdropConfig
-from .material import WebFontChosen, material_classes, self_hosted_fonts
+from hipdrop_tools.build import csp, css_bundle, instant_nav, messages_html, page_urls, qr, site_files
+from hipdrop_tools.course.course_package import course_packs
+from hipdrop_tools.course.errors import DataError, HipdropError
+from hipdrop_tools.course.packs import Pack, UnknownPack
+from hipdrop_tools.course.project import CORE_ASSETS_DIR, Project
+from hipdrop_tools.lms import scorm
+from hipdrop_tools.mkdocs_plugin import macros, theme_overrides
+from hipdrop_tools.mkdocs_plugin.config import DEFAULT_MACROS, DEFAULT_SITE_ASSETS, HipdropConfig
+from hipdrop_tools.mkdocs_plugin.material import WebFontChosen, material_classes, self_hosted_fonts
+from hipdrop_tools.offline import file_pages as offline_build
+from hipdrop_tools.offline import keep_control as offline_control
+from hipdrop_tools.offline import precompress
+from hipdrop_tools.offline import service_worker as offline
 
 WIDGET_MARKER = "data-hipdrop-widget="
 FILE_NOTICE_SCRIPT = site_files.ASSETS_DIR + "/js/file-notice.js"
@@ -71,10 +63,6 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
 
     def on_config(self, config):
         root = Path(config.config_file_path).parent
-        try:
-            self.packs = enabled_packs(self.config.packs)
-        except UnknownPack as error:
-            raise PluginError(f"mkdocs.yml: plugins.hipdrop.packs: {error}") from None
         self.project = Project(
             root=root,
             quizzes=self.config.quizzes,
@@ -82,7 +70,18 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
             pyodide=Path(self.config.pyodide) if self.config.pyodide else None,
             packs=tuple(self.config.packs),
             language=messages_html.site_language(config),
+            macros=self.config.macros,
+            site_assets=self.config.site_assets,
+            cache=self.config.cache_dir,
         )
+        self._check_course_folders()
+        try:
+            self.packs = course_packs(self.project)
+        except UnknownPack as error:
+            raise PluginError(f"mkdocs.yml: plugins.hipdrop.packs: {error}") from None
+        except HipdropError as error:
+            raise PluginError(error.report()) from None
+        theme_overrides.add_to(config.theme)
         try:
             if self_hosted_fonts(config.theme):
                 log.info(
@@ -112,6 +111,16 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         except DataError as error:
             raise PluginError(error.report()) from None
         return config
+
+    def _check_course_folders(self) -> None:
+        """A folder the author named must exist; the defaults (``macros``, ``site_assets``) may not."""
+        named = (
+            ("macros", self.config.macros, DEFAULT_MACROS, self.project.macros_dir),
+            ("site_assets", self.config.site_assets, DEFAULT_SITE_ASSETS, self.project.site_assets_dir),
+        )
+        for option, value, default, folder in named:
+            if value != default and not folder.is_dir():
+                raise PluginError(f"mkdocs.yml: plugins.hipdrop.{option}: no folder '{value}' next to mkdocs.yml")
 
     def _add_page_assets(self, config) -> None:
         """The core's and the packs' stylesheets and scripts, before the course's own."""
@@ -152,7 +161,7 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
                 extra.append(site_files.iframe_worker_shim(self.project))
         except site_files.MissingRuntime as error:
             raise PluginError(str(error)) from None
-        wheel_file, _ = site_files.engine_wheel(self.packs, self.project.pyodide_dir)
+        wheel_file, _ = site_files.engine_wheel(self.packs, self.project.pyodide_dir, self.project.cache_dir)
         extra.append(wheel_file)
         try:
             css = css_bundle.bundle_site_files(extra, self.css_sources)
@@ -229,13 +238,13 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
             self._write_scorm_files(config)
             return
         if self.config.offline:
-            template = (self.project.site_assets_dir / offline.TEMPLATE_NAME).read_text(encoding="utf-8")
+            template = (CORE_ASSETS_DIR / offline.TEMPLATE_NAME).read_text(encoding="utf-8")
             offline.write_service_worker(Path(config.site_dir), template, list(self.urls.pages))
         # Last: every file is final now, the service worker included. A server sends these copies.
-        precompress.precompress_site(Path(config.site_dir), precompress.default_cache_dir())
+        precompress.precompress_site(Path(config.site_dir), self.project.cache_dir / "precompress")
 
     def _write_scorm_files(self, config):
-        from hipdrop_tools.quizzes import load_banks
+        from hipdrop_tools.course.quizzes import load_banks
 
         try:
             settings = scorm.settings({"scorm": dict(self.config.scorm)}, set(load_banks(self.project)))

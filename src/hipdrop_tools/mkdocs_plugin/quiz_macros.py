@@ -6,8 +6,8 @@ from collections import Counter
 
 from hipdrop.messages import messages
 from hipdrop.quiz.render import render_quiz
-from hipdrop_tools.quizzes import engine_bank, load_banks
-from hipdrop_tools.site_files import QUIZ_DOWNLOADS_DIR
+from hipdrop_tools.build.site_files import QUIZ_DOWNLOADS_DIR
+from hipdrop_tools.course.quizzes import engine_bank, load_banks
 
 TYPE_NAMES = {
     "single": "single choice",

@@ -170,7 +170,7 @@ function watch(root) {
 }
 
 // The build wraps each widget's data script in <template data-hd-data> so that Material's
-// instant navigation leaves it alone (hipdrop_tools.instant_nav); put it back before attaching.
+// instant navigation leaves it alone (hipdrop_tools.build.instant_nav); put it back before attaching.
 function unwrapData() {
   document.querySelectorAll("template[data-hd-data]").forEach((t) => t.replaceWith(t.content));
 }

@@ -1,5 +1,5 @@
 // The words the scripts show, in the site's language: the build writes the core's catalog into
-// every page as <script type="application/json" id="hipdrop-messages"> (hipdrop_tools.messages_html),
+// every page as <script type="application/json" id="hipdrop-messages"> (hipdrop_tools.build.messages_html),
 // {"language": "en", "messages": {key: text}}. No script writes a reader-visible word of its own.
 //
 // text(key, values) -> the text with each {name} replaced by values[name].

@@ -1,5 +1,5 @@
 // Classroom bundle only (the offline build): the course's module scripts are written as
-// <script type="hipdrop/module" data-src="..."> (hipdrop_tools.offline_build), because browsers
+// <script type="hipdrop/module" data-src="..."> (hipdrop_tools.offline.file_pages), because browsers
 // refuse module scripts from file:// and would log an error for each. Served over http (the
 // launcher), this classic script starts them as real modules.
 (function () {

@@ -3,7 +3,7 @@
 //   - once Python has run on this device (taken from the HTTP cache: nothing downloaded twice;
 //     not when the browser asks to save data), or
 //   - when the reader presses "Keep this course for offline use" (a block the build writes,
-//     hipdrop_tools.offline_control; enhanced here: size, Save-Data warning, progress).
+//     hipdrop_tools.offline.keep_control; enhanced here: size, Save-Data warning, progress).
 // Nothing to do on file:// or without support.
 
 import { text as words } from "./messages.js";

@@ -1,7 +1,7 @@
 // The course's service worker: after one visit the pages work offline; once Python has run on this
 // device (or the reader asks for it), the widgets too.
 //
-// The build fills in the values below (hipdrop_tools.offline) and places this file at the site
+// The build fills in the values below (hipdrop_tools.offline.service_worker) and places this file at the site
 // root, so that its scope is the whole course. VERSION is a hash of the site's files: a changed
 // course gives a changed worker, which caches the new files and deletes the old cache. PAGES are
 // the course's pages as MkDocs addresses them in this build (lessons/x/ on the web, lessons/x.html

@@ -1,0 +1,44 @@
+"""Macros for the clinical tables, rendered from the engine so every page states the same rules:
+
+- ``warning_signs(style="box")``: the warning signs by urgency (lesson 3's red-flag box and the
+  FAQ: "box"; the home page: "home").
+- ``approach_limits()``: the movements each hip-replacement approach limits (lesson 3b).
+- ``clinical_rules()``: the body of the clinical rules page (signs, limits and the exercises they
+  exclude, doses, course conventions, references).
+
+Addresses come from the build's own URL mapping (the page's ``link``), never formatted here.
+"""
+
+from .catalog import load_catalog
+from .engine.picker.clinical_html import approach_limits_html, clinical_rules_html, warning_signs_html
+
+# Pages the warning-sign box links to: key -> (docs path, anchor).
+LINKS = {
+    "red-flags": ("lessons/causes-and-assessment.md", "#red-flags"),
+    "clinical-rules": ("clinical-rules.md", ""),
+    "program": ("program.md", ""),
+}
+
+
+def page_links(page) -> dict[str, str]:
+    links = {}
+    for key, (path, anchor) in LINKS.items():
+        url = page.link_or_none(path)
+        if url is not None:
+            links[key] = url + anchor
+    return links
+
+
+def macros(project) -> dict:
+    def warning_signs(page, style: str = "box") -> str:
+        if style not in ("box", "home"):
+            raise ValueError(f"warning_signs(style={style!r}): style must be 'box' or 'home'")
+        return warning_signs_html(style, page_links(page))
+
+    def approach_limits(page) -> str:
+        return approach_limits_html()
+
+    def clinical_rules(page) -> str:
+        return clinical_rules_html(load_catalog(project))  # DataError stops the build, every problem listed
+
+    return {"warning_signs": warning_signs, "approach_limits": approach_limits, "clinical_rules": clinical_rules}

@@ -1,0 +1,75 @@
+"""The program picker: a reader's answers and the exercise catalog in, a program or a referral out.
+
+``pick(answers, catalog)`` is the whole engine: safety first (red flags and missing clearance give a
+referral, high pain gives rest advice), then the selection rules. Pure and deterministic.
+"""
+
+from dataclasses import replace
+
+from ..catalog import Catalog, catalog_from_dict
+from .answers import Answers, AnswersError, answers_from_dict, answers_from_form
+from .program import LeftOut, Outcome, Program, Referral, RestAdvice, Trigger
+from .render import render, render_problems
+from .rules import build_program
+from .safety import screen, stop_rules_for
+from .sources import COURSE_CONVENTION
+from .warning_signs import SOON
+
+__all__ = [
+    "Answers",
+    "AnswersError",
+    "Program",
+    "Referral",
+    "RestAdvice",
+    "answers_from_dict",
+    "answers_from_form",
+    "pick",
+]
+
+
+def pick(answers: Answers, catalog: Catalog) -> Outcome:
+    stop = screen(answers)
+    if stop is not None:
+        return stop
+    program, why = build_program(answers, catalog)
+    if program is None:
+        return _nothing_fits(why)
+    return replace(program, stop_rules=stop_rules_for(answers))
+
+
+def _nothing_fits(why: tuple[LeftOut, ...]) -> Referral:
+    details = " ".join(r.text for r in why[:3])
+    trigger = Trigger(
+        field="precautions",
+        answer="",
+        label="Your limits and equipment leave no exercise in the catalog that fits. " + details,
+        action="Ask a physiotherapist for exercises that respect your limits.",
+        whom="a physiotherapist",
+        source=COURSE_CONVENTION,
+    )
+    return Referral(
+        urgency=SOON,
+        title="Ask a physiotherapist for a program that fits your limits",
+        triggers=(trigger,),
+        what_to_do=trigger.action,
+        whom=trigger.whom,
+    )
+
+
+def build_for_page(params: dict) -> dict:
+    """The worker method ``picker.build``: form fields in, rendered outcome (or problems) out.
+
+    ``params``: ``catalog`` (the catalog dict), ``form`` (field name -> list of strings, as in the
+    URL query), ``base_url`` (the site root seen from the page) and ``urls`` (made by the build
+    from MkDocs's files: ``exercises`` id -> page address and ``figures`` file -> address, each seen
+    from the program page). Bad answers are not an error reply: they come back as ``kind: "invalid"`` with every
+    problem, for the page to show.
+    """
+
+    try:
+        answers = answers_from_form(params.get("form") or {})
+    except AnswersError as error:
+        return {"kind": "invalid", "problems": error.problems, "html": render_problems(error.problems)}
+    outcome = pick(answers, catalog_from_dict(params["catalog"]))
+    html = render(outcome, params.get("base_url", ""), params.get("urls") or {})
+    return {"kind": outcome.kind, "html": html, "problems": []}

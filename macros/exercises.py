@@ -1,0 +1,62 @@
+"""Macros for the exercise library, all generated from ``exercises/catalog.yml``:
+
+- ``exercise("family-id")``: the body of an exercise page (the family's main entry in full, its
+  easier and harder versions, dosing by goal, evidence, precautions, sources).
+- ``evidence_table()``: exercise, study and %MVIC range for every catalog entry with a figure.
+- ``exercise_index()``: the library overview, grouped by phase.
+"""
+
+import posixpath
+
+from .catalog import FIGURES_DIR, PAGES_DIR, load_catalog
+from .engine import catalog_html
+
+# Lessons the exercise pages point to (docs-relative paths of the other engineer's lessons).
+LESSON_LINKS = {
+    "dosing": ("lesson 5, dosing and progressing", "lessons/dosing.md"),
+    "red-flags": ("lesson 3, causes and assessment", "lessons/causes-and-assessment.md"),
+}
+
+
+def macros(project) -> dict:
+    catalog = load_catalog(project)  # raises DataError: the build stops, every problem listed
+
+    def links(page) -> catalog_html.Links:
+        """Addresses from the build's own URL mapping, as seen from the page at hand; lesson links
+        as Markdown links relative to the page's source, which MkDocs rewrites."""
+        source_dir = posixpath.dirname(page.src_uri) or "."
+
+        def figure(filename: str) -> str:
+            return page.link(f"{FIGURES_DIR.as_posix()}/{filename}")
+
+        def exercise_url(exercise_id: str) -> str:
+            entry = catalog.exercise(exercise_id)
+            target = page.link(f"{PAGES_DIR.as_posix()}/{entry.family}.md")
+            return target + ("" if entry.is_family_main else f"#{entry.id}")
+
+        lessons = {
+            key: f"[{label}]({posixpath.relpath(docs_path, source_dir)})"
+            for key, (label, docs_path) in LESSON_LINKS.items()
+            if (project.docs_dir / docs_path).is_file()
+        }
+        return catalog_html.Links(figure=figure, exercise=exercise_url, lessons=lessons)
+
+    def exercise(page, family_id: str) -> str:
+        try:
+            entry = catalog.exercise(family_id)
+        except KeyError:
+            known = ", ".join(f.id for f in catalog.families())
+            raise KeyError(
+                f"exercise('{family_id}'): no such family in exercises/catalog.yml (families: {known})"
+            ) from None
+        if not entry.is_family_main:
+            raise KeyError(f"exercise('{family_id}'): '{family_id}' is a version shown on the page of '{entry.family}'")
+        return catalog_html.exercise_page(catalog, family_id, links(page))
+
+    def evidence_table(page) -> str:
+        return catalog_html.evidence_table(catalog, links(page))
+
+    def exercise_index(page) -> str:
+        return catalog_html.exercise_index(catalog, links(page))
+
+    return {"exercise": exercise, "evidence_table": evidence_table, "exercise_index": exercise_index}

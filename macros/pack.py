@@ -1,0 +1,29 @@
+"""This course, as the generator's extension point (``hipdrop_tools.course.packs.Pack``) sees it.
+
+Its assets are the course's ``site_assets/`` folder (the plugin sets them)."""
+
+from hipdrop_tools.course.packs import Pack
+
+from .engine.methods import METHODS
+
+PACK = Pack(
+    name="hip-drop",
+    engine_packages=("hipdrop_course.engine",),
+    # Static HTML renderers, used at build time only (the macros): not in the browser's wheel.
+    build_only=(
+        "hipdrop_course.engine.catalog_html",
+        "hipdrop_course.engine.picker.form",
+        "hipdrop_course.engine.picker.clinical_html",
+        "hipdrop_course.engine.mechanics.page",
+    ),
+    methods=METHODS,
+    macros="hipdrop_course:macros",
+    extra_css=("css/picker.css", "css/mechanics.css"),
+    loaders={"catalog exercises": "hipdrop_course.catalog:load_exercises"},
+    data_dirs=("exercises",),
+    bundle_notice=(
+        "Hip Drop is education, not medical advice. It does not replace an assessment by\n"
+        "a physiotherapist or doctor. If you have a red flag, see a clinician first.\n"
+    ),
+    commands=("hipdrop_course.cli.pick", "hipdrop_course.cli.lab"),
+)

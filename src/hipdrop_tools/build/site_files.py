@@ -1,0 +1,181 @@
+"""What the build adds to the site besides the pages: our assets, the Pyodide runtime, the engine.
+
+Each function returns (destination path in the site, source path or bytes); the MkDocs plugin
+turns them into MkDocs ``File`` objects. No MkDocs import here.
+"""
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import hipdrop
+from hipdrop_tools.course.project import CORE_ASSETS_DIR, Project
+from hipdrop_tools.pyodide.wheel import Wheel, build_wheel
+
+if TYPE_CHECKING:
+    from hipdrop_tools.course.packs import Pack
+
+ASSETS_DIR = "assets/hipdrop"
+PYODIDE_DIR = "assets/pyodide"
+# The five files Pyodide needs to boot; nothing else from the npm package is shipped.
+PYODIDE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    dest: str
+    source: Path | None = None
+    content: bytes | None = None
+
+
+class MissingRuntime(Exception):
+    pass
+
+
+def asset_files(project: Project, packs: "tuple[Pack, ...]" = ()) -> list[SiteFile]:
+    """The core's assets and each enabled pack's ``assets/`` folder, merged under ``ASSETS_DIR``."""
+    roots = [CORE_ASSETS_DIR] + [
+        d for d in (pack.assets_dir() for pack in packs if pack.assets != "hipdrop_tools") if d
+    ]
+    files: dict[str, SiteFile] = {}
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                dest = f"{ASSETS_DIR}/{path.relative_to(root).as_posix()}"
+                if dest in files:
+                    raise ValueError(f"{path}: the asset {dest} is already given by another pack")
+                files[dest] = SiteFile(dest=dest, source=path)
+    return list(files.values())
+
+
+def pyodide_files(project: Project, packs: "tuple[Pack, ...]") -> list[SiteFile]:
+    missing = [name for name in PYODIDE_FILES if not (project.pyodide_dir / name).is_file()]
+    if missing:
+        raise MissingRuntime(
+            f"{project.relative(project.pyodide_dir)}: missing {', '.join(missing)}. "
+            "The installed hipdrop package lacks its Pyodide runtime: in a clone, run `make setup` "
+            "(npm ci, then it stages the files); or set the plugin's `pyodide` option to a folder holding them."
+        )
+    files = [
+        SiteFile(dest=f"{PYODIDE_DIR}/{name}", source=project.pyodide_dir / name)
+        for name in PYODIDE_FILES
+        if name not in (STDLIB, LOCK_FILE)
+    ]
+    return [*files, trimmed_stdlib(project, packs), lock_without_packages(project)]
+
+
+STDLIB = "python_stdlib.zip"
+LOCK_FILE = "pyodide-lock.json"
+
+
+def lock_without_packages(project: Project) -> SiteFile:
+    """Pyodide's lock file with its ``info`` (the ABI Pyodide checks) and no packages: the course
+    loads none (the engine is standard library only), so the boot fetches and parses 200 bytes
+    instead of 120 KB."""
+    import json
+
+    lock = json.loads((project.pyodide_dir / LOCK_FILE).read_text(encoding="utf-8"))
+    small = {"info": lock["info"], "packages": {}}
+    return SiteFile(dest=f"{PYODIDE_DIR}/{LOCK_FILE}", content=json.dumps(small, separators=(",", ":")).encode())
+
+
+def trimmed_stdlib(project: Project, packs: "tuple[Pack, ...]") -> SiteFile:
+    """Pyodide's standard library cut down to what its start-up and the course's engine packages
+    (the core's and its packs') import, and compiled to bytecode (``stdlib_trim``, ``stdlib_bytecode``)."""
+    from hipdrop_tools.pyodide.bytecode import compile_stdlib
+    from hipdrop_tools.pyodide.stdlib_trim import trim
+    from hipdrop_tools.pyodide.wheel import package_dir
+
+    cache = project.cache_dir / "stdlib"
+    engine_dirs = [package_dir(name) for pack in packs for name in pack.engine_packages]
+    trimmed = trim((project.pyodide_dir / STDLIB).read_bytes(), engine_dirs, cache)
+    return SiteFile(dest=f"{PYODIDE_DIR}/{STDLIB}", content=compile_stdlib(trimmed, project.pyodide_dir, cache))
+
+
+def engine_wheel(
+    packs: "tuple[Pack, ...]", pyodide_dir: Path | None = None, cache_dir: Path | None = None
+) -> tuple[SiteFile, Wheel]:
+    """The course's engine wheel (the core and its packs' engine packages, their worker methods
+    as the wheel's registry), under a folder named by its content hash so browsers may cache it.
+    With ``pyodide_dir`` (the runtime) and a ``cache_dir`` it also holds the modules' bytecode."""
+    from hipdrop_tools.course.packs import method_table
+    from hipdrop_tools.pyodide.bytecode import compile_engine
+    from hipdrop_tools.pyodide.wheel import engine_files
+
+    packages = [name for pack in packs for name in pack.engine_packages]
+    build_only = [name for pack in packs for name in pack.build_only]
+    sources = [item for package in packages for item in engine_files(package, build_only)]
+    # Compiled by the pinned Pyodide (under Node) so the browser does not compile at start-up.
+    bytecode = compile_engine(sources, pyodide_dir, cache_dir / "engine") if pyodide_dir and cache_dir else []
+    wheel = build_wheel(packages, method_table(packs), "hipdrop", hipdrop.__version__, build_only, bytecode)
+    dest = f"{ASSETS_DIR}/engine/{wheel.digest[:12]}/{wheel.filename}"
+    return SiteFile(dest=dest, content=wheel.content), wheel
+
+
+# --- Offline course: files at the site root (the service worker's scope) and the app icons. ---
+
+ICONS_DIR = f"{ASSETS_DIR}/icons"
+IFRAME_WORKER_SHIM = f"{ASSETS_DIR}/vendor/iframe-worker-shim.js"
+
+
+def root_files(name: str, short_name: str, description: str, theme_color: str | None = None) -> list[SiteFile]:
+    """The web app manifest at the site root and the icons it names (drawn at build time).
+
+    The service worker itself (``sw.js``, also at the root) is written after the build by
+    ``offline.write_service_worker``, since its version is a hash of the finished site.
+    """
+    from hipdrop_tools.build.icons import ICON_SIZES, icon_png, icon_svg
+    from hipdrop_tools.offline.service_worker import MANIFEST, THEME_COLOR, web_manifest
+
+    manifest = web_manifest(name, short_name, description, theme_color or THEME_COLOR)
+    files = [SiteFile(dest=MANIFEST, content=manifest)]
+    files += [SiteFile(dest=f"{ICONS_DIR}/icon-{size}.png", content=icon_png(size)) for size in ICON_SIZES]
+    files.append(SiteFile(dest=f"{ICONS_DIR}/icon.svg", content=icon_svg().encode()))
+    return files
+
+
+def iframe_worker_shim(project: Project) -> SiteFile:
+    """Material's offline plugin needs this shim for search on file://; vendored from npm
+    (pinned in package-lock.json) so that nothing is fetched from a CDN."""
+    from hipdrop_tools.course.project import VENDOR_DIR
+
+    source = VENDOR_DIR / "iframe-worker-shim.js"
+    if not source.is_file():
+        raise MissingRuntime(
+            f"{source}: missing. The installed hipdrop package lacks the iframe-worker shim: "
+            "in a clone, run `make setup`."
+        )
+    return SiteFile(dest=IFRAME_WORKER_SHIM, source=source)
+
+
+# --- Quiz banks exported for course platforms (GIFT, Moodle XML, QTI), linked from the teachers' pages. ---
+
+QUIZ_DOWNLOADS_DIR = "downloads/quizzes"
+
+
+def quiz_export_files(project: Project, base_url: str = "", category: str | None = None) -> list[SiteFile]:
+    """Every quiz bank as ``<bank>.gift``, ``<bank>.xml``, ``<bank>.qti21.zip`` and ``<bank>.qti12.zip``
+    (``hipdrop export`` writes the same)."""
+    from hipdrop_tools.course.quizzes import load_banks
+    from hipdrop_tools.lms.export import FORMATS, export_all
+
+    banks = load_banks(project)
+    files = []
+    for fmt in FORMATS:
+        texts, warnings = export_all(banks, fmt, base_url, *([category] if category else []))
+        for warning in warnings:  # INFO: a question a format cannot carry is left out, by design
+            logging.getLogger("mkdocs.plugins.hipdrop").info("hipdrop: %s export: %s", fmt, warning)
+        files += [
+            SiteFile(
+                dest=f"{QUIZ_DOWNLOADS_DIR}/{name}", content=text if isinstance(text, bytes) else text.encode("utf-8")
+            )
+            for name, text in texts.items()
+        ]
+    return files

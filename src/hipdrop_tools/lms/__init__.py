@@ -1,0 +1,1 @@
+"""Learning platforms: the SCORM 1.2 package and the quiz exports (GIFT, Moodle XML, QTI)."""

@@ -1,0 +1,1 @@
+"""Python for the browser: the course's engine wheel, the trimmed standard library and its bytecode."""

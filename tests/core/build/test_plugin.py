@@ -1,0 +1,189 @@
+"""The `hipdrop` MkDocs plugin as a course author meets it: a course with only
+`plugins: [search, hipdrop]` builds; a misspelt or mistyped option, an unknown pack or a failing
+macro stops a --strict build with a message naming it; and a course pack (a toy one, from
+tests/core/packs/) adds its macro, widget, stylesheet and worker method through the extension point,
+while a course without it carries none of it."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import yaml
+
+from support import ROOT
+
+MINI = Path(__file__).parent / "mini_course"
+PACKS = ROOT / "tests" / "core" / "packs"
+TOY = "toy_pack.pack:PACK"
+
+
+def course(tmp_path: Path, options: dict | None = None, pages: dict[str, str] | None = None) -> Path:
+    """The minimal course copied to tmp_path, its hipdrop options set, extra pages added."""
+    root = tmp_path / "course"
+    shutil.copytree(MINI, root)
+    config = yaml.safe_load((root / "mkdocs.yml").read_text())
+    if options is not None:
+        config["plugins"] = ["search", {"hipdrop": options}]
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    for name, text in (pages or {}).items():
+        (root / "docs" / name).write_text(text)
+    return root
+
+
+def build(root: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(PACKS), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
+        cwd=root, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+def wheel_of(site: Path) -> zipfile.ZipFile:
+    (wheel,) = site.glob("assets/hipdrop/engine/*/hipdrop-*.whl")
+    return zipfile.ZipFile(wheel)
+
+
+def assert_stops(result: subprocess.CompletedProcess, *names: str) -> None:
+    assert result.returncode != 0, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    for name in names:
+        assert name in result.stderr, result.stderr
+
+
+def test_a_course_with_only_the_plugin_builds_with_the_core_alone(tmp_path):
+    root = course(tmp_path)
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    page = (site / "index.html").read_text()
+    assert 'data-hipdrop-widget="quiz"' in page and 'name="hipdrop-engine"' in page
+    assert 'rel="manifest"' in page and "Content-Security-Policy" in page
+    names = wheel_of(site).namelist()
+    assert "hipdrop/quiz/grading.py" in names and "hipdrop/_registry.py" in names
+    assert not [n for n in names if n.startswith("hipdrop_course")]
+    assert "hipdrop/quiz/render.py" not in names  # build-time only
+    assert json.loads((site / "manifest.webmanifest").read_text())["name"] == "Water, a tiny course"
+    assert (site / "sw.js").is_file()
+    assert (site / "assets" / "pyodide" / "pyodide.asm.wasm").is_file()
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".js", ".css", ".json", ".xml", ".gift", ".py", ".txt"):
+            text = path.read_text(errors="replace").lower()
+            assert "trendelenburg" not in text and "program_picker" not in text, path
+            assert "hip drop" not in text and "picker" not in text, path
+    for name in names:  # the engine wheel (its docstrings and METADATA) names no course either
+        assert b"hip drop" not in wheel_of(site).read(name).lower(), name
+    # Material's default fonts would come from Google Fonts: the plugin turns them off.
+    assert "fonts.googleapis.com" not in page and "fonts.gstatic.com" not in page
+    assert (site / "downloads" / "quizzes" / "water.gift").read_text().count("$CATEGORY: Water, a tiny course/water") == 1
+    assert not (site / "assets" / "hipdrop" / "js" / "widgets" / "picker.js").exists()
+
+
+def test_a_web_font_chosen_by_the_author_stops_the_build_naming_it(tmp_path):
+    root = course(tmp_path)
+    config = yaml.safe_load((root / "mkdocs.yml").read_text())
+    config["theme"]["font"] = {"text": "Lato"}
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    assert_stops(build(root), "theme.font", "Lato", "self-hosted")
+
+
+def test_serve_watches_the_quizzes_and_every_pack_data_folder(tmp_path):
+    from hipdrop_tools.mkdocs_plugin.plugin import HipdropPlugin
+    from hipdrop_tools.course.packs import CORE, Pack
+    from hipdrop_tools.course.project import Project
+
+    root = course(tmp_path)
+    (root / "recipes").mkdir()
+    plugin = HipdropPlugin()
+    plugin.project = Project(root=root, quizzes="quizzes", docs="docs")
+    plugin.packs = (CORE, Pack(name="data", data_dirs=("recipes", "not-there")))
+
+    class Server:
+        watched: list[str] = []
+
+        def watch(self, path):
+            self.watched.append(path)
+
+    server = Server()
+    assert plugin.on_serve(server, config=None, builder=None) is server
+    assert server.watched == [str(root / "quizzes"), str(root / "recipes")]
+
+
+def test_a_misspelt_option_stops_the_build_naming_it(tmp_path):
+    assert_stops(build(course(tmp_path, {"quizes": "quizzes"})), "quizes")
+
+
+def test_a_mistyped_option_stops_the_build_naming_it(tmp_path):
+    assert_stops(build(course(tmp_path, {"offline": "sometimes"})), "offline")
+
+
+def test_a_misspelt_scorm_option_stops_the_build_naming_it(tmp_path):
+    assert_stops(build(course(tmp_path, {"scorm": {"mastery": 80}})), "mastery")
+
+
+def test_an_unknown_pack_stops_the_build_naming_it(tmp_path):
+    assert_stops(build(course(tmp_path, {"packs": ["no-such-pack"]})), "plugins.hipdrop.packs", "no-such-pack")
+
+
+def test_a_failing_macro_stops_the_build_naming_the_page_and_macro(tmp_path):
+    root = course(tmp_path, pages={"broken.md": '# Broken\n\n{{ quiz("nope") }}\n'})
+    assert_stops(build(root), "docs/broken.md", "quiz(", "nope", "water")
+
+
+def test_an_unknown_macro_stops_the_build_naming_it(tmp_path):
+    root = course(tmp_path, pages={"broken.md": "# Broken\n\n{{ program_picker() }}\n"})
+    assert_stops(build(root), "docs/broken.md", "program_picker")
+
+
+def test_a_pack_adds_its_macro_widget_stylesheet_and_worker_method(tmp_path):
+    root = course(tmp_path, {"packs": [TOY]}, pages={"toy.md": '# Toy\n\n{{ toy_widget("hello") }}\n'})
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    page = (site / "toy" / "index.html").read_text()
+    assert 'data-hipdrop-widget="toy"' in page and 'name="hipdrop-engine"' in page
+    # The pack's stylesheet is part of the one bundle every page links.
+    assert "assets/hipdrop/css/course.css" in page and "assets/hipdrop/css/toy.css" not in page
+    assert "/* ---- toy.css ---- */" in (site / "assets" / "hipdrop" / "css" / "course.css").read_text()
+    assert (site / "assets" / "hipdrop" / "js" / "widgets" / "toy.js").is_file()
+    wheel = wheel_of(site)
+    assert "toy_pack/engine/__init__.py" in wheel.namelist()
+    assert "'toy.shout': 'toy_pack.engine:shout'" in wheel.read("hipdrop/_registry.py").decode()
+    # The wheel's dispatcher finds the pack's method from its registry alone.
+    target = tmp_path / "installed"
+    wheel.extractall(target)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import hipdrop.browser as b; print(b.dispatch('toy.shout', '{\"text\": \"hi\"}'))"],
+        env={"PYTHONPATH": str(target)}, capture_output=True, text=True,
+    )
+    assert json.loads(probe.stdout) == {"ok": True, "result": {"text": "HI!"}}, probe.stderr
+
+
+def test_a_course_without_the_pack_carries_none_of_it(tmp_path):
+    root = course(tmp_path)
+    assert build(root).returncode == 0
+    site = root / "site"
+    assert not (site / "assets" / "hipdrop" / "js" / "widgets" / "toy.js").exists()
+    assert "toy" not in wheel_of(site).read("hipdrop/_registry.py").decode()
+    assert "toy.css" not in (site / "index.html").read_text()
+
+
+def test_this_course_builds_through_its_pack(built_site):
+    wheel = wheel_of(built_site)
+    registry = wheel.read("hipdrop/_registry.py").decode()
+    assert "'picker.build'" in registry and "'mechanics.solve'" in registry
+    names = wheel.namelist()
+    assert "hipdrop_course/engine/picker/rules.py" in names
+    assert "hipdrop_course/engine/catalog_html.py" not in names  # build-time only
+    # Only the engine of the course's macros/ folder: its build-time modules stay out, and the
+    # package's own __init__.py (which imports them) ships empty.
+    assert not [n for n in names if n.startswith("hipdrop_course/") and not n.startswith(("hipdrop_course/engine/", "hipdrop_course/__"))]
+    assert wheel.read("hipdrop_course/__init__.py") == b""
+    assert not [n for n in names if n.startswith("hipdrop_tools")]
+    assert (built_site / "assets" / "hipdrop" / "js" / "widgets" / "picker.js").is_file()
+    program = (built_site / "program" / "index.html").read_text()
+    assert 'data-hipdrop-widget="picker"' in program and "assets/hipdrop/css/course.css" in program
+    assert "/* ---- picker.css ---- */" in (built_site / "assets" / "hipdrop" / "css" / "course.css").read_text()

@@ -1,0 +1,133 @@
+"""The built site: self-contained, safe by policy, and carrying the Python runtime and engine."""
+
+import re
+import subprocess
+import sys
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+
+from hipdrop_tools.build.site_files import PYODIDE_FILES
+
+
+class _Refs(HTMLParser):
+    """Collects every URL the page would fetch, and the CSP meta tag."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+        self.csp: list[str] = []
+        self.metas: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name in ("src", "href", "srcset", "data", "poster"):
+            if attrs.get(name) and not (tag == "a" and name == "href"):
+                self.urls.append(attrs[name])
+        if tag == "meta" and attrs.get("http-equiv", "").lower() == "content-security-policy":
+            self.csp.append(attrs.get("content", ""))
+        if tag == "meta" and attrs.get("name"):
+            self.metas[attrs["name"]] = attrs.get("content", "")
+
+
+def parse(path: Path) -> _Refs:
+    refs = _Refs()
+    refs.feed(path.read_text(encoding="utf-8"))
+    return refs
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "assets" not in p.parts)
+
+
+def test_every_page_fetches_only_from_the_site_itself(built_site):
+    remote = [
+        f"{page.relative_to(built_site)}: {url}"
+        for page in html_pages(built_site)
+        for url in parse(page).urls
+        if re.match(r"^(https?:)?//", url)
+    ]
+    assert remote == []
+
+
+def test_every_page_has_a_strict_content_security_policy_first_in_head(built_site):
+    for page in html_pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        policies = parse(page).csp
+        assert len(policies) == 1, page
+        policy = dict(part.strip().split(" ", 1) for part in policies[0].split(";"))
+        assert policy["default-src"] == "'self'"
+        assert policy["connect-src"] == "'self'" and policy["worker-src"] == "'self'"
+        assert policy["img-src"] == "'self' data:"
+        assert "'wasm-unsafe-eval'" in policy["script-src"]
+        assert "unsafe-inline" not in policy["script-src"] and "http" not in policy["script-src"]
+        assert html.index("Content-Security-Policy") < html.index("<script"), page
+
+
+def test_every_page_says_it_is_education_not_medical_advice(built_site):
+    for page in html_pages(built_site):
+        footer = page.read_text(encoding="utf-8").split('<footer', 1)[-1]
+        assert "education, not medical advice" in footer, page
+
+
+def test_no_web_fonts_or_cdn_in_stylesheets(built_site):
+    for css in built_site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        assert not re.search(r"url\((['\"]?)(https?:)?//", text), css
+        assert "fonts.googleapis" not in text and "unpkg.com" not in text, css
+
+
+def test_pyodide_runtime_ships_from_the_pinned_npm_package(built_site):
+    root = Path(__file__).resolve().parents[3]
+    npm = root / "node_modules" / "pyodide"
+    for name in PYODIDE_FILES:
+        shipped = built_site / "assets" / "pyodide" / name
+        if name == "python_stdlib.zip":  # trimmed and compiled at build time (stdlib_trim, stdlib_bytecode)
+            import zipfile
+
+            with zipfile.ZipFile(shipped) as ours, zipfile.ZipFile(npm / name) as theirs:
+                for entry in ours.namelist():
+                    source = entry.removesuffix("c") if entry.endswith(".pyc") else entry
+                    assert source in theirs.namelist(), entry
+                    if not entry.endswith(".pyc"):
+                        assert ours.read(entry) == theirs.read(entry), entry
+        elif name == "pyodide-lock.json":  # the course loads no package: the lock keeps its info only
+            import json
+
+            full = json.loads((npm / name).read_text())
+            assert json.loads(shipped.read_text()) == {"info": full["info"], "packages": {}}
+        else:
+            assert shipped.read_bytes() == (npm / name).read_bytes()
+    import json
+
+    lock = json.loads((root / "package-lock.json").read_text())
+    assert lock["packages"]["node_modules/pyodide"]["version"] == "314.0.7"
+
+
+def test_widget_pages_point_at_the_engine_and_plain_pages_do_not(built_site):
+    lesson = parse(built_site / "lessons" / "what-is-trendelenburg" / "index.html")
+    wheel = (built_site / "lessons" / "what-is-trendelenburg" / lesson.metas["hipdrop-engine"]).resolve()
+    assert wheel.is_file() and wheel.name.startswith("hipdrop-") and wheel.suffix == ".whl"
+    home = parse(built_site / "index.html")
+    if 'data-hipdrop-widget' not in (built_site / "index.html").read_text():
+        assert "hipdrop-engine" not in home.metas
+
+
+def test_engine_wheel_holds_only_the_engine_and_installs_with_pip(built_site, tmp_path):
+    (wheel,) = built_site.glob("assets/hipdrop/engine/*/hipdrop-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "hipdrop/browser.py" in names
+    assert not [n for n in names if n.startswith("hipdrop_tools")]
+    target = tmp_path / "target"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+    )
+    probe = subprocess.run(
+        [sys.executable, "-c", "import hipdrop.browser, json; print(json.loads(hipdrop.browser.dispatch('engine.ping', '{}'))['ok'])"],
+        env={"PYTHONPATH": str(target)},
+        capture_output=True,
+        text=True,
+    )
+    assert probe.stdout.strip() == "True", probe.stderr
