@@ -62,6 +62,8 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
+        if not self.config.enabled:
+            return config
         root = Path(config.config_file_path).parent
         self.project = Project(
             root=root,
@@ -141,18 +143,24 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         config.extra_javascript[:0] = scripts
 
     def on_serve(self, server, config, builder):
-        """`mkdocs serve` rebuilds when a quiz bank or a pack's data file changes too."""
+        """`mkdocs serve` rebuilds when a quiz bank, the course's macros/ or site_assets/, or a pack's data
+        file changes too."""
+        if not self.config.enabled:
+            return server
         for folder in self._data_dirs():
             server.watch(str(folder))
         return server
 
     def _data_dirs(self) -> list[Path]:
-        """The quizzes folder and every enabled pack's data folders that exist, each once."""
-        folders = [self.project.quizzes_dir]
+        """The quizzes folder, the course's own code and browser files, and every enabled pack's data
+        folders that exist, each once."""
+        folders = [self.project.quizzes_dir, self.project.macros_dir, self.project.site_assets_dir]
         folders += [self.project.root / name for pack in self.packs for name in pack.data_dirs]
         return [folder for folder in dict.fromkeys(folders) if folder.is_dir()]
 
     def on_files(self, files, config):
+        if not self.config.enabled:
+            return files
         try:
             extra = site_files.asset_files(self.project, self.packs) + site_files.pyodide_files(
                 self.project, self.packs
@@ -185,6 +193,8 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
+        if not self.config.enabled:
+            return markdown
         try:
             return self.macros.render(
                 markdown, macros.MacroPage(page.url, page.file.src_uri, self.urls, self.runtime_bytes)
@@ -193,9 +203,13 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
             raise PluginError(f"{self.project.docs}/{page.file.src_uri}: {error}") from None
 
     def on_page_content(self, html, page, config, files):
+        if not self.config.enabled:
+            return html
         return material_classes(html)
 
     def on_post_page(self, output, page, config):
+        if not self.config.enabled:
+            return output
         if WIDGET_MARKER in output:
             engine = get_relative_url(self.engine_url, page.url)
             pyodide = get_relative_url(site_files.PYODIDE_DIR + "/", page.url)
@@ -226,12 +240,16 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
 
     def on_post_template(self, output_content, template_name, config):
         """Static theme pages (404.html) get the same policy; MkDocs never runs on_post_page on them."""
+        if not self.config.enabled:
+            return output_content
         if template_name.endswith(".html"):
             return csp.with_csp_meta(messages_html.with_messages(output_content, config), inline_scripts=self.serving)
         return output_content
 
     @event_priority(-200)  # after every plugin's on_post_build (the offline plugin's runs at -100)
     def on_post_build(self, config):
+        if not self.config.enabled:
+            return
         if self.serving:
             return
         if scorm.is_scorm_build():  # a platform's pages get no service worker: the launch page and manifest

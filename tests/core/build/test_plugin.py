@@ -98,6 +98,7 @@ def test_serve_watches_the_quizzes_and_every_pack_data_folder(tmp_path):
     root = course(tmp_path)
     (root / "recipes").mkdir()
     plugin = HipdropPlugin()
+    plugin.load_config({})
     plugin.project = Project(root=root, quizzes="quizzes", docs="docs")
     plugin.packs = (CORE, Pack(name="data", data_dirs=("recipes", "not-there")))
 
@@ -187,3 +188,51 @@ def test_this_course_builds_through_its_pack(built_site):
     program = (built_site / "program" / "index.html").read_text()
     assert 'data-hipdrop-widget="picker"' in program and "assets/hipdrop/css/course.css" in program
     assert "/* ---- picker.css ---- */" in (built_site / "assets" / "hipdrop" / "css" / "course.css").read_text()
+
+
+def test_a_disabled_plugin_leaves_the_pages_alone(tmp_path):
+    root = course(tmp_path, {"enabled": False})
+    (root / "docs" / "index.md").write_text("# Water\n\nPlain text.\n")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    assert not (site / "assets" / "hipdrop").exists() and not (site / "sw.js").exists()
+    assert "Content-Security-Policy" not in (site / "index.html").read_text()
+
+
+def test_a_macros_folder_without_init_stops_the_build_naming_it(tmp_path):
+    root = course(tmp_path)
+    (root / "macros").mkdir()
+    (root / "macros" / "widgets.py").write_text("X = 1\n")
+    assert_stops(build(root), "macros", "__init__.py")
+
+
+def test_the_course_code_failing_to_import_stops_the_build_naming_file_and_line(tmp_path):
+    root = course(tmp_path)
+    (root / "macros").mkdir()
+    (root / "macros" / "__init__.py").write_text("from . import helpers\n")
+    (root / "macros" / "helpers.py").write_text("VALUE = 1\nBROKEN = undefined_name\n")
+    assert_stops(build(root), "macros/helpers.py:2", "NameError", "undefined_name")
+
+
+def test_course_code_without_pack_or_macros_stops_the_build(tmp_path):
+    root = course(tmp_path)
+    (root / "macros").mkdir()
+    (root / "macros" / "__init__.py").write_text("VALUE = 1\n")
+    assert_stops(build(root), "macros/__init__.py", "PACK", "macros(project)")
+
+
+def test_a_named_course_folder_that_is_missing_stops_the_build(tmp_path):
+    assert_stops(build(course(tmp_path, {"macros": "python"})), "plugins.hipdrop.macros", "python")
+    assert_stops(build(course(tmp_path / "b", {"site_assets": "static"})), "plugins.hipdrop.site_assets", "static")
+
+
+def test_a_course_with_only_a_macros_function_gets_its_macros(tmp_path):
+    root = course(tmp_path, pages={"hello.md": "# Hello\n\n{{ greeting('class') }}\n"})
+    (root / "macros").mkdir()
+    (root / "macros" / "__init__.py").write_text(
+        "def macros(project):\n    return {'greeting': lambda page, who: f'Hello, {who}, from {page.url}'}\n"
+    )
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    assert "Hello, class, from hello/" in (root / "site" / "hello" / "index.html").read_text()
