@@ -99,7 +99,7 @@ def test_a_quiz_with_its_answers_shown(audited):
 
 
 def test_a_submitted_exam(audited):
-    from test_quiz_slice import answer
+    from quiz_page import answer
 
     page = audited
     page.goto(page.site_url + "final-quiz/")

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from example_course import COURSE
 from hipdrop_tools.offline.serve import serve_in_thread
 from support import PYODIDE_TIMEOUT_MS
-from test_quiz_slice import answer, fieldset
+from quiz_page import answer, fieldset
 
 # The first test to ask for the example course builds a wheel, a venv and the site: minutes.
 pytestmark = pytest.mark.timeout(900)
