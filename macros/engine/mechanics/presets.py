@@ -168,7 +168,8 @@ PRESETS: tuple[Preset, ...] = (
     Preset(
         name="cane-same",
         title="Cane in the same-side hand",
-        summary="Weak abductors, the same 70 N cane held on the stance side.",
+        summary="Weak abductors, the same 70 N cane held on the stance side. The rigid model adds to the "
+        "abductors' load; in people a same-side cane made no measurable difference (Neumann 1998).",
         values=(
             ("abductor_capacity_n", WEAK_CAPACITY_N),
             ("cane_force_n", 70),
@@ -182,14 +183,17 @@ PRESETS_BY_NAME = {preset.name: preset for preset in PRESETS}
 
 SOURCE_NOTES = (
     "Model: the pelvis as a first-class lever balanced on the stance hip; abductor force × abductor arm "
-    "= weight above the hip × body-weight arm (Kosmahl, PT245; Indian J Orthop hip review 2017).",
+    "= weight above the hip × body-weight arm (Kosmahl, PT245). The weight above the hip is about five "
+    "sixths of body weight, as one leg is about a sixth (Winter 2009).",
     "Typical results: abductors pull about 2–3 × the weight above the hip and the hip joint force is "
     "about 2.5–3.3 × body weight (Standring 2016; Pauwels 1935, whose about 4 × is times the weight "
     "above the hip).",
     "Measured in people with instrumented hip implants: about 2.4 × body weight when walking, lower "
     "than many models predict (Bergmann 2001).",
     "Cane: in 24 people with hip prostheses a cane in the opposite hand cut abductor activity by 31% "
-    "and a cane in the same-side hand did not change it (Neumann, 1998). Static models like this one "
+    "(Neumann, 1998). This rigid model predicts that a cane in the same-side hand adds to the "
+    "abductors' load, but in those people it made no measurable difference (Neumann, 1998): people "
+    "push lightly, and the push also takes some weight off the leg. Static models like this one "
     "overstate the cane's effect (Brand & Crowninshield, 1980).",
     "Trunk lean over the stance hip lowers the abductor demand; at the knee it shifts load from the "
     "inner to the outer half (Simic 2012), and it adds trunk work.",

@@ -37,12 +37,7 @@ def describe(result: Result) -> str:
     else:
         parts.append("Its centre of mass is right above the hip.")
     if i.cane_force_n > 0:
-        side = "opposite (swing-side) hand" if i.cane_hand == "opposite" else "same-side (stance-side) hand"
-        effect = "helps the abductors" if i.cane_hand == "opposite" else "adds to the abductors' load"
-        parts.append(
-            f"A cane in the {side}, {cm(i.cane_arm_cm)} from the hip, pushes up with "
-            f"{newtons(i.cane_force_n)} and {effect}."
-        )
+        parts.append(_cane_sentence(i.cane_hand, i.cane_arm_cm, i.cane_force_n))
     if result.abductors_needed:
         parts.append(
             f"Holding the pelvis level takes an abductor pull of {newtons(result.abductor_force_n)}, "
@@ -67,3 +62,21 @@ def describe(result: Result) -> str:
             "bring the demand within reach."
         )
     return " ".join(parts)
+
+
+SAME_SIDE_CANE_CAVEAT = (
+    "In people, though, a same-side cane made no measurable difference to abductor activity "
+    "(Neumann 1998): people push lightly, and the push also takes some weight off the leg."
+)
+
+
+def _cane_sentence(hand: str, arm_cm: float, force_n: float) -> str:
+    """What the cane does in the model. A same-side cane adds to the abductors' load in this rigid
+    model, but measured in people it made no difference (Neumann 1998), so that sentence says both."""
+    where = f"{cm(arm_cm)} from the hip, pushes up with {newtons(force_n)}"
+    if hand == "opposite":
+        return f"A cane in the opposite (swing-side) hand, {where} and helps the abductors."
+    return (
+        f"A cane in the same-side (stance-side) hand, {where} and, in this rigid model, adds to the "
+        f"abductors' load. {SAME_SIDE_CANE_CAVEAT}"
+    )

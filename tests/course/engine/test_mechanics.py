@@ -89,6 +89,17 @@ def test_a_cane_in_the_opposite_hand_lowers_the_abductor_force_and_the_same_hand
     assert worked(cane_force_n=70, cane_hand="opposite").joint_force_n < worked().joint_force_n
 
 
+def test_a_same_side_cane_is_described_as_the_model_and_as_measured_in_people():
+    """The rigid model adds load for a same-side cane; Neumann 1998 measured no difference. The lab's
+    description says both, and says nothing of the kind for the opposite hand."""
+    same = json.loads(dispatch("mechanics.solve", json.dumps({"preset": "cane-same"})))["result"]["description"]
+    assert "in this rigid model, adds to the abductors' load" in same
+    assert "no measurable difference" in same and "(Neumann 1998)" in same
+    opposite = json.loads(dispatch("mechanics.solve", json.dumps({"preset": "cane-opposite"})))["result"]
+    assert "helps the abductors" in opposite["description"]
+    assert "Neumann" not in opposite["description"]
+
+
 def test_weak_abductors_let_the_pelvis_drop_and_leaning_or_a_cane_holds_it():
     results = {p.name: solve(resolve({"preset": p.name})) for p in PRESETS}
     assert results["quiet-stance"].holds_level
