@@ -34,15 +34,19 @@ def test_the_movement_plays_and_pauses_by_keyboard(page, site_url):
     page.goto(site_url + EXERCISE)
     figure = page.locator("#hd-motion-side-lying-abduction")
     figure.scroll_into_view_if_needed()
-    button = figure.get_by_role("button", name="Pause the movement")
-    expect(button).to_be_visible()
+    expect(figure).to_have_attribute("data-playing", "false")  # still until the reader asks
     start = leg_points(figure)
+    page.evaluate(NEXT_FRAMES)
+    assert leg_points(figure) == start
+    button = figure.get_by_role("button", name="Play the movement")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(figure.get_by_role("button", name="Pause the movement")).to_be_focused()
     page.wait_for_function(
         "(start) => document.querySelector('#hd-motion-side-lying-abduction .hd-motion-stage "
         "[data-p=\"hip_f knee_f ankle_f\"]').getAttribute('points') !== start",
         arg=start,
     )
-    button.focus()
     page.keyboard.press("Enter")
     play = figure.get_by_role("button", name="Play the movement")
     expect(play).to_be_focused()
@@ -65,6 +69,7 @@ def test_the_walk_reads_out_the_labs_numbers_as_it_goes(page, site_url):
     figure.scroll_into_view_if_needed()
     readout = figure.locator(".hd-motion-readout")
     expect(readout).to_contain_text("abductors 1,167 N")  # mid-stance, before the walk goes on
+    figure.get_by_role("button", name="Play the walk").click()
     expect(readout).to_contain_text("Both feet on the ground", timeout=10_000)
     expect(readout).to_contain_text("pelvis drops 8°", timeout=10_000)
 
