@@ -19,6 +19,13 @@ file exists in ``docs/assets/figures/``; main entries have alt text, a caption a
 ``docs/exercises/<id>.md``; precaution tags agree with the position (``lies-on-side``,
 ``side-plank-loading``, ``single-leg-weight-bearing``), and ``low-load`` is only on activation
 drills without a weight, never with ``high-load``.
+
+Movements (``exercises/motion.yml``, the key frames of each exercise's animation, beside the
+catalog): ``load_motions(project, catalog) -> {exercise id: Motion}`` validates the file against
+``schemas/motion.schema.json``, then checks that every catalog exercise has exactly one entry, that
+no entry names an unknown exercise, and that the props agree with the catalog's equipment (a band,
+counter, wall, weight or box is drawn exactly when the exercise needs one). Each problem names the
+file, the exercise and the field.
 """
 
 from pathlib import Path
@@ -28,12 +35,16 @@ from hipdrop_tools.course.errors import DataError, Problem
 from hipdrop_tools.course.project import Project
 
 from .engine.catalog import Catalog, catalog_from_dict
+from .engine.motion.exercise import Motion, motion_from_dict
 
 FIGURES_DIR = Path("assets") / "figures"
 PAGES_DIR = Path("exercises")
 # The catalog: a data folder of the course (the pack's data_dirs), relative to its root.
 CATALOG_DIR = "exercises"
 CATALOG_FILE = "catalog.yml"
+MOTION_FILE = "motion.yml"
+# Catalog equipment -> the prop of motion.yml that draws it.
+EQUIPMENT_PROPS = {"band": "band", "support": "counter", "wall": "wall", "weight": "weight", "chair": "box"}
 
 
 def _entry_namer(data: object, path: list) -> tuple[str, str]:
@@ -256,3 +267,82 @@ def load_catalog(project: Project, path: Path | None = None) -> Catalog:
 def load_exercises(project: Project) -> tuple:
     """The pack's data loader for ``hipdrop check``: the catalog's exercises, checked."""
     return load_catalog(project).exercises
+
+
+def _motion_namer(data: object, path: list) -> tuple[str, str]:
+    if path:
+        return f"exercise '{path[0]}'", dotted(path[1:])
+    return "", ""
+
+
+def motion_problems(motions: dict, catalog: Catalog, shown_as: str) -> list[Problem]:
+    """Every catalog exercise has a movement, every movement an exercise, props match equipment."""
+    problems: list[Problem] = []
+    known = {exercise.id: exercise for exercise in catalog.exercises}
+    for exercise in catalog.exercises:
+        if exercise.id not in motions:
+            problems.append(
+                Problem(
+                    shown_as, f"exercise '{exercise.id}'", "", f"no movement: add '{exercise.id}' with its key frames"
+                )
+            )
+    for exercise_id, motion in motions.items():
+        where = f"exercise '{exercise_id}'"
+        entry = known.get(exercise_id)
+        if entry is None:
+            problems.append(
+                Problem(shown_as, where, "", f"'{exercise_id}' is not an exercise id in {CATALOG_DIR}/{CATALOG_FILE}")
+            )
+            continue
+        for equipment, prop in EQUIPMENT_PROPS.items():
+            needed, drawn = equipment in entry.equipment, prop in motion
+            if needed and not drawn:
+                problems.append(
+                    Problem(
+                        shown_as, where, prop, f"the catalog's equipment has '{equipment}': say where the {prop} goes"
+                    )
+                )
+            elif drawn and not needed:
+                problems.append(
+                    Problem(
+                        shown_as, where, prop, f"a {prop} is drawn but the catalog's equipment has no '{equipment}'"
+                    )
+                )
+        for index, frame in enumerate([motion, *motion["keyframes"]]):
+            for side, arm in (frame.get("arms") or {}).items():
+                target = arm if isinstance(arm, str) else arm.get("reach", "")
+                if target in ("counter", "wall") and target not in motion:
+                    field = f"arms.{side}" if index == 0 else f"keyframes[{index - 1}].arms.{side}"
+                    problems.append(
+                        Problem(
+                            shown_as, where, field, f"the hand reaches a {target} that is not drawn: add '{target}'"
+                        )
+                    )
+    return problems
+
+
+def load_motions(project: Project, catalog: Catalog, path: Path | None = None) -> dict[str, Motion]:
+    """The checked movements of every catalog exercise; raises DataError listing every problem."""
+    path = path or project.root / CATALOG_DIR / MOTION_FILE
+    shown_as = project.relative(path)
+    if not path.is_file():
+        raise DataError(
+            [Problem(shown_as, "", "", "the exercises' movements are missing (one entry per catalog exercise)")]
+        )
+    data = read_yaml(path, shown_as)
+    problems = schema_problems(data, "motion", shown_as, _motion_namer, package="hipdrop_course")
+    if problems:
+        raise DataError(problems)
+    assert isinstance(data, dict)  # the schema asks for a mapping
+    problems = motion_problems(data, catalog, shown_as)
+    if problems:
+        raise DataError(problems)
+    positions = {exercise.id: exercise.position for exercise in catalog.exercises}
+    return {
+        exercise_id: motion_from_dict(exercise_id, positions[exercise_id], entry) for exercise_id, entry in data.items()
+    }
+
+
+def load_movements(project: Project) -> dict[str, Motion]:
+    """The pack's data loader for ``hipdrop check``: the exercises' movements, checked."""
+    return load_motions(project, load_catalog(project))

@@ -8,8 +8,35 @@
 
 import posixpath
 
-from .catalog import FIGURES_DIR, PAGES_DIR, load_catalog
+from .catalog import FIGURES_DIR, PAGES_DIR, load_catalog, load_motions
 from .engine import catalog_html
+from .engine.catalog import Exercise
+from .engine.catalog_html import POSITION_LABELS
+from .engine.motion.animation import exercise_animation
+from .engine.motion.html import FigureText, motion_figure
+from .engine.motion.scene import POSITIONS
+
+# The label beside the hatched leg(s), by the catalog's ``working_leg.works``.
+WORKS_FIGURE_LABELS = {
+    "stance": "working leg",
+    "moving": "working leg",
+    "both": "both legs work",
+    "together": "both legs work",
+}
+
+
+def exercise_figure(exercise: Exercise, motion) -> str:
+    """The exercise's animated figure: key frames from its movement, the working leg(s) hatched."""
+    works = exercise.working_leg.works
+    animation = exercise_animation(motion, works, WORKS_FIGURE_LABELS[works])
+    steps = "; ".join(f"{n}. {label}" for n, label in enumerate(animation.key_labels, start=1))
+    hatched = "Both legs are hatched" if works in ("both", "together") else "The hatched leg does the work"
+    caption = (
+        f"{exercise.name}, {POSITION_LABELS[exercise.position]}, {POSITIONS[exercise.position].view}. "
+        f"{hatched}: {exercise.working_leg.headline} Key positions: {steps}."
+    )
+    return motion_figure(animation, f"hd-motion-{exercise.id}", FigureText(f"{exercise.name}: the movement", caption))
+
 
 # Lessons the exercise pages point to (docs-relative paths of the other engineer's lessons).
 LESSON_LINKS = {
@@ -20,6 +47,13 @@ LESSON_LINKS = {
 
 def macros(project) -> dict:
     catalog = load_catalog(project)  # raises DataError: the build stops, every problem listed
+    motions = load_motions(project, catalog)  # the same: every exercise needs its movement
+    figures: dict[str, str] = {}
+
+    def motion(exercise: Exercise) -> str:
+        if exercise.id not in figures:
+            figures[exercise.id] = exercise_figure(exercise, motions[exercise.id])
+        return figures[exercise.id]
 
     def links(page) -> catalog_html.Links:
         """Addresses from the build's own URL mapping, as seen from the page at hand; lesson links
@@ -39,7 +73,7 @@ def macros(project) -> dict:
             for key, (label, docs_path) in LESSON_LINKS.items()
             if (project.docs_dir / docs_path).is_file()
         }
-        return catalog_html.Links(figure=figure, exercise=exercise_url, lessons=lessons)
+        return catalog_html.Links(figure=figure, exercise=exercise_url, lessons=lessons, motion=motion)
 
     def exercise(page, family_id: str) -> str:
         try:

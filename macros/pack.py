@@ -15,11 +15,18 @@ PACK = Pack(
         "hipdrop_course.engine.picker.form",
         "hipdrop_course.engine.picker.clinical_html",
         "hipdrop_course.engine.mechanics.page",
+        "hipdrop_course.engine.motion.html",
     ),
     methods=METHODS,
     macros="hipdrop_course:macros",
-    extra_css=("css/picker.css", "css/mechanics.css"),
-    loaders={"catalog exercises": "hipdrop_course.catalog:load_exercises"},
+    extra_css=("css/picker.css", "css/mechanics.css", "css/motion.css"),
+    # The animations' player: every page, a module; it does nothing on a page without one.
+    extra_javascript=("js/motion.js",),
+    module_javascript=("js/motion.js",),
+    loaders={
+        "catalog exercises": "hipdrop_course.catalog:load_exercises",
+        "exercise movements": "hipdrop_course.catalog:load_movements",
+    },
     data_dirs=("exercises",),
     bundle_notice=(
         "Hip Drop is education, not medical advice. It does not replace an assessment by\n"

@@ -72,11 +72,14 @@ class Links:
     ``figure(filename)``: URL of an illustration; ``exercise(exercise_id)``: URL of the entry
     (its family page plus ``#id`` for a version). ``lessons`` maps "dosing", "red-flags" and
     "progression" to Markdown links relative to the page's source file (optional).
+    ``motion(exercise)``: the exercise's animated figure (HTML), drawn from its movement; when
+    given, it stands in for the illustration, and each version gets its own.
     """
 
     figure: Callable[[str], str]
     exercise: Callable[[str], str]
     lessons: dict[str, str] = field(default_factory=dict)
+    motion: Callable[[Exercise], str] | None = None
 
 
 def _e(text: object) -> str:
@@ -90,6 +93,8 @@ def _list(items: tuple[str, ...], ordered: bool = False, css: str = "") -> str:
 
 
 def _figure(exercise: Exercise, links: Links) -> str:
+    if links.motion is not None:
+        return links.motion(exercise)
     return (
         '<figure class="hd-exercise-figure">'
         f'<img src="{_e(links.figure(exercise.illustration))}" alt="{_e(exercise.illustration_alt)}"'
@@ -223,7 +228,7 @@ def _caveat(catalog: Catalog) -> str:
     return f'<p class="hd-evidence-caveat">{_e(text)}</p>'
 
 
-def _version_block(catalog: Catalog, exercise: Exercise, main: Exercise) -> str:
+def _version_block(catalog: Catalog, exercise: Exercise, main: Exercise, links: Links) -> str:
     label = LEVEL_LABELS[exercise.level]
     equipment = ", ".join(EQUIPMENT_LABELS[e] for e in exercise.equipment) or "nothing but the floor"
     parts = [
@@ -234,6 +239,7 @@ def _version_block(catalog: Catalog, exercise: Exercise, main: Exercise) -> str:
         f'<p class="hd-working-leg-short"><strong>Which leg does the work?</strong> '
         f"{_e(exercise.working_leg.headline)} {_e(exercise.working_leg.text)}</p>",
         "",
+        *([links.motion(exercise), ""] if links.motion is not None else []),
         f"<p><strong>You need:</strong> {_e(equipment)}. "
         f"<strong>Position:</strong> {_e(POSITION_LABELS[exercise.position])}.</p>",
         "",
@@ -347,7 +353,7 @@ def exercise_page(catalog: Catalog, family_id: str, links: Links) -> str:
         "",
     ]
     for member in others:
-        out += [_version_block(catalog, member, main), ""]
+        out += [_version_block(catalog, member, main, links), ""]
 
     out += [
         "## How much: dosing by goal {#dosing}",

@@ -1,6 +1,8 @@
 """The lab in one call: settings (a preset and/or values) in, numbers, figure, chart and text out."""
 
+from ..motion.animation import strip_html
 from .figure import chart_svg, figure_svg
+from .gait_figure import describe_walk, gait_animation
 from .model import InputProblem, Inputs, MechanicsInputError, inputs_from_dict
 from .presets import PARAMS, PRESETS, PRESETS_BY_NAME, SPECS
 from .report import results_html
@@ -43,4 +45,22 @@ def run(params: dict) -> dict:
         "chart_svg": chart_svg(inputs, SPECS["lean_cm"]),
         "description": describe(result),
         "results_html": results_html(result),
+        "walk": walk(inputs),
+    }
+
+
+WALK_ID = "hd-mech-walk"
+WALK_TITLE = "Walking with these settings"
+WALK_LABEL = "left leg"
+
+
+def walk(inputs: Inputs) -> dict:
+    """The gait cycle for these settings: the player's frames, the still and key frames as SVG,
+    and the words."""
+    animation = gait_animation(inputs, WALK_LABEL)
+    return {
+        "data": animation.data(),
+        "svg": animation.svg(animation.still, f"{WALK_ID}-still", WALK_TITLE),
+        "strip_html": strip_html(animation, WALK_ID, WALK_TITLE),
+        "description": describe_walk(inputs),
     }

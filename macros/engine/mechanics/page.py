@@ -4,8 +4,10 @@ sources. Readable and printable with no Python; the mechanics widget makes it li
 import json
 from html import escape
 
+from ..motion.html import FigureText, motion_figure
 from .figure import chart_svg, figure_svg
-from .lab import resolve
+from .gait_figure import describe_walk, gait_animation
+from .lab import WALK_ID, WALK_LABEL, WALK_TITLE, resolve
 from .model import ParamSpec
 from .presets import PARAMS, PRESETS, SOURCE_NOTES, SPECS
 from .report import presets_table_html, results_html
@@ -33,6 +35,21 @@ def _field_html(spec: ParamSpec, value: float, prefix: str) -> str:
         f'<p class="hd-mech-help" id="{base}-help">{escape(spec.help)}{escape(source)}</p>'
         f"</div>"
     )
+
+
+WALK_WORDS = {"play": "Play the walk", "pause": "Pause the walk", "strip": "Key moments of the walk"}  # the lab's
+
+
+def walk_html(inputs) -> str:
+    """The lab's walking figure: one gait cycle with the settings, still at mid-stance until the
+    reader presses Play; the lab's widget swaps in the frames for new settings."""
+    figure = motion_figure(
+        gait_animation(inputs, WALK_LABEL),
+        WALK_ID,
+        FigureText(WALK_TITLE, describe_walk(inputs), **WALK_WORDS),
+        autoplay=False,
+    )
+    return f'<div class="hd-mech-walk"><h4 class="hd-mech-walk-title">{WALK_TITLE}</h4>{figure}</div>'
 
 
 def lab_html(prefix: str = "hd-mech") -> str:
@@ -78,6 +95,7 @@ def lab_html(prefix: str = "hd-mech") -> str:
         f'<figure class="hd-mech-figure"><div class="hd-mech-figure-svg">{figure_svg(result)}</div>'
         f'<figcaption class="hd-mech-description" aria-live="polite">{escape(describe(result))}</figcaption></figure>'
         f'<div class="hd-mech-numbers">{results_html(result)}</div>'
+        f"{walk_html(inputs)}"
         f'<figure class="hd-mech-chart"><div class="hd-mech-chart-svg">{chart_svg(inputs, SPECS["lean_cm"])}</div>'
         "<figcaption>Abductor force for every trunk lean, other settings unchanged. The dashed line is "
         "the abductors' capacity: above it, the pelvis drops.</figcaption></figure>"

@@ -1,5 +1,9 @@
 // Mechanics lab widget: sends the settings to the engine and swaps in the figure, numbers, chart
 // and description that Python returns. No mechanics here: JavaScript only moves values and HTML.
+// The walking figure gets the engine's frames for the new settings: paused, it glides to the new
+// posture (motion.js blends the two postures the engine drew); playing, it walks on with them.
+
+import { attachMotion } from "../motion.js";
 
 function valueOf(input) {
   const text = input.value.trim();
@@ -14,6 +18,7 @@ export function attach(root, api) {
   const chart = root.querySelector(".hd-mech-chart-svg");
   const numbers = root.querySelector(".hd-mech-numbers");
   const description = root.querySelector(".hd-mech-description");
+  const walk = root.querySelector("figure.hd-motion");
   const presetButtons = [...root.querySelectorAll("button[data-preset]")];
   const fields = [...root.querySelectorAll(".hd-mech-field")];
   let latest = 0;
@@ -66,6 +71,11 @@ export function attach(root, api) {
     numbers.innerHTML = lab.results_html;
     description.textContent = lab.description;
     root.dataset.pelvis = lab.result.holds_level ? "level" : "drops";
+    if (walk && lab.walk) {
+      attachMotion(walk)?.replace(lab.walk.data, lab.walk.svg);
+      walk.querySelector(".hd-motion-strip").innerHTML = lab.walk.strip_html;
+      walk.querySelector("figcaption").textContent = lab.walk.description;
+    }
   }
 
   function setControls(inputs) {
