@@ -185,6 +185,15 @@ MESSAGES = {
     "present.question.count": "Question {n} of {total}",
     "present.answer": "Answer",
     "present.no_key": "This question has no answer key.",
+    "present.more_below": "More below ↓",
+    "present.notes": "Speaker notes",
+    "present.notes_button": "Notes",
+    "present.notes_none": "No notes for this slide.",
+    "present.notes_next": "Next: {title}",
+    "present.notes_last": "This is the last slide.",
+    "present.notes_blocked": "The browser blocked the notes window: allow pop-ups for this site, then press S again.",
+    "present.timer": "Elapsed: {time}",
+    "present.timer_restart": "Restart the timer",
     # ------------------------------------------------ result codes: the student's side (quiz.js, result-code-view.js)
     "quiz.live.code_summary": "Result code for your teacher",
     "quiz.live.code_intro": (
@@ -221,7 +230,7 @@ MESSAGES = {
     "results.csv.score": "score",
     "results.csv.max": "out of",
     "results.csv.percent": "percent",
-    "results.csv.question": "Q{n}",
+    "results.csv.question": "Question {n}",
     # ------------------------------------------------ the teacher's class results page (class-results.js)
     "class.title": "Your class's results",
     "class.status.static": (

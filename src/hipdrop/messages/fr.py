@@ -202,6 +202,18 @@ MESSAGES = {
     "present.question.count": "Question {n} sur {total}",
     "present.answer": "Réponse",
     "present.no_key": "Cette question n'a pas de corrigé.",
+    "present.more_below": "Suite plus bas ↓",
+    "present.notes": "Notes de l'orateur",
+    "present.notes_button": "Notes orateur",
+    "present.notes_none": "Pas de notes pour cette diapositive.",
+    "present.notes_next": "Ensuite\u00a0: {title}",
+    "present.notes_last": "C'est la dernière diapositive.",
+    "present.notes_blocked": (
+        "Le navigateur a bloqué la fenêtre des notes\u00a0: autorisez les fenêtres pour ce site, puis appuyez de "
+        "nouveau sur S."
+    ),
+    "present.timer": "Temps écoulé\u00a0: {time}",
+    "present.timer_restart": "Remettre le chronomètre à zéro",
     # ------------------------------------------------ codes de résultat : côté élève (quiz.js, result-code-view.js)
     "quiz.live.code_summary": "Code de résultat pour votre enseignant",
     "quiz.live.code_intro": (

@@ -261,7 +261,7 @@ def test_csv_export_and_delete_this_class(page, site_url):
     assert download.value.suggested_filename == "class-results.csv"
     rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
     n = len(bank.questions)
-    assert rows[0] == ["quiz", "version", "nickname", "score", "out of", "percent", *[f"Q{i}" for i in range(1, n + 1)]]
+    assert rows[0] == ["quiz", "version", "nickname", "score", "out of", "percent", *[f"Question {i}" for i in range(1, n + 1)]]
     version = result_code.version_text(bank)
     assert rows[1] == ["lesson-1", version, "Fay", "1", str(n), str(int(100 / n + 0.5)), "1", *["0"] * (n - 1)]
     assert rows[2][:3] == ["lesson-1", version, "'=1+1"]  # never a formula in a spreadsheet

@@ -235,7 +235,7 @@ def test_the_csv_has_a_row_per_student_and_never_a_formula():
     bank = every_type_bank()
     codes = [make_code(bank, {"s": ["a"]}, nickname="=HYPERLINK(1)", attempt=9).text]
     rows = list(csv.reader(io.StringIO(class_csv(read_class(codes, [bank])))))
-    assert rows[0][:6] == ["quiz", "version", "nickname", "score", "out of", "percent"] and rows[0][6:] == [f"Q{n}" for n in range(1, 7)]
+    assert rows[0][:6] == ["quiz", "version", "nickname", "score", "out of", "percent"] and rows[0][6:] == [f"Question {n}" for n in range(1, 7)]
     assert rows[1][:6] == ["every-type", version_text(bank), "'=HYPERLINK(1)", "1", "6", "17"]
     assert rows[1][6:] == ["1", "0", "0", "0", "0", "0"]
 
