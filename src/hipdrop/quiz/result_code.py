@@ -63,7 +63,8 @@ _FIELD_POLYNOMIAL = 0b100101  # x⁵ + x² + 1, primitive: GF(32) for the check 
 class CodeError(ValueError):
     """A code that cannot be read. ``reason`` names what is wrong, for the reader's message:
     ``empty``, ``characters``, ``format``, ``check``, ``unknown_quiz``, ``other_version``,
-    ``damaged``; ``values`` fill the message (``characters``, ``title``)."""
+    ``damaged`` (and ``duplicate``, said by the class table); ``values`` fill the message
+    (``characters``, ``title``)."""
 
     def __init__(self, reason: str, detail: str, **values: str):
         super().__init__(detail)
@@ -338,7 +339,7 @@ def read_code(text: str, banks: Sequence[Bank]) -> ResultCode:
         if answer is not None:
             responses[question.id] = answer
     name = bytes(digits.take(256) for _ in range(digits.take(NICKNAME_MAX_BYTES + 1)))
-    if digits.number or percent > 100:
+    if digits.number:
         raise CodeError("damaged", "the code holds more than its quiz's answers")
     try:
         nickname = name.decode("utf-8")
