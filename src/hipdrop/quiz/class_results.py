@@ -24,7 +24,6 @@ The rules:
 """
 
 import csv
-import io
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -209,6 +208,16 @@ def read_class(lines: Sequence[str], banks: Sequence[Bank], texts: Messages | No
     return ClassResults(accepted=tuple(accepted), refused=tuple(refused), quizzes=quizzes)
 
 
+class _Text:
+    """Where ``csv.writer`` writes: the text, kept in memory (the engine does no I/O)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+
+
 def _cell(value: object) -> str:
     text = value if isinstance(value, str) else format(value, "g")
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
@@ -218,7 +227,7 @@ def class_csv(results: ClassResults, texts: Messages | None = None) -> str:
     """The class as CSV, one row per student, each question's mark in its own column."""
     texts = messages() if texts is None else texts
     most = max((len(q.questions) for q in results.quizzes), default=0)
-    out = io.StringIO()
+    out = _Text()
     writer = csv.writer(out, lineterminator="\r\n")
     head = ["quiz", "version", "nickname", "score", "max", "percent"]
     writer.writerow(
@@ -231,4 +240,4 @@ def class_csv(results: ClassResults, texts: Messages | None = None) -> str:
                 [_cell(v) for v in (quiz.quiz, quiz.version, row.nickname, row.score, row.max_score, row.percent)]
                 + [_cell(mark) for mark in row.marks]
             )
-    return out.getvalue()
+    return "".join(out.parts)
