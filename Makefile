@@ -48,14 +48,17 @@ node_modules/.installed: package.json package-lock.json
 
 ENGINES := /usr/bin/firefox-esr /usr/bin/WebKitWebDriver /usr/bin/Xvfb
 
-# The runtime the installed package brings (package data, not committed): Pyodide's five boot files
-# and the iframe-worker shim, copied from the pinned npm packages.
+# The runtime the installed package brings (package data, not committed): Pyodide's five boot files,
+# the iframe-worker shim and the QR code library (npm `qr`: draws and reads result codes), copied
+# from the pinned npm packages.
 RUNTIME := src/hipdrop_tools/vendor
 PYODIDE_FILES := pyodide.mjs pyodide.asm.mjs pyodide.asm.wasm python_stdlib.zip pyodide-lock.json
+QR_FILES := index.js decode.js LICENSE-MIT
 $(RUNTIME)/.staged: node_modules/.installed
-	rm -rf $(RUNTIME) && mkdir -p $(RUNTIME)/pyodide
+	rm -rf $(RUNTIME) && mkdir -p $(RUNTIME)/pyodide $(RUNTIME)/qr
 	cp $(addprefix node_modules/pyodide/,$(PYODIDE_FILES)) $(RUNTIME)/pyodide/
 	cp node_modules/iframe-worker/shim/index.js $(RUNTIME)/iframe-worker-shim.js
+	cp $(addprefix node_modules/qr/,$(QR_FILES)) $(RUNTIME)/qr/
 	touch $@
 
 setup: $(VENV)/.installed node_modules/.installed $(RUNTIME)/.staged

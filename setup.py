@@ -14,6 +14,9 @@ REQUIRED = [
     "pyodide/python_stdlib.zip",
     "pyodide/pyodide-lock.json",
     "iframe-worker-shim.js",
+    "qr/index.js",
+    "qr/decode.js",
+    "qr/LICENSE-MIT",
 ]
 
 

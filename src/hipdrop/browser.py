@@ -27,6 +27,9 @@ CORE_METHODS = {
     "quiz.submit": "hipdrop.browser:quiz_submit",
     "quiz.order": "hipdrop.browser:quiz_order",
     "quiz.restore": "hipdrop.browser:quiz_restore",
+    "results.code": "hipdrop.quiz.results_api:code",
+    "results.read": "hipdrop.quiz.results_api:read",
+    "results.csv": "hipdrop.quiz.results_api:as_csv",
 }
 
 

@@ -20,8 +20,9 @@ from . import en, fr
 
 DEFAULT_LANGUAGE = "en"
 CATALOGS: Mapping[str, ModuleType] = {"en": en, "fr": fr}
-# The words of the page's scripts (status line, live quiz, engine start, presentation, notices).
-CLIENT_PREFIXES = ("list.", "quiz.live.", "status.", "engine.", "present.", "offline.")
+# The words of the page's scripts (status line, live quiz, engine start, presentation, notices,
+# the teacher's class results page).
+CLIENT_PREFIXES = ("list.", "quiz.live.", "status.", "engine.", "present.", "offline.", "class.")
 CSS_PREFIX = "css."
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 

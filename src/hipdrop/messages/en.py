@@ -185,6 +185,106 @@ MESSAGES = {
     "present.question.count": "Question {n} of {total}",
     "present.answer": "Answer",
     "present.no_key": "This question has no answer key.",
+    "present.more_below": "More below ↓",
+    "present.notes": "Speaker notes",
+    "present.notes_button": "Notes",
+    "present.notes_none": "No notes for this slide.",
+    "present.notes_next": "Next: {title}",
+    "present.notes_last": "This is the last slide.",
+    "present.notes_blocked": "The browser blocked the notes window: allow pop-ups for this site, then press S again.",
+    "present.timer": "Elapsed: {time}",
+    "present.timer_restart": "Restart the timer",
+    # ------------------------------------------------ result codes: the student's side (quiz.js, result-code-view.js)
+    "quiz.live.code_summary": "Result code for your teacher",
+    "quiz.live.code_intro": (
+        "If your teacher collects results, show them this code or let them scan the QR code. It holds this "
+        "quiz's answers and score, and nothing about you unless you type a name below."
+    ),
+    "quiz.live.code_nickname": "Name or nickname (optional)",
+    "quiz.live.code_label": "Your result code",
+    "quiz.live.code_qr": "QR code of your result code",
+    "quiz.live.code_failed": "The result code could not be made: {reason}",
+    # ------------------------------------------------ result codes read (hipdrop.quiz.class_results)
+    "results.refused.empty": "There is no code on this line.",
+    "results.refused.characters": "This is not a result code: it has characters a code never has ({characters}).",
+    "results.refused.format": (
+        "This code was made by another version of the course software, which this page cannot read."
+    ),
+    "results.refused.check": (
+        "This code has a typing mistake: its last character does not match the others. Check it against the "
+        "student's screen."
+    ),
+    "results.refused.unknown_quiz": "This code is for a quiz this course does not have.",
+    "results.refused.other_version": (
+        "This code comes from another version of the quiz “{title}”: the quiz has changed since. It can be read "
+        "only on the version of the course the student used."
+    ),
+    "results.refused.damaged": (
+        "This code cannot be read: it does not hold a whole result (a character may be mistyped)."
+    ),
+    "results.refused.duplicate": "This code is already in the class.",
+    "results.band": "{low}–{high}%",
+    "results.csv.quiz": "quiz",
+    "results.csv.version": "version",
+    "results.csv.nickname": "nickname",
+    "results.csv.score": "score",
+    "results.csv.max": "out of",
+    "results.csv.percent": "percent",
+    "results.csv.question": "Question {n}",
+    # ------------------------------------------------ the teacher's class results page (class-results.js)
+    "class.title": "Your class's results",
+    "class.status.static": (
+        "This page reads your students' result codes with Python in your browser. It starts when you reach "
+        "this part of the page."
+    ),
+    "class.privacy": (
+        "The codes and the table stay in this browser, on this device. Nothing is sent anywhere. "
+        "“Delete this class” removes them."
+    ),
+    "class.paste.label": "Paste or type codes, one per line",
+    "class.paste.add": "Add these codes",
+    "class.scan.start": "Scan QR codes with the camera",
+    "class.scan.stop": "Stop the camera",
+    "class.scan.video": "Camera view",
+    "class.scan.looking": "Camera on: hold a student's QR code in view. Each code is added once.",
+    "class.scan.no_camera": "The camera cannot be used here ({reason}). Paste or type the codes instead.",
+    "class.scan.added": "Added: {name}, {percent}%.",
+    "class.added_one": "1 code added.",
+    "class.added_many": "{count} codes added.",
+    "class.added_none": "No code added.",
+    "class.refused_heading": "Not added",
+    "class.refused_line": "Line {line}, “{text}”:",
+    "class.empty": "No results yet. Add the codes your students show you.",
+    "class.quiz_facts": "{students} students, mean score {mean}%. Version {version} of the quiz.",
+    "class.quiz_facts_one": "1 student, score {mean}%. Version {version} of the quiz.",
+    "class.distribution": "Spread of scores",
+    "class.col.band": "Score",
+    "class.col.count": "Students",
+    "class.questions": "Question by question",
+    "class.col.question": "Question",
+    "class.col.right": "Right",
+    "class.col.wrong": "Wrong answer chosen most often",
+    "class.right_cell": "{percent}% ({right} of {students})",
+    "class.partial_cell": "{partial} partly right",
+    "class.wrong_count": "{count} chose:",
+    "class.no_wrong": "None",
+    "class.rows": "Students",
+    "class.col.nickname": "Name",
+    "class.col.score": "Score",
+    "class.no_nickname": "(no name)",
+    "class.score_cell": "{score} / {max} ({percent}%)",
+    "class.project": "Show on the projector",
+    "class.project_exit": "Back to the full page",
+    "class.project_note": "On the projector: no names, only the class as a whole.",
+    "class.csv": "Export CSV",
+    "class.csv_file": "class-results.csv",
+    "class.delete": "Delete this class",
+    "class.delete_confirm": "Delete every code of this class from this browser? This cannot be undone.",
+    "class.deleted": "The class is deleted: nothing of it is kept in this browser.",
+    "class.store_blocked": (
+        "This browser does not let the page keep anything: the class is lost when you leave or reload the page."
+    ),
+    "class.read_failed": "The codes could not be read: {reason}",
     # ------------------------------------------------ words the style sheets show (CSS ``content``)
     "css.not_answered": " (not answered)",
     "css.right_answer": " ✓ right answer",

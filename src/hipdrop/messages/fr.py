@@ -202,6 +202,115 @@ MESSAGES = {
     "present.question.count": "Question {n} sur {total}",
     "present.answer": "Réponse",
     "present.no_key": "Cette question n'a pas de corrigé.",
+    "present.more_below": "Suite plus bas ↓",
+    "present.notes": "Notes de l'orateur",
+    "present.notes_button": "Notes orateur",
+    "present.notes_none": "Pas de notes pour cette diapositive.",
+    "present.notes_next": "Ensuite\u00a0: {title}",
+    "present.notes_last": "C'est la dernière diapositive.",
+    "present.notes_blocked": (
+        "Le navigateur a bloqué la fenêtre des notes\u00a0: autorisez les fenêtres pour ce site, puis appuyez de "
+        "nouveau sur S."
+    ),
+    "present.timer": "Temps écoulé\u00a0: {time}",
+    "present.timer_restart": "Remettre le chronomètre à zéro",
+    # ------------------------------------------------ codes de résultat : côté élève (quiz.js, result-code-view.js)
+    "quiz.live.code_summary": "Code de résultat pour votre enseignant",
+    "quiz.live.code_intro": (
+        "Si votre enseignant recueille les résultats, montrez-lui ce code ou laissez-le lire le code QR. Il "
+        "contient les réponses et le score de ce quiz, et rien sur vous, sauf si vous tapez un nom ci-dessous."
+    ),
+    "quiz.live.code_nickname": "Nom ou surnom (facultatif)",
+    "quiz.live.code_label": "Votre code de résultat",
+    "quiz.live.code_qr": "Code QR de votre code de résultat",
+    "quiz.live.code_failed": "Le code de résultat n'a pas pu être créé\u00a0: {reason}",
+    # ------------------------------------------------ codes de résultat lus (hipdrop.quiz.class_results)
+    "results.refused.empty": "Cette ligne ne contient aucun code.",
+    "results.refused.characters": (
+        "Ce n'est pas un code de résultat\u00a0: il contient des caractères qu'un code n'a jamais ({characters})."
+    ),
+    "results.refused.format": (
+        "Ce code a été créé par une autre version du logiciel du cours, que cette page ne sait pas lire."
+    ),
+    "results.refused.check": (
+        "Ce code contient une faute de frappe\u00a0: son dernier caractère ne correspond pas aux autres. "
+        "Comparez-le à l'écran de l'élève."
+    ),
+    "results.refused.unknown_quiz": "Ce code est celui d'un quiz que ce cours n'a pas.",
+    "results.refused.other_version": (
+        "Ce code vient d'une autre version du quiz «\u00a0{title}\u00a0»\u00a0: le quiz a changé depuis. Il ne "
+        "peut être lu que sur la version du cours que l'élève a utilisée."
+    ),
+    "results.refused.damaged": (
+        "Ce code ne peut pas être lu\u00a0: il ne contient pas un résultat entier (un caractère est "
+        "peut-être mal tapé)."
+    ),
+    "results.refused.duplicate": "Ce code est déjà dans la classe.",
+    "results.band": "{low}–{high}\u00a0%",
+    "results.csv.quiz": "questionnaire",
+    "results.csv.version": "version du quiz",
+    "results.csv.nickname": "surnom",
+    "results.csv.score": "points",
+    "results.csv.max": "sur",
+    "results.csv.percent": "pourcentage",
+    "results.csv.question": "Q. {n}",
+    # ------------------------------------------------ la page des résultats de la classe (class-results.js)
+    "class.title": "Les résultats de votre classe",
+    "class.status.static": (
+        "Cette page lit les codes de résultat de vos élèves avec Python dans votre navigateur. Il démarre quand "
+        "vous arrivez à cette partie de la page."
+    ),
+    "class.privacy": (
+        "Les codes et le tableau restent dans ce navigateur, sur cet appareil. Rien n'est envoyé nulle part. "
+        "«\u00a0Supprimer cette classe\u00a0» les efface."
+    ),
+    "class.paste.label": "Collez ou tapez les codes, un par ligne",
+    "class.paste.add": "Ajouter ces codes",
+    "class.scan.start": "Lire les codes QR avec la caméra",
+    "class.scan.stop": "Arrêter la caméra",
+    "class.scan.video": "Image de la caméra",
+    "class.scan.looking": (
+        "Caméra allumée\u00a0: montrez-lui le code QR d'un élève. Chaque code n'est ajouté qu'une fois."
+    ),
+    "class.scan.no_camera": "La caméra ne peut pas être utilisée ici ({reason}). Collez ou tapez plutôt les codes.",
+    "class.scan.added": "Ajouté\u00a0: {name}, {percent}\u00a0%.",
+    "class.added_one": "1 code ajouté.",
+    "class.added_many": "{count} codes ajoutés.",
+    "class.added_none": "Aucun code ajouté.",
+    "class.refused_heading": "Non ajoutés",
+    "class.refused_line": "Ligne {line}, «\u00a0{text}\u00a0»\u00a0:",
+    "class.empty": "Pas encore de résultats. Ajoutez les codes que vos élèves vous montrent.",
+    "class.quiz_facts": "{students} élèves, score moyen {mean}\u00a0%. Version {version} du quiz.",
+    "class.quiz_facts_one": "1 élève, score {mean}\u00a0%. Version {version} du quiz.",
+    "class.distribution": "Répartition des scores",
+    "class.col.band": "Tranche de score",
+    "class.col.count": "Élèves",
+    "class.questions": "Question par question",
+    "class.col.question": "Énoncé",
+    "class.col.right": "Juste",
+    "class.col.wrong": "Mauvaise réponse la plus choisie",
+    "class.right_cell": "{percent}\u00a0% ({right} sur {students})",
+    "class.partial_cell": "{partial} en partie justes",
+    "class.wrong_count": "{count} ont choisi\u00a0:",
+    "class.no_wrong": "Aucune",
+    "class.rows": "Élèves",
+    "class.col.nickname": "Nom",
+    "class.col.score": "Points",
+    "class.no_nickname": "(sans nom)",
+    "class.score_cell": "{score} / {max} ({percent}\u00a0%)",
+    "class.project": "Montrer au vidéoprojecteur",
+    "class.project_exit": "Revenir à la page entière",
+    "class.project_note": "Au vidéoprojecteur\u00a0: aucun nom, seulement la classe dans son ensemble.",
+    "class.csv": "Exporter en CSV",
+    "class.csv_file": "resultats-classe.csv",
+    "class.delete": "Supprimer cette classe",
+    "class.delete_confirm": "Supprimer de ce navigateur tous les codes de cette classe\u202f? C'est définitif.",
+    "class.deleted": "La classe est supprimée\u00a0: plus rien d'elle n'est gardé dans ce navigateur.",
+    "class.store_blocked": (
+        "Ce navigateur ne laisse la page rien garder\u00a0: la classe sera perdue quand vous quitterez ou "
+        "rechargerez la page."
+    ),
+    "class.read_failed": "Les codes n'ont pas pu être lus\u00a0: {reason}",
     # ------------------------------------------------ les mots des feuilles de style (CSS ``content``)
     "css.not_answered": " (sans réponse)",
     "css.right_answer": " ✓ bonne réponse",

@@ -155,6 +155,25 @@ def iframe_worker_shim(project: Project) -> SiteFile:
     return SiteFile(dest=IFRAME_WORKER_SHIM, source=source)
 
 
+QR_LIBRARY_DIR = f"{ASSETS_DIR}/vendor/qr"
+QR_LIBRARY_FILES = ("index.js", "decode.js", "LICENSE-MIT")
+
+
+def qr_library_files() -> list[SiteFile]:
+    """The QR code library (npm ``qr``, pinned in package-lock.json, staged by `make setup`): the
+    quiz draws a student's result code with it, and the class results page reads codes from the
+    camera with it where the browser has no ``BarcodeDetector``. Served by the site itself."""
+    from hipdrop_tools.course.project import VENDOR_DIR
+
+    missing = [name for name in QR_LIBRARY_FILES if not (VENDOR_DIR / "qr" / name).is_file()]
+    if missing:
+        raise MissingRuntime(
+            f"{VENDOR_DIR / 'qr'}: missing {', '.join(missing)}. The installed hipdrop package lacks its QR code "
+            "library: in a clone, run `make setup`."
+        )
+    return [SiteFile(dest=f"{QR_LIBRARY_DIR}/{name}", source=VENDOR_DIR / "qr" / name) for name in QR_LIBRARY_FILES]
+
+
 # --- Quiz banks exported for course platforms (GIFT, Moodle XML, QTI), linked from the teachers' pages. ---
 
 QUIZ_DOWNLOADS_DIR = "downloads/quizzes"

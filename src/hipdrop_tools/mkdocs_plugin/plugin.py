@@ -165,6 +165,7 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
             extra = site_files.asset_files(self.project, self.packs) + site_files.pyodide_files(
                 self.project, self.packs
             )
+            extra += site_files.qr_library_files()
             if _offline_plugin_enabled(config):
                 extra.append(site_files.iframe_worker_shim(self.project))
         except site_files.MissingRuntime as error:

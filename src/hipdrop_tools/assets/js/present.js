@@ -6,6 +6,12 @@
 // hidden, so widgets keep working. A quiz on a slide runs one question at a time, and the teacher
 // reveals the answer (from the quiz's build-time answer key) when they choose.
 //
+// Type is scaled to the slide: a slide that does not fit is set smaller, down to MIN_SCALE, and one
+// that still does not fit says "More below": Down, Page Down and Space scroll it before moving on
+// (Right always moves on). Speaker notes (an admonition of type "notes" in the section) are
+// hidden on the page and shown, with the next slide's title and a timer, in a second window:
+// S, the Notes button, or Ctrl/Cmd-click on Present.
+//
 // Only pages with <meta name="hipdrop-present"> (set by the build hook) get the mode. Its words
 // come from the page's catalog (messages.js).
 
@@ -16,11 +22,22 @@ const QUESTION_PARAM = "question";
 const START = "start";
 const NEXT_KEYS = new Set(["ArrowRight", "ArrowDown", "PageDown", " ", "Spacebar"]);
 const PREVIOUS_KEYS = new Set(["ArrowLeft", "ArrowUp", "PageUp"]);
+// Keys that scroll a slide taller than the screen before they move to the next or previous one.
+const SCROLL_DOWN_KEYS = new Set(["ArrowDown", "PageDown", " ", "Spacebar"]);
+const SCROLL_UP_KEYS = new Set(["ArrowUp", "PageUp"]);
+const MIN_SCALE = 0.7; // the smallest type a slide is set in before it says "More below"
+const SCALE_STEP = 0.05;
+const NOTES_SELECTOR = ".admonition.notes, details.notes";
 
 let deck = null; // the current page's deck, rebuilt on every (instant) page change
 
+// An element of this page or of the notes window (another window's Element is not instanceof ours).
+function isElement(target) {
+  return target?.nodeType === 1;
+}
+
 function typingInto(target) {
-  if (!(target instanceof Element)) return false;
+  if (!isElement(target)) return false;
   if (target.closest("textarea, select, [contenteditable=''], [contenteditable='true']")) return true;
   const input = target.closest("input");
   return Boolean(input && !["button", "submit", "reset"].includes(input.type));
@@ -133,6 +150,118 @@ class QuizRunner {
   }
 }
 
+// Speaker notes in a second window: the current slide's notes, the next slide's title and the
+// time since the notes opened. The window is an empty page of this site that this script fills
+// (no script runs in it); its keys drive the deck too, so the presenter can stay on that screen.
+const NOTES_STYLE = `
+  body { font: 1.25rem/1.5 system-ui, sans-serif; margin: 1.5rem 2rem; color: #1b1b1b; background: #fff; }
+  header { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: center; font-size: 1rem; }
+  .timer { font-size: 2rem; font-variant-numeric: tabular-nums; font-weight: 700; }
+  button { font: inherit; padding: 0.2rem 0.8rem; }
+  h1 { font-size: 1.6rem; margin: 1rem 0 0.5rem; }
+  .next { color: #444; border-top: 1px solid #ccc; padding-top: 0.5rem; }
+  .none { font-style: italic; color: #444; }
+  @media (prefers-color-scheme: dark) {
+    body { color: #eee; background: #1b1b1b; } .next, .none { color: #ccc; }
+  }
+`;
+
+function clock(ms) {
+  const seconds = Math.floor(ms / 1000);
+  const minutes = Math.floor(seconds / 60);
+  return `${String(minutes).padStart(2, "0")}:${String(seconds % 60).padStart(2, "0")}`;
+}
+
+class NotesWindow {
+  constructor(deck) {
+    this.deck = deck;
+    this.win = null;
+    this.started = 0;
+    this.ticker = null;
+  }
+
+  get isOpen() {
+    return Boolean(this.win && !this.win.closed);
+  }
+
+  open() {
+    if (this.isOpen) {
+      this.win.focus();
+      return true;
+    }
+    const win = window.open("", "hd-speaker-notes", "popup,width=760,height=560");
+    if (!win) return false; // a blocked pop-up: the deck says so
+    this.win = win;
+    const doc = win.document;
+    doc.title = text("present.notes");
+    doc.documentElement.lang = document.documentElement.lang;
+    doc.head.replaceChildren(Object.assign(doc.createElement("style"), { textContent: NOTES_STYLE }));
+    const timer = Object.assign(doc.createElement("span"), { className: "timer" });
+    timer.setAttribute("role", "timer");
+    const restart = Object.assign(doc.createElement("button"), { type: "button", textContent: text("present.timer_restart") });
+    restart.addEventListener("click", () => this.restart());
+    const position = Object.assign(doc.createElement("span"), { className: "position" });
+    const header = doc.createElement("header");
+    header.append(timer, restart, position);
+    const main = doc.createElement("main");
+    main.append(
+      Object.assign(doc.createElement("h1"), { className: "title" }),
+      Object.assign(doc.createElement("section"), { className: "notes" }),
+      Object.assign(doc.createElement("p"), { className: "next" }),
+    );
+    doc.body.replaceChildren(header, main);
+    win.addEventListener("keydown", (event) => {
+      if (this.deck.onKey(event)) event.preventDefault();
+    });
+    this.restart();
+    this.ticker = setInterval(() => this.tick(), 500);
+    this.update();
+    return true;
+  }
+
+  restart() {
+    this.started = Date.now();
+    this.tick();
+  }
+
+  tick() {
+    if (!this.isOpen) {
+      clearInterval(this.ticker);
+      this.ticker = null;
+      return;
+    }
+    this.win.document.querySelector(".timer").textContent = text("present.timer", { time: clock(Date.now() - this.started) });
+  }
+
+  update() {
+    if (!this.isOpen) return;
+    const doc = this.win.document;
+    const { slides, current } = this.deck;
+    const slide = slides[current];
+    doc.querySelector(".position").textContent = text("present.position", { n: current + 1, total: slides.length, title: slide.title });
+    doc.querySelector(".title").textContent = slide.title;
+    const notes = slide.elements.flatMap((el) => (el.matches(NOTES_SELECTOR) ? [el] : [...el.querySelectorAll(NOTES_SELECTOR)]));
+    const box = doc.querySelector(".notes");
+    box.replaceChildren();
+    for (const note of notes) {
+      for (const child of note.children) {
+        if (child.matches(".admonition-title, summary")) continue;
+        box.append(doc.importNode(child, true));
+      }
+    }
+    if (!box.childElementCount) box.append(Object.assign(doc.createElement("p"), { className: "none", textContent: text("present.notes_none") }));
+    const next = slides[current + 1];
+    doc.querySelector(".next").textContent = next ? text("present.notes_next", { title: next.title }) : text("present.notes_last");
+  }
+
+  close() {
+    clearInterval(this.ticker);
+    this.ticker = null;
+    if (this.isOpen) this.win.close();
+    this.win = null;
+  }
+}
+
 class Deck {
   constructor(article) {
     this.article = article;
@@ -157,11 +286,24 @@ class Deck {
     this.toggle.textContent = text("present.toggle");
     this.toggle.title = text("present.toggle_title");
     this.toggle.setAttribute("aria-keyshortcuts", "p");
-    this.toggle.addEventListener("click", () => this.enter(0));
+    this.toggle.addEventListener("click", (event) => {
+      this.enter(0);
+      if (event.ctrlKey || event.metaKey) this.openNotes(); // Ctrl/Cmd-click: the speaker notes too
+    });
     const h1 = article.querySelector("h1");
     if (h1) h1.after(this.toggle);
     else article.prepend(this.toggle);
     this.bar = this.#makeBar();
+    this.notes = new NotesWindow(this);
+    // "More below": a slide taller than the screen says so, and scrolls on a click or a key.
+    this.more = button("more", "present.more_below");
+    this.more.className = "md-button hd-present-more";
+    this.more.hidden = true;
+    this.more.addEventListener("click", () => this.#scroll(1));
+    this.bar.append(this.more);
+    this.onScroll = () => this.#updateHint();
+    this.onResize = () => this.#fit();
+    this.resizes = new ResizeObserver(() => this.#updateHint());
   }
 
   #makeBar() {
@@ -178,6 +320,7 @@ class Deck {
       position,
       button("next", "present.next", { shortcut: "ArrowRight" }),
       qr,
+      button("notes", "present.notes_button", { shortcut: "s" }),
       button("exit", "present.exit", { shortcut: "Escape" }),
     );
     bar.addEventListener("click", (event) => {
@@ -185,6 +328,7 @@ class Deck {
       if (act === "previous") this.previous();
       else if (act === "next") this.next();
       else if (act === "qr") this.toggleQr();
+      else if (act === "notes") this.openNotes();
       else if (act === "exit") this.exit();
     });
     return bar;
@@ -203,6 +347,9 @@ class Deck {
     document.documentElement.classList.add("hd-presenting");
     this.article.append(this.bar);
     this.article.tabIndex = -1;
+    window.addEventListener("scroll", this.onScroll, { passive: true });
+    window.addEventListener("resize", this.onResize);
+    this.resizes.observe(this.article);
     this.show(index, question);
     this.article.focus({ preventScroll: true });
   }
@@ -217,6 +364,11 @@ class Deck {
       delete el.dataset.hdSlide;
     });
     this.bar.remove();
+    this.notes.close();
+    window.removeEventListener("scroll", this.onScroll);
+    window.removeEventListener("resize", this.onResize);
+    this.resizes.disconnect();
+    this.article.style.removeProperty("--hd-slide-scale");
     history.replaceState(history.state, "", urlWith({ [PARAM]: null, [QUESTION_PARAM]: null }));
     this.toggle.focus({ preventScroll: true });
     (this.current > 0 ? heading : this.article).scrollIntoView({ block: "start" });
@@ -233,7 +385,10 @@ class Deck {
       .flatMap((el) => (el.matches("[data-hipdrop-widget='quiz']") ? [el] : [...el.querySelectorAll("[data-hipdrop-widget='quiz']")]))
       .at(0);
     if (quiz && quiz.querySelector("fieldset.hd-question")) {
-      this.runner = new QuizRunner(quiz, (q) => this.#remember(q));
+      this.runner = new QuizRunner(quiz, (q) => {
+        this.#remember(q);
+        this.#fit();
+      });
       this.runner.start(question);
     } else {
       this.#remember(null);
@@ -244,6 +399,57 @@ class Deck {
     this.bar.querySelector('[data-act="next"]').disabled = this.current === this.slides.length - 1;
     document.documentElement.classList.toggle("hd-present-first", this.current === 0);
     window.scrollTo(0, 0);
+    this.#fit();
+    this.notes.update();
+  }
+
+  openNotes() {
+    if (!this.presenting) this.enter(0);
+    if (!this.notes.open()) {
+      this.bar.querySelector(".hd-present-bar__position").textContent = text("present.notes_blocked");
+    }
+  }
+
+  // The lowest point of the slide's content, from the top of the page.
+  #contentBottom() {
+    const bottoms = this.slides[this.current].elements.map((el) => el.getBoundingClientRect().bottom);
+    return Math.max(0, ...bottoms) + window.scrollY;
+  }
+
+  // The height of the screen above the bar.
+  #available() {
+    return window.innerHeight - this.bar.offsetHeight;
+  }
+
+  #moreBelow() {
+    return this.#contentBottom() > window.scrollY + this.#available() + 2;
+  }
+
+  // Type as large as the slide allows: smaller in steps until it fits, never below MIN_SCALE.
+  #fit() {
+    if (!this.presenting) return;
+    let scale = 1;
+    this.article.style.setProperty("--hd-slide-scale", "1");
+    while (scale > MIN_SCALE && this.#contentBottom() > this.#available() + 1) {
+      scale = Math.max(MIN_SCALE, Math.round((scale - SCALE_STEP) * 100) / 100);
+      this.article.style.setProperty("--hd-slide-scale", String(scale));
+    }
+    this.article.dataset.hdScale = String(scale);
+    this.#updateHint();
+  }
+
+  #updateHint() {
+    const more = this.presenting && this.#moreBelow();
+    this.more.hidden = !more;
+    this.article.dataset.hdMoreBelow = String(more);
+  }
+
+  // Down (1) or up (-1) most of a screen; false when there is nothing more that way.
+  #scroll(direction) {
+    if (direction > 0 ? !this.#moreBelow() : window.scrollY <= 0) return false;
+    window.scrollBy({ top: direction * Math.round(this.#available() * 0.85), behavior: "instant" });
+    this.#updateHint();
+    return true;
   }
 
   #remember(question) {
@@ -288,17 +494,18 @@ class Deck {
     }
     // Page Up/Down always move (presenter clickers send them); other keys not while typing or
     // while choosing with arrows among a question's options.
-    const onOption = event.target instanceof Element && event.target.closest("input[type=radio], input[type=checkbox]");
+    const onOption = isElement(event.target) && event.target.closest("input[type=radio], input[type=checkbox]");
     const clicker = event.key === "PageDown" || event.key === "PageUp";
-    if (!clicker && (typing || onOption || (event.key === " " && event.target instanceof Element && event.target.closest("button, a, summary")))) {
+    if (!clicker && (typing || onOption || (event.key === " " && isElement(event.target) && event.target.closest("button, a, summary")))) {
       return false;
     }
     if (NEXT_KEYS.has(event.key) && !event.shiftKey) {
       event.preventDefault();
-      this.next();
+      if (!(SCROLL_DOWN_KEYS.has(event.key) && this.#scroll(1))) this.next();
     } else if (PREVIOUS_KEYS.has(event.key) || (event.key === " " && event.shiftKey)) {
       event.preventDefault();
-      this.previous();
+      const up = SCROLL_UP_KEYS.has(event.key) || event.key === " ";
+      if (!(up && this.#scroll(-1))) this.previous();
     } else if (event.key === "Home") {
       event.preventDefault();
       this.show(0);
@@ -308,6 +515,9 @@ class Deck {
     } else if (event.key === "q" || event.key === "Q") {
       event.preventDefault();
       this.toggleQr();
+    } else if (event.key === "s" || event.key === "S") {
+      event.preventDefault();
+      this.openNotes();
     } else if ((event.key === "r" || event.key === "R") && this.runner) {
       event.preventDefault();
       this.runner.reveal();

@@ -8,6 +8,7 @@
 // language each call names.
 
 import { language, text } from "../messages.js";
+import { ResultCodeView } from "../result-code-view.js";
 
 const STORE_FORMAT = 1;
 const VERSION_PARAM = "quiz-version";
@@ -280,7 +281,11 @@ export function attach(root, api) {
     for (const box of form.querySelectorAll(".hd-answer")) box.hidden = !shown || !box.innerHTML;
   }
 
+  // After grading: the result code a student can show their teacher (the answers just graded).
+  const codeView = new ResultCodeView(form, call);
+
   function showResult(result, { focus }) {
+    codeView.show(responsesOf(form));
     clearFeedback(form);
     for (const question of result.questions) {
       const fieldset = form.querySelector(`fieldset[data-question="${CSS.escape(question.id)}"]`);
@@ -301,6 +306,7 @@ export function attach(root, api) {
   }
 
   async function newAttempt(message) {
+    codeView.hide();
     clearAnswers(form);
     clearFeedback(form);
     setLocked(form, false);
