@@ -7,6 +7,23 @@ with a message naming the option. The documented list is in README.md ("The plug
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from hipdrop_tools.build.icons import BadColour, parse_colour
+
+
+class Colour(c.Type):
+    """A colour written ``#rrggbb`` or ``#rgb`` (the default app icon is drawn in it)."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        try:
+            parse_colour(text)
+        except BadColour as error:
+            raise base.ValidationError(str(error)) from None
+        return text
+
 
 class ScormConfig(base.Config):
     # The SCORM 1.2 package (`hipdrop scorm`): the final quiz's percentage that passes, and that quiz.
@@ -41,8 +58,8 @@ class HipdropConfig(base.Config):
     offline = c.Type(bool, default=True)
     # The web app's short name (home screen); empty: site_name.
     short_name = c.Type(str, default="")
-    # The browser's and the installed app's theme colour.
-    theme_color = c.Type(str, default="#3f51b5")
+    # The browser's and the installed app's theme colour (#rrggbb), the default app icon's too.
+    theme_color = Colour(default="#3f51b5")
     # Installed course packs to enable, by entry-point name or `module:attribute` (the course's own
     # pack is its macros folder and needs no entry here).
     packs = c.ListOfItems(c.Type(str), default=[])

@@ -84,6 +84,7 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         except HipdropError as error:
             raise PluginError(error.report()) from None
         theme_overrides.add_to(config.theme)
+        theme_overrides.use_course_icon(config.theme, site_files.FAVICON)
         try:
             if self_hosted_fonts(config.theme):
                 log.info(
@@ -162,9 +163,8 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         if not self.config.enabled:
             return files
         try:
-            extra = site_files.asset_files(self.project, self.packs) + site_files.pyodide_files(
-                self.project, self.packs
-            )
+            assets = site_files.asset_files(self.project, self.packs)
+            extra = assets + site_files.pyodide_files(self.project, self.packs)
             if _offline_plugin_enabled(config):
                 extra.append(site_files.iframe_worker_shim(self.project))
         except site_files.MissingRuntime as error:
@@ -180,7 +180,10 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         short_name = self.config.short_name or config.site_name
         extra += site_files.quiz_export_files(self.project, config.site_url or "", short_name)
         description = config.site_description or config.site_name
-        extra += site_files.root_files(config.site_name, short_name, description, self.config.theme_color)
+        try:
+            extra += site_files.root_files(config.site_name, short_name, description, self.config.theme_color, assets)
+        except site_files.IconError as error:
+            raise PluginError(error.report()) from None
         self.engine_url = wheel_file.dest
         for item in extra:
             if item.content is not None:
