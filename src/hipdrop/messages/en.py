@@ -130,6 +130,7 @@ MESSAGES = {
         "Kept on this device: the whole course, its interactive parts included, works without a network."
     ),
     "offline.keep.failed": "The download stopped ({message}). Nothing is lost: press the button to try again.",
+    "offline.keep.megabytes": "{n} MB",
     "offline.keep.anyway": "Download {size} anyway",
     "status.idle": "Python starts in your browser when you reach this part of the page.",
     "status.loading": "Loading Python in your browser: {stage}… ",

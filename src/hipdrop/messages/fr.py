@@ -144,6 +144,7 @@ MESSAGES = {
     "offline.keep.failed": (
         "Le téléchargement s'est arrêté ({message}). Rien n'est perdu\xa0: appuyez sur le bouton pour réessayer."
     ),
+    "offline.keep.megabytes": "{n}\u00a0Mo",
     "offline.keep.anyway": "Télécharger quand même {size}",
     "status.idle": "Python démarre dans votre navigateur quand vous arrivez à cette partie de la page.",
     "status.loading": "Chargement de Python dans votre navigateur\u00a0: {stage}… ",
