@@ -1,15 +1,30 @@
-"""``hipdrop handouts``: print the built site's handouts to PDF into <site>/handouts/."""
+"""``hipdrop handouts``: print the built site's handouts to PDF into <site>/handouts/.
 
+What is printed comes from the course: the plugin's ``handouts`` option (its sections, the
+booklet) and its packs' own handouts (``Pack.handouts``). Printing needs Playwright, an optional
+part of the package (``pip install 'hipdrop[handouts]'``), and Chromium; without Playwright the
+command says what to install.
+"""
+
+import importlib.util
 import sys
 from pathlib import Path
 
+from hipdrop_tools.course.config import course_file_stem
+from hipdrop_tools.course.course_package import course_packs
+from hipdrop_tools.course.packs import resolve
 from hipdrop_tools.course.project import CORE_ASSETS_DIR, Project
-from hipdrop_tools.handouts import HandoutError, build_handouts
-from hipdrop_tools.handouts.templates import PAPER
+from hipdrop_tools.handouts.running import PAPER
+from hipdrop_tools.mkdocs_plugin.config import course_config, handout_options
 from hipdrop_tools.offline import service_worker as offline
 
 NAME = "handouts"
-HELP = "print the built site's lessons, exercises, quizzes and program template to PDF (Chromium)"
+HELP = "print the built site's pages, quizzes and the course's own handouts to PDF (Chromium)"
+MISSING_PLAYWRIGHT = (
+    "hipdrop handouts: printing needs Playwright, which is not installed here. "
+    "Install it with the package's handouts extra: pip install 'hipdrop[handouts]' "
+    "(and Chromium, for example: apt-get install chromium)"
+)
 
 
 def add_arguments(parser) -> None:
@@ -22,13 +37,22 @@ def run(args, project: Project) -> int:
     if not (site_dir / "index.html").is_file():
         print(f"{site_dir}: no built site here; run `mkdocs build` first", file=sys.stderr)
         return 1
+    if importlib.util.find_spec("playwright") is None:
+        print(MISSING_PLAYWRIGHT, file=sys.stderr)
+        return 1
+    from hipdrop_tools.handouts.run import HandoutError, build_handouts
+
+    options = handout_options(course_config(project.root), project.docs_dir, course_file_stem(project.root))
+    pack_handouts = tuple(resolve(pack.handouts) for pack in course_packs(project) if pack.handouts)
     template = CORE_ASSETS_DIR / offline.TEMPLATE_NAME
     try:
         result = build_handouts(
             site_dir,
+            options,
             args.paper,
             service_worker_template=template if template.is_file() else None,
             cache_dir=project.cache_dir / "precompress",
+            pack_handouts=pack_handouts,
         )
     except (HandoutError, FileNotFoundError) as error:
         print(f"hipdrop handouts: {error}", file=sys.stderr)

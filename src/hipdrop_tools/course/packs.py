@@ -50,6 +50,10 @@ class Pack:
     - ``bundle_notice``: a paragraph the classroom bundle's README.txt ends with (a disclaimer).
     - ``commands``: modules that are ``hipdrop`` subcommands (``NAME``, ``HELP``,
       ``add_arguments(parser)``, ``run(args, project) -> int``).
+    - ``handouts``: ``"module:function"``; ``function(site) -> [Handout]`` gives the pack's own
+      PDFs for ``hipdrop handouts``, besides the core's (``hipdrop_tools.handouts.plan``: a
+      ``Handout`` names the page printed, the heading it is listed under and, in ``script``, a
+      module of the pack's assets whose ``prepare(article, script_args)`` readies the page).
     """
 
     name: str
@@ -66,6 +70,7 @@ class Pack:
     data_dirs: tuple[str, ...] = ()
     bundle_notice: str = ""
     commands: tuple[str, ...] = ()
+    handouts: str | None = None
 
     def assets_dir(self) -> Path | None:
         if self.assets is None:

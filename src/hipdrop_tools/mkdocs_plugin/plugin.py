@@ -32,7 +32,13 @@ from hipdrop_tools.course.packs import Pack, UnknownPack
 from hipdrop_tools.course.project import CORE_ASSETS_DIR, Project
 from hipdrop_tools.lms import scorm
 from hipdrop_tools.mkdocs_plugin import macros, theme_overrides
-from hipdrop_tools.mkdocs_plugin.config import DEFAULT_MACROS, DEFAULT_SITE_ASSETS, HipdropConfig
+from hipdrop_tools.mkdocs_plugin.config import (
+    DEFAULT_MACROS,
+    DEFAULT_SITE_ASSETS,
+    HipdropConfig,
+    OptionError,
+    handout_options,
+)
 from hipdrop_tools.mkdocs_plugin.material import WebFontChosen, material_classes, self_hosted_fonts
 from hipdrop_tools.offline import file_pages as offline_build
 from hipdrop_tools.offline import keep_control as offline_control
@@ -77,6 +83,10 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
             cache=self.config.cache_dir,
         )
         self._check_course_folders()
+        try:  # checked here, though only `hipdrop handouts` uses it: a wrong folder stops the build
+            handout_options(self.config, Path(config.docs_dir), "course")
+        except OptionError as error:
+            raise PluginError(error.report()) from None
         try:
             self.packs = course_packs(self.project)
         except UnknownPack as error:
