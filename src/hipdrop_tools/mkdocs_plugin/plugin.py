@@ -81,6 +81,7 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
             macros=self.config.macros,
             site_assets=self.config.site_assets,
             cache=self.config.cache_dir,
+            final_quiz=self.config.scorm.final_quiz,
         )
         self._check_course_folders()
         try:  # checked here, though only `hipdrop handouts` uses it: a wrong folder stops the build
