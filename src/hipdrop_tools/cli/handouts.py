@@ -1,8 +1,8 @@
 """``hipdrop handouts``: print the built site's handouts to PDF into <site>/handouts/.
 
 What is printed comes from the course: the plugin's ``handouts`` option (its sections, the
-booklet) and its packs' own handouts (``Pack.handouts``). Printing needs Playwright, an optional
-part of the package (``pip install 'hipdrop[handouts]'``), and Chromium; without Playwright the
+booklet) and its packs' own handouts (``Pack.handouts``). Printing needs Playwright and pypdf, an
+optional part of the package (``pip install 'hipdrop[handouts]'``), and Chromium; without them the
 command says what to install.
 """
 
@@ -20,10 +20,11 @@ from hipdrop_tools.offline import service_worker as offline
 
 NAME = "handouts"
 HELP = "print the built site's pages, quizzes and the course's own handouts to PDF (Chromium)"
-MISSING_PLAYWRIGHT = (
-    "hipdrop handouts: printing needs Playwright, which is not installed here. "
-    "Install it with the package's handouts extra: pip install 'hipdrop[handouts]' "
-    "(and Chromium, for example: apt-get install chromium)"
+# The handouts extra (pyproject.toml): Playwright drives Chromium, pypdf finishes the PDFs.
+EXTRA_MODULES = ("playwright", "pypdf")
+MISSING_EXTRA = (
+    "hipdrop handouts: printing needs {missing}, not installed here. Install the package's handouts "
+    "extra: pip install 'hipdrop[handouts]' (and Chromium, for example: apt-get install chromium)"
 )
 
 
@@ -37,8 +38,9 @@ def run(args, project: Project) -> int:
     if not (site_dir / "index.html").is_file():
         print(f"{site_dir}: no built site here; run `mkdocs build` first", file=sys.stderr)
         return 1
-    if importlib.util.find_spec("playwright") is None:
-        print(MISSING_PLAYWRIGHT, file=sys.stderr)
+    missing = [name for name in EXTRA_MODULES if importlib.util.find_spec(name) is None]
+    if missing:
+        print(MISSING_EXTRA.format(missing=" and ".join(missing)), file=sys.stderr)
         return 1
     from hipdrop_tools.handouts.run import HandoutError, build_handouts
 
