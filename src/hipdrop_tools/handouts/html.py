@@ -1,43 +1,15 @@
-"""The handouts' HTML, written by Jinja templates (``templates/``, package data) with autoescape on:
-the contents page of the booklet, the running header and footer, the Handouts page's list and the
-PDF link on each printed page.
+"""The handouts' HTML, from their Jinja templates (``templates/``, autoescape on: see
+``hipdrop_tools.templating``): the contents page of the booklet, the running header and footer,
+the Handouts page's list and the PDF link on each printed page. Words come from the site's
+message catalog."""
 
-Words come from the site's message catalog; ``fill`` puts markup into a catalog text's
-placeholders (the text escaped, the markup kept).
-"""
+from hipdrop_tools.templating import fill
 
-from functools import cache
-
-from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup, escape
-
-from hipdrop.messages import PLACEHOLDER
-
-
-def fill(text: str, **values: object) -> Markup:
-    """``text`` (a catalog text) escaped, each ``{name}`` replaced by ``values[name]``: escaped,
-    unless it is ``Markup``. A placeholder without a value is left as it is."""
-
-    def one(match) -> str:
-        name = match.group(1)
-        return str(escape(values[name])) if name in values else match.group(0)
-
-    return Markup(PLACEHOLDER.sub(one, str(escape(text))))
-
-
-@cache
-def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("hipdrop_tools.handouts", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.globals["fill"] = fill
-    return env
+__all__ = ["fill", "render"]
 
 
 def render(template: str, **values: object) -> str:
-    """``templates/<template>`` filled with ``values``; the result has no line break at its end."""
-    return environment().get_template(template).render(**values).strip()
+    """``handouts/templates/<template>`` filled with ``values``."""
+    from hipdrop_tools.templating import render as render_package
+
+    return render_package("hipdrop_tools.handouts", template, **values)
