@@ -63,7 +63,8 @@ $(RUNTIME)/.staged: node_modules/.installed
 
 setup: $(VENV)/.installed node_modules/.installed $(RUNTIME)/.staged
 
-# The installable package (the plugin, the core, the Hip Drop pack and the staged runtime).
+# The installable package: the generator alone (the plugin, the core and the staged runtime; no
+# course's macros/ or site_assets/).
 # setup.py stops the build when the runtime is missing.
 wheel: setup
 	rm -rf build/lib dist/hipdrop-*.whl

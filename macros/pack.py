@@ -33,4 +33,6 @@ PACK = Pack(
         "a physiotherapist or doctor. If you have a red flag, see a clinician first.\n"
     ),
     commands=("hipdrop_course.cli.pick", "hipdrop_course.cli.lab"),
+    # `hipdrop handouts`: the blank program template, besides the core's handouts.
+    handouts="hipdrop_course.handouts:handouts",
 )

@@ -141,3 +141,15 @@ def example_course(tmp_path_factory):
         return build_example_course(tmp_path_factory.mktemp("example-course"))
     except AssertionError as error:
         pytest.fail(str(error), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def widget_course(example_course, tmp_path_factory):
+    """A mini course with a widget of its own (macros/ + site_assets/), written into a temporary
+    folder and built with the example course's venv (tests/helpers/widget_course.py)."""
+    from widget_course import build_widget_course
+
+    try:
+        return build_widget_course(example_course, tmp_path_factory.mktemp("widget-course"))
+    except AssertionError as error:
+        pytest.fail(str(error), pytrace=False)

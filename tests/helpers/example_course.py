@@ -18,7 +18,7 @@ from support import ROOT
 
 COURSE = ROOT / "examples" / "sourdough"
 # What a source checkout holds that the wheel is built from (the staged runtime is in src/).
-WHEEL_SOURCES = ("pyproject.toml", "setup.py", "README.md", "src")
+WHEEL_SOURCES = ("pyproject.toml", "setup.py", "src")
 
 
 @dataclass(frozen=True)

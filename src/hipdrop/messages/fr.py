@@ -144,6 +144,7 @@ MESSAGES = {
     "offline.keep.failed": (
         "Le téléchargement s'est arrêté ({message}). Rien n'est perdu\xa0: appuyez sur le bouton pour réessayer."
     ),
+    "offline.keep.megabytes": "{n}\u00a0Mo",
     "offline.keep.anyway": "Télécharger quand même {size}",
     "status.idle": "Python démarre dans votre navigateur quand vous arrivez à cette partie de la page.",
     "status.loading": "Chargement de Python dans votre navigateur\u00a0: {stage}… ",
@@ -325,4 +326,32 @@ MESSAGES = {
         "le cours s'ouvre alors dans votre navigateur, entièrement fonctionnel. D'ici là, vous "
         "pouvez lire et imprimer cette page\u202f; chaque quiz a son corrigé sous les questions."
     ),
+    # ------------------------------------------------ les documents imprimés (hipdrop handouts)
+    "handouts.booklet.title": "{course}\u00a0: livret du cours",
+    "handouts.booklet.label": "Livret du cours.",
+    "handouts.booklet.intro": ("Les pages du cours, dans l'ordre. Les numéros renvoient aux pages de ce livret."),
+    "handouts.group.booklet": "Livret du cours",
+    "handouts.group.quizzes": "Questionnaires à remplir et corrigés",
+    "handouts.worksheet.title": "Questionnaire\u00a0: {name}",
+    "handouts.key.title": "Corrigé\u00a0: {name}",
+    "handouts.from": "Tiré de\u00a0: {page}",
+    "handouts.link.section": "{page}, section «\u00a0{section}\u00a0»",
+    "handouts.footer.page": "Page {page} sur {total}",
+    "handouts.paper.a4": "A4",
+    "handouts.paper.letter": "Lettre US",
+    "handouts.list.paper": "Format du papier de ces fichiers\u00a0: {paper}.",
+    "handouts.list.pdf": "PDF",
+    "handouts.list.page": "Sur le site",
+    "handouts.list.pages": "Pages",
+    "handouts.list.size": "Taille",
+    "handouts.list.file": "{title} (PDF)",
+    "handouts.pages.one": "1 page",
+    "handouts.pages.many": "{n} pages",
+    "handouts.size.kb": "{n}\u00a0Ko",
+    "handouts.size.mb": "{n}\u00a0Mo",
+    "handouts.pdf_link": "Télécharger cette page en PDF",
+    "handouts.pdf_link.facts": "({paper}, {pages}, {size}).",
+    "handouts.all": "Tous les documents à imprimer",
+    "handouts.search.intro": "Les documents à imprimer, en PDF\u00a0:",
+    "handouts.search.item": "{title} ({pages}, {size}, PDF)",
 }

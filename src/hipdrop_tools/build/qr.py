@@ -3,10 +3,12 @@
 No MkDocs import here: the plugin passes the page's source path and the site's public address.
 """
 
-from html import escape
 from urllib.parse import urljoin
 
 import segno
+from markupsafe import Markup
+
+from hipdrop_tools.templating import render
 
 # Medium error correction survives a smudged printout or a dim projector.
 ERROR_LEVEL = "m"
@@ -47,9 +49,4 @@ def qr_svg(address: str) -> str:
 
 def qr_figure(address: str) -> str:
     """The QR block placed on a page: hidden on screen, shown in presentation mode and on paper."""
-    return (
-        f'<figure class="hd-qr" data-address="{escape(address)}">'
-        f"{qr_svg(address)}"
-        f'<figcaption>Scan to open this page: <a href="{escape(address)}">{escape(address)}</a></figcaption>'
-        "</figure>"
-    )
+    return render("hipdrop_tools.build", "qr_figure.html", address=address, svg=Markup(qr_svg(address)))

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import hipdrop
+from hipdrop_tools.course.errors import HipdropError
 from hipdrop_tools.course.project import CORE_ASSETS_DIR, Project
 from hipdrop_tools.pyodide.wheel import Wheel, build_wheel
 
@@ -122,22 +123,38 @@ def engine_wheel(
 # --- Offline course: files at the site root (the service worker's scope) and the app icons. ---
 
 ICONS_DIR = f"{ASSETS_DIR}/icons"
+# The pages' <link rel="icon">: the app icon, the course's or the default.
+FAVICON = f"{ICONS_DIR}/icon.svg"
 IFRAME_WORKER_SHIM = f"{ASSETS_DIR}/vendor/iframe-worker-shim.js"
 
 
-def root_files(name: str, short_name: str, description: str, theme_color: str | None = None) -> list[SiteFile]:
-    """The web app manifest at the site root and the icons it names (drawn at build time).
+class IconError(HipdropError):
+    """The course brings part of an icon: the message names its folder and the missing files."""
+
+
+def root_files(
+    name: str, short_name: str, description: str, theme_color: str, assets: "list[SiteFile] | None" = None
+) -> list[SiteFile]:
+    """The web app manifest at the site root and, when the course's ``assets`` (``asset_files``)
+    hold no icon, the neutral one in ``theme_color`` (``hipdrop_tools.build.icons``).
 
     The service worker itself (``sw.js``, also at the root) is written after the build by
     ``offline.write_service_worker``, since its version is a hash of the finished site.
     """
-    from hipdrop_tools.build.icons import ICON_SIZES, icon_png, icon_svg
-    from hipdrop_tools.offline.service_worker import MANIFEST, THEME_COLOR, web_manifest
+    from hipdrop_tools.build.icons import ICON_FILES, default_icon
+    from hipdrop_tools.offline.service_worker import MANIFEST, web_manifest
 
-    manifest = web_manifest(name, short_name, description, theme_color or THEME_COLOR)
-    files = [SiteFile(dest=MANIFEST, content=manifest)]
-    files += [SiteFile(dest=f"{ICONS_DIR}/icon-{size}.png", content=icon_png(size)) for size in ICON_SIZES]
-    files.append(SiteFile(dest=f"{ICONS_DIR}/icon.svg", content=icon_svg().encode()))
+    files = [SiteFile(dest=MANIFEST, content=web_manifest(name, short_name, description, theme_color))]
+    given = {item.dest: item for item in assets or () if item.dest.startswith(ICONS_DIR + "/")}
+    wanted = [f"{ICONS_DIR}/{file}" for file in ICON_FILES]
+    if not any(dest in given for dest in wanted):
+        icon = default_icon(theme_color)
+        return files + [SiteFile(dest=f"{ICONS_DIR}/{file}", content=data) for file, data in icon.items()]
+    missing = [dest.rsplit("/", 1)[1] for dest in wanted if dest not in given]
+    if missing:
+        source = next(item.source for dest, item in given.items() if dest in wanted)
+        folder = source.parent if source is not None else ICONS_DIR
+        raise IconError(f"{folder}: the course's icon is {', '.join(ICON_FILES)}; missing: {', '.join(missing)}")
     return files
 
 

@@ -72,14 +72,14 @@ def course_short_name(root: Path) -> str:
 
 
 def file_slug(name: str) -> str:
-    """A name as a file name's part: ASCII letters and digits joined by dashes ("Hip Drop" -> "hip-drop")."""
+    """A name as a file name's part: ASCII letters and digits joined by dashes ("Water & Ice" -> "water-ice")."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "course"
 
 
 def course_file_stem(root: Path) -> str:
     """What the course's downloads are called: its short name's slug and "course"
-    ("hip-drop-course"), the slug alone when it already ends with "course"."""
+    ("water-course" for "Water"), the slug alone when it already ends with "course"."""
     slug = file_slug(course_short_name(root))
     return slug if slug == "course" or slug.endswith("-course") else f"{slug}-course"
 

@@ -56,7 +56,7 @@ def schema_problems(
 class EntryNamer:
     """Turns a JSON path like ['questions', 2, 'options', 0, 'text'] into (entry, field).
 
-    ``list_key`` is the top-level list whose items are the entries (questions, exercises).
+    ``list_key`` is the top-level list whose items are the entries (questions, recipes).
     """
 
     def __init__(self, list_key: str, entry_label: str):

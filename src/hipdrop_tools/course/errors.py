@@ -17,7 +17,7 @@ class HipdropError(Exception):
 @dataclass(frozen=True)
 class Problem:
     file: str
-    entry: str  # question id, exercise id, or "" for the file as a whole
+    entry: str  # question id, an entry's id in a pack's data, or "" for the file as a whole
     field: str  # dotted path inside the entry, or "" when the entry itself is wrong
     message: str
 

@@ -1,9 +1,9 @@
 """The extension point: what a course pack (and the core itself) registers.
 
 A pack is a ``Pack`` value that a module exposes (``hipdrop_course:PACK``), found by name through
-the entry-point group ``hipdrop.packs`` (``hip-drop = "hipdrop_course:PACK"`` in the pack's
+the entry-point group ``hipdrop.packs`` (``water = "water_pack:PACK"`` in the pack's
 pyproject) or given directly as ``module:attribute``. A course enables it with the plugin option
-``packs: [hip-drop]``; nothing is ever enabled by default, so a course without the pack carries none
+``packs: [water]``; nothing is ever enabled by default, so a course without the pack carries none
 of its code, assets or words. The core registers through the same fields (``CORE``).
 
 Every reference is a string (``module:attribute`` or a dotted package name), so listing a pack
@@ -46,10 +46,14 @@ class Pack:
       (something with ``len``) or raises ``DataError`` listing every problem. ``hipdrop check`` runs
       them all.
     - ``data_dirs``: folders of the course, relative to its root, that the pack's loaders read
-      (``"exercises"``); ``mkdocs serve`` rebuilds when a file in one changes.
+      (``"recipes"``); ``mkdocs serve`` rebuilds when a file in one changes.
     - ``bundle_notice``: a paragraph the classroom bundle's README.txt ends with (a disclaimer).
     - ``commands``: modules that are ``hipdrop`` subcommands (``NAME``, ``HELP``,
       ``add_arguments(parser)``, ``run(args, project) -> int``).
+    - ``handouts``: ``"module:function"``; ``function(site) -> [Handout]`` gives the pack's own
+      PDFs for ``hipdrop handouts``, besides the core's (``hipdrop_tools.handouts.plan``: a
+      ``Handout`` names the page printed, the heading it is listed under and, in ``script``, a
+      module of the pack's assets whose ``prepare(article, script_args)`` readies the page).
     """
 
     name: str
@@ -66,6 +70,7 @@ class Pack:
     data_dirs: tuple[str, ...] = ()
     bundle_notice: str = ""
     commands: tuple[str, ...] = ()
+    handouts: str | None = None
 
     def assets_dir(self) -> Path | None:
         if self.assets is None:
@@ -117,7 +122,7 @@ def installed_names() -> list[str]:
 
 
 def find_pack(name: str) -> Pack:
-    """A pack by entry-point name (``hip-drop``) or by ``module:attribute``."""
+    """A pack by entry-point name (``water``) or by ``module:attribute``."""
     if ":" in name:
         try:
             pack = resolve(name)

@@ -31,6 +31,7 @@ class Project:
     macros: str = "macros"  # the course's own Python, relative to root (loaded by path)
     site_assets: str = "site_assets"  # the course's own JS, CSS and icons, relative to root
     cache: str = ""  # the build cache, relative to root; empty: the user's cache (shared by every course)
+    final_quiz: str = ""  # the bank the course ends with (the plugin's scorm.final_quiz): listed last
 
     @property
     def quizzes_dir(self) -> Path:

@@ -1,84 +1,18 @@
 """Printed handouts: PDFs of the built site, made with Chromium after `mkdocs build`.
 
-- ``site_pages``: read the built site (course title, disclaimer, nav order, titles, quizzes);
-- ``plan``: decide what to print;
-- ``page_script``: the JavaScript that prepares a page for paper (print.css does the styling);
-- ``templates``: the running header and footer;
+- ``site_pages``: read the built site (course title, language, disclaimer, nav order, titles,
+  quizzes, widgets);
+- ``plan``: decide what to print, from the course's ``handouts`` options and its packs' own;
+- ``page_script``: the arguments of the script that prepares a page for paper (``js/page.js``;
+  print.css does the styling);
+- ``running``: the running header and footer;
+- ``html``: the HTML the handouts write (Jinja templates in ``templates/``);
 - ``printer``: Chromium through Playwright, one browser for the whole run;
 - ``booklet``: the course booklet with its contents page;
 - ``pdf_files``: pypdf post-processing and facts;
-- ``listing``: the manifest, the Handouts page list and the PDF links on pages.
+- ``listing``: the manifest, the Handouts page list and the PDF links on pages;
+- ``run``: all of it, for ``hipdrop handouts``.
+
+Printing needs Playwright (``pip install 'hipdrop[handouts]'``) and Chromium; nothing imports them
+until a handout is printed, so the plan and a pack's handouts can be read without them.
 """
-
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-
-from hipdrop_tools.handouts import booklet, listing, page_script, pdf_files
-from hipdrop_tools.handouts.plan import make_plan
-from hipdrop_tools.handouts.printer import Printer
-from hipdrop_tools.handouts.site_pages import read_site
-from hipdrop_tools.handouts.templates import running
-from hipdrop_tools.offline import precompress
-from hipdrop_tools.offline import service_worker as offline
-from hipdrop_tools.offline.serve import serve_in_thread
-
-
-class HandoutError(Exception):
-    """A handout could not be printed; the message names the file and the page."""
-
-
-@dataclass(frozen=True)
-class Result:
-    out_dir: Path
-    listed: list[listing.Listed]
-    handouts_page: bool
-    linked_pages: int
-
-
-def build_handouts(
-    site_dir: Path,
-    paper: str = "a4",
-    log: Callable[[str], None] = print,
-    service_worker_template: Path | None = None,
-    cache_dir: Path | None = None,
-) -> Result:
-    """Print every handout into <site>/handouts/ and tell the site about them. With the service
-    worker's template, the worker is written again so its precache and version include the PDFs
-    and the pages changed here (the build wrote it before the handouts existed)."""
-    site_dir = Path(site_dir)
-    site = read_site(site_dir)
-    plan = make_plan(site)
-    out_dir = site_dir / listing.HANDOUTS_DIR
-    out_dir.mkdir(parents=True, exist_ok=True)
-    wanted = {h.filename for h in plan}
-    for old in out_dir.glob("*.pdf"):  # a page that no longer exists loses its PDF
-        if old.name not in wanted:
-            old.unlink()
-    server, base_url = serve_in_thread(site_dir)
-    try:
-        with Printer(base_url, paper, running(site.course_title, site.disclaimer)) as printer:
-            for handout in plan:
-                try:
-                    if handout.kind == "booklet":
-                        raw = booklet.print_booklet(printer, site, handout)
-                    else:
-                        raw = printer.print_page(handout.page, page_script.prepare_args(site, handout))
-                except Exception as error:  # Playwright's errors, a page without its quiz...
-                    where = f"page /{handout.page}" if handout.page or handout.kind != "booklet" else "the booklet"
-                    raise HandoutError(f"handouts/{handout.filename} ({where}): {error}") from error
-                pdf = pdf_files.finish(raw, handout.title, site.course_title)
-                (out_dir / handout.filename).write_bytes(pdf)
-                log(f"handouts/{handout.filename}: {pdf_files.page_count(pdf)} pages")
-    finally:
-        server.shutdown()
-        server.server_close()
-    listed = listing.collect(out_dir, plan)
-    listing.write_manifest(out_dir, listed, paper)
-    page = listing.write_handouts_page(site_dir, listed, site, paper)
-    linked = listing.link_pages(site_dir, listed, paper)
-    listing.update_search_index(site_dir, listed)
-    if service_worker_template is not None and (site_dir / offline.SERVICE_WORKER).is_file():
-        offline.write_service_worker(site_dir, service_worker_template.read_text(encoding="utf-8"))
-    precompress.precompress_site(site_dir, cache_dir)  # the pages changed here
-    return Result(out_dir=out_dir, listed=listed, handouts_page=page, linked_pages=linked)

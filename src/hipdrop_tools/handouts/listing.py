@@ -1,6 +1,7 @@
 """Tell readers what was printed, from the files themselves: a manifest (handouts.json), the list
 on the Handouts page (a marked block in site/handouts/index.html, rewritten on every run) and a
-"PDF" link on each lesson and exercise page. Sizes and page counts are read from the shipped PDFs."""
+"PDF" link on each page printed on its own. Sizes and page counts are read from the shipped PDFs;
+the words come from the site's message catalog, the HTML from the templates (``html.py``)."""
 
 import json
 import re
@@ -10,8 +11,10 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
+from hipdrop.messages import Messages
+from hipdrop_tools.handouts.html import render
 from hipdrop_tools.handouts.pdf_files import facts
-from hipdrop_tools.handouts.plan import Handout
+from hipdrop_tools.handouts.plan import BOOKLET, PAGE, Handout
 from hipdrop_tools.handouts.site_pages import SiteInfo, page_file
 
 HANDOUTS_DIR = "handouts"
@@ -22,13 +25,6 @@ HANDOUTS_PAGE = f"{HANDOUTS_DIR}/"
 MANIFEST = "handouts.json"
 LIST_START, LIST_END = "<!-- hipdrop:handouts:start -->", "<!-- hipdrop:handouts:end -->"
 LINK_START, LINK_END = "<!-- hipdrop:pdf-link -->", "<!-- /hipdrop:pdf-link -->"
-SECTIONS = (
-    ("booklet", "Course booklet"),
-    ("lesson", "Lessons"),
-    ("exercise", "Exercises"),
-    ("worksheet", "Quiz worksheets and answer keys"),
-    ("template", "Program template"),
-)
 
 
 @dataclass(frozen=True)
@@ -38,15 +34,18 @@ class Listed:
     size: int
 
 
-def human_size(size: int) -> str:
+def human_size(size: int, texts: Messages) -> str:
     if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+        return texts.format("handouts.size.kb", n=max(1, round(size / 1024)))
+    return texts.format("handouts.size.mb", n=texts.number(f"{size / (1024 * 1024):.1f}"))
 
 
-def describe(item: Listed) -> str:
-    pages = "1 page" if item.pages == 1 else f"{item.pages} pages"
-    return f"{pages}, {human_size(item.size)}"
+def page_count(pages: int, texts: Messages) -> str:
+    return texts["handouts.pages.one"] if pages == 1 else texts.format("handouts.pages.many", n=pages)
+
+
+def paper_name(paper: str, texts: Messages) -> str:
+    return texts[f"handouts.paper.{paper}"]
 
 
 def collect(out_dir: Path, plan: list[Handout]) -> list[Listed]:
@@ -65,6 +64,7 @@ def write_manifest(out_dir: Path, listed: list[Listed], paper: str) -> Path:
                 "file": i.handout.filename,
                 "title": i.handout.title,
                 "kind": i.handout.kind,
+                "group": i.handout.group,
                 "page": i.handout.page,
                 "quiz": i.handout.quiz,
                 "pages": i.pages,
@@ -78,31 +78,33 @@ def write_manifest(out_dir: Path, listed: list[Listed], paper: str) -> Path:
     return path
 
 
-def _row(item: Listed, site: SiteInfo) -> str:
-    h = item.handout
-    pdf = f'<a href="{escape(h.filename)}" type="application/pdf">{escape(h.title)} (PDF)</a>'
-    page = ""
-    if h.page in site.pages:
-        page = f'<a href="{escape(get_relative_url(h.page, HANDOUTS_PAGE))}">{escape(site.pages[h.page].title)}</a>'
-    return f"<tr><td>{pdf}</td><td>{page}</td><td>{item.pages}</td><td>{human_size(item.size)}</td></tr>"
+def groups(listed: list[Listed]) -> list[tuple[str, list[Listed]]]:
+    """The handouts by their ``group``: the booklet's first, then the others in the plan's order."""
+    found: dict[str, list[Listed]] = {}
+    for item in sorted(listed, key=lambda i: i.handout.kind != BOOKLET):  # stable: the plan's order
+        found.setdefault(item.handout.group, []).append(item)
+    return list(found.items())
 
 
-def list_html(listed: list[Listed], site: SiteInfo, paper: str) -> str:
-    paper_name = "A4" if paper == "a4" else "US Letter"
-    blocks = [f'<p class="hd-handouts-paper">Paper size of these files: {paper_name}.</p>']
-    for kind, heading in SECTIONS:
-        kinds = {kind, "key"} if kind == "worksheet" else {kind}
-        rows = [i for i in listed if i.handout.kind in kinds]
-        if not rows:
-            continue
-        body = "".join(_row(i, site) for i in rows)
-        blocks.append(
-            f"<h3>{escape(heading)}</h3>"
-            '<table><thead><tr><th scope="col">PDF</th><th scope="col">On the site</th>'
-            '<th scope="col">Pages</th><th scope="col">Size</th></tr></thead>'
-            f"<tbody>{body}</tbody></table>"
-        )
-    return "".join(blocks)
+def list_html(listed: list[Listed], site: SiteInfo, paper: str, texts: Messages) -> str:
+    tables = []
+    for title, items in groups(listed):
+        rows = []
+        for item in items:
+            h = item.handout
+            page = site.pages.get(h.page)
+            rows.append(
+                {
+                    "file": h.filename,
+                    "title": h.title,
+                    "page_url": get_relative_url(h.page, HANDOUTS_PAGE) if page else "",
+                    "page_title": page.title if page else "",
+                    "pages": item.pages,
+                    "size": human_size(item.size, texts),
+                }
+            )
+        tables.append({"title": title, "rows": rows})
+    return render("handouts_list.html", paper=paper_name(paper, texts), groups=tables, texts=texts)
 
 
 def _replace_block(html: str, start: str, end: str, content: str) -> str | None:
@@ -112,34 +114,44 @@ def _replace_block(html: str, start: str, end: str, content: str) -> str | None:
     return pattern.sub(lambda _: start + content + end, html, count=1)
 
 
-def write_handouts_page(site_dir: Path, listed: list[Listed], site: SiteInfo, paper: str) -> bool:
+def write_handouts_page(site_dir: Path, listed: list[Listed], site: SiteInfo, paper: str, texts: Messages) -> bool:
     """Fill the Handouts page's marked block; False when the site has no such page."""
     page = site_dir / HANDOUTS_DIR / "index.html"
     if not page.is_file():
         return False
     html = page.read_text(encoding="utf-8")
-    new = _replace_block(html, LIST_START, LIST_END, list_html(listed, site, paper))
+    new = _replace_block(html, LIST_START, LIST_END, list_html(listed, site, paper, texts))
     if new is None:
         return False
     page.write_text(new, encoding="utf-8")
     return True
 
 
-PLACEHOLDER = "The PDFs have not been built"  # docs/handouts.md, until this runs
-SEARCH_MARK = "<p>The handouts, as PDF files:</p>"  # what replaces it (found again on the next run)
+PLACEHOLDER = "The PDFs have not been built"  # docs/handouts.md of a course, until this runs
 
 
-def update_search_index(site_dir: Path, listed: list[Listed]) -> bool:
-    """The search index still holds the Handouts page's placeholder: put the list there instead."""
+def update_search_index(site_dir: Path, listed: list[Listed], texts: Messages) -> bool:
+    """The search index still holds the Handouts page's placeholder (or the list of an earlier
+    run): put the list there instead."""
     index = site_dir / "search" / "search_index.json"
     if not index.is_file():
         return False
     data = json.loads(index.read_text(encoding="utf-8"))
-    text = SEARCH_MARK + "".join(f"<p>{escape(i.handout.title)} ({describe(i)}, PDF)</p>" for i in listed)
+    mark = f"<p>{escape(texts['handouts.search.intro'])}</p>"  # found again on the next run
+    items = [
+        texts.format(
+            "handouts.search.item",
+            title=i.handout.title,
+            pages=page_count(i.pages, texts),
+            size=human_size(i.size, texts),
+        )
+        for i in listed
+    ]
+    text = mark + "".join(f"<p>{escape(item)}</p>" for item in items)
     changed = False
     for doc in data.get("docs", []):
         found = doc.get("text", "")
-        if doc.get("location", "").startswith(f"{HANDOUTS_DIR}/") and (PLACEHOLDER in found or SEARCH_MARK in found):
+        if doc.get("location", "").startswith(f"{HANDOUTS_DIR}/") and (PLACEHOLDER in found or mark in found):
             doc["text"] = text
             changed = True
     if changed:
@@ -150,21 +162,23 @@ def update_search_index(site_dir: Path, listed: list[Listed]) -> bool:
 _H1_END = re.compile(r"</h1>")
 
 
-def link_pages(site_dir: Path, listed: list[Listed], paper: str) -> int:
-    """Put a link to its PDF under the title of each lesson and exercise page. Returns how many."""
-    paper_name = "A4" if paper == "a4" else "US Letter"
+def link_pages(site_dir: Path, listed: list[Listed], paper: str, texts: Messages) -> int:
+    """Put a link to its PDF under the title of each page printed on its own. Returns how many."""
     done = 0
     for item in listed:
         h = item.handout
-        if h.kind not in {"lesson", "exercise"}:
+        if h.kind != PAGE:
             continue
         file = page_file(site_dir, h.page)
         html = file.read_text(encoding="utf-8")
-        pdf = get_relative_url(f"{HANDOUTS_DIR}/{h.filename}", h.page)
-        link = (
-            f'<p class="hd-pdf-link"><a href="{escape(pdf)}">'
-            f"Download this page as a PDF</a> ({paper_name}, {describe(item)}). "
-            f'<a href="{escape(get_relative_url(HANDOUTS_PAGE, h.page))}">All handouts</a></p>'
+        link = render(
+            "pdf_link.html",
+            pdf=get_relative_url(f"{HANDOUTS_DIR}/{h.filename}", h.page),
+            all_handouts=get_relative_url(HANDOUTS_PAGE, h.page),
+            paper=paper_name(paper, texts),
+            pages=page_count(item.pages, texts),
+            size=human_size(item.size, texts),
+            texts=texts,
         )
         new = _replace_block(html, LINK_START, LINK_END, link)
         if new is None:

@@ -1,229 +1,55 @@
-"""The JavaScript run in each page before it is printed (through Playwright's ``evaluate``).
+"""What the page preparation script (``js/page.js``, an ES module) is given for each handout.
 
-It only prepares the static page for paper: chooses the print mode (print.css does the styling),
-sets the document title (Chromium writes it into the PDF), makes links work on paper, opens
-collapsed boxes and, for worksheets and keys, keeps just the one quiz. For the booklet it hands
-back a page's article with its ids made unique, and puts the parts together.
+The printer imports ``js/page.js`` into the page it has opened and calls one of its exports:
+``prepare`` (a page, a worksheet, a key, or a pack's handout with its own module), ``extractPart``
+and ``composeBooklet`` (the booklet). These functions build their arguments: the handout, the
+site's pages and headings (for links on paper), and the words the script shows, from the catalog.
 """
 
+from pathlib import Path
+
+from hipdrop.messages import Messages
 from hipdrop_tools.handouts.plan import Handout
 from hipdrop_tools.handouts.site_pages import SiteInfo
 
+SCRIPT = Path(__file__).parent / "js" / "page.js"
+PREPARE, EXTRACT_PART, COMPOSE_BOOKLET = "prepare", "extractPart", "composeBooklet"
 
-def prepare_args(site: SiteInfo, handout: Handout) -> dict:
-    """What PREPARE needs to know about a handout and the site."""
+
+def words(texts: Messages) -> dict[str, str]:
+    """The script's words: a link on paper to a section of another page."""
+    return {"pageSection": texts["handouts.link.section"]}
+
+
+def pages(site: SiteInfo) -> dict[str, dict]:
+    return {p: {"title": pg.title, "headings": pg.headings} for p, pg in site.pages.items()}
+
+
+def prepare_args(site: SiteInfo, handout: Handout, texts: Messages, script_url: str | None = None) -> dict:
+    """What ``prepare`` needs to know about a handout and the site; ``script_url``: the address of
+    the pack's module for this handout (``Handout.script``)."""
     page = site.pages.get(handout.page)
     return {
         "mode": handout.mode,
         "title": handout.title,
         "quiz": handout.quiz,
-        "from": f"From: {page.title}" if page else "",
-        "templateNote": (
-            "A blank form: tick your answers on paper, then enter them on the course's "
-            f"\u201c{page.title if page else 'program'}\u201d page to get your program, or take the form to "
-            "your physiotherapist. If you tick any warning sign, do not start: get help at the urgency the form gives "
-            "for that sign (some are emergencies today)."
-        ),
+        "from": texts.format("handouts.from", page=page.title) if page else "",
+        "script": script_url,
+        "scriptArgs": dict(handout.script_args),
         "pagePath": handout.page,
         "publicUrl": site.public_url,
-        "pages": {p: {"title": pg.title, "headings": pg.headings} for p, pg in site.pages.items()},
+        "pages": pages(site),
+        "words": words(texts),
     }
 
 
-# Shared helpers, then three entry points: prepare(), extractPart(), composeBooklet().
-_HELPERS = r"""
-const article = () => document.querySelector("article.md-content__inner") || document.querySelector("article");
-
-function sitePath(url) {
-  let path = url.pathname.replace(/^\/+/, "").replace(/index\.html$/, "");
-  if (path && !path.endsWith("/") && !/\.[a-z0-9]+$/i.test(path)) path += "/";
-  return path;
-}
-
-function unlink(a, note) {
-  const span = document.createElement("span");
-  span.className = "hd-unlinked";
-  span.append(...a.childNodes);
-  if (note) span.append(" (" + note + ")");
-  a.replaceWith(span);
-}
-
-// Links on paper: in-page anchors stay, other pages go to the public site when it has an address,
-// to the right part of the booklet when the page is in it, and otherwise become plain text.
-function rewriteLinks(root, ctx) {
-  for (const a of [...root.querySelectorAll("a[href]")]) {
-    const raw = a.getAttribute("href");
-    if (a.classList.contains("headerlink")) { a.remove(); continue; }
-    const url = new URL(a.href, location.href);
-    if (url.origin !== location.origin) {
-      const text = a.textContent.trim().replace(/\/$/, "");
-      if (text === raw.replace(/\/$/, "") || text === raw.replace(/^https?:\/\//, "").replace(/\/$/, "")) {
-        a.classList.add("hd-bare-url");
-      }
-      continue;
+def part_args(site: SiteInfo, path: str, parts: dict[str, str], texts: Messages) -> dict:
+    """What ``extractPart`` needs for the booklet's part from the page at ``path``."""
+    return {
+        "slug": parts[path],
+        "pagePath": path,
+        "publicUrl": site.public_url,
+        "pages": pages(site),
+        "parts": parts,
+        "words": words(texts),
     }
-    const path = sitePath(url);
-    const anchor = decodeURIComponent(url.hash.slice(1));
-    if (ctx.parts && path in ctx.parts) {
-      const slug = ctx.parts[path];
-      a.setAttribute("href", "#" + (anchor ? slug + "--" + anchor : slug));
-      continue;
-    }
-    if (!ctx.parts && !ctx.isolated && path === ctx.pagePath) {
-      a.setAttribute("href", anchor ? "#" + anchor : "#");
-      continue;
-    }
-    if (ctx.publicUrl) {
-      a.setAttribute("href", new URL(path + url.hash, ctx.publicUrl).href);
-      a.classList.add("hd-internal");
-      continue;
-    }
-    const page = ctx.pages[path];
-    let note = "";
-    if (page && a.closest(".hd-answer-key")) {
-      const section = anchor && page.headings[anchor];
-      note = section ? page.title + ", section \u201c" + section + "\u201d" : page.title;
-    }
-    unlink(a, note);
-  }
-}
-
-function openDetails(root) {
-  for (const d of root.querySelectorAll("details")) d.open = true;
-}
-
-function dropScreenOnly(root) {
-  for (const el of [...root.querySelectorAll(".hd-pdf-link, script")]) el.remove();
-}
-
-// A bottom margin at the very end of the content can push an empty page out of the printer:
-// zero the bottom margin along the chain of last visible elements.
-function trimEnd(root) {
-  for (let el = root; el; ) {
-    const shown = [...el.children].filter((c) => c.tagName !== "SCRIPT" && getComputedStyle(c).display !== "none");
-    el = shown[shown.length - 1];
-    if (el) el.style.setProperty("margin-bottom", "0", "important");
-  }
-}
-
-// Wait for fonts and every image (lazy ones too: paper has no scrolling), at most 15 s.
-async function settle() {
-  for (const img of document.images) img.loading = "eager";
-  const loaded = Promise.all([...document.images].map((img) => img.decode().catch(() => null)));
-  const limit = new Promise((done) => setTimeout(done, 15000));
-  await Promise.race([Promise.all([document.fonts.ready, loaded]), limit]);
-}
-"""
-
-PREPARE = (
-    "async (args) => {"
-    + _HELPERS
-    + r"""
-  const html = document.documentElement;
-  html.dataset.hdPrint = args.mode;
-  document.title = args.title;
-  const main = article();
-  if (args.mode === "worksheet" || args.mode === "key") {
-    const quiz = main.querySelector(`[data-hipdrop-widget="quiz"][data-quiz="${CSS.escape(args.quiz)}"]`);
-    if (!quiz) throw new Error(`no quiz ${args.quiz} on ${location.pathname}`);
-    const h1 = document.createElement("h1");
-    h1.textContent = args.title;
-    const from = document.createElement("p");
-    from.className = "hd-print-from";
-    from.textContent = args.from;
-    main.replaceChildren(h1, from, quiz);
-    const form = quiz.querySelector(".hd-quiz-form");
-    if (form) form.dataset.hdQuestions = String(form.querySelectorAll(".hd-question").length);
-  }
-  if (args.mode === "template") {
-    const form = main.querySelector(".hd-picker-form");
-    // The page's own paragraphs speak of the live page; on paper, say what the form is for.
-    const picker = main.querySelector(".hd-picker");
-    for (const p of [...main.children]) {
-      if (!picker || p === picker || p.contains(picker)) break;
-      if (p.tagName === "P") p.remove();
-    }
-    const note = document.createElement("p");
-    note.className = "hd-print-from";
-    note.textContent = args.templateNote;
-    main.querySelector("h1").after(note);
-    const grid = document.createElement("section");
-    grid.className = "hd-template-grid";
-    const rows = Array.from({ length: 8 }, () =>
-      "<tr><td></td><td></td><td></td><td></td><td></td></tr>").join("");
-    grid.innerHTML = "<h2>My program</h2><p>Write down each exercise, with your clinician or from the " +
-      "program page. Start with phase 1.</p><table><thead><tr><th>Phase</th><th>Exercise</th>" +
-      "<th>Leg to stand on</th><th>Sets and repetitions</th><th>Days a week</th></tr></thead>" +
-      "<tbody>" + rows + "</tbody></table>";
-    if (form) (form.closest(".hd-picker") || form).after(grid); else main.append(grid);
-  }
-  dropScreenOnly(main);
-  openDetails(main);
-  if (args.mode === "worksheet") for (const d of main.querySelectorAll(".hd-answer-key")) d.remove();
-  const isolated = args.mode === "worksheet" || args.mode === "key";
-  rewriteLinks(main, { pagePath: args.pagePath, publicUrl: args.publicUrl, pages: args.pages, isolated });
-  await settle();
-  trimEnd(main);
-  return document.title;
-}"""
-)
-
-EXTRACT_PART = (
-    "async (args) => {"
-    + _HELPERS
-    + r"""
-  const main = article().cloneNode(true);
-  dropScreenOnly(main);
-  openDetails(main);
-  const prefix = args.slug + "--";
-  // Ids must be unique in the booklet: prefix each id and every reference to one.
-  for (const el of main.querySelectorAll("[id]")) el.id = prefix + el.id;
-  for (const el of main.querySelectorAll("label[for]")) el.htmlFor = prefix + el.htmlFor;
-  for (const attr of ["aria-labelledby", "aria-describedby", "aria-controls"]) {
-    for (const el of main.querySelectorAll(`[${attr}]`)) {
-      el.setAttribute(attr, el.getAttribute(attr).split(/\s+/).map((id) => prefix + id).join(" "));
-    }
-  }
-  for (const el of main.querySelectorAll("input[name]")) el.name = prefix + el.name;
-  for (const el of main.querySelectorAll("use[href], use[*|href]")) {
-    const ref = el.getAttribute("href") || el.getAttribute("xlink:href") || "";
-    if (ref.startsWith("#")) el.setAttribute("href", "#" + prefix + ref.slice(1));
-  }
-  // Inline SVG paints by id too: markers, patterns, gradients, clip paths.
-  for (const el of main.querySelectorAll("*")) {
-    for (const attr of [...el.attributes]) {
-      if (attr.value.includes("url(#")) {
-        el.setAttribute(attr.name, attr.value.replace(/url\(#([^)]+)\)/g, `url(#${prefix}$1)`));
-      }
-    }
-  }
-  // URLs resolved here, so the parts still load once moved into another page.
-  for (const img of main.querySelectorAll("img[src]")) img.setAttribute("src", img.src);
-  for (const img of main.querySelectorAll("img[srcset]")) img.removeAttribute("srcset");
-  for (const img of main.querySelectorAll("img[loading]")) img.removeAttribute("loading");
-  for (const obj of main.querySelectorAll("object[data]")) obj.setAttribute("data", obj.data);
-  // In-page links of this part point into the part.
-  for (const a of main.querySelectorAll('a[href^="#"]')) {
-    const anchor = a.getAttribute("href").slice(1);
-    a.setAttribute("href", anchor ? "#" + prefix + anchor : "#" + args.slug);
-  }
-  rewriteLinks(main, { pagePath: args.pagePath, publicUrl: args.publicUrl, pages: args.pages, parts: args.parts });
-  return main.innerHTML;
-}"""
-)
-
-COMPOSE_BOOKLET = (
-    "async (args) => {"
-    + _HELPERS
-    + r"""
-  const html = document.documentElement;
-  html.dataset.hdPrint = "booklet";
-  document.title = args.title;
-  const main = article();
-  main.innerHTML = args.front + args.parts.map((part) =>
-    `<section class="hd-booklet-part" id="${part.slug}">${part.html}</section>`).join("");
-  await settle();
-  for (const part of main.querySelectorAll(".hd-booklet-part, .hd-booklet-toc")) trimEnd(part);
-  return document.title;
-}"""
-)

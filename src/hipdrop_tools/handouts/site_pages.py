@@ -1,6 +1,7 @@
-"""Read what the handouts need from the built site: the course title, the disclaimer, the nav
-order, and for each page its title, headings and widgets. Standard-library HTML parsing only;
-nothing here knows about MkDocs beyond the class names its theme writes into the pages."""
+"""Read what the handouts need from the built site: the course title, its language, the
+disclaimer, the nav order, and for each page its title, headings, quizzes and widgets.
+Standard-library HTML parsing only; nothing here knows about MkDocs beyond the class names its
+theme writes into the pages."""
 
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -15,12 +16,13 @@ class SitePage:
     headings: dict[str, str]  # heading id -> heading text (h1 to h3)
     quizzes: tuple[str, ...]  # quiz bank ids, in page order
     quiz_titles: dict[str, str]
-    has_picker: bool
+    widgets: tuple[str, ...]  # the kinds of the page's widgets (data-hipdrop-widget), in page order
 
 
 @dataclass(frozen=True)
 class SiteInfo:
     course_title: str
+    language: str  # the home page's <html lang>: the handouts' words are in it
     disclaimer: str
     public_url: str | None  # the site's public address when site_url is set (canonical links)
     nav: tuple[str, ...]  # page paths in navigation order
@@ -33,13 +35,14 @@ class _PageParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.title = ""
+        self.language = ""
         self.canonical: str | None = None
         self.headings: dict[str, str] = {}
         self.h1 = ""
         self.nav_links: list[str] = []
         self.quizzes: list[str] = []
         self.quiz_titles: dict[str, str] = {}
-        self.has_picker = False
+        self.widgets: list[str] = []
         self.disclaimer = ""
         self._in_title = False
         self._heading: tuple[str, str] | None = None  # (tag, id)
@@ -59,6 +62,8 @@ class _PageParser(HTMLParser):
                 self.canonical = a.get("href")
             return
         self._depth += 1
+        if tag == "html" and not self.language:
+            self.language = a.get("lang") or ""
         if tag == "title":
             self._in_title = True
         if tag == "nav" and "md-nav--primary" in classes and not self._primary_nav_depth:
@@ -74,8 +79,8 @@ class _PageParser(HTMLParser):
             self._skip_depth = self._depth
         if a.get("data-hipdrop-widget") == "quiz" and a.get("data-quiz"):
             self.quizzes.append(a["data-quiz"])
-        if a.get("data-hipdrop-widget") == "picker":
-            self.has_picker = True
+        if a.get("data-hipdrop-widget"):
+            self.widgets.append(a["data-hipdrop-widget"])
         if "md-copyright__highlight" in classes:
             self._disclaimer_depth = self._depth
 
@@ -144,7 +149,7 @@ def read_page(site_dir: Path, path: str) -> SitePage:
         headings=parsed.headings,
         quizzes=tuple(parsed.quizzes),
         quiz_titles=parsed.quiz_titles,
-        has_picker=parsed.has_picker,
+        widgets=tuple(parsed.widgets),
     )
 
 
@@ -177,6 +182,7 @@ def read_site(site_dir: Path) -> SiteInfo:
     pages = {path: read_page(site_dir, path) for path in nav}
     return SiteInfo(
         course_title=parsed.title.strip() or "The course",
+        language=parsed.language or "en",
         disclaimer=parsed.disclaimer,
         public_url=public_url,
         nav=tuple(nav),

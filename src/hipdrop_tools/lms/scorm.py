@@ -22,7 +22,6 @@ import sys
 import tempfile
 import zipfile
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 from lxml import etree
@@ -32,6 +31,7 @@ from hipdrop.quiz.progress import STORE_PREFIX
 from hipdrop_tools.course.config import course_file_stem
 from hipdrop_tools.course.project import Project
 from hipdrop_tools.offline.bundle import OFFLINE_ENV, bundle_name
+from hipdrop_tools.templating import render
 
 SCORM_ENV = "HIPDROP_SCORM_BUILD"  # set by `hipdrop scorm` for its build; read by the plugin
 VERSION_ENV = "HIPDROP_SCORM_VERSION"  # the package's version, written into its manifest
@@ -103,25 +103,16 @@ def scorm_javascript(extra_javascript: list, assets_dir: str) -> list:
 
 def launch_page(title: str, settings_: ScormSettings, assets_dir: str) -> str:
     """The SCO's launch page: the adapter and a frame that opens the course once it is ready."""
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy"
-  content="default-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'">
-<title>{escape(title)}</title>
-<style>html, body {{ margin: 0; height: 100%; overflow: hidden; }}
-iframe {{ display: block; border: 0; width: 100%; height: 100%; }}</style>
-</head>
-<body data-mastery-score="{settings_.mastery_score}" data-final-quiz="{escape(settings_.final_quiz)}"
-  data-store-prefix="{escape(STORE_PREFIX)}">
-<iframe id="hipdrop-course" title="{escape(title)}" data-src="index.html"></iframe>
-<noscript><p><a href="index.html">Open the course</a>. Its quizzes need JavaScript.</p></noscript>
-<script src="{assets_dir}/{ADAPTER_SCRIPT}"></script>
-</body>
-</html>
-"""
+    page = render(
+        "hipdrop_tools.lms",
+        "scorm_launch.html",
+        title=title,
+        mastery_score=settings_.mastery_score,
+        final_quiz=settings_.final_quiz,
+        store_prefix=STORE_PREFIX,
+        adapter=f"{assets_dir}/{ADAPTER_SCRIPT}",
+    )
+    return page + "\n"
 
 
 def manifest(title: str, version: str, files: list[str]) -> bytes:

@@ -4,14 +4,54 @@ MkDocs validates them: a misspelt option or a value of the wrong type stops a ``
 with a message naming the option. The documented list is in README.md ("The plugin's options").
 """
 
+import re
+from pathlib import Path
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
+from hipdrop_tools.build.icons import BadColour, parse_colour
+from hipdrop_tools.course.config import plugin_options
+from hipdrop_tools.course.errors import HipdropError
+from hipdrop_tools.handouts.plan import HandoutOptions, Section
+
+
+class Colour(c.Type):
+    """A colour written ``#rrggbb`` or ``#rgb`` (the default app icon is drawn in it)."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        try:
+            parse_colour(text)
+        except BadColour as error:
+            raise base.ValidationError(str(error)) from None
+        return text
 
 
 class ScormConfig(base.Config):
     # The SCORM 1.2 package (`hipdrop scorm`): the final quiz's percentage that passes, and that quiz.
     mastery_score = c.Type(int, default=80)
     final_quiz = c.Type(str, default="final")
+
+
+class HandoutSectionConfig(base.Config):
+    # A folder of the docs (`lessons/`) whose pages are each printed on their own (not its index).
+    path = c.Type(str)
+    # Its heading on the Handouts page and in the booklet's contents (`Lessons`).
+    title = c.Type(str)
+    # Each page's PDF is `<file_prefix>-<page>.pdf`; empty: the folder's name (`lessons-<page>.pdf`).
+    file_prefix = c.Type(str, default="")
+
+
+class HandoutsConfig(base.Config):
+    # `hipdrop handouts`: the folders whose pages are printed one by one, in this order (none: only
+    # the quizzes' worksheets and answer keys, and what the course's packs add).
+    sections = c.ListOfItems(c.SubConfig(HandoutSectionConfig), default=[])
+    # The booklet: every page of the sections in one PDF, `<course>-booklet.pdf`.
+    booklet = c.Type(bool, default=True)
 
 
 # The course's own folders, relative to mkdocs.yml: when an option keeps its default, the folder may
@@ -41,9 +81,45 @@ class HipdropConfig(base.Config):
     offline = c.Type(bool, default=True)
     # The web app's short name (home screen); empty: site_name.
     short_name = c.Type(str, default="")
-    # The browser's and the installed app's theme colour.
-    theme_color = c.Type(str, default="#3f51b5")
+    # The browser's and the installed app's theme colour (#rrggbb), the default app icon's too.
+    theme_color = Colour(default="#3f51b5")
     # Installed course packs to enable, by entry-point name or `module:attribute` (the course's own
     # pack is its macros folder and needs no entry here).
     packs = c.ListOfItems(c.Type(str), default=[])
     scorm = c.SubConfig(ScormConfig)
+    handouts = c.SubConfig(HandoutsConfig)
+
+
+class OptionError(HipdropError):
+    """A plugin option in mkdocs.yml is wrong: the message names it (``plugins.hipdrop.<option>``)."""
+
+
+def course_config(root: Path) -> HipdropConfig:
+    """The plugin's options as ``root/mkdocs.yml`` gives them, validated as a build validates them
+    (for the ``hipdrop`` command, which runs no build); a warning is an error, as under --strict."""
+    config = HipdropConfig(config_file_path=str(root / "mkdocs.yml"))
+    config.load_dict(plugin_options(root))
+    failed, warnings = config.validate()
+    problems = [f"mkdocs.yml: plugins.hipdrop.{name}: {error}" for name, error in [*failed, *warnings]]
+    if problems:
+        raise OptionError("\n".join(problems))
+    return config
+
+
+def handout_options(config: HipdropConfig, docs_dir: Path, file_stem: str) -> HandoutOptions:
+    """The ``handouts`` option as ``hipdrop handouts`` uses it; each section must be a folder of
+    ``docs_dir``. ``file_stem``: what the course's downloads are called (the booklet is
+    ``<file_stem>-booklet.pdf``)."""
+    sections, problems = [], []
+    for number, section in enumerate(config.handouts.sections, 1):
+        where = f"mkdocs.yml: plugins.hipdrop.handouts.sections: section {number}"
+        folder = section.path.strip("/")
+        if not folder:
+            problems.append(f"{where}: path: names no folder (write the folder of the docs, as 'lessons/')")
+        elif not (docs_dir / folder).is_dir():
+            problems.append(f"{where}: path: no folder '{folder}/' in {docs_dir}")
+        prefix = section.file_prefix or re.sub(r"[^a-z0-9]+", "-", folder.rsplit("/", 1)[-1].lower()).strip("-")
+        sections.append(Section(path=f"{folder}/", title=section.title, file_prefix=prefix))
+    if problems:
+        raise OptionError("\n".join(problems))
+    return HandoutOptions(tuple(sections), config.handouts.booklet, f"{file_stem}-booklet.pdf")

@@ -32,7 +32,13 @@ from hipdrop_tools.course.packs import Pack, UnknownPack
 from hipdrop_tools.course.project import CORE_ASSETS_DIR, Project
 from hipdrop_tools.lms import scorm
 from hipdrop_tools.mkdocs_plugin import macros, theme_overrides
-from hipdrop_tools.mkdocs_plugin.config import DEFAULT_MACROS, DEFAULT_SITE_ASSETS, HipdropConfig
+from hipdrop_tools.mkdocs_plugin.config import (
+    DEFAULT_MACROS,
+    DEFAULT_SITE_ASSETS,
+    HipdropConfig,
+    OptionError,
+    handout_options,
+)
 from hipdrop_tools.mkdocs_plugin.material import WebFontChosen, material_classes, self_hosted_fonts
 from hipdrop_tools.offline import file_pages as offline_build
 from hipdrop_tools.offline import keep_control as offline_control
@@ -75,8 +81,13 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
             macros=self.config.macros,
             site_assets=self.config.site_assets,
             cache=self.config.cache_dir,
+            final_quiz=self.config.scorm.final_quiz,
         )
         self._check_course_folders()
+        try:  # checked here, though only `hipdrop handouts` uses it: a wrong folder stops the build
+            handout_options(self.config, Path(config.docs_dir), "course")
+        except OptionError as error:
+            raise PluginError(error.report()) from None
         try:
             self.packs = course_packs(self.project)
         except UnknownPack as error:
@@ -84,6 +95,7 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         except HipdropError as error:
             raise PluginError(error.report()) from None
         theme_overrides.add_to(config.theme)
+        theme_overrides.use_course_icon(config.theme, site_files.FAVICON)
         try:
             if self_hosted_fonts(config.theme):
                 log.info(
@@ -162,9 +174,8 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         if not self.config.enabled:
             return files
         try:
-            extra = site_files.asset_files(self.project, self.packs) + site_files.pyodide_files(
-                self.project, self.packs
-            )
+            assets = site_files.asset_files(self.project, self.packs)
+            extra = assets + site_files.pyodide_files(self.project, self.packs)
             extra += site_files.qr_library_files()
             if _offline_plugin_enabled(config):
                 extra.append(site_files.iframe_worker_shim(self.project))
@@ -181,7 +192,10 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         short_name = self.config.short_name or config.site_name
         extra += site_files.quiz_export_files(self.project, config.site_url or "", short_name)
         description = config.site_description or config.site_name
-        extra += site_files.root_files(config.site_name, short_name, description, self.config.theme_color)
+        try:
+            extra += site_files.root_files(config.site_name, short_name, description, self.config.theme_color, assets)
+        except site_files.IconError as error:
+            raise PluginError(error.report()) from None
         self.engine_url = wheel_file.dest
         for item in extra:
             if item.content is not None:

@@ -31,14 +31,15 @@ def macros(project) -> dict:
         return render_quiz(engine_bank(banks[bank_id], page.link), texts)
 
     def quiz_downloads(page) -> str:
-        """A Markdown table: every bank, its question types, and links to its GIFT, XML and QTI files.
-        Markdown links, so the strict build checks that each file exists."""
+        """A Markdown table: every bank (by id, the course's final quiz last), its question types,
+        and links to its GIFT, XML and QTI files. Markdown links, so the strict build checks that
+        each file exists."""
         folder = posixpath.dirname(page.src_uri)
         rows = [
             "| Quiz | Questions | Files (Moodle XML, GIFT) | QTI 2.1 (Blackboard) | QTI 1.2 (Canvas) |",
             "|---|---|---|---|---|",
         ]
-        for bank_id in sorted(banks, key=lambda b: (b == "final", b)):
+        for bank_id in sorted(banks, key=lambda b: (b == project.final_quiz, b)):  # the final quiz last
             data = banks[bank_id].data
             counts = Counter(q["type"] for q in data["questions"])
             kinds = ", ".join(f"{n} {TYPE_NAMES[t]}" for t, n in sorted(counts.items(), key=lambda x: -x[1]))

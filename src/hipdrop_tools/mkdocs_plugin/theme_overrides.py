@@ -16,3 +16,14 @@ def add_to(theme) -> None:
         return
     position = 1 if theme.custom_dir else 0
     theme.dirs.insert(position, folder)
+
+
+# Material's own favicon (its logo), the theme's default for ``theme.favicon``.
+MATERIAL_FAVICON = "assets/images/favicon.png"
+
+
+def use_course_icon(theme, icon: str) -> None:
+    """The pages' ``<link rel="icon">`` shows the course's app icon (``icon``, a site path), unless
+    the course names a favicon of its own in ``theme.favicon``."""
+    if theme.get("favicon") in (None, MATERIAL_FAVICON):
+        theme["favicon"] = icon

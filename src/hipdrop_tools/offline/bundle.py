@@ -1,7 +1,7 @@
 """The classroom bundle: the course as one zip that works with no network.
 
-``dist/<name>-<version>.zip`` (``<name>``: ``course_config.course_file_stem``, "hip-drop-course" for
-a course whose short name is "Hip Drop") holds one folder with:
+``dist/<name>-<version>.zip`` (``<name>``: ``course_config.course_file_stem``, "water-course" for
+a course whose short name is "Water") holds one folder with:
 
 - ``site/``: the course built with Material's offline plugin, so its pages, links and search work
   when opened straight from disk; the widgets there say that the launcher turns them on;

@@ -23,23 +23,23 @@ def runtime_size(items: list[SiteFile]) -> int:
     return total
 
 
-def megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
+def megabytes(size: int, texts: Messages) -> str:
+    return texts.format("offline.keep.megabytes", n=texts.number(f"{size / 1_000_000:.1f}"))
 
 
 def control_html(size: int, texts: Messages) -> str:
     """The block, static: what is kept already, what the button adds and how much it downloads
     (semantic classes: the theme adapter gives them the theme's look)."""
-    mb = escape(megabytes(size))
+    mb = escape(megabytes(size, texts))
     return (
         f'<div class="hd-offline-keep hd-callout hd-callout--note" data-hd-offline-keep data-bytes="{size}">'
         f'<p class="hd-callout-title">{escape(texts["offline.keep.title"])}</p>'
         f"<p>{escape(texts['offline.keep.body']).replace('{size}', f'<strong>{mb}</strong>')}</p>"
         '<p class="hd-offline-save-data" '
-        f"hidden>{escape(texts.format('offline.keep.save_data', size=megabytes(size)))}</p>"
+        f"hidden>{escape(texts.format('offline.keep.save_data', size=megabytes(size, texts)))}</p>"
         '<p class="hd-offline-actions">'
         '<button type="button" class="hd-action hd-offline-button" '
-        f"hidden>{escape(texts.format('offline.keep.button', size=megabytes(size)))}</button> "
+        f"hidden>{escape(texts.format('offline.keep.button', size=megabytes(size, texts)))}</button> "
         f'<progress max="100" value="0" hidden aria-label="{escape(texts["offline.keep.progress_label"])}"></progress> '
         '<span class="hd-offline-state" role="status"></span></p>'
         "</div>"

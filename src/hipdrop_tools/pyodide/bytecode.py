@@ -20,35 +20,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-SCRIPT = r"""
-import { loadPyodide } from "__PYODIDE__";
-import fs from "node:fs";
-const [input, output, mode] = process.argv.slice(2);
-const py = await loadPyodide({ packages: [] });
-py.FS.writeFile("/tmp/in.zip", new Uint8Array(fs.readFileSync(input)));
-py.globals.set("mode", mode);
-py.runPython(`
-import sys, zipfile, importlib.util, importlib._bootstrap_external as external
-prefix = ("/lib/python%d%d.zip/" if mode == "sourceless" else "/lib/python%d.%d/site-packages/") % sys.version_info[:2]
-with zipfile.ZipFile("/tmp/in.zip") as source, zipfile.ZipFile("/tmp/out.zip", "w") as out:
-    for info in source.infolist():
-        data = source.read(info)
-        if info.filename.endswith(".py") and not info.filename.startswith("_sysconfigdata"):
-            code = compile(data, prefix + info.filename, "exec", dont_inherit=True)
-            pyc = external._code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
-            if mode == "sourceless":  # the module's .pyc in place of its .py
-                name = info.filename + "c"
-            else:  # next to the source, where Python looks first: __pycache__/<module>.<tag>.pyc
-                name = importlib.util.cache_from_source("/" + info.filename)[1:]
-                out.writestr(info, data)
-            entry = zipfile.ZipInfo(name, date_time=info.date_time)
-            entry.external_attr = info.external_attr
-            out.writestr(entry, bytes(pyc))
-        else:
-            out.writestr(info, data)
-`);
-fs.writeFileSync(output, py.FS.readFile("/tmp/out.zip"));
-"""
+# The Node script and the Python it runs inside Pyodide (package data, next to this module).
+SCRIPT = Path(__file__).with_name("compile.mjs")
 TIMEOUT_S = 300
 
 
@@ -89,14 +62,15 @@ def compile_zip(source_zip: bytes, pyodide_dir: Path, cache_dir: Path | None, mo
         log.info("hipdrop: Node.js not found, so Python is shipped as source (it starts slower)")
         return source_zip
     with tempfile.TemporaryDirectory(prefix="hipdrop-bytecode-") as tmp:
-        script, source, target = Path(tmp) / "compile.mjs", Path(tmp) / "in.zip", Path(tmp) / "out.zip"
-        script.write_text(
-            SCRIPT.replace("__PYODIDE__", (pyodide_dir / "pyodide.mjs").resolve().as_uri()), encoding="utf-8"
-        )
+        source, target = Path(tmp) / "in.zip", Path(tmp) / "out.zip"
         source.write_bytes(source_zip)
+        pyodide = (pyodide_dir / "pyodide.mjs").resolve()
         try:
             result = subprocess.run(
-                [node, str(script), str(source), str(target), mode], capture_output=True, text=True, timeout=TIMEOUT_S
+                [node, str(SCRIPT), str(pyodide), str(source), str(target), mode],
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_S,
             )
         except subprocess.TimeoutExpired:
             result = None

@@ -1,6 +1,8 @@
 """The example course (examples/sourdough, built from the installed wheel in a fresh venv), in
 Chromium: Python starts in the worker from the site's own Pyodide and engine wheel, and answering
-the quiz gets feedback graded by it."""
+the quiz gets feedback graded by it. The mini course with a widget of its own (built with the same
+wheel, tests/helpers/widget_course.py): the widget's Python answers. Both pass axe-core in the light
+and the dark palette, at desktop width and at 320 px (tests/helpers/a11y_audit.py)."""
 
 import re
 
@@ -8,6 +10,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
+from a11y_audit import audit_site
 from example_course import COURSE
 from hipdrop_tools.offline.serve import serve_in_thread
 from support import PYODIDE_TIMEOUT_MS
@@ -73,3 +76,48 @@ def test_answering_the_quiz_gets_feedback_graded_in_the_browser(page, example_ur
     numeric = next(q for q in questions if q["type"] == "numeric")
     expect(fieldset(quiz, numeric)).to_contain_text(numeric["feedback"]["correct"])
     assert errors == []
+
+
+@pytest.fixture(scope="module")
+def widget_url(widget_course):
+    server, url = serve_in_thread(widget_course.site)
+    yield url
+    server.shutdown()
+
+
+def test_a_courses_own_widget_gets_its_answer_from_python_in_the_browser(page, widget_url):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(widget_url)
+    widget = page.locator('[data-hipdrop-widget="boiling"]')
+    expect(widget.locator(".boiling-answer")).to_have_text("At 1500 m, water boils at about 95 °C.")  # static
+    expect(widget).to_have_attribute("data-hipdrop-state", "ready", timeout=BOOT_TIMEOUT_MS)
+    widget.get_by_label("Altitude in metres").fill("3000")
+    widget.get_by_role("button", name="Work it out").click()
+    expect(widget.locator(".boiling-answer")).to_have_text("At 3000 m, water boils at about 90 °C.")
+    assert page.evaluate("() => window.hipdrop.call('boiling.at', {altitude: 600})") == {"celsius": 98.0}
+    assert errors == []
+
+
+def audit(browser, url: str, site) -> dict[str, list[str]]:
+    """axe-core's findings on every page of a site, in both palettes, at desktop width and 320 px."""
+    pages = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
+    pages = ["" if p == "./" else p for p in pages] + ["404.html"]
+    context = browser.new_context(color_scheme="light", reduced_motion="reduce")
+    try:
+        findings = audit_site(context, url, pages, BOOT_TIMEOUT_MS)
+    finally:
+        context.close()
+    assert all(sorted(f.axe) == ["default", "slate"] for f in findings), "not audited in both palettes"
+    assert any(f.widget_states for f in findings) and all(set(f.widget_states) <= {"ready"} for f in findings)
+    return {f"{f.path} [{scheme}{', 320 px' if narrow else ''}]": found
+            for f in findings for narrow, results in ((False, f.axe), (True, f.axe_narrow))
+            for scheme, found in results.items() if found}
+
+
+def test_axe_finds_nothing_on_the_example_course_in_either_palette(browser, example_course, example_url):
+    assert audit(browser, example_url, example_course.site) == {}
+
+
+def test_axe_finds_nothing_on_the_course_with_its_own_widget_in_either_palette(browser, widget_course, widget_url):
+    assert audit(browser, widget_url, widget_course.site) == {}

@@ -1,4 +1,4 @@
-"""The core's page scripts and style sheets write no reader-visible English of their own: every
+"""The core's page scripts (and the handouts' page preparation) and style sheets write no reader-visible English of their own: every
 word they show comes from the page's message catalog (hipdrop.messages, written into the page at
 build time), so that a course in another language shows none.
 
@@ -10,10 +10,10 @@ caught piece by piece.)"""
 import re
 
 from hipdrop.messages import PLACEHOLDER, en
-from hipdrop_tools.course.project import CORE_ASSETS_DIR
+from hipdrop_tools.course.project import CORE_ASSETS_DIR, PACKAGE_DIR
 
-# The course pack's widgets (the exercise picker, the mechanics lab) have words of their own.
-COURSE_PACK_WIDGETS = {"picker.js", "mechanics.js"}
+# The page scripts and the script that readies a page for paper (`hipdrop handouts`).
+SCRIPT_DIRS = (CORE_ASSETS_DIR / "js", PACKAGE_DIR / "handouts" / "js")
 _LITERAL = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`(?:[^`\\]|\\.)*`', re.S)
 _COMMENT = re.compile(r"^[ \t]*//[^\n]*|/\*.*?\*/", re.M | re.S)
 _TEMPLATE_SLOT = re.compile(r"\$\{[^}]*\}")
@@ -21,8 +21,7 @@ LONG_PIECE = 12  # characters: shorter pieces ("Next", " and ") may occur in cod
 
 
 def core_scripts() -> list:
-    js = CORE_ASSETS_DIR / "js"
-    return sorted(p for p in js.rglob("*.js") if p.name not in COURSE_PACK_WIDGETS)
+    return sorted(p for folder in SCRIPT_DIRS for p in folder.rglob("*.js"))
 
 
 def catalog_pieces() -> set[str]:

@@ -43,7 +43,8 @@ def engine_wheel(site):
 
 def test_the_course_is_only_what_an_author_writes():
     config = yaml.safe_load((COURSE / "mkdocs.yml").read_text())
-    assert config["theme"] == {"name": "material"}
+    assert config["theme"]["name"] == "material" and set(config["theme"]) == {"name", "palette"}
+    assert [p["scheme"] for p in config["theme"]["palette"]] == ["default", "slate"]  # the reader's choice
     assert config["plugins"] == ["search", "hipdrop"]
     assert set(config) <= {"site_name", "site_description", "theme", "plugins", "nav"}
     assert sorted(p.name for p in COURSE.iterdir()) == ["docs", "mkdocs.yml", "quizzes"]
@@ -95,3 +96,80 @@ def test_the_engine_wheel_holds_only_the_core(example_course):
 def test_the_site_is_named_after_the_course(example_course):
     manifest = yaml.safe_load((example_course.site / "manifest.webmanifest").read_text())
     assert manifest["name"] == "How sourdough rises (an example course)"
+
+
+# ---- the generator's wheel: the generator alone
+
+def test_the_generators_wheel_holds_only_the_generator(example_course):
+    """`make wheel`'s wheel (tests/helpers/example_course.py builds it the same way): the packages
+    hipdrop and hipdrop_tools and its dist-info, no course's Python or browser files, and metadata
+    that names no course."""
+    with zipfile.ZipFile(example_course.wheel) as archive:
+        names = archive.namelist()
+        info = [n for n in names if n.split("/")[0].endswith(".dist-info")]
+        metadata = {n: archive.read(n).decode("utf-8") for n in info if not n.endswith("RECORD")}
+    tops = {name.split("/")[0] for name in names}
+    assert {t for t in tops if not t.endswith(".dist-info")} == {"hipdrop", "hipdrop_tools"}, sorted(tops)
+    assert len([t for t in tops if t.endswith(".dist-info")]) == 1
+    assert [n for n in names if re.search(r"hipdrop_course|(^|/)macros/|site_assets", n)] == []
+    assert [n for n in names if COURSE_WORDS.search(n)] == []
+    for name, text in metadata.items():
+        assert not COURSE_WORDS.search(text), f"{name}: {COURSE_WORDS.search(text).group(0)!r}"
+        assert "hipdrop.packs" not in text, f"{name}: the generator registers no pack"
+    assert "Provides-Extra: handouts" in metadata[next(n for n in metadata if n.endswith("/METADATA"))]
+
+
+# ---- what every course gets from the generator
+
+def test_it_gets_the_generators_theme_fixes(example_course):
+    page = (example_course.site / "rise" / "index.html").read_text()
+    # Material's storage helpers that never throw when the browser refuses storage
+    assert "__md_get=(e,_,t=__md_scope)=>{try{" in page
+    # the search dialog's accessible name
+    assert re.search(r'class="md-search"[^>]*role="dialog"[^>]*aria-label="Search"', page)
+    # the tables that scroll sideways become named, focusable regions
+    assert "data-hd-scrollable" in page
+
+
+def test_its_icon_is_the_generators_neutral_one_in_its_theme_colour(example_course):
+    from hipdrop_tools.build.icons import default_icon
+    from support import ROOT
+
+    icons = example_course.site / "assets" / "hipdrop" / "icons"
+    for name, data in default_icon("#3f51b5").items():  # the plugin's default theme_color
+        assert (icons / name).read_bytes() == data, name
+        assert data != (ROOT / "site_assets" / "icons" / name).read_bytes(), f"{name}: this course's icon"
+    manifest = yaml.safe_load((example_course.site / "manifest.webmanifest").read_text())
+    assert {icon["src"] for icon in manifest["icons"]} == {f"assets/hipdrop/icons/{n}" for n in default_icon("#3f51b5")}
+    assert '<link rel="icon" href="../assets/hipdrop/icons/icon.svg">' in (example_course.site / "rise" / "index.html").read_text()
+
+
+def test_handouts_without_the_extra_say_what_to_install(example_course):
+    """The wheel installed without its handouts extra (no Playwright, no pypdf): the command says
+    what to install, with no traceback."""
+    result = subprocess.run([example_course.bin("hipdrop"), "handouts", "--site", str(example_course.site)],
+                            cwd=example_course.course, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "pip install 'hipdrop[handouts]'" in result.stderr and "playwright" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# ---- a course with a widget of its own (tests/helpers/widget_course.py), from the same wheel
+
+def test_a_course_with_its_own_widget_builds_from_the_wheel_and_passes_verify(example_course, widget_course):
+    page = (widget_course.site / "index.html").read_text()
+    # The static HTML its macro wrote, with the answer its engine gave at build time.
+    assert 'data-hipdrop-widget="boiling"' in page and "At 1500 m, water boils at about 95 °C." in page
+    assert (widget_course.site / "assets" / "hipdrop" / "js" / "widgets" / "boiling.js").is_file()
+    assert "/* ---- boiling.css ---- */" in (widget_course.site / "assets" / "hipdrop" / "css" / "course.css").read_text()
+    with zipfile.ZipFile(engine_wheel(widget_course.site)) as archive:
+        names = archive.namelist()
+        registry = archive.read("hipdrop/_registry.py").decode()
+    assert "hipdrop_course/engine/__init__.py" in names and "'boiling.at': 'hipdrop_course.engine:boiling_point'" in registry
+    result = subprocess.run([example_course.bin("hipdrop"), "verify", str(widget_course.site)],
+                            cwd=widget_course.course, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "1 with widgets" in result.stdout, result.stdout
+    found = [f"{rel}: {m.group(0)!r}" for rel, text in text_files(widget_course.site)
+             for m in [COURSE_WORDS.search(text)] if m]
+    assert found == [], "\n".join(found)

@@ -345,19 +345,24 @@ def test_handouts_without_a_built_site_say_so(tmp_path):
 LETTER_SCRIPT = """
 import sys
 from pathlib import Path
+from hipdrop.messages import messages
+from hipdrop_tools.course.config import course_file_stem
 from hipdrop_tools.handouts.page_script import prepare_args
-from hipdrop_tools.handouts.plan import make_plan
+from hipdrop_tools.handouts.plan import PAGE, make_plan
 from hipdrop_tools.handouts.printer import Printer
+from hipdrop_tools.handouts.running import running
 from hipdrop_tools.handouts.site_pages import read_site
-from hipdrop_tools.handouts.templates import running
+from hipdrop_tools.mkdocs_plugin.config import course_config, handout_options
 from hipdrop_tools.offline.serve import serve_in_thread
 
-site_dir, out = Path(sys.argv[1]), Path(sys.argv[2])
+root, site_dir, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
 site = read_site(site_dir)
-lesson = next(h for h in make_plan(site) if h.kind == "lesson")
+texts = messages(site.language)
+options = handout_options(course_config(root), root / "docs", course_file_stem(root))
+lesson = next(h for h in make_plan(site, options, texts) if h.kind == PAGE)
 server, url = serve_in_thread(site_dir)
-with Printer(url, "letter", running(site.course_title, site.disclaimer)) as printer:
-    out.write_bytes(printer.print_page(lesson.page, prepare_args(site, lesson)))
+with Printer(url, "letter", running(site.course_title, site.disclaimer, texts)) as printer:
+    out.write_bytes(printer.print_page(lesson.page, prepare_args(site, lesson, texts)))
 server.shutdown()
 """
 
@@ -366,7 +371,7 @@ def test_us_letter_on_request(handouts_site, tmp_path):
     """The same printer on US Letter paper: one lesson printed, not the whole set again. (A child
     process: pytest-playwright's own browser may be running in this one.)"""
     pdf = tmp_path / "letter.pdf"
-    subprocess.run([sys.executable, "-c", LETTER_SCRIPT, str(handouts_site), str(pdf)],
+    subprocess.run([sys.executable, "-c", LETTER_SCRIPT, str(ROOT), str(handouts_site), str(pdf)],
                    cwd=ROOT, check=True, timeout=300)
     reader = PdfReader(pdf)
     box = reader.pages[0].mediabox

@@ -7,9 +7,11 @@ while a course without it carries none of it."""
 import json
 import os
 import shutil
+import struct
 import subprocess
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 
 import yaml
@@ -47,6 +49,26 @@ def wheel_of(site: Path) -> zipfile.ZipFile:
     return zipfile.ZipFile(wheel)
 
 
+def png_pixel(data: bytes, x: int, y: int) -> tuple[int, int, int]:
+    """The colour of one pixel of an 8-bit RGB PNG whose rows are stored unfiltered (as the
+    generator writes its icons)."""
+    width, height, depth, colour_type = struct.unpack(">IIBB", data[16:26])
+    assert (depth, colour_type) == (8, 2), "not 8-bit RGB"
+    chunks, at = b"", 8
+    while at < len(data):
+        (length,) = struct.unpack(">I", data[at:at + 4])
+        if data[at + 4:at + 8] == b"IDAT":
+            chunks += data[at + 8:at + 8 + length]
+        at += 12 + length
+    raw = zlib.decompress(chunks)
+    row = raw[y * (1 + 3 * width):(y + 1) * (1 + 3 * width)]
+    assert row[0] == 0, "a filtered row"
+    return tuple(row[1 + 3 * x:4 + 3 * x])
+
+
+COURSE_ICONS = ROOT / "site_assets" / "icons"
+
+
 def assert_stops(result: subprocess.CompletedProcess, *names: str) -> None:
     assert result.returncode != 0, result.stderr
     assert "Traceback" not in result.stderr, result.stderr
@@ -80,6 +102,15 @@ def test_a_course_with_only_the_plugin_builds_with_the_core_alone(tmp_path):
     assert "fonts.googleapis.com" not in page and "fonts.gstatic.com" not in page
     assert (site / "downloads" / "quizzes" / "water.gift").read_text().count("$CATEGORY: Water, a tiny course/water") == 1
     assert not (site / "assets" / "hipdrop" / "js" / "widgets" / "picker.js").exists()
+    # Its app icon is the generator's neutral one, in the theme colour, not this course's drawing.
+    icons = site / "assets" / "hipdrop" / "icons"
+    for name in ("icon.svg", "icon-192.png", "icon-512.png"):
+        assert (icons / name).read_bytes() != (COURSE_ICONS / name).read_bytes(), name
+    assert '<rect width="100" height="100" fill="#3f51b5"/>' in (icons / "icon.svg").read_text()
+    png = (icons / "icon-512.png").read_bytes()
+    assert png_pixel(png, 5, 5) == (0x3F, 0x51, 0xB5) and png_pixel(png, 256, 256) == (0x3F, 0x51, 0xB5)
+    assert png_pixel(png, 256, 256 - 125) == (255, 255, 255)  # on the ring
+    assert '<link rel="icon" href="assets/hipdrop/icons/icon.svg">' in page
 
 
 def test_a_web_font_chosen_by_the_author_stops_the_build_naming_it(tmp_path):
@@ -123,6 +154,28 @@ def test_a_mistyped_option_stops_the_build_naming_it(tmp_path):
 
 def test_a_misspelt_scorm_option_stops_the_build_naming_it(tmp_path):
     assert_stops(build(course(tmp_path, {"scorm": {"mastery": 80}})), "mastery")
+
+
+def test_a_theme_color_that_is_no_colour_stops_the_build_naming_it(tmp_path):
+    assert_stops(build(course(tmp_path, {"theme_color": "indigo"})), "theme_color", "'indigo'", "#rrggbb")
+
+
+def test_the_default_icon_takes_the_theme_colour(tmp_path):
+    root = course(tmp_path, {"theme_color": "#ffeb3b"})
+    assert build(root).returncode == 0
+    icons = root / "site" / "assets" / "hipdrop" / "icons"
+    png = (icons / "icon-192.png").read_bytes()
+    assert png_pixel(png, 0, 0) == (0xFF, 0xEB, 0x3B)
+    assert png_pixel(png, 96, 96 - 47) == (0, 0, 0)  # a black ring: it reads better than white on yellow
+    manifest = json.loads((root / "site" / "manifest.webmanifest").read_text())
+    assert manifest["theme_color"] == "#ffeb3b"
+
+
+def test_a_course_icon_without_all_its_sizes_stops_the_build_naming_what_is_missing(tmp_path):
+    root = course(tmp_path)
+    (root / "site_assets" / "icons").mkdir(parents=True)
+    shutil.copy(COURSE_ICONS / "icon.svg", root / "site_assets" / "icons" / "icon.svg")
+    assert_stops(build(root), "site_assets/icons", "icon-192.png, icon-512.png")
 
 
 def test_an_unknown_pack_stops_the_build_naming_it(tmp_path):
@@ -188,6 +241,11 @@ def test_this_course_builds_through_its_pack(built_site):
     program = (built_site / "program" / "index.html").read_text()
     assert 'data-hipdrop-widget="picker"' in program and "assets/hipdrop/css/course.css" in program
     assert "/* ---- picker.css ---- */" in (built_site / "assets" / "hipdrop" / "css" / "course.css").read_text()
+    # Its app icon is its own (site_assets/icons/), in the manifest and as every page's icon.
+    icons = built_site / "assets" / "hipdrop" / "icons"
+    for name in ("icon.svg", "icon-192.png", "icon-512.png"):
+        assert (icons / name).read_bytes() == (COURSE_ICONS / name).read_bytes(), name
+    assert '<link rel="icon" href="../assets/hipdrop/icons/icon.svg">' in program
 
 
 def test_a_disabled_plugin_leaves_the_pages_alone(tmp_path):

@@ -49,7 +49,7 @@ async function askWorker(message) {
 // ---- the control
 
 function megabytes(bytes) {
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  return words("offline.keep.megabytes", { n: (bytes / 1_000_000).toFixed(1) });
 }
 
 function parts(control) {

@@ -39,7 +39,7 @@ class Pair:
 
 def export_bank_model(bank: SourceBank, base_url: str = "") -> Bank:
     """The bank for export: lesson links as absolute URLs when the site's address is known,
-    else as site paths (``lessons/mechanics/#cane``)."""
+    else as site paths (``lessons/boiling/#steam``)."""
     return engine_bank(
         bank, lambda docs_path: base_url.rstrip("/") + "/" + page_url(docs_path) if base_url else page_url(docs_path)
     )
