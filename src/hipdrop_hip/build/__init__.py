@@ -5,6 +5,7 @@ loader and schema, and its ``hipdrop`` subcommands. Runs at build time only, nev
 from . import clinical, exercises, mechanics, picker
 
 # Each module gives one family of macros: ``macros(project) -> {name: macro(page, ...)}``.
+# ``clinical`` gives warning_signs, approach_limits, clinical_rules and pain_monitoring_rule.
 MACRO_MODULES = (mechanics, picker, exercises, clinical)
 
 
