@@ -104,7 +104,7 @@ PRECAUTIONS: tuple[PrecautionTag, ...] = (
     ),
     PrecautionTag(
         "abductor-loading",
-        "the side hip muscles holding the pelvis up under the body's weight (standing on one leg, "
+        "the side hip muscles holding the pelvis up under the weight of the body (standing on one leg, "
         "shifting the weight onto one leg, or holding a side plank)",
         "The side hip muscles of the leg that takes your weight hold the pelvis up. That is work "
         "for the same muscles as lifting the leg out to the side, even though this leg does not "

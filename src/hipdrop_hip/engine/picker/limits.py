@@ -38,6 +38,7 @@ class Procedure:
     tags: tuple[str, ...]  # the catalog tags it excludes for APPROACH_WEEKS weeks
     source: str
     refer: bool = False  # no program at all: the surgeon's protocol governs (``REPAIR_REFERRAL``)
+    kind: str = "approach"  # approach (a hip replacement's precautions) | fracture (the bone is healing)
 
 
 POSTERIOR_TAGS = ("hip-flexion-past-90", "crosses-midline", "hip-internal-rotation")
@@ -83,6 +84,7 @@ PROCEDURES: tuple[Procedure, ...] = (
         "heals the program adds no band, weight, heavy load or side plank.",
         FRACTURE_TAGS,
         SOURCE_SURGICAL,
+        kind="fracture",
     ),
     Procedure(
         "abductor-repair",

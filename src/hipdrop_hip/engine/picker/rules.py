@@ -348,7 +348,7 @@ def _approach_limits(answers: Answers) -> list[Limit]:
     weeks = _weeks(answers)
     if not procedure or not procedure.tags or weeks >= APPROACH_WEEKS:
         return []
-    if procedure.id == "fracture-fixation":
+    if procedure.kind == "fracture":
         because = (
             f"your fracture was fixed {weeks_ago(weeks)}; while the bone heals (the first "
             f"{APPROACH_WEEKS} weeks unless your team says otherwise) the program adds no band, "
