@@ -87,7 +87,7 @@ def warning_signs_html(style: str = "box", links: dict | None = None) -> str:
             f'<p class="hd-urgency-heading" data-urgency="{_e(level.id)}"><strong>{_e(level.heading)}.</strong> '
             f"{_e(level.action)}</p>" + _signs_list(level.id, with_sources=False)
         )
-    sources = sorted({cite for sign in WARNING_SIGNS for cite in sign.source.split("; ")})
+    sources = sorted({cite for sign in WARNING_SIGNS for cite in sign.source.split("; ")} - {COURSE_CONVENTION})
     return (
         f'<div class="hd-callout hd-callout--danger hd-warning-signs" data-style="{_e(style)}">'
         '<p class="hd-callout-title">Warning signs: see a clinician, not an exercise program</p>'
@@ -319,8 +319,8 @@ def _conventions() -> list[str]:
         "Standing on one leg, shifting the weight onto one leg and a side plank load the side hip "
         "muscles of the leg that carries the body (abductor loading), so a lateral approach, a "
         "no-active-abduction limit and a tendon repair exclude them as they exclude lifting the leg "
-        "out to the side (Jacobs et al. 2009 found the same gluteus medius activity after a hip "
-        "replacement in standing and in lying abductor exercises).",
+        "out to the side (after a hip replacement, Jacobs et al. 2009 found no difference in gluteus "
+        "medius activity between standing and lying abductor exercises).",
         f"The early weeks: the first {EARLY_WEEKS} weeks after surgery or a fracture, and after that "
         "until the reader's team has cleared standing on the operated leg alone.",
         "Partial weight-bearing leaves out every exercise that stands on one leg, holds a side "
