@@ -460,6 +460,10 @@ def other_limits(answers: Answers) -> tuple[Limit, ...]:
     return tuple(limits)
 
 
+# Kept for callers of the older name.
+pain_limits = other_limits
+
+
 def limits_for(answers: Answers) -> tuple[Limit, ...]:
     return surgery_limits(answers) + other_limits(answers)
 

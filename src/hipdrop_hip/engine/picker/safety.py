@@ -46,6 +46,9 @@ STOP_RULES: tuple[StopRule, ...] = (
     ),
 )
 
+# The pain rule as every program states it (in general words; ``stop_rules_for`` adds the reader's numbers).
+PAIN_MONITORING_RULE = STOP_RULES[1]
+
 
 def stop_rules_for(answers: Answers) -> tuple[StopRule, ...]:
     """Every program's stop rules, the pain rule with the reader's own numbers."""
