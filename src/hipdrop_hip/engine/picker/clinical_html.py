@@ -391,9 +391,10 @@ DECISIONS: tuple[Decision, ...] = (
     Decision(
         "After a lateral-approach hip replacement (first 12 weeks), a no-active-abduction limit or "
         "a tendon repair, which abductor work is left?",
-        "None from this course. Every exercise in the catalog either lifts the leg out, presses it "
-        "out, or loads the side hip muscles under the body's weight, so the reader is sent back to "
-        "the team's own program (a tendon repair always, with the reason).",
+        "None from this course. In those weeks every exercise the program could give either lifts "
+        "the leg out, presses it out, or loads the side hip muscles under the body's weight (the "
+        "hops wait for a return to sport and the end of the gentle start), so the reader is sent "
+        "back to the team's own program (after a tendon repair always, with the reason).",
         COURSE_CONVENTION + "; Jacobs et al. 2009",
     ),
     Decision(
