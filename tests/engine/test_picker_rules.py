@@ -229,19 +229,19 @@ def test_contradictory_answers_are_refused():
 
 def test_surgery_needs_its_details_and_after_guidance_the_weight_clearance_and_limits():
     problems = "\n".join(problems_for(data(recent_surgery_or_fracture=True)))
-    for field in ("operated_side", "weeks_since_surgery", "procedure", "clinician_guidance"):
+    for field in ("operated_side", "weeks_since_surgery", "procedure", "clinician_guidance", "weight_bearing",
+                  "single_leg_cleared"):
         assert f"field '{field}': please answer" in problems and "after surgery or a fracture" in problems
     details = surgery()
-    for field in ("weight_bearing", "single_leg_cleared", "precautions"):
-        del details[field]
-    problems = "\n".join(problems_for(data(**details)))
-    for field in ("weight_bearing", "single_leg_cleared", "precautions"):
-        assert f"field '{field}': please answer" in problems, field
-    # No guidance yet: the referral needs no more answers (finding 3: a blank is never "full").
+    del details["precautions"]
+    assert "field 'precautions': please answer" in "\n".join(problems_for(data(**details)))
+    # Finding 3: a blank weight answer is never "full", with or without a clinician's guidance.
     no_guidance = surgery(clinician_guidance=False)
-    for field in ("weight_bearing", "single_leg_cleared", "precautions"):
-        del no_guidance[field]
-    assert isinstance(pick(answers(**no_guidance), catalog()), Referral)
+    del no_guidance["precautions"], no_guidance["weight_bearing"]
+    assert any(p.startswith("field 'weight_bearing': please answer") for p in problems_for(data(**no_guidance)))
+    unsure = pick(answers(**surgery(clinician_guidance=False, weight_bearing="not-sure", single_leg_cleared="not-sure",
+                                    precautions=[])), catalog())
+    assert isinstance(unsure, Referral) and unsure.triggers[0].field == "clinician_guidance"
 
 
 def test_walking_worse_after_some_exercises_needs_them_ticked():

@@ -11,9 +11,10 @@ Rules:
   (``QUESTIONS``). That includes the warning signs and the clinician's limits: the reader ticks a
   sign or limit, or ticks "None of these" (``NONE``); in JSON an empty list ``[]`` is that explicit
   "none", while a missing key is a blank.
-- After surgery or a fracture the side, the weeks, what was done and whether a clinician has
-  given guidance must be answered; when a clinician has, also the weight the leg may take, whether
-  the team has cleared standing on the operated leg alone, and the limits (or "none").
+- After surgery or a fracture the side, the weeks, what was done, whether a clinician has given
+  guidance, the weight the leg may take and whether the team has cleared standing on the operated
+  leg alone must be answered ("not sure" is an answer, and a cautious one); when a clinician has
+  given guidance, also the limits (or "none").
 - Contradictions (an operated side without surgery, a leg that may not take full weight but can
   stand on one leg, "none" ticked with a sign) are problems too.
 """
@@ -108,8 +109,15 @@ REQUIRED = (
     "days_per_week",
 )
 # Needed after surgery or a fracture; the second group once a clinician has given guidance.
-SURGERY_REQUIRED = ("operated_side", "weeks_since_surgery", "procedure", "clinician_guidance")
-GUIDANCE_REQUIRED = ("weight_bearing", "single_leg_cleared", "precautions")
+SURGERY_REQUIRED = (
+    "operated_side",
+    "weeks_since_surgery",
+    "procedure",
+    "clinician_guidance",
+    "weight_bearing",
+    "single_leg_cleared",
+)
+GUIDANCE_REQUIRED = ("precautions",)
 SURGERY_DETAILS = SURGERY_REQUIRED + GUIDANCE_REQUIRED
 # An exercise id as the catalog spells it (the catalog itself is checked when the program is built).
 EXERCISE_ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")

@@ -474,9 +474,10 @@ def clinical_rules_html(catalog: Catalog) -> str:
             "program: the page sends them to a GP or a children's physiotherapist and says why. "
             "No answer that matters for safety may be left blank; these must always be answered:</p>",
             _required_list(),
-            "<p>After surgery or a fracture the side, the weeks, what was done and whether a clinician "
-            "has given guidance must also be answered, and, when one has, the weight the leg may take, "
-            "whether the team has cleared standing on the operated leg alone, and the limits (or none).</p>",
+            "<p>After surgery or a fracture the side, the weeks, what was done, whether a clinician "
+            "has given guidance, the weight the leg may take and whether the team has cleared standing "
+            "on the operated leg alone must also be answered (not sure is an answer, and gives the "
+            "cautious branch), and, when a clinician has given guidance, the limits (or none).</p>",
             '<h2 id="warning-signs">Warning signs</h2>',
             "<p>Any one sign on its own gives a referral and no exercises. The most urgent sign "
             "ticked sets the urgency. The last column says what each source says, and where the "

@@ -189,16 +189,8 @@ def _surgery_section(procedures, definitions, limits) -> str:
         )
         + _group("procedure", _if_yes("procedure"), _choices("procedure", "radio", procedures, definitions))
         + _group("guidance", _if_yes("clinician_guidance"), _choices("clinician_guidance", "radio", YES_NO))
-        + _group(
-            "weight",
-            "If they have: " + QUESTIONS["weight_bearing"][0].lower() + QUESTIONS["weight_bearing"][1:],
-            _choices("weight_bearing", "radio", WEIGHT_BEARING),
-        )
-        + _group(
-            "cleared",
-            "If they have: " + QUESTIONS["single_leg_cleared"][0].lower() + QUESTIONS["single_leg_cleared"][1:],
-            _choices("single_leg_cleared", "radio", CLEARED),
-        )
+        + _group("weight", _if_yes("weight_bearing"), _choices("weight_bearing", "radio", WEIGHT_BEARING))
+        + _group("cleared", _if_yes("single_leg_cleared"), _choices("single_leg_cleared", "radio", CLEARED))
         + _group(
             "precautions",
             "If they have: limits your clinician gave you (tick every one, or No movement limits):",
