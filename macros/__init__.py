@@ -14,6 +14,7 @@ from . import clinical, exercises, mechanics, picker
 from .pack import PACK
 
 # Each module gives one family of macros: ``macros(project) -> {name: macro(page, ...)}``.
+# ``clinical`` gives warning_signs, approach_limits, clinical_rules and pain_monitoring_rule.
 MACRO_MODULES = (mechanics, picker, exercises, clinical)
 
 __all__ = ["PACK", "macros"]

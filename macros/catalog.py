@@ -17,8 +17,10 @@ family is reachable from its main entry and its level matches its side; ranges a
 every ``source``/``study`` id is in ``sources``; each ``cite`` ends with its year; the illustration
 file exists in ``docs/assets/figures/``; main entries have alt text, a caption and a page
 ``docs/exercises/<id>.md``; precaution tags agree with the position (``lies-on-side``,
-``side-plank-loading``, ``single-leg-weight-bearing``), and ``low-load`` is only on activation
-drills without a weight, never with ``high-load``.
+``lies-on-back``, ``side-plank-loading``, ``single-leg-weight-bearing``); the body's weight on one
+leg or in a side plank carries ``abductor-loading`` (and on one leg ``outer-hip-compression``); a band
+or a weight carries ``added-resistance``; ``low-load`` is only on activation drills without a band or
+a weight, never with ``high-load`` or ``impact``, and only ``low-load`` drills are dosed above 3 days.
 
 Movements (``exercises/motion.yml``, the key frames of each exercise's animation, beside the
 catalog): ``load_motions(project, catalog) -> {exercise id: Motion}`` validates the file against
@@ -171,19 +173,24 @@ def cross_check(data: dict, shown_as: str, project: Project) -> list[Problem]:
 # and one that carries the tag must be in one of them.
 POSITION_TAGS = {
     "lies-on-side": ("side-lying", "side-plank"),
+    "lies-on-back": ("lying-on-back",),
     "side-plank-loading": ("side-plank", "incline-side-plank"),
 }
 ONE_LEG_POSITIONS = ("standing", "standing-on-step", "incline-side-plank")
+# Equipment that adds resistance: an exercise uses one exactly when it carries 'added-resistance'.
+RESISTANCE_EQUIPMENT = ("band", "weight")
+# Only low-load drills are dosed on more than this many days a week (ACSM 2009's 2 to 3 days).
+MAX_DAYS_UNLESS_LOW_LOAD = 3
 
 
 def _tag_problems(data: dict, shown_as: str) -> list[Problem]:
-    """Precaution tags agree with the exercise: position, load and phase."""
+    """Precaution tags agree with the exercise: position, load, equipment, phase and dose."""
     problems = []
     for exercise in data["exercises"]:
         eid, tags, position = exercise["id"], set(exercise["precautions"]), exercise["position"]
 
-        def problem(message: str, eid: str = eid) -> None:
-            problems.append(Problem(shown_as, f"exercise '{eid}'", "precautions", message))
+        def problem(message: str, eid: str = eid, field: str = "precautions") -> None:
+            problems.append(Problem(shown_as, f"exercise '{eid}'", field, message))
 
         for tag, positions in POSITION_TAGS.items():
             if (position in positions) != (tag in tags):
@@ -191,6 +198,22 @@ def _tag_problems(data: dict, shown_as: str) -> list[Problem]:
                 problem(f"'{tag}' must be carried exactly by the exercises done {where} (this one is '{position}')")
         if position in ONE_LEG_POSITIONS and "single-leg-weight-bearing" not in tags:
             problem(f"a '{position}' exercise puts the weight on one leg: add 'single-leg-weight-bearing'")
+        shifts_weight = position == "standing-two-legs" and exercise["working_leg"]["works"] == "stance"
+        if (
+            shifts_weight or tags & {"single-leg-weight-bearing", "side-plank-loading"}
+        ) and "abductor-loading" not in tags:
+            problem(
+                "the side hip muscles of the leg (or hip) that carries the body hold the pelvis up: "
+                "add 'abductor-loading'"
+            )
+        if "single-leg-weight-bearing" in tags and "outer-hip-compression" not in tags:
+            problem(
+                "standing on one leg presses the outer hip (the standing hip drifts inward): "
+                "add 'outer-hip-compression'"
+            )
+        resisted = bool(set(exercise["equipment"]) & set(RESISTANCE_EQUIPMENT))
+        if resisted != ("added-resistance" in tags):
+            problem("'added-resistance' must be carried exactly by the exercises that use a band or a weight")
         if {"low-load", "high-load"} <= tags:
             problem("an exercise cannot be both 'low-load' and 'high-load'")
         if "low-load" in tags and exercise["phase"] != "activation":
@@ -198,8 +221,18 @@ def _tag_problems(data: dict, shown_as: str) -> list[Problem]:
                 "'low-load' marks activation drills (the only exercises dosed on most days); "
                 f"this one is in phase '{exercise['phase']}'"
             )
-        if "low-load" in tags and exercise["equipment"] and "weight" in exercise["equipment"]:
-            problem("an exercise with a weight is not 'low-load'")
+        if "low-load" in tags and "added-resistance" in tags:
+            problem("an exercise with a band or a weight is not 'low-load'")
+        if "impact" in tags and "low-load" in tags:
+            problem("a hop is not 'low-load'")
+        if "low-load" not in tags:
+            for goal, dose in exercise["dosing"].items():
+                if _span(dose["days_per_week"])[1] > MAX_DAYS_UNLESS_LOW_LOAD:
+                    problem(
+                        f"only 'low-load' drills are dosed on more than {MAX_DAYS_UNLESS_LOW_LOAD} days a "
+                        "week; give this one at most 3",
+                        field=f"dosing.{goal}.days_per_week",
+                    )
     return problems
 
 

@@ -5,12 +5,19 @@
 - ``approach_limits()``: the movements each hip-replacement approach limits (lesson 3b).
 - ``clinical_rules()``: the body of the clinical rules page (signs, limits and the exercises they
   exclude, doses, course conventions, references).
+- ``pain_monitoring_rule()``: the pain-monitoring rule with its caveat (lesson 5), from
+  ``hipdrop_course.engine.picker.pain_monitoring``.
 
 Addresses come from the build's own URL mapping (the page's ``link``), never formatted here.
 """
 
 from .catalog import load_catalog
-from .engine.picker.clinical_html import approach_limits_html, clinical_rules_html, warning_signs_html
+from .engine.picker.clinical_html import (
+    approach_limits_html,
+    clinical_rules_html,
+    pain_monitoring_html,
+    warning_signs_html,
+)
 
 # Pages the warning-sign box links to: key -> (docs path, anchor).
 LINKS = {
@@ -41,4 +48,12 @@ def macros(project) -> dict:
     def clinical_rules(page) -> str:
         return clinical_rules_html(load_catalog(project))  # DataError stops the build, every problem listed
 
-    return {"warning_signs": warning_signs, "approach_limits": approach_limits, "clinical_rules": clinical_rules}
+    def pain_monitoring_rule(page) -> str:
+        return pain_monitoring_html()
+
+    return {
+        "warning_signs": warning_signs,
+        "approach_limits": approach_limits,
+        "clinical_rules": clinical_rules,
+        "pain_monitoring_rule": pain_monitoring_rule,
+    }

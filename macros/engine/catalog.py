@@ -103,7 +103,22 @@ PRECAUTIONS: tuple[PrecautionTag, ...] = (
         "abductor repair or a lateral-approach hip replacement, until the surgeon allows it.",
     ),
     PrecautionTag(
+        "abductor-loading",
+        "the side hip muscles holding the pelvis up under the weight of the body (standing on one leg, "
+        "shifting the weight onto one leg, or holding a side plank)",
+        "The side hip muscles of the leg that takes your weight hold the pelvis up. That is work "
+        "for the same muscles as lifting the leg out to the side, even though this leg does not "
+        "lift. Not soon after an abductor repair or a lateral-approach hip replacement, until the "
+        "surgeon allows it.",
+    ),
+    PrecautionTag(
         "lies-on-side", "lying on one side", "You lie on your side on the floor and need to get down and up again."
+    ),
+    PrecautionTag(
+        "lies-on-back",
+        "lying on the back",
+        "You lie on your back. After about 20 weeks of pregnancy, avoid long spells lying flat on your back "
+        "(ACOG 2020).",
     ),
     PrecautionTag(
         "single-leg-weight-bearing",
@@ -117,9 +132,11 @@ PRECAUTIONS: tuple[PrecautionTag, ...] = (
     ),
     PrecautionTag(
         "outer-hip-compression",
-        "pressing or stretching the outer hip",
-        "Presses or stretches the outside of the hip (the hip dropped inward, or lying with the "
-        "legs stacked). Not a first exercise for outer hip pain.",
+        "pressing or stretching the outer hip (standing on one leg, shifting the weight onto one "
+        "leg, the hip dropped inward, or lying with the legs stacked)",
+        "Presses or stretches the outside of the hip: standing on one leg (the standing hip drifts "
+        "inward), the hip dropped inward, or lying with the legs stacked. Not a first exercise for "
+        "outer hip pain.",
     ),
     PrecautionTag(
         "high-load",
@@ -130,7 +147,25 @@ PRECAUTIONS: tuple[PrecautionTag, ...] = (
         "balance-demand", "balancing on one leg", "Needs balance on one leg. Keep something sturdy within reach."
     ),
     PrecautionTag(
-        "low-load", "a low-load activation drill", "A low-load drill: gentle enough to practise on most days."
+        "added-resistance",
+        "a band or a weight adding resistance",
+        "A band or a weight adds resistance. Not while a fracture is healing, until your team allows it.",
+    ),
+    PrecautionTag(
+        "impact",
+        "hopping and landing",
+        "You hop and land: a quick, high load through the leg and hip. Only once a single-leg squat "
+        "is steady, and when you are training to go back to sport.",
+    ),
+    PrecautionTag(
+        "isometric",
+        "an isometric drill (the muscles press and hold; nothing moves)",
+        "Nothing moves: the muscles press and hold. Gentle isometrics are the usual first step for a sore outer hip.",
+    ),
+    PrecautionTag(
+        "low-load",
+        "a low-load activation drill",
+        "A low-load drill with both feet down or a hand on a counter: gentle enough to practise on most days.",
     ),
 )
 PRECAUTIONS_BY_ID = {tag.id: tag for tag in PRECAUTIONS}

@@ -50,7 +50,7 @@ EQUIPMENT_LABELS = {
     "weight": "a light weight, such as a water bottle",
 }
 PRECAUTION_LABELS = {tag.id: tag.label for tag in PRECAUTIONS}
-NOT_A_CAUTION = ("low-load",)  # a load class, not something to take care about
+NOT_A_CAUTION = ("low-load", "isometric")  # kinds of drill, not something to take care about
 
 
 def _cautions(exercise: Exercise) -> tuple[str, ...]:
@@ -139,7 +139,7 @@ def _dose_values(dosing: Dosing) -> dict[str, str]:
 def _source_cell(catalog: Catalog, dosing: Dosing) -> str:
     cite = _e(catalog.source(dosing.source).cite)
     if dosing.basis == "clinical-convention":
-        return f"Clinical convention, no guideline number (approach: {cite})"
+        return f"Course convention, no guideline number (approach: {cite})"
     return cite
 
 

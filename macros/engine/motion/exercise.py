@@ -15,7 +15,7 @@ A description (one catalog exercise, the dict of its YAML entry)::
 
 Key-frame fields: ``label``, ``hold``, ``pelvis``, ``trunk``, ``trunk_forward``, ``turn`` (the
 body's turn in the picture on top of its position's), ``lift`` (a side plank's rise, degrees),
-``press`` (0 to 1), ``stance``/``free`` (legs: ``abduction``, ``flexion``, ``knee``, ``opening``)
+``press`` (0 to 1), ``air`` (a hop: the body this far above the floor, figure units), ``stance``/``free`` (legs: ``abduction``, ``flexion``, ``knee``, ``opening``)
 and ``arms`` (``stance``/``free``: ``abduction``, ``elbow``, ``reach``). Angles are in degrees as
 ``rig`` defines them.
 
@@ -79,6 +79,7 @@ def _pose(base: Pose, data: dict, position_turn: float) -> Pose:
         trunk_forward=float(data.get("trunk_forward", base.trunk_forward)),
         turn=turn,
         press=float(data.get("press", base.press)),
+        air=float(data.get("air", base.air)),
         stance_leg=_leg(base.stance_leg, data.get("stance")),
         free_leg=_leg(base.free_leg, data.get("free")),
         stance_arm=_arm(base.stance_arm, arms.get("stance")),

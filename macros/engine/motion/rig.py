@@ -75,6 +75,7 @@ class Pose:
     stance_arm: Arm = field(default_factory=Arm)
     free_arm: Arm = field(default_factory=Arm)
     press: float = 0.0
+    air: float = 0.0  # height of the whole body above its resting place (a hop), in figure units
 
 
 NUMERIC_LEG = ("abduction", "flexion", "knee", "opening")
@@ -103,6 +104,7 @@ def blend(a: Pose, b: Pose, t: float) -> Pose:
         stance_arm=arm(a.stance_arm, b.stance_arm),
         free_arm=arm(a.free_arm, b.free_arm),
         press=mix(a.press, b.press),
+        air=mix(a.air, b.air),
     )
 
 

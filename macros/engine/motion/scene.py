@@ -99,6 +99,8 @@ def place(pose: Pose, setting: Setting, body: Body, props: Props = NO_PROPS) -> 
     """The pose's points on the floor, hands on their targets; ``hand_*`` of an arm with no target
     found stay where the arm hangs."""
     points = _ground(skeleton_points(pose, body), setting.layout)
+    if pose.air:  # in the air (a hop): the whole body above where it would rest
+        points = shifted(points, 0.0, pose.air)
     for side, arm in (("s", pose.stance_arm), ("f", pose.free_arm)):
         target = _hand_target(arm.reach, side, points, props, body)
         if target is None:

@@ -1,7 +1,8 @@
 """The program picker: a reader's answers and the exercise catalog in, a program or a referral out.
 
-``pick(answers, catalog)`` is the whole engine: safety first (red flags and missing clearance give a
-referral, high pain gives rest advice), then the selection rules. Pure and deterministic.
+``pick(answers, catalog)`` is the whole engine: safety first (warning signs, age, missing clearance,
+a tendon repair and a high usual pain give a referral, new high pain gives rest advice), then the
+selection rules. Pure and deterministic.
 """
 
 from dataclasses import replace
@@ -42,9 +43,10 @@ def _nothing_fits(why: tuple[LeftOut, ...]) -> Referral:
     trigger = Trigger(
         field="precautions",
         answer="",
-        label="Your limits and equipment leave no exercise in the catalog that fits. " + details,
-        action="Ask a physiotherapist for exercises that respect your limits.",
-        whom="a physiotherapist",
+        label="Your limits and equipment leave no exercise in the course's catalog that fits. " + details,
+        action="Keep to the exercises your own clinician or surgical team gave you, and ask a "
+        "physiotherapist for exercises that respect your limits.",
+        whom="a physiotherapist or your surgical team",
         source=COURSE_CONVENTION,
     )
     return Referral(

@@ -3,6 +3,20 @@
 ``answers_from_dict`` takes the answers as JSON (typed values) and ``answers_from_form`` takes them
 as a form or a URL query sends them (every value a list of strings). Both check everything and
 raise ``AnswersError`` listing every problem, each naming the field, never only the first.
+
+Rules:
+
+- **A blank is never a safe answer.** Every question whose blank answer could make a program less
+  safe must be answered: a blank gives "please answer <the question>", in the words the form uses
+  (``QUESTIONS``). That includes the warning signs and the clinician's limits: the reader ticks a
+  sign or limit, or ticks "None of these" (``NONE``); in JSON an empty list ``[]`` is that explicit
+  "none", while a missing key is a blank.
+- After surgery or a fracture the side, the weeks, what was done, whether a clinician has given
+  guidance, the weight the leg may take and whether the team has cleared standing on the operated
+  leg alone must be answered ("not sure" is an answer, and a cautious one); when a clinician has
+  given guidance, also the limits (or "none").
+- Contradictions (an operated side without surgery, a leg that may not take full weight but can
+  stand on one leg, "none" ticked with a sign) are problems too.
 """
 
 from dataclasses import asdict, dataclass
@@ -19,11 +33,14 @@ SIDE_PLANK_ABILITY = ("none", "knees", "feet")
 SQUAT_ABILITY = ("no", "box", "free", "not-tried")
 GOALS = ("motor-control", "strength", "endurance", "return-to-sport")
 EQUIPMENT = ("step", "band", "wall", "chair", "mirror", "weight")
-WEIGHT_BEARING = ("full", "partial", "none")
+WEIGHT_BEARING = ("full", "partial", "none", "not-sure")
+CLEARED = ("yes", "no", "not-sure")
+PREGNANCY = ("no", "under-20-weeks", "20-weeks-or-more")
 PRECAUTIONS = CLINICIAN_LIMIT_IDS
 PROCEDURES = PROCEDURE_IDS
 PAIN_ONSET = ("new", "long-standing")
 WALKING_WORSE = ("no", "some", "all")
+NONE = "none"  # "None of these": the explicit empty answer of a checkbox question
 
 PAIN_RANGE = (0, 10)
 MINUTES_RANGE = (5, 90)
@@ -33,19 +50,75 @@ WEEKS_RANGE = (0, 520)
 # Warning-sign ids; their wording, urgency and what to do live in warning_signs.py.
 RED_FLAG_IDS = WARNING_SIGN_IDS
 
+# Every question in the reader's words: the form shows these, and "please answer" quotes them.
+QUESTIONS = {
+    "red_flags": "Warning signs: tick any that apply to you now, or tick None of these",
+    "age_16_or_over": "Are you 16 or older?",
+    "pregnancy": "Are you pregnant?",
+    "falls_or_walking_aid": "In the last 12 months, have you had a fall, or do you use a walking stick, "
+    "crutches or a frame?",
+    "weak_side": "Which side is weak?",
+    "pain_now": "Your usual pain these days, from 0 (none) to 10 (worst imaginable)",
+    "pain_onset": "Is the pain new or long-standing?",
+    "outer_hip_pain": "Does the outside of the hip hurt when you lie on that side or stand on that leg?",
+    "recent_surgery_or_fracture": "Have you had surgery or a fracture in the hip, pelvis or leg recently?",
+    "operated_side": "Which side was operated on or broken?",
+    "weeks_since_surgery": "How many weeks ago was the operation or fracture?",
+    "procedure": "What was done?",
+    "clinician_guidance": "Has your surgeon or physiotherapist told you which movements and how much weight are safe?",
+    "weight_bearing": "How much weight may the operated leg take?",
+    "single_leg_cleared": "Has your team said you may stand on the operated leg alone, without holding on?",
+    "precautions": "Limits your clinician gave you: tick every one, or tick No movement limits",
+    "single_leg_stance": "Can you stand on the weak leg for 30 seconds with the pelvis level?",
+    "side_plank": "Can you hold a side plank?",
+    "single_leg_squat": "Can you do a single-leg squat on the weak leg?",
+    "walking_worse": "Was your walking worse after any hip exercise you tried?",
+    "worse_exercises": "Which exercises made your walking worse?",
+    "goal": "Your goal",
+    "equipment": "What you have at home",
+    "minutes_per_day": "Minutes a day",
+    "days_per_week": "Days a week",
+}
+
 LIST_FIELDS = ("red_flags", "precautions", "equipment", "worse_exercises")
+EXPLICIT_LISTS = ("red_flags", "precautions")  # a blank is not "none": "none" must be ticked
 INT_FIELDS = ("pain_now", "minutes_per_day", "days_per_week", "weeks_since_surgery")
-BOOL_FIELDS = ("recent_surgery_or_fracture", "clinician_guidance", "outer_hip_pain")
+BOOL_FIELDS = (
+    "age_16_or_over",
+    "falls_or_walking_aid",
+    "recent_surgery_or_fracture",
+    "clinician_guidance",
+    "outer_hip_pain",
+)
 REQUIRED = (
+    "red_flags",
+    "age_16_or_over",
+    "pregnancy",
+    "falls_or_walking_aid",
     "weak_side",
     "pain_now",
+    "pain_onset",
+    "outer_hip_pain",
+    "recent_surgery_or_fracture",
     "single_leg_stance",
     "side_plank",
     "single_leg_squat",
+    "walking_worse",
     "goal",
     "minutes_per_day",
     "days_per_week",
 )
+# Needed after surgery or a fracture; the second group once a clinician has given guidance.
+SURGERY_REQUIRED = (
+    "operated_side",
+    "weeks_since_surgery",
+    "procedure",
+    "clinician_guidance",
+    "weight_bearing",
+    "single_leg_cleared",
+)
+GUIDANCE_REQUIRED = ("precautions",)
+SURGERY_DETAILS = SURGERY_REQUIRED + GUIDANCE_REQUIRED
 # An exercise id as the catalog spells it (the catalog itself is checked when the program is built).
 EXERCISE_ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 
@@ -53,24 +126,28 @@ EXERCISE_ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 @dataclass(frozen=True)
 class Answers:
     weak_side: str
-    pain_now: int
+    pain_now: int  # the reader's usual pain these days (0 to 10): the pain-monitoring rule's baseline
+    pain_onset: str  # new | long-standing
+    outer_hip_pain: bool  # lying on that side or standing on that leg hurts
+    recent_surgery_or_fracture: bool
     single_leg_stance: str
     side_plank: str
     single_leg_squat: str
+    walking_worse: str  # after an exercise tried: no | some | all
     goal: str
     minutes_per_day: int
     days_per_week: int
-    red_flags: tuple[str, ...] = ()
-    pain_onset: str = "new"  # new | long-standing; "new" is the careful default
-    outer_hip_pain: bool = False  # lying on that side or standing on that leg hurts
-    recent_surgery_or_fracture: bool = False
+    age_16_or_over: bool
+    pregnancy: str  # no | under-20-weeks | 20-weeks-or-more
+    falls_or_walking_aid: bool  # a fall in the last 12 months, or a stick, crutches or a frame
+    red_flags: tuple[str, ...]  # () is the explicit "none of these"
     operated_side: str | None = None
     weeks_since_surgery: int | None = None
     procedure: str | None = None
-    clinician_guidance: bool = False
-    weight_bearing: str = "full"
+    clinician_guidance: bool | None = None
+    weight_bearing: str | None = None
+    single_leg_cleared: str | None = None  # the team cleared standing on the operated leg alone
     precautions: tuple[str, ...] = ()
-    walking_worse: str = "no"  # after an exercise tried: no | some | all
     worse_exercises: tuple[str, ...] = ()  # the exercises after which walking was worse
     equipment: tuple[str, ...] = ()
 
@@ -101,6 +178,11 @@ class AnswersError(ProblemsError):
     subject = "with the answers"
 
 
+def please_answer(name: str, why: str = "") -> str:
+    """The problem for a blank answer: the field, and the question as the form asks it."""
+    return f"field '{name}': please answer \u201c{QUESTIONS[name]}\u201d" + (f" ({why})" if why else "")
+
+
 def _choices(values: tuple[str, ...]) -> str:
     return ", ".join(f"'{v}'" for v in values)
 
@@ -124,15 +206,22 @@ def _check_int(data: dict, name: str, bounds: tuple[int, int], problems: list[st
 
 def _check_list(data: dict, name: str, allowed: tuple[str, ...], problems: list[str]) -> None:
     value = data.get(name, [])
+    if value is None:
+        return
     if not isinstance(value, (list, tuple)):
         problems.append(f"field '{name}': must be a list, got {value!r}")
         return
+    explicit = name in EXPLICIT_LISTS
     for item in value:
-        if item not in allowed:
+        if item not in allowed and not (explicit and item == NONE):
             problems.append(f"field '{name}': {item!r} is not one of {_choices(allowed)}")
     repeated = sorted({str(item) for item in value if list(value).count(item) > 1})
     for item in repeated:
         problems.append(f"field '{name}': {item!r} is given more than once")
+    if explicit and NONE in value and len(set(value)) > 1:
+        problems.append(
+            f"field '{name}': 'none' (None of these) is ticked together with another answer; untick one of them"
+        )
 
 
 def _check_ids(data: dict, name: str, problems: list[str]) -> None:
@@ -148,54 +237,65 @@ def _check_ids(data: dict, name: str, problems: list[str]) -> None:
         problems.append(f"field '{name}': {item!r} is given more than once")
 
 
-def _contradictions(data: dict) -> list[str]:
+def _ticked(data: dict, name: str) -> list:
+    """The real items of a list answer ("none" is not an item)."""
+    value = data.get(name) or []
+    return [item for item in value if item != NONE] if isinstance(value, (list, tuple)) else []
+
+
+def _missing_after_surgery(data: dict) -> list[str]:
+    why = "needed after surgery or a fracture"
+    problems = [please_answer(name, why) for name in SURGERY_REQUIRED if data.get(name) is None]
+    if data.get("clinician_guidance") is True:
+        why = "needed when a clinician has told you what is safe"
+        problems += [please_answer(name, why) for name in GUIDANCE_REQUIRED if data.get(name) is None]
+    return problems
+
+
+def _details_without_surgery(data: dict) -> list[str]:
     problems = []
-    surgery = data.get("recent_surgery_or_fracture", False) is True
-    operated = data.get("operated_side")
-    limits = data.get("weight_bearing", "full") != "full" or bool(data.get("precautions"))
-    if not surgery:
-        if operated is not None:
+    if data.get("operated_side") is not None:
+        problems.append(
+            "fields 'operated_side' and 'recent_surgery_or_fracture': an operated side is "
+            "given, but the answers say there was no recent surgery or fracture"
+        )
+    limited = data.get("weight_bearing") not in (None, "full") or bool(_ticked(data, "precautions"))
+    if limited:
+        problems.append(
+            "fields 'weight_bearing'/'precautions' and 'recent_surgery_or_fracture': limits "
+            "from a clinician are given, but the answers say there was no recent surgery or "
+            "fracture; say yes to surgery or fracture, or remove the limits"
+        )
+    if data.get("clinician_guidance") is True:
+        problems.append(
+            "fields 'clinician_guidance' and 'recent_surgery_or_fracture': guidance after "
+            "surgery or a fracture is given, but the answers say there was none"
+        )
+    for name in ("weeks_since_surgery", "procedure", "single_leg_cleared"):
+        if data.get(name) is not None:
             problems.append(
-                "fields 'operated_side' and 'recent_surgery_or_fracture': an operated side is "
-                "given, but the answers say there was no recent surgery or fracture"
+                f"fields '{name}' and 'recent_surgery_or_fracture': details of an operation "
+                "are given, but the answers say there was no recent surgery or fracture"
             )
-        if limits:
-            problems.append(
-                "fields 'weight_bearing'/'precautions' and 'recent_surgery_or_fracture': limits "
-                "from a clinician are given, but the answers say there was no recent surgery or "
-                "fracture; say yes to surgery or fracture, or remove the limits"
-            )
-        if data.get("clinician_guidance") is True:
-            problems.append(
-                "fields 'clinician_guidance' and 'recent_surgery_or_fracture': guidance after "
-                "surgery or a fracture is given, but the answers say there was none"
-            )
-        for name in ("weeks_since_surgery", "procedure"):
-            if data.get(name) is not None:
-                problems.append(
-                    f"fields '{name}' and 'recent_surgery_or_fracture': details of an operation "
-                    "are given, but the answers say there was no recent surgery or fracture"
-                )
-    else:
-        for name, what in (
-            ("operated_side", f"one of {_choices(OPERATED_SIDES)}"),
-            ("weeks_since_surgery", f"a whole number of weeks from {WEEKS_RANGE[0]} to {WEEKS_RANGE[1]}"),
-            ("procedure", f"one of {_choices(PROCEDURES)}"),
-        ):
-            if data.get(name) is None:
-                problems.append(f"field '{name}': needed when there was a recent surgery or fracture ({what})")
-    worse = data.get("walking_worse", "no")
+    return problems
+
+
+def _contradictions(data: dict) -> list[str]:
+    surgery = data.get("recent_surgery_or_fracture") is True
+    problems = _missing_after_surgery(data) if surgery else _details_without_surgery(data)
+    worse = data.get("walking_worse")
     named = data.get("worse_exercises") or []
     if worse == "some" and not named:
         problems.append(
             "fields 'walking_worse' and 'worse_exercises': you said walking was worse after some "
             "exercises; tick which ones"
         )
-    if worse != "some" and named:
+    if worse in ("no", "all") and named:
         problems.append(
             "fields 'walking_worse' and 'worse_exercises': exercises are ticked, but the answer to "
             "'walking worse after an exercise' is not 'after some of them'"
         )
+    operated = data.get("operated_side")
     weak = data.get("weak_side")
     weak_sides = {weak} if weak in ("left", "right") else {"left", "right"}
     operated_sides = {"left", "right"} if operated == "both" else {operated}
@@ -218,27 +318,35 @@ def validate(data: object) -> list[str]:
     if not isinstance(data, dict):
         return [f"the answers must be an object of fields, got {type(data).__name__}"]
     problems = [f"field '{name}': unknown field" for name in data if name not in FIELDS]
-    problems += [f"field '{name}': missing" for name in REQUIRED if data.get(name) is None]
-    _check_choice(data, "weak_side", SIDES, problems)
-    _check_choice(data, "single_leg_stance", STANCE_ABILITY, problems)
-    _check_choice(data, "side_plank", SIDE_PLANK_ABILITY, problems)
-    _check_choice(data, "single_leg_squat", SQUAT_ABILITY, problems)
-    _check_choice(data, "goal", GOALS, problems)
-    _check_choice(data, "operated_side", OPERATED_SIDES, problems)
-    _check_choice(data, "weight_bearing", WEIGHT_BEARING, problems)
-    _check_choice(data, "procedure", PROCEDURES, problems)
-    _check_choice(data, "pain_onset", PAIN_ONSET, problems)
-    _check_choice(data, "walking_worse", WALKING_WORSE, problems)
-    _check_int(data, "weeks_since_surgery", WEEKS_RANGE, problems)
+    problems += [please_answer(name) for name in REQUIRED if data.get(name) is None]
+    for name, allowed in (
+        ("weak_side", SIDES),
+        ("single_leg_stance", STANCE_ABILITY),
+        ("side_plank", SIDE_PLANK_ABILITY),
+        ("single_leg_squat", SQUAT_ABILITY),
+        ("goal", GOALS),
+        ("operated_side", OPERATED_SIDES),
+        ("weight_bearing", WEIGHT_BEARING),
+        ("single_leg_cleared", CLEARED),
+        ("pregnancy", PREGNANCY),
+        ("procedure", PROCEDURES),
+        ("pain_onset", PAIN_ONSET),
+        ("walking_worse", WALKING_WORSE),
+    ):
+        _check_choice(data, name, allowed, problems)
+    for name, bounds in (
+        ("weeks_since_surgery", WEEKS_RANGE),
+        ("pain_now", PAIN_RANGE),
+        ("minutes_per_day", MINUTES_RANGE),
+        ("days_per_week", DAYS_RANGE),
+    ):
+        _check_int(data, name, bounds, problems)
     _check_ids(data, "worse_exercises", problems)
-    _check_int(data, "pain_now", PAIN_RANGE, problems)
-    _check_int(data, "minutes_per_day", MINUTES_RANGE, problems)
-    _check_int(data, "days_per_week", DAYS_RANGE, problems)
     _check_list(data, "red_flags", RED_FLAG_IDS, problems)
     _check_list(data, "precautions", PRECAUTIONS, problems)
     _check_list(data, "equipment", EQUIPMENT, problems)
     for name in BOOL_FIELDS:
-        if name in data and not isinstance(data[name], bool):
+        if data.get(name) is not None and not isinstance(data[name], bool):
             problems.append(f"field '{name}': must be true or false, got {data[name]!r}")
     if not problems:
         problems += _contradictions(data)
@@ -252,13 +360,13 @@ def answers_from_dict(data: object) -> Answers:
     assert isinstance(data, dict)
     values = {name: data[name] for name in FIELDS if data.get(name) is not None}
     for name in LIST_FIELDS:
-        values[name] = tuple(values.get(name, ()))
+        values[name] = tuple(item for item in values.get(name, ()) if item != NONE)
     return Answers(**values)
 
 
 def _form_value(name: str, raw: list[str], problems: list[str]) -> object:
     if name in LIST_FIELDS:
-        return [v for v in raw if v != ""]
+        return [v for v in raw if v != ""] or None
     if len(raw) > 1:
         problems.append(f"field '{name}': given {len(raw)} times, expected once")
     text = raw[-1].strip() if raw else ""
@@ -281,7 +389,10 @@ def _form_value(name: str, raw: list[str], problems: list[str]) -> object:
 
 
 def form_to_dict(fields: dict[str, list[str]]) -> tuple[dict, list[str]]:
-    """Form or URL-query fields (name -> list of strings) to typed answers, plus parse problems."""
+    """Form or URL-query fields (name -> list of strings) to typed answers, plus parse problems.
+
+    A checkbox question sends nothing when nothing is ticked, so in a form an empty list is a
+    blank; "none" is the reader's explicit "None of these"."""
     problems: list[str] = []
     data: dict = {}
     for name, raw in fields.items():
@@ -295,25 +406,29 @@ def form_to_dict(fields: dict[str, list[str]]) -> tuple[dict, list[str]]:
 def answers_from_form(fields: dict[str, list[str]]) -> Answers:
     data, problems = form_to_dict(fields)
     parsed_names = {p.split("'")[1] for p in problems}
-    problems += [p for p in validate(data) if not _about_missing(p, parsed_names)]
+    problems += [p for p in validate(data) if not _about_blank(p, parsed_names)]
     if problems:
         raise AnswersError(problems)
     return answers_from_dict(data)
 
 
-def _about_missing(problem: str, names: set[str]) -> bool:
-    """A 'missing' problem for a field whose value could not be parsed is already reported."""
-    return problem.endswith(": missing") and problem.split("'")[1] in names
+def _about_blank(problem: str, names: set[str]) -> bool:
+    """A 'please answer' problem for a field whose value could not be parsed is already reported."""
+    return ": please answer " in problem and problem.split("'")[1] in names
 
 
 def answers_to_form(answers: Answers) -> dict[str, list[str]]:
     """The answers as form fields, the inverse of ``answers_from_form`` (used for the URL)."""
     fields: dict[str, list[str]] = {}
+    explicit_precautions = answers.recent_surgery_or_fracture and answers.clinician_guidance is True
     for name, value in answers.to_dict().items():
-        if value is None or value == [] or (value is False and name in BOOL_FIELDS):
+        if value is None:
             continue
         if isinstance(value, list):
-            fields[name] = list(value)
+            if value:
+                fields[name] = list(value)
+            elif name == "red_flags" or (name == "precautions" and explicit_precautions):
+                fields[name] = [NONE]
         elif isinstance(value, bool):
             fields[name] = ["yes" if value else "no"]
         else:

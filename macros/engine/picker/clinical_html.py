@@ -4,29 +4,46 @@
   red-flag box of lesson 3 and the FAQ), "home" (the home page's short warning) or "form-note".
 - ``approach_limits_html()``: after a hip replacement, each surgical approach with the movements
   the program leaves out for the first weeks (lesson 3b's table).
-- ``clinical_rules_html(catalog)``: the "Clinical rules" page body: every warning sign with its
-  urgency and source, every limit with the exercises it excludes, every dose rule with its
-  source, every course convention marked as one, and the full references.
+- ``clinical_rules_html(catalog)``: the "Clinical rules" page body: whom the picker is for, every
+  warning sign with its urgency, its source and what that source says, every limit with the
+  exercises it excludes, every dose rule with its source, the pain-monitoring rule, every course
+  convention marked as one, the choices where the course differs from a reviewer's suggestion
+  (``DECISIONS``) with the reason and a source, and the full references.
+- ``pain_monitoring_html()``: the pain-monitoring rule with its caveat (lesson 5 and the page above).
 
 Links are passed in (``links`` maps "red-flags" and "program" to addresses seen from the page);
 this module formats none. All text is escaped.
 """
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
 
 from ..catalog import PRECAUTIONS_BY_ID, Catalog
+from . import pain_monitoring
+from .answers import QUESTIONS, REQUIRED
 from .limits import (
     APPROACH_WEEKS,
     CLINICIAN_LIMITS,
+    EARLY_RULE,
+    EARLY_TAGS,
+    EARLY_WEEKS,
+    FALLS_TAGS,
+    FRACTURE_TAGS,
     LOW_LOAD_PAIN,
     OUTER_HIP_TAGS,
     PARTIAL_WEIGHT_TAGS,
+    PHYSIO_FIRST,
+    PREGNANCY_TAGS,
     PROCEDURES,
+    REPAIR_REFERRAL,
+    SOURCE_EARLY,
+    SOURCE_FALLS,
     SOURCE_OUTER_HIP,
+    SOURCE_PREGNANCY,
 )
-from .rules import DOSE_RULES, MAX_PER_PHASE, MOVING_ON, STRENGTH_DAYS
-from .safety import HIGH_PAIN, PAIN_MONITORING, SOURCE_PAIN_MONITORING, STOP_RULES
+from .rules import DOSE_RULES, IMPACT_GOAL, MAX_PER_PHASE, MOVING_ON, STRENGTH_DAYS
+from .safety import ADULT_AGE, HIGH_PAIN, STOP_RULES
 from .sources import COURSE_CONVENTION, SOURCES_BY_CITE
 from .warning_signs import EMERGENCY, URGENCIES, WARNING_SIGNS, signs_at
 
@@ -41,10 +58,12 @@ def _link(links: dict | None, key: str, text: str) -> str:
 
 
 def _signs_list(urgency: str, with_sources: bool) -> str:
+    """The signs of one urgency; a sign with its own action (a child's) says it after the sign."""
     items = []
     for sign in signs_at(urgency):
         source = f' <span class="hd-source">({_e(sign.source)})</span>' if with_sources else ""
-        items.append(f"<li>{_e(sign.label)}.{source}</li>")
+        action = f" <em>{_e(sign.action)}</em>" if sign.action else ""
+        items.append(f"<li>{_e(sign.label)}.{action}{source}</li>")
     return "<ul>" + "".join(items) + "</ul>"
 
 
@@ -67,7 +86,7 @@ def warning_signs_html(style: str = "box", links: dict | None = None) -> str:
             f'<p class="hd-urgency-heading" data-urgency="{_e(level.id)}"><strong>{_e(level.heading)}.</strong> '
             f"{_e(level.action)}</p>" + _signs_list(level.id, with_sources=False)
         )
-    sources = sorted({cite for sign in WARNING_SIGNS for cite in sign.source.split("; ")})
+    sources = sorted({cite for sign in WARNING_SIGNS for cite in sign.source.split("; ")} - {COURSE_CONVENTION})
     return (
         f'<div class="hd-callout hd-callout--danger hd-warning-signs" data-style="{_e(style)}">'
         '<p class="hd-callout-title">Warning signs: see a clinician, not an exercise program</p>'
@@ -76,9 +95,29 @@ def warning_signs_html(style: str = "box", links: dict | None = None) -> str:
         + "".join(groups)
         + "<p>After recent surgery or a fracture, keep to your surgical team's limits; if no "
         "clinician has told you which movements and how much weight are safe, ask before any "
-        "exercise. If walking is worse after an exercise, that is not a warning sign: stop that "
-        "exercise and keep the others.</p>" + f'<p class="hd-source">Sources: {_e("; ".join(sources))}. The '
-        f"{_link(links, 'clinical-rules', 'clinical rules page')} gives the full references.</p></div>"
+        "exercise. Some things are not warning signs on their own: walking that is worse after an "
+        "exercise (stop that exercise and keep the others), a waddle in late pregnancy, and "
+        "weakness from a long-standing condition that has not changed (it still needs a "
+        "clinician's plan, see above).</p>" + f'<p class="hd-source">Sources: {_e("; ".join(sources))}. The '
+        f"{_link(links, 'clinical-rules', 'clinical rules page')} says what each source says, where "
+        "the course is more cautious, and gives the full references.</p></div>"
+    )
+
+
+# --- the pain-monitoring rule ----------------------------------------------------------------
+
+
+def pain_monitoring_html() -> str:
+    """The pain-monitoring rule as a callout, with its caveat, source and what is a convention."""
+    rule = pain_monitoring.RULE
+    steps = "".join(f"<li>{_e(step)}</li>" for step in rule.steps)
+    return (
+        '<div class="hd-callout hd-callout--note hd-pain-rule" id="pain-monitoring">'
+        f'<p class="hd-callout-title">{_e(rule.title)}</p>'
+        f"<ol>{steps}</ol>"
+        f"<p>{_e(rule.caveat)}</p>"
+        f'<p><strong class="hd-convention">Course convention:</strong> {_e(rule.convention)}</p>'
+        f'<p class="hd-source">Source: {_e(rule.source)}.</p></div>'
     )
 
 
@@ -106,21 +145,27 @@ def _excluded(catalog: Catalog, tags) -> str:
     return _e(", ".join(names)) if names else "none in the catalog"
 
 
+def _movements(tags) -> str:
+    return _e("; ".join(PRECAUTIONS_BY_ID[t].movement for t in tags))
+
+
 def _signs_table() -> str:
     rows = []
     for sign in WARNING_SIGNS:
         level = next(u for u in URGENCIES if u.id == sign.urgency)
+        action = sign.action or sign.what_to_do
         rows.append(
             (
                 _e(sign.label),
                 f"<strong>{_e(level.label)}</strong>",
                 _e(sign.whom),
-                _e(sign.what_to_do),
-                _e(sign.why) + _convention(sign.convention),
+                _e(action),
+                _e(sign.why),
                 _e(sign.source),
+                _e(sign.source_says) + _convention(sign.convention),
             )
         )
-    return _table(("Sign", "Urgency", "Whom", "What to do", "Why", "Source"), rows)
+    return _table(("Sign", "Urgency", "Whom", "What to do", "Why", "Source", "What the source says"), rows)
 
 
 def approach_limits_html() -> str:
@@ -129,69 +174,116 @@ def approach_limits_html() -> str:
     for procedure in PROCEDURES:
         if not procedure.id.startswith("hip-replacement-"):
             continue
-        movements = "; ".join(PRECAUTIONS_BY_ID[t].movement for t in procedure.tags)
-        rows.append((_e(procedure.label), _e(procedure.definition), _e(movements)))
+        rows.append((_e(procedure.label), _e(procedure.definition), _movements(procedure.tags)))
     return _table(
         ("Approach", "What it means", f"Movements the program leaves out for the first {APPROACH_WEEKS} weeks"), rows
     )
 
 
-def _tag_rows(catalog: Catalog) -> list[tuple[str, ...]]:
+def _procedure_rows(catalog: Catalog) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for procedure in PROCEDURES:
-        words = "; ".join(PRECAUTIONS_BY_ID[t].movement for t in procedure.tags) or "no movement limits of its own"
+        if procedure.refer:
+            rows.append(
+                (
+                    f"{_e(procedure.label)}: {_e(procedure.definition)}",
+                    "everything: no program",
+                    "every exercise: the reader is sent back to the surgeon's protocol. " + _e(REPAIR_REFERRAL),
+                    _e(procedure.source),
+                )
+            )
+            continue
+        words = _movements(procedure.tags) or "no movement limits of its own"
         rows.append(
             (
                 f"{_e(procedure.label)}: {_e(procedure.definition)}",
-                _e(words) + (f" (first {APPROACH_WEEKS} weeks)" if procedure.tags else ""),
+                words + (f" (first {APPROACH_WEEKS} weeks)" if procedure.tags else ""),
                 _excluded(catalog, procedure.tags),
                 _e(procedure.source),
             )
         )
+    return rows
+
+
+def _clinician_rows(catalog: Catalog) -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = []
     for limit in CLINICIAN_LIMITS:
         side = " (only exercises that put the operated side down)" if limit.operated_side_only else ""
         rows.append(
             (
                 f"Clinician's limit: {_e(limit.label)}",
-                _e(PRECAUTIONS_BY_ID[limit.tag].movement) + side,
-                _excluded(catalog, (limit.tag,)),
+                _movements(limit.tags) + side,
+                _excluded(catalog, limit.tags),
                 _e("the reader's own clinician"),
             )
         )
-    rows.append(
+    return rows
+
+
+def _situation_rows(catalog: Catalog) -> list[tuple[str, ...]]:
+    return [
         (
             "Partial weight-bearing on the operated leg",
-            _e("; ".join(PRECAUTIONS_BY_ID[t].movement for t in PARTIAL_WEIGHT_TAGS)),
-            _excluded(catalog, PARTIAL_WEIGHT_TAGS),
+            _movements(PARTIAL_WEIGHT_TAGS) + "; lying on the operated side",
+            _excluded(catalog, PARTIAL_WEIGHT_TAGS) + "; and every lying exercise on the operated side",
             _e(COURSE_CONVENTION),
-        )
-    )
-    rows.append(
+        ),
         (
-            "No weight allowed on the operated leg, or no clinician's guidance yet",
+            "No weight allowed on the operated leg, not sure how much, or no clinician's guidance yet",
             "everything",
             "every exercise: the reader is referred back to the surgical team",
-            _e("domain brief 3.7"),
-        )
-    )
-    rows.append(
+            _e("your surgical team's limits come first; " + COURSE_CONVENTION),
+        ),
+        (
+            f"The early weeks: {_e(EARLY_RULE)}",
+            _movements(EARLY_TAGS)
+            + "; standing on the operated leg without holding a support; lying on the operated side; "
+            "every family capped at its easier version; no movement-retraining phase",
+            _excluded(catalog, EARLY_TAGS) + "; and the versions above the easier one",
+            _e(SOURCE_EARLY) + f" (the {EARLY_WEEKS} weeks)",
+        ),
+        (
+            "A fracture fixed with metal (first 12 weeks)",
+            _movements(FRACTURE_TAGS),
+            _excluded(catalog, FRACTURE_TAGS),
+            _e(COURSE_CONVENTION),
+        ),
         (
             "Pain on the outside of the hip (lying on that side or standing on that leg hurts)",
-            _e("; ".join(PRECAUTIONS_BY_ID[t].movement for t in OUTER_HIP_TAGS)) + "; isometrics first",
-            _excluded(catalog, OUTER_HIP_TAGS),
-            _e(SOURCE_OUTER_HIP),
-        )
-    )
-    rows.append(
+            f"everything but the isometric drills, and {_movements(OUTER_HIP_TAGS)}; "
+            f"strengthening and movement retraining wait for a physiotherapist. The program's first "
+            f"note: {_e(PHYSIO_FIRST)}",
+            _excluded(catalog, OUTER_HIP_TAGS) + "; and every other exercise that is not isometric",
+            _e(SOURCE_OUTER_HIP + " (isometrics first); " + COURSE_CONVENTION + " (isometrics only)"),
+        ),
         (
-            f"A gentle start (cannot stand on one leg, pain {LOW_LOAD_PAIN}/10 or more, outer hip pain, "
-            "or recent surgery)",
-            _e(PRECAUTIONS_BY_ID["high-load"].movement) + "; the first low-load drill of a family comes first",
-            _excluded(catalog, ("high-load",)),
+            f"A gentle start (cannot stand on one leg for 30 seconds, pain {LOW_LOAD_PAIN}/10 or more, "
+            f"outer hip pain, surgery or a fracture in the last {APPROACH_WEEKS} weeks, or the early weeks)",
+            _e(PRECAUTIONS_BY_ID["high-load"].movement)
+            + "; every family capped at its easier version; movement retraining held until its check "
+            "(lesson 5) is passed; the gentlest low-load drill of a family comes first",
+            _excluded(catalog, ("high-load",)) + "; and the versions above the easier one",
             _e(COURSE_CONVENTION),
-        )
-    )
-    return rows
+        ),
+        (
+            "A fall in the last 12 months, or a walking stick, crutches or a frame",
+            _movements(FALLS_TAGS) + "; the support may be held firmly; a strength-and-balance programme is suggested",
+            _excluded(catalog, FALLS_TAGS),
+            _e(SOURCE_FALLS + " (strength-and-balance programmes); " + COURSE_CONVENTION + " (what is left out)"),
+        ),
+        (
+            "Pregnancy of 20 weeks or more",
+            _movements(PREGNANCY_TAGS),
+            _excluded(catalog, PREGNANCY_TAGS),
+            _e(SOURCE_PREGNANCY),
+        ),
+        (
+            "Any goal but a return to sport",
+            _movements(("impact",)),
+            _excluded(catalog, ("impact",)),
+            _e(COURSE_CONVENTION),
+        ),
+    ]
 
 
 def _dose_table(catalog: Catalog) -> str:
@@ -213,26 +305,41 @@ def _dose_table(catalog: Catalog) -> str:
 def _conventions() -> list[str]:
     """Every rule that is the course's own choice, with no published source behind it."""
     items = [
+        f"The course is for adults, {ADULT_AGE} and over: a reader under {ADULT_AGE} is sent to a GP or a "
+        "children's physiotherapist and gets no program.",
+        "A blank answer is never taken as a safe one: the picker asks the reader to answer, in the "
+        "question's own words. The warning signs and the clinician's limits are answered by ticking "
+        "them or by ticking None of these.",
         f"A phase holds at most {MAX_PER_PHASE} exercises, and exercises are dropped when they do "
         "not fit the reader's minutes (each one listed with the reason).",
-        f"Approach precautions after a hip replacement apply for the first {APPROACH_WEEKS} weeks; "
-        "the mapping from approach to precautions is the usual pattern, and the surgeon's own list "
-        'comes first. "Not sure" takes every approach\'s precautions.',
+        f"Approach precautions after a hip replacement, and a fracture fixation's own limits, apply "
+        f"for the first {APPROACH_WEEKS} weeks; the mapping from approach to precautions is the usual "
+        "pattern, and the surgeon's own list comes first. \"Not sure\" takes every approach's precautions.",
+        "Standing on one leg, shifting the weight onto one leg and a side plank load the side hip "
+        "muscles of the leg that carries the body (abductor loading), so a lateral approach, a "
+        "no-active-abduction limit and a tendon repair exclude them as they exclude lifting the leg "
+        "out to the side (after a hip replacement, Jacobs et al. 2009 found no difference in gluteus "
+        "medius activity between standing and lying abductor exercises).",
+        f"The early weeks: the first {EARLY_WEEKS} weeks after surgery or a fracture, and after that "
+        "until the reader's team has cleared standing on the operated leg alone.",
         "Partial weight-bearing leaves out every exercise that stands on one leg, holds a side "
-        "plank, loads the hip heavily or tests balance.",
-        f"A gentle start with a low-load drill, and no high-load exercise, for a reader who cannot "
-        f"stand on one leg for 30 seconds, rates pain {LOW_LOAD_PAIN}/10 or more, has outer hip "
-        "pain, or had recent surgery.",
-        f"New pain of {HIGH_PAIN}/10 or more gives rest and review; long-standing pain of "
-        f"{HIGH_PAIN}/10 or more gives low-load drills only and a clinician's review.",
-        "Pain is 'new' if it began or clearly changed in the last 3 months.",
-        f"A gentle start begins lying down for pain of {LOW_LOAD_PAIN}/10 or more or recent surgery, "
-        "and standing on both feet otherwise.",
-        "Within a phase, the versions the reader has progressed furthest along are kept first.",
+        "plank, hops, loads the hip heavily or tests balance, and every lying exercise on the operated side.",
+        f"A gentle start for a reader who cannot stand on one leg for 30 seconds, rates pain "
+        f"{LOW_LOAD_PAIN}/10 or more, has outer hip pain, or had surgery or a fracture in the last "
+        f"{APPROACH_WEEKS} weeks: every family at its easier version, no movement retraining until its check.",
+        "A gentle start begins lying down for pain of "
+        f"{LOW_LOAD_PAIN}/10 or more or after surgery, and standing on both feet otherwise.",
+        "Outer hip pain gives the isometric drills only, with 'see a physiotherapist first'; the "
+        "reader is assumed to have it on the side they train.",
+        f"New pain of {HIGH_PAIN}/10 or more gives rest and review; a long-standing usual pain of "
+        f"{HIGH_PAIN}/10 or more gives a referral. Pain is 'new' if it began or clearly changed in the last 3 months.",
+        "Within a phase, the versions the reader has progressed furthest along are kept first; for a "
+        "return to sport, the hops and then the other exercises that need a single-leg squat come first.",
+        f"Hops are only for the goal '{IMPACT_GOAL.replace('-', ' ')}', only after a free single-leg "
+        "squat, and start in place.",
         "Which exercises carry which tag is the course's judgement from each exercise's position and "
         "movement (for example, lying with the legs stacked counts as bringing the leg to the middle "
-        "of the body, and the hip dip drops the standing hip inward).",
-        "A reader with outer hip pain is assumed to have it on the side they train.",
+        "of the body, and standing on one leg presses the outer hip).",
         "The exercises that made walking worse are left out with every harder version of them; "
         "walking worse after every exercise tried sends the reader to a physiotherapist.",
         "The checks for moving on between phases are the course's own (the 30 seconds are "
@@ -241,7 +348,8 @@ def _conventions() -> list[str]:
         "The hand on the standing leg's side holds the support in supported standing exercises, "
         "so it does not do the standing hip's job (by analogy with the clinical test, which "
         "allows a stick only in that hand).",
-        "Motor-control doses (sets, repetitions, holds, days) for low-load drills: no guideline gives a number.",
+        "Motor-control doses (sets, repetitions, holds, days) for low-load drills, the isometric "
+        "doses and the hop doses: no guideline gives a number.",
         "Movement retraining is dosed for the reader's goal, on at most 3 days a week.",
     ]
     items += [f"{sign.label}: {sign.convention}" for sign in WARNING_SIGNS if sign.convention]
@@ -253,6 +361,93 @@ def _conventions() -> list[str]:
         if COURSE_CONVENTION in reason.source
     ]
     return items
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A choice where the course goes its own way, or further than a suggestion it was given."""
+
+    question: str
+    answer: str
+    source: str
+
+
+DECISIONS: tuple[Decision, ...] = (
+    Decision(
+        "Should the early limits after surgery end at 6 weeks, or when the team clears standing on "
+        "the operated leg alone?",
+        "Both must be true before they end. A team may clear single-leg standing earlier or later "
+        "than 6 weeks; the course takes the later of the two, so a blank or 'not sure' never ends them.",
+        COURSE_CONVENTION + "; NHS: Hip replacement recovery",
+    ),
+    Decision(
+        "In the early weeks, is only the operated leg kept from balance work?",
+        "No: the program has no balance-testing exercise on either leg then, and no side plank, "
+        "even on a counter. A fall on crutches in the first weeks risks the new joint or the fixed "
+        "bone whichever leg is standing. This is more cautious than asked.",
+        COURSE_CONVENTION,
+    ),
+    Decision(
+        "After a lateral-approach hip replacement (first 12 weeks), a no-active-abduction limit or "
+        "a tendon repair, which abductor work is left?",
+        "None from this course. In those weeks every exercise the program could give either lifts "
+        "the leg out, presses it out, or loads the side hip muscles under the body's weight (the "
+        "hops wait for a return to sport and the end of the gentle start), so the reader is sent "
+        "back to the team's own program (after a tendon repair always, with the reason).",
+        COURSE_CONVENTION + "; Jacobs et al. 2009",
+    ),
+    Decision(
+        "Is the step hip dip a low-load daily drill?",
+        "No. It stands the whole body on one leg, with 57 to 59% of a maximal contraction (mean "
+        "values, reported by the source article from Bolgla & Uhl 2005), so it is dosed as strength "
+        "work on 2 to 3 days a week. Only the versions with both feet down, lying, or a hand on a "
+        "counter are practised on most days.",
+        "Bolgla & Uhl 2005 as reported by Maghsoodi 2019; ACSM 2009",
+    ),
+    Decision(
+        "Outer hip pain: a capped program, or isometrics only?",
+        "Isometrics only, with 'see a physiotherapist first', the words of lesson 3b and the FAQ. "
+        "Standing on one leg is the provocation test for gluteal tendinopathy, and the tested program "
+        "began with isometrics under a physiotherapist.",
+        SOURCE_OUTER_HIP,
+    ),
+    Decision(
+        "A blood clot after surgery: urgent GP, or A&E?",
+        "A&E today for a swollen, painful calf after an operation, and 999 for breathlessness or "
+        "chest pain. The NHS page asks for an urgent GP appointment or NHS 111 for the calf; the "
+        "course is more cautious and says so in the table.",
+        "NHS: DVT",
+    ),
+    Decision(
+        "New pain of 7 out of 10 or more: a referral?",
+        "Rest and review: new, strong pain often settles, and the advice says to see a doctor or "
+        "physiotherapist if it does not settle or gets worse. A long-standing usual pain of 7 or more "
+        "gets a referral, because the pain-monitoring rule cannot guide it.",
+        COURSE_CONVENTION,
+    ),
+    Decision(
+        "In which phase is the standing wall press?",
+        "Movement retraining (phase 3). It also builds strength in the standing hip, but it is done "
+        "standing on one leg in a walking-like position, so it waits for phase 3's check.",
+        COURSE_CONVENTION,
+    ),
+    Decision(
+        "Where do the hops start for a return to sport?",
+        "In place on one leg, even when the reader can squat freely: the program does not ask "
+        "whether they can hop. The lesson 6 checklist (10 hops on each leg with soft, level landings) "
+        "is the next step.",
+        COURSE_CONVENTION + "; Ardern et al. 2016 (a gradual return)",
+    ),
+)
+
+
+def _decisions() -> str:
+    rows = [(_e(d.question), _e(d.answer), _e(d.source)) for d in DECISIONS]
+    return _table(("Question", "What the course does, and why", "Source"), rows)
+
+
+def _required_list() -> str:
+    return "<ul>" + "".join(f"<li>{_e(QUESTIONS[name])}</li>" for name in REQUIRED) + "</ul>"
 
 
 def _references() -> str:
@@ -269,27 +464,37 @@ def clinical_rules_html(catalog: Catalog) -> str:
         ("Urgency", "What to do", "Whom"),
         [(f"<strong>{_e(u.label)}</strong>", _e(u.action), _e(u.whom)) for u in URGENCIES],
     )
+    limits = _procedure_rows(catalog) + _clinician_rows(catalog) + _situation_rows(catalog)
     return "".join(
         [
             '<section class="hd-clinical-rules">',
+            '<h2 id="whom">Whom the picker is for</h2>',
+            f"<p>Adults ({ADULT_AGE} and over) without a warning sign. A reader under {ADULT_AGE} gets no "
+            "program: the page sends them to a GP or a children's physiotherapist and says why. "
+            "No answer that matters for safety may be left blank; these must always be answered:</p>",
+            _required_list(),
+            "<p>After surgery or a fracture the side, the weeks, what was done, whether a clinician "
+            "has given guidance, the weight the leg may take and whether the team has cleared standing "
+            "on the operated leg alone must also be answered (not sure is an answer, and gives the "
+            "cautious branch), and, when a clinician has given guidance, the limits (or none).</p>",
             '<h2 id="warning-signs">Warning signs</h2>',
             "<p>Any one sign on its own gives a referral and no exercises. The most urgent sign "
-            "ticked sets the urgency.</p>",
+            "ticked sets the urgency. The last column says what each source says, and where the "
+            "course is more cautious than its source, or the rule is its own.</p>",
             urgencies,
             _signs_table(),
             '<h2 id="limits">Limits and the exercises they exclude</h2>',
             "<p>Each exercise in the catalog carries the tags of the movements and loads it involves. "
             "A limit excludes every exercise with one of its tags.</p>",
-            _table(("Limit", "Movements or loads excluded", "Exercises excluded", "Source"), _tag_rows(catalog)),
+            _table(("Limit", "Movements or loads excluded", "Exercises excluded", "Source"), limits),
             '<h2 id="doses">Doses</h2>',
             f"<p>No high-load exercise, and nothing but low-load activation drills, is dosed on more "
             f"than {STRENGTH_DAYS} days a week.</p>",
             _dose_table(catalog),
             '<h2 id="pain">Pain</h2>',
-            f"<p>New pain of {HIGH_PAIN}/10 or more: rest and review, no program. Long-standing pain: "
-            "a gentle start, a clinician's review, and this pain-monitoring rule:</p>",
-            f'<blockquote><p>{_e(PAIN_MONITORING)} <span class="hd-source">({_e(SOURCE_PAIN_MONITORING)}; '
-            "its model was tested in Achilles tendinopathy and is used here by analogy)</span></p></blockquote>",
+            f"<p>New pain of {HIGH_PAIN}/10 or more: rest and review, no program. A long-standing usual "
+            f"pain of {HIGH_PAIN}/10 or more: a referral, no program. Every program carries this rule:</p>",
+            pain_monitoring_html(),
             '<h2 id="conventions">Course conventions</h2>',
             "<p>These rules are the course's own choices, with no published source behind them:</p>",
             "<ul>"
@@ -297,6 +502,10 @@ def clinical_rules_html(catalog: Catalog) -> str:
                 f'<li><strong class="hd-convention">Course convention:</strong> {_e(i)}</li>' for i in _conventions()
             )
             + "</ul>",
+            '<h2 id="decisions">Choices the course made, and why</h2>',
+            "<p>Where the course goes further than a suggestion it was given, or chose between two "
+            "readings, the reason and the source:</p>",
+            _decisions(),
             '<h2 id="sources">Sources</h2>',
             _references(),
             "</section>",

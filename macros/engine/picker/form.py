@@ -11,7 +11,9 @@ from ..catalog import catalog_from_dict
 from .answers import (
     DAYS_RANGE,
     MINUTES_RANGE,
+    NONE,
     PAIN_RANGE,
+    QUESTIONS,
     WEEKS_RANGE,
 )
 from .limits import CLINICIAN_LIMITS, PROCEDURES
@@ -31,7 +33,20 @@ WEIGHT_BEARING = (
     ("full", "Full weight is allowed"),
     ("partial", "Only part of my weight (for example with crutches)"),
     ("none", "No weight on the leg yet"),
+    ("not-sure", "I am not sure, or nobody has told me"),
 )
+CLEARED = (
+    ("yes", "Yes"),
+    ("no", "No, not yet"),
+    ("not-sure", "I am not sure"),
+)
+PREGNANCY = (
+    ("no", "No, or this does not apply to me"),
+    ("under-20-weeks", "Yes, under 20 weeks"),
+    ("20-weeks-or-more", "Yes, 20 weeks or more"),
+)
+NONE_OF_THE_SIGNS = ((NONE, "None of these apply to me"),)
+NO_LIMITS = ((NONE, "No movement limits: my clinician gave me none of these"),)
 STANCE = (
     ("yes", "Yes"),
     ("no", "No"),
@@ -101,13 +116,16 @@ def _group(key: str, question: str, body: str) -> str:
 
 
 def _warning_groups() -> str:
-    return "".join(
+    groups = "".join(
         _group(
             f"signs-{level.id}",
             level.heading,
             _choices("red_flags", "checkbox", tuple((s.id, s.label) for s in signs_at(level.id))),
         )
         for level in URGENCIES
+    )
+    return groups + _group(
+        "signs-none", "If none of them applies:", _choices("red_flags", "checkbox", NONE_OF_THE_SIGNS)
     )
 
 
@@ -148,6 +166,40 @@ def _number(name: str, label: str, bounds: tuple[int, int], hint: str) -> str:
     )
 
 
+def _if_yes(name: str) -> str:
+    return "If yes: " + QUESTIONS[name][0].lower() + QUESTIONS[name][1:]
+
+
+def _surgery_section(procedures, definitions, limits) -> str:
+    return _fieldset(
+        "surgery",
+        "5. Recent surgery or fracture",
+        _group(
+            "surgery",
+            QUESTIONS["recent_surgery_or_fracture"],
+            _choices("recent_surgery_or_fracture", "radio", YES_NO),
+        )
+        + _group("operated", _if_yes("operated_side"), _choices("operated_side", "radio", OPERATED_SIDE))
+        + _number(
+            "weeks_since_surgery",
+            _if_yes("weeks_since_surgery"),
+            WEEKS_RANGE,
+            "A whole number of weeks; 0 if it was this week.",
+        )
+        + _group("procedure", _if_yes("procedure"), _choices("procedure", "radio", procedures, definitions))
+        + _group("guidance", _if_yes("clinician_guidance"), _choices("clinician_guidance", "radio", YES_NO))
+        + _group("weight", _if_yes("weight_bearing"), _choices("weight_bearing", "radio", WEIGHT_BEARING))
+        + _group("cleared", _if_yes("single_leg_cleared"), _choices("single_leg_cleared", "radio", CLEARED))
+        + _group(
+            "precautions",
+            "If they have: limits your clinician gave you (tick every one, or No movement limits):",
+            _choices("precautions", "checkbox", limits + NO_LIMITS),
+        ),
+        "Answer only from what your own clinician told you. Recently means you are still recovering "
+        "or still have limits from your team.",
+    )
+
+
 def render_form(catalog_data: dict | None = None) -> str:
     procedures = tuple((p.id, p.label) for p in PROCEDURES)
     definitions = {p.id: p.definition for p in PROCEDURES}
@@ -158,90 +210,65 @@ def render_form(catalog_data: dict | None = None) -> str:
             "1. Warning signs: tick any that apply to you now",
             _warning_groups(),
             "Any one of these, on its own, means a clinician should see you, at the urgency shown, "
-            "instead of an exercise program.",
+            "instead of an exercise program. If none applies, tick None of these.",
             "hd-red-flags",
         ),
         _fieldset(
+            "about",
+            "2. About you",
+            _group("age", QUESTIONS["age_16_or_over"], _choices("age_16_or_over", "radio", YES_NO))
+            + _group("pregnancy", QUESTIONS["pregnancy"], _choices("pregnancy", "radio", PREGNANCY))
+            + _group("falls", QUESTIONS["falls_or_walking_aid"], _choices("falls_or_walking_aid", "radio", YES_NO)),
+            "This course is for adults, 16 and over.",
+        ),
+        _fieldset(
             "weak_side",
-            "2. Which side is weak?",
+            "3. " + QUESTIONS["weak_side"],
             _choices("weak_side", "radio", WEAK_SIDE),
             "The weak side is the leg you stand on when the other side of the pelvis drops.",
         ),
         _fieldset(
             "pain",
-            "3. Pain",
+            "4. Pain",
             _number(
                 "pain_now",
-                "Pain now, from 0 (none) to 10 (worst imaginable)",
+                QUESTIONS["pain_now"],
                 PAIN_RANGE,
-                f"A whole number from {PAIN_RANGE[0]} to {PAIN_RANGE[1]}.",
+                f"A whole number from {PAIN_RANGE[0]} to {PAIN_RANGE[1]}: "
+                "the pain you have on most days at the moment.",
             )
-            + _group("onset", "Is the pain new or long-standing?", _choices("pain_onset", "radio", PAIN_ONSET))
-            + _group(
-                "outer",
-                "Does the outside of the hip hurt when you lie on that side or stand on that leg?",
-                _choices("outer_hip_pain", "radio", YES_NO),
-            ),
+            + _group("onset", QUESTIONS["pain_onset"], _choices("pain_onset", "radio", PAIN_ONSET))
+            + _group("outer", QUESTIONS["outer_hip_pain"], _choices("outer_hip_pain", "radio", YES_NO)),
         ),
-        _fieldset(
-            "surgery",
-            "4. Recent surgery or fracture",
-            _group(
-                "surgery",
-                "Have you had surgery or a fracture in the hip, pelvis or leg recently?",
-                _choices("recent_surgery_or_fracture", "radio", YES_NO),
-            )
-            + _group("operated", "If yes: which side?", _choices("operated_side", "radio", OPERATED_SIDE))
-            + _number(
-                "weeks_since_surgery",
-                "If yes: how many weeks ago?",
-                WEEKS_RANGE,
-                "A whole number of weeks; 0 if it was this week.",
-            )
-            + _group("procedure", "If yes: what was done?", _choices("procedure", "radio", procedures, definitions))
-            + _group(
-                "guidance",
-                "If yes: has your surgeon or physiotherapist told you which movements and how much weight are safe?",
-                _choices("clinician_guidance", "radio", YES_NO),
-            )
-            + _group("weight", "How much weight may the leg take?", _choices("weight_bearing", "radio", WEIGHT_BEARING))
-            + _group(
-                "precautions",
-                "Limits your clinician gave you (tick every one):",
-                _choices("precautions", "checkbox", limits),
-            ),
-            "Answer only from what your own clinician told you; leave the limits empty if there "
-            "was no surgery or fracture.",
-        ),
+        _surgery_section(procedures, definitions, limits),
         _fieldset(
             "ability",
-            "5. What you can do now",
-            _group(
-                "stance",
-                "Can you stand on the weak leg for 30 seconds with the pelvis level?",
-                _choices("single_leg_stance", "radio", STANCE),
-            )
-            + _group("plank", "Can you hold a side plank?", _choices("side_plank", "radio", SIDE_PLANK))
-            + _group(
-                "squat", "Can you do a single-leg squat on the weak leg?", _choices("single_leg_squat", "radio", SQUAT)
-            ),
+            "6. What you can do now",
+            _group("stance", QUESTIONS["single_leg_stance"], _choices("single_leg_stance", "radio", STANCE))
+            + _group("plank", QUESTIONS["side_plank"], _choices("side_plank", "radio", SIDE_PLANK))
+            + _group("squat", QUESTIONS["single_leg_squat"], _choices("single_leg_squat", "radio", SQUAT)),
         ),
         _fieldset(
             "walking_worse",
-            "6. Was your walking worse after any hip exercise you tried?",
+            "7. " + QUESTIONS["walking_worse"],
             _choices("walking_worse", "radio", WALKING_WORSE)
             + (_exercise_choices(catalog_data) if catalog_data else ""),
             "The program leaves out each exercise you tick, and its harder versions.",
         ),
-        _fieldset("goal", "7. Your goal", _choices("goal", "radio", GOALS)),
-        _fieldset("equipment", "8. What you have at home", _choices("equipment", "checkbox", EQUIPMENT)),
+        _fieldset("goal", "8. " + QUESTIONS["goal"], _choices("goal", "radio", GOALS)),
+        _fieldset("equipment", "9. " + QUESTIONS["equipment"], _choices("equipment", "checkbox", EQUIPMENT)),
         _fieldset(
             "time",
-            "9. Your time",
+            "10. Your time",
             _number(
-                "minutes_per_day", "Minutes a day", MINUTES_RANGE, f"From {MINUTES_RANGE[0]} to {MINUTES_RANGE[1]}."
+                "minutes_per_day",
+                QUESTIONS["minutes_per_day"],
+                MINUTES_RANGE,
+                f"From {MINUTES_RANGE[0]} to {MINUTES_RANGE[1]}.",
             )
-            + _number("days_per_week", "Days a week", DAYS_RANGE, f"From {DAYS_RANGE[0]} to {DAYS_RANGE[1]}."),
+            + _number(
+                "days_per_week", QUESTIONS["days_per_week"], DAYS_RANGE, f"From {DAYS_RANGE[0]} to {DAYS_RANGE[1]}."
+            ),
         ),
     ]
     return (

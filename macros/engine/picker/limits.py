@@ -1,8 +1,16 @@
-"""Limits after surgery or a fracture, and for outer hip pain: which catalog tags each one excludes.
+"""Limits after surgery or a fracture, and for pain, falls and pregnancy: which catalog tags each
+one excludes, for how long, and on what source.
 
 Every limit is a row in a table here; the rules in ``rules.py`` only look the tags up. An exercise
 is left out when it carries any tag that one of the reader's limits excludes. Nothing here names
 an exercise: the catalog's tags say what each exercise does.
+
+The time windows (all course conventions, stated as such on the clinical rules page):
+
+- ``EARLY_WEEKS``: the first 6 weeks after surgery or a fracture, and after that until the team
+  has cleared standing on the operated leg alone, are the **early** weeks (``EARLY_RULE``).
+- ``APPROACH_WEEKS``: a hip replacement's approach precautions, a fracture fixation's own
+  precautions and the gentle start after any surgery or fracture last 12 weeks.
 """
 
 from dataclasses import dataclass
@@ -14,6 +22,12 @@ SOURCE_SURGICAL = "your surgeon's own list comes first; " + COURSE_CONVENTION
 # Approach precautions apply for this many weeks after a hip replacement unless the reader ticks
 # them later too. Surgeons set their own time (often about 6 weeks, sometimes longer).
 APPROACH_WEEKS = 12
+# The early weeks: at least this many, and then until the team clears single-leg standing.
+EARLY_WEEKS = 6
+
+# Loading the side hip muscles, whether the leg lifts (active abduction) or holds the pelvis up
+# while it carries the body (abductor loading): both pull on a repaired or cut abductor.
+ABDUCTOR_TAGS = ("active-abduction", "abductor-loading")
 
 
 @dataclass(frozen=True)
@@ -23,11 +37,15 @@ class Procedure:
     definition: str  # what it means, in plain words, shown on the form
     tags: tuple[str, ...]  # the catalog tags it excludes for APPROACH_WEEKS weeks
     source: str
+    refer: bool = False  # no program at all: the surgeon's protocol governs (``REPAIR_REFERRAL``)
+    kind: str = "approach"  # approach (a hip replacement's precautions) | fracture (the bone is healing)
 
 
 POSTERIOR_TAGS = ("hip-flexion-past-90", "crosses-midline", "hip-internal-rotation")
 ANTERIOR_TAGS = ("extension-external-rotation",)
-LATERAL_TAGS = ("active-abduction",)
+LATERAL_TAGS = ABDUCTOR_TAGS
+# While a fracture heals: no band or weight, no heavy load, no side plank on the healing bone.
+FRACTURE_TAGS = ("added-resistance", "high-load", "side-plank-loading")
 
 PROCEDURES: tuple[Procedure, ...] = (
     Procedure(
@@ -62,16 +80,27 @@ PROCEDURES: tuple[Procedure, ...] = (
     Procedure(
         "fracture-fixation",
         "A fracture fixed with metal",
-        "A broken hip, pelvis or thigh bone held with a plate, screws, pins or a nail. Your limits "
-        "come from the weight you may take and what your clinician told you.",
-        (),
+        "A broken hip, pelvis or thigh bone held with a plate, screws, pins or a nail. While the bone "
+        "heals the program adds no band, weight, heavy load or side plank.",
+        FRACTURE_TAGS,
         SOURCE_SURGICAL,
+        kind="fracture",
+    ),
+    Procedure(
+        "abductor-repair",
+        "A repair of the side hip muscles' tendons",
+        "A gluteus medius or minimus tendon repair (a gluteal or abductor tendon repair). The course "
+        "gives no program after it: your surgeon's rehabilitation plan governs.",
+        ABDUCTOR_TAGS,
+        "your surgeon's protocol; " + COURSE_CONVENTION,
+        refer=True,
     ),
     Procedure(
         "other",
         "Other surgery or a fracture",
-        "Anything else, for example a repair of the side hip muscles, hip arthroscopy, or a fracture "
-        "that was not operated on. Tick the limits your clinician gave you.",
+        "Anything else, for example hip arthroscopy, or a fracture that was not operated on. Tick "
+        "the limits your clinician gave you. (For a repair of the side hip muscles' tendons, "
+        "choose that answer above.)",
         (),
         SOURCE_SURGICAL,
     ),
@@ -79,45 +108,82 @@ PROCEDURES: tuple[Procedure, ...] = (
 PROCEDURES_BY_ID = {p.id: p for p in PROCEDURES}
 PROCEDURE_IDS = tuple(p.id for p in PROCEDURES)
 
+REPAIR_REFERRAL = (
+    "A repaired tendon is reattached to the bone and needs weeks to heal there. Standing on the "
+    "leg, shifting your weight onto it or lifting it out to the side all pull on the repair, and "
+    "loading it too early can pull it apart. Surgeons set their own protocol of when and how much "
+    "(often weeks of limited weight and no active abduction), so the course gives no program: "
+    "follow your surgeon's and physiotherapist's plan, and show them this course if you want to "
+    "ask which of its exercises fit later."
+)
+
 
 @dataclass(frozen=True)
 class ClinicianLimit:
-    """A limit the reader's clinician gave, as a checkbox; ``tag`` is the catalog tag it excludes."""
+    """A limit the reader's clinician gave, as a checkbox; ``tags`` are the catalog tags it excludes."""
 
     id: str
     label: str
-    tag: str
+    tags: tuple[str, ...]
     operated_side_only: bool = False  # applies only when the exercise puts that side down
+
+    @property
+    def tag(self) -> str:
+        """The limit's main tag (its first)."""
+        return self.tags[0]
 
 
 CLINICIAN_LIMITS: tuple[ClinicianLimit, ...] = (
-    ClinicianLimit("no-bending-past-90", "Do not bend the hip past a right angle (90°)", "hip-flexion-past-90"),
-    ClinicianLimit("no-crossing-midline", "Do not cross the leg over the middle of the body", "crosses-midline"),
-    ClinicianLimit("no-turning-inward", "Do not turn the leg inward", "hip-internal-rotation"),
+    ClinicianLimit("no-bending-past-90", "Do not bend the hip past a right angle (90°)", ("hip-flexion-past-90",)),
+    ClinicianLimit("no-crossing-midline", "Do not cross the leg over the middle of the body", ("crosses-midline",)),
+    ClinicianLimit("no-turning-inward", "Do not turn the leg inward", ("hip-internal-rotation",)),
     ClinicianLimit(
         "no-extension-turned-out",
         "Do not take the leg behind you with the leg turned out",
-        "extension-external-rotation",
+        ("extension-external-rotation",),
     ),
     ClinicianLimit(
         "no-active-abduction",
-        "Do not lift or press the leg out to the side against gravity or resistance (for example "
-        "after a repair of the side hip muscles)",
-        "active-abduction",
+        "No active abduction: do not lift or press the leg out to the side against gravity or "
+        "resistance (this also rules out standing on that leg alone or shifting your weight onto it, "
+        "which work the same muscles)",
+        ABDUCTOR_TAGS,
     ),
     ClinicianLimit(
-        "no-lying-on-operated-side", "Do not lie on the operated side", "lies-on-side", operated_side_only=True
+        "no-lying-on-operated-side", "Do not lie on the operated side", ("lies-on-side",), operated_side_only=True
     ),
 )
 CLINICIAN_LIMITS_BY_ID = {limit.id: limit for limit in CLINICIAN_LIMITS}
 CLINICIAN_LIMIT_IDS = tuple(limit.id for limit in CLINICIAN_LIMITS)
 
-# Partial weight-bearing: no standing on one leg, no side plank, nothing heavy or balance-testing.
-PARTIAL_WEIGHT_TAGS = ("single-leg-weight-bearing", "side-plank-loading", "high-load", "balance-demand")
+# Partial weight-bearing: no standing on one leg, no side plank, nothing heavy, balance-testing or
+# hopping, and no lying on the operated side (``OPERATED_SIDE_DOWN_TAGS``, side by side).
+PARTIAL_WEIGHT_TAGS = ("single-leg-weight-bearing", "side-plank-loading", "high-load", "balance-demand", "impact")
+OPERATED_SIDE_DOWN_TAGS = ("lies-on-side",)
 
-# Outer hip pain (possible gluteal tendinopathy): nothing that presses or stretches the outer hip.
+# The early weeks after surgery or a fracture: no balance test, no side plank, no band or weight
+# on a healing hip, no hop; no unsupported standing on the operated leg and no lying on it.
+EARLY_TAGS = ("balance-demand", "side-plank-loading", "high-load", "impact")
+SOURCE_EARLY = "NHS: Hip replacement recovery (your team's limits come first); " + COURSE_CONVENTION
+EARLY_RULE = (
+    f"the first {EARLY_WEEKS} weeks after surgery or a fracture, and after that until your team has "
+    "said you may stand on the operated leg alone"
+)
+
+# Outer hip pain (possible gluteal tendinopathy): isometric drills only, and a physiotherapist first.
 OUTER_HIP_TAGS = ("outer-hip-compression",)
 SOURCE_OUTER_HIP = "Grimaldi & Fearon 2015; Mellor et al. 2018"
+# The same words as lesson 3b, the FAQ and the quizzes.
+PHYSIO_FIRST = "See a physiotherapist first."
 
-# Pain at or above this rating (any onset) gives a low-load start.
+# A fall in the last 12 months, or a walking aid: no balance test, no counter side plank whose
+# feet can slip, no hops; hold the support firmly.
+FALLS_TAGS = ("balance-demand", "side-plank-loading", "impact")
+SOURCE_FALLS = "NICE NG249; Montero-Odasso et al. 2022"
+
+# From about 20 weeks of pregnancy: no exercise lying on the back.
+PREGNANCY_TAGS = ("lies-on-back",)
+SOURCE_PREGNANCY = "ACOG 2020"
+
+# Pain at or above this rating (any onset) gives a gentle start.
 LOW_LOAD_PAIN = 4

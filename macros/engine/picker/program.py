@@ -24,8 +24,8 @@ class Reason:
 class LeftOut:
     """An exercise the rules left out, and why; ``exercise_id`` is empty for a whole phase.
 
-    ``kind``: precaution | weight-bearing | outer-hip | pain | gentle-start | walking-worse | equipment | ability |
-    level | time | phase-size | phase.
+    ``kind``: precaution | weight-bearing | early | fracture | outer-hip | falls | pregnancy | gentle-start |
+    goal | walking-worse | equipment | ability | level | time | phase-size | phase.
     """
 
     exercise_id: str
@@ -129,6 +129,16 @@ class Phase:
 
 
 @dataclass(frozen=True)
+class HeldPhase:
+    """A phase the program does not give yet: why, and what opens it."""
+
+    id: str
+    title: str
+    because: str
+    until: tuple[Reason, ...]
+
+
+@dataclass(frozen=True)
 class Program:
     goal: str
     weak_side: str
@@ -139,6 +149,7 @@ class Program:
     stop_rules: tuple[StopRule, ...]
     notes: tuple[Reason, ...] = field(default_factory=tuple)
     left_out: tuple[LeftOut, ...] = field(default_factory=tuple)  # exercises or phases removed
+    held: tuple[HeldPhase, ...] = field(default_factory=tuple)  # phases that come later
     kind: str = "program"
 
     def to_dict(self) -> dict:

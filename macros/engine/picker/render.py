@@ -10,7 +10,7 @@ an exercise address. An exercise without an address is named without a link.
 
 from html import escape
 
-from .program import ChosenExercise, LeftOut, Outcome, Phase, Program, Reason, Referral, RestAdvice
+from .program import ChosenExercise, HeldPhase, LeftOut, Outcome, Phase, Program, Reason, Referral, RestAdvice
 from .warning_signs import URGENCY_BY_ID
 
 GOAL_WORDS = {
@@ -24,9 +24,14 @@ URGENCY_CLASS = {"emergency-today": "hd-urgent", "same-day": "hd-urgent", "soon"
 LEFT_OUT_KINDS = {
     "precaution": "a limit after surgery or a fracture",
     "weight-bearing": "a weight-bearing limit",
+    "early": "the early weeks after surgery or a fracture",
+    "fracture": "a healing fracture",
     "outer-hip": "outer hip pain",
+    "falls": "a fall or a walking aid",
+    "pregnancy": "pregnancy",
     "pain": "your pain",
     "gentle-start": "a gentle start",
+    "goal": "your goal",
     "walking-worse": "walking was worse after it",
     "equipment": "equipment",
     "ability": "what you can do now",
@@ -96,11 +101,10 @@ def _exercise(exercise: ChosenExercise, base_url: str, urls: dict | None = None)
         f'class="hd-level">({_e(LEVEL_WORDS.get(exercise.level, exercise.level))})</span></h4>'
     )
     dose = exercise.dose
-    convention = ", clinical convention" if dose.basis == "clinical-convention" else ""
     parts.append(
         f'<p class="hd-dose"><strong>Dose:</strong> {_e(dose.text)}; about '
         f"{_e(dose.minutes)} min. "
-        f'<span class="hd-source">({_e(dose.source)}{convention})</span></p>'
+        f'<span class="hd-source">({_e(dose.source)})</span></p>'
     )
     parts.append('<ul class="hd-sides">' + "".join(_side(s) for s in exercise.sides) + "</ul>")
     if exercise.cues:
@@ -133,6 +137,22 @@ def _phase(phase: Phase, base_url: str, urls: dict) -> str:
     )
 
 
+def _held(held: tuple[HeldPhase, ...]) -> str:
+    """Phases that come later: why, and the checks that open them."""
+    if not held:
+        return ""
+    parts = ['<div class="hd-held-phases">']
+    for phase in held:
+        parts.append(
+            f'<section class="hd-program-phase hd-held" data-phase="{_e(phase.id)}">'
+            f"<h3>Later: {_e(phase.title)}</h3><p>{_e(phase.because)}</p>"
+            '<p class="hd-moving-on-title"><strong>It comes when:</strong></p>'
+            + _reasons(phase.until, "hd-moving-on")
+            + "</section>"
+        )
+    return "".join(parts) + "</div>"
+
+
 def _unique(items) -> list[str]:
     seen: list[str] = []
     for item in items:
@@ -161,6 +181,7 @@ def render_program(program: Program, base_url: str = "", urls: dict | None = Non
         + "</ul></div>",
     ]
     parts += [_phase(phase, base_url, urls) for phase in program.phases]
+    parts.append(_held(program.held))
     notes = _unique(n for phase in program.phases for e in phase.exercises for n in e.dose.notes)
     if notes:
         parts.append('<div class="hd-dose-notes-box"><h3>About the doses</h3><ul class="hd-dose-notes">')
@@ -227,6 +248,8 @@ def render_text(outcome: Outcome) -> str:
         lines += [outcome.title.upper(), "", "Because of these answers:"]
         for t in outcome.triggers:
             lines += [f"  - {t.label}", f"    {t.action} ({t.source})"]
+            if t.why:
+                lines += [f"    Why: {t.why}"]
         level = URGENCY_BY_ID.get(outcome.urgency)
         if level:
             lines += ["", f"How soon: {level.label}."]
@@ -256,6 +279,9 @@ def render_text(outcome: Outcome) -> str:
             lines += [f"    Cue: {c}" for c in ex.cues]
             lines += [f"    Why: {r.text}" + (f" ({r.source})" if r.source else "") for r in ex.reasons]
         lines += [f"  Move on when: {r.text} ({r.source})" for r in phase.moving_on]
+    for held in outcome.held:
+        lines += ["", f"LATER: {held.title.upper()}", f"  {held.because}"]
+        lines += [f"  It comes when: {r.text} ({r.source})" for r in held.until]
     if outcome.left_out:
         lines += ["", "Left out:", *(f"  - [{LEFT_OUT_KINDS.get(r.kind, r.kind)}] {r.text}" for r in outcome.left_out)]
     return "\n".join(lines) + "\n"

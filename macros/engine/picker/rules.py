@@ -3,6 +3,20 @@
 The rules read the catalog by phase, level, position, equipment, precaution tags and which leg
 works; no exercise is named here. Each rule is a small function that returns its decision with a
 ``Reason`` the reader sees ("because you said ..."), so the program can explain every choice.
+
+The reader's situations, each a rule below with its source on the clinical rules page:
+
+- **Limits** (``limits_for``): weight-bearing, a hip replacement's approach, a fracture fixation,
+  the clinician's list, the early weeks after surgery or a fracture, outer hip pain, a fall or a
+  walking aid, pregnancy. Each excludes the catalog tags of ``limits.py``; some only on the
+  operated side (lying on it, or standing on it without holding on).
+- **A gentle start** (``gentle_start``): the reader cannot yet stand on one leg for 30 seconds, has
+  pain of 4/10 or more or outer hip pain, or had surgery or a fracture in the last 12 weeks (or is
+  in the early weeks). Every family is capped at its easier version, the first version of a family
+  is its gentlest low-load drill, and movement retraining waits behind its check (``held_phases``).
+- **Outer hip pain**: isometric drills only, and "see a physiotherapist first".
+- **Levels** (``level_rule``): what the reader can do sets the hardest version; the reason printed
+  names the version actually chosen.
 """
 
 from dataclasses import dataclass
@@ -12,11 +26,21 @@ from .answers import Answers
 from .limits import (
     APPROACH_WEEKS,
     CLINICIAN_LIMITS_BY_ID,
+    EARLY_RULE,
+    EARLY_TAGS,
+    EARLY_WEEKS,
+    FALLS_TAGS,
     LOW_LOAD_PAIN,
+    OPERATED_SIDE_DOWN_TAGS,
     OUTER_HIP_TAGS,
     PARTIAL_WEIGHT_TAGS,
+    PHYSIO_FIRST,
+    PREGNANCY_TAGS,
     PROCEDURES_BY_ID,
+    SOURCE_EARLY,
+    SOURCE_FALLS,
     SOURCE_OUTER_HIP,
+    SOURCE_PREGNANCY,
     SOURCE_SURGICAL,
 )
 from .program import (
@@ -24,17 +48,18 @@ from .program import (
     PHASE_TITLES,
     ChosenExercise,
     Dose,
+    HeldPhase,
     LeftOut,
     Phase,
     Program,
     Reason,
     SideInstruction,
 )
-from .safety import HIGH_PAIN
 from .sources import COURSE_CONVENTION
 
 LEVEL_RANK = {"easier": 0, "standard": 1, "harder": 2}
 LEVEL_BY_RANK = {rank: level for level, rank in LEVEL_RANK.items()}
+EASIER = LEVEL_RANK["easier"]
 
 STANDING_POSITIONS = ("standing", "standing-on-step")
 TWO_LEG_POSITIONS = ("standing-two-legs",)
@@ -74,52 +99,63 @@ GOAL_DOSING = {
 DOSING_FALLBACK = ("strength", "motor-control", "endurance")
 # Days a week for anything that is not a low-load activation drill (strength work, ACSM 2009).
 STRENGTH_DAYS = 3
+# Hops (the catalog tag "impact") are only for this goal.
+IMPACT_GOAL = "return-to-sport"
 
 MAX_PER_PHASE = 3  # keeps a session short and the printed program on two pages
 SECONDS_PER_REP = 3  # rough time for one repetition without a hold, for the time estimate only
 
 SOURCE_ARTICLE = "source-article"  # catalog source ids are shown by their citation
-SOURCE_ACSM = "acsm-2009"
 SOURCE_RULE = COURSE_CONVENTION
 SOURCE_COURSE = COURSE_CONVENTION + " (lesson 5)"
 SOURCE_STANCE_CHECK = COURSE_CONVENTION + ": the course's one-leg check, not the clinical test"
 
-# The checks for moving on, as lesson 5 ("When to move to the next phase") gives them.
+# The checks for moving on, as lesson 5 ("When to move to the next phase") gives them. The
+# activation check depends on the drill: a pelvis that comes back to level needs a drill on one leg.
+CHECK_ACTIVATION_ONE_LEG = Reason(
+    "The course's check: the pelvis comes back to level on every repetition, without the mirror.",
+    SOURCE_COURSE,
+)
+CHECK_ACTIVATION_PAIN = Reason("The course's check: you can do 2 to 3 sets of 10 with no rise in pain.", SOURCE_COURSE)
+CHECK_ACTIVATION_NEXT = Reason(
+    "The course's check for a drill with both feet down or lying: when 2 to 3 sets are easy and "
+    "painless, take the next step in the same family (under the exercise), until you reach a "
+    "version on one leg whose pelvis comes back to level on every repetition.",
+    SOURCE_COURSE,
+)
+CHECK_STRENGTH = Reason(
+    "The course's check: you can do 3 sets of 10 to 12 of your strengthening exercises with good "
+    "form and no rise in pain.",
+    SOURCE_COURSE,
+)
+CHECK_ONE_LEG = Reason(
+    "The course's check: you can stand on one leg for 30 seconds with the pelvis level, "
+    "fingertips on a counter on the standing leg's side if you need them. This is not the "
+    "clinical Trendelenburg test (Hardcastle & Nade 1985), which a clinician does without "
+    "a support; the course borrows only its 30 seconds.",
+    SOURCE_COURSE,
+)
+CHECK_RETRAINING = Reason(
+    "The course's check: move from supported to free versions when the pelvis stays level "
+    "and the knee stays over the foot; then take the same control into walking and stairs.",
+    SOURCE_COURSE,
+)
 MOVING_ON = {
-    "activation": (
-        Reason(
-            "The course's check: the pelvis comes back to level on every repetition, without the mirror.",
-            SOURCE_COURSE,
-        ),
-        Reason("The course's check: you can do 2 to 3 sets of 10 with no rise in pain.", SOURCE_COURSE),
-    ),
-    "strengthening": (
-        Reason(
-            "The course's check: you can do 3 sets of 10 to 12 of your strengthening exercises with "
-            "good form and no rise in pain.",
-            SOURCE_COURSE,
-        ),
-        Reason(
-            "The course's check: you can stand on one leg for 30 seconds with the pelvis level, "
-            "fingertips on a counter on the standing leg's side if you need them. This is not the "
-            "clinical Trendelenburg test (Hardcastle & Nade 1985), which a clinician does without "
-            "a support; the course borrows only its 30 seconds.",
-            SOURCE_COURSE,
-        ),
-    ),
-    "movement-retraining": (
-        Reason(
-            "The course's check: move from supported to free versions when the pelvis stays level "
-            "and the knee stays over the foot; then take the same control into walking and stairs.",
-            SOURCE_COURSE,
-        ),
-    ),
+    "activation": (CHECK_ACTIVATION_ONE_LEG, CHECK_ACTIVATION_PAIN),
+    "strengthening": (CHECK_STRENGTH, CHECK_ONE_LEG),
+    "movement-retraining": (CHECK_RETRAINING,),
 }
 
 SUPPORT_WHY = (
     "Hold the support with your {side} hand, the hand on the standing leg's side, and only "
     "lightly. A hand on the other side would take over part of the standing hip's job of holding "
     "the pelvis level (the same reason the clinical test allows a stick only in that hand)."
+)
+SUPPORT_FIRM = (
+    "Hold the support with your {side} hand, the hand on the standing leg's side, and hold it "
+    "firmly, whatever the cues say about a light touch: after a fall, or with a walking aid, "
+    "staying safe comes first. A hand on the other side would take over part of the standing "
+    "hip's job of holding the pelvis level."
 )
 
 
@@ -166,13 +202,20 @@ def lying_sides(exercise: Exercise, answers: Answers) -> set[str]:
     return {underneath_side(exercise, side) for side in sides_done(exercise, answers)}
 
 
-def side_instruction(exercise: Exercise, trained: str) -> SideInstruction:
+def stance_sides(exercise: Exercise, answers: Answers) -> set[str]:
+    """The legs that carry the body alone in this exercise (empty unless it stands on one leg)."""
+    if "single-leg-weight-bearing" not in exercise.precautions:
+        return set()
+    return {underneath_side(exercise, side) for side in sides_done(exercise, answers)}
+
+
+def side_instruction(exercise: Exercise, trained: str, firm: bool = False) -> SideInstruction:
     down = underneath_side(exercise, trained)
     up = other_side(down)
     works = exercise.working_leg.works
     support = ""
     if exercise.position in STANDING_POSITIONS + TWO_LEG_POSITIONS and "support" in exercise.equipment:
-        support = SUPPORT_WHY.format(side=down if works != "moving" else trained)
+        support = (SUPPORT_FIRM if firm else SUPPORT_WHY).format(side=down if works != "moving" else trained)
     if works == "together":
         return SideInstruction(
             stance=None, moving=None, text="Both hips work at the same time; do it once.", support=support
@@ -209,81 +252,182 @@ def side_instruction(exercise: Exercise, trained: str) -> SideInstruction:
 
 
 def sides_for(exercise: Exercise, answers: Answers) -> tuple[SideInstruction, ...]:
-    return tuple(side_instruction(exercise, side) for side in sides_done(exercise, answers))
+    firm = answers.falls_or_walking_aid
+    return tuple(side_instruction(exercise, side, firm) for side in sides_done(exercise, answers))
+
+
+# --- the reader's situation ---------------------------------------------------------------
+
+
+def _weeks(answers: Answers) -> int:
+    return answers.weeks_since_surgery if answers.weeks_since_surgery is not None else 0
+
+
+def early(answers: Answers) -> bool:
+    """The early weeks after surgery or a fracture: the first EARLY_WEEKS weeks, and after that
+    until the team has cleared standing on the operated leg alone (a blank or "not sure" is not
+    a clearance)."""
+    if not answers.recent_surgery_or_fracture:
+        return False
+    return _weeks(answers) < EARLY_WEEKS or answers.single_leg_cleared != "yes"
+
+
+def recent_surgery(answers: Answers) -> bool:
+    """Surgery or a fracture within APPROACH_WEEKS weeks (the gentle start's window)."""
+    return answers.recent_surgery_or_fracture and _weeks(answers) < APPROACH_WEEKS
+
+
+def gentle_start(answers: Answers) -> bool:
+    """Readers who start gently: every family at its easier version, movement retraining later."""
+    return (
+        answers.single_leg_stance != "yes"
+        or answers.pain_now >= LOW_LOAD_PAIN
+        or answers.outer_hip_pain
+        or recent_surgery(answers)
+        or early(answers)
+    )
+
+
+# Kept for callers of the older name.
+low_load_start = gentle_start
+
+
+def weeks_ago(weeks: int) -> str:
+    if weeks == 0:
+        return "this week"
+    return "1 week ago" if weeks == 1 else f"{weeks} weeks ago"
+
+
+def _gentle_because(answers: Answers) -> str:
+    said = []
+    if answers.single_leg_stance != "yes":
+        said.append(
+            "you cannot yet stand on one leg for 30 seconds"
+            if answers.single_leg_stance == "no"
+            else "you have not tried standing on one leg for 30 seconds"
+        )
+    if answers.pain_now >= LOW_LOAD_PAIN:
+        said.append(f"your pain is {answers.pain_now} out of 10")
+    if answers.outer_hip_pain:
+        said.append("the outside of the hip hurts")
+    if recent_surgery(answers) or early(answers):
+        said.append(f"you had surgery or a fracture {weeks_ago(_weeks(answers))}")
+    return " and ".join(said)
 
 
 # --- exclusion rules ----------------------------------------------------------------------
 
+ANY = "any"  # the exercise carries one of the tags
+LYING_ON = "lying-on"  # ... and the reader lies on one of the limit's sides
+STANDING_ON_UNSUPPORTED = "standing-on-unsupported"  # ... stands on one of its sides without a support
+
 
 @dataclass(frozen=True)
 class Limit:
-    """One of the reader's limits: the catalog tags it excludes, and the sentence that says why."""
+    """One of the reader's limits: the catalog tags it excludes, and the sentence that says why.
+
+    ``where`` narrows it to the operated side: ``LYING_ON`` (the exercise has the reader lie on one
+    of ``sides``) or ``STANDING_ON_UNSUPPORTED`` (it stands on one of ``sides`` with nothing to hold).
+    """
 
     tags: tuple[str, ...]
     kind: str
     because: str
     source: str
-    sides: tuple[str, ...] = ()  # only when the exercise puts one of these sides down (lying on it)
+    sides: tuple[str, ...] = ()
+    where: str = ANY
+
+
+def _lower(text: str) -> str:
+    return text[0].lower() + text[1:]
+
+
+def _approach_limits(answers: Answers) -> list[Limit]:
+    procedure = PROCEDURES_BY_ID.get(answers.procedure or "")
+    weeks = _weeks(answers)
+    if not procedure or not procedure.tags or weeks >= APPROACH_WEEKS:
+        return []
+    if procedure.kind == "fracture":
+        because = (
+            f"your fracture was fixed {weeks_ago(weeks)}; while the bone heals (the first "
+            f"{APPROACH_WEEKS} weeks unless your team says otherwise) the program adds no band, "
+            "weight, heavy load or side plank"
+        )
+        return [Limit(procedure.tags, "fracture", because, SOURCE_SURGICAL)]
+    because = (
+        f"after a {_lower(procedure.label)} {weeks_ago(weeks)}, the usual precautions of that "
+        f"approach apply for the first {APPROACH_WEEKS} weeks (unless your surgeon says otherwise)"
+    )
+    return [Limit(procedure.tags, "precaution", because, SOURCE_SURGICAL)]
 
 
 def surgery_limits(answers: Answers) -> tuple[Limit, ...]:
-    """The limits after surgery or a fracture: weight-bearing, the approach, the clinician's list."""
+    """The limits after surgery or a fracture: weight-bearing, the early weeks, the approach or
+    fixation, the clinician's list."""
     if not answers.recent_surgery_or_fracture:
         return ()
+    operated = answers.operated_sides
     limits: list[Limit] = []
     if answers.weight_bearing == "partial":
-        limits.append(
-            Limit(
-                PARTIAL_WEIGHT_TAGS,
-                "weight-bearing",
-                "your clinician has not yet cleared full weight on the leg, so the program "
-                "has no exercise that stands on one leg, holds a side plank, loads the hip "
-                "heavily or tests balance",
-                SOURCE_SURGICAL,
-            )
+        because = (
+            "your clinician has not yet cleared full weight on the leg, so the program has no "
+            "exercise that stands on one leg, holds a side plank, hops, loads the hip heavily or "
+            "tests balance, and none that has you lie on the operated side"
         )
-    procedure = PROCEDURES_BY_ID.get(answers.procedure or "")
-    weeks = answers.weeks_since_surgery if answers.weeks_since_surgery is not None else 0
-    if procedure and procedure.tags and weeks < APPROACH_WEEKS:
-        limits.append(
+        limits.append(Limit(PARTIAL_WEIGHT_TAGS, "weight-bearing", because, SOURCE_SURGICAL))
+        limits.append(Limit(OPERATED_SIDE_DOWN_TAGS, "weight-bearing", because, SOURCE_SURGICAL, operated, LYING_ON))
+    if early(answers):
+        weeks = "in the early weeks after surgery or a fracture"
+        limits += [
             Limit(
-                procedure.tags,
-                "precaution",
-                f"after a {procedure.label[0].lower() + procedure.label[1:]} {weeks} weeks "
-                f"ago, the usual precautions of that approach apply for the first "
-                f"{APPROACH_WEEKS} weeks (unless your surgeon says otherwise)",
-                SOURCE_SURGICAL,
-            )
-        )
+                EARLY_TAGS,
+                "early",
+                f"{weeks} the program has no exercise that tests balance, holds a side plank, hops or "
+                "loads the hip heavily",
+                SOURCE_EARLY,
+            ),
+            Limit(
+                OPERATED_SIDE_DOWN_TAGS,
+                "early",
+                f"{weeks} you do not lie on the operated side",
+                SOURCE_EARLY,
+                operated,
+                LYING_ON,
+            ),
+            Limit(
+                ("single-leg-weight-bearing",),
+                "early",
+                f"{weeks} you stand on the operated leg only while you hold a support",
+                SOURCE_EARLY,
+                operated,
+                STANDING_ON_UNSUPPORTED,
+            ),
+        ]
+    limits += _approach_limits(answers)
     for limit_id in answers.precautions:
         limit = CLINICIAN_LIMITS_BY_ID[limit_id]
-        sides = answers.operated_sides if limit.operated_side_only else ()
-        limits.append(
-            Limit(
-                (limit.tag,),
-                "precaution",
-                f"your clinician said: {limit.label[0].lower() + limit.label[1:]}",
-                SOURCE_SURGICAL,
-                sides,
-            )
-        )
+        because = f"your clinician said: {_lower(limit.label)}"
+        if limit.operated_side_only:
+            limits.append(Limit(limit.tags, "precaution", because, SOURCE_SURGICAL, operated, LYING_ON))
+        else:
+            limits.append(Limit(limit.tags, "precaution", because, SOURCE_SURGICAL))
     return tuple(limits)
 
 
-def pain_limits(answers: Answers) -> tuple[Limit, ...]:
+def other_limits(answers: Answers) -> tuple[Limit, ...]:
+    """Outer hip pain, a gentle start, a fall or a walking aid, pregnancy."""
     limits: list[Limit] = []
     if answers.outer_hip_pain:
         limits.append(
             Limit(
                 OUTER_HIP_TAGS,
                 "outer-hip",
-                "you have pain on the outside of the hip, so the program leaves out "
-                "positions that press or stretch the outer hip (a possible gluteal "
-                "tendinopathy) and starts with isometrics",
+                "you have pain on the outside of the hip, so the program leaves out positions that "
+                "press or stretch the outer hip (a possible gluteal tendinopathy)",
                 SOURCE_OUTER_HIP,
             )
         )
-    if low_load_start(answers):
+    if gentle_start(answers):
         limits.append(
             Limit(
                 ("high-load",),
@@ -292,53 +436,94 @@ def pain_limits(answers: Answers) -> tuple[Limit, ...]:
                 SOURCE_RULE,
             )
         )
+    if answers.falls_or_walking_aid:
+        limits.append(
+            Limit(
+                FALLS_TAGS,
+                "falls",
+                "you have had a fall in the last 12 months or use a walking aid, so the program has "
+                "no exercise that tests your balance, no hops and no side plank (leaning on a "
+                "counter the feet can slip; on the floor, getting down and up is a risk of its own)",
+                SOURCE_FALLS + "; " + COURSE_CONVENTION,
+            )
+        )
+    if answers.pregnancy == "20-weeks-or-more":
+        limits.append(
+            Limit(
+                PREGNANCY_TAGS,
+                "pregnancy",
+                "from about 20 weeks of pregnancy, exercise lying flat on your back is best avoided",
+                SOURCE_PREGNANCY,
+            )
+        )
     return tuple(limits)
 
 
-def low_load_start(answers: Answers) -> bool:
-    """Readers who start with a low-load drill before the hip dip (the issue's four groups)."""
-    return (
-        answers.single_leg_stance != "yes"
-        or answers.pain_now >= LOW_LOAD_PAIN
-        or answers.outer_hip_pain
-        or answers.recent_surgery_or_fracture
-    )
+# Kept for callers of the older name.
+pain_limits = other_limits
 
 
-def only_low_load(answers: Answers) -> bool:
-    """Long-standing pain of HIGH_PAIN or more: low-load drills only, and a clinician's review."""
-    return answers.pain_onset == "long-standing" and answers.pain_now >= HIGH_PAIN
+def limits_for(answers: Answers) -> tuple[Limit, ...]:
+    return surgery_limits(answers) + other_limits(answers)
+
+
+def _limit_hit(limit: Limit, exercise: Exercise, answers: Answers) -> str | None:
+    """The sentence that leaves the exercise out under this limit, or None."""
+    if not set(exercise.precautions) & set(limit.tags):
+        return None
+    if limit.where == LYING_ON:
+        down = lying_sides(exercise, answers) & set(limit.sides)
+        if not down:
+            return None
+        sides = " and ".join(sorted(down))
+        return f"Left out {exercise.name}: it would have you lie on your {sides} side, and {limit.because}."
+    if limit.where == STANDING_ON_UNSUPPORTED:
+        stood = stance_sides(exercise, answers) & set(limit.sides)
+        if not stood or "support" in exercise.equipment:
+            return None
+        return (
+            f"Left out {exercise.name}: it would have you stand on your {' and '.join(sorted(stood))} "
+            f"leg with nothing to hold, and {limit.because}."
+        )
+    return f"Left out {exercise.name}: because {limit.because}."
 
 
 def precaution_rule(exercise: Exercise, answers: Answers) -> Verdict:
     """Leave out every exercise carrying a tag that one of the reader's limits excludes."""
-    tags = set(exercise.precautions)
-    for limit in surgery_limits(answers) + pain_limits(answers):
-        hit = tags & set(limit.tags)
-        if not hit:
-            continue
-        if limit.sides:
-            down = lying_sides(exercise, answers) & set(limit.sides)
-            if not down:
-                continue
-            text = (
-                f"Left out {exercise.name}: it would have you lie on your "
-                f"{' and '.join(sorted(down))} side, and {limit.because}."
-            )
-        else:
-            text = f"Left out {exercise.name}: because {limit.because}."
-        return Verdict(False, Reason(text, limit.source), limit.kind)
-    if only_low_load(answers) and "low-load" not in tags:
-        return Verdict(
-            False,
-            Reason(
-                f"Left out {exercise.name}: your long-standing pain is {answers.pain_now} out of 10, so "
-                "the program keeps to low-load drills until a clinician has reviewed you.",
-                SOURCE_RULE,
-            ),
-            "pain",
-        )
+    for limit in limits_for(answers):
+        text = _limit_hit(limit, exercise, answers)
+        if text is not None:
+            return Verdict(False, Reason(text, limit.source), limit.kind)
     return Verdict(True)
+
+
+def outer_hip_rule(exercise: Exercise, answers: Answers) -> Verdict:
+    """Outer hip pain: isometric drills only, until a physiotherapist has assessed the hip."""
+    if not answers.outer_hip_pain or "isometric" in exercise.precautions:
+        return Verdict(True)
+    return Verdict(
+        False,
+        Reason(
+            f"Left out {exercise.name}: with pain on the outside of the hip the program gives only "
+            "the isometric drills (pressing without moving) until a physiotherapist has assessed you.",
+            SOURCE_OUTER_HIP,
+        ),
+        "outer-hip",
+    )
+
+
+def goal_rule(exercise: Exercise, answers: Answers) -> Verdict:
+    """Hops are for readers training to go back to sport."""
+    if "impact" not in exercise.precautions or answers.goal == IMPACT_GOAL:
+        return Verdict(True)
+    return Verdict(
+        False,
+        Reason(
+            f"Left out {exercise.name}: hops are only in the program when your goal is a return to sport.",
+            SOURCE_RULE,
+        ),
+        "goal",
+    )
 
 
 def walking_worse_rule(exercise: Exercise, answers: Answers, catalog: Catalog) -> Verdict:
@@ -355,7 +540,7 @@ def walking_worse_rule(exercise: Exercise, answers: Answers, catalog: Catalog) -
                 False,
                 Reason(
                     f"Left out {exercise.name}: you said walking was worse after {what}; stop it and keep the others.",
-                    "the source article's author replies to readers",
+                    "the source article's author replies to readers (Maghsoodi 2019)",
                 ),
                 "walking-worse",
             )
@@ -404,152 +589,127 @@ class Level:
     """The level a reader starts at for one kind of exercise.
 
     ``top`` is the hardest level allowed (a ``LEVEL_RANK`` value), or None when the reader cannot
-    do this kind of exercise yet. When a family has several versions at that level, ``easiest``
-    picks the first of them (the reader said they cannot do the task yet) instead of the last.
+    do this kind of exercise yet. ``because`` says which answers set it, without naming a version:
+    the reason printed names the version actually chosen (``level_reason``). When a family has
+    several versions at that level, ``easiest`` picks the first of them (the reader said they
+    cannot do the task yet) instead of the last.
     """
 
     top: int | None
-    reason: Reason
+    because: str
+    source: str = SOURCE_RULE
     easiest: bool = False
-
-
-def _because(said: str, start: str) -> str:
-    return f"Because you said you {said}, you start with the {start} version."
 
 
 def side_plank_level(answers: Answers, supported: bool) -> Level:
     if supported:
         if answers.side_plank == "none":
             return Level(
-                LEVEL_RANK["easier"],
-                Reason(
-                    "Because you said you cannot yet hold a side plank, you start leaning on a "
-                    "support instead of lying on the floor.",
-                    SOURCE_ARTICLE,
-                ),
+                EASIER,
+                "You said you cannot yet hold a side plank, and this version leans on a counter instead of the floor",
             )
-        return Level(
-            LEVEL_RANK["harder"],
-            Reason("You can already hold a side plank, so a supported version is within reach.", SOURCE_ARTICLE),
-        )
+        return Level(LEVEL_RANK["harder"], "You said you can hold a side plank")
     if answers.side_plank == "none":
         return Level(
             None,
-            Reason(
-                "Because you said you cannot yet hold a side plank, the program leaves out floor side "
-                "planks for now and uses exercises that do not need one.",
-                SOURCE_RULE,
-            ),
+            "Because you said you cannot yet hold a side plank, the program leaves out floor side "
+            "planks for now and uses exercises that do not need one.",
         )
     if answers.side_plank == "knees":
-        return Level(
-            LEVEL_RANK["easier"],
-            Reason(
-                _because("can hold a side plank from your knees but not yet from your feet", "easier"), SOURCE_ARTICLE
-            ),
-        )
+        return Level(EASIER, "You said you can hold a side plank from your knees but not yet from your feet")
     if answers.goal in ("strength", "return-to-sport"):
         return Level(
             LEVEL_RANK["harder"],
-            Reason(
-                "Because you said you can hold a side plank from your feet and your goal is "
-                f"{answers.goal.replace('-', ' ')}, a harder version is within reach.",
-                SOURCE_ARTICLE,
-            ),
+            f"You said you can hold a side plank from your feet and your goal is {answers.goal.replace('-', ' ')}",
         )
-    return Level(
-        LEVEL_RANK["standard"], Reason(_because("can hold a side plank from your feet", "standard"), SOURCE_ARTICLE)
-    )
+    return Level(LEVEL_RANK["standard"], "You said you can hold a side plank from your feet")
+
+
+def _retraining_level(answers: Answers) -> Level:
+    squat = answers.single_leg_squat
+    if squat == "no":
+        return Level(EASIER, "You said you cannot yet do a single-leg squat to a box", easiest=True)
+    if squat == "not-tried":
+        return Level(EASIER, "You said you have not tried a single-leg squat to a box")
+    if squat == "free" and answers.goal == IMPACT_GOAL:
+        return Level(
+            LEVEL_RANK["harder"],
+            "You said you can stand on one leg and do a single-leg squat without a box, and your "
+            "goal is a return to sport",
+        )
+    said = "a single-leg squat without a box" if squat == "free" else "a single-leg squat to a box"
+    return Level(LEVEL_RANK["standard"], f"You said you can stand on one leg and do {said}")
 
 
 def standing_level(answers: Answers, phase: str) -> Level:
     stance = answers.single_leg_stance
-    squat = answers.single_leg_squat
     if stance != "yes":
         said = (
             "have not tried standing on one leg for 30 seconds"
             if stance == "not-tried"
             else "cannot yet stand on one leg for 30 seconds with a level pelvis"
         )
-        return Level(LEVEL_RANK["easier"], Reason(_because(said, "easiest"), SOURCE_STANCE_CHECK), easiest=True)
+        return Level(EASIER, f"You said you {said}", SOURCE_STANCE_CHECK, easiest=True)
     if phase == "movement-retraining":
-        if squat == "no":
-            return Level(
-                LEVEL_RANK["easier"],
-                Reason(_because("cannot yet do a single-leg squat to a box", "easiest"), SOURCE_ARTICLE),
-                easiest=True,
-            )
-        if squat == "not-tried":
-            return Level(
-                LEVEL_RANK["easier"],
-                Reason(_because("have not tried a single-leg squat to a box", "easier"), SOURCE_ARTICLE),
-            )
-        if squat == "free" and answers.goal == "return-to-sport":
-            return Level(
-                LEVEL_RANK["harder"],
-                Reason(
-                    "Because you said you can stand on one leg and do a single-leg squat without a "
-                    "box, and your goal is a return to sport, you start with the harder version.",
-                    SOURCE_ARTICLE,
-                ),
-            )
-        said = (
-            "can stand on one leg and do a single-leg squat without a box"
-            if squat == "free"
-            else "can stand on one leg and squat to a box on it"
-        )
-        return Level(LEVEL_RANK["standard"], Reason(_because(said, "standard"), SOURCE_ARTICLE))
-    if squat == "free":
+        return _retraining_level(answers)
+    if answers.single_leg_squat == "free":
         return Level(
             LEVEL_RANK["harder"],
-            Reason(
-                _because(
-                    "can stand on one leg for 30 seconds with a level pelvis and do a single-leg squat without a box",
-                    "harder",
-                ),
-                SOURCE_STANCE_CHECK,
-            ),
+            "You said you can stand on one leg for 30 seconds with a level pelvis and do a "
+            "single-leg squat without a box",
+            SOURCE_STANCE_CHECK,
         )
     return Level(
         LEVEL_RANK["standard"],
-        Reason(_because("can stand on one leg for 30 seconds with a level pelvis", "standard"), SOURCE_STANCE_CHECK),
+        "You said you can stand on one leg for 30 seconds with a level pelvis",
+        SOURCE_STANCE_CHECK,
     )
 
 
 def lying_level(answers: Answers) -> Level:
-    if low_load_start(answers):
-        return Level(
-            LEVEL_RANK["easier"],
-            Reason(
-                "Because you start gently (" + _gentle_because(answers) + "), lying exercises start at "
-                "the easier version.",
-                SOURCE_RULE,
-            ),
-        )
     if answers.side_plank == "feet":
-        return Level(
-            LEVEL_RANK["harder"],
-            Reason(
-                "Because you said you can hold a side plank from your feet, lying exercises start at "
-                "the harder version.",
-                SOURCE_ARTICLE,
-            ),
-        )
-    return Level(
-        LEVEL_RANK["standard"],
-        Reason("You start with the standard version; the rule for moving on says when to make it harder.", SOURCE_ACSM),
-    )
+        return Level(LEVEL_RANK["harder"], "You said you can hold a side plank from your feet")
+    return Level(LEVEL_RANK["standard"], "Nothing in your answers limits the lying exercises")
 
 
 def level_rule(exercise: Exercise, answers: Answers) -> Level:
-    """The level that fits this reader for an exercise of this position and phase."""
+    """The level that fits this reader for an exercise of this position and phase; a gentle start
+    caps every family at its easier version."""
     if exercise.position in FLOOR_PLANK_POSITIONS:
-        return side_plank_level(answers, supported=False)
-    if exercise.position == "incline-side-plank":
-        return side_plank_level(answers, supported=True)
-    if exercise.position in STANDING_POSITIONS:
-        return standing_level(answers, exercise.phase)
-    return lying_level(answers)
+        level = side_plank_level(answers, supported=False)
+    elif exercise.position == "incline-side-plank":
+        level = side_plank_level(answers, supported=True)
+    elif exercise.position in STANDING_POSITIONS:
+        level = standing_level(answers, exercise.phase)
+    else:
+        level = lying_level(answers)
+    if "impact" in exercise.precautions and level.top is not None and level.top > LEVEL_RANK["standard"]:
+        level = Level(
+            LEVEL_RANK["standard"],
+            f"{level.because}; hops start in place, because the program has not asked whether you can hop yet",
+            SOURCE_RULE,
+        )
+    if level.top is not None and level.top > EASIER and gentle_start(answers):
+        return Level(
+            EASIER,
+            f"{level.because}, but you start gently ({_gentle_because(answers)}), which caps every family at "
+            "its easier version",
+            SOURCE_RULE,
+            level.easiest,
+        )
+    return level
+
+
+LEVEL_WORDS = {"easier": "easier", "standard": "standard", "harder": "harder"}
+
+
+def level_reason(level: Level, chosen: Exercise) -> Reason:
+    """The reason for a version, naming the version actually chosen."""
+    rank = LEVEL_RANK.get(chosen.level, 1)
+    text = f"{level.because}, so you start with this {LEVEL_WORDS.get(chosen.level, chosen.level)} version"
+    if level.top is not None and rank < level.top:
+        text += ", the hardest one that fits your other answers (the others are listed under Left out)"
+    return Reason(text + ".", level.source)
 
 
 # --- dosing -------------------------------------------------------------------------------
@@ -570,12 +730,12 @@ class DoseRule:
 DOSE_RULES: tuple[DoseRule, ...] = (
     DoseRule(
         "low-load-activation",
-        "Low-load activation drills (catalog tag low-load)",
+        "Low-load activation drills (catalog tag low-load: both feet down, lying, or a hand on a counter)",
         "motor-control",
         7,
         "Dosed for motor control: many slow, careful repetitions, on most days. No guideline "
-        "gives a number for this; the figures are a common clinical starting point.",
-        COURSE_CONVENTION + "; approach from the source article",
+        "gives a number for this; the figures are the course's convention.",
+        COURSE_CONVENTION + "; the approach from the source article (Maghsoodi 2019)",
     ),
     DoseRule(
         "strengthening",
@@ -589,11 +749,14 @@ DOSE_RULES: tuple[DoseRule, ...] = (
     ),
     DoseRule(
         "loaded-activation",
-        "Activation exercises that are not low-load (for example with a weight)",
+        "Activation exercises that are not low-load (the hip dip on a step stands the whole body on "
+        "one leg; a weight adds load)",
         "strength",
         STRENGTH_DAYS,
-        "Dosed as strength work because it adds load: 2 to 3 days a week that are not next to each other.",
-        "ACSM 2009",
+        "Dosed as strength work, on 2 to 3 days a week that are not next to each other: the whole "
+        "body weight is on one leg (the hip dip on a step: 57 to 59% of a maximal contraction, mean "
+        "values reported by the source article from Bolgla & Uhl 2005), or a weight adds load.",
+        "ACSM 2009; Bolgla & Uhl 2005 as reported by Maghsoodi 2019",
     ),
     DoseRule(
         "movement-retraining",
@@ -641,13 +804,13 @@ def dosing_for(exercise: Exercise, answers: Answers, phase: str) -> tuple[Dosing
     if rule.dosing is None and wanted != answers.goal:
         text += f" For your goal ({answers.goal.replace('-', ' ')}) that is the {wanted.replace('-', ' ')} dose."
     if wanted in exercise.dosing:
-        return exercise.dosing[wanted], Reason(text, "")
+        return exercise.dosing[wanted], Reason(text, rule.source)
     for goal in DOSING_FALLBACK:
         if goal in exercise.dosing:
             return exercise.dosing[goal], Reason(
                 f"{text} The catalog gives no {wanted.replace('-', ' ')} dose for this exercise, so it "
                 f"uses the {goal.replace('-', ' ')} dose.",
-                "",
+                rule.source,
             )
     raise ValueError(f"exercise '{exercise.id}' has no dosing")
 
@@ -659,6 +822,14 @@ def _middle(span) -> int:
 
 def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def dose_source(dosing: Dosing, cite: str) -> str:
+    """What the dose line cites: a guideline by name; a clinical convention as the course's, with
+    the source of its approach."""
+    if dosing.basis == "clinical-convention":
+        return f"{COURSE_CONVENTION}; approach: {cite}"
+    return cite
 
 
 def dose_for(exercise: Exercise, answers: Answers, phase: str, cite: str) -> tuple[Dose, Reason]:
@@ -696,11 +867,11 @@ def dose_for(exercise: Exercise, answers: Answers, phase: str, cite: str) -> tup
         days_per_week=days,
         text=text,
         minutes=max(1, -(-seconds // 60)),
-        source=cite,
+        source=dose_source(dosing, cite),
         basis=dosing.basis,
         notes=tuple(n for n in (note, dosing.note) if n),
     )
-    return dose, Reason(reason.text, cite)
+    return dose, reason
 
 
 # --- choosing -------------------------------------------------------------------------------
@@ -716,6 +887,8 @@ def rule_verdict(exercise: Exercise, answers: Answers, catalog: Catalog) -> Verd
     """The first exclusion rule that refuses this exercise, or an allowed verdict."""
     for verdict in (
         precaution_rule(exercise, answers),
+        outer_hip_rule(exercise, answers),
+        goal_rule(exercise, answers),
         walking_worse_rule(exercise, answers, catalog),
         ability_rule(exercise, answers),
         equipment_rule(exercise, answers),
@@ -733,67 +906,72 @@ def _left(exercise: Exercise, verdict_or_reason, kind: str = "") -> LeftOut:
     return LeftOut(exercise.id, exercise.name, kind, reason.text, reason.source)
 
 
+def _gentlest(allowed: list[tuple[Exercise, Level]], answers: Answers) -> tuple[Exercise, Reason] | None:
+    """In a gentle start, the family's first low-load drill: lying first for pain of LOW_LOAD_PAIN
+    or more or after surgery, otherwise standing on both feet when the family has such a drill."""
+    gentle = [(m, lv) for m, lv in allowed if "low-load" in m.precautions]
+    if not gentle_start(answers) or not gentle:
+        return None
+    lying_first = answers.pain_now >= LOW_LOAD_PAIN or recent_surgery(answers) or early(answers)
+    standing = [(m, lv) for m, lv in gentle if m.position in TWO_LEG_POSITIONS]
+    exercise, _ = gentle[0] if lying_first or not standing else standing[0]
+    return exercise, Reason(
+        f"You start with the gentlest drill of this family that fits your answers, this easier "
+        f"version, because you said {_gentle_because(answers)}.",
+        SOURCE_RULE,
+    )
+
+
+def _refused_above(above: list[Exercise]) -> list[LeftOut]:
+    return [
+        LeftOut(
+            member.id,
+            member.name,
+            "level",
+            f"Left out {member.name}: it is harder than your answers allow for a start, and no easier version fits.",
+            SOURCE_RULE,
+        )
+        for member in above
+    ]
+
+
 def choose_version(catalog: Catalog, family: str, answers: Answers, left_out: list[LeftOut]) -> Candidate | None:
     """The version of a family that fits the reader, or None; every refused version goes to left_out.
 
     Normally the hardest allowed version at or below the reader's level. A reader who starts gently
-    (``low_load_start``) gets the first allowed low-load version of a family that has one.
+    (``gentle_start``) gets the first allowed low-load version of a family that has one.
     """
-    members = catalog.family_members(family)
     allowed: list[tuple[Exercise, Level]] = []
     above: list[Exercise] = []
-    for member in members:
+    for member in catalog.family_members(family):
         verdict = rule_verdict(member, answers, catalog)
         if not verdict.allowed:
             left_out.append(_left(member, verdict))
             continue
         level = level_rule(member, answers)
         if level.top is None:
-            left_out.append(_left(member, level.reason, "level"))
+            left_out.append(_left(member, Reason(level.because, level.source), "level"))
         elif LEVEL_RANK.get(member.level, 1) <= level.top:
             allowed.append((member, level))
         else:
             above.append(member)
     if not allowed:
-        for member in above:
-            left_out.append(
-                LeftOut(
-                    member.id,
-                    member.name,
-                    "level",
-                    f"Left out {member.name}: it is harder than your answers allow "
-                    "for a start, and no easier version fits.",
-                    SOURCE_RULE,
-                )
-            )
+        left_out.extend(_refused_above(above))
         return None
-    gentle = [(m, lv) for m, lv in allowed if "low-load" in m.precautions]
-    if low_load_start(answers) and gentle:
-        # Pain of LOW_LOAD_PAIN or more, or recent surgery: begin lying down. Otherwise begin
-        # standing on both feet, when the family has such a drill.
-        lying_first = answers.pain_now >= LOW_LOAD_PAIN or answers.recent_surgery_or_fracture
-        standing = [(m, lv) for m, lv in gentle if m.position in TWO_LEG_POSITIONS]
-        exercise, level = gentle[0] if lying_first or not standing else standing[0]
-        reasons = [
-            Reason(
-                "You start with a low-load drill before the hip dip, because you said "
-                + _gentle_because(answers)
-                + ".",
-                SOURCE_RULE,
-            )
-        ]
-        if answers.outer_hip_pain:
-            reasons.append(
-                Reason(
-                    "With pain on the outside of the hip, isometrics (pressing without moving) come first.",
-                    "Grimaldi & Fearon 2015; Mellor et al. 2018",
-                )
-            )
+    gentlest = _gentlest(allowed, answers)
+    if gentlest is not None:
+        exercise, reason = gentlest
+        reasons = [reason]
     else:
         exercise, level = allowed[-1]
         if level.easiest:
             exercise, level = next((m, lv) for m, lv in allowed if m.level == exercise.level)
-        reasons = [level.reason]
+        reasons = [level_reason(level, exercise)]
+    return Candidate(exercise, tuple(reasons + _equipment_reasons(exercise, answers)))
+
+
+def _equipment_reasons(exercise: Exercise, answers: Answers) -> list[Reason]:
+    reasons = []
     needed = [e for e in exercise.equipment if e not in OPTIONAL_EQUIPMENT]
     if needed:
         words = " and ".join(EQUIPMENT_WORDS.get(e, e) for e in needed)
@@ -811,24 +989,7 @@ def choose_version(catalog: Catalog, family: str, answers: Answers, left_out: li
                     SOURCE_ARTICLE,
                 )
             )
-    return Candidate(exercise, tuple(reasons))
-
-
-def _gentle_because(answers: Answers) -> str:
-    said = []
-    if answers.single_leg_stance != "yes":
-        said.append(
-            "you cannot yet stand on one leg for 30 seconds"
-            if answers.single_leg_stance == "no"
-            else "you have not tried standing on one leg for 30 seconds"
-        )
-    if answers.pain_now >= LOW_LOAD_PAIN:
-        said.append(f"your pain is {answers.pain_now} out of 10")
-    if answers.outer_hip_pain:
-        said.append("the outside of the hip hurts")
-    if answers.recent_surgery_or_fracture:
-        said.append("you had surgery or a fracture recently")
-    return " and ".join(said)
+    return reasons
 
 
 def _owns(answers: Answers, word: str) -> bool:
@@ -857,14 +1018,19 @@ def _name(catalog: Catalog, exercise_id: str | None) -> str | None:
 
 
 def _next_step(catalog: Catalog, exercise: Exercise, answers: Answers) -> str | None:
-    """The name of the harder version, unless a rule leaves it out for this reader."""
+    """The name of the harder version, unless a rule or the gentle start leaves it out for this reader."""
     if exercise.harder is None:
         return None
     try:
         harder = catalog.exercise(exercise.harder)
     except KeyError:
         return None
-    return harder.name if rule_verdict(harder, answers, catalog).allowed else None
+    if not rule_verdict(harder, answers, catalog).allowed:
+        return None
+    top = level_rule(harder, answers).top
+    if top is None or (gentle_start(answers) and LEVEL_RANK.get(harder.level, 1) > EASIER):
+        return None
+    return harder.name
 
 
 def _figure_fits(catalog: Catalog, exercise: Exercise) -> bool:
@@ -935,6 +1101,55 @@ def fit_to_time(chosen: list[ChosenExercise], minutes: int) -> tuple[tuple[Chose
     return tuple(kept), tuple(dropped)
 
 
+def moving_on_for(phase: str, exercises: tuple[ChosenExercise, ...]) -> tuple[Reason, ...]:
+    """The checks for moving on, fitted to the exercises given: the activation check of a pelvis
+    that comes back to level needs a drill that stands on one leg."""
+    if phase != "activation":
+        return MOVING_ON[phase]
+    if any(e.position in STANDING_POSITIONS for e in exercises):
+        return MOVING_ON[phase]
+    return (CHECK_ACTIVATION_PAIN, CHECK_ACTIVATION_NEXT)
+
+
+# --- phases held back -----------------------------------------------------------------------
+
+
+def held_phases(answers: Answers) -> tuple[HeldPhase, ...]:
+    """Phases the program does not give yet, with why and what opens them."""
+    if answers.outer_hip_pain:
+        because = (
+            "With pain on the outside of the hip, the program gives only the isometric drills until a "
+            "physiotherapist has assessed you (Grimaldi & Fearon 2015; Mellor et al. 2018)."
+        )
+        assessed = Reason(
+            "A physiotherapist has assessed the hip and chosen the next exercises with you; in the "
+            "trial of Mellor et al. 2018 the program moved on from isometrics over 14 supervised "
+            "sessions in 8 weeks.",
+            SOURCE_OUTER_HIP,
+        )
+        return tuple(
+            HeldPhase(p, PHASE_TITLES[p], because, (assessed,)) for p in ("strengthening", "movement-retraining")
+        )
+    if gentle_start(answers):
+        because = (
+            f"You start gently ({_gentle_because(answers)}), so movement retraining waits until you "
+            "pass the check for it. When you do, answer the questions again."
+        )
+        until = [CHECK_STRENGTH, CHECK_ONE_LEG]
+        if recent_surgery(answers) or early(answers):
+            until.append(
+                Reason(
+                    f"After surgery or a fracture: at least {APPROACH_WEEKS} weeks have passed, and your "
+                    "team has said you may stand on the operated leg alone.",
+                    SOURCE_EARLY,
+                )
+            )
+        return (HeldPhase("movement-retraining", PHASE_TITLES["movement-retraining"], because, tuple(until)),)
+    return ()
+
+
+# --- notes ----------------------------------------------------------------------------------
+
 ORDER_NOTE = Reason(
     "The phases follow the order in the source article: first switch the muscles on, then "
     "strengthen them, then train them in movement. Start with phase 1.",
@@ -964,26 +1179,63 @@ def side_notes(answers: Answers) -> tuple[Reason, ...]:
     )
 
 
-def pain_notes(answers: Answers, catalog: Catalog) -> tuple[Reason, ...]:
+OUTER_HIP_NOTE = Reason(
+    f"{PHYSIO_FIRST} Pain on the outside of the hip, when you lie on that side or stand on that leg, "
+    "is often a gluteal tendinopathy (irritated tendons of the side hip muscles). Until you are "
+    "assessed, avoid crossing your legs, hanging on one hip when you stand, lying on the sore side "
+    "and letting the hip drop inward. The program gives only a gentle isometric drill (pressing "
+    "without moving) to start with, and to show your physiotherapist.",
+    SOURCE_OUTER_HIP,
+)
+FALLS_NOTE = Reason(
+    "Because you have had a fall in the last 12 months or use a walking aid: ask your GP or "
+    "physiotherapist about a strength-and-balance (falls prevention) programme, which guidelines "
+    "recommend for people at risk of falls. In this program, hold any support firmly, keep a sturdy "
+    "chair or counter within reach, and do the lying exercises on a bed if getting down to the "
+    "floor is hard.",
+    SOURCE_FALLS,
+)
+
+
+def situation_notes(answers: Answers) -> tuple[Reason, ...]:
     notes = []
     if answers.outer_hip_pain:
+        notes.append(OUTER_HIP_NOTE)
+    if early(answers):
         notes.append(
             Reason(
-                "Pain on the outside of the hip, when you lie on that side or stand on that leg, is "
-                "often a gluteal tendinopathy (irritated tendons of the side hip muscles). Avoid "
-                "crossing your legs, hanging on one hip when you stand, lying on the sore side and "
-                "letting the hip drop inward. Start with the isometric drills. If it does not ease "
-                "within a few weeks, see a physiotherapist.",
-                "Grimaldi & Fearon 2015; Mellor et al. 2018",
+                f"These are the early weeks after your operation or fracture: {EARLY_RULE} (the "
+                f"{EARLY_WEEKS} weeks are a course convention). The program keeps to the easier "
+                "versions, has no exercise that tests balance, stands on the operated leg only while "
+                "you hold a support, never has you lie on the operated side, and waits with movement "
+                "retraining. Your team's own limits come first.",
+                SOURCE_EARLY,
             )
         )
+    if answers.falls_or_walking_aid:
+        notes.append(FALLS_NOTE)
+    if answers.pregnancy != "no":
+        weeks = "From about 20 weeks" if answers.pregnancy == "20-weeks-or-more" else "Later, from about 20 weeks"
+        notes.append(
+            Reason(
+                f"{weeks} of pregnancy, avoid long spells lying flat on your back when you exercise, "
+                "so the program leaves out the drill done lying on your back from then. Tell your "
+                "midwife or doctor about this program.",
+                SOURCE_PREGNANCY,
+            )
+        )
+    return tuple(notes)
+
+
+def pain_notes(answers: Answers, catalog: Catalog) -> tuple[Reason, ...]:
+    notes = []
     if answers.pain_onset == "long-standing" and answers.pain_now > 0:
         notes.append(
             Reason(
-                "Because your pain is long-standing, start gently and use the pain-monitoring rule in "
-                "the stop rules. Ask a physiotherapist or doctor to review the hip as well: this "
-                "program is not a diagnosis.",
-                "Silbernagel et al. 2007",
+                "Because your pain is long-standing, ask a physiotherapist or doctor to review the hip "
+                "as well: this program is not a diagnosis. Judge your pain with the pain rule in the "
+                "stop rules.",
+                SOURCE_RULE,
             )
         )
     known = {e.id for e in catalog.exercises}
@@ -999,59 +1251,83 @@ def pain_notes(answers: Answers, catalog: Catalog) -> tuple[Reason, ...]:
     return tuple(notes)
 
 
+# --- building the program -------------------------------------------------------------------
+
+
+def _priority(exercise: Exercise, answers: Answers) -> int:
+    """For a return to sport, hops come first, then the other exercises that need a single-leg
+    squat: they are the closest to sport. Otherwise every family ranks the same."""
+    if answers.goal != IMPACT_GOAL:
+        return 0
+    if "impact" in exercise.precautions:
+        return 0
+    return 1 if exercise.requires else 2
+
+
+def _phase_or_none(catalog: Catalog, answers: Answers, phase: str, candidates, left_out: list) -> Phase | None:
+    # Goal first (``_priority``), then the versions the reader has progressed furthest along
+    # (stable: catalog order).
+    ordered = sorted(candidates, key=lambda c: (_priority(c.exercise, answers), -LEVEL_RANK.get(c.exercise.level, 1)))
+    chosen = [chosen_exercise(catalog, c, answers, phase) for c in ordered]
+    kept, dropped = fit_to_time(chosen, answers.minutes_per_day)
+    left_out.extend(dropped)
+    if not kept:
+        left_out.append(
+            LeftOut(
+                "",
+                "",
+                "phase",
+                f"No {PHASE_TITLES[phase].lower()} exercise fits your answers, so the program skips "
+                "that phase; ask a physiotherapist for one that suits you.",
+                SOURCE_RULE,
+            )
+        )
+        return None
+    if kept[0].dose.minutes > answers.minutes_per_day:
+        left_out.append(
+            LeftOut(
+                "",
+                "",
+                "time",
+                f"{kept[0].name} takes about {kept[0].dose.minutes} minutes, more than your "
+                f"{answers.minutes_per_day}: do fewer sets at first.",
+                SOURCE_RULE,
+            )
+        )
+    return Phase(
+        id=phase,
+        title=PHASE_TITLES[phase],
+        number=0,
+        exercises=kept,
+        moving_on=tuple(cited(catalog, r) for r in moving_on_for(phase, kept)),
+    )
+
+
 def build_program(answers: Answers, catalog: Catalog) -> tuple[Program | None, tuple[LeftOut, ...]]:
     """The phased program, or None (with what was left out) when no phase has an exercise that fits."""
+    held = held_phases(answers)
+    held_ids = {h.id for h in held}
     left_out: list[LeftOut] = []
     candidates: dict[str, list[Candidate]] = {p: [] for p in PHASE_ORDER}
     for main in catalog.families():
+        if main.phase in held_ids:
+            continue
         candidate = choose_version(catalog, main.id, answers, left_out)
         if candidate is not None and candidate.exercise.phase in candidates:
             candidates[candidate.exercise.phase].append(candidate)
     phases: list[Phase] = []
-    for phase in PHASE_ORDER:
-        # Versions the reader has progressed furthest along come first (stable: catalog order).
-        ordered = sorted(candidates[phase], key=lambda c: -LEVEL_RANK.get(c.exercise.level, 1))
-        chosen = [chosen_exercise(catalog, c, answers, phase) for c in ordered]
-        kept, dropped = fit_to_time(chosen, answers.minutes_per_day)
-        left_out.extend(dropped)
-        if not kept:
-            left_out.append(
-                LeftOut(
-                    "",
-                    "",
-                    "phase",
-                    f"No {PHASE_TITLES[phase].lower()} exercise fits your answers, so "
-                    "the program skips that phase; ask a physiotherapist for one that "
-                    "suits you.",
-                    SOURCE_RULE,
-                )
-            )
+    for phase_id in PHASE_ORDER:
+        if phase_id in held_ids:
             continue
-        if kept[0].dose.minutes > answers.minutes_per_day:
-            left_out.append(
-                LeftOut(
-                    "",
-                    "",
-                    "time",
-                    f"{kept[0].name} takes about {kept[0].dose.minutes} minutes, more "
-                    f"than your {answers.minutes_per_day}: do fewer sets at first.",
-                    SOURCE_RULE,
-                )
-            )
-        phases.append(
-            Phase(
-                id=phase,
-                title=PHASE_TITLES[phase],
-                number=len(phases) + 1,
-                exercises=kept,
-                moving_on=tuple(cited(catalog, r) for r in MOVING_ON[phase]),
-            )
-        )
+        phase = _phase_or_none(catalog, answers, phase_id, candidates[phase_id], left_out)
+        if phase is not None:
+            phases.append(Phase(phase.id, phase.title, len(phases) + 1, phase.exercises, phase.moving_on))
     left = tuple(
         dict.fromkeys(LeftOut(x.exercise_id, x.name, x.kind, x.text, _cite(catalog, x.source)) for x in left_out)
     )
     if not phases:
         return None, left
+    notes = (*situation_notes(answers), *side_notes(answers), *pain_notes(answers, catalog), ORDER_NOTE)
     return (
         Program(
             goal=answers.goal,
@@ -1061,8 +1337,9 @@ def build_program(answers: Answers, catalog: Catalog) -> tuple[Program | None, t
             days_per_week=answers.days_per_week,
             phases=tuple(phases),
             stop_rules=(),
-            notes=tuple(cited(catalog, r) for r in (*side_notes(answers), *pain_notes(answers, catalog), ORDER_NOTE)),
+            notes=tuple(cited(catalog, r) for r in notes),
             left_out=left,
+            held=held,
         ),
         left,
     )

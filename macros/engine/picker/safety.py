@@ -1,54 +1,59 @@
-"""Safety first: warning signs, missing clearance and walking made worse give a referral; new, high
-pain gives rest advice.
+"""Safety first: warning signs, age, missing clearance, a tendon repair, walking made worse and a
+high usual pain give a referral; new, high pain gives rest advice.
 
 Nothing here looks at the exercise catalog: when ``screen`` returns an outcome, the reader gets no
-exercises at all. The warning signs and their urgency live in ``warning_signs.py``.
+exercises at all. The warning signs and their urgency live in ``warning_signs.py``; the
+pain-monitoring rule in ``pain_monitoring.py``. The order of the checks (``screen``): warning signs,
+age, walking worse after every exercise, surgery, usual pain, new high pain.
 """
 
+from . import pain_monitoring
 from .answers import Answers
+from .limits import PROCEDURES_BY_ID, REPAIR_REFERRAL
 from .program import Referral, RestAdvice, StopRule, Trigger
 from .sources import COURSE_CONVENTION
 from .warning_signs import SOON, URGENCY_BY_ID, URGENCY_ORDER, WARNING_SIGNS, most_urgent
 
-SOURCE_ARTICLE_REPLIES = "the source article's author replies to readers"
-SOURCE_LIMITS = "domain brief 3.7 (limits after surgery or fracture)"
-SOURCE_PAIN_MONITORING = "Silbernagel et al. 2007"
+SOURCE_ARTICLE_REPLIES = "the source article's author replies to readers (Maghsoodi 2019)"
+SOURCE_LIMITS = "your surgical team's limits come first; " + COURSE_CONVENTION
+SOURCE_PAIN_MONITORING = pain_monitoring.RULE.source
 
-# New pain now at or above this rating gives rest-and-review advice instead of a program.
-HIGH_PAIN = 7
+# A usual pain at or above this rating: new pain gives rest advice, long-standing pain a referral.
+HIGH_PAIN = pain_monitoring.REFER_AT
+ADULT_AGE = 16
 
 STOP_WALKING_WORSE = (
     "If walking is worse after an exercise, stop that exercise and keep the others; answer the "
     "walking question again and the program leaves it out."
 )
 STOP_PAIN = (
-    "If pain is sharp, builds during a set, or is worse the next morning, stop the exercise. Go "
-    "back to an easier version, or leave it out."
+    f"Pain: during and after the exercises your pain may go up by no more than about "
+    f"{pain_monitoring.ALLOWED_RISE} points above your usual level, and it should be back to your "
+    "usual level by the next morning. If it goes higher or has not settled, go back a step next "
+    "time; stop an exercise at once if the pain is sharp."
 )
-PAIN_MONITORING = (
-    "Pain-monitoring rule for long-standing pain: pain during the exercises up to 5 out of 10 is "
-    "acceptable if it has settled by the next morning and does not build up from week to week. "
-    "If it does not settle, go back a step."
-)
+# Kept for pages that quote the rule in one line; the full rule is pain_monitoring.RULE.
+PAIN_MONITORING = STOP_PAIN
 
 STOP_RULES: tuple[StopRule, ...] = (
     StopRule(STOP_WALKING_WORSE, SOURCE_ARTICLE_REPLIES),
-    StopRule(STOP_PAIN, COURSE_CONVENTION + " (lesson 5)"),
+    StopRule(STOP_PAIN, SOURCE_PAIN_MONITORING + "; " + COURSE_CONVENTION),
     StopRule(
-        "If a warning sign appears, stop everything and see a clinician at the urgency listed.", "domain brief 3.7"
+        "If a warning sign appears, stop everything and see a clinician at the urgency listed.", COURSE_CONVENTION
     ),
     StopRule(
         "Limits from your own clinician always come first; this program does not replace them.", COURSE_CONVENTION
     ),
 )
-PAIN_MONITORING_RULE = StopRule(PAIN_MONITORING, SOURCE_PAIN_MONITORING)
+
+# The pain rule as every program states it (in general words; ``stop_rules_for`` adds the reader's numbers).
+PAIN_MONITORING_RULE = STOP_RULES[1]
 
 
 def stop_rules_for(answers: Answers) -> tuple[StopRule, ...]:
-    """Every program's stop rules; long-standing pain adds the pain-monitoring rule."""
-    if answers.pain_onset == "long-standing":
-        return (*STOP_RULES[:2], PAIN_MONITORING_RULE, *STOP_RULES[2:])
-    return STOP_RULES
+    """Every program's stop rules, the pain rule with the reader's own numbers."""
+    pain = StopRule(pain_monitoring.personal_line(answers.pain_now), STOP_RULES[1].source)
+    return (STOP_RULES[0], pain, *STOP_RULES[2:])
 
 
 def referral_from_signs(answers: Answers) -> Referral | None:
@@ -70,13 +75,40 @@ def referral_from_signs(answers: Answers) -> Referral | None:
         for s in ordered
     )
     level = URGENCY_BY_ID[urgency]
-    what = level.action if len(triggers) == 1 else level.action + " Tell them about every answer listed here."
+    first = ordered[0]
+    action = first.action or level.action
+    what = action if len(triggers) == 1 else action + " Tell them about every answer listed here."
     return Referral(urgency=urgency, title=level.title, triggers=triggers, what_to_do=what, whom=triggers[0].whom)
 
 
-def _soon(trigger: Trigger) -> Referral:
+def _soon(trigger: Trigger, title: str = "") -> Referral:
     return Referral(
-        urgency=SOON, title=URGENCY_BY_ID[SOON].title, triggers=(trigger,), what_to_do=trigger.action, whom=trigger.whom
+        urgency=SOON,
+        title=title or URGENCY_BY_ID[SOON].title,
+        triggers=(trigger,),
+        what_to_do=trigger.action,
+        whom=trigger.whom,
+    )
+
+
+def referral_from_age(answers: Answers) -> Referral | None:
+    if answers.age_16_or_over:
+        return None
+    return _soon(
+        Trigger(
+            field="age_16_or_over",
+            answer="no",
+            label=f"You are under {ADULT_AGE}",
+            action="See a GP or a physiotherapist who works with children and teenagers. They can "
+            "find the cause of the limp or weakness and choose exercises that suit a growing body.",
+            whom="a GP or a children's physiotherapist",
+            source=COURSE_CONVENTION,
+            why=f"This course is for adults ({ADULT_AGE} and over). In children and teenagers a limp "
+            "or hip drop has other causes to rule out first, such as Perthes disease or a slipped "
+            "growth plate at the top of the thigh bone, and the clinical test itself is unreliable "
+            "in young children (Hardcastle & Nade 1985).",
+        ),
+        title="See a clinician: this course is for adults",
     )
 
 
@@ -97,35 +129,84 @@ def referral_from_walking(answers: Answers) -> Referral | None:
     )
 
 
+def _surgery_trigger(field: str, answer: str, label: str, action: str, why: str = "") -> Referral:
+    return _soon(
+        Trigger(
+            field=field,
+            answer=answer,
+            label=label,
+            action=action,
+            whom="your surgeon or physiotherapist",
+            source=SOURCE_LIMITS,
+            why=why,
+        )
+    )
+
+
 def referral_from_surgery(answers: Answers) -> Referral | None:
     if not answers.recent_surgery_or_fracture:
         return None
-    if not answers.clinician_guidance:
+    procedure = PROCEDURES_BY_ID.get(answers.procedure or "")
+    if procedure is not None and procedure.refer:
         return _soon(
             Trigger(
-                field="clinician_guidance",
-                answer="no",
-                label="Recent surgery or a fracture, and no clinician has yet told you which "
-                "movements and how much weight are safe",
-                action="Ask your surgeon or physiotherapist which movements and how much weight are "
-                "safe for you, then come back and enter their limits.",
-                whom="your surgeon or physiotherapist",
-                source=SOURCE_LIMITS,
-            )
+                field="procedure",
+                answer=procedure.id,
+                label=procedure.label,
+                action="Follow your surgeon's rehabilitation protocol and your physiotherapist's plan.",
+                whom="your surgeon and physiotherapist",
+                source=procedure.source,
+                why=REPAIR_REFERRAL,
+            ),
+            title="Follow your surgeon's protocol after a tendon repair",
+        )
+    if not answers.clinician_guidance:
+        return _surgery_trigger(
+            "clinician_guidance",
+            "no",
+            "Recent surgery or a fracture, and no clinician has yet told you which movements and how "
+            "much weight are safe",
+            "Ask your surgeon or physiotherapist which movements and how much weight are safe for you, "
+            "then come back and enter their limits.",
         )
     if answers.weight_bearing == "none":
-        return _soon(
-            Trigger(
-                field="weight_bearing",
-                answer="none",
-                label="Your clinician says the operated leg must not take weight yet",
-                action="Follow the exercises your surgical team gave you. Come back when you are "
-                "allowed to put at least some weight on the leg.",
-                whom="your surgeon or physiotherapist",
-                source=SOURCE_LIMITS,
-            )
+        return _surgery_trigger(
+            "weight_bearing",
+            "none",
+            "Your clinician says the operated leg must not take weight yet",
+            "Follow the exercises your surgical team gave you. Come back when you are allowed to put "
+            "at least some weight on the leg.",
+        )
+    if answers.weight_bearing == "not-sure":
+        return _surgery_trigger(
+            "weight_bearing",
+            "not-sure",
+            "You are not sure how much weight the operated leg may take",
+            "Ask your surgeon or physiotherapist how much weight the leg may take, then come back and answer again.",
+            "Many of the exercises put your whole weight on one leg; the program cannot guess what your team allows.",
         )
     return None
+
+
+def referral_from_pain(answers: Answers) -> Referral | None:
+    """A long-standing usual pain of HIGH_PAIN or more: a clinician first (the pain rule's limit)."""
+    if answers.pain_onset != "long-standing" or not pain_monitoring.refer_first(answers.pain_now):
+        return None
+    return _soon(
+        Trigger(
+            field="pain_now",
+            answer=str(answers.pain_now),
+            label=f"Your usual pain is {answers.pain_now} out of 10, and it is long-standing",
+            action="See a physiotherapist or doctor before you start these exercises. Ask them to "
+            "review the hip and to set how much pain is acceptable during exercise for you.",
+            whom="a physiotherapist or doctor",
+            source=SOURCE_PAIN_MONITORING + "; " + COURSE_CONVENTION,
+            why=f"The course's pain-monitoring rule allows pain up to about {pain_monitoring.ALLOWED_RISE} "
+            "points above your usual level; with a usual pain this high it cannot guide you safely. "
+            + pain_monitoring.RULE.caveat,
+        ),
+        title="See a clinician before you start: your usual pain is high",
+    )
 
 
 def rest_advice(answers: Answers) -> RestAdvice | None:
@@ -148,7 +229,9 @@ def screen(answers: Answers) -> Referral | RestAdvice | None:
     """A referral or rest advice when exercise is not the right next step, else None."""
     return (
         referral_from_signs(answers)
+        or referral_from_age(answers)
         or referral_from_walking(answers)
         or referral_from_surgery(answers)
+        or referral_from_pain(answers)
         or rest_advice(answers)
     )

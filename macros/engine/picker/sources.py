@@ -55,16 +55,18 @@ CLINICAL_SOURCES: tuple[ClinicalSource, ...] = (
     ),
     ClinicalSource(
         "NHS: DVT",
-        "NHS website (nhs.uk). Deep vein thrombosis (DVT): a swollen, painful calf, and breathlessness "
-        "or chest pain (call 999).",
+        "NHS website (nhs.uk). Deep vein thrombosis (DVT): ask for an urgent GP appointment or get "
+        "help from NHS 111 for a swollen, painful calf; call 999 or go to A&E for breathlessness or "
+        "chest pain.",
         "https://www.nhs.uk/conditions/deep-vein-thrombosis-dvt/",
     ),
     ClinicalSource(
         "NICE CKS: Limp in children",
         "National Institute for Health and Care Excellence. Clinical Knowledge Summaries: Limp - "
-        "acute childhood (same-day assessment for a child under 3, with fever or unwell, unable "
-        "to bear weight, or 9 years and older with hip, thigh or knee pain: slipped upper femoral "
-        "epiphysis).",
+        "acute childhood (same-day specialist assessment for a child with a limp and a fever, and "
+        "admission for suspected septic arthritis; same-day assessment for a child under 3, unwell, "
+        "unable to bear weight, or 9 years and older with hip, thigh or knee pain: slipped upper "
+        "femoral epiphysis).",
         "https://cks.nice.org.uk/topics/limp-acute-childhood/",
     ),
     ClinicalSource(
@@ -75,7 +77,9 @@ CLINICAL_SOURCES: tuple[ClinicalSource, ...] = (
     ),
     ClinicalSource(
         "NHS: Hip replacement recovery",
-        "NHS website (nhs.uk). Hip replacement: recovery (contact the care team about new problems with the hip).",
+        "NHS website (nhs.uk). Hip replacement: recovery (follow the care team's advice on "
+        "exercise, walking aids and positions in the first weeks; contact them about new problems "
+        "with the hip).",
         "https://www.nhs.uk/conditions/hip-replacement/recovery/",
     ),
     ClinicalSource(
@@ -84,26 +88,66 @@ CLINICAL_SOURCES: tuple[ClinicalSource, ...] = (
         "https://www.nhs.uk/pregnancy/related-conditions/common-symptoms/pelvic-pain/",
     ),
     ClinicalSource(
-        "domain brief 3.7",
-        "Hip Drop domain brief, section 3.7 (red flags from NCBI NBK52120, NHS Lothian, Sheffield "
-        "guidance, and the source article's replies to readers).",
+        "NHS: Hip replacement risks",
+        "NHS website (nhs.uk). Hip replacement: risks (a dislocation, in about 3 in 100, most often "
+        "in the first few months, needs treatment in hospital to put the joint back; infection).",
+        "https://www.nhs.uk/conditions/hip-replacement/risks/",
+    ),
+    ClinicalSource(
+        "AHCPR 1994",
+        "Bigos S, Bowyer O, Braen G, et al. (1994). Acute Low Back Problems in Adults. Clinical "
+        "Practice Guideline No. 14. Rockville, MD: Agency for Health Care Policy and Research. Its "
+        "red flags for a fracture include major trauma, such as a road accident or a fall from a height.",
+    ),
+    ClinicalSource(
+        "NICE NG249",
+        "National Institute for Health and Care Excellence (2025). Falls: assessment and prevention "
+        "in older people and in people 50 and over at higher risk (NG249). Replaces CG161 (2013).",
+        "https://www.nice.org.uk/guidance/ng249",
+    ),
+    ClinicalSource(
+        "Montero-Odasso et al. 2022",
+        "Montero-Odasso M, van der Velde N, Martin FC, Petrovic M, Tan MP, Ryg J, et al.; the Task "
+        "Force on Global Guidelines for Falls in Older Adults (2022). World guidelines for falls "
+        "prevention and management for older adults: a global initiative. Age and Ageing "
+        "51(9):afac205. Exercise that trains balance and strength is recommended for older adults "
+        "at risk of falls.",
+    ),
+    ClinicalSource(
+        "ACOG 2020",
+        "American College of Obstetricians and Gynecologists (2020). Physical activity and exercise "
+        "during pregnancy and the postpartum period. ACOG Committee Opinion No. 804. Obstetrics & "
+        "Gynecology 135(4):e178-e188. Advises avoiding long periods lying flat on the back during "
+        "exercise from about 20 weeks of pregnancy.",
+    ),
+    ClinicalSource(
+        "Jacobs et al. 2009",
+        "Jacobs CA, Lewis M, Bolgla LA, Christensen CP, Nitz AJ, Uhl TL (2009). Electromyographic "
+        "analysis of hip abductor exercises performed by a sample of total hip arthroplasty "
+        "patients. Journal of Arthroplasty 24(7):1130-1136. After a hip replacement, gluteus medius "
+        "activity did not differ between standing (weight-bearing) and lying (non-weight-bearing) "
+        "abductor exercises.",
     ),
     ClinicalSource(
         "Grimaldi & Fearon 2015",
         "Grimaldi A, Fearon A (2015). Gluteal tendinopathy: integrating pathomechanics and clinical "
-        "features in its management. Journal of Orthopaedic & Sports Physical Therapy 45(11):910-922.",
+        "features in its management. Journal of Orthopaedic & Sports Physical Therapy 45(11):910-922. "
+        "A clinical commentary; partly checked for this course.",
     ),
     ClinicalSource(
         "Mellor et al. 2018",
-        "Mellor R, Bennell K, Grimaldi A, et al. (2018). Education plus exercise versus corticosteroid "
+        "Mellor R, Bennell K, Grimaldi A, Nicolson P, Kasza J, Hodges P, Wajswelner H, Vicenzino B "
+        "(2018). Education plus exercise versus corticosteroid "
         "injection use versus a wait and see approach on global outcome and pain from gluteal "
-        "tendinopathy: prospective, single blinded, randomised clinical trial. BMJ 361:k1662.",
+        "tendinopathy: prospective, single blinded, randomised clinical trial. BMJ 361:k1662. "
+        "Partly checked for this course.",
     ),
     ClinicalSource(
         "Silbernagel et al. 2007",
         "Silbernagel KG, Thomeé R, Eriksson BI, Karlsson J (2007). Continued sports activity, using "
         "a pain-monitoring model, during rehabilitation in patients with Achilles tendinopathy: a "
-        "randomized controlled study. American Journal of Sports Medicine 35(6):897-906.",
+        "randomized controlled study. American Journal of Sports Medicine 35(6):897-906. Tested in "
+        "Achilles tendinopathy; the course uses its model for the hip by analogy.",
     ),
     ClinicalSource(
         "Hardcastle & Nade 1985",

@@ -28,11 +28,13 @@ def own_server(built_site):
 
 
 
-# A reader's whole set of picker answers, and the phases the progression lesson names
+# A reader's whole set of picker answers (every question the form asks), and the phases the progression lesson names
 # (docs/lessons/progression.md, "Three phases"): the program is built in that order.
 PICKER_ANSWERS = {
-    "weak_side": ["right"], "pain_now": ["3"], "recent_surgery_or_fracture": ["no"],
-    "single_leg_stance": ["no"], "side_plank": ["knees"], "single_leg_squat": ["no"], "goal": ["strength"],
+    "red_flags": ["none"], "age_16_or_over": ["yes"], "pregnancy": ["no"], "falls_or_walking_aid": ["no"],
+    "weak_side": ["right"], "pain_now": ["3"], "pain_onset": ["new"], "outer_hip_pain": ["no"],
+    "recent_surgery_or_fracture": ["no"], "single_leg_stance": ["yes"], "side_plank": ["knees"],
+    "single_leg_squat": ["no"], "walking_worse": ["no"], "goal": ["strength"],
     "equipment": ["step", "wall", "chair"], "minutes_per_day": ["20"], "days_per_week": ["3"],
 }
 PHASES = ["Phase 1: Activation", "Phase 2: Strengthening", "Phase 3: Movement retraining"]

@@ -130,9 +130,11 @@ def test_handouts_from_a_folder_with_no_site(tmp_path):
 
 
 GOOD_ANSWERS = {
-    "weak_side": "left", "pain_now": 2, "single_leg_stance": "no", "side_plank": "knees",
-    "single_leg_squat": "no", "goal": "strength", "minutes_per_day": 20, "days_per_week": 3,
-    "equipment": ["step", "chair", "wall", "band"],
+    "red_flags": [], "age_16_or_over": True, "pregnancy": "no", "falls_or_walking_aid": False,
+    "weak_side": "left", "pain_now": 2, "pain_onset": "new", "outer_hip_pain": False,
+    "recent_surgery_or_fracture": False, "single_leg_stance": "no", "side_plank": "knees",
+    "single_leg_squat": "no", "walking_worse": "no", "goal": "strength", "minutes_per_day": 20,
+    "days_per_week": 3, "equipment": ["step", "chair", "wall", "band"],
 }
 
 

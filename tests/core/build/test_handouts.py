@@ -203,6 +203,11 @@ def test_program_template_is_the_blank_form(texts, expected):
     text = words(" ".join(texts["program-template.pdf"]))
     assert "warning signs" in text and "which side is weak" in text
     assert "my program" in text
+    # The questions a blank must never answer are on paper too.
+    for question in ("none of these apply to me", "are you 16 or older", "are you pregnant",
+                     "have you had a fall", "how much weight may the operated leg take",
+                     "stand on the operated leg alone", "no movement limits"):
+        assert question in text, question
 
 
 def test_booklet_contents_page_numbers_point_at_the_parts(texts, expected):

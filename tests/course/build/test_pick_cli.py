@@ -8,9 +8,11 @@ from hipdrop_course.engine.picker import AnswersError, answers_from_dict
 from support import ROOT
 
 GOOD = {
-    "weak_side": "left", "pain_now": 2, "single_leg_stance": "no", "side_plank": "knees",
-    "single_leg_squat": "no", "goal": "strength", "minutes_per_day": 20, "days_per_week": 3,
-    "equipment": ["step", "chair", "wall", "band"],
+    "red_flags": [], "age_16_or_over": True, "pregnancy": "no", "falls_or_walking_aid": False,
+    "weak_side": "left", "pain_now": 2, "pain_onset": "new", "outer_hip_pain": False,
+    "recent_surgery_or_fracture": False, "single_leg_stance": "yes", "side_plank": "knees",
+    "single_leg_squat": "no", "walking_worse": "no", "goal": "strength", "minutes_per_day": 20,
+    "days_per_week": 3, "equipment": ["step", "chair", "wall", "band"],
 }
 
 
@@ -28,12 +30,20 @@ def test_text_program_names_the_legs_the_phases_and_the_stop_rule(tmp_path):
     result = pick(tmp_path, GOOD)
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "PHASE 1: ACTIVATION" in out and "PHASE 2: STRENGTHENING" in out
+    assert "PHASE 1: ACTIVATION" in out and "PHASE 3: MOVEMENT RETRAINING" in out
     assert "Stand on your left leg" in out
     assert "If walking is worse after an exercise, stop that exercise and keep the others" in out
-    # cannot stand on one leg: a low-load drill on both feet comes before the hip dip
-    assert "You start with a low-load drill before the hip dip" in out
+    assert "your usual pain is 2 out of 10, so during and after the exercises it may go up to about 4" in out
     assert "Hold the support with your left hand, the hand on the standing leg's side" in out
+
+
+def test_a_gentle_start_prints_the_drill_on_both_feet_and_the_phase_that_waits(tmp_path):
+    # Cannot stand on one leg: the gentlest drill on both feet first, movement retraining later.
+    result = pick(tmp_path, {**GOOD, "single_leg_stance": "no"})
+    out = result.stdout
+    assert "You start with the gentlest drill of this family" in out
+    assert "Keep both feet on the floor; your left side is next to the wall" in out
+    assert "PHASE 3" not in out and "LATER: MOVEMENT RETRAINING" in out
 
 
 def test_json_is_the_engine_outcome(tmp_path):
@@ -59,24 +69,48 @@ def test_a_red_flag_prints_a_referral_and_no_program(tmp_path):
 
 
 def test_after_a_posterior_hip_replacement_the_program_keeps_its_precautions(tmp_path):
-    answers = {**GOOD, "recent_surgery_or_fracture": True, "operated_side": "left", "weeks_since_surgery": 3,
-               "procedure": "hip-replacement-posterior", "clinician_guidance": True, "weight_bearing": "partial"}
+    answers = {**GOOD, "single_leg_stance": "no", "recent_surgery_or_fracture": True, "operated_side": "left",
+               "weeks_since_surgery": 3, "procedure": "hip-replacement-posterior", "clinician_guidance": True,
+               "weight_bearing": "partial", "single_leg_cleared": "no", "precautions": []}
     result = pick(tmp_path, answers, "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     ids = [e["id"] for p in data["phases"] for e in p["exercises"]]
     assert ids == ["lying-isometric-abduction"]  # everything else stands on one leg, planks or lies stacked
     kinds = {x["exercise_id"]: x["kind"] for x in data["left_out"]}
-    assert kinds["side-plank-knees"] == "weight-bearing" and kinds["banded-clam"] == "precaution"
+    assert kinds["side-plank-knees"] == "weight-bearing" and kinds["banded-clam"] == "weight-bearing"
+    # Full weight, 8 weeks on, cleared to stand on the leg: the approach's own limits still apply.
+    later = {**answers, "weight_bearing": "full", "weeks_since_surgery": 8, "single_leg_cleared": "yes"}
+    data = json.loads(pick(tmp_path, later, "--format", "json").stdout)
+    kinds = {x["exercise_id"]: x["kind"] for x in data["left_out"]}
+    assert kinds["banded-clam"] == "precaution" and "posterior approach" in json.dumps(data["left_out"])
 
 
-def test_surgery_without_its_details_is_refused_naming_each_field(tmp_path):
+def test_surgery_without_its_details_is_refused_naming_each_question(tmp_path):
     result = pick(tmp_path, {**GOOD, "recent_surgery_or_fracture": True, "clinician_guidance": True})
     assert result.returncode == 1
     for field in ("operated_side", "weeks_since_surgery", "procedure"):
-        assert f"field '{field}': needed when there was a recent surgery" in result.stderr
+        assert f"field '{field}': please answer" in result.stderr
+    # A blank weight answer is never "full": the question is asked again in its own words.
+    assert "field 'weight_bearing': please answer “How much weight may the operated leg take?”" in result.stderr
+    assert "field 'single_leg_cleared': please answer" in result.stderr
     result = pick(tmp_path, {**GOOD, "recent_surgery_or_fracture": True, "procedure": "keyhole"})
     assert "field 'procedure': 'keyhole' is not one of" in result.stderr
+
+
+def test_the_new_questions_left_blank_are_asked_in_plain_words(tmp_path):
+    blank = {k: v for k, v in GOOD.items() if k not in ("age_16_or_over", "falls_or_walking_aid", "red_flags")}
+    result = pick(tmp_path, blank)
+    assert result.returncode == 1 and result.stdout == ""
+    assert "please answer “Are you 16 or older?”" in result.stderr
+    assert "please answer “In the last 12 months, have you had a fall" in result.stderr
+    assert "field 'red_flags': please answer" in result.stderr
+
+
+def test_under_16_prints_a_referral_and_the_reason(tmp_path):
+    result = pick(tmp_path, {**GOOD, "age_16_or_over": False})
+    assert result.returncode == 0 and "THIS COURSE IS FOR ADULTS" in result.stdout
+    assert "adults (16 and over)" in result.stdout
 
 
 def test_bad_answers_exit_non_zero_with_the_engines_messages(tmp_path):

@@ -22,11 +22,16 @@ CHOICES = {
     "side_plank": ["none", "knees", "feet"],
     "single_leg_squat": ["no", "box", "free", "not-tried"],
     "goal": ["motor-control", "strength", "endurance", "return-to-sport"],
+    "pain_onset": ["new", "long-standing"],
+    "walking_worse": ["no", "all"],
+    "pregnancy": ["no", "under-20-weeks", "20-weeks-or-more"],
 }
+# Yes/no questions: the form sends "yes" or "no"; the answers hold True or False.
+YES_NO = ("age_16_or_over", "falls_or_walking_aid", "outer_hip_pain")
 RANGES = {"pain_now": (0, 10), "minutes_per_day": (5, 90), "days_per_week": (1, 7)}
 EQUIPMENT = ["step", "band", "wall", "chair", "mirror", "weight"]
 HIGH_PAIN = 7  # pain of 7 out of 10 or more gives rest advice (program page); kept below here
-SINGLE_VALUED = [*CHOICES, *RANGES]
+SINGLE_VALUED = [*CHOICES, *RANGES, *YES_NO]
 
 
 @st.composite
@@ -36,6 +41,9 @@ def valid_form(draw) -> dict[str, list[str]]:
     for name, (low, high) in RANGES.items():
         fields[name] = [str(draw(st.integers(low, HIGH_PAIN - 1 if name == "pain_now" else high)))]
     fields["recent_surgery_or_fracture"] = ["no"]
+    fields["red_flags"] = ["none"]  # the reader ticked "None of these apply to me"
+    for name in YES_NO:
+        fields[name] = [draw(st.sampled_from(["yes", "no"]))]
     equipment = draw(st.lists(st.sampled_from(EQUIPMENT), unique=True))
     if equipment:
         fields["equipment"] = equipment
@@ -44,7 +52,7 @@ def valid_form(draw) -> dict[str, list[str]]:
 
 def named_fields(error: AnswersError) -> set[str]:
     """The field names a reader is told about: every problem names its field in quotes."""
-    return {name for problem in error.problems for name in re.findall(r"'([a-z_]+)'", problem)}
+    return {name for problem in error.problems for name in re.findall(r"'([a-z0-9_]+)'", problem)}
 
 
 def outcome(fields):
@@ -71,6 +79,8 @@ def test_a_whole_form_is_accepted_with_the_values_the_reader_gave(fields):
     for name in RANGES:
         assert getattr(answers, name) == int(fields[name][0])
     assert set(answers.equipment) == set(fields.get("equipment", []))
+    for name in YES_NO:
+        assert getattr(answers, name) is (fields[name][0] == "yes")
     assert answers.recent_surgery_or_fracture is False and answers.red_flags == ()
 
 
@@ -81,6 +91,14 @@ def test_a_missing_field_is_named(fields, data):
     del fields[missing]
     answers, error = outcome(fields)
     assert answers is None and missing in named_fields(error)
+
+
+@SETTINGS
+@given(valid_form())
+def test_no_warning_sign_left_blank_is_named_not_taken_as_none(fields):
+    del fields["red_flags"]
+    answers, error = outcome(fields)
+    assert answers is None and "red_flags" in named_fields(error)
 
 
 @SETTINGS
@@ -129,5 +147,6 @@ def test_a_choice_the_form_does_not_offer_is_named(fields, name, text):
 def test_consistency_the_form_path_and_the_json_path_give_the_same_answers(fields):
     typed = {name: values[0] for name, values in fields.items() if name in CHOICES}
     typed |= {name: int(fields[name][0]) for name in RANGES}
-    typed |= {"recent_surgery_or_fracture": False, "equipment": fields.get("equipment", [])}
+    typed |= {name: fields[name][0] == "yes" for name in YES_NO}
+    typed |= {"recent_surgery_or_fracture": False, "red_flags": [], "equipment": fields.get("equipment", [])}
     assert answers_from_form(fields) == answers_from_dict(typed)

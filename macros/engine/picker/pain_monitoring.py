@@ -1,0 +1,134 @@
+"""The pain-monitoring rule: how much pain during and after the exercises is acceptable, judged
+against the reader's usual pain. It lives here once: the picker's stop rules, the clinical rules
+page and lesson 5 (the ``pain_monitoring_rule()`` macro) show ``RULE``, and anything that judges a
+logged session (a later session log) calls ``judge`` with the same numbers.
+
+The rule (``judge``):
+
+- Pain is rated from 0 (none) to 10 (worst imaginable). The reader's **usual** pain is the
+  baseline: the pain on most days at the moment, before exercising.
+- During the exercises, and afterwards, pain may rise **at most ``ALLOWED_RISE`` points above the
+  usual level**, and it must be **back to the usual level by the next morning**.
+- If it rises more, or has not settled by the next morning, the next session goes back a step (an
+  easier version, or fewer sets). Pain that keeps building from week to week means stop and ask a
+  physiotherapist.
+- A usual pain of ``REFER_AT`` or more is too high a baseline for this rule: the reader sees a
+  physiotherapist or doctor first (``refer_first``).
+
+Source: the pain-monitoring model of Silbernagel et al. 2007, tested in Achilles tendinopathy (pain
+during activity up to 5 out of 10, settled by the next morning, not building from week to week).
+The course uses it by analogy for the hip, and makes it relative to the usual pain so that it
+means something for a reader whose usual pain is already near 5; the relative form, the 2 points
+and the referral at 7 are course conventions.
+"""
+
+from dataclasses import dataclass
+
+from .sources import COURSE_CONVENTION
+
+ALLOWED_RISE = 2  # points above the usual pain, during the exercises and after
+REFER_AT = 7  # a usual pain at or above this sends the reader to a clinician first
+SCALE = (0, 10)
+
+OK = "ok"
+TOO_MUCH = "too-much"  # rose more than ALLOWED_RISE above the usual pain
+NOT_SETTLED = "not-settled"  # still above the usual pain the next morning
+REFER = "refer"  # the usual pain itself is REFER_AT or more
+
+
+@dataclass(frozen=True)
+class PainRule:
+    """The rule as the reader reads it, with its source and what in it is a course convention."""
+
+    title: str
+    steps: tuple[str, ...]
+    caveat: str
+    source: str
+    convention: str
+
+
+RULE = PainRule(
+    title="The pain-monitoring rule",
+    steps=(
+        "Before you start, rate your usual pain, the pain you have on most days at the moment, "
+        "from 0 (none) to 10 (worst imaginable).",
+        f"During the exercises and afterwards, your pain may go up by no more than about "
+        f"{ALLOWED_RISE} points above your usual level.",
+        "By the next morning it should be back to your usual level.",
+        "If it goes up more, or has not settled by the next morning, go back a step next time: an "
+        "easier version, or fewer sets. Stop an exercise at once if the pain is sharp.",
+        "If your pain keeps building from week to week, stop the exercises and see a physiotherapist.",
+        f"If your usual pain is {REFER_AT} out of 10 or more, see a physiotherapist or doctor before "
+        "you use this rule.",
+    ),
+    caveat="This way of judging pain was tested in people with Achilles tendinopathy (a sore heel "
+    "tendon), where pain during exercise up to 5 out of 10 was allowed if it settled by the next "
+    "morning (Silbernagel et al. 2007). The course uses it for the hip by analogy: it has not been "
+    "tested for hip drop.",
+    source="Silbernagel et al. 2007 (tested in Achilles tendinopathy; used here by analogy)",
+    convention=f"Judging pain against your usual level, the {ALLOWED_RISE} points and the referral at "
+    f"{REFER_AT} out of 10 are the course's convention ({COURSE_CONVENTION}).",
+)
+
+
+@dataclass(frozen=True)
+class PainVerdict:
+    verdict: str  # OK | TOO_MUCH | NOT_SETTLED | REFER
+    ceiling: int  # the highest acceptable pain for this reader
+    text: str
+
+
+def ceiling(usual: int) -> int:
+    """The highest pain acceptable during and after the exercises for a reader's usual pain."""
+    return min(SCALE[1], usual + ALLOWED_RISE)
+
+
+def refer_first(usual: int) -> bool:
+    """A usual pain this high is a reason to see a clinician before using the rule."""
+    return usual >= REFER_AT
+
+
+def _check(name: str, value: int | None) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or not SCALE[0] <= value <= SCALE[1]:
+        raise ValueError(f"{name} must be a whole number from {SCALE[0]} to {SCALE[1]}, got {value!r}")
+
+
+def judge(usual: int, during: int, next_morning: int | None = None) -> PainVerdict:
+    """Judge one session: the usual pain, the worst pain during or after it, and the pain the next
+    morning (None when not known yet)."""
+    for name, value in (("usual", usual), ("during", during), ("next_morning", next_morning)):
+        _check(name, value)
+    top = ceiling(usual)
+    if refer_first(usual):
+        return PainVerdict(
+            REFER,
+            top,
+            f"Your usual pain is {usual} out of 10: see a physiotherapist or doctor before you use this rule.",
+        )
+    if during > top:
+        return PainVerdict(
+            TOO_MUCH,
+            top,
+            f"Your pain reached {during} out of 10, more than {ALLOWED_RISE} points above your usual "
+            f"{usual}: go back a step next time.",
+        )
+    if next_morning is not None and next_morning > usual:
+        return PainVerdict(
+            NOT_SETTLED,
+            top,
+            f"The next morning your pain was {next_morning} out of 10, above your usual {usual}: go "
+            "back a step next time.",
+        )
+    return PainVerdict(OK, top, f"Within the rule: up to {top} out of 10, settled by the next morning.")
+
+
+def personal_line(usual: int) -> str:
+    """The rule in one sentence with the reader's own numbers (for a program's stop rules)."""
+    return (
+        f"Pain: your usual pain is {usual} out of 10, so during and after the exercises it may go up "
+        f"to about {ceiling(usual)} out of 10, and it should be back to {usual} by the next morning. "
+        "If it goes higher, or has not settled, go back a step next time; stop an exercise at once "
+        "if the pain is sharp."
+    )
