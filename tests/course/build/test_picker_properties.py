@@ -25,7 +25,7 @@ from hipdrop_course.engine.picker.render import render
 from hipdrop_course.engine.picker.rules import EQUIPMENT_PROVIDES, OPTIONAL_EQUIPMENT
 from hipdrop_course.engine.picker.safety import HIGH_PAIN, STOP_WALKING_WORSE
 from hipdrop_course.engine.picker.warning_signs import URGENCY_ORDER, WARNING_SIGNS_BY_ID
-from hipdrop_tools.project import Project
+from hipdrop_tools.course.project import Project
 from support import ROOT
 
 CATALOG = load_catalog(Project(ROOT))
