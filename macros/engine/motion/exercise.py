@@ -16,8 +16,8 @@ A description (one catalog exercise, the dict of its YAML entry)::
 Key-frame fields: ``label``, ``hold``, ``pelvis``, ``trunk``, ``trunk_forward``, ``turn`` (the
 body's turn in the picture on top of its position's), ``lift`` (a side plank's rise, degrees),
 ``press`` (0 to 1), ``air`` (a hop: the body this far above the floor, figure units),
-``stance``/``free`` (legs: ``abduction``, ``flexion``, ``knee``, ``opening``) and ``arms`` (``stance``/``free``: ``abduction``, ``elbow``, ``reach``). Angles are in degrees as
-``rig`` defines them.
+``stance``/``free`` (legs: ``abduction``, ``flexion``, ``knee``, ``opening``) and ``arms``
+(``stance``/``free``: ``abduction``, ``elbow``, ``reach``). Angles are in degrees as ``rig`` defines them.
 
 The animation goes through the key frames and back to the first, easing in and out, with every
 pose on the way blended angle by angle (``rig.blend``).
