@@ -14,7 +14,7 @@ from .engine.catalog import Exercise
 from .engine.catalog_html import POSITION_LABELS
 from .engine.motion.animation import exercise_animation
 from .engine.motion.html import FigureText, motion_figure
-from .engine.motion.scene import POSITIONS
+from .engine.motion.scene import view_words
 
 # The label beside the hatched leg(s), by the catalog's ``working_leg.works``.
 WORKS_FIGURE_LABELS = {
@@ -32,7 +32,7 @@ def exercise_figure(exercise: Exercise, motion) -> str:
     steps = "; ".join(f"{n}. {label}" for n, label in enumerate(animation.key_labels, start=1))
     hatched = "Both legs are hatched" if works in ("both", "together") else "The hatched leg does the work"
     caption = (
-        f"{exercise.name}, {POSITION_LABELS[exercise.position]}, {POSITIONS[exercise.position].view}. "
+        f"{exercise.name}, {POSITION_LABELS[exercise.position]}, {view_words(motion.setting)}. "
         f"{hatched}: {exercise.working_leg.headline} Key positions: {steps}."
     )
     return motion_figure(animation, f"hd-motion-{exercise.id}", FigureText(f"{exercise.name}: the movement", caption))

@@ -39,7 +39,7 @@ export class Player {
     this.data = data;
     this.total = data.durations.reduce((sum, ms) => sum + ms, 0);
     this.lines = [...stage.querySelectorAll("[data-p]")].map((el) => [el, el.dataset.p.split(" ").map((n) => at.get(n))]);
-    this.dots = [...stage.querySelectorAll("[data-c]")].map((el) => [el, at.get(el.dataset.c), el.tagName === "circle"]);
+    this.dots = [...stage.querySelectorAll("[data-c]")].map((el) => [el, at.get(el.dataset.c), el.tagName === "circle" || el.tagName === "ellipse"]);
     if (!this.current) this.current = data.frames[data.still];
   }
 

@@ -14,7 +14,7 @@ NEXT_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAn
 
 
 def leg_points(figure) -> str:
-    return figure.locator('.hd-motion-stage [data-p="hip_f knee_f ankle_f"]').first.get_attribute("points")
+    return figure.locator('.hd-motion-stage [data-p="hip_f knee_f ankle_f toe_f"]').first.get_attribute("points")
 
 
 def test_the_still_frame_and_the_words_are_there_before_any_script(browser, site_url):
@@ -44,7 +44,7 @@ def test_the_movement_plays_and_pauses_by_keyboard(page, site_url):
     expect(figure.get_by_role("button", name="Pause the movement")).to_be_focused()
     page.wait_for_function(
         "(start) => document.querySelector('#hd-motion-side-lying-abduction .hd-motion-stage "
-        "[data-p=\"hip_f knee_f ankle_f\"]').getAttribute('points') !== start",
+        "[data-p=\"hip_f knee_f ankle_f toe_f\"]').getAttribute('points') !== start",
         arg=start,
     )
     page.keyboard.press("Enter")
@@ -58,7 +58,7 @@ def test_the_movement_plays_and_pauses_by_keyboard(page, site_url):
     expect(figure).to_have_attribute("data-playing", "true")
     page.wait_for_function(
         "(paused) => document.querySelector('#hd-motion-side-lying-abduction .hd-motion-stage "
-        "[data-p=\"hip_f knee_f ankle_f\"]').getAttribute('points') !== paused",
+        "[data-p=\"hip_f knee_f ankle_f toe_f\"]').getAttribute('points') !== paused",
         arg=paused,
     )
 
@@ -120,11 +120,11 @@ def test_the_labs_walk_follows_the_sliders(page, site_url):
     capacity = lab.get_by_label("Abductor capacity in N")
     capacity.fill("600")
     expect(readout).to_contain_text("pelvis drops 12°")
-    pelvis = walk.locator('.hd-motion-stage [data-p="hip_s hip_f"]')
-    # The figure glides to the new posture: the right hip ends lower than the left.
+    pelvis = walk.locator('.hd-motion-stage [data-p="pelvis_a pelvis_b"]')
+    # The figure glides to the new posture: the pelvis line ends lower on the right than the left.
     page.wait_for_function(
         """() => {
-          const [left, right] = document.querySelector('#hd-mech-walk .hd-motion-stage [data-p="hip_s hip_f"]')
+          const [left, right] = document.querySelector('#hd-mech-walk .hd-motion-stage [data-p="pelvis_a pelvis_b"]')
             .getAttribute('points').split(' ').map((p) => p.split(',').map(Number));
           return right[1] - left[1] > 3;
         }"""
