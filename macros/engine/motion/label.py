@@ -14,7 +14,9 @@ from .rig import Point
 
 Rect = tuple[float, float, float, float]  # x0, y0, x1, y1
 Segment = tuple[Point, Point, float]  # two ends and the half-width of the stroke
-GRID_CM = 6.0
+CELL_CM = 4.0
+LEADER_END_CM = 6.0  # the leader's last stretch, over the leg it names
+MAX_TRIED = 150  # places whose leaders are checked, cheapest first
 CLEARANCE_CM = 2.5
 CROSSING_COST = 80.0  # a leader that crosses the body, in centimetres of leader
 
@@ -91,31 +93,27 @@ def place_label(
     still = segments if still is None else still
     width, height = size
     x0, y0, x1, y1 = area
+    grid = _Occupancy((x0 - width - 4, y0 - height - 4), (x1 + width + 4, y1 + 2 * height + 4))
+    for a, b, r in segments:
+        grid.mark_segment(a, b, r + CLEARANCE_CM)
+    for box in blocked:
+        grid.mark_rect(box, CLEARANCE_CM)
+    span = (math.ceil(width / CELL_CM), math.ceil(height / CELL_CM))
     candidates: list[tuple[float, Rect, int, tuple[Point, ...]]] = []
-    steps_x = int((x1 - x0 + 2 * width) / GRID_CM) + 1
-    steps_y = int((y1 - y0 + 3 * height) / GRID_CM) + 1
-    for i in range(steps_x):
-        left = x0 - width - 4 + i * GRID_CM
-        for j in range(steps_y):
-            bottom = y0 - height - 4 + j * GRID_CM
-            rect = (left, bottom, left + width, bottom + height)
-            grown = (max(0.0, x0 - rect[0]) + max(0.0, rect[2] - x1)) * 2.0 + (
-                max(0.0, y0 - rect[1]) + max(0.0, rect[3] - y1)
-            ) * 3.0
-            for index in range(len(targets[0])):
-                ends = [leg[index] for leg in targets]
-                starts = tuple(_closest_in_rect(end, rect) for end in ends)
-                cost = grown + sum(math.dist(s, e) for s, e in zip(starts, ends, strict=True))
-                candidates.append((cost, rect, index, starts))
+    for left, bottom in grid.free_places(span):
+        rect = (left, bottom, left + width, bottom + height)
+        grown = (max(0.0, x0 - rect[0]) + max(0.0, rect[2] - x1)) * 2.0 + (
+            max(0.0, y0 - rect[1]) + max(0.0, rect[3] - y1)
+        ) * 3.0
+        for index in range(len(targets[0])):
+            starts = tuple(_closest_in_rect(leg[index], rect) for leg in targets)
+            cost = grown + sum(math.dist(start, leg[index]) for start, leg in zip(starts, targets, strict=True))
+            candidates.append((cost, rect, index, starts))
     candidates.sort(key=lambda c: c[0])
     best: tuple[float, LabelPlace] | None = None
-    for cost, rect, index, starts in candidates:  # cheapest first: stop once nothing can do better
+    for cost, rect, index, starts in candidates[:MAX_TRIED]:  # cheapest first, until nothing can do better
         if best is not None and cost >= best[0]:
             break
-        if any(rects_overlap(rect, box, CLEARANCE_CM) for box in blocked):
-            continue
-        if any(_near(rect, a, b, r + CLEARANCE_CM) for a, b, r in segments):
-            continue
         for start, leg in zip(starts, targets, strict=True):
             end = leg[index]
             # A leader that runs over other parts of the body reads as pointing at them.
@@ -134,28 +132,76 @@ def place_label(
     return best[1]
 
 
-def _near(rect: Rect, a: Point, b: Point, distance: float) -> bool:
-    """Whether the segment comes within ``distance`` of the box (a quick test of extents first)."""
-    if (
-        min(a[0], b[0]) - distance > rect[2]
-        or max(a[0], b[0]) + distance < rect[0]
-        or min(a[1], b[1]) - distance > rect[3]
-        or max(a[1], b[1]) + distance < rect[1]
-    ):
-        return False
-    return rect_segment_distance(rect, a, b) < distance
+class _Occupancy:
+    """A grid of ``CELL_CM`` cells over the picture: which cells something occupies, with a table
+    of running sums so that whether a box is clear is one look-up."""
+
+    def __init__(self, low: Point, high: Point):
+        self.x0, self.y0 = low
+        self.nx = max(1, math.ceil((high[0] - low[0]) / CELL_CM))
+        self.ny = max(1, math.ceil((high[1] - low[1]) / CELL_CM))
+        self.cells = [[0] * self.nx for _ in range(self.ny)]
+
+    def _range(self, lo: float, hi: float, origin: float, count: int) -> range:
+        return range(max(0, int((lo - origin) // CELL_CM)), min(count, int((hi - origin) // CELL_CM) + 1))
+
+    def mark_segment(self, a: Point, b: Point, distance: float) -> None:
+        """Every cell whose square comes within ``distance`` of the segment."""
+        reach = distance + CELL_CM * 0.71  # from a cell's centre to its corner
+        xs = self._range(min(a[0], b[0]) - reach, max(a[0], b[0]) + reach, self.x0, self.nx)
+        for j in self._range(min(a[1], b[1]) - reach, max(a[1], b[1]) + reach, self.y0, self.ny):
+            cy = self.y0 + (j + 0.5) * CELL_CM
+            row = self.cells[j]
+            for i in xs:
+                centre = (self.x0 + (i + 0.5) * CELL_CM, cy)
+                if math.dist(centre, _closest_on_segment(centre, a, b)) < reach:
+                    row[i] = 1
+
+    def mark_rect(self, rect: Rect, margin: float) -> None:
+        for j in self._range(rect[1] - margin, rect[3] + margin, self.y0, self.ny):
+            for i in self._range(rect[0] - margin, rect[2] + margin, self.x0, self.nx):
+                self.cells[j][i] = 1
+
+    def free_places(self, span: tuple[int, int]) -> list[Point]:
+        """The lower left corners of every clear box ``span`` cells wide and high."""
+        w, h = span
+        sums = [[0] * (self.nx + 1) for _ in range(self.ny + 1)]
+        for j in range(self.ny):
+            running = 0
+            for i in range(self.nx):
+                running += self.cells[j][i]
+                sums[j + 1][i + 1] = sums[j][i + 1] + running
+        places = []
+        for j in range(self.ny - h + 1):
+            for i in range(self.nx - w + 1):
+                if sums[j + h][i + w] - sums[j][i + w] - sums[j + h][i] + sums[j][i] == 0:
+                    places.append((self.x0 + i * CELL_CM, self.y0 + j * CELL_CM))
+        return places
 
 
 def _passes_near(start: Point, end: Point, a: Point, b: Point, r: float) -> bool:
     """Whether the leader from ``start`` to ``end`` runs within ``r`` of segment ``a``-``b``
-    somewhere before its last few centimetres."""
+    before its last few centimetres (where it meets the leg it names)."""
     length = math.dist(start, end)
-    if length < 1e-6:
+    if length <= LEADER_END_CM:
         return False
-    stop = max(0.0, 1.0 - 6.0 / length)
-    for k in range(1, 9):
-        t = stop * k / 8
-        p = (start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t)
-        if math.dist(p, _closest_on_segment(p, a, b)) < r:
-            return True
-    return False
+    t = 1.0 - LEADER_END_CM / length
+    stop = (start[0] + (end[0] - start[0]) * t, start[1] + (end[1] - start[1]) * t)
+    if (
+        min(a[0], b[0]) - r > max(start[0], stop[0])
+        or max(a[0], b[0]) + r < min(start[0], stop[0])
+        or min(a[1], b[1]) - r > max(start[1], stop[1])
+        or max(a[1], b[1]) + r < min(start[1], stop[1])
+    ):
+        return False
+    if _cross(start, stop, a, b):
+        return True
+    return (
+        min(
+            math.dist(start, _closest_on_segment(start, a, b)),
+            math.dist(stop, _closest_on_segment(stop, a, b)),
+            math.dist(a, _closest_on_segment(a, start, stop)),
+            math.dist(b, _closest_on_segment(b, start, stop)),
+        )
+        < r
+    )

@@ -44,9 +44,13 @@ class View:
         turned = (self.azimuth + 180) % 360 - 180
         return 90 - abs(abs(turned) - 90)
 
-    def words(self, facing: str) -> str:
+    def words(self, facing: str, on_back: bool = False) -> str:
         """What the caption says the reader sees (``facing``: the position's, before the camera
-        turns; an azimuth near 180 goes round to the other side)."""
+        turns; an azimuth near 180 goes round to the other side). A body on its back is seen
+        from its side when the camera is square on."""
+        above = " and above" if self.elevation >= 15 else ""
+        if on_back:
+            return ("seen from the side" if self.off_square < 30 else "seen from the feet") + above
         turned = (self.azimuth + 180) % 360 - 180  # -180 to 180
         back = (facing == "away") == (abs(turned) < 90)
         off = self.off_square
@@ -57,7 +61,7 @@ class View:
             where = f"{side}, a little from the side"
         else:
             where = side
-        return f"seen from {where}" + (" and above" if self.elevation >= 15 else "")
+        return f"seen from {where}{above}"
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,7 @@ POSITIONS = {
         90,
         (("hip_s", BACK), ("shoulder_s", BACK), ("ankle_s", FOOT), ("ankle_f", FOOT)),
         "mid_hip",
-        View(azimuth=-28, elevation=32),
+        View(elevation=40),
         on_back=True,
         lying=True,
     ),
@@ -318,4 +322,4 @@ def place(pose: Pose, setting: Setting, body: Body, props: Props = NO_PROPS) -> 
 
 def view_words(setting: Setting) -> str:
     """What the reader sees, for a caption: "seen from behind", "seen from the front and above"..."""
-    return setting.camera.words(setting.layout.facing)
+    return setting.camera.words(setting.layout.facing, setting.layout.on_back)
