@@ -56,6 +56,27 @@ def asset_files(project: Project, packs: "tuple[Pack, ...]" = ()) -> list[SiteFi
     return list(files.values())
 
 
+class GeneratedFileClash(HipdropError):
+    """A pack's generated file with the address of another file of the site."""
+
+
+def pack_site_files(project: Project, packs: "tuple[Pack, ...]", taken: set[str]) -> list[SiteFile]:
+    """The files each pack makes at build time (``Pack.site_files``); ``taken``: the addresses
+    already in the site, which a generated file may not replace."""
+    from hipdrop_tools.course.packs import resolve
+
+    files: list[SiteFile] = []
+    for pack in packs:
+        if not pack.site_files:
+            continue
+        for dest, content in resolve(pack.site_files)(project).items():
+            if dest in taken:
+                raise GeneratedFileClash(f"pack '{pack.name}': the generated file {dest} is already in the site")
+            taken.add(dest)
+            files.append(SiteFile(dest=dest, content=content))
+    return files
+
+
 def pyodide_files(project: Project, packs: "tuple[Pack, ...]") -> list[SiteFile]:
     missing = [name for name in PYODIDE_FILES if not (project.pyodide_dir / name).is_file()]
     if missing:

@@ -203,6 +203,9 @@ def test_a_pack_adds_its_macro_widget_stylesheet_and_worker_method(tmp_path):
     assert "assets/hipdrop/css/course.css" in page and "assets/hipdrop/css/toy.css" not in page
     assert "/* ---- toy.css ---- */" in (site / "assets" / "hipdrop" / "css" / "course.css").read_text()
     assert (site / "assets" / "hipdrop" / "js" / "widgets" / "toy.js").is_file()
+    # A file the pack made at build time is in the site, and in the service worker's list.
+    assert (site / "assets" / "hipdrop" / "toy" / "made.txt").read_text() == f"made for {root.name}"
+    assert "assets/hipdrop/toy/made.txt" in (site / "sw.js").read_text()
     wheel = wheel_of(site)
     assert "toy_pack/engine/__init__.py" in wheel.namelist()
     assert "'toy.shout': 'toy_pack.engine:shout'" in wheel.read("hipdrop/_registry.py").decode()
@@ -221,6 +224,7 @@ def test_a_course_without_the_pack_carries_none_of_it(tmp_path):
     assert build(root).returncode == 0
     site = root / "site"
     assert not (site / "assets" / "hipdrop" / "js" / "widgets" / "toy.js").exists()
+    assert not (site / "assets" / "hipdrop" / "toy").exists()
     assert "toy" not in wheel_of(site).read("hipdrop/_registry.py").decode()
     assert "toy.css" not in (site / "index.html").read_text()
 
