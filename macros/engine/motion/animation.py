@@ -6,13 +6,15 @@ before any script, ready for the SVG renderer and the player. Pure functions, st
 - ``Animation.svg(index, element_id, title)``: frame ``index`` as an SVG.
 - ``Animation.keyframes_svg(element_id, title)``: the key frames side by side in one small SVG.
 - ``exercise_animation(motion, works, label)``: an exercise's animation from its description.
+- ``keyframes_figure(motion, works, element_id, title)``: its key frames in one small SVG (the
+  program's and the exercise library's figure), with no label and no path between them.
 - ``strip_html(animation, element_id, title)``: the key frames as list items, each labelled.
 """
 
 from dataclasses import dataclass
 from html import escape
 
-from .draw import Drawing, arrange, frame_svg, frames_data, frames_svg
+from .draw import DISPLAY_SCALE, Drawing, arrange, frame_svg, frames_data, frames_size, frames_svg
 from .exercise import WORKS_LEGS, Motion, timeline
 from .rig import Body, Point
 from .scene import place3d, project, props
@@ -71,11 +73,18 @@ def finished(
     return arrange(drawing, frames, depths, keys, still)
 
 
-def exercise_animation(motion: Motion, works: str, label: str, body: Body | None = None) -> Animation:
-    """Key frames and the path between them; the props placed from the last key frame."""
+def exercise_animation(
+    motion: Motion, works: str, label: str, body: Body | None = None, moving: bool = True
+) -> Animation:
+    """Key frames and the path between them (``moving``; else the key frames alone, for a still
+    figure); the props placed from the last key frame."""
     body = body or Body()
     setting = motion.setting
-    poses, durations, keys = timeline(motion)
+    if moving:
+        poses, durations, keys = timeline(motion)
+    else:
+        poses = [key.pose for key in motion.keyframes]
+        durations, keys = [0] * len(poses), list(range(len(poses)))
     end = place3d(motion.keyframes[-1].pose, setting, body)
     scenery = props(setting, end, body)
     frames: list[dict[str, Point]] = []
@@ -105,3 +114,19 @@ def exercise_animation(motion: Motion, works: str, label: str, body: Body | None
         key_labels=tuple(k.label for k in motion.keyframes),
         still=still,
     )
+
+
+@dataclass(frozen=True)
+class Still:
+    """A still figure: the SVG and its size on a wide screen (CSS pixels)."""
+
+    svg: str
+    width: float
+    height: float
+
+
+def keyframes_figure(motion: Motion, works: str, element_id: str, title: str) -> Still:
+    """The exercise's key frames side by side in one SVG, numbered, the working leg(s) hatched."""
+    animation = exercise_animation(motion, works, "", moving=False)
+    width, height = frames_size(animation.drawing, len(animation.keys))
+    return Still(animation.keyframes_svg(element_id, title), width * DISPLAY_SCALE, height * DISPLAY_SCALE)

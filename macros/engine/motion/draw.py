@@ -505,13 +505,19 @@ def frame_svg(drawing: Drawing, points: dict[str, Point], element_id: str, title
 FRAME_GAP_PX = 14.0
 
 
+def frames_size(drawing: Drawing, count: int) -> tuple[float, float]:
+    """The size of ``frames_svg`` for ``count`` frames, in the SVG's units."""
+    one_width, height = _Canvas(drawing).size
+    return one_width * count + FRAME_GAP_PX * (count - 1), height
+
+
 def frames_svg(drawing: Drawing, frames: list[dict[str, Point]], element_id: str, title: str) -> str:
     """Several frames side by side on one card, numbered, without the label (a small figure)."""
     drawing = replace(drawing, label="")
     pattern = f"{element_id}-hatch"
     out = [f"<defs>{_pattern(pattern)}</defs>"]
     one_width, height = _Canvas(drawing).size
-    width = one_width * len(frames) + FRAME_GAP_PX * (len(frames) - 1)
+    width, _ = frames_size(drawing, len(frames))
     out.append(
         f'<rect x="1" y="1" width="{_n(width - 2)}" height="{_n(height - 2)}" rx="10" fill="{CARD}" '
         'stroke="#c8c8c8" stroke-width="1.5"/>'
