@@ -4,6 +4,7 @@ Its assets are the course's ``site_assets/`` folder (the plugin sets them)."""
 
 from hipdrop_tools.course.packs import Pack
 
+from .engine.mechanics.problems import GENERATORS
 from .engine.methods import METHODS
 
 PACK = Pack(
@@ -17,6 +18,8 @@ PACK = Pack(
         "hipdrop_course.engine.mechanics.page",
     ),
     methods=METHODS,
+    # Numeric problems from the mechanics model, for generated_numeric quiz questions.
+    generators=GENERATORS,
     macros="hipdrop_course:macros",
     extra_css=("css/picker.css", "css/mechanics.css"),
     loaders={"catalog exercises": "hipdrop_course.catalog:load_exercises"},

@@ -27,6 +27,7 @@ CORE_METHODS = {
     "quiz.submit": "hipdrop.browser:quiz_submit",
     "quiz.order": "hipdrop.browser:quiz_order",
     "quiz.restore": "hipdrop.browser:quiz_restore",
+    "quiz.problem": "hipdrop.browser:quiz_problem",
 }
 
 
@@ -71,6 +72,11 @@ def quiz_order(params: dict, session: Session) -> dict:
 @uses_session
 def quiz_restore(params: dict, session: Session) -> dict:
     return quiz_api.restore_progress(params, session.quiz_banks)
+
+
+@uses_session
+def quiz_problem(params: dict, session: Session) -> dict:
+    return quiz_api.problem(params, session.quiz_banks)
 
 
 def registered_methods() -> dict[str, str]:

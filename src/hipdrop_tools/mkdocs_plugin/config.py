@@ -8,6 +8,13 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
+class HandoutsConfig(base.Config):
+    # How many versions of each generated numeric question the worksheets print (`hipdrop
+    # worksheets`) and the quiz exports carry (a Moodle category, a QTI selection): version n is the
+    # same numbers on paper and on the platform. At least 1.
+    worksheet_versions = c.Type(int, default=3)
+
+
 class ScormConfig(base.Config):
     # The SCORM 1.2 package (`hipdrop scorm`): the final quiz's percentage that passes, and that quiz.
     mastery_score = c.Type(int, default=80)
@@ -47,3 +54,4 @@ class HipdropConfig(base.Config):
     # pack is its macros folder and needs no entry here).
     packs = c.ListOfItems(c.Type(str), default=[])
     scorm = c.SubConfig(ScormConfig)
+    handouts = c.SubConfig(HandoutsConfig)
