@@ -4,8 +4,9 @@ Each generator draws the values of one-leg stance from a seed (``hipdrop.quiz.dr
 numbers in CPython and in Pyodide), checks them with the lab's own ``inputs_from_dict`` and solves
 them with the lab's own ``solve``: the answer and every number of the working come from the model
 the lab uses. The answer is given in whole newtons, rounded half up; intermediate values are shown
-to 0.1 N. Values are rounded to 6 decimals before they are rounded for display, so a last-digit
-difference between two runtimes' sine or cosine never changes a digit the reader sees.
+to 0.1 N. Values are rounded to 6 decimals, as whole millionths, before they are rounded for
+display, so a last-digit difference between two runtimes' sine or cosine never changes a digit the
+reader sees. (Whole numbers, not ``decimal``: the browser's trimmed standard library lacks it.)
 
 Where each range comes from:
 
@@ -28,8 +29,6 @@ The tolerance is 2% of the answer, rounded up to a whole newton (course conventi
 rounding in the steps, not a wrong method).
 """
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from hipdrop.quiz.draws import Draws
 from hipdrop.quiz.generated import Given, Problem, Step
 
@@ -46,14 +45,24 @@ CANE_STEP_N = 5
 TOLERANCE_PCT = 2
 
 
-def _decimal(value: float, places: int) -> Decimal:
-    """``value`` to ``places`` decimals, rounded half up, after rounding away float noise."""
-    return Decimal(repr(round(value, 6))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+MICRO = 10**6
+
+
+def _scaled(value: float, places: int) -> int:
+    """``value`` in units of 10**-places, rounded half away from zero, after rounding it to whole
+    millionths first (float noise below that never reaches a shown digit)."""
+    micro = round(round(value, 6) * MICRO)
+    unit = MICRO // 10**places
+    magnitude = (abs(micro) + unit // 2) // unit
+    return magnitude if micro >= 0 else -magnitude
 
 
 def _n(value: float, places: int = 1) -> str:
-    """1166.62 -> '1,166.6'."""
-    return format(_decimal(value, places), f",.{places}f")
+    """1166.62 -> '1,166.6'; 583.0 -> '583' with no places."""
+    scaled = _scaled(value, places)
+    sign, scaled = ("-" if scaled < 0 else ""), abs(scaled)
+    whole, fraction = divmod(scaled, 10**places)
+    return f"{sign}{whole:,}" + (f".{fraction:0{places}d}" if places else "")
 
 
 def _cm(value: float) -> str:
@@ -61,7 +70,7 @@ def _cm(value: float) -> str:
 
 
 def _whole(value: float) -> int:
-    return int(_decimal(value, 0))
+    return _scaled(value, 0)
 
 
 def _tolerance(answer: int) -> int:
@@ -144,8 +153,8 @@ def abductor_force_problem(seed: int, body_weight: float, body_arm: float, abduc
         givens=_stance_givens(result),
         question="How hard must the hip abductors pull to hold the pelvis level (F), in newtons?",
         unit="N",
-        answer=answer,
-        tolerance=_tolerance(answer),
+        answer=float(answer),
+        tolerance=float(_tolerance(answer)),
         steps=(
             _weight_step(result),
             Step(
@@ -178,8 +187,8 @@ def joint_force_problem(seed: int, body_weight: float, body_arm: float, abductor
         givens=(*_stance_givens(result), Given("θ", "Abductor line of pull", angle, "°")),
         question="How hard is the stance hip joint pressed (the joint reaction force R), in newtons?",
         unit="N",
-        answer=answer,
-        tolerance=_tolerance(answer),
+        answer=float(answer),
+        tolerance=float(_tolerance(answer)),
         steps=(
             _weight_step(result),
             Step(
@@ -232,8 +241,8 @@ def trunk_lean_problem(seed: int, body_weight: float, body_arm: float, abductor_
         givens=(*_stance_givens(result), Given("L", "Trunk lean toward the stance hip", lean, "cm")),
         question="With the lean, how hard must the hip abductors pull (F), in newtons?",
         unit="N",
-        answer=answer,
-        tolerance=_tolerance(answer),
+        answer=float(answer),
+        tolerance=float(_tolerance(answer)),
         steps=(
             _weight_step(result),
             Step(
@@ -288,8 +297,8 @@ def cane_problem(seed: int, body_weight: float, body_arm: float, abductor_arm: f
         ),
         question="With the cane, how hard must the hip abductors pull (F), in newtons?",
         unit="N",
-        answer=answer,
-        tolerance=_tolerance(answer),
+        answer=float(answer),
+        tolerance=float(_tolerance(answer)),
         steps=(
             _weight_step(result),
             Step(
