@@ -102,6 +102,7 @@ CORE = Pack(
     commands=(
         "hipdrop_tools.cli.check",
         "hipdrop_tools.cli.handouts",
+        "hipdrop_tools.cli.worksheets",
         "hipdrop_tools.cli.export",
         "hipdrop_tools.cli.bundle",
         "hipdrop_tools.cli.scorm",
