@@ -46,7 +46,7 @@ def answer_by_keyboard(page, box, text: str) -> None:
 
 
 def test_a_student_answers_a_generated_problem_by_keyboard_and_sees_the_working(page, site_url):
-    source = question("l2-calc-joint-force")
+    source = question("l2-calc-abductor")
     quiz = open_quiz(page, site_url)
     box = quiz.locator(f'fieldset[data-question="{source["id"]}"]')
 
