@@ -102,6 +102,7 @@ MESSAGES = {
     ),
     "quiz.live.check_failed": "Your answers could not be checked: {reason}",
     "quiz.live.problem_failed": "New numbers could not be made: {reason}",
+    "quiz.live.new_numbers": "New numbers: {values}.",
     "quiz.live.start_failed": "The quiz could not start: {reason}",
     "quiz.live.retry_same_version": (
         "New attempt: your answers are cleared. The order stays that of version {seed}, as the link asks."

@@ -110,6 +110,7 @@ MESSAGES = {
     ),
     "quiz.live.check_failed": "Vos réponses n'ont pas pu être vérifiées\u00a0: {reason}",
     "quiz.live.problem_failed": "Impossible de donner d'autres nombres\u00a0: {reason}",
+    "quiz.live.new_numbers": "Autres nombres\u00a0: {values}.",
     "quiz.live.start_failed": "Le quiz n'a pas pu démarrer\u00a0: {reason}",
     "quiz.live.retry_same_version": (
         "Nouvelle tentative\u00a0: vos réponses sont effacées. L'ordre reste celui de la version "

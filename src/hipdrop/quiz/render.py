@@ -147,8 +147,8 @@ def static_problem(question: Question, generators: Mapping | None) -> Problem:
 def _generated_html(base: str, problem: Problem, hint_id: str, texts: Messages) -> str:
     hint = generated_html.hint(problem, texts)
     return (
-        f'<div class="hd-problem" data-seed="{problem.seed}" aria-live="polite">'
-        f"{generated_html.problem_html(problem, texts)}</div>"
+        f'<div class="hd-problem" data-seed="{problem.seed}">{generated_html.problem_html(problem, texts)}</div>'
+        '<p class="hd-problem-status" role="status"></p>'
         f'<p class="hd-hint" id="{escape(hint_id)}">{escape(hint)}</p>'
         f"{_numeric_html(base, problem.unit, hint_id, texts)}"
         '<p class="hd-new-numbers-line"><button type="button" class="hd-action hd-new-numbers" hidden>'

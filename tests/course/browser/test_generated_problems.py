@@ -81,6 +81,8 @@ def test_a_student_answers_a_generated_problem_by_keyboard_and_sees_the_working(
     fresh = problem(source, new_seed)
     assert fresh.values() != shown.values()
     assert shown_values(box) == expected_values(fresh)
+    said = "; ".join(f"{g.name} ({g.symbol}) {v}" for g, v in zip(fresh.givens, expected_values(fresh)))
+    expect(box.locator(".hd-problem-status")).to_have_text(f"New numbers: {said}.")
     expect(box.locator("input")).to_have_value("")
     expect(box.locator(".hd-explanation")).to_be_hidden()
     assert box.get_attribute("data-verdict") is None

@@ -328,6 +328,11 @@ export function attach(root, api) {
     await showProblem(fieldset, { attempt: seed, turn, avoid: problemSeed(fieldset) });
     fieldset.querySelector("input").value = "";
     clearFeedback(fieldset);
+    // Said once to a screen reader (the problem itself is not a live region: Python's start would read it out).
+    const values = [...fieldset.querySelectorAll(".hd-givens tr")].map((row) =>
+      [...row.cells].map((cell) => cell.textContent.trim()).join(" "),
+    );
+    fieldset.querySelector(".hd-problem-status").textContent = text("quiz.live.new_numbers", { values: values.join("; ") });
     save();
   }
 
