@@ -41,10 +41,10 @@ def practice_quiz_by_keyboard(run):
 
 def final_exam_by_keyboard(run):
     questions = bank("final")["questions"]
-    report, server = run(plans.quiz("final-quiz/?quiz-version=4242", "final", questions))
+    report, server = run(plans.quiz("final-quiz/?quiz-version=4242", "final", questions, version=4242))
     clean(report, server)
     # The exam adds that the answers are now locked.
-    assert report["reads"]["result"].startswith(quiz_summary("final") + " ")
+    assert report["reads"]["result"].startswith(quiz_summary("final", version=4242) + " ")
     assert report["reads"]["verdicts"] == ["correct" if i % 2 == 0 else "incorrect" for i in range(len(questions))]
 
 

@@ -74,6 +74,8 @@ def answer_steps(quiz: str, question: dict, response) -> list[dict]:
         return [s for option in response for s in ({"focus": f'{box} input[value="{option}"]'}, {"press": "Space"})]
     if kind == "numeric":
         return [{"focus": f"{box} input"}, {"type": response}]
+    if kind == "generated_numeric":
+        return [{"focus": f"{box} input"}, {"type": response["value"]}]
     if kind == "ordering":
         return [{"choose": [f'{box} .hd-item[data-item="{item}"] select', str(place)]} for item, place in response.items()]
     if kind == "matching":
@@ -81,10 +83,11 @@ def answer_steps(quiz: str, question: dict, response) -> list[dict]:
     raise ValueError(f"unknown question type {kind}")
 
 
-def quiz(path: str, quiz_id: str, questions: list[dict]) -> list[dict]:
-    """Answer every other question right by keyboard, submit with Enter, read the result."""
+def quiz(path: str, quiz_id: str, questions: list[dict], version: int | None = None) -> list[dict]:
+    """Answer every other question right by keyboard, submit with Enter, read the result (the
+    path names the quiz ``version`` when the quiz has generated questions)."""
     root = widget("quiz", f'[data-quiz="{quiz_id}"]')
-    responses, _ = mixed_responses(questions)
+    responses, _ = mixed_responses(questions, quiz_id, version)
     steps = [{"goto": path}, state_is(root, "ready"), {"wait": f"document.querySelector({js_string(root)}).dataset.quizReady === 'true'", "timeout": SETTLE_MS}]
     for question in questions:
         steps += answer_steps(root, question, responses[question["id"]])

@@ -59,6 +59,10 @@ MESSAGES = {
     "quiz.print.choose_from": "Choose from (write the letter):",
     "quiz.key.summary": "Answer key: {title}",
     "quiz.key.lesson_link": "Read the lesson section",
+    # ------------------------------------------------ generated problems (hipdrop.quiz.generated_html)
+    "quiz.problem.given": "Given",
+    "quiz.problem.working": "How to work it out",
+    "quiz.button.new_numbers": "New numbers",
     # ------------------------------------------------ grading (hipdrop.quiz.grading)
     "grade.answer.right": "Right answer:",
     "grade.answer.rights": "Right answers:",
@@ -97,6 +101,8 @@ MESSAGES = {
         "{summary} Your answers are locked; every question now shows its explanation and the right answer."
     ),
     "quiz.live.check_failed": "Your answers could not be checked: {reason}",
+    "quiz.live.problem_failed": "New numbers could not be made: {reason}",
+    "quiz.live.new_numbers": "New numbers: {values}.",
     "quiz.live.start_failed": "The quiz could not start: {reason}",
     "quiz.live.retry_same_version": (
         "New attempt: your answers are cleared. The order stays that of version {seed}, as the link asks."
@@ -307,6 +313,10 @@ MESSAGES = {
     "handouts.group.quizzes": "Quiz worksheets and answer keys",
     "handouts.worksheet.title": "Worksheet: {name}",
     "handouts.key.title": "Answer key: {name}",
+    "handouts.version.worksheet": "Worksheet, version {number} of {count}",
+    "handouts.version.key": "Answer key, version {number} of {count}",
+    "handouts.version.worksheet.title": "Worksheet: {name}, version {number} of {count}",
+    "handouts.version.key.title": "Answer key: {name}, version {number} of {count}",
     "handouts.from": "From: {page}",
     "handouts.link.section": "{page}, section \u201c{section}\u201d",
     "handouts.footer.page": "Page {page} of {total}",

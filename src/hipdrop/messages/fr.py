@@ -63,6 +63,10 @@ MESSAGES = {
     "quiz.print.choose_from": "Choisissez parmi (écrivez la lettre)\u00a0:",
     "quiz.key.summary": "Corrigé\u00a0: {title}",
     "quiz.key.lesson_link": "Lire la section de la leçon",
+    # ------------------------------------------------ problèmes générés (hipdrop.quiz.generated_html)
+    "quiz.problem.given": "Données",
+    "quiz.problem.working": "Comment le calculer",
+    "quiz.button.new_numbers": "Autres nombres",
     # ------------------------------------------------ la correction
     "grade.answer.right": "Bonne réponse\u00a0:",
     "grade.answer.rights": "Bonnes réponses\u00a0:",
@@ -105,6 +109,8 @@ MESSAGES = {
         "explication et la bonne réponse."
     ),
     "quiz.live.check_failed": "Vos réponses n'ont pas pu être vérifiées\u00a0: {reason}",
+    "quiz.live.problem_failed": "Impossible de donner d'autres nombres\u00a0: {reason}",
+    "quiz.live.new_numbers": "Autres nombres\u00a0: {values}.",
     "quiz.live.start_failed": "Le quiz n'a pas pu démarrer\u00a0: {reason}",
     "quiz.live.retry_same_version": (
         "Nouvelle tentative\u00a0: vos réponses sont effacées. L'ordre reste celui de la version "
@@ -334,6 +340,10 @@ MESSAGES = {
     "handouts.group.quizzes": "Questionnaires à remplir et corrigés",
     "handouts.worksheet.title": "Questionnaire\u00a0: {name}",
     "handouts.key.title": "Corrigé\u00a0: {name}",
+    "handouts.version.worksheet": "Questionnaire, version {number} sur {count}",
+    "handouts.version.key": "Corrigé, version {number} sur {count}",
+    "handouts.version.worksheet.title": "Questionnaire\u00a0: {name}, version {number} sur {count}",
+    "handouts.version.key.title": "Corrigé\u00a0: {name}, version {number} sur {count}",
     "handouts.from": "Tiré de\u00a0: {page}",
     "handouts.link.section": "{page}, section «\u00a0{section}\u00a0»",
     "handouts.footer.page": "Page {page} sur {total}",

@@ -26,8 +26,9 @@ took the quiz). The rules:
   (radix (n + 1)^n); matching, for each left-hand item 0 (none) or 1 + the place of its chosen
   right-hand item (radix (m + 1)^n); numeric, 1 wrong, 2 right (radix 3: the number itself would
   cost 20 to 26 bits a question, a third of the final quiz's code; it is read back as the right
-  value or as text that is not a number, which the grader marks the same). Another question type
-  cannot be carried yet (``UnsupportedQuestion``).
+  value or as text that is not a number, which the grader marks the same); generated numeric the
+  same (radix 3), read back on the question's first problem (its answer, or text that is not a
+  number). Another question type cannot be carried yet (``UnsupportedQuestion``).
 - **Score.** The percentage is that of the answers as carried, graded by the engine
   (``grade_bank``); the reader grades the carried answers again with its own bank and refuses a
   code whose percentage differs (it was changed, or read wrongly).
@@ -42,8 +43,9 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 
+from .generated import problem_for
 from .grading import grade_bank, grade_question, normalise_response
-from .model import Bank, Question, bank_to_dict
+from .model import GENERATED_TYPES, Bank, Question, bank_to_dict
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base 32
 READ_AS = {"I": "1", "L": "1", "O": "0"}
@@ -181,6 +183,21 @@ def _numeric_digit(question: Question, given: object) -> int:
     return 2 if grade_question(question, given).correct else 1
 
 
+def _generated_digit(question: Question, given: object) -> int:
+    if not isinstance(given, dict) or "seed" not in given or given.get("value") in ("", None):
+        return 0
+    return 2 if grade_question(question, given).correct else 1
+
+
+def _generated_answer(question: Question, digit: int) -> dict | None:
+    """A response that grades as the digit says, on the question's first problem: its answer, or
+    text that is not a number."""
+    if not digit or question.generated is None:
+        return None
+    seed = question.generated.first_seed
+    return {"seed": seed, "value": format(problem_for(question, seed).answer, "g") if digit == 2 else "?"}
+
+
 def _numeric_text(question: Question, digit: int) -> str:
     """A response that grades as the digit says: the right value itself, or text that is not a number."""
     if digit == 2 and question.numeric:
@@ -198,7 +215,7 @@ def _radix(question: Question) -> int:
         return (len(question.items) + 1) ** len(question.items)
     if kind == "matching":
         return (len(question.right) + 1) ** len(question.left)
-    if kind == "numeric":
+    if kind == "numeric" or kind in GENERATED_TYPES:
         return 3
     raise UnsupportedQuestion(f"question '{question.id}': a '{kind}' question cannot be carried in a result code")
 
@@ -221,6 +238,8 @@ def _answer_digit(question: Question, response: object) -> int:
             (right.index(given[item.id]) + 1 if item.id in given else 0) * base**k
             for k, item in enumerate(question.left)
         )
+    if kind in GENERATED_TYPES:
+        return _generated_digit(question, given)
     return _numeric_digit(question, given)
 
 
@@ -241,6 +260,8 @@ def _answer_of(question: Question, digit: int) -> object:
             if place:
                 answer[item.id] = place if kind == "ordering" else question.right[place - 1].id
         return answer or None
+    if kind in GENERATED_TYPES:
+        return _generated_answer(question, digit)
     return _numeric_text(question, digit) or None
 
 

@@ -106,7 +106,7 @@ def engine_wheel(
     """The course's engine wheel (the core and its packs' engine packages, their worker methods
     as the wheel's registry), under a folder named by its content hash so browsers may cache it.
     With ``pyodide_dir`` (the runtime) and a ``cache_dir`` it also holds the modules' bytecode."""
-    from hipdrop_tools.course.packs import method_table
+    from hipdrop_tools.course.packs import generator_table, method_table
     from hipdrop_tools.pyodide.bytecode import compile_engine
     from hipdrop_tools.pyodide.wheel import engine_files
 
@@ -115,7 +115,15 @@ def engine_wheel(
     sources = [item for package in packages for item in engine_files(package, build_only)]
     # Compiled by the pinned Pyodide (under Node) so the browser does not compile at start-up.
     bytecode = compile_engine(sources, pyodide_dir, cache_dir / "engine") if pyodide_dir and cache_dir else []
-    wheel = build_wheel(packages, method_table(packs), "hipdrop", hipdrop.__version__, build_only, bytecode)
+    wheel = build_wheel(
+        packages,
+        method_table(packs),
+        "hipdrop",
+        hipdrop.__version__,
+        build_only,
+        bytecode,
+        generators=generator_table(packs),
+    )
     dest = f"{ASSETS_DIR}/engine/{wheel.digest[:12]}/{wheel.filename}"
     return SiteFile(dest=dest, content=wheel.content), wheel
 
@@ -196,16 +204,21 @@ def qr_library_files() -> list[SiteFile]:
 QUIZ_DOWNLOADS_DIR = "downloads/quizzes"
 
 
-def quiz_export_files(project: Project, base_url: str = "", category: str | None = None) -> list[SiteFile]:
+def quiz_export_files(
+    project: Project, base_url: str = "", category: str | None = None, versions: int | None = None
+) -> list[SiteFile]:
     """Every quiz bank as ``<bank>.gift``, ``<bank>.xml``, ``<bank>.qti21.zip`` and ``<bank>.qti12.zip``
-    (``hipdrop export`` writes the same)."""
+    (``hipdrop export`` writes the same); ``versions`` of each generated question."""
     from hipdrop_tools.course.quizzes import load_banks
     from hipdrop_tools.lms.export import FORMATS, export_all
 
     banks = load_banks(project)
     files = []
     for fmt in FORMATS:
-        texts, warnings = export_all(banks, fmt, base_url, *([category] if category else []))
+        options: dict = {"category": category} if category else {}
+        if versions is not None:
+            options["versions"] = versions
+        texts, warnings = export_all(banks, fmt, base_url, **options)
         for warning in warnings:  # INFO: a question a format cannot carry is left out, by design
             logging.getLogger("mkdocs.plugins.hipdrop").info("hipdrop: %s export: %s", fmt, warning)
         files += [

@@ -52,6 +52,10 @@ class HandoutsConfig(base.Config):
     sections = c.ListOfItems(c.SubConfig(HandoutSectionConfig), default=[])
     # The booklet: every page of the sections in one PDF, `<course>-booklet.pdf`.
     booklet = c.Type(bool, default=True)
+    # How many versions of each generated numeric question the worksheets print (`hipdrop
+    # worksheets`) and the quiz exports carry (a Moodle category, a QTI selection): version n is the
+    # same numbers on paper and on the platform. At least 1.
+    worksheet_versions = c.Type(int, default=3)
 
 
 # The course's own folders, relative to mkdocs.yml: when an option keeps its default, the folder may

@@ -88,6 +88,11 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
             handout_options(self.config, Path(config.docs_dir), "course")
         except OptionError as error:
             raise PluginError(error.report()) from None
+        if self.config.handouts.worksheet_versions < 1:
+            raise PluginError(
+                "mkdocs.yml: plugins.hipdrop.handouts.worksheet_versions: must be 1 or more, "
+                f"got {self.config.handouts.worksheet_versions}"
+            )
         try:
             self.packs = course_packs(self.project)
         except UnknownPack as error:
@@ -190,7 +195,9 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         extra.append(site_files.SiteFile(dest=css_bundle.BUNDLE, content=css.encode()))
         self.runtime_bytes = offline_control.runtime_size(extra)  # "Keep this course for offline use"
         short_name = self.config.short_name or config.site_name
-        extra += site_files.quiz_export_files(self.project, config.site_url or "", short_name)
+        extra += site_files.quiz_export_files(
+            self.project, config.site_url or "", short_name, self.config.handouts.worksheet_versions
+        )
         description = config.site_description or config.site_name
         try:
             extra += site_files.root_files(config.site_name, short_name, description, self.config.theme_color, assets)

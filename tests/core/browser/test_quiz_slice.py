@@ -188,13 +188,14 @@ def test_the_same_version_number_gives_the_same_order(page, site_url):
     expect(link).to_have_attribute("href", re.compile(r"quiz-version=777"))
 
 
-# ---------------------------------------------------------------- exam mode (final quiz, all six types)
+# ---------------------------------------------------------------- exam mode (final quiz, all seven types)
 
 
 def test_exam_mode_needs_every_answer_then_reviews_everything(page, site_url):
     quiz = open_quiz(page, site_url, FINAL, "final")
     questions = bank("final")["questions"]
-    assert {q["type"] for q in questions} == {"single", "multiple", "true_false", "numeric", "ordering", "matching"}
+    assert {q["type"] for q in questions} == {
+        "single", "multiple", "true_false", "numeric", "ordering", "matching", "generated_numeric"}
     submit = quiz.get_by_role("button", name="Submit answers")
     for question in questions[:-1]:
         answer(quiz, question, right=True)
@@ -238,8 +239,10 @@ def test_every_type_answered_wrong_gets_its_feedback(page, site_url):
         expect(box).to_have_attribute("data-verdict", "incorrect")
         explanation = box.locator(".hd-explanation")
         expect(explanation).to_contain_text("Not quite.")
-        if question["type"] in ("numeric", "ordering", "matching"):
+        if question["type"] in ("numeric", "ordering", "matching", "generated_numeric"):
             expect(explanation).to_contain_text(" ".join(question["feedback"]["incorrect"].split()[:4]))
+        if question["type"] == "generated_numeric":
+            expect(explanation.locator(".hd-working")).to_contain_text("How to work it out")
         if question["type"] == "ordering":
             expect(box.locator(".hd-part-feedback").first).to_have_text("Not in the right place.")
         if question["type"] == "matching":
@@ -247,7 +250,7 @@ def test_every_type_answered_wrong_gets_its_feedback(page, site_url):
         if question["type"] in ("single", "multiple", "true_false"):
             wrong = next(o for o in question["options"] if not o.get("correct"))
             expect(box.locator(f'[data-option="{wrong["id"]}"] .hd-option-feedback')).to_contain_text("Not correct")
-    assert len(seen) == 6
+    assert len(seen) == 7
 
 
 # ---------------------------------------------------------------- keyboard only

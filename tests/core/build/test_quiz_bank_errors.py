@@ -97,7 +97,9 @@ def test_html_in_a_prompt_is_shown_as_text_never_run(tmp_path):
 
 def test_there_is_a_fixture_for_every_kind_of_bad_bank():
     kinds = {"unknown-type", "no-correct-answer", "duplicate-id", "numeric-without-tolerance",
-             "matching-unequal-sides", "link-page-missing", "link-anchor-missing", "markdown-does-not-render"}
+             "matching-unequal-sides", "link-page-missing", "link-anchor-missing", "markdown-does-not-render",
+             "generated-unknown-generator", "generated-without-generator", "generated-seeds-backwards",
+             "generated-seed-below-one", "generated-with-an-answer", "generated-without-feedback"}
     assert kinds <= {name[: -len(".yml")] for name in FIXTURES}
 
 

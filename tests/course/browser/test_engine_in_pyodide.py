@@ -49,6 +49,12 @@ window.runEngineTests = async (wheelUrl, files, runner, engineCheck, buildOnly) 
   for (const [name, text] of Object.entries(files)) py.FS.writeFile(`/engine_tests/${name}`, text);
   return py.runPython(runner);
 };
+// One piece of code run against the shipped wheel alone (no test files): its result, as text.
+window.runInEngine = async (wheelUrl, code) => {
+  const py = await loadPyodide({ indexURL: new URL("./assets/pyodide/", location.href).href, packages: [] });
+  py.unpackArchive(await (await fetch(wheelUrl)).arrayBuffer(), "wheel");
+  return py.runPython(code);
+};
 document.title = "harness ready";
 </script>"""
 
@@ -150,3 +156,30 @@ def test_the_site_ships_the_standard_library_trimmed_and_compiled(built_site):
     assert len(modules) < len([name for name in full if name.endswith(".py")]) / 2
     assert "json/__init__.pyc" in shipped and "html/__init__.pyc" in shipped  # the engine's imports
     assert not any(name.startswith(("tkinter/", "unittest/test/", "idlelib/")) for name in shipped)
+
+
+# Every registered problem generator, seeds 1 to 300, through the wheel's own registry.
+PROBLEMS = """
+import json
+from hipdrop.quiz.generated import registered_generators, generator
+json.dumps({name: [generator(name)(seed).to_dict() for seed in range(1, 301)] for name in sorted(registered_generators())})
+"""
+
+
+def test_the_same_seed_gives_the_same_problem_in_pyodide_as_in_cpython(page, harness_url, built_site):
+    """Generated problems (numbers, answer, tolerance, every step's text) are the same in the
+    reader's Pyodide as in the CPython that builds the site, worksheets and exports."""
+    from quiz_versions import generators
+
+    (wheel,) = built_site.glob("assets/hipdrop/engine/*/hipdrop-*.whl")
+    page.goto(harness_url + "engine-test-harness.html")
+    page.wait_for_load_state("load")
+    in_pyodide = json.loads(
+        page.evaluate("([wheel, code]) => runInEngine(wheel, code)", [harness_url + wheel.relative_to(built_site).as_posix(), PROBLEMS])
+    )
+    table = generators()
+    in_cpython = json.loads(json.dumps({name: [table[name](seed).to_dict() for seed in range(1, 301)] for name in table}))
+    assert sorted(in_pyodide) == sorted(in_cpython) and in_cpython
+    for name in in_cpython:
+        differ = [seed for seed, (a, b) in enumerate(zip(in_pyodide[name], in_cpython[name]), 1) if a != b]
+        assert differ == [], f"{name}: seeds {differ[:10]} differ between Pyodide and CPython"
