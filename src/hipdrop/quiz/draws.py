@@ -25,7 +25,7 @@ def _scaled(texts: tuple[str, ...]) -> tuple[list[int], int]:
 
 
 class Draws:
-    """``Draws(seed, "mechanics", "abductor-force")``: one stream of numbers per seed and key."""
+    """``Draws(seed, "kitchen", "oven-time")``: one stream of numbers per seed and key."""
 
     def __init__(self, seed: int, *key: str) -> None:
         if isinstance(seed, bool) or not isinstance(seed, int):

@@ -38,8 +38,8 @@ class Given:
 class Step:
     """One step of the working: what it finds, the equation, the numbers put in, the result."""
 
-    title: str  # "Weight above the hip"
-    equation: str  # "W = 83.33% × BW"
+    title: str  # "Water to add"
+    equation: str  # "W = 65% × F"
     numbers: str  # "0.8333 × 700 N"
     result: str  # "583.3 N"
 
@@ -51,7 +51,7 @@ class Problem:
     seed: int
     statement: str  # the situation, in words
     givens: tuple[Given, ...]
-    question: str  # what is asked, with its symbol: "How hard must the abductors pull (F)?"
+    question: str  # what is asked, with its symbol: "How much water goes in (W)?"
     unit: str  # the unit of the answer
     answer: float  # the right answer, as rounded as the reader is asked to give it
     tolerance: float  # answers within this distance count (bounds included)

@@ -2,14 +2,15 @@
 neighbours in a class get different numbers (the quiz's generated numeric questions change from
 version to version; the versions are those the platform exports carry)."""
 
+import importlib.util
 import sys
 from pathlib import Path
 
+from hipdrop_tools.cli.handouts import EXTRA_MODULES, MISSING_EXTRA
 from hipdrop_tools.course.config import worksheet_versions
 from hipdrop_tools.course.project import Project
 from hipdrop_tools.course.quizzes import engine_bank, load_banks
 from hipdrop_tools.handouts.running import PAPER
-from hipdrop_tools.handouts.worksheet_versions import WorksheetError, print_versions
 
 NAME = "worksheets"
 HELP = "print one quiz's worksheet in N versions, each with its answer key (PDF, Chromium)"
@@ -45,6 +46,15 @@ def run(args, project: Project) -> int:
     if not (site_dir / "index.html").is_file():
         print(f"{site_dir}: no built site here; run `mkdocs build` first", file=sys.stderr)
         return 1
+    missing = [name for name in EXTRA_MODULES if importlib.util.find_spec(name) is None]
+    if missing:  # printing is the handouts extra's (Playwright, pypdf)
+        print(
+            MISSING_EXTRA.format(missing=" and ".join(missing)).replace("hipdrop handouts", "hipdrop worksheets", 1),
+            file=sys.stderr,
+        )
+        return 1
+    from hipdrop_tools.handouts.worksheet_versions import WorksheetError, print_versions
+
     bank = banks[args.bank]
     out_dir = (args.out or project.root / "dist" / "worksheets").resolve()
     try:
