@@ -23,7 +23,11 @@ Interleaved runs (the order of the sides turns at every run). Cold: a fresh brow
 HTTP cache) per visit. Warm: one context per side, visited once, then measured on visits that
 reuse its HTTP cache. Service workers are blocked everywhere, so warm is the HTTP cache only.
 
-    .venv/bin/python bench/boot.py [--runs 5] [--site DIR] [--sides ours,bare,...]
+    .venv/bin/python bench/boot.py [--runs 5] [--site DIR] [--sides ours,bare,...] [--report]
+
+``--report`` also puts the figures into bench/report.json (``results.ready_ms``, with this run's
+machine and load as ``results.ready_machine``) and README.md's Benchmark rows, as ``make bench``
+would, without measuring the rest again.
 
 ``measure(site_dir, runs)`` returns the same numbers for ``make bench``. No test asserts a time.
 """
@@ -59,7 +63,10 @@ SIDES = {
     "bare_plain": ("plain", "bare", ""),
     "ours_unpack": ("project", "course-unpack", None),
     "ours_source_stdlib": ("project", "course-source-stdlib", None),
+    "bare_site_runtime": ("project", "bare-site-runtime", ""),
 }
+# Measured on request only (--sides): what explains the baseline (bench/NOTES.md).
+EXTRA_SIDES = ("bare_site_runtime",)
 LABELS = {
     "ours": "ours, project server",
     "bare": "bare Pyodide boot, project server",
@@ -67,6 +74,7 @@ LABELS = {
     "bare_plain": "bare Pyodide boot, plain server",
     "ours_unpack": "ours, engine by unpackArchive (before the lock)",
     "ours_source_stdlib": "ours, npm standard library (not trimmed or compiled)",
+    "bare_site_runtime": "bare boot of the site's own runtime (trimmed, compiled standard library)",
 }
 
 BARE_PAGE = """<!doctype html>
@@ -79,6 +87,16 @@ worker.onmessage = () => { window.__bootReadyAt = performance.now(); };
 """
 BARE_WORKER = """import { loadPyodide } from "./pyodide/pyodide.mjs";
 const pyodide = await loadPyodide({ indexURL: new URL("./pyodide/", import.meta.url).href });
+pyodide.runPython("1+1");
+self.postMessage("ready");
+"""
+# The same bare boot of the built site's own copy of Pyodide (its trimmed, compiled standard
+# library; the engine's lock for the runtime's info, no package loaded).
+BARE_SITE_WORKER = """import { loadPyodide } from "../course/assets/pyodide/pyodide.mjs";
+const lockURL = new URL("../course/LOCK", import.meta.url);
+const { info } = await (await fetch(lockURL)).json();
+const indexURL = new URL("../course/assets/pyodide/", import.meta.url).href;
+const pyodide = await loadPyodide({ indexURL, lockFileContents: { info, packages: {} } });
 pyodide.runPython("1+1");
 self.postMessage("ready");
 """
@@ -128,6 +146,13 @@ def write_sides(root: Path, site_dir: Path, pyodide_dir: Path, sides: list[str])
         _replace(root / "course-source-stdlib", "assets/pyodide/python_stdlib.zip",
                  (pyodide_dir / "python_stdlib.zip").read_bytes())
     write_bare_page(root / "bare", pyodide_dir)
+    if "bare_site_runtime" in sides:
+        folder = root / "bare-site-runtime"
+        folder.mkdir()
+        (lock,) = (root / "course").glob("assets/hipdrop/engine/*/pyodide-lock.json")
+        (folder / "index.html").write_text(BARE_PAGE, encoding="utf-8")
+        worker = BARE_SITE_WORKER.replace("LOCK", lock.relative_to(root / "course").as_posix())
+        (folder / "worker.js").write_text(worker, encoding="utf-8")
 
 
 def widget_page(site: Path) -> str:
@@ -193,7 +218,7 @@ def measure(site_dir: Path, runs: int = 5, pyodide_dir: Path = ROOT / "node_modu
     Playwright browser already running (make bench's); without it, one is launched here."""
     from playwright.sync_api import sync_playwright
 
-    sides = sides or list(SIDES)
+    sides = sides or [name for name in SIDES if name not in EXTRA_SIDES]
     with tempfile.TemporaryDirectory(prefix="hipdrop-boot-") as tmp:
         root = Path(tmp)
         write_sides(root, site_dir, pyodide_dir, sides)
@@ -231,8 +256,11 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--site", type=Path, help="a built site (default: build one into a temporary folder)")
-    parser.add_argument("--sides", default=",".join(SIDES), help=f"comma-separated, of: {', '.join(SIDES)}")
+    parser.add_argument("--sides", default=",".join(s for s in SIDES if s not in EXTRA_SIDES),
+                        help=f"comma-separated, of: {', '.join(SIDES)}")
+    parser.add_argument("--report", action="store_true", help="also write bench/report.json and README.md's rows")
     args = parser.parse_args(argv)
+    load_at_start = [round(x, 2) for x in os.getloadavg()]
     sides = [s for s in args.sides.split(",") if s]
     unknown = [s for s in sides if s not in SIDES]
     if unknown:
@@ -246,6 +274,90 @@ def main(argv=None) -> None:
             result = measure(Path(tmp), args.runs, sides=sides)
     print(json.dumps({k: v for k, v in result.items() if k != "runs_ms"}, indent=2))
     print(json.dumps(result["runs_ms"]))
+    if args.report:
+        write_report(result, load_at_start)
+
+
+def write_report(result: dict, load_at_start: list[float]) -> None:
+    """The figures into bench/report.json (its other measures kept, when there is one) and into the
+    widget-ready rows of README.md's Benchmark section (the other rows left as they are)."""
+    import machine
+    import report
+    import targets
+    from playwright.sync_api import sync_playwright
+    from stats import summarize
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium.EXECUTABLE, args=list(chromium.LAUNCH_ARGS))
+        version = browser.version
+        browser.close()
+    about = machine.describe(version, ROOT)
+    about["load_average_at_start"] = load_at_start
+    path = ROOT / "bench" / "report.json"
+    saved = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"machine": about, "results": {}}
+    results = saved["results"]
+    results["ready_ms"] = {name: summarize(values).to_dict() for name, values in result["runs_ms"].items()}
+    results.setdefault("raw", {})["ready_ms"] = result["runs_ms"]
+    results["ready_machine"] = about
+    results.setdefault("pages", {})["ready"] = result["page"]
+    ready_verdicts = targets.ready_verdicts(results["ready_ms"])
+    path.write_text(json.dumps({**saved, "results": results,
+                                "ready_targets": [v.to_dict() for v in ready_verdicts]}, indent=2) + "\n")
+    report.replace_ready_rows(ROOT / "README.md", results, ready_verdicts)
+    print(f"wrote {path.relative_to(ROOT)} and README.md's widget-ready rows")
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--site", type=Path, help="a built site (default: build one into a temporary folder)")
+    parser.add_argument("--sides", default=",".join(s for s in SIDES if s not in EXTRA_SIDES),
+                        help=f"comma-separated, of: {', '.join(SIDES)}")
+    parser.add_argument("--report", action="store_true", help="also write bench/report.json and README.md's rows")
+    args = parser.parse_args(argv)
+    load_at_start = [round(x, 2) for x in os.getloadavg()]
+    sides = [s for s in args.sides.split(",") if s]
+    unknown = [s for s in sides if s not in SIDES]
+    if unknown:
+        parser.error(f"unknown sides: {', '.join(unknown)}")
+    if args.site is not None:
+        result = measure(args.site, args.runs, sides=sides)
+    else:
+        with tempfile.TemporaryDirectory(prefix="hipdrop-boot-build-") as tmp:
+            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", tmp],
+                           cwd=ROOT, check=True)
+            result = measure(Path(tmp), args.runs, sides=sides)
+    print(json.dumps({k: v for k, v in result.items() if k != "runs_ms"}, indent=2))
+    print(json.dumps(result["runs_ms"]))
+    if args.report:
+        write_report(result, load_at_start)
+
+
+def write_report(result: dict, load_at_start: list[float]) -> None:
+    """The figures into bench/report.json (its other measures kept) and README.md's Benchmark section."""
+    import machine
+    import report
+    import targets
+    from playwright.sync_api import sync_playwright
+    from stats import summarize
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium.EXECUTABLE, args=list(chromium.LAUNCH_ARGS))
+        version = browser.version
+        browser.close()
+    about = machine.describe(version, ROOT)
+    about["load_average_at_start"] = load_at_start
+    path = ROOT / "bench" / "report.json"
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    results = saved["results"]
+    results["ready_ms"] = {name: summarize(values).to_dict() for name, values in result["runs_ms"].items()}
+    results["raw"]["ready_ms"] = result["runs_ms"]
+    results["ready_machine"] = about
+    verdicts = targets.verdicts(results)
+    report.write_json(path, results, verdicts, saved["machine"])
+    import run
+
+    run.write_readme(results, verdicts, saved["machine"])
 
 
 if __name__ == "__main__":

@@ -63,6 +63,34 @@ def boot_rows(r: dict, page: str) -> list[list[str]]:
     return rows
 
 
+def replace_ready_rows(readme: Path, results: dict, verdicts: list[Verdict]) -> None:
+    """Put this run's widget-ready rows in place of those of README.md's Benchmark tables (measures
+    and targets), and the sentence that says when and where they were measured."""
+    lines = readme.read_text(encoding="utf-8").split("\n")
+    ready = [_row(row, [len(c) for c in row]) for row in boot_rows(results["ready_ms"], results["pages"]["ready"])]
+    judged = [_row([v.measure, v.value, v.target, "yes" if v.met else "NO", v.miss], [0] * 5) for v in verdicts]
+    about = results["ready_machine"]
+    when = (f"Widget ready rows: `bench/boot.py --report`, {about['date']}, Chromium {about['chromium']}, load average "
+            f"{', '.join(map(str, about['load_average_at_start']))} at the start and "
+            f"{', '.join(map(str, about['load_average_1_5_15']))} at the end (other work shared the machine).")
+    out: list[str] = []
+    for line in lines:
+        if line.startswith(("| widget ready, ", "| step: ")):
+            out += ready
+            ready = []
+        elif line.startswith("| widget ready vs bare boot"):
+            out += judged
+            judged = []
+        elif line.startswith("Widget ready rows: "):
+            continue
+        else:
+            out.append(line)
+            if line.startswith("Bytes: lesson ") and when:
+                out[-1:-1] = [when, ""]
+                when = ""
+    readme.write_text("\n".join(out), encoding="utf-8")
+
+
 LIGHTHOUSE_METRICS = (("first-contentful-paint", "FCP ms"), ("largest-contentful-paint", "LCP ms"),
                       ("total-blocking-time", "TBT ms"), ("speed-index", "SI ms"), ("cumulative-layout-shift", "CLS"))
 

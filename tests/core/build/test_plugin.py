@@ -64,7 +64,7 @@ def test_a_course_with_only_the_plugin_builds_with_the_core_alone(tmp_path):
     assert 'rel="manifest"' in page and "Content-Security-Policy" in page
     names = wheel_of(site).namelist()
     assert "hipdrop/quiz/grading.py" in names and "hipdrop/_registry.py" in names
-    assert not [n for n in names if n.startswith("hipdrop_course")]
+    assert not [n for n in names if n.startswith("hipdrop_course/")]
     assert "hipdrop/quiz/render.py" not in names  # build-time only
     assert json.loads((site / "manifest.webmanifest").read_text())["name"] == "Water, a tiny course"
     assert (site / "sw.js").is_file()
