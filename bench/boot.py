@@ -14,8 +14,9 @@ Two servers, each serving both sides from one folder:
   of ours, as GitHub Pages or a university's web server gives.
 
 And the steps of our boot, each measured beside the rest (project server):
-- ``ours_unpack``: the engine wheel fetched by the worker and unpacked with ``unpackArchive``
-  (``bench/variants/worker_unpack.js``), the boot before the engine had its lock;
+- ``ours_unpack``: the engine wheel fetched by the worker (the fetch checks the lock's sha256) and
+  unpacked with ``unpackArchive`` (``bench/variants/worker_unpack.js``), the boot before the
+  engine had its lock, with the same guarantee;
 - ``ours_source_stdlib``: the npm package's standard library (all of it, sources) in place of the
   trimmed, compiled one the build ships.
 
@@ -72,7 +73,7 @@ LABELS = {
     "bare": "bare Pyodide boot, project server",
     "ours_plain": "ours, plain server (gzip on the fly)",
     "bare_plain": "bare Pyodide boot, plain server",
-    "ours_unpack": "ours, engine by unpackArchive (before the lock)",
+    "ours_unpack": "ours, engine fetched by the worker (integrity checked) and unpacked",
     "ours_source_stdlib": "ours, npm standard library (not trimmed or compiled)",
     "bare_site_runtime": "bare boot of the site's own runtime (trimmed, compiled standard library)",
 }

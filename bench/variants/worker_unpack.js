@@ -1,7 +1,8 @@
 // bench/boot.py's "before" variant of src/hipdrop_tools/assets/js/worker.js: the engine wheel is
-// fetched by the worker alongside the boot and unpacked with pyodide.unpackArchive (no integrity
-// check), as the worker did before the engine had its lock. Only the benchmark serves it, in a copy
-// of the built site. Below: the worker at 71a0997, reading the wheel's address from the lock.
+// fetched by the worker alongside the boot and unpacked with pyodide.unpackArchive, as the worker
+// did before the engine had its lock; here the fetch checks the lock's sha256 (the browser's
+// subresource integrity), so both sides give the same guarantee. Only the benchmark serves it, in a
+// copy of the built site. Below: the worker at 71a0997, reading the wheel's address from the lock.
 //
 // Protocol, one reply per request, matched by id:
 //   page -> worker  {id, method, params}
@@ -29,8 +30,12 @@ function status(state, stage, progress, message = "") {
   post({ event: "status", state, stage, progress, message });
 }
 
-async function fetchEngine(url) {
-  const response = await fetch(url);
+function base64(hex) {
+  return btoa(String.fromCharCode(...hex.match(/../g).map((pair) => parseInt(pair, 16))));
+}
+
+async function fetchEngine(url, sha256) {
+  const response = await fetch(url, { integrity: `sha256-${base64(sha256)}` });
   if (!response.ok) {
     throw new Error(text("engine.error.engine_download", { status: response.status }));
   }
@@ -41,10 +46,10 @@ async function boot({ pyodideURL, engineLockURL }) {
   const started = performance.now();
   status("loading", text("engine.stage.download"), 10);
   const lock = await (await fetch(engineLockURL)).json();
-  const [{ file_name: fileName }] = Object.values(lock.packages);
+  const [{ file_name: fileName, sha256 }] = Object.values(lock.packages);
   // Fetch the engine while Pyodide boots; mark the promise handled so an early failure is not
   // reported as unhandled before we await it.
-  const engine = fetchEngine(new URL(fileName, engineLockURL));
+  const engine = fetchEngine(new URL(fileName, engineLockURL), sha256);
   engine.catch(() => {});
   let loadPyodide;
   try {
