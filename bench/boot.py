@@ -14,9 +14,9 @@ Two servers, each serving both sides from one folder:
   of ours, as GitHub Pages or a university's web server gives.
 
 And the steps of our boot, each measured beside the rest (project server):
-- ``ours_unpack``: the engine wheel fetched by the worker (the fetch checks the lock's sha256) and
-  unpacked with ``unpackArchive`` (``bench/variants/worker_unpack.js``), the boot before the
-  engine had its lock, with the same guarantee;
+- ``ours_lock``: the engine wheel loaded by ``loadPyodide({lockFileContents, packages})``, Pyodide's
+  own loader fetching it with the lock's sha256 (``bench/variants/worker_lock.js``), against the
+  shipped worker's own fetch (same integrity check) and ``unpackArchive``;
 - ``ours_source_stdlib``: the npm package's standard library (all of it, sources) in place of the
   trimmed, compiled one the build ships.
 
@@ -62,7 +62,7 @@ SIDES = {
     "bare": ("project", "bare", ""),
     "ours_plain": ("plain", "course", None),
     "bare_plain": ("plain", "bare", ""),
-    "ours_unpack": ("project", "course-unpack", None),
+    "ours_lock": ("project", "course-lock", None),
     "ours_source_stdlib": ("project", "course-source-stdlib", None),
     "bare_site_runtime": ("project", "bare-site-runtime", ""),
 }
@@ -73,7 +73,7 @@ LABELS = {
     "bare": "bare Pyodide boot, project server",
     "ours_plain": "ours, plain server (gzip on the fly)",
     "bare_plain": "bare Pyodide boot, plain server",
-    "ours_unpack": "ours, engine fetched by the worker (integrity checked) and unpacked",
+    "ours_lock": "ours, engine loaded by loadPyodide's packages option from the lock",
     "ours_source_stdlib": "ours, npm standard library (not trimmed or compiled)",
     "bare_site_runtime": "bare boot of the site's own runtime (trimmed, compiled standard library)",
 }
@@ -138,10 +138,10 @@ def _replace(site: Path, rel: str, content: bytes) -> None:
 def write_sides(root: Path, site_dir: Path, pyodide_dir: Path, sides: list[str]) -> None:
     """The course and its variants as hard-linked copies under ``root``, and the bare page."""
     shutil.copytree(site_dir, root / "course")
-    if "ours_unpack" in sides:
-        shutil.copytree(site_dir, root / "course-unpack", copy_function=os.link)
-        variant = (Path(__file__).resolve().parent / "variants" / "worker_unpack.js").read_bytes()
-        _replace(root / "course-unpack", "assets/hipdrop/js/worker.js", variant)
+    if "ours_lock" in sides:
+        shutil.copytree(site_dir, root / "course-lock", copy_function=os.link)
+        variant = (Path(__file__).resolve().parent / "variants" / "worker_lock.js").read_bytes()
+        _replace(root / "course-lock", "assets/hipdrop/js/worker.js", variant)
     if "ours_source_stdlib" in sides:
         shutil.copytree(site_dir, root / "course-source-stdlib", copy_function=os.link)
         _replace(root / "course-source-stdlib", "assets/pyodide/python_stdlib.zip",
@@ -332,33 +332,6 @@ def main(argv=None) -> None:
     print(json.dumps(result["runs_ms"]))
     if args.report:
         write_report(result, load_at_start)
-
-
-def write_report(result: dict, load_at_start: list[float]) -> None:
-    """The figures into bench/report.json (its other measures kept) and README.md's Benchmark section."""
-    import machine
-    import report
-    import targets
-    from playwright.sync_api import sync_playwright
-    from stats import summarize
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium.EXECUTABLE, args=list(chromium.LAUNCH_ARGS))
-        version = browser.version
-        browser.close()
-    about = machine.describe(version, ROOT)
-    about["load_average_at_start"] = load_at_start
-    path = ROOT / "bench" / "report.json"
-    saved = json.loads(path.read_text(encoding="utf-8"))
-    results = saved["results"]
-    results["ready_ms"] = {name: summarize(values).to_dict() for name, values in result["runs_ms"].items()}
-    results["raw"]["ready_ms"] = result["runs_ms"]
-    results["ready_machine"] = about
-    verdicts = targets.verdicts(results)
-    report.write_json(path, results, verdicts, saved["machine"])
-    import run
-
-    run.write_readme(results, verdicts, saved["machine"])
 
 
 if __name__ == "__main__":

@@ -43,7 +43,7 @@ def measures_table(results: dict) -> str:
 # Widget ready (bench/boot.py): ours against the bare boot on each server, then each step of ours
 # against ours as shipped; the step rows appear when the run measured them.
 BOOT_SERVERS = (("", "project server"), ("_plain", "plain server"))
-BOOT_STEPS = (("ours_unpack", "engine fetched by the worker and unpackArchive (before the lock)"),
+BOOT_STEPS = (("ours_lock", "engine by loadPyodide's packages option (the lock)"),
               ("ours_source_stdlib", "npm standard library, not trimmed or compiled"),
               ("bare_site_runtime", "bare boot of the site's own runtime (trimmed, compiled)"))
 

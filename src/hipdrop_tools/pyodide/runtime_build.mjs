@@ -4,9 +4,11 @@
 //
 // The work folder holds pyodide-lock.json (the engine wheel's lock, the wheel beside it),
 // request.json and the two Python helpers (stdlib_trim.py, in_pyodide.py). This script boots
-// Pyodide as the browser's worker does (the engine loaded from its lock by loadPyodide, the
-// worker's entry module imported, "engine.ping" answered), records sys.modules, then hands over
-// to in_pyodide.main, which trims and compiles; the results are written to <work folder>/out.
+// Pyodide with the engine loaded from its lock by loadPyodide's packages option (what the worker's
+// own fetch and unpackArchive import, and what Pyodide's loader imports besides: tarfile,
+// importlib.metadata, so either way of loading works), imports the worker's entry module, has it
+// answer "engine.ping", records sys.modules, then hands over to in_pyodide.main, which trims and
+// compiles; the results are written to <work folder>/out.
 
 import fs from "node:fs";
 import path from "node:path";

@@ -1,6 +1,7 @@
 """The engine's unit tests (tests/core/engine and tests/course/engine, standard library only) run inside Pyodide in Chromium,
-against the very wheel and the trimmed standard library the site ships, loaded as the site's worker
-loads them (loadPyodide with the engine's lock and its packages), so the browser runtime is
+against the very wheel and the trimmed standard library the site ships, the wheel loaded through
+the engine's lock by Pyodide's own loader (loadPyodide's packages option, which checks its sha256),
+so the browser runtime is
 proven, not assumed: a module the engine needs and the trimmed library lacks fails here. The wheel
 leaves out the build-time renderers (static HTML, run by the plugin): the harness adds their
 source beside it, so their tests run in Pyodide too.
