@@ -89,7 +89,27 @@ def replace_ready_rows(readme: Path, results: dict, verdicts: list[Verdict]) -> 
             if line.startswith("Bytes: lesson ") and when:
                 out[-1:-1] = [when, ""]
                 when = ""
-    readme.write_text("\n".join(out), encoding="utf-8")
+    start = out.index(README_HEADING)
+    end = next((i for i in range(start + 1, len(out)) if out[i].startswith("## ")), len(out))
+    readme.write_text("\n".join(out[:start] + _aligned(out[start:end]) + out[end:]), encoding="utf-8")
+
+
+def _aligned(lines: list[str]) -> list[str]:
+    """The lines with each Markdown table's columns padded again to one width."""
+    out: list[str] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line.startswith("|"):
+            block.append(line)
+            continue
+        if len(block) > 2:
+            rows = [[cell.strip() for cell in row.strip().strip("|").split("|")] for row in block]
+            out += table([rows[0], *rows[2:]]).split("\n")
+        else:
+            out += block
+        block = []
+        out.append(line)
+    return out[:-1]
 
 
 LIGHTHOUSE_METRICS = (("first-contentful-paint", "FCP ms"), ("largest-contentful-paint", "LCP ms"),
