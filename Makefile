@@ -30,6 +30,21 @@ $(VENV)/.installed: $(BIN)/activate requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
+# pyodide-build (it needs Python 3.12 or newer) writes the engine's pyodide-lock.json: installed in
+# .venv-pyodide from requirements-pyodide-build.lock when this machine has such a Python (pyenv's
+# included); without one the build writes the same lock with hipdrop's own code, and says so.
+PYODIDE_VENV := .venv-pyodide
+PYODIDE_PYTHON ?= $(shell for p in python3.13 python3.12 $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python) $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python); do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
+$(PYODIDE_VENV)/.installed: requirements-pyodide-build.lock
+	@if [ -z "$(PYODIDE_PYTHON)" ]; then \
+		echo "note: no Python 3.12 or newer here, so no pyodide-build: the build writes the engine's lock itself"; \
+		mkdir -p $(PYODIDE_VENV) && touch $@; \
+	else \
+		rm -rf $(PYODIDE_VENV) && $(PYODIDE_PYTHON) -m venv $(PYODIDE_VENV) && \
+		$(PYODIDE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r $< && touch $@; \
+	fi
+
 # Front end: the Pyodide runtime (and test tools) exactly as package-lock.json pins them.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -61,7 +76,7 @@ $(RUNTIME)/.staged: node_modules/.installed
 	cp $(addprefix node_modules/qr/,$(QR_FILES)) $(RUNTIME)/qr/
 	touch $@
 
-setup: $(VENV)/.installed node_modules/.installed $(RUNTIME)/.staged
+setup: $(VENV)/.installed $(PYODIDE_VENV)/.installed node_modules/.installed $(RUNTIME)/.staged
 
 # The installable package: the generator alone (the plugin, the core and the staged runtime; no
 # course's macros/ or site_assets/).
@@ -123,5 +138,5 @@ lock: $(BIN)/activate
 	$(BIN)/python -m pip freeze --all --exclude-editable | grep -vE '^(hipdrop|pip)==' > requirements.lock
 
 clean:
-	rm -rf site dist build $(VENV) node_modules $(RUNTIME) .pytest_cache
+	rm -rf site dist build $(VENV) $(PYODIDE_VENV) node_modules $(RUNTIME) .pytest_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

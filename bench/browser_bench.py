@@ -1,7 +1,7 @@
 """The measures taken in Debian's Chromium driven by Playwright, on the site served by the
 project's own server: bytes for reading a lesson (service worker included), time from reaching a
-quiz to its first feedback, widget ready against a bare Pyodide boot (cold and warm cache), the
-grading round trip, and the time until a second widget page is ready after following a link.
+quiz to its first feedback, the grading round trip, and the time until a second widget page is
+ready after following a link (widget ready against a bare Pyodide boot: bench/boot.py).
 
 Times come from the page itself: an init script records, per URL and widget kind, the moment
 every widget of that kind reports ``data-hipdrop-state="ready"`` (epoch milliseconds)."""
@@ -84,13 +84,6 @@ def wait_ready(page: Page, url: str, kind: str) -> float:
 def reach(page: Page, kind: str) -> None:
     """Bring the first widget of ``kind`` into view, as a reader scrolling to it would."""
     page.locator(f'[data-hipdrop-widget="{kind}"]').first.scroll_into_view_if_needed()
-
-
-def time_to_ready(page: Page, url: str, kind: str) -> float:
-    """Milliseconds from the start of navigation (``performance.timeOrigin``) to widgets ready."""
-    page.goto(url, wait_until="commit")
-    ready = wait_ready(page, url, kind)
-    return ready - page.evaluate("performance.timeOrigin")
 
 
 def wait_quiet(log: ByteLog, quiet_s: float = 2.0, limit_s: float = 90.0) -> None:
@@ -184,33 +177,6 @@ def quiz_feedback_runs(browser, url: str, runs: int, screen_ms: int) -> dict[str
     for run in range(runs):
         for mode in (("scroll", "jump") if run % 2 == 0 else ("jump", "scroll")):
             times[mode].append(quiz_feedback(browser, url, mode, screen_ms))
-    return times
-
-
-def ready_cold_and_warm(browser, widget_url: str, kind: str, bare_url: str, runs: int) -> dict[str, list[float]]:
-    """Navigation to ready, widget page against the bare page, interleaved. Cold: a fresh context
-    (empty HTTP cache) per visit. Warm: one context per page, visited once before measuring."""
-    times: dict[str, list[float]] = {"widget_cold": [], "bare_cold": [], "widget_warm": [], "bare_warm": []}
-    pages = {"widget": (widget_url, kind), "bare": (bare_url, "bare")}
-    for run in range(runs):
-        for name in (("bare", "widget") if run % 2 == 0 else ("widget", "bare")):
-            context = new_context(browser)
-            try:
-                times[f"{name}_cold"].append(time_to_ready(context.new_page(), *pages[name]))
-            finally:
-                context.close()
-    warm = {name: new_context(browser) for name in pages}
-    try:
-        for name, context in warm.items():
-            time_to_ready(context.new_page(), *pages[name])  # fills the cache
-        for run in range(runs):
-            for name in (("bare", "widget") if run % 2 == 0 else ("widget", "bare")):
-                page = warm[name].pages[0]
-                page.goto("about:blank")
-                times[f"{name}_warm"].append(time_to_ready(page, *pages[name]))
-    finally:
-        for context in warm.values():
-            context.close()
     return times
 
 

@@ -29,8 +29,7 @@ def measures_table(results: dict) -> str:
     rows = [
         ["measure", "ours (median)", "baseline (median)", "runs"],
         ["build (s)", f"{b['course']['median']:.2f}", f"plain mkdocs-material {b['plain']['median']:.2f}", str(b["course"]["runs"])],
-        [f"widget ready, cold (ms), {pages['ready']}", _ms(r["widget_cold"]), f"bare Pyodide boot {_ms(r['bare_cold'])}", str(r["widget_cold"]["runs"])],
-        [f"widget ready, warm (ms), {pages['ready']}", _ms(r["widget_warm"]), f"bare Pyodide boot {_ms(r['bare_warm'])}", str(r["widget_warm"]["runs"])],
+        *boot_rows(r, pages["ready"]),
         ["quiz reached by scrolling -> first feedback (ms)", _ms(q["scroll"]), "", str(q["scroll"]["runs"])],
         ["quiz reached by a jump -> first feedback (ms)", _ms(q["jump"]), "", str(q["jump"]["runs"])],
         ["grading round trip (ms)", _ms(results["round_trip_ms"]), "", str(results["round_trip_ms"]["runs"])],
@@ -39,6 +38,78 @@ def measures_table(results: dict) -> str:
         ["mkdocs serve: lesson edit -> page reloaded (s)", reloaded, "", str(rb["served"]["runs"])],
     ]
     return table(rows)
+
+
+# Widget ready (bench/boot.py): ours against the bare boot on each server, then each step of ours
+# against ours as shipped; the step rows appear when the run measured them.
+BOOT_SERVERS = (("", "project server"), ("_plain", "plain server"))
+BOOT_STEPS = (("ours_lock", "engine by loadPyodide's packages option (the lock)"),
+              ("ours_source_stdlib", "npm standard library, not trimmed or compiled"),
+              ("bare_site_runtime", "bare boot of the site's own runtime (trimmed, compiled)"))
+
+
+def boot_rows(r: dict, page: str) -> list[list[str]]:
+    rows = []
+    for suffix, server in BOOT_SERVERS:
+        for mode in ("cold", "warm"):
+            ours, bare = r.get(f"ours{suffix}_{mode}"), r.get(f"bare{suffix}_{mode}")
+            if ours and bare:
+                rows.append([f"widget ready, {mode}, {server} (ms), {page}", _ms(ours), f"bare Pyodide boot {_ms(bare)}",
+                             str(ours["runs"])])
+    for name, step in BOOT_STEPS:
+        for mode in ("cold", "warm"):
+            if r.get(f"{name}_{mode}"):
+                rows.append([f"step: {step}, {mode} (ms)", _ms(r[f"{name}_{mode}"]), f"ours as shipped {_ms(r[f'ours_{mode}'])}",
+                             str(r[f"{name}_{mode}"]["runs"])])
+    return rows
+
+
+def replace_ready_rows(readme: Path, results: dict, verdicts: list[Verdict]) -> None:
+    """Put this run's widget-ready rows in place of those of README.md's Benchmark tables (measures
+    and targets), and the sentence that says when and where they were measured."""
+    lines = readme.read_text(encoding="utf-8").split("\n")
+    ready = [_row(row, [len(c) for c in row]) for row in boot_rows(results["ready_ms"], results["pages"]["ready"])]
+    judged = [_row([v.measure, v.value, v.target, "yes" if v.met else "NO", v.miss], [0] * 5) for v in verdicts]
+    about = results["ready_machine"]
+    when = (f"Widget ready rows: `bench/boot.py --report`, {about['date']}, Chromium {about['chromium']}, load average "
+            f"{', '.join(map(str, about['load_average_at_start']))} at the start and "
+            f"{', '.join(map(str, about['load_average_1_5_15']))} at the end (other work shared the machine).")
+    out: list[str] = []
+    for line in lines:
+        if line.startswith(("| widget ready, ", "| step: ")):
+            out += ready
+            ready = []
+        elif line.startswith("| widget ready vs bare boot"):
+            out += judged
+            judged = []
+        elif line.startswith("Widget ready rows: "):
+            continue
+        else:
+            out.append(line)
+            if line.startswith("Bytes: lesson ") and when:
+                out[-1:-1] = [when, ""]
+                when = ""
+    start = out.index(README_HEADING)
+    end = next((i for i in range(start + 1, len(out)) if out[i].startswith("## ")), len(out))
+    readme.write_text("\n".join(out[:start] + _aligned(out[start:end]) + out[end:]), encoding="utf-8")
+
+
+def _aligned(lines: list[str]) -> list[str]:
+    """The lines with each Markdown table's columns padded again to one width."""
+    out: list[str] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line.startswith("|"):
+            block.append(line)
+            continue
+        if len(block) > 2:
+            rows = [[cell.strip() for cell in row.strip().strip("|").split("|")] for row in block]
+            out += table([rows[0], *rows[2:]]).split("\n")
+        else:
+            out += block
+        block = []
+        out.append(line)
+    return out[:-1]
 
 
 LIGHTHOUSE_METRICS = (("first-contentful-paint", "FCP ms"), ("largest-contentful-paint", "LCP ms"),

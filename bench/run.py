@@ -14,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import boot
 import browser_bench
 import build_time
 import lighthouse
@@ -21,7 +22,6 @@ import machine
 import rebuild
 import report
 import targets
-from bare_boot import write_bare_page
 from counting_server import serve_counting
 from playwright.sync_api import sync_playwright
 from stats import summarize
@@ -62,19 +62,6 @@ def choose_pages(kinds: dict[str, set[str]]) -> dict[str, str]:
             "ready": page("program/", "picker")}
 
 
-def widget_ready(browser, site: Path, widget_url: str, bare_url: str, runs: int) -> dict[str, list[float]]:
-    """Widget ready against a bare boot, cold and warm: bench/boot.py's measure (a default
-    ``loadPyodide()`` from the npm package's own files, service workers blocked) when it is there,
-    else our own page that boots the site's copy of Pyodide."""
-    try:
-        import boot
-    except ImportError:
-        return browser_bench.ready_cold_and_warm(browser, widget_url, "picker", bare_url, runs)
-    measured = boot.measure(site, runs, browser=browser)["runs_ms"]
-    return {f"{side}_{mode}": measured[f"{name}_{mode}"]
-            for side, name in (("widget", "ours"), ("bare", "bare")) for mode in ("cold", "warm")}
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="runs per measure (median of these)")
@@ -103,7 +90,6 @@ def main(argv: list[str] | None = None) -> None:
         site, stock_site = Path(tmp) / "site-course", Path(tmp) / "site-plain"
         kinds = widget_kinds(site)
         pages = choose_pages(kinds)
-        bare = write_bare_page(site)
         server, base, byte_log = serve_counting(site)
         stock_server, stock_base = serve.serve_in_thread(stock_site)
         try:
@@ -117,8 +103,9 @@ def main(argv: list[str] | None = None) -> None:
                 bytes_ = {"lesson_reading": browser_bench.reading_bytes(browser, urls["lesson"], byte_log)}
                 print(f"4/7 quiz reached -> first feedback: {pages['lesson']}, {args.runs} runs ...", flush=True)
                 feedback = browser_bench.quiz_feedback_runs(browser, urls["lesson"], args.runs, args.screen_ms)
-                print(f"5/7 ready: {pages['ready']} vs a bare Pyodide boot, cold and warm, {args.runs} runs ...", flush=True)
-                ready = widget_ready(browser, site, base + pages["ready"], base + bare, args.runs)
+                print(f"5/7 ready: {pages['ready']} vs a bare Pyodide boot, two servers, cold and warm, {args.runs} runs ...",
+                      flush=True)
+                ready = boot.measure(site, args.runs, browser=browser)["runs_ms"]
                 print(f"6/7 grading round trip x{args.round_trips}; second widget page ...", flush=True)
                 trips = browser_bench.grading_round_trips(browser, urls["lesson"], args.round_trips)
                 second = browser_bench.second_page_ready(browser, (urls["program"], "picker"),

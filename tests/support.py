@@ -71,8 +71,8 @@ def logging_server(site: Path):
 
 
 def python_downloads(sent) -> list[str]:
-    """The requests of a server log that fetched part of Python: the runtime or the engine wheel."""
-    return [path for path, _ in sent if "/assets/pyodide/" in path or path.endswith(".whl")]
+    """The requests of a server log that fetched part of Python: the runtime, the engine's lock or wheel."""
+    return [path for path, _ in sent if "/assets/pyodide/" in path or "/assets/hipdrop/engine/" in path]
 
 
 def reach(widget):

@@ -160,6 +160,8 @@ MESSAGES = {
     "engine.stage.failed": "Failed",
     "engine.stage.widget": "loading this part of the page",
     "engine.error.engine_download": "the course engine could not be downloaded (HTTP {status})",
+    "engine.error.engine_checksum": "the course engine did not match its checksum, so it was not run",
+    "engine.error.engine_install": "the course engine could not be loaded",
     "engine.error.runtime_download": "the Python runtime could not be downloaded",
     "engine.error.worker_stopped": "the Python worker stopped",
     "engine.error.worker_no_start": "the Python worker could not start",

@@ -175,6 +175,8 @@ MESSAGES = {
     "engine.stage.failed": "Échec",
     "engine.stage.widget": "chargement de cette partie de la page",
     "engine.error.engine_download": "le moteur du cours n'a pas pu être téléchargé (HTTP {status})",
+    "engine.error.engine_checksum": "le moteur du cours ne correspond pas à son empreinte, il n'a donc pas été lancé",
+    "engine.error.engine_install": "le moteur du cours n'a pas pu être chargé",
     "engine.error.runtime_download": "l'environnement Python n'a pas pu être téléchargé",
     "engine.error.worker_stopped": "le processus Python s'est arrêté",
     "engine.error.worker_no_start": "le processus Python n'a pas pu démarrer",

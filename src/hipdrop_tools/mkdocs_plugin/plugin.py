@@ -44,6 +44,7 @@ from hipdrop_tools.offline import file_pages as offline_build
 from hipdrop_tools.offline import keep_control as offline_control
 from hipdrop_tools.offline import precompress
 from hipdrop_tools.offline import service_worker as offline
+from hipdrop_tools.pyodide.lock import LockError
 
 WIDGET_MARKER = "data-hipdrop-widget="
 FILE_NOTICE_SCRIPT = site_files.ASSETS_DIR + "/js/file-notice.js"
@@ -60,7 +61,7 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         self.project: Project
         self.macros: macros.Macros
         self.urls: page_urls.PageUrls
-        self.engine_url = ""
+        self.engine_url = ""  # the engine's pyodide-lock.json, in the site
         self.css_sources: list[str] = []
         self.runtime_bytes = 0
 
@@ -179,15 +180,14 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         if not self.config.enabled:
             return files
         try:
+            python = site_files.python_files(self.project, self.packs)
             assets = site_files.asset_files(self.project, self.packs)
-            extra = assets + site_files.pyodide_files(self.project, self.packs)
+            extra = assets + python.files
             extra += site_files.qr_library_files()
             if _offline_plugin_enabled(config):
                 extra.append(site_files.iframe_worker_shim(self.project))
-        except site_files.MissingRuntime as error:
+        except (site_files.MissingRuntime, LockError) as error:
             raise PluginError(str(error)) from None
-        wheel_file, _ = site_files.engine_wheel(self.packs, self.project.pyodide_dir, self.project.cache_dir)
-        extra.append(wheel_file)
         try:
             css = css_bundle.bundle_site_files(extra, self.css_sources)
         except css_bundle.CssBundleError as error:
@@ -203,7 +203,7 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
             extra += site_files.root_files(config.site_name, short_name, description, self.config.theme_color, assets)
         except site_files.IconError as error:
             raise PluginError(error.report()) from None
-        self.engine_url = wheel_file.dest
+        self.engine_url = python.lock.dest
         for item in extra:
             if item.content is not None:
                 files.append(File.generated(config, item.dest, content=item.content))
@@ -235,7 +235,9 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         if WIDGET_MARKER in output:
             engine = get_relative_url(self.engine_url, page.url)
             pyodide = get_relative_url(site_files.PYODIDE_DIR + "/", page.url)
-            metas = f'<meta name="hipdrop-engine" content="{engine}"><meta name="hipdrop-pyodide" content="{pyodide}">'
+            metas = (
+                f'<meta name="hipdrop-engine-lock" content="{engine}"><meta name="hipdrop-pyodide" content="{pyodide}">'
+            )
             output = output.replace("</head>", metas + "</head>", 1)
         output = self._teaching_and_offline(output, page, config)
         output = messages_html.with_messages(output, config)  # the scripts' words, in the site's language

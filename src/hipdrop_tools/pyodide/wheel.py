@@ -1,19 +1,23 @@
 """Pack the course's engine (the core ``hipdrop`` plus its packs' engine packages) into a
 pure-Python wheel for Pyodide, with the registered worker methods as ``hipdrop/_registry.py``.
 
-The wheel is deterministic (fixed timestamps, sorted entries), so the same engine source
-always gives the same bytes and the same content hash; the site can cache it forever.
+The wheel is ``hipdrop_course_engine-<version>-py3-none-any.whl``: a name of its own, never the
+generator's (``hipdrop-<version>``). ``wheel.wheelfile.WheelFile`` writes it and its RECORD; every
+entry, RECORD included, gets one fixed timestamp, so the same engine source always gives the same
+bytes and the same content hash, and the site can cache it forever.
 """
 
-import base64
 import hashlib
 import importlib.util
-import io
+import tempfile
 import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from wheel.wheelfile import WheelFile
+
+ENGINE_DISTRIBUTION = "hipdrop_course_engine"
 _EPOCH = (2020, 1, 1, 0, 0, 0)
 REGISTRY = "hipdrop/_registry.py"
 
@@ -28,9 +32,22 @@ class Wheel:
         return hashlib.sha256(self.content).hexdigest()
 
 
-def _record_hash(data: bytes) -> str:
-    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=")
-    return "sha256=" + digest.decode()
+def _entry(arcname: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(arcname, date_time=_EPOCH)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
+
+
+class _FixedTimeWheelFile(WheelFile):
+    """``WheelFile`` with one fixed timestamp for every entry: it dates an entry given by name
+    (RECORD, which it writes itself on close) with the clock, or ``SOURCE_DATE_EPOCH`` read from
+    the process environment; a ZipInfo keeps the build reproducible without touching either."""
+
+    def writestr(self, zinfo_or_arcname, data, compress_type=None):
+        if isinstance(zinfo_or_arcname, str):
+            zinfo_or_arcname = _entry(zinfo_or_arcname)
+        super().writestr(zinfo_or_arcname, data, compress_type)
 
 
 def package_dir(package: str) -> Path:
@@ -89,13 +106,14 @@ def build_wheel(
 ) -> Wheel:
     """``extra``: more (archive name, bytes) files, such as the engine's compiled bytecode;
     ``generators``: the problem generators' table, written into the registry beside the methods."""
+    filename = f"{name}-{version}-py3-none-any.whl"
     dist_info = f"{name}-{version}.dist-info"
     metadata = (
         f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
         "Summary: hipdrop course engine (pure Python, standard library only)\n"
-    ).encode()
+    )
     wheel_meta = (
-        b"Wheel-Version: 1.0\nGenerator: hipdrop_tools.pyodide.wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+        "Wheel-Version: 1.0\nGenerator: hipdrop_tools.pyodide.wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
     )
     build_only = tuple(build_only)
     unique: dict[str, bytes] = {}
@@ -103,17 +121,11 @@ def build_wheel(
         unique.update(engine_files(package, build_only))
     unique[REGISTRY] = registry_source(methods, generators)
     unique.update(extra)
-    entries = sorted(unique.items())
-    entries += [(f"{dist_info}/METADATA", metadata), (f"{dist_info}/WHEEL", wheel_meta)]
-    record_lines = [f"{arcname},{_record_hash(data)},{len(data)}" for arcname, data in entries]
-    record_lines.append(f"{dist_info}/RECORD,,")
-    entries.append((f"{dist_info}/RECORD", ("\n".join(record_lines) + "\n").encode()))
-
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for arcname, data in entries:
-            info = zipfile.ZipInfo(arcname, date_time=_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, data)
-    return Wheel(filename=f"{name}-{version}-py3-none-any.whl", content=buffer.getvalue())
+    with tempfile.TemporaryDirectory(prefix="hipdrop-wheel-") as tmp:
+        path = Path(tmp) / filename
+        with _FixedTimeWheelFile(path, "w") as archive:
+            for arcname, data in sorted(unique.items()):
+                archive.writestr(_entry(arcname), data)
+            archive.writestr(_entry(f"{dist_info}/METADATA"), metadata)
+            archive.writestr(_entry(f"{dist_info}/WHEEL"), wheel_meta)
+        return Wheel(filename=filename, content=path.read_bytes())

@@ -58,14 +58,14 @@ def ready(widget):
 
 
 def runtime_files(site) -> list[str]:
-    """The runtime the service worker keeps apart: Pyodide's files and the engine wheel (not the
-    server's precompressed copies of them: a browser gets those in their place)."""
-    files = [*(site / "assets" / "pyodide").iterdir(), *(site / "assets" / "hipdrop" / "engine").rglob("*.whl")]
+    """The runtime the service worker keeps apart: Pyodide's files, the engine's lock and wheel (not
+    the server's precompressed copies of them: a browser gets those in their place)."""
+    files = [*(site / "assets" / "pyodide").iterdir(), *(site / "assets" / "hipdrop" / "engine").rglob("*.*")]
     return sorted(p.name for p in files if p.suffix not in (".gz", ".br"))
 
 
 def kept_runtime(page) -> list[str]:
-    return sorted({u.rsplit("/", 1)[-1] for u in cached_urls(page) if "/assets/pyodide/" in u or u.endswith(".whl")})
+    return sorted({u.rsplit("/", 1)[-1] for u in cached_urls(page) if "/assets/pyodide/" in u or "/assets/hipdrop/engine/" in u})
 
 
 def keep_for_offline_use(page):

@@ -45,7 +45,7 @@ def build(root: Path) -> subprocess.CompletedProcess:
 
 
 def wheel_of(site: Path) -> zipfile.ZipFile:
-    (wheel,) = site.glob("assets/hipdrop/engine/*/hipdrop-*.whl")
+    (wheel,) = site.glob("assets/hipdrop/engine/*/hipdrop_course_engine-*.whl")
     return zipfile.ZipFile(wheel)
 
 
@@ -82,11 +82,11 @@ def test_a_course_with_only_the_plugin_builds_with_the_core_alone(tmp_path):
     assert result.returncode == 0, result.stderr
     site = root / "site"
     page = (site / "index.html").read_text()
-    assert 'data-hipdrop-widget="quiz"' in page and 'name="hipdrop-engine"' in page
+    assert 'data-hipdrop-widget="quiz"' in page and 'name="hipdrop-engine-lock"' in page
     assert 'rel="manifest"' in page and "Content-Security-Policy" in page
     names = wheel_of(site).namelist()
     assert "hipdrop/quiz/grading.py" in names and "hipdrop/_registry.py" in names
-    assert not [n for n in names if n.startswith("hipdrop_course")]
+    assert not [n for n in names if n.startswith("hipdrop_course/")]
     assert "hipdrop/quiz/render.py" not in names  # build-time only
     assert json.loads((site / "manifest.webmanifest").read_text())["name"] == "Water, a tiny course"
     assert (site / "sw.js").is_file()
@@ -198,7 +198,7 @@ def test_a_pack_adds_its_macro_widget_stylesheet_and_worker_method(tmp_path):
     assert result.returncode == 0, result.stderr
     site = root / "site"
     page = (site / "toy" / "index.html").read_text()
-    assert 'data-hipdrop-widget="toy"' in page and 'name="hipdrop-engine"' in page
+    assert 'data-hipdrop-widget="toy"' in page and 'name="hipdrop-engine-lock"' in page
     # The pack's stylesheet is part of the one bundle every page links.
     assert "assets/hipdrop/css/course.css" in page and "assets/hipdrop/css/toy.css" not in page
     assert "/* ---- toy.css ---- */" in (site / "assets" / "hipdrop" / "css" / "course.css").read_text()

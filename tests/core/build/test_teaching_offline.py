@@ -108,11 +108,11 @@ def test_the_service_worker_precaches_every_file_under_a_version_of_the_site(bui
     for needed in ("./", "lessons/mechanics/", "search/search_index.json", offline.MANIFEST,
                    "assets/hipdrop/js/worker.js"):
         assert needed in files
-    assert not [f for f in files if f.startswith("assets/pyodide/") or f.endswith(".whl")]
+    assert not [f for f in files if f.startswith(("assets/pyodide/", "assets/hipdrop/engine/"))]
     kept = dict(runtime)
     for needed in ("assets/pyodide/pyodide.asm.wasm", "assets/pyodide/python_stdlib.zip"):
         assert kept[needed] == (built_site / needed).stat().st_size
-    assert any(rel.endswith(".whl") for rel in kept)
+    assert any(rel.endswith(".whl") for rel in kept) and any(rel.endswith("/pyodide-lock.json") for rel in kept)
     assert not any(f.endswith((".map", ".gz")) or f == "sw.js" for f in files)
     assert version == offline.site_version(built_site, on_disk)
 

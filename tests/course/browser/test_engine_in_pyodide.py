@@ -1,5 +1,7 @@
 """The engine's unit tests (tests/core/engine and tests/course/engine, standard library only) run inside Pyodide in Chromium,
-against the very wheel and the trimmed standard library the site ships, so the browser runtime is
+against the very wheel and the trimmed standard library the site ships, the wheel loaded through
+the engine's lock by Pyodide's own loader (loadPyodide's packages option, which checks its sha256),
+so the browser runtime is
 proven, not assumed: a module the engine needs and the trimmed library lacks fails here. The wheel
 leaves out the build-time renderers (static HTML, run by the plugin): the harness adds their
 source beside it, so their tests run in Pyodide too.
@@ -38,9 +40,16 @@ def build_only_sources() -> dict[str, str]:
 HARNESS = """<!doctype html><meta charset="utf-8"><title>engine tests in Pyodide</title>
 <script type="module">
 import { loadPyodide } from "./assets/pyodide/pyodide.mjs";
-window.runEngineTests = async (wheelUrl, files, runner, engineCheck, buildOnly) => {
-  const py = await loadPyodide({ indexURL: new URL("./assets/pyodide/", location.href).href, packages: [] });
-  py.unpackArchive(await (await fetch(wheelUrl)).arrayBuffer(), "wheel");
+window.runEngineTests = async (lockUrl, files, runner, engineCheck, buildOnly) => {
+  const lock = await (await fetch(lockUrl)).json();
+  const packages = Object.keys(lock.packages);
+  const py = await loadPyodide({
+    indexURL: new URL("./assets/pyodide/", location.href).href,
+    lockFileContents: lock,
+    packageBaseUrl: new URL(".", lockUrl).href,
+    packages,
+  });
+  if (!packages.every((name) => name in py.loadedPackages)) throw new Error("the engine did not load");
   py.runPython(engineCheck);
   const purelib = py.runPython("import hipdrop, os; os.path.dirname(os.path.dirname(hipdrop.__file__))");
   for (const [path, text] of Object.entries(buildOnly)) py.FS.writeFile(`${purelib}/${path}`, text);
@@ -128,7 +137,7 @@ def harness_url(built_site, tmp_path):
 
 
 def test_engine_unit_tests_pass_inside_pyodide(page, harness_url, built_site):
-    (wheel,) = built_site.glob("assets/hipdrop/engine/*/hipdrop-*.whl")
+    (lock,) = built_site.glob("assets/hipdrop/engine/*/pyodide-lock.json")
     files = {p.name: p.read_text() for folder in ENGINE_TEST_DIRS for p in sorted(folder.glob("test_*.py"))}
     assert files, "no engine tests found"
     runner = f"NAMES = {sorted(files)!r}\n" + RUNNER
@@ -137,8 +146,8 @@ def test_engine_unit_tests_pass_inside_pyodide(page, harness_url, built_site):
     page.wait_for_load_state("load")
     report = json.loads(
         page.evaluate(
-            "([wheel, files, runner, check, extra]) => runEngineTests(wheel, files, runner, check, extra)",
-            [harness_url + wheel.relative_to(built_site).as_posix(), files, runner, ENGINE_CHECK, build_only_sources()],
+            "([lock, files, runner, check, extra]) => runEngineTests(lock, files, runner, check, extra)",
+            [harness_url + lock.relative_to(built_site).as_posix(), files, runner, ENGINE_CHECK, build_only_sources()],
         )
     )
     assert report["platform"] == "emscripten" and report["python"].startswith("3.")
