@@ -132,3 +132,21 @@ def test_engine_wheel_holds_only_the_engine_and_installs_with_pip(built_site, tm
         text=True,
     )
     assert probe.stdout.strip() == "True", probe.stderr
+
+
+def test_the_shipped_bytecode_is_the_browsers_unchecked_hash_based(built_site):
+    """Compiled at build time by the pinned Pyodide (not the host's Python): every .pyc of the
+    standard library and of the engine wheel has one magic number, not CPython 3.11's, and is
+    hash-based and unchecked (flags 0b01), so the browser neither recompiles nor stats sources."""
+    import importlib.util
+    import zipfile
+
+    built = built_site
+    (wheel,) = built.glob("assets/hipdrop/engine/*/*.whl")
+    headers = []
+    for archive in (built / "assets" / "pyodide" / "python_stdlib.zip", wheel):
+        with zipfile.ZipFile(archive) as zf:
+            headers += [zf.read(name)[:8] for name in zf.namelist() if name.endswith(".pyc")]
+    assert len(headers) > 100
+    assert len({h[:4] for h in headers}) == 1 and headers[0][:4] != importlib.util.MAGIC_NUMBER
+    assert {int.from_bytes(h[4:8], "little") for h in headers} == {0b01}
