@@ -176,7 +176,7 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         except css_bundle.CssBundleError as error:
             raise PluginError(str(error)) from None
         extra.append(site_files.SiteFile(dest=css_bundle.BUNDLE, content=css.encode()))
-        self.runtime_bytes = offline_control.runtime_size(extra)  # "Keep this course for offline use"
+        self.runtime_bytes = offline_control.runtime_size(extra)  # "Save this course for offline use"
         short_name = self.config.short_name or config.site_name
         extra += site_files.quiz_export_files(self.project, config.site_url or "", short_name)
         description = config.site_description or config.site_name
