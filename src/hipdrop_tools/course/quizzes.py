@@ -11,7 +11,7 @@ length, lesson links whose page or heading does not exist, Markdown that does no
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jsonschema
@@ -125,9 +125,13 @@ def _cross_check(bank: SourceBank, project: Project) -> list[Problem]:
 
 
 def _valid_question(question: object) -> bool:
-    quiz_schema = schema("quiz")
-    validator = jsonschema.Draft202012Validator({"$ref": "#/$defs/question", "$defs": quiz_schema["$defs"]})
-    return validator.is_valid(question)
+    return _question_validator().is_valid(question)
+
+
+@cache
+def _question_validator() -> jsonschema.Draft202012Validator:
+    """One question's schema, built once (building a validator resolves the schema each time)."""
+    return jsonschema.Draft202012Validator({"$ref": "#/$defs/question", "$defs": schema("quiz")["$defs"]})
 
 
 def _named_field(problem: Problem) -> Problem:
