@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from hipdrop_tools.build import csp, css_bundle, instant_nav, messages_html, page_urls, qr, site_files
+from hipdrop_tools.build import csp, css_bundle, instant_nav, messages_html, page_urls, present_slot, qr, site_files
 from hipdrop_tools.course.course_package import course_packs
 from hipdrop_tools.course.errors import DataError, HipdropError
 from hipdrop_tools.course.packs import Pack, UnknownPack
@@ -230,6 +230,7 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         head += f'<meta name="theme-color" content="{self.config.theme_color}">'
         if page.file.src_uri.startswith(tuple(self.config.present)):
             head += '<meta name="hipdrop-present" content="on">'
+            output = present_slot.with_slot(output)
         if self.serving or not self.config.offline:
             head += '<meta name="hipdrop-offline" content="off">'
         output = output.replace("</head>", head + "</head>", 1)
