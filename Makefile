@@ -98,9 +98,10 @@ serve: site
 
 # While writing: MkDocs' own server, rebuilding only the pages whose source changed (`--dirty`; the
 # navigation and the search index of other pages may lag until a full build). No service worker,
-# no compressed copies, no PDFs under it.
+# no compressed copies, no PDFs under it. Not strict: MkDocs warns on every dirty build (`make site`
+# checks strictly).
 preview: setup
-	$(BIN)/mkdocs serve --dirty -a 127.0.0.1:$(PORT)
+	$(BIN)/mkdocs serve --dirty --no-strict -a 127.0.0.1:$(PORT)
 
 # Ruff's lint rules (src/ and tests/), its formatter's check (src/) and mypy over src/ (pyproject.toml
 # holds their settings); `make test` runs them before the tests.

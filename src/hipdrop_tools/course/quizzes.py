@@ -169,25 +169,38 @@ def _load_banks_while_unchanged(project: Project, stamp: tuple) -> dict[str, Sou
     return _check_banks(project)
 
 
+@lru_cache(maxsize=256)
+def _read_and_validate(
+    path: Path, shown_as: str, stamp: tuple[int, int]
+) -> tuple[dict, tuple[Problem, ...], tuple | None]:
+    """One bank file read and checked against the schema: its data, the schema's problems and
+    the questions that passed (None when the file has no list of questions). Remembered while the
+    file is unchanged (``stamp``: its modification time and size): `mkdocs serve` rebuilds after
+    every lesson edit, and then only the links to the lessons need checking again."""
+    data = read_yaml(path, shown_as)
+    found = tuple(_named_field(p) for p in schema_problems(data, "quiz", shown_as, EntryNamer("questions", "question")))
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        return data, found, None  # type: ignore[return-value]
+    return data, found, tuple(q for q in data["questions"] if _valid_question(q))
+
+
 def _check_banks(project: Project) -> dict[str, SourceBank]:
     problems: list[Problem] = []
     banks: dict[str, SourceBank] = {}
     seen_questions: dict[str, list[str]] = {}
-    namer = EntryNamer("questions", "question")
     for path in yaml_files(project.quizzes_dir):
         shown_as = project.relative(path)
+        stat = path.stat()
         try:
-            data = read_yaml(path, shown_as)
+            data, found, valid = _read_and_validate(path, shown_as, (stat.st_mtime_ns, stat.st_size))
         except DataError as error:
             problems += error.problems
             continue
-        found = schema_problems(data, "quiz", shown_as, namer)
-        problems += [_named_field(p) for p in found]
-        if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        problems += found
+        if valid is None:
             continue
         # Questions that passed the schema are cross-checked too, so one run lists everything.
-        valid = [q for q in data["questions"] if _valid_question(q)]
-        bank = SourceBank(path=path, shown_as=shown_as, data={**data, "questions": valid})
+        bank = SourceBank(path=path, shown_as=shown_as, data={**data, "questions": list(valid)})
         if isinstance(data.get("id"), str) and path.stem != data["id"]:
             problems.append(Problem(shown_as, "", "id", f"'{data['id']}' must match the file name '{path.stem}'"))
         problems += _cross_check(bank, project)

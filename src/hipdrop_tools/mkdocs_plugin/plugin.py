@@ -57,6 +57,9 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         self.engine_url = ""
         self.css_sources: list[str] = []
         self.runtime_bytes = 0
+        # The quiz exports of the last build and what they were made from: `mkdocs serve` keeps this
+        # plugin between rebuilds, and a lesson edit changes no bank.
+        self.exports: tuple[tuple, list[site_files.SiteFile]] | None = None
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
@@ -178,7 +181,7 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         extra.append(site_files.SiteFile(dest=css_bundle.BUNDLE, content=css.encode()))
         self.runtime_bytes = offline_control.runtime_size(extra)  # "Save this course for offline use"
         short_name = self.config.short_name or config.site_name
-        extra += site_files.quiz_export_files(self.project, config.site_url or "", short_name)
+        extra += self._quiz_exports(config.site_url or "", short_name)
         description = config.site_description or config.site_name
         extra += site_files.root_files(config.site_name, short_name, description, self.config.theme_color)
         self.engine_url = wheel_file.dest
@@ -191,6 +194,15 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         self.urls = page_urls.PageUrls.from_files(files)
         config.extra[page_urls.CONFIG_KEY] = self.urls
         return files
+
+    def _quiz_exports(self, site_url: str, short_name: str) -> list[site_files.SiteFile]:
+        """The quiz banks for learning platforms, made again only when a bank file or the
+        addresses they carry have changed."""
+        banks = sorted(self.project.quizzes_dir.glob("*.yml"))
+        key = (site_url, short_name, tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in banks))
+        if self.exports is None or self.exports[0] != key:
+            self.exports = (key, site_files.quiz_export_files(self.project, site_url, short_name))
+        return list(self.exports[1])
 
     def on_page_markdown(self, markdown, page, config, files):
         if not self.config.enabled:
