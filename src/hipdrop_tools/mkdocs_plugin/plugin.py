@@ -25,7 +25,17 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from hipdrop_tools.build import csp, css_bundle, instant_nav, messages_html, page_urls, present_slot, qr, site_files
+from hipdrop_tools.build import (
+    csp,
+    css_bundle,
+    image_sizes,
+    instant_nav,
+    messages_html,
+    page_urls,
+    present_slot,
+    qr,
+    site_files,
+)
 from hipdrop_tools.course.course_package import course_packs
 from hipdrop_tools.course.errors import DataError, HipdropError
 from hipdrop_tools.course.packs import Pack, UnknownPack
@@ -60,6 +70,7 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         # The quiz exports of the last build and what they were made from: `mkdocs serve` keeps this
         # plugin between rebuilds, and a lesson edit changes no bank.
         self.exports: tuple[tuple, list[site_files.SiteFile]] | None = None
+        self.sources: dict[str, Path] = {}  # site path -> source file, for the pictures' sizes
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
@@ -190,6 +201,7 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
                 files.append(File.generated(config, item.dest, content=item.content))
             else:
                 files.append(File.generated(config, item.dest, abs_src_path=str(item.source)))
+        self.sources = {f.dest_uri: Path(f.abs_src_path) for f in files if f.abs_src_path}
         # Every link our macros write goes through the build's own URL mapping (page_urls).
         self.urls = page_urls.PageUrls.from_files(files)
         config.extra[page_urls.CONFIG_KEY] = self.urls
@@ -228,6 +240,8 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
             metas = f'<meta name="hipdrop-engine" content="{engine}"><meta name="hipdrop-pyodide" content="{pyodide}">'
             output = output.replace("</head>", metas + "</head>", 1)
         output = self._teaching_and_offline(output, page, config)
+        # Pictures keep their place before they load.
+        output = image_sizes.with_image_heights(output, page.file.dest_uri, self.sources)
         output = messages_html.with_messages(output, config)  # the scripts' words, in the site's language
         if _offline_plugin_enabled(config):
             return csp.with_csp_meta(offline_build.defer_module_scripts(output), inline_scripts=True)
