@@ -126,7 +126,7 @@ def test_a_first_visit_keeps_the_pages_opened_and_nothing_more(context, built_si
     server, url, sent = logging_server(built_site)
     try:
         page = context.new_page()
-        page.goto(url + LESSON)
+        page.goto(url + LESSON + "?from=a-link")  # a query carries page state only: the page is kept
         wait_until_controlled(page)
         wait_until_kept(page, url, LESSON)
         loaded = page.evaluate("() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)")

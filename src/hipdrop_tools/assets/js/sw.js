@@ -181,9 +181,10 @@ async function keepOpened(urls) {
       continue;
     }
     url.hash = "";
+    url.search = ""; // page state only (a widget's answers, the slide), never another file
     if (url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname) || url.pathname === new URL(self.location.href).pathname) continue;
-    const plain = url.search ? null : url.href;
-    if (!plain || RUNTIME_URLS.has(plain) || (await cached(cache, plain))) continue;
+    const plain = url.href;
+    if (RUNTIME_URLS.has(plain) || (await cached(cache, plain))) continue;
     await keep(cache, plain, "force-cache").catch(() => {});
   }
 }
