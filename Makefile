@@ -8,10 +8,11 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help setup site serve test lint bench bundle scorm handouts lock clean wheel
+.PHONY: help setup site serve preview test lint bench bundle scorm handouts lock clean wheel
 
 help:
 	@echo "make serve   build the course and serve it on http://127.0.0.1:$(PORT)"
+	@echo "make preview while writing: mkdocs serve --dirty, only the edited pages rebuilt (no PDFs)"
 	@echo "make test    set up, then run every test (make lint first)"
 	@echo "make lint    ruff (lint, and format check of src/) and mypy over src/: a few seconds"
 	@echo "make bench   measure build, load and Lighthouse against their baselines (bench/report.json, README)"
@@ -113,6 +114,13 @@ scorm: setup
 
 serve: site
 	$(BIN)/python -m hipdrop_tools.offline.serve site --port $(PORT)
+
+# While writing: MkDocs' own server, rebuilding only the pages whose source changed (`--dirty`; the
+# navigation and the search index of other pages may lag until a full build). No service worker,
+# no compressed copies, no PDFs under it. Not strict: MkDocs warns on every dirty build (`make site`
+# checks strictly).
+preview: setup
+	$(BIN)/mkdocs serve --dirty --no-strict -a 127.0.0.1:$(PORT)
 
 # Ruff's lint rules (src/ and tests/), its formatter's check (src/) and mypy over src/ (pyproject.toml
 # holds their settings); `make test` runs them before the tests.

@@ -43,6 +43,7 @@ _FETCHED_RELS = {"stylesheet", "preconnect", "dns-prefetch", "preload", "modulep
 _FILES_LINE = re.compile(r"^const FILES = (\[.*?\]);", re.S | re.M)
 # The runtime the worker keeps once Python has run or the reader asks: [[file, bytes], ...].
 _RUNTIME_LINE = re.compile(r"^const RUNTIME = (\[.*?\]);", re.S | re.M)
+_COURSE_LINE = re.compile(r"^const COURSE = (\[.*?\]);", re.S | re.M)
 
 
 class SiteError(DataError):
@@ -359,10 +360,15 @@ def _check_service_worker(site: _Site) -> None:
     for url in _precached(site, worker):
         if not _in_site(site, worker, url):
             site.problem(SERVICE_WORKER, f"precaches {url!r}, which is not in the site")
-    for url in _runtime(site, worker):
+    for url in _sized(site, worker, _RUNTIME_LINE, "runtime"):
         if not _in_site(site, worker, url):
             site.problem(
                 SERVICE_WORKER, f"precaches {url!r} (the runtime, kept for offline use), which is not in the site"
+            )
+    for url in _sized(site, worker, _COURSE_LINE, "course"):
+        if not _in_site(site, worker, url):
+            site.problem(
+                SERVICE_WORKER, f"precaches {url!r} (the course, saved for offline use), which is not in the site"
             )
 
 
@@ -374,14 +380,15 @@ def _in_site(site: _Site, worker: Path, url: str) -> bool:
     return target is not None and target.is_file()
 
 
-def _runtime(site: _Site, worker: Path) -> list[str]:
-    match = _RUNTIME_LINE.search(worker.read_text(encoding="utf-8"))
+def _sized(site: _Site, worker: Path, line: re.Pattern, name: str) -> list[str]:
+    """The files of one of the worker's [file, bytes] lists (the runtime, the course)."""
+    match = line.search(worker.read_text(encoding="utf-8"))
     if not match:
-        return []  # a worker that keeps no runtime apart
+        return []  # a worker that keeps no such list apart
     try:
         return [str(entry[0]) for entry in json.loads(match.group(1))]
     except (json.JSONDecodeError, IndexError, TypeError, KeyError):
-        site.problem(SERVICE_WORKER, "the service worker's runtime list is not valid JSON of [file, bytes]")
+        site.problem(SERVICE_WORKER, f"the service worker's {name} list is not valid JSON of [file, bytes]")
         return []
 
 

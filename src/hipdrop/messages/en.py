@@ -120,20 +120,20 @@ MESSAGES = {
     ),
     # ------------------------------------------------ a widget's status line (status-view.js)
     # Before the reader comes near the widget: nothing is loading yet, and nothing needs doing.
-    "offline.keep.title": "Keep this course for offline use",
+    "offline.keep.title": "Save this course for offline use",
     "offline.keep.body": (
-        "Once you have opened the course, its pages work on this device without a network. Its interactive parts need "
-        "the Python runtime as well: it is kept once you have used one of them here, or when you ask for it ({size}, "
-        "downloaded once)."
+        "The pages you open are kept on this device and work without a network. To have the whole course offline, "
+        "save it here: the pages you have not opened yet and the Python runtime its interactive parts need (the "
+        "runtime alone is {size}), downloaded once. The runtime is kept anyway once you have used one of them here."
     ),
     "offline.keep.save_data": (
         "Your browser asks to save data. The button downloads {size}: use it on Wi-Fi if you can."
     ),
-    "offline.keep.button": "Keep this course for offline use ({size})",
-    "offline.keep.progress_label": "Downloading the course for offline use",
-    "offline.keep.downloading": "Downloading: {loaded} of {total}.",
+    "offline.keep.button": "Save this course for offline use ({size})",
+    "offline.keep.progress_label": "Saving the course for offline use",
+    "offline.keep.downloading": "Saving: {loaded} of {total}.",
     "offline.keep.kept": (
-        "Kept on this device: the whole course, its interactive parts included, works without a network."
+        "Saved on this device: the whole course, its interactive parts included, works without a network."
     ),
     "offline.keep.failed": "The download stopped ({message}). Nothing is lost: press the button to try again.",
     "offline.keep.megabytes": "{n} MB",

@@ -131,21 +131,22 @@ MESSAGES = {
         "sont perdues si vous quittez ou rechargez la page."
     ),
     # ------------------------------------------------ la ligne d'état d'un widget
-    "offline.keep.title": "Garder ce cours pour une utilisation hors ligne",
+    "offline.keep.title": "Enregistrer ce cours pour une utilisation hors ligne",
     "offline.keep.body": (
-        "Une fois le cours ouvert, ses pages fonctionnent sur cet appareil sans réseau. Ses parties interactives ont "
-        "aussi besoin de l'environnement Python\xa0: il est gardé dès que vous en avez utilisé une ici, ou quand vous "
-        "le demandez ({size}, téléchargés une seule fois)."
+        "Les pages que vous ouvrez sont gardées sur cet appareil et fonctionnent sans réseau. Pour avoir tout le "
+        "cours hors ligne, enregistrez-le ici\xa0: les pages que vous n'avez pas encore ouvertes et l'environnement "
+        "Python dont ont besoin ses parties interactives (l'environnement seul pèse {size}), téléchargés une seule "
+        "fois. L'environnement est gardé de toute façon dès que vous avez utilisé l'une d'elles ici."
     ),
     "offline.keep.save_data": (
         "Votre navigateur demande d'économiser les données. Le bouton télécharge {size}\xa0: utilisez-le en Wi-Fi si "
         "possible."
     ),
-    "offline.keep.button": "Garder ce cours hors ligne ({size})",
-    "offline.keep.progress_label": "Téléchargement du cours pour une utilisation hors ligne",
-    "offline.keep.downloading": "Téléchargement\xa0: {loaded} sur {total}.",
+    "offline.keep.button": "Enregistrer ce cours hors ligne ({size})",
+    "offline.keep.progress_label": "Enregistrement du cours pour une utilisation hors ligne",
+    "offline.keep.downloading": "Enregistrement\xa0: {loaded} sur {total}.",
     "offline.keep.kept": (
-        "Gardé sur cet appareil\xa0: tout le cours, parties interactives comprises, fonctionne sans réseau."
+        "Enregistré sur cet appareil\xa0: tout le cours, parties interactives comprises, fonctionne sans réseau."
     ),
     "offline.keep.failed": (
         "Le téléchargement s'est arrêté ({message}). Rien n'est perdu\xa0: appuyez sur le bouton pour réessayer."

@@ -14,7 +14,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jsonschema
@@ -171,9 +171,13 @@ def _cross_check(bank: SourceBank, project: Project) -> list[Problem]:
 
 
 def _valid_question(question: object) -> bool:
-    quiz_schema = schema("quiz")
-    validator = jsonschema.Draft202012Validator({"$ref": "#/$defs/question", "$defs": quiz_schema["$defs"]})
-    return validator.is_valid(question)
+    return _question_validator().is_valid(question)
+
+
+@cache
+def _question_validator() -> jsonschema.Draft202012Validator:
+    """One question's schema, built once (building a validator resolves the schema each time)."""
+    return jsonschema.Draft202012Validator({"$ref": "#/$defs/question", "$defs": schema("quiz")["$defs"]})
 
 
 def _named_field(problem: Problem) -> Problem:
@@ -211,26 +215,39 @@ def _load_banks_while_unchanged(project: Project, stamp: tuple) -> dict[str, Sou
     return _check_banks(project)
 
 
+@lru_cache(maxsize=256)
+def _read_and_validate(
+    path: Path, shown_as: str, stamp: tuple[int, int]
+) -> tuple[dict, tuple[Problem, ...], tuple | None]:
+    """One bank file read and checked against the schema: its data, the schema's problems and
+    the questions that passed (None when the file has no list of questions). Remembered while the
+    file is unchanged (``stamp``: its modification time and size): `mkdocs serve` rebuilds after
+    every lesson edit, and then only the links to the lessons need checking again."""
+    data = read_yaml(path, shown_as)
+    found = tuple(_named_field(p) for p in schema_problems(data, "quiz", shown_as, EntryNamer("questions", "question")))
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        return data, found, None  # type: ignore[return-value]
+    return data, found, tuple(q for q in data["questions"] if _valid_question(q))
+
+
 def _check_banks(project: Project) -> dict[str, SourceBank]:
     problems: list[Problem] = []
     banks: dict[str, SourceBank] = {}
     seen_questions: dict[str, list[str]] = {}
-    namer = EntryNamer("questions", "question")
     generators = course_generators(project)
     for path in yaml_files(project.quizzes_dir):
         shown_as = project.relative(path)
+        stat = path.stat()
         try:
-            data = read_yaml(path, shown_as)
+            data, found, valid = _read_and_validate(path, shown_as, (stat.st_mtime_ns, stat.st_size))
         except DataError as error:
             problems += error.problems
             continue
-        found = schema_problems(data, "quiz", shown_as, namer)
-        problems += [_named_field(p) for p in found]
-        if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        problems += found
+        if valid is None:
             continue
         # Questions that passed the schema are cross-checked too, so one run lists everything.
-        valid = [q for q in data["questions"] if _valid_question(q)]
-        bank = SourceBank(path=path, shown_as=shown_as, data={**data, "questions": valid}, generators=generators)
+        bank = SourceBank(path=path, shown_as=shown_as, data={**data, "questions": list(valid)}, generators=generators)
         if isinstance(data.get("id"), str) and path.stem != data["id"]:
             problems.append(Problem(shown_as, "", "id", f"'{data['id']}' must match the file name '{path.stem}'"))
         problems += _cross_check(bank, project)

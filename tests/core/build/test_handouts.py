@@ -316,7 +316,7 @@ def test_a_page_printed_from_the_browser_is_clean(page, site_url, built_site):
         f"lessons/{d.name}/" for d in sorted((built_site / "lessons").iterdir())
         if 'data-hipdrop-widget="quiz"' in (d / "index.html").read_text(encoding="utf-8")
     )
-    page.route("**/assets/pyodide/**", lambda route: route.abort())  # paper shows the static page
+    page.context.route("**/assets/pyodide/**", lambda route: route.abort())  # paper shows the static page
     page.goto(site_url + lesson, wait_until="load")
     reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
     pages = [p.extract_text() or "" for p in reader.pages]
