@@ -349,6 +349,14 @@ def test_a_childs_sign_gives_advice_for_a_child_not_about_exercises():
     assert fever.urgency == "emergency-today" and "A&E today" in fever.what_to_do
 
 
+def test_under_16_without_a_sign_is_referred_and_told_when_to_go_sooner():
+    """A parent may answer the age question and skip the children's signs: the referral repeats them."""
+    outcome = pick(answers(age_16_or_over=False), catalog())
+    assert isinstance(outcome, Referral) and outcome.urgency == "soon"
+    assert "A&E today" in outcome.what_to_do and "fever" in outcome.what_to_do
+    assert "doctor today" in outcome.what_to_do and "knee" in outcome.what_to_do
+
+
 def test_signs_have_time_frames_and_say_what_their_source_says():
     by_id = {s.id: s for s in WARNING_SIGNS}
     assert "last few days" in by_id["major-trauma"].label and "not yet checked" in by_id["major-trauma"].label
