@@ -99,8 +99,11 @@ def referral_from_age(answers: Answers) -> Referral | None:
             field="age_16_or_over",
             answer="no",
             label=f"You are under {ADULT_AGE}",
-            action="See a GP or a physiotherapist who works with children and teenagers. They can "
-            "find the cause of the limp or weakness and choose exercises that suit a growing body.",
+            action="See a GP or a physiotherapist who works with children and teenagers within the "
+            "next few days. They can find the cause of the limp or weakness and choose exercises that "
+            "suit a growing body. Go sooner if a warning sign for children applies: A&E today for a "
+            "limp with a fever, or a leg that takes no weight; a doctor today for hip, thigh or knee "
+            "pain with a limp.",
             whom="a GP or a children's physiotherapist",
             source=COURSE_CONVENTION,
             why=f"This course is for adults ({ADULT_AGE} and over). In children and teenagers a limp "
