@@ -29,7 +29,7 @@ from .catalog import (
     Exercise,
     evidence_rows,
 )
-from .picker.pain_monitoring import ALLOWED_RISE
+from .picker.pain_monitoring import ALLOWED_RISE, MAX_PAIN
 
 LEVEL_LABELS = {"easier": "Easier", "standard": "Main exercise", "harder": "Harder"}
 POSITION_LABELS = {
@@ -386,7 +386,8 @@ def exercise_page(catalog: Catalog, family_id: str, links: Links) -> str:
     out += [
         "<p>Stop an exercise at once if the pain is sharp, and stop it if walking feels worse "
         f"afterwards. Go back a step if your pain goes more than about {ALLOWED_RISE} points above "
-        "your usual level, or has not settled by the next morning (the pain-monitoring rule of "
+        f"your usual level or above {MAX_PAIN} out of 10, or has not settled by the next morning (the "
+        "pain-monitoring rule of "
         "lesson 5). This page is education, not medical advice.</p>",
         "",
     ]

@@ -28,9 +28,9 @@ STOP_WALKING_WORSE = (
 )
 STOP_PAIN = (
     f"Pain: during and after the exercises your pain may go up by no more than about "
-    f"{pain_monitoring.ALLOWED_RISE} points above your usual level, and it should be back to your "
-    "usual level by the next morning. If it goes higher or has not settled, go back a step next "
-    "time; stop an exercise at once if the pain is sharp."
+    f"{pain_monitoring.ALLOWED_RISE} points above your usual level, never above {pain_monitoring.MAX_PAIN} "
+    "out of 10, and it should be back to your usual level by the next morning. If it goes higher or "
+    "has not settled, go back a step next time; stop an exercise at once if the pain is sharp."
 )
 # Kept for pages that quote the rule in one line; the full rule is pain_monitoring.RULE.
 PAIN_MONITORING = STOP_PAIN
@@ -205,8 +205,8 @@ def referral_from_pain(answers: Answers) -> Referral | None:
             whom="a physiotherapist or doctor",
             source=SOURCE_PAIN_MONITORING + "; " + COURSE_CONVENTION,
             why=f"The course's pain-monitoring rule allows pain up to about {pain_monitoring.ALLOWED_RISE} "
-            "points above your usual level; with a usual pain this high it cannot guide you safely. "
-            + pain_monitoring.RULE.caveat,
+            f"points above your usual level and never above {pain_monitoring.MAX_PAIN} out of 10; with a "
+            "usual pain this high it cannot guide you safely. " + pain_monitoring.RULE.caveat,
         ),
         title="See a clinician before you start: your usual pain is high",
     )

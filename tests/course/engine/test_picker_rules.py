@@ -436,7 +436,12 @@ def test_pain_is_judged_against_the_usual_level_settled_by_the_next_morning():
     assert pain_monitoring.judge(3, 6).verdict == "too-much"
     assert pain_monitoring.judge(3, 5, 4).verdict == "not-settled"
     assert pain_monitoring.judge(7, 7).verdict == "refer"
-    assert pain_monitoring.judge(9, 9).ceiling == 10
+    # Never above 5 out of 10, the source's ceiling (Silbernagel et al. 2007): usual 4 may reach 5,
+    # not 6; a usual pain of 5 or 6 may not rise at all.
+    assert pain_monitoring.judge(4, 5).verdict == "ok" and pain_monitoring.judge(4, 6).verdict == "too-much"
+    assert pain_monitoring.judge(5, 5).verdict == "ok" and pain_monitoring.judge(5, 6).verdict == "too-much"
+    assert pain_monitoring.judge(6, 7).verdict == "too-much"
+    assert [pain_monitoring.ceiling(u) for u in range(11)] == [2, 3, 4, 5, 5, 5, 6, 7, 8, 9, 10]
     try:
         pain_monitoring.judge(3, 11)
     except ValueError as error:
@@ -450,6 +455,8 @@ def test_every_program_carries_the_pain_rule_with_the_readers_own_numbers():
     pain = [r.text for r in outcome.stop_rules if r.text.startswith("Pain:")]
     assert pain and "usual pain is 3" in pain[0] and "up to about 5" in pain[0] and "next morning" in pain[0]
     assert "5 out of 10 is acceptable" not in " ".join(r.text for r in outcome.stop_rules)
+    high = [r.text for r in program(pain_now=6).stop_rules if r.text.startswith("Pain:")]
+    assert high and "usual pain is 6" in high[0] and "should not go up at all" in high[0]
     html = pain_monitoring_html()
     assert "Achilles" in html and "by analogy" in html and "Silbernagel et al. 2007" in html
 
