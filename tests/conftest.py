@@ -3,6 +3,12 @@ classroom bundle made and unzipped once, and Playwright driving Debian's Chromiu
 be downloaded on this machine).
 
 Session fixtures are read-only for tests: a test that must change a site works on its own copy.
+Browser contexts block service workers (the precache of the whole course, on the same cores as
+Pyodide, in every test): a test about offline use, the service worker or the bundle opts in with
+``@pytest.mark.browser_context_args(service_workers="allow")`` (support.SERVICE_WORKERS).
+Markers, set here from what a test uses: ``browser`` (a browser, Chromium or tests/engines),
+``engines`` (Firefox and WebKit), ``slow`` (a build of its own or every page); `make test-quick`
+runs the rest.
 ``--reverse`` runs the collected tests in reverse order, to show that no test relies on another
 having run first. Tests may report figures (fixture ``report``), printed after the run.
 """
@@ -27,6 +33,12 @@ load_course_package(ROOT / "macros")
 CHROMIUM = chromium.EXECUTABLE
 BUNDLE_NAME = f"hip-drop-course-{hipdrop.__version__}"
 REPORT = pytest.StashKey[list]()
+BROWSER_FIXTURES = {"page", "context", "browser", "new_context", "firefox", "webkit"}
+MARKERS = {
+    "browser": "drives a browser (Chromium through Playwright, or the engines suites)",
+    "engines": "runs in Firefox or WebKit (tests/engines)",
+    "slow": "builds a site or a package of its own, or visits every page",
+}
 
 
 def pytest_addoption(parser):
@@ -36,9 +48,17 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     config.stash[REPORT] = []
+    for name, meaning in MARKERS.items():
+        config.addinivalue_line("markers", f"{name}: {meaning}")
 
 
 def pytest_collection_modifyitems(session, config, items):
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "engines" in item.path.parts:
+            item.add_marker(pytest.mark.engines)
+        if fixtures & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
     if config.getoption("--reverse"):
         items.reverse()
 
@@ -116,6 +136,12 @@ def browser_type_launch_args(browser_type_launch_args):
         "executable_path": CHROMIUM,
         "args": list(chromium.LAUNCH_ARGS),
     }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """Every context blocks service workers unless its test opts in (support.SERVICE_WORKERS)."""
+    return {**browser_context_args, "service_workers": "block"}
 
 
 def site_pages(built_site: Path) -> list[str]:

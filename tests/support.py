@@ -5,8 +5,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC_SITE_URL = "https://course.example.org/hipdrop/"  # a site_url with a path, as on a real host
+# Browser contexts block service workers (tests/conftest.py): a test, or a module as its pytestmark,
+# about offline use, the service worker or the bundle opts in with this mark.
+SERVICE_WORKERS = pytest.mark.browser_context_args(service_workers="allow")
 PYODIDE_TIMEOUT_MS = 30_000  # Pyodide boots in about 3 s here; allow for a loaded 2-core machine
 
 
