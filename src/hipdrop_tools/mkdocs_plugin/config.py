@@ -7,10 +7,26 @@ with a message naming the option. The documented list is in README.md ("The plug
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from hipdrop_tools.lms.scorm import mastery_score_problem
+
+
+class PassMark(c.Type):
+    """A whole number from 0 to 100, checked when mkdocs.yml is read: a wrong one stops every build
+    at once, naming the option, not only the SCORM build at its end."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        problem = mastery_score_problem(value)
+        if problem:
+            raise c.ValidationError(problem)
+        return super().run_validation(value)
+
 
 class ScormConfig(base.Config):
     # The SCORM 1.2 package (`hipdrop scorm`): the final quiz's percentage that passes, and that quiz.
-    mastery_score = c.Type(int, default=80)
+    mastery_score = PassMark(default=80)
     final_quiz = c.Type(str, default="final")
 
 
