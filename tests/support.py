@@ -1,8 +1,13 @@
 """Helpers shared by the tests: run the real build, copy the project to break it."""
 
+import contextlib
+import io
+import logging
+import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -25,13 +30,76 @@ def build_site(dest: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.Com
     )
 
 
+@dataclass(frozen=True)
+class Built:
+    """What a build in this process gave: 0 or 1, and what `mkdocs build` would have printed (its
+    log and, for a build that stopped, its "Error: ..." line)."""
+
+    returncode: int
+    stderr: str
+
+
+@contextlib.contextmanager
+def _course_state_kept(root: Path, extra_path: list[str]):
+    """The process as it was after the build: the course package the tests loaded (a build loads
+    its course's macros/ under the same name), sys.path and the working folder."""
+    package = "hipdrop_course"
+    saved = {n: m for n, m in sys.modules.items() if n == package or n.startswith(package + ".")}
+    path, cwd = list(sys.path), os.getcwd()
+    sys.path[:0] = extra_path
+    os.chdir(root)
+    try:
+        yield
+    finally:
+        os.chdir(cwd)
+        sys.path[:] = path
+        for name in [n for n in sys.modules if n == package or n.startswith(package + ".")]:
+            del sys.modules[name]
+        sys.modules.update(saved)
+
+
+def build_in_process(config: Path, dest: Path, extra_path: list[str] = ()) -> Built:
+    """`mkdocs build --strict -f config -d dest` run in this process, as MkDocs' own tests build
+    (no new interpreter to start, MkDocs and Material imported once); ``extra_path``: folders
+    importable during the build (an installed pack's, as PYTHONPATH would be)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    log = io.StringIO()
+    handler = logging.StreamHandler(log)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.INFO)  # as the command line logs
+    logger.addHandler(handler)
+    try:
+        with _course_state_kept(config.parent, list(extra_path)):
+            try:
+                settings = load_config(str(config), strict=True, site_dir=str(dest))
+                settings.plugins.on_startup(command="build", dirty=False)
+                try:
+                    build(settings)
+                finally:
+                    settings.plugins.on_shutdown()
+            except MkDocsException as error:  # what the command line prints, then exits with 1
+                log.write(f"Error: {error}\n")
+                return Built(1, log.getvalue())
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    return Built(0, log.getvalue())
+
+
 def copy_project(dest: Path) -> Path:
-    """A copy of the project's sources (for build tests that break a data file)."""
-    top_level = {".venv", "node_modules", "site", "dist", "build", ".git", ".pytest_cache", ".cache"}
+    """A copy of the course (mkdocs.yml and the folders it builds from), for build tests that break
+    a data file. The generator is not copied (src/: the build runs the installed package), nor
+    the tests, the bench, build output or any hidden folder (caches)."""
+    top_level = {"node_modules", "site", "dist", "build", "src", "tests", "bench"}
 
     def ignore(folder, names):
-        left_out = {"__pycache__"} | (top_level if Path(folder) == ROOT else set())
-        return [name for name in names if name in left_out]
+        at_top = Path(folder) == ROOT
+        return [name for name in names if name == "__pycache__" or at_top and (name in top_level or name.startswith("."))]
 
     shutil.copytree(ROOT, dest, ignore=ignore, symlinks=True)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")

@@ -5,7 +5,6 @@ tests/core/packs/) adds its macro, widget, stylesheet and worker method through 
 while a course without it carries none of it."""
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from support import ROOT
+from support import ROOT, Built, build_in_process
 
 MINI = Path(__file__).parent / "mini_course"
 PACKS = ROOT / "tests" / "core" / "packs"
@@ -34,12 +33,10 @@ def course(tmp_path: Path, options: dict | None = None, pages: dict[str, str] | 
     return root
 
 
-def build(root: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(PACKS), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
-        cwd=root, env=env, capture_output=True, text=True, timeout=300,
-    )
+def build(root: Path) -> Built:
+    """`mkdocs build --strict` of the course at root into root/site, in this process, with the toy
+    pack importable."""
+    return build_in_process(root / "mkdocs.yml", root / "site", [str(PACKS)])
 
 
 def wheel_of(site: Path) -> zipfile.ZipFile:
@@ -47,7 +44,7 @@ def wheel_of(site: Path) -> zipfile.ZipFile:
     return zipfile.ZipFile(wheel)
 
 
-def assert_stops(result: subprocess.CompletedProcess, *names: str) -> None:
+def assert_stops(result: Built, *names: str) -> None:
     assert result.returncode != 0, result.stderr
     assert "Traceback" not in result.stderr, result.stderr
     for name in names:
