@@ -9,10 +9,17 @@ Pyodide, in every test): a test about offline use, the service worker or the bun
 Markers, set here from what a test uses: ``browser`` (a browser, Chromium or tests/engines),
 ``engines`` (Firefox and WebKit), ``slow`` (a build of its own or every page); `make test-quick`
 runs the rest.
+
+Under pytest-xdist (`make test`: ``-n 2 --dist loadgroup``) each test module runs on one worker
+(its module fixtures are made once), the tests of a costly session fixture (the bundle, the
+handouts, the public build, the example course) and the engines suites each on one worker too,
+and the course's web build is made once for both workers, behind a file lock.
 ``--reverse`` runs the collected tests in reverse order, to show that no test relies on another
 having run first. Tests may report figures (fixture ``report``), printed after the run.
 """
 
+import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -24,7 +31,7 @@ import hipdrop
 from hipdrop_tools.course.course_package import load_course_package
 from hipdrop_tools.handouts import chromium
 from hipdrop_tools.offline.serve import serve_in_thread
-from support import PUBLIC_SITE_URL, ROOT, build_site, copy_project
+from support import BUILD_TIMEOUT_S, PUBLIC_SITE_URL, ROOT, build_site, copy_project
 
 # This course's own Python (macros/), importable as `hipdrop_course` the way the plugin loads it,
 # for the tests of its engine, catalog and widgets (they also run inside Pyodide, from the wheel).
@@ -32,8 +39,9 @@ load_course_package(ROOT / "macros")
 
 CHROMIUM = chromium.EXECUTABLE
 BUNDLE_NAME = f"hip-drop-course-{hipdrop.__version__}"
-REPORT = pytest.StashKey[list]()
 BROWSER_FIXTURES = {"page", "context", "browser", "new_context", "firefox", "webkit"}
+# Session fixtures that take minutes: their tests share one xdist worker, and are `slow`.
+COSTLY_FIXTURES = ("handouts_site", "example_course", "unzipped_bundle", "public_build")
 MARKERS = {
     "browser": "drives a browser (Chromium through Playwright, or the engines suites)",
     "engines": "runs in Firefox or WebKit (tests/engines)",
@@ -47,31 +55,42 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
-    config.stash[REPORT] = []
     for name, meaning in MARKERS.items():
         config.addinivalue_line("markers", f"{name}: {meaning}")
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(session, config, items):
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
+        costly = next((name for name in COSTLY_FIXTURES if name in fixtures), None)
         if "engines" in item.path.parts:
             item.add_marker(pytest.mark.engines)
+            group = "engines"
+        else:
+            group = costly or item.path.relative_to(ROOT).as_posix()
         if fixtures & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
+        if costly:
+            item.add_marker(pytest.mark.slow)
+        item.add_marker(pytest.mark.xdist_group(group))
     if config.getoption("--reverse"):
         items.reverse()
+
+
+FIGURE = "hipdrop figure"
 
 
 @pytest.fixture
 def report(request):
     """report(line): a line for the summary at the end of the run (for example, how many links
-    were followed), shown with the results."""
-    return request.config.stash[REPORT].append
+    were followed), shown with the results (carried from xdist workers with the test's report)."""
+    return lambda line: request.node.user_properties.append((FIGURE, line))
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    lines = config.stash.get(REPORT, [])
+    reports = [r for kept in terminalreporter.stats.values() for r in kept if getattr(r, "when", "") == "teardown"]
+    lines = [line for r in reports for name, line in r.user_properties if name == FIGURE]
     if lines:
         terminalreporter.section("hipdrop figures")
         for line in lines:
@@ -84,7 +103,7 @@ def unzipped_bundle(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     result = subprocess.run(
         [sys.executable, "-m", "hipdrop_tools", "--root", str(ROOT), "bundle", "--out", str(out)],
-        capture_output=True, text=True,
+        capture_output=True, text=True, timeout=BUILD_TIMEOUT_S,
     )
     if result.returncode != 0:
         pytest.fail(f"hipdrop bundle failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
@@ -97,10 +116,40 @@ def unzipped_bundle(tmp_path_factory) -> Path:
     return dest / BUNDLE_NAME
 
 
+def made_once(tmp_path_factory, name: str, make) -> tuple[Path, dict]:
+    """``make(folder)`` (which returns a JSON record of what it did) run once per test run: with
+    xdist workers, in the run's shared temporary folder behind a file lock, the other workers
+    taking the folder and the record as they are. (folder, record)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = tmp_path_factory.mktemp(name)
+        return folder, make(folder)
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp().parent
+    folder, record = shared / name, shared / f"{name}.json"
+    with FileLock(str(shared / f"{name}.lock")):
+        if not record.is_file():
+            folder.mkdir(exist_ok=True)
+            record.write_text(json.dumps(make(folder)))
+    return folder, json.loads(record.read_text())
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    dest = tmp_path_factory.mktemp("site")
-    result = build_site(dest)
+def web_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """The course as `make site` builds it (no site_url), once per run: (site folder, the build's
+    CompletedProcess, its output for the tests of what the build says)."""
+
+    def build(dest: Path) -> dict:
+        result = build_site(dest)
+        return {"returncode": result.returncode, "stdout": result.stdout, "stderr": result.stderr}
+
+    dest, record = made_once(tmp_path_factory, "site", build)
+    return dest, subprocess.CompletedProcess(["mkdocs", "build"], **record)
+
+
+@pytest.fixture(scope="session")
+def built_site(web_build) -> Path:
+    dest, result = web_build
     if result.returncode != 0:
         pytest.fail(f"the site did not build:\n{result.stdout}\n{result.stderr}", pytrace=False)
     return dest

@@ -17,6 +17,7 @@ PUBLIC_SITE_URL = "https://course.example.org/hipdrop/"  # a site_url with a pat
 # Browser contexts block service workers (tests/conftest.py): a test, or a module as its pytestmark,
 # about offline use, the service worker or the bundle opts in with this mark.
 SERVICE_WORKERS = pytest.mark.browser_context_args(service_workers="allow")
+BUILD_TIMEOUT_S = 900  # a build of the whole course takes 15 s on a quiet machine, minutes on a loaded one
 PYODIDE_TIMEOUT_MS = 30_000  # Pyodide boots in about 3 s here; allow for a loaded 2-core machine
 
 
@@ -27,6 +28,7 @@ def build_site(dest: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.Com
         cwd=config.parent,
         capture_output=True,
         text=True,
+        timeout=BUILD_TIMEOUT_S,
     )
 
 
@@ -37,6 +39,7 @@ class Built:
 
     returncode: int
     stderr: str
+    stdout: str = ""  # MkDocs logs to stderr
 
 
 @contextlib.contextmanager
