@@ -8,11 +8,12 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help setup site serve test lint bench bundle scorm handouts lock clean wheel
+.PHONY: help setup site serve test test-quick lint bench bundle scorm handouts lock clean wheel
 
 help:
 	@echo "make serve   build the course and serve it on http://127.0.0.1:$(PORT)"
-	@echo "make test    set up, then run every test (make lint first)"
+	@echo "make test    set up, then run every test (make lint first), on 2 workers"
+	@echo "make test-quick  the tests that need no browser and no build of their own: a few minutes"
 	@echo "make lint    ruff (lint, and format check of src/) and mypy over src/: a few seconds"
 	@echo "make bench   measure build, load and Lighthouse against their baselines (bench/report.json, README)"
 	@echo "make site    build the course into site/, with its PDF handouts in site/handouts/"
@@ -102,8 +103,16 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check src macros
 	$(BIN)/mypy
 
+# Two xdist workers (the machine's 2 cores): each test module, each costly session fixture's tests
+# and the engines suites stay on one worker (tests/conftest.py sets the groups); the course's web
+# build is made once for both. PYTEST_WORKERS=0 runs everything in one process.
+PYTEST_WORKERS ?= 2
 test: setup lint $(CHROMIUM) /usr/bin/pdftoppm $(ENGINES) $(QTI12_DTD)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
+
+# The fast lane: no browser (Chromium, Firefox, WebKit), no build but the course's own.
+test-quick: setup lint $(QTI12_DTD)
+	$(BIN)/python -m pytest -m "not browser and not engines and not slow"
 
 # The course measured side by side with its baselines (issues 9 and 16): build time, Lighthouse
 # beside a stock mkdocs-material page, reading bytes, quiz feedback, widget ready against a bare
