@@ -193,6 +193,16 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "service_workers": "block"}
 
 
+@pytest.fixture(scope="module")
+def module_context(browser, browser_context_args):
+    """One browser context for a module's tests that share a page where Python is already up (a
+    booted page: Pyodide is paid once per module, not once per test; each test first puts the
+    widget back as a reader first finds it, tests/helpers/quiz_page.py)."""
+    context = browser.new_context(**browser_context_args)
+    yield context
+    context.close()
+
+
 def site_pages(built_site: Path) -> list[str]:
     """Every built HTML page as a site-relative URL path (directory URLs end in '/')."""
     pages = []
