@@ -103,12 +103,12 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check src macros
 	$(BIN)/mypy
 
-# Two xdist workers (the machine's 2 cores): each test module, each costly session fixture's tests
-# and the engines suites stay on one worker (tests/conftest.py sets the groups); the course's web
-# build is made once for both. PYTEST_WORKERS=0 runs everything in one process.
+# Two xdist workers (the machine's 2 cores): each test module stays on one worker (its module
+# fixtures are made once; each engines suite is a module), and the session builds are made once for
+# both (tests/conftest.py). PYTEST_WORKERS=0 runs everything in one process.
 PYTEST_WORKERS ?= 2
 test: setup lint $(CHROMIUM) /usr/bin/pdftoppm $(ENGINES) $(QTI12_DTD)
-	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadscope
 
 # The fast lane: no browser (Chromium, Firefox, WebKit), no build but the course's own.
 test-quick: setup lint $(QTI12_DTD)

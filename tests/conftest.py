@@ -10,10 +10,10 @@ Markers, set here from what a test uses: ``browser`` (a browser, Chromium or tes
 ``engines`` (Firefox and WebKit), ``slow`` (a build of its own or every page); `make test-quick`
 runs the rest.
 
-Under pytest-xdist (`make test`: ``-n 2 --dist loadgroup``) each test module runs on one worker
-(its module fixtures are made once), the tests of a costly session fixture (the bundle, the
-handouts, the public build, the example course) and the engines suites each on one worker too,
-and the course's web build is made once for both workers, behind a file lock.
+Under pytest-xdist (`make test`: ``-n 2 --dist loadscope``) each test module runs on one worker
+(its module fixtures are made once; each engines suite is a module), and the session builds (the
+web build, the public build, the bundle, the example course) are made once for both workers, in
+the run's shared temporary folder behind a file lock (made_once).
 ``--reverse`` runs the collected tests in reverse order, to show that no test relies on another
 having run first. Tests may report figures (fixture ``report``), printed after the run.
 """
@@ -31,7 +31,7 @@ import hipdrop
 from hipdrop_tools.course.course_package import load_course_package
 from hipdrop_tools.handouts import chromium
 from hipdrop_tools.offline.serve import serve_in_thread
-from support import BUILD_TIMEOUT_S, PUBLIC_SITE_URL, ROOT, build_site, copy_project
+from support import BUILD_TIMEOUT_S, PUBLIC_SITE_URL, ROOT, build_site, copy_project, without_precompressed_copies
 
 # This course's own Python (macros/), importable as `hipdrop_course` the way the plugin loads it,
 # for the tests of its engine, catalog and widgets (they also run inside Pyodide, from the wheel).
@@ -40,8 +40,8 @@ load_course_package(ROOT / "macros")
 CHROMIUM = chromium.EXECUTABLE
 BUNDLE_NAME = f"hip-drop-course-{hipdrop.__version__}"
 BROWSER_FIXTURES = {"page", "context", "browser", "new_context", "firefox", "webkit"}
-# Session fixtures that take minutes: their tests share one xdist worker, and are `slow`.
-COSTLY_FIXTURES = ("handouts_site", "example_course", "unzipped_bundle", "public_build")
+# Session fixtures that take minutes (made once per run, made_once): their tests are `slow`.
+COSTLY_FIXTURES = {"handouts_site", "example_course", "unzipped_bundle", "public_build"}
 MARKERS = {
     "browser": "drives a browser (Chromium through Playwright, or the engines suites)",
     "engines": "runs in Firefox or WebKit (tests/engines)",
@@ -59,21 +59,15 @@ def pytest_configure(config):
         config.addinivalue_line("markers", f"{name}: {meaning}")
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(session, config, items):
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
-        costly = next((name for name in COSTLY_FIXTURES if name in fixtures), None)
         if "engines" in item.path.parts:
             item.add_marker(pytest.mark.engines)
-            group = "engines"
-        else:
-            group = costly or item.path.relative_to(ROOT).as_posix()
         if fixtures & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
-        if costly:
+        if fixtures & COSTLY_FIXTURES:
             item.add_marker(pytest.mark.slow)
-        item.add_marker(pytest.mark.xdist_group(group))
     if config.getoption("--reverse"):
         items.reverse()
 
@@ -99,21 +93,25 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
 @pytest.fixture(scope="session")
 def unzipped_bundle(tmp_path_factory) -> Path:
-    """`hipdrop bundle`, as `make bundle` runs it, unzipped: the bundle's folder."""
-    out = tmp_path_factory.mktemp("dist")
-    result = subprocess.run(
-        [sys.executable, "-m", "hipdrop_tools", "--root", str(ROOT), "bundle", "--out", str(out)],
-        capture_output=True, text=True, timeout=BUILD_TIMEOUT_S,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"hipdrop bundle failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
-    archive = out / f"{BUNDLE_NAME}.zip"
-    assert archive.is_file()
-    dest = tmp_path_factory.mktemp("classroom")
-    with zipfile.ZipFile(archive) as zipped:
-        assert {n.split("/")[0] for n in zipped.namelist()} == {BUNDLE_NAME}
-        zipped.extractall(dest)
-    return dest / BUNDLE_NAME
+    """`hipdrop bundle`, as `make bundle` runs it, unzipped (once per run): the bundle's folder."""
+
+    def make(work: Path) -> dict:
+        out = work / "dist"
+        result = subprocess.run(
+            [sys.executable, "-m", "hipdrop_tools", "--root", str(ROOT), "bundle", "--out", str(out)],
+            capture_output=True, text=True, timeout=BUILD_TIMEOUT_S,
+        )
+        if result.returncode != 0:
+            pytest.fail(f"hipdrop bundle failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+        archive = out / f"{BUNDLE_NAME}.zip"
+        assert archive.is_file()
+        with zipfile.ZipFile(archive) as zipped:
+            assert {n.split("/")[0] for n in zipped.namelist()} == {BUNDLE_NAME}
+            zipped.extractall(work / "classroom")
+        return {}
+
+    work, _ = made_once(tmp_path_factory, "bundle", make)
+    return work / "classroom" / BUNDLE_NAME
 
 
 def made_once(tmp_path_factory, name: str, make) -> tuple[Path, dict]:
@@ -159,14 +157,20 @@ def built_site(web_build) -> Path:
 def public_build(tmp_path_factory):
     """The course built once with a public address (so with QR codes), from a copy of the project:
     (site folder, the build's CompletedProcess)."""
-    project = copy_project(tmp_path_factory.mktemp("project") / "course")
-    config = project / "mkdocs.yml"
-    config.write_text(f"site_url: {PUBLIC_SITE_URL}\n" + config.read_text())
-    dest = tmp_path_factory.mktemp("public-site")
-    result = build_site(dest, config)
+
+    def make(work: Path) -> dict:
+        project = copy_project(work / "project" / "course")
+        config = project / "mkdocs.yml"
+        config.write_text(f"site_url: {PUBLIC_SITE_URL}\n" + config.read_text())
+        without_precompressed_copies(config)  # no test here is sent a compressed copy
+        result = build_site(work / "site", config)
+        return {"returncode": result.returncode, "stdout": result.stdout, "stderr": result.stderr}
+
+    work, record = made_once(tmp_path_factory, "public", make)
+    result = subprocess.CompletedProcess(["mkdocs", "build"], **record)
     if result.returncode != 0:
         pytest.fail(f"the course did not build with a site_url:\n{result.stdout}\n{result.stderr}", pytrace=False)
-    return dest, result
+    return work / "site", result
 
 
 @pytest.fixture(scope="session")
@@ -220,9 +224,17 @@ def all_pages(built_site) -> list[str]:
 @pytest.fixture(scope="session")
 def example_course(tmp_path_factory):
     """examples/sourdough built once from the project's wheel in a fresh venv (tests/helpers/example_course.py)."""
-    from example_course import build_example_course
+    from example_course import ExampleCourse, build_example_course
 
-    try:
-        return build_example_course(tmp_path_factory.mktemp("example-course"))
-    except AssertionError as error:
-        pytest.fail(str(error), pytrace=False)
+    def make(work: Path) -> dict:
+        try:
+            built = build_example_course(work)
+        except AssertionError as error:
+            pytest.fail(str(error), pytrace=False)
+        return {"wheel": str(built.wheel), "returncode": built.build.returncode,
+                "stdout": built.build.stdout, "stderr": built.build.stderr}
+
+    work, record = made_once(tmp_path_factory, "example-course", make)
+    build = subprocess.CompletedProcess(["mkdocs", "build"], record["returncode"], record["stdout"], record["stderr"])
+    return ExampleCourse(wheel=Path(record["wheel"]), venv=work / "venv", course=work / "course", site=work / "site",
+                         build=build)

@@ -94,6 +94,14 @@ def build_in_process(config: Path, dest: Path, extra_path: list[str] = ()) -> Bu
     return Built(0, log.getvalue())
 
 
+def without_precompressed_copies(config: Path) -> None:
+    """The course's mkdocs.yml (a copy's) set to write no gzip or Brotli copies (the plugin's
+    ``precompress: false``): for a build that no test asks for compressed copies of."""
+    text = config.read_text(encoding="utf-8")
+    assert "\n  - hipdrop:\n" in text
+    config.write_text(text.replace("\n  - hipdrop:\n", "\n  - hipdrop:\n      precompress: false\n", 1), encoding="utf-8")
+
+
 def copy_project(dest: Path) -> Path:
     """A copy of the course (mkdocs.yml and the folders it builds from), for build tests that break
     a data file. The generator is not copied (src/: the build runs the installed package), nor

@@ -55,6 +55,9 @@ class HipdropConfig(base.Config):
     pyodide = c.Type(str, default="")
     # The service worker that keeps the course readable offline (off: no sw.js is written).
     offline = c.Type(bool, default=True)
+    # The gzip and Brotli (quality 11) copies next to each file, that a server sends compressed
+    # (off: a quicker build of a site that no server sends compressed, such as a build for a test).
+    precompress = c.Type(bool, default=True)
     # The web app's short name (home screen); empty: site_name.
     short_name = c.Type(str, default="")
     # The browser's and the installed app's theme colour.

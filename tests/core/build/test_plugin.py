@@ -79,6 +79,15 @@ def test_a_course_with_only_the_plugin_builds_with_the_core_alone(tmp_path):
     assert not (site / "assets" / "hipdrop" / "js" / "widgets" / "picker.js").exists()
 
 
+def test_precompress_off_writes_no_compressed_copies(tmp_path):
+    root = course(tmp_path, {"precompress": False})
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    assert (site / "index.html").is_file() and (site / "sw.js").is_file()
+    assert not [p for p in site.rglob("*") if p.suffix in (".br", ".gz") and p.name != "sitemap.xml.gz"]
+
+
 def test_a_web_font_chosen_by_the_author_stops_the_build_naming_it(tmp_path):
     root = course(tmp_path)
     config = yaml.safe_load((root / "mkdocs.yml").read_text())
