@@ -13,7 +13,7 @@ CHROMIUM ?= /usr/bin/chromium
 help:
 	@echo "make serve   build the course and serve it on http://127.0.0.1:$(PORT)"
 	@echo "make test    set up, then run every test (make lint first), on 2 workers"
-	@echo "make test-quick  the tests that need no browser and no build of their own: a few minutes"
+	@echo "make test-quick  the tests that need no browser and no session build of minutes: a few minutes"
 	@echo "make lint    ruff (lint, and format check of src/) and mypy over src/: a few seconds"
 	@echo "make bench   measure build, load and Lighthouse against their baselines (bench/report.json, README)"
 	@echo "make site    build the course into site/, with its PDF handouts in site/handouts/"
@@ -110,7 +110,8 @@ PYTEST_WORKERS ?= 2
 test: setup lint $(CHROMIUM) /usr/bin/pdftoppm $(ENGINES) $(QTI12_DTD)
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadscope
 
-# The fast lane: no browser (Chromium, Firefox, WebKit), no build but the course's own.
+# The fast lane: no browser (Chromium, Firefox, WebKit) and none of the session builds of minutes
+# (public build, bundle, example course, handouts); the course is built once.
 test-quick: setup lint $(QTI12_DTD)
 	$(BIN)/python -m pytest -m "not browser and not engines and not slow"
 

@@ -7,8 +7,8 @@ Browser contexts block service workers (the precache of the whole course, on the
 Pyodide, in every test): a test about offline use, the service worker or the bundle opts in with
 ``@pytest.mark.browser_context_args(service_workers="allow")`` (support.SERVICE_WORKERS).
 Markers, set here from what a test uses: ``browser`` (a browser, Chromium or tests/engines),
-``engines`` (Firefox and WebKit), ``slow`` (a build of its own or every page); `make test-quick`
-runs the rest.
+``engines`` (Firefox and WebKit), ``slow`` (needs a session build of minutes: COSTLY_FIXTURES);
+`make test-quick` runs the rest.
 
 Under pytest-xdist (`make test`: ``-n 2 --dist loadscope``) each test module runs on one worker
 (its module fixtures are made once; each engines suite is a module), and the session builds (the
@@ -45,7 +45,7 @@ COSTLY_FIXTURES = {"handouts_site", "example_course", "unzipped_bundle", "public
 MARKERS = {
     "browser": "drives a browser (Chromium through Playwright, or the engines suites)",
     "engines": "runs in Firefox or WebKit (tests/engines)",
-    "slow": "builds a site or a package of its own, or visits every page",
+    "slow": "needs a session build of minutes (the public build, the bundle, the example course, the handouts)",
 }
 
 
