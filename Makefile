@@ -8,12 +8,13 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help setup site serve preview test lint bench bundle scorm handouts lock clean wheel
+.PHONY: help setup site serve preview test test-quick lint bench bundle scorm handouts lock clean wheel
 
 help:
 	@echo "make serve   build the course and serve it on http://127.0.0.1:$(PORT)"
 	@echo "make preview while writing: mkdocs serve --dirty, only the edited pages rebuilt (no PDFs)"
-	@echo "make test    set up, then run every test (make lint first)"
+	@echo "make test    set up, then run every test (make lint first), on 2 workers"
+	@echo "make test-quick  the tests that need no browser and no session build of minutes: a few minutes"
 	@echo "make lint    ruff (lint, and format check of src/) and mypy over src/: a few seconds"
 	@echo "make bench   measure build, load and Lighthouse against their baselines (bench/report.json, README)"
 	@echo "make site    build the course into site/, with its PDF handouts in site/handouts/"
@@ -129,8 +130,17 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check src macros
 	$(BIN)/mypy
 
+# Two xdist workers (the machine's 2 cores): each test module stays on one worker (its module
+# fixtures are made once; each engines suite is a module), and the session builds are made once for
+# both (tests/conftest.py). PYTEST_WORKERS=0 runs everything in one process.
+PYTEST_WORKERS ?= 2
 test: setup lint $(CHROMIUM) /usr/bin/pdftoppm $(ENGINES) $(QTI12_DTD)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadscope
+
+# The fast lane: no browser (Chromium, Firefox, WebKit) and none of the session builds of minutes
+# (public build, bundle, example course, handouts); the course is built once.
+test-quick: setup lint $(QTI12_DTD)
+	$(BIN)/python -m pytest -m "not browser and not engines and not slow"
 
 # The course measured side by side with its baselines (issues 9 and 16): build time, Lighthouse
 # beside a stock mkdocs-material page, reading bytes, quiz feedback, widget ready against a bare

@@ -46,10 +46,14 @@ def text_of(css: str) -> str:
     return f"(document.querySelector({js_string(css)})?.textContent ?? '').trim()"
 
 
-def all_settled() -> dict:
+def all_settled(path: str) -> dict:
+    """Every widget of the page at ``path`` ready or failed: asked of that page's own document (a
+    driver can answer for the page it is leaving while the next one loads, whose widgets have not
+    started yet)."""
     return {
         # Each widget reached in turn, as a reader scrolling down does (Python starts near one).
-        "wait": "(() => { const widgets = [...document.querySelectorAll('[data-hipdrop-widget]')];"
+        "wait": f"(() => {{ if (!location.pathname.endsWith({js_string('/' + path)})) return false;"
+        " const widgets = [...document.querySelectorAll('[data-hipdrop-widget]')];"
         " widgets.find((e) => e.dataset.hipdropState === 'idle')?.scrollIntoView({block: 'center'});"
         " return widgets.every((e) => /^(ready|failed)$/.test(e.dataset.hipdropState)); })()",
         "timeout": SETTLE_MS,
@@ -61,7 +65,7 @@ def crawl(pages: list[str]) -> list[dict]:
     for path in pages:
         steps += [
             {"goto": path},
-            all_settled(),
+            all_settled(path),
             {"read": [f"widgets {path}", "[...document.querySelectorAll('[data-hipdrop-widget]')].map((e) => e.dataset.hipdropState)"]},
         ]
     return steps

@@ -310,7 +310,8 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
             template = (CORE_ASSETS_DIR / offline.TEMPLATE_NAME).read_text(encoding="utf-8")
             offline.write_service_worker(Path(config.site_dir), template, list(self.urls.pages))
         # Last: every file is final now, the service worker included. A server sends these copies.
-        precompress.precompress_site(Path(config.site_dir), self.project.cache_dir / "precompress")
+        if self.config.precompress:
+            precompress.precompress_site(Path(config.site_dir), self.project.cache_dir / "precompress")
 
     def _write_scorm_files(self, config):
         from hipdrop_tools.course.quizzes import load_banks

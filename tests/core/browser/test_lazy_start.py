@@ -9,7 +9,9 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from support import PYODIDE_TIMEOUT_MS, cached_urls, logging_server, python_downloads, wait_until_controlled
+from support import PYODIDE_TIMEOUT_MS, SERVICE_WORKERS, cached_urls, logging_server, python_downloads, wait_until_controlled
+
+pytestmark = SERVICE_WORKERS  # "the service worker included": it must not fetch Python either
 
 LESSON = "lessons/what-is-trendelenburg/"
 IDLE_TEXT = "Python starts in your browser when you reach this part of the page."

@@ -13,7 +13,9 @@ import yaml
 from playwright.sync_api import expect
 
 from hipdrop_tools.offline.serve import serve_in_thread
-from support import PYODIDE_TIMEOUT_MS, ROOT, cached_urls, logging_server, python_downloads, reach, score_sentence, wait_until_controlled
+from support import PYODIDE_TIMEOUT_MS, ROOT, SERVICE_WORKERS, cached_urls, logging_server, python_downloads, reach, score_sentence, wait_until_controlled
+
+pytestmark = SERVICE_WORKERS  # every test here is about the service worker
 
 KEEP_TIMEOUT_MS = 60_000  # the runtime is about 14 MB more
 # Chromium's Save-Data setting, as a page sees it.

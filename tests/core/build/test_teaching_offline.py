@@ -17,7 +17,7 @@ from hipdrop_tools.offline import service_worker as offline
 from hipdrop_tools.build import qr
 from hipdrop_tools.course.config import course_file_stem, course_project
 from support import PUBLIC_SITE_URL as PUBLIC
-from support import ROOT, build_site
+from support import ROOT
 
 NOTICE = "no site_url in mkdocs.yml, so pages get no QR code"
 
@@ -84,15 +84,15 @@ def test_a_qr_code_carries_exactly_its_address(page):
     assert qr.page_address("https://x.org", "index.md") == "https://x.org/"
 
 
-def test_without_site_url_the_build_passes_strict_with_one_notice_and_no_codes(tmp_path):
-    result = build_site(tmp_path)
+def test_without_site_url_the_build_passes_strict_with_one_notice_and_no_codes(web_build):
+    site, result = web_build  # the course as `make site` builds it, with no site_url (conftest)
     assert result.returncode == 0, result.stdout + result.stderr
     log = result.stdout + result.stderr
     assert log.count(NOTICE) == 1
     assert not any(line.startswith("WARNING") and "site_url" in line for line in log.splitlines())
-    assert not list(filter(page_qr, (p.read_text() for p in tmp_path.rglob("index.html"))))
+    assert not list(filter(page_qr, (p.read_text() for p in site.rglob("index.html"))))
     # The rest of the offline course is there all the same.
-    assert (tmp_path / "sw.js").is_file() and (tmp_path / offline.MANIFEST).is_file()
+    assert (site / "sw.js").is_file() and (site / offline.MANIFEST).is_file()
 
 
 def worker_list(text: str, name: str) -> list:

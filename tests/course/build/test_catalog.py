@@ -17,7 +17,7 @@ from hipdrop_course.engine.catalog import evidence_rows
 from hipdrop_course.catalog import load_catalog
 from hipdrop_tools.course.errors import DataError
 from hipdrop_tools.course.project import Project
-from support import ROOT, build_site, copy_project
+from support import ROOT, build_in_process, copy_project
 
 CATALOG = "exercises/catalog.yml"
 ARTICLE_EXERCISES = {
@@ -185,7 +185,7 @@ def test_every_problem_is_listed_not_only_the_first(tmp_path):
 def test_the_site_build_stops_on_a_broken_catalog(tmp_path):
     project = copy_project(tmp_path / "p")
     edit_catalog(Project(project), lambda d: set_in(d, "banded-clam", "harder", "clam-on-the-moon"))
-    result = build_site(tmp_path / "out", project / "mkdocs.yml")
+    result = build_in_process(project / "mkdocs.yml", tmp_path / "out")
     assert result.returncode != 0
     assert "exercises/catalog.yml: exercise 'banded-clam': field 'harder'" in result.stdout + result.stderr
 
