@@ -56,8 +56,9 @@ class Pack:
       ``add_arguments(parser)``, ``run(args, project) -> int``).
     - ``site_files``: ``"module:function"``; ``function(project) -> {destination: bytes}`` gives
       files the pack makes at build time (drawings made from its data, say), written into the site
-      at those paths (``"assets/hipdrop/figures/x.svg"``); a macro links to one with
-      ``page.link(destination)``. It may raise ``DataError``, which stops the build.
+      at those paths, which must be under ``assets/hipdrop/figures/`` (``"assets/hipdrop/figures/x.svg"``;
+      saved with the course for offline use); a macro links to one with ``page.link(destination)``.
+      It may raise ``DataError``, which stops the build.
     - ``handouts``: ``"module:function"``; ``function(site) -> [Handout]`` gives the pack's own
       PDFs for ``hipdrop handouts``, besides the core's (``hipdrop_tools.handouts.plan``: a
       ``Handout`` names the page printed, the heading it is listed under and, in ``script``, a

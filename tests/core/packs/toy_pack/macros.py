@@ -10,4 +10,4 @@ def macros(project) -> dict:
 
 def site_files(project) -> dict[str, bytes]:
     """A file the pack makes at build time, from the course it builds."""
-    return {"assets/hipdrop/toy/made.txt": f"made for {project.root.name}".encode()}
+    return {"assets/hipdrop/figures/toy.svg": f"<svg><text>made for {project.root.name}</text></svg>".encode()}
