@@ -10,6 +10,8 @@ from .catalog import FIGURES_DIR, PAGES_DIR, load_catalog_data
 from .engine.catalog import catalog_from_dict
 from .engine.picker.form import render_picker
 
+SESSION_PAGE = "session.md"  # the guided session: the program result links to it
+
 
 def exercise_urls(catalog_data: dict, page) -> dict[str, str]:
     """Exercise id -> address of its page seen from ``page``: the family page, plus ``#id`` for a version."""
@@ -42,6 +44,9 @@ def macros(project) -> dict:
     def program_picker(page) -> str:
         catalog = load_catalog_data(project)  # raises DataError: the build stops, problems listed
         urls = {"exercises": exercise_urls(catalog, page), "figures": figure_urls(catalog, page)}
+        session = page.link_or_none(SESSION_PAGE)
+        if session is not None:
+            urls["session"] = session
         return render_picker(catalog, site_root(page), urls)
 
     return {"program_picker": program_picker}

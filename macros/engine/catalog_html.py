@@ -74,12 +74,14 @@ class Links:
     "progression" to Markdown links relative to the page's source file (optional).
     ``motion(exercise)``: the exercise's animated figure (HTML), drawn from its movement; when
     given, it stands in for the illustration, and each version gets its own.
+    ``session(exercise_id)``: the address of a guided session of that exercise (optional).
     """
 
     figure: Callable[[str], str]
     exercise: Callable[[str], str]
     lessons: dict[str, str] = field(default_factory=dict)
     motion: Callable[[Exercise], str] | None = None
+    session: Callable[[str], str] | None = None  # the guided session of one exercise, by its id
 
 
 def _e(text: object) -> str:
@@ -100,6 +102,16 @@ def _figure(exercise: Exercise, links: Links) -> str:
         f'<img src="{_e(links.figure(exercise.illustration))}" alt="{_e(exercise.illustration_alt)}"'
         ' width="440" loading="lazy">'
         f"<figcaption>{_e(exercise.illustration_caption)}</figcaption></figure>"
+    )
+
+
+def _session_link(exercise: Exercise, links: Links) -> str:
+    """ "Start this session": the guided session of this version, with the reader's own program."""
+    if links.session is None:
+        return ""
+    return (
+        f'<p class="hd-session-links"><a class="hd-session-start" href="{_e(links.session(exercise.id))}">'
+        f'Start this session<span class="hd-sr-only">: {_e(exercise.name)}</span></a></p>'
     )
 
 
@@ -240,6 +252,7 @@ def _version_block(catalog: Catalog, exercise: Exercise, main: Exercise, links: 
         f"{_e(exercise.working_leg.headline)} {_e(exercise.working_leg.text)}</p>",
         "",
         *([links.motion(exercise), ""] if links.motion is not None else []),
+        *([_session_link(exercise, links), ""] if links.session is not None else []),
         f"<p><strong>You need:</strong> {_e(equipment)}. "
         f"<strong>Position:</strong> {_e(POSITION_LABELS[exercise.position])}.</p>",
         "",
@@ -320,6 +333,7 @@ def exercise_page(catalog: Catalog, family_id: str, links: Links) -> str:
         "",
         _figure(main, links),
         "",
+        *([_session_link(main, links), ""] if links.session is not None else []),
     ]
     if main.note:
         out += [

@@ -19,6 +19,7 @@ from html import escape
 from ..catalog import Catalog, catalog_from_dict
 from ..picker import AnswersError, Program, answers_from_form, pain_monitoring, pick
 from ..picker.answers import Answers, answers_to_form
+from ..picker.program import Outcome
 from ..picker.render import render, render_problems
 from ..picker.safety import referral_for_signs
 from ..picker.warning_signs import WARNING_SIGN_IDS
@@ -55,12 +56,12 @@ def _fail(problems: list[str]) -> dict:
 
 def _today(params: dict) -> str:
     value = params.get("today")
-    if not is_date(value):
+    if not isinstance(value, str) or not is_date(value):
         raise LogError([f"field 'today': must be a date written YYYY-MM-DD, got {value!r}"])
     return value
 
 
-def _program(log: Log, catalog: Catalog) -> tuple[Answers, object]:
+def _program(log: Log, catalog: Catalog) -> tuple[Answers, Outcome]:
     answers = answers_from_form(log.answers)
     return answers, pick(answers, catalog)
 
@@ -107,7 +108,9 @@ def view(log: Log, catalog: Catalog, on: str, urls: dict, only: str = "") -> dic
         else None,
         "session": plan.session.id if plan.session else None,
         "usual": answers.pain_now,
-        "ceiling": pain_monitoring.ceiling(answers.pain_now),
+        "pain_hint": f"0 is no pain, 10 the worst imaginable. Your usual pain is {answers.pain_now}: the pain rule "
+        f"allows up to about {pain_monitoring.ceiling(answers.pain_now)} during and after, and back to "
+        f"{answers.pain_now} by the next morning.",
     }
 
 
@@ -176,7 +179,8 @@ def _referral(log: Log, catalog: Catalog, on: str, urls: dict, signs: tuple[str,
     ended = replace(session, red_flags=tuple(sorted(set(session.red_flags) | set(signs))), finished=True)
     log = _with_session(log, ended)
     referral = referral_for_signs(signs)
-    return {**view(log, catalog, on, urls), "ended": True, "message": render(referral)}
+    message = render(referral) if referral is not None else ""
+    return {**view(log, catalog, on, urls), "ended": True, "message": message}
 
 
 def _new_session(log: Log, on: str, phase: str) -> Session:
@@ -268,8 +272,8 @@ def record(params: dict) -> dict:
         before = plan.phase_number
         new_log = _with_session(log, replace(session, finished=True))
         result = view(new_log, catalog, on, urls)
-        after = today(outcome, answers, catalog, new_log, on)
-        return {**result, "ended": False, "message": finish_html(outcome, after, before, urls)}
+        next_plan = today(outcome, answers, catalog, new_log, on)
+        return {**result, "ended": False, "message": finish_html(outcome, next_plan, before, urls)}
     if action == "cleared":
         new_log = replace(log, events=(*log.events, Event(on, "clinician-cleared")))
         return {**view(new_log, catalog, on, urls), "ended": False, "message": ""}
@@ -282,7 +286,7 @@ def chart(params: dict) -> dict:
         log = log_from_dict(params.get("log"))
     except LogError as error:
         return _fail(error.problems)
-    sides = ("left", "right")
+    sides: tuple[str, ...] = ("left", "right")
     usual = 0
     if log.answers:
         try:

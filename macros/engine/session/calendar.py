@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from hashlib import sha256
 
+from .log import is_date
 from .rules import CALENDAR_WEEKS
 
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -60,7 +61,7 @@ def fold(line: str) -> str:
     return "\r\n".join(out)
 
 
-def parse_time(text: str) -> tuple[int, int]:
+def parse_time(text: object) -> tuple[int, int]:
     if not isinstance(text, str) or len(text) != 5 or text[2] != ":" or not (text[:2] + text[3:]).isdigit():
         raise CalendarError(f"the time must be written HH:MM, got {text!r}")
     hour, minute = int(text[:2]), int(text[3:])
@@ -69,7 +70,7 @@ def parse_time(text: str) -> tuple[int, int]:
     return hour, minute
 
 
-def parse_stamp(text: str) -> str:
+def parse_stamp(text: object) -> str:
     """The browser's clock (ISO 8601 in UTC, '2026-01-05T10:00:00.000Z') as an iCalendar UTC time."""
     digits = "".join(ch for ch in str(text)[:19] if ch.isdigit())
     if len(digits) != 14 or not str(text).endswith("Z"):
@@ -111,11 +112,11 @@ def _event(group: Group, start: date, hour: int, minute: int, stamp: str, uid: s
     ]
 
 
-def calendar_text(groups: tuple[Group, ...], start: str, time: str, stamp: str, uid_seed: str) -> str:
-    try:
-        first = date.fromisoformat(start)
-    except (TypeError, ValueError):
-        raise CalendarError(f"the start date must be written YYYY-MM-DD, got {start!r}") from None
+def calendar_text(groups: tuple[Group, ...], start: object, time: object, stamp: object, uid_seed: str) -> str:
+    """The .ics text; ``start``, ``time`` and ``stamp`` come from the page and are checked here."""
+    if not isinstance(start, str) or not is_date(start):
+        raise CalendarError(f"the start date must be written YYYY-MM-DD, got {start!r}")
+    first = date.fromisoformat(start)
     hour, minute = parse_time(time)
     utc = parse_stamp(stamp)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]

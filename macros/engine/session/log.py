@@ -254,7 +254,7 @@ def entry_from_dict(check: Checker, data: object, where: str) -> Entry | None:
     if (values["outcome"] == "stopped") != (values["stopped_for"] != ""):
         check.add(f"{where}.stopped_for", "gives the reason only when the outcome is 'stopped', and then must")
         return None
-    return Entry(**values)  # type: ignore[arg-type]
+    return Entry(**values)
 
 
 def one_leg_from_dict(check: Checker, data: object, where: str) -> OneLeg | None:
@@ -305,7 +305,7 @@ def _session(check: Checker, data: object, where: str) -> Session | None:
         pain_next_morning=morning,
         one_leg=tuple(leg for leg in legs if leg is not None),
         exercises=tuple(e for e in entries if e is not None),
-    )  # type: ignore[arg-type]
+    )
 
 
 def _answers(check: Checker, data: object) -> dict[str, list[str]]:

@@ -7,26 +7,15 @@ page), ``exercises`` (id -> page); this module formats only the picker's query s
 from html import escape
 
 from ..picker import pain_monitoring
-from ..picker.answers import Answers
+from ..picker.answers import Answers, form_query
 from ..picker.program import Program
 from .plan import Planned, Today, due_now
 from .progress import LEFT_OUT, Change, day
 from .rules import GOOD_IN_A_ROW
 
-SAFE = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-
 
 def _e(text: object) -> str:
     return escape(str(text), quote=True)
-
-
-def quote(text: str) -> str:
-    return "".join(ch if ch in SAFE else "".join(f"%{b:02X}" for b in ch.encode()) for ch in text)
-
-
-def form_query(fields: dict[str, list[str]]) -> str:
-    """A form as a URL query, the way the picker's page reads it."""
-    return "&".join(f"{quote(name)}={quote(value)}" for name, values in fields.items() for value in values)
 
 
 def picker_link(urls: dict, fields: dict[str, list[str]], text: str) -> str:
