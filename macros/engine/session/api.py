@@ -269,7 +269,8 @@ def record(params: dict) -> dict:
         message = f"<p>{escape(pain_monitoring.judge(answers.pain_now, worst, pain).text)}</p>"
         return {**view(new_log, catalog, on, urls), "ended": False, "message": message}
     if action == "finish":
-        before = plan.phase_number
+        earlier = replace(log, sessions=tuple(s for s in log.sessions if s.id != session.id))
+        before = today(outcome, answers, catalog, earlier, on).phase_number
         new_log = _with_session(log, replace(session, finished=True))
         result = view(new_log, catalog, on, urls)
         next_plan = today(outcome, answers, catalog, new_log, on)

@@ -140,6 +140,15 @@ def overview_html(program: Program, answers: Answers, plan: Today, urls: dict, a
             + picker_link(urls, form, "Answer the questions again")
             + " to get it (if you had surgery or a fracture, your team must agree too).</p>"
         )
+    if answers.single_leg_stance != "yes" and plan.progress.one_leg_passed:
+        form = dict(answers_form)
+        form["single_leg_stance"] = ["yes"]
+        parts.append(
+            '<p class="hd-session-next"><strong>You held the one-leg check for 30 seconds with the pelvis '
+            "level.</strong> You told the picker you could not yet: "
+            + picker_link(urls, form, "answer the questions again with yes")
+            + ", and the program can move on from its gentle start.</p>"
+        )
     parts.append(_checks(program, plan, answers))
     if not plan.one_leg.allowed:
         parts.append(
