@@ -233,10 +233,10 @@ ENTRY_KEYS = (
 
 
 def entry_from_dict(check: Checker, data: object, where: str) -> Entry | None:
+    before = len(check.problems)
     found = check.obj(data, where, ENTRY_KEYS)
     if found is None:
         return None
-    before = len(check.problems)
     values = {
         "id": check.ident(found, "id", where),
         "family": check.ident(found, "family", where),
@@ -273,10 +273,10 @@ SESSION_KEYS = ("id", "date", "phase", "finished", "red_flags", "pain_next_morni
 
 
 def _session(check: Checker, data: object, where: str) -> Session | None:
+    before = len(check.problems)
     found = check.obj(data, where, SESSION_KEYS)
     if found is None:
         return None
-    before = len(check.problems)
     ident = check.ident(found, "id", where)
     date = check.date(found, "date", where)
     phase = check.choice(found, "phase", where, PHASES)
