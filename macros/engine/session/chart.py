@@ -262,7 +262,7 @@ def table_html(table: list[Week], sides: tuple[str, ...], ident: str = "hd-sessi
         )
     return (
         f'<div class="hd-table-scroll hd-session-table" tabindex="0" role="region" aria-labelledby="{ident}-caption">'
-        f'<table><caption id="{ident}-caption">Your log week by week</caption><thead><tr>'
+        f'<table class="hd-log-table"><caption id="{ident}-caption">Your log week by week</caption><thead><tr>'
         + "".join(f'<th scope="col">{_e(h)}</th>' for h in head)
         + "</tr></thead><tbody>"
         + "".join(rows)

@@ -232,27 +232,36 @@ ENTRY_KEYS = (
 )
 
 
+# Questions of the log form a reader may leave blank by mistake: asked again in their own words.
+BLANK_QUESTIONS = {"outcome": "The exercise", "pain_during": "Your worst pain in the hip during the exercise"}
+
+
 def entry_from_dict(check: Checker, data: object, where: str) -> Entry | None:
     before = len(check.problems)
     found = check.obj(data, where, ENTRY_KEYS)
     if found is None:
         return None
+    blank = {key for key in BLANK_QUESTIONS if key in found and found[key] is None}
+    for key in sorted(blank):
+        check.add(f"{where}.{key}", f"please answer “{BLANK_QUESTIONS[key]}”")
     values = {
         "id": check.ident(found, "id", where),
         "family": check.ident(found, "family", where),
         "phase": check.choice(found, "phase", where, PHASES),
         **{key: check.integer(found, key, where, bounds) for key, bounds in DOSE_BOUNDS.items()},
-        "outcome": check.choice(found, "outcome", where, OUTCOMES),
+        "outcome": None if "outcome" in blank else check.choice(found, "outcome", where, OUTCOMES),
         "reps_done": check.integer(found, "reps_done", where, (0, MAX_REPS_DONE)),
         "stopped_for": check.choice(found, "stopped_for", where, STOPPED_FOR),
-        "pain_during": check.integer(found, "pain_during", where, PAIN),
+        "pain_during": None if "pain_during" in blank else check.integer(found, "pain_during", where, PAIN),
         "pelvis": check.choice(found, "pelvis", where, PELVIS),
         "walking_worse": check.flag(found, "walking_worse", where),
     }
+    outcome, reason = values["outcome"], values["stopped_for"]
+    if outcome == "stopped" and reason == "":
+        check.add(f"{where}.stopped_for", "please answer “Why did you stop?”")
+    elif outcome is not None and outcome != "stopped" and reason:
+        check.add(f"{where}.stopped_for", "a reason to stop is given only for an exercise that was stopped")
     if len(check.problems) > before:
-        return None
-    if (values["outcome"] == "stopped") != (values["stopped_for"] != ""):
-        check.add(f"{where}.stopped_for", "gives the reason only when the outcome is 'stopped', and then must")
         return None
     return Entry(**values)
 
@@ -370,4 +379,7 @@ def log_from_text(text: object, name: str = "the file") -> Log:
         ) from None
     if not isinstance(data, dict) or "format" not in data:
         raise LogError([f"{name} is not a Hip Drop session log (it has no 'format' field)"])
-    return log_from_dict(data)
+    try:
+        return log_from_dict(data)
+    except LogError as error:
+        raise LogError([f"{name}: {problem}" for problem in error.problems]) from None

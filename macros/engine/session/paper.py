@@ -47,8 +47,8 @@ def tracker_html(program: Program, answers: Answers, on: str) -> str:
     for phase in program.phases:
         checks = " ".join(r.text.replace("The course's check: ", "") for r in phase.moving_on)
         rows.append(
-            f'<tr class="hd-tracker-phase"><th scope="rowgroup" colspan="{TRACKER_WEEKS + 2}">Phase {phase.number}: '
-            f"{_e(phase.title)}. <span>Move on when: {_e(checks)}</span></th></tr>"
+            f'<tbody><tr class="hd-tracker-phase"><td colspan="{TRACKER_WEEKS + 2}"><strong>'
+            f"Phase {phase.number}: {_e(phase.title)}.</strong> <span>Move on when: {_e(checks)}</span></td></tr>"
         )
         for chosen in phase.exercises:
             sides = " ".join(s.text for s in chosen.sides)
@@ -59,6 +59,7 @@ def tracker_html(program: Program, answers: Answers, on: str) -> str:
                 + "".join(f"<td>{_boxes(chosen.dose.days_per_week)}</td>" for _ in range(TRACKER_WEEKS))
                 + "</tr>"
             )
+        rows.append("</tbody>")
     stop = "".join(f"<li>{_e(rule.text)}</li>" for rule in program.stop_rules)
     goal = GOAL_WORDS.get(program.goal, program.goal)
     return (
@@ -70,7 +71,8 @@ def tracker_html(program: Program, answers: Answers, on: str) -> str:
         '<table class="hd-tracker-grid"><caption>Tick a box on each day you do the exercise; '
         "start with phase 1 and move on only when its checks are met.</caption>"
         f'<thead><tr><th scope="col">Exercise and side</th><th scope="col">Dose</th>{head}</tr></thead>'
-        "<tbody>" + "".join(rows) + "</tbody></table>"
+        + "".join(rows)
+        + "</table>"
         f'<div class="hd-paper-stop"><h3>Stop rules</h3><ul>{stop}</ul></div>'
         f'<p class="hd-paper-foot">{_e(DISCLAIMER)}</p></section>'
     )

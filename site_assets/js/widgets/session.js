@@ -537,7 +537,7 @@ export function attach(root, api) {
   logForm.addEventListener("submit", async (event) => {
     event.preventDefault();
     const { exercise } = current;
-    const outcome = checkedValues(logForm, "outcome")[0] ?? "";
+    const outcome = checkedValues(logForm, "outcome")[0];
     const pain = checkedValues(logForm, "pain_during")[0];
     const entry = {
       id: exercise.id,
@@ -548,7 +548,7 @@ export function attach(root, api) {
       hold_s: exercise.hold_s,
       rest_s: exercise.rest_s,
       sides: exercise.sides.length,
-      outcome,
+      outcome: outcome || null,
       reps_done: Number(logForm.querySelector('input[name="reps_done"]').value || 0),
       stopped_for: outcome === "stopped" ? checkedValues(logForm, "stopped_for")[0] ?? "" : "",
       pain_during: pain === undefined ? null : Number(pain),
@@ -602,6 +602,13 @@ export function attach(root, api) {
 
   // --- paper, calendar, the log file -------------------------------------------------------
 
+  // The sheet stays chosen for paper (html[data-hd-print], the print styles show it alone) from the
+  // button until the reader's next click or key press: the print dialog, and a PDF made meanwhile,
+  // get the sheet; a later print of the page gets the page.
+  function leavePaperMode() {
+    if (document.documentElement.dataset.hdPrint?.startsWith("session-")) delete document.documentElement.dataset.hdPrint;
+  }
+
   async function printPaper(kind) {
     if (!log) return;
     const result = await call("session.paper", { ...common(), log, kind });
@@ -611,11 +618,10 @@ export function attach(root, api) {
     document.documentElement.dataset.hdPrint = `session-${kind}`;
     fileStatus.replaceChildren(w("printing", { what: words[`paper.${kind}`] }));
     window.print();
+    for (const type of ["pointerdown", "keydown"]) {
+      document.addEventListener(type, leavePaperMode, { once: true, capture: true, signal: leave.signal });
+    }
   }
-
-  window.addEventListener("afterprint", () => {
-    if (document.documentElement.dataset.hdPrint?.startsWith("session-")) delete document.documentElement.dataset.hdPrint;
-  }, { signal: leave.signal });
 
   root.querySelector('[data-do="print-tracker"]').addEventListener("click", () => printPaper("tracker"));
   root.querySelector('[data-do="print-summary"]').addEventListener("click", () => printPaper("summary"));
