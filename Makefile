@@ -8,11 +8,13 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help setup site serve test lint bench bundle scorm handouts lock clean wheel
+.PHONY: help setup site serve preview test test-quick lint bench bundle scorm handouts lock clean wheel
 
 help:
 	@echo "make serve   build the course and serve it on http://127.0.0.1:$(PORT)"
-	@echo "make test    set up, then run every test (make lint first)"
+	@echo "make preview while writing: mkdocs serve --dirty, only the edited pages rebuilt (no PDFs)"
+	@echo "make test    set up, then run every test (make lint first), on 2 workers"
+	@echo "make test-quick  the tests that need no browser and no session build of minutes: a few minutes"
 	@echo "make lint    ruff (lint, and format check of src/) and mypy over src/: a few seconds"
 	@echo "make bench   measure build, load and Lighthouse against their baselines (bench/report.json, README)"
 	@echo "make site    build the course into site/, with its PDF handouts in site/handouts/"
@@ -29,6 +31,21 @@ $(VENV)/.installed: $(BIN)/activate requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
+
+# pyodide-build (it needs Python 3.12 or newer) writes the engine's pyodide-lock.json: installed in
+# .venv-pyodide from requirements-pyodide-build.lock when this machine has such a Python (pyenv's
+# included); without one the build writes the same lock with hipdrop's own code, and says so.
+PYODIDE_VENV := .venv-pyodide
+PYODIDE_PYTHON ?= $(shell for p in python3.13 python3.12 $(wildcard $(HOME)/.pyenv/versions/3.13*/bin/python) $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python); do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
+$(PYODIDE_VENV)/.installed: requirements-pyodide-build.lock
+	@if [ -z "$(PYODIDE_PYTHON)" ]; then \
+		echo "note: no Python 3.12 or newer here, so no pyodide-build: the build writes the engine's lock itself"; \
+		mkdir -p $(PYODIDE_VENV) && touch $@; \
+	else \
+		rm -rf $(PYODIDE_VENV) && $(PYODIDE_PYTHON) -m venv $(PYODIDE_VENV) && \
+		$(PYODIDE_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r $< && touch $@; \
+	fi
 
 # Front end: the Pyodide runtime (and test tools) exactly as package-lock.json pins them.
 node_modules/.installed: package.json package-lock.json
@@ -61,7 +78,7 @@ $(RUNTIME)/.staged: node_modules/.installed
 	cp $(addprefix node_modules/qr/,$(QR_FILES)) $(RUNTIME)/qr/
 	touch $@
 
-setup: $(VENV)/.installed node_modules/.installed $(RUNTIME)/.staged
+setup: $(VENV)/.installed $(PYODIDE_VENV)/.installed node_modules/.installed $(RUNTIME)/.staged
 
 # The installable package: the generator alone (the plugin, the core and the staged runtime; no
 # course's macros/ or site_assets/).
@@ -99,6 +116,13 @@ scorm: setup
 serve: site
 	$(BIN)/python -m hipdrop_tools.offline.serve site --port $(PORT)
 
+# While writing: MkDocs' own server, rebuilding only the pages whose source changed (`--dirty`; the
+# navigation and the search index of other pages may lag until a full build). No service worker,
+# no compressed copies, no PDFs under it. Not strict: MkDocs warns on every dirty build (`make site`
+# checks strictly).
+preview: setup
+	$(BIN)/mkdocs serve --dirty --no-strict -a 127.0.0.1:$(PORT)
+
 # Ruff's lint rules (src/ and tests/), its formatter's check (src/) and mypy over src/ (pyproject.toml
 # holds their settings); `make test` runs them before the tests.
 lint: $(VENV)/.installed
@@ -106,8 +130,17 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check src macros
 	$(BIN)/mypy
 
+# Two xdist workers (the machine's 2 cores): each test module stays on one worker (its module
+# fixtures are made once; each engines suite is a module), and the session builds are made once for
+# both (tests/conftest.py). PYTEST_WORKERS=0 runs everything in one process.
+PYTEST_WORKERS ?= 2
 test: setup lint $(CHROMIUM) /usr/bin/pdftoppm $(ENGINES) $(QTI12_DTD)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadscope
+
+# The fast lane: no browser (Chromium, Firefox, WebKit) and none of the session builds of minutes
+# (public build, bundle, example course, handouts); the course is built once.
+test-quick: setup lint $(QTI12_DTD)
+	$(BIN)/python -m pytest -m "not browser and not engines and not slow"
 
 # The course measured side by side with its baselines (issues 9 and 16): build time, Lighthouse
 # beside a stock mkdocs-material page, reading bytes, quiz feedback, widget ready against a bare
@@ -123,5 +156,5 @@ lock: $(BIN)/activate
 	$(BIN)/python -m pip freeze --all --exclude-editable | grep -vE '^(hipdrop|pip)==' > requirements.lock
 
 clean:
-	rm -rf site dist build $(VENV) node_modules $(RUNTIME) .pytest_cache
+	rm -rf site dist build $(VENV) $(PYODIDE_VENV) node_modules $(RUNTIME) .pytest_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,7 +1,7 @@
 """The measures taken in Debian's Chromium driven by Playwright, on the site served by the
 project's own server: bytes for reading a lesson (service worker included), time from reaching a
-quiz to its first feedback, widget ready against a bare Pyodide boot (cold and warm cache), the
-grading round trip, and the time until a second widget page is ready after following a link.
+quiz to its first feedback, the grading round trip, and the time until a second widget page is
+ready after following a link (widget ready against a bare Pyodide boot: bench/boot.py).
 
 Times come from the page itself: an init script records, per URL and widget kind, the moment
 every widget of that kind reports ``data-hipdrop-state="ready"`` (epoch milliseconds)."""
@@ -46,25 +46,30 @@ def kind_of(path: str) -> str:
     return EXTENSIONS.get(name[name.rfind("."):], "other") if "." in name else "other"
 
 
+MEASURES = ("raw", "served", "gzip")
+
+
 def by_kind(log: dict[str, Sent]) -> dict:
-    """Bytes raw and as served, by kind; the Pyodide runtime's and the service worker's share."""
-    sums = {"raw": dict.fromkeys(KINDS, 0), "served": dict.fromkeys(KINDS, 0)}
-    pyodide = {"raw": 0, "served": 0}
-    service_worker = {"raw": 0, "served": 0}
+    """Bytes raw, as served and gzipped (level 6), by kind; the Pyodide runtime's and the service
+    worker's share."""
+    sums = {measure: dict.fromkeys(KINDS, 0) for measure in MEASURES}
+    pyodide = dict.fromkeys(MEASURES, 0)
+    service_worker = dict.fromkeys(MEASURES, 0)
     for path, sent in log.items():
-        for measure in ("raw", "served"):
+        for measure in MEASURES:
             size = getattr(sent, measure)
             sums[measure][kind_of(path)] += size
             if "/assets/pyodide/" in path:
                 pyodide[measure] += size
             if path.startswith("precache:"):
                 service_worker[measure] += size
-    for measure in ("raw", "served"):
+    for measure in MEASURES:
         sums[measure]["total"] = sum(sums[measure][k] for k in KINDS)
-    largest = sorted(log.items(), key=lambda item: -item[1].served)[:8]
+    largest = sorted(log.items(), key=lambda item: -item[1].gzip)[:8]
     return {**sums, "pyodide": pyodide, "service_worker": service_worker,
             "responses": sum(s.responses for s in log.values()),
-            "largest": [{"path": p, "raw": s.raw, "served": s.served} for p, s in largest]}
+            "service_worker_responses": sum(s.responses for p, s in log.items() if p.startswith("precache:")),
+            "largest": [{"path": p, "raw": s.raw, "served": s.served, "gzip": s.gzip} for p, s in largest]}
 
 
 def new_context(browser) -> BrowserContext:
@@ -86,13 +91,6 @@ def reach(page: Page, kind: str) -> None:
     page.locator(f'[data-hipdrop-widget="{kind}"]').first.scroll_into_view_if_needed()
 
 
-def time_to_ready(page: Page, url: str, kind: str) -> float:
-    """Milliseconds from the start of navigation (``performance.timeOrigin``) to widgets ready."""
-    page.goto(url, wait_until="commit")
-    ready = wait_ready(page, url, kind)
-    return ready - page.evaluate("performance.timeOrigin")
-
-
 def wait_quiet(log: ByteLog, quiet_s: float = 2.0, limit_s: float = 90.0) -> None:
     """Wait until the server has sent nothing for ``quiet_s`` (the service worker included)."""
     started = last_change = time.monotonic()
@@ -101,6 +99,22 @@ def wait_quiet(log: ByteLog, quiet_s: float = 2.0, limit_s: float = 90.0) -> Non
         time.sleep(0.25)
         if log.count() != seen:
             seen, last_change = log.count(), time.monotonic()
+
+
+def first_visit(browser, url: str, log: ByteLog, window_s: float = 30.0) -> dict:
+    """A new reader opens ``url`` with an empty cache and reads without reaching a widget: every
+    request the page and its service worker make in the first ``window_s`` seconds, by kind, raw,
+    as served and gzipped at level 6 (as a plain static server sends them)."""
+    context = new_context(browser)
+    try:
+        page = context.new_page()
+        log.take()
+        started = time.monotonic()
+        page.goto(url, wait_until="load")
+        time.sleep(max(0.0, window_s - (time.monotonic() - started)))
+        return {"url": url, "window_s": window_s, **by_kind(log.take())}
+    finally:
+        context.close()
 
 
 def reading_bytes(browser, url: str, log: ByteLog) -> dict:
@@ -118,7 +132,8 @@ def reading_bytes(browser, url: str, log: ByteLog) -> dict:
         combined = dict(until_load)
         for path, sent in log.take().items():
             earlier = combined.get(path, Sent())
-            combined[path] = Sent(earlier.raw + sent.raw, earlier.served + sent.served, earlier.responses + sent.responses)
+            combined[path] = Sent(earlier.raw + sent.raw, earlier.served + sent.served, earlier.responses + sent.responses,
+                                  earlier.gzip + sent.gzip)
         return {"url": url, "until_load": by_kind(until_load), "total": by_kind(combined)}
     finally:
         context.close()
@@ -159,11 +174,27 @@ ANSWER_ALL = """
 """
 
 
-def quiz_feedback(browser, url: str, mode: str, screen_ms: int) -> float:
+CHECK_AGAIN = """
+async () => {
+  const quiz = document.querySelector('[data-hipdrop-widget="quiz"]');
+  const result = quiz.querySelector(".hd-result");
+  result.textContent = "";
+  const shown = new Promise((done) => new MutationObserver((_, observer) => {
+    if (result.textContent.trim()) { observer.disconnect(); done(performance.now()); }
+  }).observe(result, { subtree: true, childList: true, characterData: true }));
+  const clicked = performance.now();
+  quiz.querySelector(".hd-submit").click();
+  return (await shown) - clicked;
+}
+"""
+
+
+def quiz_feedback(browser, url: str, mode: str, screen_ms: int) -> tuple[float, float]:
     """A reader opens the lesson, reads down to its quiz (``scroll``: half a screen every
     ``screen_ms / 2`` ms; ``jump``: straight there, as a link to the quiz does), answers as soon
     as the quiz offers its "Check answers" button and checks: ms from the quiz entering the
-    viewport to the first feedback the quiz shows."""
+    viewport to the first feedback the quiz shows; then, Python being up, checks again: ms from
+    the click to the feedback."""
     context = new_context(browser)
     try:
         page = context.new_page()
@@ -174,43 +205,20 @@ def quiz_feedback(browser, url: str, mode: str, screen_ms: int) -> float:
         page.evaluate(ANSWER_ALL)
         submit.click(timeout=READY_TIMEOUT_MS)
         feedback = page.wait_for_function("() => window.__hdBench.feedbackAt", timeout=READY_TIMEOUT_MS)
-        return float(feedback.json_value()) - reached
+        first = float(feedback.json_value()) - reached
+        return first, float(page.evaluate(CHECK_AGAIN))
     finally:
         context.close()
 
 
 def quiz_feedback_runs(browser, url: str, runs: int, screen_ms: int) -> dict[str, list[float]]:
-    times: dict[str, list[float]] = {"scroll": [], "jump": []}
+    """Cold (reached by scrolling, reached by a jump) and warm (checked again, Python up)."""
+    times: dict[str, list[float]] = {"scroll": [], "jump": [], "warm": []}
     for run in range(runs):
         for mode in (("scroll", "jump") if run % 2 == 0 else ("jump", "scroll")):
-            times[mode].append(quiz_feedback(browser, url, mode, screen_ms))
-    return times
-
-
-def ready_cold_and_warm(browser, widget_url: str, kind: str, bare_url: str, runs: int) -> dict[str, list[float]]:
-    """Navigation to ready, widget page against the bare page, interleaved. Cold: a fresh context
-    (empty HTTP cache) per visit. Warm: one context per page, visited once before measuring."""
-    times: dict[str, list[float]] = {"widget_cold": [], "bare_cold": [], "widget_warm": [], "bare_warm": []}
-    pages = {"widget": (widget_url, kind), "bare": (bare_url, "bare")}
-    for run in range(runs):
-        for name in (("bare", "widget") if run % 2 == 0 else ("widget", "bare")):
-            context = new_context(browser)
-            try:
-                times[f"{name}_cold"].append(time_to_ready(context.new_page(), *pages[name]))
-            finally:
-                context.close()
-    warm = {name: new_context(browser) for name in pages}
-    try:
-        for name, context in warm.items():
-            time_to_ready(context.new_page(), *pages[name])  # fills the cache
-        for run in range(runs):
-            for name in (("bare", "widget") if run % 2 == 0 else ("widget", "bare")):
-                page = warm[name].pages[0]
-                page.goto("about:blank")
-                times[f"{name}_warm"].append(time_to_ready(page, *pages[name]))
-    finally:
-        for context in warm.values():
-            context.close()
+            first, again = quiz_feedback(browser, url, mode, screen_ms)
+            times[mode].append(first)
+            times["warm"].append(again)
     return times
 
 

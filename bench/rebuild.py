@@ -14,7 +14,7 @@ from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-SOURCES = ("docs", "includes", "overrides", "quizzes", "exercises", "mkdocs.yml",
+SOURCES = ("docs", "includes", "overrides", "quizzes", "exercises", "macros", "site_assets", "mkdocs.yml",
            "pyproject.toml")
 START_TIMEOUT_S = 240
 REBUILD_TIMEOUT_S = 240
@@ -67,8 +67,10 @@ def reloaded(page, marker: str, written: float) -> float | None:
     return time.monotonic() - written
 
 
-def measure(root: Path, browser, lesson: str, runs: int) -> dict[str, list]:
-    """``lesson``: the lesson's Markdown path under docs/ (its URL is MkDocs's directory URL)."""
+def measure(root: Path, browser, lesson: str, runs: int, dirty: bool = False) -> dict[str, list]:
+    """``lesson``: the lesson's Markdown path under docs/ (its URL is MkDocs's directory URL).
+    ``dirty``: `mkdocs serve --dirty --no-strict`, which rebuilds only the pages whose source changed
+    (strict mode would stop on MkDocs' own warning that a build is dirty)."""
     times: dict[str, list] = {"served_s": [], "reloaded_s": [], "console_errors": []}
     with tempfile.TemporaryDirectory(prefix="hipdrop-bench-serve-") as tmp:
         project = Path(tmp)
@@ -76,7 +78,7 @@ def measure(root: Path, browser, lesson: str, runs: int) -> dict[str, list]:
         port = free_port()
         url = f"http://127.0.0.1:{port}/{lesson.removesuffix('.md')}/"
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--quiet", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--quiet", "-a", f"127.0.0.1:{port}", *(["--dirty", "--no-strict"] if dirty else [])],
             cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         try:

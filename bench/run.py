@@ -14,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import boot
 import browser_bench
 import build_time
 import lighthouse
@@ -21,7 +22,6 @@ import machine
 import rebuild
 import report
 import targets
-from bare_boot import write_bare_page
 from counting_server import serve_counting
 from playwright.sync_api import sync_playwright
 from stats import summarize
@@ -33,6 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = chromium.EXECUTABLE
 CHROMIUM_ARGS = list(chromium.LAUNCH_ARGS)
 WIDGET = re.compile(r'data-hipdrop-widget="([a-z-]+)"')
+QUIZ_TITLE = re.compile(r'<section class="hd-widget hd-quiz"[^>]*aria-labelledby="([^"]+)"')
+# The page types Lighthouse measures, each beside the same page built by plain mkdocs-material.
+PAGE_TYPES = ("home", "lesson", "lesson_quiz", "quiz", "program", "lab", "exercise")
 LESSON_SOURCE = "lessons/what-is-trendelenburg.md"  # the lesson edited under mkdocs serve
 
 
@@ -45,10 +48,11 @@ def widget_kinds(site: Path) -> dict[str, set[str]]:
     return kinds
 
 
-def choose_pages(kinds: dict[str, set[str]]) -> dict[str, str]:
-    """The pages issue 16 names: home, a lesson (its quiz is the one reached by scrolling), the
-    final quiz, the program page, the lab (the mechanics widget), and the stock page (the lesson,
-    built by plain mkdocs-material)."""
+def choose_pages(kinds: dict[str, set[str]], quiz_anchor: str = "") -> dict[str, str]:
+    """The page types issues 16 and 25 name: home, a lesson (its quiz is the one reached by
+    scrolling), the same lesson opened at its quiz (a link to the quiz: Python starts at once),
+    the final quiz, the program page, the lab (the mechanics widget) and an exercise page; each
+    is measured beside the same page built by plain mkdocs-material."""
     def page(preferred: str, kind: str) -> str:
         if preferred in kinds and kind in kinds[preferred]:
             return preferred
@@ -57,22 +61,17 @@ def choose_pages(kinds: dict[str, set[str]]) -> dict[str, str]:
             sys.exit(f"no page of the built site has a {kind} widget")
         return found[0]
     lesson = page("lessons/what-is-trendelenburg/", "quiz")
-    return {"home": "", "lesson": lesson, "quiz": page("final-quiz/", "quiz"), "program": page("program/", "picker"),
-            "lab": page("lessons/mechanics/", "mechanics"), "stock": lesson + " (plain mkdocs-material)",
+    exercises = sorted(p for p, k in kinds.items() if p.startswith("exercises/") and p != "exercises/" and not k)
+    return {"home": "", "lesson": lesson, "lesson_quiz": lesson + (f"#{quiz_anchor}" if quiz_anchor else ""),
+            "quiz": page("final-quiz/", "quiz"), "program": page("program/", "picker"),
+            "lab": page("lessons/mechanics/", "mechanics"), "exercise": exercises[0] if exercises else "exercises/",
             "ready": page("program/", "picker")}
 
 
-def widget_ready(browser, site: Path, widget_url: str, bare_url: str, runs: int) -> dict[str, list[float]]:
-    """Widget ready against a bare boot, cold and warm: bench/boot.py's measure (a default
-    ``loadPyodide()`` from the npm package's own files, service workers blocked) when it is there,
-    else our own page that boots the site's copy of Pyodide."""
-    try:
-        import boot
-    except ImportError:
-        return browser_bench.ready_cold_and_warm(browser, widget_url, "picker", bare_url, runs)
-    measured = boot.measure(site, runs, browser=browser)["runs_ms"]
-    return {f"{side}_{mode}": measured[f"{name}_{mode}"]
-            for side, name in (("widget", "ours"), ("bare", "bare")) for mode in ("cold", "warm")}
+def quiz_anchor(site: Path, lesson: str) -> str:
+    """The id of the lesson's quiz title: a link to the quiz lands there."""
+    found = QUIZ_TITLE.search((site / lesson / "index.html").read_text(encoding="utf-8"))
+    return found.group(1) if found else ""
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -82,6 +81,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rebuild-runs", type=int, default=3, help="lesson edits under mkdocs serve")
     parser.add_argument("--round-trips", type=int, default=60, help="grading round trips to time")
     parser.add_argument("--screen-ms", type=int, default=1000, help="reading speed: ms per screen scrolled")
+    parser.add_argument("--read-window-s", type=float, default=30.0,
+                        help="a lesson read: what the page and its service worker fetch in this many seconds")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "report.json")
     parser.add_argument("--readme", action="store_true",
                         help="also write the figures into README.md's Benchmark section (with bench/NOTES.md)")
@@ -102,29 +103,34 @@ def main(argv: list[str] | None = None) -> None:
         build_s = build_time.compare_builds(ROOT, args.runs, Path(tmp))
         site, stock_site = Path(tmp) / "site-course", Path(tmp) / "site-plain"
         kinds = widget_kinds(site)
-        pages = choose_pages(kinds)
-        bare = write_bare_page(site)
+        pages = choose_pages(kinds, quiz_anchor(site, "lessons/what-is-trendelenburg/"))
         server, base, byte_log = serve_counting(site)
-        stock_server, stock_base = serve.serve_in_thread(stock_site)
+        stock_server, stock_base, stock_log = serve_counting(stock_site)
         try:
-            urls = {name: base + pages[name] for name in ("home", "lesson", "quiz", "program", "lab")}
-            urls["stock"] = stock_base + pages["lesson"]
+            urls = {name: base + pages[name] for name in PAGE_TYPES}
+            urls |= {f"stock:{name}": stock_base + pages[name] for name in PAGE_TYPES}
             print(f"2/7 Lighthouse, {args.lighthouse_runs} run(s) per page ...", flush=True)
             lighthouse_results = lighthouse.measure_pages(ROOT, urls, CHROMIUM, args.lighthouse_runs)
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                print(f"3/7 bytes: reading {pages['lesson']} without reaching its widget ...", flush=True)
-                bytes_ = {"lesson_reading": browser_bench.reading_bytes(browser, urls["lesson"], byte_log)}
+                print(f"3/7 bytes: reading {pages['lesson']} without reaching its widget, "
+                      f"{args.read_window_s:g} s, ours and stock ...", flush=True)
+                bytes_ = {"lesson_reading": browser_bench.reading_bytes(browser, urls["lesson"], byte_log),
+                          "first_visit": browser_bench.first_visit(browser, urls["lesson"], byte_log, args.read_window_s),
+                          "first_visit_stock": browser_bench.first_visit(browser, urls["stock:lesson"], stock_log,
+                                                                         args.read_window_s)}
                 print(f"4/7 quiz reached -> first feedback: {pages['lesson']}, {args.runs} runs ...", flush=True)
                 feedback = browser_bench.quiz_feedback_runs(browser, urls["lesson"], args.runs, args.screen_ms)
-                print(f"5/7 ready: {pages['ready']} vs a bare Pyodide boot, cold and warm, {args.runs} runs ...", flush=True)
-                ready = widget_ready(browser, site, base + pages["ready"], base + bare, args.runs)
+                print(f"5/7 ready: {pages['ready']} vs a bare Pyodide boot, two servers, cold and warm, {args.runs} runs ...",
+                      flush=True)
+                ready = boot.measure(site, args.runs, browser=browser)["runs_ms"]
                 print(f"6/7 grading round trip x{args.round_trips}; second widget page ...", flush=True)
                 trips = browser_bench.grading_round_trips(browser, urls["lesson"], args.round_trips)
                 second = browser_bench.second_page_ready(browser, (urls["program"], "picker"),
                                                          (urls["lab"], "mechanics"), args.runs)
                 print(f"7/7 mkdocs serve: editing {LESSON_SOURCE}, {args.rebuild_runs} times ...", flush=True)
                 rebuilt = rebuild.measure(ROOT, browser, LESSON_SOURCE, args.rebuild_runs)
+                rebuilt_dirty = rebuild.measure(ROOT, browser, LESSON_SOURCE, args.rebuild_runs, dirty=True)
                 version = browser.version
                 browser.close()
         finally:
@@ -141,12 +147,13 @@ def main(argv: list[str] | None = None) -> None:
         "ready_ms": {name: summarize(v).to_dict() for name, v in ready.items()},
         "round_trip_ms": summarize(trips).to_dict(),
         "second_page_ms": summarize(second).to_dict(),
+        "rebuild_dirty_s": {"served": summarize(rebuilt_dirty["served_s"]).to_dict()},
         "rebuild_s": {"served": summarize(rebuilt["served_s"]).to_dict(),
                       "reloaded": summarize(reloads).to_dict() if reloads else None,
                       "reload_missed": len(rebuilt["reloaded_s"]) - len(reloads),
                       "console_errors": rebuilt["console_errors"][:3]},
         "raw": {"build_s": build_s, "ready_ms": ready, "quiz_feedback_ms": feedback, "second_page_ms": second,
-                "round_trip_ms": trips, "rebuild_s": rebuilt},
+                "round_trip_ms": trips, "rebuild_s": rebuilt, "rebuild_dirty_s": rebuilt_dirty},
     }
     verdicts = targets.verdicts(results)
     about = machine.describe(version, ROOT)

@@ -4,6 +4,7 @@ Its assets are the course's ``site_assets/`` folder (the plugin sets them)."""
 
 from hipdrop_tools.course.packs import Pack
 
+from .engine.mechanics.problems import GENERATORS
 from .engine.methods import METHODS
 
 PACK = Pack(
@@ -19,6 +20,8 @@ PACK = Pack(
         "hipdrop_course.engine.session.page",
     ),
     methods=METHODS,
+    # Numeric problems from the mechanics model, for generated_numeric quiz questions.
+    generators=GENERATORS,
     macros="hipdrop_course:macros",
     extra_css=("css/picker.css", "css/mechanics.css", "css/motion.css", "css/session.css"),
     # The animations' player: every page, a module; it does nothing on a page without one.

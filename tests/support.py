@@ -1,12 +1,23 @@
 """Helpers shared by the tests: run the real build, copy the project to break it."""
 
+import contextlib
+import io
+import logging
+import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC_SITE_URL = "https://course.example.org/hipdrop/"  # a site_url with a path, as on a real host
+# Browser contexts block service workers (tests/conftest.py): a test, or a module as its pytestmark,
+# about offline use, the service worker or the bundle opts in with this mark.
+SERVICE_WORKERS = pytest.mark.browser_context_args(service_workers="allow")
+BUILD_TIMEOUT_S = 900  # a build of the whole course takes 15 s on a quiet machine, minutes on a loaded one
 PYODIDE_TIMEOUT_MS = 30_000  # Pyodide boots in about 3 s here; allow for a loaded 2-core machine
 
 
@@ -17,16 +28,89 @@ def build_site(dest: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.Com
         cwd=config.parent,
         capture_output=True,
         text=True,
+        timeout=BUILD_TIMEOUT_S,
     )
 
 
+@dataclass(frozen=True)
+class Built:
+    """What a build in this process gave: 0 or 1, and what `mkdocs build` would have printed (its
+    log and, for a build that stopped, its "Error: ..." line)."""
+
+    returncode: int
+    stderr: str
+    stdout: str = ""  # MkDocs logs to stderr
+
+
+@contextlib.contextmanager
+def _course_state_kept(root: Path, extra_path: list[str]):
+    """The process as it was after the build: the course package the tests loaded (a build loads
+    its course's macros/ under the same name), sys.path and the working folder."""
+    package = "hipdrop_course"
+    saved = {n: m for n, m in sys.modules.items() if n == package or n.startswith(package + ".")}
+    path, cwd = list(sys.path), os.getcwd()
+    sys.path[:0] = extra_path
+    os.chdir(root)
+    try:
+        yield
+    finally:
+        os.chdir(cwd)
+        sys.path[:] = path
+        for name in [n for n in sys.modules if n == package or n.startswith(package + ".")]:
+            del sys.modules[name]
+        sys.modules.update(saved)
+
+
+def build_in_process(config: Path, dest: Path, extra_path: list[str] = ()) -> Built:
+    """`mkdocs build --strict -f config -d dest` run in this process, as MkDocs' own tests build
+    (no new interpreter to start, MkDocs and Material imported once); ``extra_path``: folders
+    importable during the build (an installed pack's, as PYTHONPATH would be)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    log = io.StringIO()
+    handler = logging.StreamHandler(log)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.INFO)  # as the command line logs
+    logger.addHandler(handler)
+    try:
+        with _course_state_kept(config.parent, list(extra_path)):
+            try:
+                settings = load_config(str(config), strict=True, site_dir=str(dest))
+                settings.plugins.on_startup(command="build", dirty=False)
+                try:
+                    build(settings)
+                finally:
+                    settings.plugins.on_shutdown()
+            except MkDocsException as error:  # what the command line prints, then exits with 1
+                log.write(f"Error: {error}\n")
+                return Built(1, log.getvalue())
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    return Built(0, log.getvalue())
+
+
+def without_precompressed_copies(config: Path) -> None:
+    """The course's mkdocs.yml (a copy's) set to write no gzip or Brotli copies (the plugin's
+    ``precompress: false``): for a build that no test asks for compressed copies of."""
+    text = config.read_text(encoding="utf-8")
+    assert "\n  - hipdrop:\n" in text
+    config.write_text(text.replace("\n  - hipdrop:\n", "\n  - hipdrop:\n      precompress: false\n", 1), encoding="utf-8")
+
+
 def copy_project(dest: Path) -> Path:
-    """A copy of the project's sources (for build tests that break a data file)."""
-    top_level = {".venv", "node_modules", "site", "dist", "build", ".git", ".pytest_cache", ".cache"}
+    """A copy of the course (mkdocs.yml and the folders it builds from), for build tests that break
+    a data file. The generator is not copied (src/: the build runs the installed package), nor
+    the tests, the bench, build output or any hidden folder (caches)."""
+    top_level = {"node_modules", "site", "dist", "build", "src", "tests", "bench"}
 
     def ignore(folder, names):
-        left_out = {"__pycache__"} | (top_level if Path(folder) == ROOT else set())
-        return [name for name in names if name in left_out]
+        at_top = Path(folder) == ROOT
+        return [name for name in names if name == "__pycache__" or at_top and (name in top_level or name.startswith("."))]
 
     shutil.copytree(ROOT, dest, ignore=ignore, symlinks=True)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
@@ -71,8 +155,8 @@ def logging_server(site: Path):
 
 
 def python_downloads(sent) -> list[str]:
-    """The requests of a server log that fetched part of Python: the runtime or the engine wheel."""
-    return [path for path, _ in sent if "/assets/pyodide/" in path or path.endswith(".whl")]
+    """The requests of a server log that fetched part of Python: the runtime, the engine's lock or wheel."""
+    return [path for path, _ in sent if "/assets/pyodide/" in path or "/assets/hipdrop/engine/" in path]
 
 
 def reach(widget):

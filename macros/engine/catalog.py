@@ -155,7 +155,8 @@ PRECAUTIONS: tuple[PrecautionTag, ...] = (
         "impact",
         "hopping and landing",
         "You hop and land: a quick, high load through the leg and hip. Only once a single-leg squat "
-        "is steady, and when you are training to go back to sport.",
+        "is steady, and when you are training to go back to sport. After surgery or a fracture, "
+        "only once your surgical team says you may run and jump.",
     ),
     PrecautionTag(
         "isometric",
@@ -165,7 +166,8 @@ PRECAUTIONS: tuple[PrecautionTag, ...] = (
     PrecautionTag(
         "low-load",
         "a low-load activation drill",
-        "A low-load drill with both feet down or a hand on a counter: gentle enough to practise on most days.",
+        "A low-load drill, lying, with both feet down or with a hand on a counter: gentle enough to "
+        "practise on most days.",
     ),
 )
 PRECAUTIONS_BY_ID = {tag.id: tag for tag in PRECAUTIONS}

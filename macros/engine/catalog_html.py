@@ -29,6 +29,7 @@ from .catalog import (
     Exercise,
     evidence_rows,
 )
+from .picker.pain_monitoring import ALLOWED_RISE, MAX_PAIN
 
 LEVEL_LABELS = {"easier": "Easier", "standard": "Main exercise", "harder": "Harder"}
 POSITION_LABELS = {
@@ -361,7 +362,8 @@ def exercise_page(catalog: Catalog, family_id: str, links: Links) -> str:
         "## Easier and harder versions {#versions}",
         "",
         "<p>Start with the version you can do cleanly for the whole set. Move one step up when it "
-        "feels easy with good form; move one step down if form breaks or pain rises.</p>",
+        "feels easy with good form; move one step down if form breaks or the pain goes past the "
+        "pain-monitoring rule of lesson 5.</p>",
         "",
         _ladder(members, main, links),
         "",
@@ -396,8 +398,11 @@ def exercise_page(catalog: Catalog, family_id: str, links: Links) -> str:
     if _cautions(main):
         out += [_list(_cautions(main)), ""]
     out += [
-        "<p>Stop an exercise if pain rises during it or the next day, or if walking feels worse "
-        "afterwards. This page is education, not medical advice.</p>",
+        "<p>Stop an exercise at once if the pain is sharp, and stop it if walking feels worse "
+        f"afterwards. Go back a step if your pain goes more than about {ALLOWED_RISE} points above "
+        f"your usual level or above {MAX_PAIN} out of 10, or has not settled by the next morning (the "
+        "pain-monitoring rule of "
+        "lesson 5). This page is education, not medical advice.</p>",
         "",
     ]
     if lesson.get("red-flags"):

@@ -30,6 +30,7 @@ CORE_METHODS = {
     "results.code": "hipdrop.quiz.results_api:code",
     "results.read": "hipdrop.quiz.results_api:read",
     "results.csv": "hipdrop.quiz.results_api:as_csv",
+    "quiz.problem": "hipdrop.browser:quiz_problem",
 }
 
 
@@ -74,6 +75,11 @@ def quiz_order(params: dict, session: Session) -> dict:
 @uses_session
 def quiz_restore(params: dict, session: Session) -> dict:
     return quiz_api.restore_progress(params, session.quiz_banks)
+
+
+@uses_session
+def quiz_problem(params: dict, session: Session) -> dict:
+    return quiz_api.problem(params, session.quiz_banks)
 
 
 def registered_methods() -> dict[str, str]:

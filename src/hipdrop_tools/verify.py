@@ -1,14 +1,16 @@
 """``hipdrop verify``: check a built site folder and list every problem, file by file.
 
 A site is only a course if every page that holds a widget can start Python: the page names the
-engine wheel and the Pyodide folder (meta tags the build adds), those files are there, and the
-bridge script that starts the worker is loaded. A build whose engine or plugin left that out still
+engine's lock and the Pyodide folder (meta tags the build adds), those files are there (the lock's
+wheels too, with the sha256 the lock gives them), and the bridge script that starts the worker is
+loaded. A build whose engine or plugin left that out still
 looks like a site, so this check is what makes it fail loudly. It also checks what every page
 needs (the Content-Security-Policy meta tag, the web app manifest) and that the service worker
 names only files that exist. It reads files only: no MkDocs import, so any builder's output can
 be checked.
 """
 
+import hashlib
 import json
 import re
 import zipfile
@@ -22,7 +24,7 @@ from hipdrop_tools.build.site_files import PYODIDE_FILES
 from hipdrop_tools.course.errors import DataError, Problem
 from hipdrop_tools.offline.service_worker import MANIFEST, SERVICE_WORKER, worker_pages
 
-ENGINE_META = "hipdrop-engine"
+ENGINE_META = "hipdrop-engine-lock"
 PYODIDE_META = "hipdrop-pyodide"
 BRIDGE_SCRIPT = "bridge.js"
 WORKER_SCRIPT = "worker.js"  # next to the bridge, which starts it
@@ -41,6 +43,7 @@ _FETCHED_RELS = {"stylesheet", "preconnect", "dns-prefetch", "preload", "modulep
 _FILES_LINE = re.compile(r"^const FILES = (\[.*?\]);", re.S | re.M)
 # The runtime the worker keeps once Python has run or the reader asks: [[file, bytes], ...].
 _RUNTIME_LINE = re.compile(r"^const RUNTIME = (\[.*?\]);", re.S | re.M)
+_COURSE_LINE = re.compile(r"^const COURSE = (\[.*?\]);", re.S | re.M)
 
 
 class SiteError(DataError):
@@ -124,6 +127,7 @@ class _Site:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
+        self.locks_checked: set[Path] = set()  # an engine's lock is checked once, however many pages name it
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -238,9 +242,9 @@ def _check_widget_page(site: _Site, page: Path, facts: PageFacts) -> None:
     kinds = ", ".join(sorted(set(facts.widgets)))
     engine = facts.metas.get(ENGINE_META)
     if not engine:
-        site.problem(page, f'has widgets ({kinds}) but no <meta name="{ENGINE_META}">: the engine wheel is not named')
+        site.problem(page, f'has widgets ({kinds}) but no <meta name="{ENGINE_META}">: the engine is not named')
     else:
-        _check_engine_wheel(site, page, engine)
+        _check_engine_lock(site, page, engine)
     pyodide = facts.metas.get(PYODIDE_META)
     if not pyodide:
         site.problem(page, f'has widgets ({kinds}) but no <meta name="{PYODIDE_META}">: Pyodide is not named')
@@ -249,13 +253,40 @@ def _check_widget_page(site: _Site, page: Path, facts: PageFacts) -> None:
     _check_bridge(site, page, facts)
 
 
-def _check_engine_wheel(site: _Site, page: Path, url: str) -> None:
-    wheel = site.target(page, url)
-    if wheel is None or not wheel.is_file():
-        site.problem(page, f"the engine wheel it names ({url}) is not in the site")
+def _check_engine_lock(site: _Site, page: Path, url: str) -> None:
+    """The lock the page names, and each wheel it lists: there, with the sha256 the lock gives."""
+    lock_path = site.target(page, url)
+    if lock_path is None or not lock_path.is_file():
+        site.problem(page, f"the engine's lock it names ({url}) is not in the site")
+        return
+    if lock_path in site.locks_checked:
+        return
+    site.locks_checked.add(lock_path)
+    try:
+        packages = json.loads(lock_path.read_text(encoding="utf-8"))["packages"]
+        entries = [(name, entry["file_name"], entry["sha256"]) for name, entry in packages.items()]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        site.problem(lock_path, "the engine's lock is not a pyodide-lock.json (packages with file_name and sha256)")
+        return
+    if not entries:
+        site.problem(lock_path, "the engine's lock lists no package: no engine would load")
+    for name, file_name, sha256 in entries:
+        wheel = (lock_path.parent / unquote(file_name)).resolve()
+        if "://" in file_name or not wheel.is_relative_to(site.root.resolve()):
+            site.problem(lock_path, f"the engine wheel it lists for {name} ({file_name}) is not in the site")
+            continue
+        _check_engine_wheel(site, lock_path, name, site.root / wheel.relative_to(site.root.resolve()), sha256)
+
+
+def _check_engine_wheel(site: _Site, lock_path: Path, name: str, wheel: Path, sha256: str) -> None:
+    if not wheel.is_file():
+        site.problem(lock_path, f"the engine wheel it lists for {name} ({site.rel(wheel)}) is not in the site")
         return
     if not wheel.name.endswith(".whl"):
-        site.problem(page, f"the engine it names ({url}) is not a wheel (.whl)")
+        site.problem(lock_path, f"the engine it lists for {name} ({site.rel(wheel)}) is not a wheel (.whl)")
+        return
+    if hashlib.sha256(wheel.read_bytes()).hexdigest() != sha256:
+        site.problem(wheel, "its sha256 is not the one the engine's lock gives, so the browser would refuse it")
         return
     try:
         with zipfile.ZipFile(wheel) as archive:
@@ -329,10 +360,15 @@ def _check_service_worker(site: _Site) -> None:
     for url in _precached(site, worker):
         if not _in_site(site, worker, url):
             site.problem(SERVICE_WORKER, f"precaches {url!r}, which is not in the site")
-    for url in _runtime(site, worker):
+    for url in _sized(site, worker, _RUNTIME_LINE, "runtime"):
         if not _in_site(site, worker, url):
             site.problem(
                 SERVICE_WORKER, f"precaches {url!r} (the runtime, kept for offline use), which is not in the site"
+            )
+    for url in _sized(site, worker, _COURSE_LINE, "course"):
+        if not _in_site(site, worker, url):
+            site.problem(
+                SERVICE_WORKER, f"precaches {url!r} (the course, saved for offline use), which is not in the site"
             )
 
 
@@ -344,14 +380,15 @@ def _in_site(site: _Site, worker: Path, url: str) -> bool:
     return target is not None and target.is_file()
 
 
-def _runtime(site: _Site, worker: Path) -> list[str]:
-    match = _RUNTIME_LINE.search(worker.read_text(encoding="utf-8"))
+def _sized(site: _Site, worker: Path, line: re.Pattern, name: str) -> list[str]:
+    """The files of one of the worker's [file, bytes] lists (the runtime, the course)."""
+    match = line.search(worker.read_text(encoding="utf-8"))
     if not match:
-        return []  # a worker that keeps no runtime apart
+        return []  # a worker that keeps no such list apart
     try:
         return [str(entry[0]) for entry in json.loads(match.group(1))]
     except (json.JSONDecodeError, IndexError, TypeError, KeyError):
-        site.problem(SERVICE_WORKER, "the service worker's runtime list is not valid JSON of [file, bytes]")
+        site.problem(SERVICE_WORKER, f"the service worker's {name} list is not valid JSON of [file, bytes]")
         return []
 
 

@@ -1,8 +1,8 @@
 """Fixtures of the Firefox and WebKit suites: each test runs one plan (plans.py) in one engine,
-against its own server of the session's built site, and gets the engine's report back."""
+against its own server of the session's built site, and gets the engine's report back. One browser
+per engine serves its whole suite (started by the first plan, closed at the end of the session):
+Firefox gives each plan a browser context of its own, WebKit a new origin (its own server's port)."""
 
-import json
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -34,23 +34,29 @@ class EngineRun:
             server.close()
 
 
-def run_firefox(plan: dict, tmp_path: Path) -> dict:
-    plan_file = tmp_path / "plan.json"
-    plan_file.write_text(json.dumps(plan))
-    result = subprocess.run(["node", str(ROOT / "tests" / "engines" / "firefox.mjs"), str(plan_file)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=RUN_TIMEOUT_S)
-    if result.returncode != 0 or not result.stdout.strip():
-        pytest.fail(f"the Firefox driver failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
-    return json.loads(result.stdout.strip().splitlines()[-1])
+@pytest.fixture(scope="session")
+def firefox_driver():
+    from firefox_driver import FirefoxDriver
 
-
-@pytest.fixture
-def firefox(built_site, tmp_path):
     if not Path(FIREFOX).exists():
         pytest.fail(f"Firefox not found at {FIREFOX}; `make test` installs Debian's firefox-esr")
     if not (ROOT / "node_modules" / "puppeteer-core").is_dir():
         pytest.fail("puppeteer-core is missing; `make setup` installs it from package-lock.json")
-    return EngineRun("firefox", built_site, tmp_path, lambda plan: run_firefox(plan, tmp_path))
+    driver = FirefoxDriver(ROOT, RUN_TIMEOUT_S)
+    yield driver
+    driver.close()
+
+
+def run_firefox(driver, plan: dict) -> dict:
+    try:
+        return driver.run(plan)
+    except AssertionError as error:
+        pytest.fail(str(error), pytrace=False)
+
+
+@pytest.fixture
+def firefox(built_site, tmp_path, firefox_driver):
+    return EngineRun("firefox", built_site, tmp_path, lambda plan: run_firefox(firefox_driver, plan))
 
 
 @pytest.fixture(scope="session")
@@ -64,9 +70,16 @@ def x_display():
         yield display
 
 
-@pytest.fixture
-def webkit(built_site, tmp_path, x_display):
-    import webkit_driver as driver
+@pytest.fixture(scope="session")
+def webkit_session(x_display):
+    from webkit_driver import WebKitSession
 
-    runner = EngineRun("webkit", built_site, tmp_path, lambda plan: driver.run(plan, x_display))
+    session = WebKitSession(x_display)
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def webkit(built_site, tmp_path, webkit_session):
+    runner = EngineRun("webkit", built_site, tmp_path, webkit_session.run)
     return lambda steps, **options: runner(steps, watch=True, **options)

@@ -10,7 +10,9 @@ from hipdrop_course.engine.mechanics.lab import resolve
 from hipdrop_course.engine.mechanics.statics import solve
 from hipdrop_course.engine.mechanics.text import describe
 from hipdrop_course.engine.picker import answers_from_form, pick
+from hipdrop.quiz.generated import attempt_seed
 from hipdrop.quiz.grading import grade_bank
+from quiz_versions import model, problem
 from hipdrop_course.catalog import load_catalog
 from hipdrop_tools.course.project import Project
 from hipdrop_tools.course.quizzes import engine_bank, load_banks
@@ -21,8 +23,9 @@ def bank(name: str) -> dict:
     return yaml.safe_load((ROOT / "quizzes" / f"{name}.yml").read_text())
 
 
-def mixed_responses(questions: list[dict]) -> tuple[dict, dict]:
-    """Every other question right (the first, third …), the rest wrong: ({id: response}, {id: right?})."""
+def mixed_responses(questions: list[dict], bank_id: str = "", version: int | None = None) -> tuple[dict, dict]:
+    """Every other question right (the first, third …), the rest wrong: ({id: response}, {id: right?}).
+    A generated question's problem is the one quiz ``version`` of bank ``bank_id`` shows."""
     responses, right = {}, {}
     for index, question in enumerate(questions):
         ok = index % 2 == 0
@@ -33,6 +36,13 @@ def mixed_responses(questions: list[dict]) -> tuple[dict, dict]:
             responses[question["id"]] = picks if kind == "multiple" else picks[:1]
         elif kind == "numeric":
             responses[question["id"]] = numeric_text(question, ok)
+        elif kind == "generated_numeric":
+            if version is None:
+                raise ValueError(f"{question['id']}: a generated question's numbers need the quiz version")
+            seed = attempt_seed(bank_id, model(question), version, 0)
+            shown = problem(question, seed)
+            value = shown.answer if ok else shown.answer * 2 + shown.tolerance + 7
+            responses[question["id"]] = {"seed": seed, "value": f"{value:g}"}
         elif kind == "ordering":
             n = len(question["items"])
             responses[question["id"]] = {
@@ -52,11 +62,12 @@ def numeric_text(question: dict, right: bool) -> str:
     return f"{value:g}"
 
 
-def quiz_summary(name: str) -> str:
+def quiz_summary(name: str, version: int | None = None) -> str:
     questions = bank(name)["questions"]
-    responses, _ = mixed_responses(questions)
-    checked = engine_bank(load_banks(Project(ROOT))[name], lambda link: link)
-    return grade_bank(checked, responses).summary
+    responses, _ = mixed_responses(questions, name, version)
+    source = load_banks(Project(ROOT))[name]
+    checked = engine_bank(source, lambda link: link)
+    return grade_bank(checked, responses, generators=source.generators).summary
 
 
 PICKER_FORM = {

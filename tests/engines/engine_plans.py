@@ -46,10 +46,14 @@ def text_of(css: str) -> str:
     return f"(document.querySelector({js_string(css)})?.textContent ?? '').trim()"
 
 
-def all_settled() -> dict:
+def all_settled(path: str) -> dict:
+    """Every widget of the page at ``path`` ready or failed: asked of that page's own document (a
+    driver can answer for the page it is leaving while the next one loads, whose widgets have not
+    started yet)."""
     return {
         # Each widget reached in turn, as a reader scrolling down does (Python starts near one).
-        "wait": "(() => { const widgets = [...document.querySelectorAll('[data-hipdrop-widget]')];"
+        "wait": f"(() => {{ if (!location.pathname.endsWith({js_string('/' + path)})) return false;"
+        " const widgets = [...document.querySelectorAll('[data-hipdrop-widget]')];"
         " widgets.find((e) => e.dataset.hipdropState === 'idle')?.scrollIntoView({block: 'center'});"
         " return widgets.every((e) => /^(ready|failed)$/.test(e.dataset.hipdropState)); })()",
         "timeout": SETTLE_MS,
@@ -61,7 +65,7 @@ def crawl(pages: list[str]) -> list[dict]:
     for path in pages:
         steps += [
             {"goto": path},
-            all_settled(),
+            all_settled(path),
             {"read": [f"widgets {path}", "[...document.querySelectorAll('[data-hipdrop-widget]')].map((e) => e.dataset.hipdropState)"]},
         ]
     return steps
@@ -74,6 +78,8 @@ def answer_steps(quiz: str, question: dict, response) -> list[dict]:
         return [s for option in response for s in ({"focus": f'{box} input[value="{option}"]'}, {"press": "Space"})]
     if kind == "numeric":
         return [{"focus": f"{box} input"}, {"type": response}]
+    if kind == "generated_numeric":
+        return [{"focus": f"{box} input"}, {"type": response["value"]}]
     if kind == "ordering":
         return [{"choose": [f'{box} .hd-item[data-item="{item}"] select', str(place)]} for item, place in response.items()]
     if kind == "matching":
@@ -81,10 +87,11 @@ def answer_steps(quiz: str, question: dict, response) -> list[dict]:
     raise ValueError(f"unknown question type {kind}")
 
 
-def quiz(path: str, quiz_id: str, questions: list[dict]) -> list[dict]:
-    """Answer every other question right by keyboard, submit with Enter, read the result."""
+def quiz(path: str, quiz_id: str, questions: list[dict], version: int | None = None) -> list[dict]:
+    """Answer every other question right by keyboard, submit with Enter, read the result (the
+    path names the quiz ``version`` when the quiz has generated questions)."""
     root = widget("quiz", f'[data-quiz="{quiz_id}"]')
-    responses, _ = mixed_responses(questions)
+    responses, _ = mixed_responses(questions, quiz_id, version)
     steps = [{"goto": path}, state_is(root, "ready"), {"wait": f"document.querySelector({js_string(root)}).dataset.quizReady === 'true'", "timeout": SETTLE_MS}]
     for question in questions:
         steps += answer_steps(root, question, responses[question["id"]])

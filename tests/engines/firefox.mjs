@@ -1,13 +1,16 @@
-// Runs one plan of steps (tests/engines/engine_plans.py) in Debian's Firefox ESR over WebDriver BiDi with
-// puppeteer-core, and prints a JSON report: {version, reads, problems, error}.
-// Usage: node tests/engines/firefox.mjs PLAN.json   (PLAN: {base, steps, out_dir, firefox})
+// Runs plans of steps (tests/engines/engine_plans.py) in Debian's Firefox ESR over WebDriver BiDi with
+// puppeteer-core: one browser for the whole suite, each plan in a browser context of its own (a fresh
+// profile's storage, caches and service workers). Reads one plan a line on standard input
+// ({base, steps, out_dir, firefox}; the first plan's firefox is the one launched) and prints one JSON
+// report a line: {version, reads, problems, error}. Ends when its input ends.
+// Usage: node tests/engines/firefox.mjs < PLANS.jsonl
 //
 // Problems are what the page's console shows as errors, uncaught errors, failed requests (not
 // those Firefox aborted itself) and HTTP errors, as puppeteer reports them over BiDi: those of the page itself (messages logged
 // inside workers are not reported by this client; the test server lists their failed requests).
 
-import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { createInterface } from "node:readline";
 
 import puppeteer from "puppeteer-core";
 
@@ -90,28 +93,41 @@ async function run(page, plan, reads) {
   }
 }
 
-const plan = JSON.parse(await readFile(process.argv[2], "utf8"));
-const report = { version: "", reads: {}, problems: [], error: null };
-const browser = await puppeteer.launch({
-  browser: "firefox",
-  protocol: "webDriverBiDi",
-  executablePath: plan.firefox,
-  headless: true,
-});
-let page = null;
-try {
-  report.version = await browser.version();
-  page = await browser.newPage();
-  watch(page, report.problems);
-  await run(page, plan, report.reads);
-} catch (error) {
-  report.error = `${String(error?.stack ?? error)}\nat ${page?.url()}`;
-  report.reads["states at error"] = await page?.evaluate(() =>
-    [...document.querySelectorAll("[data-hipdrop-widget]")].map(
-      (e) => `${e.dataset.hipdropState}: ${e.querySelector(".hd-status")?.textContent ?? ""}`,
-    ),
-  ).catch(() => null);
-} finally {
-  await browser.close();
+async function runPlan(browser, plan) {
+  const report = { version: await browser.version(), reads: {}, problems: [], error: null };
+  let context = null;
+  let page = null;
+  try {
+    context = await browser.createBrowserContext();
+    page = await context.newPage();
+    watch(page, report.problems);
+    await run(page, plan, report.reads);
+  } catch (error) {
+    report.error = `${String(error?.stack ?? error)}\nat ${page?.url()}`;
+    report.reads["states at error"] = await page?.evaluate(() =>
+      [...document.querySelectorAll("[data-hipdrop-widget]")].map(
+        (e) => `${e.dataset.hipdropState}: ${e.querySelector(".hd-status")?.textContent ?? ""}`,
+      ),
+    ).catch(() => null);
+  } finally {
+    await context?.close().catch(() => {});
+  }
+  return report;
 }
-process.stdout.write(JSON.stringify(report) + "\n");
+
+let browser = null;
+try {
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (!line.trim()) continue;
+    const plan = JSON.parse(line);
+    browser ??= await puppeteer.launch({
+      browser: "firefox",
+      protocol: "webDriverBiDi",
+      executablePath: plan.firefox,
+      headless: true,
+    });
+    process.stdout.write(JSON.stringify(await runPlan(browser, plan)) + "\n");
+  }
+} finally {
+  await browser?.close();
+}

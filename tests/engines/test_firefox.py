@@ -35,7 +35,7 @@ def test_pyodide_404_shows_retry_and_retry_recovers(firefox):
 
 
 @SLOW
-def test_after_one_visit_the_course_works_with_the_server_gone(firefox):
+def test_after_one_visit_the_pages_opened_work_with_the_server_gone(firefox):
     checks.offline_after_one_visit(firefox)
 
 

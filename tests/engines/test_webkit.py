@@ -36,7 +36,7 @@ def test_pyodide_404_shows_retry_and_retry_recovers(webkit):
 
 
 @SLOW
-def test_after_one_visit_the_course_works_with_the_server_gone(webkit):
+def test_after_one_visit_the_pages_opened_work_with_the_server_gone(webkit):
     checks.offline_after_one_visit(webkit)
 
 

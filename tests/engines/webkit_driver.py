@@ -1,5 +1,9 @@
-"""Runs one plan of steps (tests/engines/engine_plans.py) in WebKitGTK's MiniBrowser through
+"""Runs plans of steps (tests/engines/engine_plans.py) in WebKitGTK's MiniBrowser through
 WebKitWebDriver (selenium), under Xvfb, and returns the same report as tests/engines/firefox.mjs.
+One driver session (one MiniBrowser) serves the whole suite (``WebKitSession``): every plan has a
+test server of its own, on a port of its own, so its pages are an origin that no earlier plan has
+stored anything for (storage, caches and service workers are kept per origin); a session that no
+longer answers is replaced before the next plan.
 
 WebKitWebDriver speaks classic WebDriver only (no BiDi here): it reports no console messages, no
 uncaught errors and no failed requests. The test server therefore puts tests/engines/watch.js first
@@ -73,8 +77,38 @@ def wait(driver, expression, timeout_ms):
         lambda d: d.execute_script(f"return !!({expression})"), message=f"never true: {expression}")
 
 
-def run(plan: dict, display: str) -> dict:
-    driver = start(display)
+class WebKitSession:
+    def __init__(self, display: str):
+        self._display = display
+        self._driver = None
+
+    def run(self, plan: dict) -> dict:
+        if self._driver is not None and not _answers(self._driver):
+            self.close()
+        if self._driver is None:
+            self._driver = start(self._display)
+        self._driver.get("about:blank")
+        return run(plan, self._driver)
+
+    def close(self) -> None:
+        if self._driver is not None:
+            driver, self._driver = self._driver, None
+            try:
+                driver.quit()
+            except Exception:  # a session that is gone already
+                pass
+
+
+def _answers(driver) -> bool:
+    try:
+        driver.execute_script("return 1")
+        return True
+    except Exception:
+        return False
+
+
+def run(plan: dict, driver) -> dict:
+    """One plan in a running driver session: the report (the session is left open)."""
     capabilities = driver.capabilities
     report = {"version": f"{capabilities['browserName']} {capabilities['browserVersion']}", "reads": {}, "problems": [], "error": None}
     try:
@@ -110,6 +144,4 @@ def run(plan: dict, display: str) -> dict:
         report["reads"]["states at error"] = driver.execute_script(
             "return [...document.querySelectorAll('[data-hipdrop-widget]')].map((e) => e.dataset.hipdropState"
             " + ': ' + (e.querySelector('.hd-status')?.textContent ?? ''))")
-    finally:
-        driver.quit()
     return report

@@ -8,7 +8,10 @@
 - IMS QTI 2.1 (items and tests, with xml.xsd, XInclude, MathML 2 and the APIP extension it
   imports) and the QTI 1.2 DTD: no registry package ships them, and their source may not be
   committed here. They are read from the folder HIPDROP_QTI_SCHEMAS names, or from
-  shared/schemas/qti/ beside the project; a test that needs them is skipped, and says so, without.
+  shared/schemas/qti/ beside the project (CI clones the project to <x>/main beside <x>/shared; a
+  worktree at <x>/wt/<name> finds <x>/shared too). Without them a test that needs them is skipped,
+  and says so, on a developer's machine; under CI (CI=true), where the folder is always laid beside
+  the clone, a missing schema fails the test instead, so the checks never stop running unseen.
   That folder's layout, and where each file is published (each carries its IMS notice):
     qtiv2p1/imsqti_v2p1.xsd, w3/xml.xsd, w3/XInclude.xsd, w3/mathml2/** and
     apipv1p0/apipv1p0_qtiextv2p1_v1p0.xsd: GitHub oat-sa/extension-tao-itemqti, model/qti/data/
@@ -80,8 +83,14 @@ def qti_available(name: str) -> bool:
 
 @cache
 def qti(name: str):
-    """The QTI 2.1 XSD ("qti21") or the QTI 1.2 DTD ("qti12"); skips the test when absent."""
+    """The QTI 2.1 XSD ("qti21") or the QTI 1.2 DTD ("qti12"); skips the test when absent (fails
+    it under CI)."""
     path = next((folder / QTI_FILES[name] for folder in qti_folders() if (folder / QTI_FILES[name]).is_file()), None)
     if path is None:
-        pytest.skip(f"IMS QTI schema {QTI_FILES[name]} not found: set HIPDROP_QTI_SCHEMAS or add shared/schemas/qti/ (see tests/helpers/ims_schemas.py)")
+        looked = ", ".join(str(folder) for folder in qti_folders())
+        message = (f"IMS QTI schema {QTI_FILES[name]} not found in {looked}: set HIPDROP_QTI_SCHEMAS or add "
+                   "shared/schemas/qti/ beside the project (see tests/helpers/ims_schemas.py)")
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message)
+        pytest.skip(message)
     return etree.DTD(str(path)) if path.suffix == ".dtd" else etree.XMLSchema(etree.parse(str(path)))

@@ -42,6 +42,8 @@ from .limits import (
     SOURCE_FALLS,
     SOURCE_OUTER_HIP,
     SOURCE_PREGNANCY,
+    SOURCE_SURGERY_IMPACT,
+    SURGERY_IMPACT_TAGS,
 )
 from .rules import DOSE_RULES, IMPACT_GOAL, MAX_PER_PHASE, MOVING_ON, STRENGTH_DAYS
 from .safety import ADULT_AGE, HIGH_PAIN, STOP_RULES
@@ -244,6 +246,13 @@ def _situation_rows(catalog: Catalog) -> list[tuple[str, ...]]:
             _e(SOURCE_EARLY) + f" (the {EARLY_WEEKS} weeks)",
         ),
         (
+            "Any surgery or fracture the reader reports, however long ago",
+            _movements(SURGERY_IMPACT_TAGS)
+            + ": being cleared to stand on the operated leg is not being cleared to land on it",
+            _excluded(catalog, SURGERY_IMPACT_TAGS),
+            _e(SOURCE_SURGERY_IMPACT),
+        ),
+        (
             "A fracture fixed with metal (first 12 weeks)",
             _movements(FRACTURE_TAGS),
             _excluded(catalog, FRACTURE_TAGS),
@@ -337,7 +346,8 @@ def _conventions() -> list[str]:
         "Within a phase, the versions the reader has progressed furthest along are kept first; for a "
         "return to sport, the hops and then the other exercises that need a single-leg squat come first.",
         f"Hops are only for the goal '{IMPACT_GOAL.replace('-', ' ')}', only after a free single-leg "
-        "squat, and start in place.",
+        "squat, never after surgery or a fracture the reader reports (the surgical team decides when "
+        "to run and jump), and start in place.",
         "Which exercises carry which tag is the course's judgement from each exercise's position and "
         "movement (for example, lying with the legs stacked counts as bringing the leg to the middle "
         "of the body, and standing on one leg presses the outer hip).",
@@ -393,8 +403,8 @@ DECISIONS: tuple[Decision, ...] = (
         "After a lateral-approach hip replacement (first 12 weeks), a no-active-abduction limit or "
         "a tendon repair, which abductor work is left?",
         "None from this course. In those weeks every exercise the program could give either lifts "
-        "the leg out, presses it out, or loads the side hip muscles under the body's weight (the "
-        "hops wait for a return to sport and the end of the gentle start), so the reader is sent "
+        "the leg out, presses it out, or loads the side hip muscles under the body's weight (and "
+        "hops are left out after any surgery), so the reader is sent "
         "back to the team's own program (after a tendon repair always, with the reason).",
         COURSE_CONVENTION + "; Jacobs et al. 2009",
     ),
@@ -431,6 +441,14 @@ DECISIONS: tuple[Decision, ...] = (
         "In which phase is the standing wall press?",
         "Movement retraining (phase 3). It also builds strength in the standing hip, but it is done "
         "standing on one leg in a walking-like position, so it waits for phase 3's check.",
+        COURSE_CONVENTION,
+    ),
+    Decision(
+        "After surgery or a fracture, when may the program give hops?",
+        "Never: the program leaves hops out for anyone who reports surgery or a fracture, however "
+        "long ago and even when the team has cleared standing on the operated leg. Landing loads a "
+        "healing bone or a new joint more than standing does, and the program cannot know when the "
+        "team will allow it. The reader asks the surgical team when to start.",
         COURSE_CONVENTION,
     ),
     Decision(

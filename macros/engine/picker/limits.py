@@ -161,6 +161,12 @@ CLINICIAN_LIMIT_IDS = tuple(limit.id for limit in CLINICIAN_LIMITS)
 PARTIAL_WEIGHT_TAGS = ("single-leg-weight-bearing", "side-plank-loading", "high-load", "balance-demand", "impact")
 OPERATED_SIDE_DOWN_TAGS = ("lies-on-side",)
 
+# After surgery or a fracture, at any time the reader reports it: no hops. The team's clearance to
+# stand on the operated leg is not a clearance to run and jump onto it, and the program cannot know
+# when the team will allow that.
+SURGERY_IMPACT_TAGS = ("impact",)
+SOURCE_SURGERY_IMPACT = "your surgical team's go-ahead for running and jumping comes first; " + COURSE_CONVENTION
+
 # The early weeks after surgery or a fracture: no balance test, no side plank, no band or weight
 # on a healing hip, no hop; no unsupported standing on the operated leg and no lying on it.
 EARLY_TAGS = ("balance-demand", "side-plank-loading", "high-load", "impact")

@@ -8,7 +8,8 @@ The rule (``judge``):
 - Pain is rated from 0 (none) to 10 (worst imaginable). The reader's **usual** pain is the
   baseline: the pain on most days at the moment, before exercising.
 - During the exercises, and afterwards, pain may rise **at most ``ALLOWED_RISE`` points above the
-  usual level**, and it must be **back to the usual level by the next morning**.
+  usual level, and never above ``MAX_PAIN``** out of 10 (a usual pain of ``MAX_PAIN`` or more may
+  not rise at all), and it must be **back to the usual level by the next morning**.
 - If it rises more, or has not settled by the next morning, the next session goes back a step (an
   easier version, or fewer sets). Pain that keeps building from week to week means stop and ask a
   physiotherapist.
@@ -17,9 +18,10 @@ The rule (``judge``):
 
 Source: the pain-monitoring model of Silbernagel et al. 2007, tested in Achilles tendinopathy (pain
 during activity up to 5 out of 10, settled by the next morning, not building from week to week).
-The course uses it by analogy for the hip, and makes it relative to the usual pain so that it
-means something for a reader whose usual pain is already near 5; the relative form, the 2 points
-and the referral at 7 are course conventions.
+The course uses it by analogy for the hip, keeps its ceiling of 5 out of 10, and makes it relative
+to the usual pain, so that a reader whose usual pain is low does not take 5 as a target; the
+relative form, the 2 points, "no rise" from a usual pain of 5 or more and the referral at 7 are
+course conventions.
 """
 
 from dataclasses import dataclass
@@ -27,6 +29,7 @@ from dataclasses import dataclass
 from .sources import COURSE_CONVENTION
 
 ALLOWED_RISE = 2  # points above the usual pain, during the exercises and after
+MAX_PAIN = 5  # never above this during or after (Silbernagel et al. 2007's ceiling)
 REFER_AT = 7  # a usual pain at or above this sends the reader to a clinician first
 SCALE = (0, 10)
 
@@ -53,7 +56,8 @@ RULE = PainRule(
         "Before you start, rate your usual pain, the pain you have on most days at the moment, "
         "from 0 (none) to 10 (worst imaginable).",
         f"During the exercises and afterwards, your pain may go up by no more than about "
-        f"{ALLOWED_RISE} points above your usual level.",
+        f"{ALLOWED_RISE} points above your usual level, and never above {MAX_PAIN} out of 10. If your "
+        f"usual pain is already {MAX_PAIN} or more, it should not go up at all.",
         "By the next morning it should be back to your usual level.",
         "If it goes up more, or has not settled by the next morning, go back a step next time: an "
         "easier version, or fewer sets. Stop an exercise at once if the pain is sharp.",
@@ -66,8 +70,9 @@ RULE = PainRule(
     "morning (Silbernagel et al. 2007). The course uses it for the hip by analogy: it has not been "
     "tested for hip drop.",
     source="Silbernagel et al. 2007 (tested in Achilles tendinopathy; used here by analogy)",
-    convention=f"Judging pain against your usual level, the {ALLOWED_RISE} points and the referral at "
-    f"{REFER_AT} out of 10 are the course's convention ({COURSE_CONVENTION}).",
+    convention=f"Judging pain against your usual level, the {ALLOWED_RISE} points, no rise from a usual "
+    f"pain of {MAX_PAIN} and the referral at {REFER_AT} out of 10 are the course's convention "
+    f"({COURSE_CONVENTION}); the ceiling of {MAX_PAIN} out of 10 is Silbernagel et al. 2007's.",
 )
 
 
@@ -79,8 +84,9 @@ class PainVerdict:
 
 
 def ceiling(usual: int) -> int:
-    """The highest pain acceptable during and after the exercises for a reader's usual pain."""
-    return min(SCALE[1], usual + ALLOWED_RISE)
+    """The highest pain acceptable during and after the exercises for a reader's usual pain: up to
+    ``ALLOWED_RISE`` above it, never above ``MAX_PAIN``, and no rise from a usual pain that high."""
+    return max(usual, min(usual + ALLOWED_RISE, MAX_PAIN))
 
 
 def refer_first(usual: int) -> bool:
@@ -111,8 +117,8 @@ def judge(usual: int, during: int, next_morning: int | None = None) -> PainVerdi
         return PainVerdict(
             TOO_MUCH,
             top,
-            f"Your pain reached {during} out of 10, more than {ALLOWED_RISE} points above your usual "
-            f"{usual}: go back a step next time.",
+            f"Your pain reached {during} out of 10, above the {top} out of 10 the rule allows with your "
+            f"usual {usual}: go back a step next time.",
         )
     if next_morning is not None and next_morning > usual:
         return PainVerdict(
@@ -126,9 +132,11 @@ def judge(usual: int, during: int, next_morning: int | None = None) -> PainVerdi
 
 def personal_line(usual: int) -> str:
     """The rule in one sentence with the reader's own numbers (for a program's stop rules)."""
+    top = ceiling(usual)
+    allowed = f"it may go up to about {top} out of 10" if top > usual else "it should not go up at all"
     return (
-        f"Pain: your usual pain is {usual} out of 10, so during and after the exercises it may go up "
-        f"to about {ceiling(usual)} out of 10, and it should be back to {usual} by the next morning. "
+        f"Pain: your usual pain is {usual} out of 10, so during and after the exercises {allowed}, "
+        f"and it should be back to {usual} by the next morning. "
         "If it goes higher, or has not settled, go back a step next time; stop an exercise at once "
         "if the pain is sharp."
     )

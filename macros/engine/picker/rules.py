@@ -7,9 +7,9 @@ works; no exercise is named here. Each rule is a small function that returns its
 The reader's situations, each a rule below with its source on the clinical rules page:
 
 - **Limits** (``limits_for``): weight-bearing, a hip replacement's approach, a fracture fixation,
-  the clinician's list, the early weeks after surgery or a fracture, outer hip pain, a fall or a
-  walking aid, pregnancy. Each excludes the catalog tags of ``limits.py``; some only on the
-  operated side (lying on it, or standing on it without holding on).
+  no hops after surgery or a fracture, the clinician's list, the early weeks after surgery or a
+  fracture, outer hip pain, a fall or a walking aid, pregnancy. Each excludes the catalog tags of
+  ``limits.py``; some only on the operated side (lying on it, or standing on it without holding on).
 - **A gentle start** (``gentle_start``): the reader cannot yet stand on one leg for 30 seconds, has
   pain of 4/10 or more or outer hip pain, or had surgery or a fracture in the last 12 weeks (or is
   in the early weeks). Every family is capped at its easier version, the first version of a family
@@ -41,7 +41,9 @@ from .limits import (
     SOURCE_FALLS,
     SOURCE_OUTER_HIP,
     SOURCE_PREGNANCY,
+    SOURCE_SURGERY_IMPACT,
     SOURCE_SURGICAL,
+    SURGERY_IMPACT_TAGS,
 )
 from .program import (
     PHASE_ORDER,
@@ -363,7 +365,7 @@ def _approach_limits(answers: Answers) -> list[Limit]:
 
 def surgery_limits(answers: Answers) -> tuple[Limit, ...]:
     """The limits after surgery or a fracture: weight-bearing, the early weeks, the approach or
-    fixation, the clinician's list."""
+    fixation, no hops (at any time after surgery or a fracture), the clinician's list."""
     if not answers.recent_surgery_or_fracture:
         return ()
     operated = answers.operated_sides
@@ -404,6 +406,15 @@ def surgery_limits(answers: Answers) -> tuple[Limit, ...]:
             ),
         ]
     limits += _approach_limits(answers)
+    limits.append(
+        Limit(
+            SURGERY_IMPACT_TAGS,
+            "precaution",
+            "after surgery or a fracture the program has no hops: being cleared to stand on the leg "
+            "is not being cleared to land on it, so ask your surgical team when you may run and jump",
+            SOURCE_SURGERY_IMPACT,
+        )
+    )
     for limit_id in answers.precautions:
         limit = CLINICIAN_LIMITS_BY_ID[limit_id]
         because = f"your clinician said: {_lower(limit.label)}"

@@ -28,9 +28,9 @@ STOP_WALKING_WORSE = (
 )
 STOP_PAIN = (
     f"Pain: during and after the exercises your pain may go up by no more than about "
-    f"{pain_monitoring.ALLOWED_RISE} points above your usual level, and it should be back to your "
-    "usual level by the next morning. If it goes higher or has not settled, go back a step next "
-    "time; stop an exercise at once if the pain is sharp."
+    f"{pain_monitoring.ALLOWED_RISE} points above your usual level, never above {pain_monitoring.MAX_PAIN} "
+    "out of 10, and it should be back to your usual level by the next morning. If it goes higher or "
+    "has not settled, go back a step next time; stop an exercise at once if the pain is sharp."
 )
 # Kept for pages that quote the rule in one line; the full rule is pain_monitoring.RULE.
 PAIN_MONITORING = STOP_PAIN
@@ -105,8 +105,11 @@ def referral_from_age(answers: Answers) -> Referral | None:
             field="age_16_or_over",
             answer="no",
             label=f"You are under {ADULT_AGE}",
-            action="See a GP or a physiotherapist who works with children and teenagers. They can "
-            "find the cause of the limp or weakness and choose exercises that suit a growing body.",
+            action="See a GP or a physiotherapist who works with children and teenagers within the "
+            "next few days. They can find the cause of the limp or weakness and choose exercises that "
+            "suit a growing body. Go sooner if a warning sign for children applies: A&E today for a "
+            "limp with a fever, or a leg that takes no weight; a doctor today for hip, thigh or knee "
+            "pain with a limp.",
             whom="a GP or a children's physiotherapist",
             source=COURSE_CONVENTION,
             why=f"This course is for adults ({ADULT_AGE} and over). In children and teenagers a limp "
@@ -208,8 +211,8 @@ def referral_from_pain(answers: Answers) -> Referral | None:
             whom="a physiotherapist or doctor",
             source=SOURCE_PAIN_MONITORING + "; " + COURSE_CONVENTION,
             why=f"The course's pain-monitoring rule allows pain up to about {pain_monitoring.ALLOWED_RISE} "
-            "points above your usual level; with a usual pain this high it cannot guide you safely. "
-            + pain_monitoring.RULE.caveat,
+            f"points above your usual level and never above {pain_monitoring.MAX_PAIN} out of 10; with a "
+            "usual pain this high it cannot guide you safely. " + pain_monitoring.RULE.caveat,
         ),
         title="See a clinician before you start: your usual pain is high",
     )

@@ -95,9 +95,10 @@ CLINICAL_SOURCES: tuple[ClinicalSource, ...] = (
     ),
     ClinicalSource(
         "AHCPR 1994",
-        "Bigos S, Bowyer O, Braen G, et al. (1994). Acute Low Back Problems in Adults. Clinical "
-        "Practice Guideline No. 14. Rockville, MD: Agency for Health Care Policy and Research. Its "
-        "red flags for a fracture include major trauma, such as a road accident or a fall from a height.",
+        "Acute Low Back Problems Guideline Panel, chaired by Bigos SJ (1994). Acute Low Back "
+        "Problems in Adults. Clinical Practice Guideline No. 14. Rockville, MD: Agency for Health "
+        "Care Policy and Research. Its red flags for a fracture include major trauma, such as a road "
+        "accident or a fall from a height.",
     ),
     ClinicalSource(
         "NICE NG249",
@@ -132,15 +133,16 @@ CLINICAL_SOURCES: tuple[ClinicalSource, ...] = (
         "Grimaldi & Fearon 2015",
         "Grimaldi A, Fearon A (2015). Gluteal tendinopathy: integrating pathomechanics and clinical "
         "features in its management. Journal of Orthopaedic & Sports Physical Therapy 45(11):910-922. "
-        "A clinical commentary; partly checked for this course.",
+        "A clinical commentary: avoid positions that press the tendons against the bone, and start "
+        "with gentle isometric abduction.",
     ),
     ClinicalSource(
         "Mellor et al. 2018",
-        "Mellor R, Bennell K, Grimaldi A, Nicolson P, Kasza J, Hodges P, Wajswelner H, Vicenzino B "
-        "(2018). Education plus exercise versus corticosteroid "
-        "injection use versus a wait and see approach on global outcome and pain from gluteal "
-        "tendinopathy: prospective, single blinded, randomised clinical trial. BMJ 361:k1662. "
-        "Partly checked for this course.",
+        "Mellor R, Bennell K, Grimaldi A, Nicolson P, Kasza J, Hodges P, et al. (2018). Education "
+        "plus exercise versus corticosteroid injection use versus a wait and see approach on global "
+        "outcome and pain from gluteal tendinopathy: prospective, single blinded, randomised "
+        "clinical trial. BMJ 361:k1662. 204 people; 14 sessions with a physiotherapist over 8 weeks, "
+        "starting with isometric exercise.",
     ),
     ClinicalSource(
         "Silbernagel et al. 2007",
@@ -158,6 +160,26 @@ CLINICAL_SOURCES: tuple[ClinicalSource, ...] = (
         "ACSM 2009",
         "American College of Sports Medicine (2009). Position stand: progression models in "
         "resistance training for healthy adults. Medicine & Science in Sports & Exercise 41(3):687-708.",
+    ),
+    ClinicalSource(
+        "Bolgla & Uhl 2005",
+        "Bolgla LA, Uhl TL (2005). Electromyographic analysis of hip rehabilitation exercises in a "
+        "group of healthy subjects. Journal of Orthopaedic & Sports Physical Therapy 35(8):487-494. "
+        "The 57 to 59% for the hip dip is as the source article reports it.",
+        "https://pubmed.ncbi.nlm.nih.gov/16187509/",
+    ),
+    ClinicalSource(
+        "Ardern et al. 2016",
+        "Ardern CL, Glasgow P, Schneiders A, Witvrouw E, Clarsen B, Cools A, et al. (2016). 2016 "
+        "Consensus statement on return to sport from the First World Congress in Sports Physical "
+        "Therapy, Bern. British Journal of Sports Medicine 50(14):853-864. Return to sport is a "
+        "gradual path, decided together; it gives no hop doses.",
+    ),
+    ClinicalSource(
+        "Maghsoodi 2019",
+        "Maghsoodi A (2019). Blog article on Trendelenburg gait and the exercises used for it, with "
+        "reader comments. The Prehab Guys (website). The course's source article: the order of the "
+        "phases, the mirror, and its authors' replies to readers.",
     ),
 )
 

@@ -59,6 +59,10 @@ MESSAGES = {
     "quiz.print.choose_from": "Choose from (write the letter):",
     "quiz.key.summary": "Answer key: {title}",
     "quiz.key.lesson_link": "Read the lesson section",
+    # ------------------------------------------------ generated problems (hipdrop.quiz.generated_html)
+    "quiz.problem.given": "Given",
+    "quiz.problem.working": "How to work it out",
+    "quiz.button.new_numbers": "New numbers",
     # ------------------------------------------------ grading (hipdrop.quiz.grading)
     "grade.answer.right": "Right answer:",
     "grade.answer.rights": "Right answers:",
@@ -97,6 +101,8 @@ MESSAGES = {
         "{summary} Your answers are locked; every question now shows its explanation and the right answer."
     ),
     "quiz.live.check_failed": "Your answers could not be checked: {reason}",
+    "quiz.live.problem_failed": "New numbers could not be made: {reason}",
+    "quiz.live.new_numbers": "New numbers: {values}.",
     "quiz.live.start_failed": "The quiz could not start: {reason}",
     "quiz.live.retry_same_version": (
         "New attempt: your answers are cleared. The order stays that of version {seed}, as the link asks."
@@ -114,20 +120,20 @@ MESSAGES = {
     ),
     # ------------------------------------------------ a widget's status line (status-view.js)
     # Before the reader comes near the widget: nothing is loading yet, and nothing needs doing.
-    "offline.keep.title": "Keep this course for offline use",
+    "offline.keep.title": "Save this course for offline use",
     "offline.keep.body": (
-        "Once you have opened the course, its pages work on this device without a network. Its interactive parts need "
-        "the Python runtime as well: it is kept once you have used one of them here, or when you ask for it ({size}, "
-        "downloaded once)."
+        "The pages you open are kept on this device and work without a network. To have the whole course offline, "
+        "save it here: the pages you have not opened yet and the Python runtime its interactive parts need (the "
+        "runtime alone is {size}), downloaded once. The runtime is kept anyway once you have used one of them here."
     ),
     "offline.keep.save_data": (
         "Your browser asks to save data. The button downloads {size}: use it on Wi-Fi if you can."
     ),
-    "offline.keep.button": "Keep this course for offline use ({size})",
-    "offline.keep.progress_label": "Downloading the course for offline use",
-    "offline.keep.downloading": "Downloading: {loaded} of {total}.",
+    "offline.keep.button": "Save this course for offline use ({size})",
+    "offline.keep.progress_label": "Saving the course for offline use",
+    "offline.keep.downloading": "Saving: {loaded} of {total}.",
     "offline.keep.kept": (
-        "Kept on this device: the whole course, its interactive parts included, works without a network."
+        "Saved on this device: the whole course, its interactive parts included, works without a network."
     ),
     "offline.keep.failed": "The download stopped ({message}). Nothing is lost: press the button to try again.",
     "offline.keep.megabytes": "{n} MB",
@@ -154,6 +160,8 @@ MESSAGES = {
     "engine.stage.failed": "Failed",
     "engine.stage.widget": "loading this part of the page",
     "engine.error.engine_download": "the course engine could not be downloaded (HTTP {status})",
+    "engine.error.engine_checksum": "the course engine did not match its checksum, so it was not run",
+    "engine.error.engine_install": "the course engine could not be loaded",
     "engine.error.runtime_download": "the Python runtime could not be downloaded",
     "engine.error.worker_stopped": "the Python worker stopped",
     "engine.error.worker_no_start": "the Python worker could not start",
@@ -307,6 +315,10 @@ MESSAGES = {
     "handouts.group.quizzes": "Quiz worksheets and answer keys",
     "handouts.worksheet.title": "Worksheet: {name}",
     "handouts.key.title": "Answer key: {name}",
+    "handouts.version.worksheet": "Worksheet, version {number} of {count}",
+    "handouts.version.key": "Answer key, version {number} of {count}",
+    "handouts.version.worksheet.title": "Worksheet: {name}, version {number} of {count}",
+    "handouts.version.key.title": "Answer key: {name}, version {number} of {count}",
     "handouts.from": "From: {page}",
     "handouts.link.section": "{page}, section \u201c{section}\u201d",
     "handouts.footer.page": "Page {page} of {total}",

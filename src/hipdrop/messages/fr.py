@@ -63,6 +63,10 @@ MESSAGES = {
     "quiz.print.choose_from": "Choisissez parmi (écrivez la lettre)\u00a0:",
     "quiz.key.summary": "Corrigé\u00a0: {title}",
     "quiz.key.lesson_link": "Lire la section de la leçon",
+    # ------------------------------------------------ problèmes générés (hipdrop.quiz.generated_html)
+    "quiz.problem.given": "Données",
+    "quiz.problem.working": "Comment le calculer",
+    "quiz.button.new_numbers": "Autres nombres",
     # ------------------------------------------------ la correction
     "grade.answer.right": "Bonne réponse\u00a0:",
     "grade.answer.rights": "Bonnes réponses\u00a0:",
@@ -105,6 +109,8 @@ MESSAGES = {
         "explication et la bonne réponse."
     ),
     "quiz.live.check_failed": "Vos réponses n'ont pas pu être vérifiées\u00a0: {reason}",
+    "quiz.live.problem_failed": "Impossible de donner d'autres nombres\u00a0: {reason}",
+    "quiz.live.new_numbers": "Autres nombres\u00a0: {values}.",
     "quiz.live.start_failed": "Le quiz n'a pas pu démarrer\u00a0: {reason}",
     "quiz.live.retry_same_version": (
         "Nouvelle tentative\u00a0: vos réponses sont effacées. L'ordre reste celui de la version "
@@ -125,21 +131,22 @@ MESSAGES = {
         "sont perdues si vous quittez ou rechargez la page."
     ),
     # ------------------------------------------------ la ligne d'état d'un widget
-    "offline.keep.title": "Garder ce cours pour une utilisation hors ligne",
+    "offline.keep.title": "Enregistrer ce cours pour une utilisation hors ligne",
     "offline.keep.body": (
-        "Une fois le cours ouvert, ses pages fonctionnent sur cet appareil sans réseau. Ses parties interactives ont "
-        "aussi besoin de l'environnement Python\xa0: il est gardé dès que vous en avez utilisé une ici, ou quand vous "
-        "le demandez ({size}, téléchargés une seule fois)."
+        "Les pages que vous ouvrez sont gardées sur cet appareil et fonctionnent sans réseau. Pour avoir tout le "
+        "cours hors ligne, enregistrez-le ici\xa0: les pages que vous n'avez pas encore ouvertes et l'environnement "
+        "Python dont ont besoin ses parties interactives (l'environnement seul pèse {size}), téléchargés une seule "
+        "fois. L'environnement est gardé de toute façon dès que vous avez utilisé l'une d'elles ici."
     ),
     "offline.keep.save_data": (
         "Votre navigateur demande d'économiser les données. Le bouton télécharge {size}\xa0: utilisez-le en Wi-Fi si "
         "possible."
     ),
-    "offline.keep.button": "Garder ce cours hors ligne ({size})",
-    "offline.keep.progress_label": "Téléchargement du cours pour une utilisation hors ligne",
-    "offline.keep.downloading": "Téléchargement\xa0: {loaded} sur {total}.",
+    "offline.keep.button": "Enregistrer ce cours hors ligne ({size})",
+    "offline.keep.progress_label": "Enregistrement du cours pour une utilisation hors ligne",
+    "offline.keep.downloading": "Enregistrement\xa0: {loaded} sur {total}.",
     "offline.keep.kept": (
-        "Gardé sur cet appareil\xa0: tout le cours, parties interactives comprises, fonctionne sans réseau."
+        "Enregistré sur cet appareil\xa0: tout le cours, parties interactives comprises, fonctionne sans réseau."
     ),
     "offline.keep.failed": (
         "Le téléchargement s'est arrêté ({message}). Rien n'est perdu\xa0: appuyez sur le bouton pour réessayer."
@@ -169,6 +176,8 @@ MESSAGES = {
     "engine.stage.failed": "Échec",
     "engine.stage.widget": "chargement de cette partie de la page",
     "engine.error.engine_download": "le moteur du cours n'a pas pu être téléchargé (HTTP {status})",
+    "engine.error.engine_checksum": "le moteur du cours ne correspond pas à son empreinte, il n'a donc pas été lancé",
+    "engine.error.engine_install": "le moteur du cours n'a pas pu être chargé",
     "engine.error.runtime_download": "l'environnement Python n'a pas pu être téléchargé",
     "engine.error.worker_stopped": "le processus Python s'est arrêté",
     "engine.error.worker_no_start": "le processus Python n'a pas pu démarrer",
@@ -334,6 +343,10 @@ MESSAGES = {
     "handouts.group.quizzes": "Questionnaires à remplir et corrigés",
     "handouts.worksheet.title": "Questionnaire\u00a0: {name}",
     "handouts.key.title": "Corrigé\u00a0: {name}",
+    "handouts.version.worksheet": "Questionnaire, version {number} sur {count}",
+    "handouts.version.key": "Corrigé, version {number} sur {count}",
+    "handouts.version.worksheet.title": "Questionnaire\u00a0: {name}, version {number} sur {count}",
+    "handouts.version.key.title": "Corrigé\u00a0: {name}, version {number} sur {count}",
     "handouts.from": "Tiré de\u00a0: {page}",
     "handouts.link.section": "{page}, section «\u00a0{section}\u00a0»",
     "handouts.footer.page": "Page {page} sur {total}",

@@ -10,6 +10,8 @@ import hashlib
 import json
 
 from ..messages import messages
+from .generated import next_seed, problem_for
+from .generated_html import hint, key_html, problem_html
 from .grading import grade_bank, submit
 from .model import Bank, bank_from_dict
 from .progress import restore
@@ -71,3 +73,24 @@ def order(params: dict, banks: LoadedBanks) -> dict:
 def restore_progress(params: dict, banks: LoadedBanks) -> dict:
     """``{bank_key | bank, stored, fingerprint}`` -> ``{seed, responses, submitted, reset}``."""
     return restore(banks.bank(params), params.get("stored"), params.get("fingerprint", "")).to_dict()
+
+
+def problem(params: dict, banks: LoadedBanks) -> dict:
+    """A generated question's problem: ``{bank_key | bank, question, seed}`` (a seed shown before,
+    such as a saved answer's), or ``{..., question, attempt, turn, avoid}`` (the attempt's seed,
+    the count of "New numbers", the seed on screen) -> ``{seed, problem_html, hint, key_html}``
+    (``key_html``: the answer and its working, for the page's answer key)."""
+    bank = banks.bank(params)
+    question = bank.question(params["question"])
+    if "seed" in params:
+        seed = params["seed"]
+    else:
+        seed = next_seed(bank.id, question, params["attempt"], params.get("turn", 0), params.get("avoid"))
+    shown = problem_for(question, seed)
+    texts = messages(params.get("language"))
+    return {
+        "seed": shown.seed,
+        "problem_html": problem_html(shown, texts),
+        "hint": hint(shown, texts),
+        "key_html": key_html(shown, texts),
+    }

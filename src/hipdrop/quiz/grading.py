@@ -6,6 +6,8 @@ Each question is worth 1 mark. The rules, also stated in the authoring guide and
 - multiple select: with C right options, each right option ticked earns 1/C and each wrong option
   ticked takes 1/C away; the mark never goes below 0 (Moodle's rule, so exports grade the same).
 - numeric: 1 if the number is within the tolerance of the answer (bounds included), else 0.
+- generated numeric: the same, against the answer and tolerance of the problem the reader was
+  shown (its seed travels with the answer); after an answer the feedback shows the working.
 - ordering: each item in its right place earns an equal share.
 - matching: each left-hand item matched to its right partner earns an equal share.
 
@@ -13,7 +15,8 @@ The score sentence gives the percentage rounded half up to a whole number, as a 
 (1 of 8 marks is 13 %, not Python's round-half-to-even 12 %).
 
 Responses, by type: a list of option ids (choice types), the text typed (numeric), ``{item id:
-position}`` with positions from 1 (ordering), ``{left id: right id}`` (matching). An empty or
+position}`` with positions from 1 (ordering), ``{left id: right id}`` (matching), ``{"seed": n,
+"value": text}`` (generated numeric). An empty or
 missing response is unanswered and scores 0; a response naming an unknown option is an error.
 
 Every sentence a reader sees comes from a message catalog (``hipdrop.messages``), passed as
@@ -21,11 +24,13 @@ Every sentence a reader sees comes from a message catalog (``hipdrop.messages``)
 """
 
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from html import escape
 
 from ..messages import Messages, messages
-from .model import CHOICE_TYPES, Bank, Question
+from .generated import check_seed, problem_for
+from .model import CHOICE_TYPES, GENERATED_TYPES, Bank, NumericAnswer, Question
 
 _TOLERANCE_SLACK = 1e-9  # floating-point noise: 2.6 - 2.5 is 0.10000000000000009
 
@@ -156,6 +161,16 @@ def parse_number(text: object, unit: str = "") -> float | None:
 # ---------------------------------------------------------------- the right answer, as HTML
 
 
+def numeric_answer_html(n: NumericAnswer, texts: Messages | None = None) -> str:
+    """A number's right answer and the range that counts."""
+    texts = _texts(texts)
+    unit = f" {escape(n.unit)}" if n.unit else ""
+    low, high = (texts.number(number_text(v)) for v in (n.value - n.tolerance, n.value + n.tolerance))
+    value = texts.number(number_text(n.value))
+    counts = texts.format("grade.answer.range", low=low, high=high, unit=unit)
+    return f"<p><strong>{escape(texts['grade.answer.right'])}</strong> {value}{unit} {counts}</p>"
+
+
 def answer_html(question: Question, texts: Messages | None = None) -> str:
     """The right answer, for the answer key and for "Show answers"."""
     texts = _texts(texts)
@@ -164,12 +179,7 @@ def answer_html(question: Question, texts: Messages | None = None) -> str:
         label = texts["grade.answer.rights" if len(right) > 1 else "grade.answer.right"]
         return f"<p><strong>{escape(label)}</strong> " + "; ".join(right) + "</p>"
     if question.type == "numeric" and question.numeric:
-        n = question.numeric
-        unit = f" {escape(n.unit)}" if n.unit else ""
-        low, high = (texts.number(number_text(v)) for v in (n.value - n.tolerance, n.value + n.tolerance))
-        value = texts.number(number_text(n.value))
-        counts = texts.format("grade.answer.range", low=low, high=high, unit=unit)
-        return f"<p><strong>{escape(texts['grade.answer.right'])}</strong> {value}{unit} {counts}</p>"
+        return numeric_answer_html(question.numeric, texts)
     if question.type == "ordering":
         items = "".join(f"<li>{i.html}</li>" for i in question.items)
         return f"<p><strong>{escape(texts['grade.answer.order'])}</strong></p><ol>{items}</ol>"
@@ -205,6 +215,16 @@ def normalise_response(question: Question, response: object):
         if isinstance(response, bool) or not isinstance(response, (str, int, float)):
             raise ValueError(f"{where}: expected the number as text")
         return response.strip() if isinstance(response, str) else response
+    if question.type in GENERATED_TYPES:
+        if response is None or response == "":
+            return {}
+        if not isinstance(response, dict) or set(response) - {"seed", "value"}:
+            raise ValueError(f"{where}: expected {{seed, value}}")
+        value = response.get("value", "")
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise ValueError(f"{where}: expected the number as text")
+        value = value.strip() if isinstance(value, str) else value
+        return {"seed": check_seed(question, response.get("seed")), "value": value}
     if question.type in ("ordering", "matching"):
         if response is None or response == "":
             return {}
@@ -269,8 +289,7 @@ def _question_feedback(question: Question, verdict: str) -> str:
     return fb.incorrect_html
 
 
-def _grade_numeric(question: Question, given, texts: Messages) -> dict:
-    n = question.numeric
+def _grade_numeric(n: NumericAnswer | None, given, texts: Messages) -> dict:
     if given == "" or n is None:
         return {"score": 0.0, "answered": False, "complete": False}
     value = parse_number(given, n.unit)
@@ -311,14 +330,34 @@ def _grade_parts(question: Question, given: dict, texts: Messages) -> dict:
     }
 
 
-def grade_question(question: Question, response: object, texts: Messages | None = None) -> QuestionResult:
-    """Grade one question of any type."""
+def _grade_generated(question: Question, given: dict, texts: Messages, generators) -> dict:
+    """Against the problem of the seed the reader was shown; the working once they answered."""
+    from .generated_html import working_html  # imported here: it uses this module's number_text
+
+    if "seed" not in given:
+        return {"score": 0.0, "answered": False, "complete": False}
+    problem = problem_for(question, given["seed"], generators)
+    numeric = NumericAnswer(value=problem.answer, tolerance=problem.tolerance, unit=problem.unit)
+    graded = _grade_numeric(numeric, given.get("value", ""), texts)
+    graded["answer_html"] = numeric_answer_html(numeric, texts)
+    if graded["answered"]:
+        graded["working"] = working_html(problem, texts)
+    return graded
+
+
+def grade_question(
+    question: Question, response: object, texts: Messages | None = None, generators: Mapping | None = None
+) -> QuestionResult:
+    """Grade one question of any type. ``generators``: the course's problem generators by name
+    (``hipdrop.quiz.generated``); without them, the ones the engine wheel registers."""
     texts = _texts(texts)
     given = normalise_response(question, response)
     if question.type in CHOICE_TYPES:
         graded = _grade_choice(question, given)
     elif question.type == "numeric":
-        graded = _grade_numeric(question, given, texts)
+        graded = _grade_numeric(question.numeric, given, texts)
+    elif question.type in GENERATED_TYPES:
+        graded = _grade_generated(question, given, texts, generators)
     else:
         graded = _grade_parts(question, given, texts)
     score = _mark(graded["score"])
@@ -341,15 +380,17 @@ def grade_question(question: Question, response: object, texts: Messages | None 
         max_score=1.0,
         chosen=graded.get("chosen", ()),
         parts=graded.get("parts", ()),
-        feedback_html=graded.get("note", "") + _question_feedback(question, verdict),
+        feedback_html=graded.get("note", "") + _question_feedback(question, verdict) + graded.get("working", ""),
         correct_options=tuple(o.id for o in question.options if o.correct),
-        answer_html=answer_html(question, texts),
+        answer_html=graded.get("answer_html", answer_html(question, texts)),
         explanation_html=question.explanation_html,
         link=question.link,
     )
 
 
-def grade_bank(bank: Bank, responses: dict, texts: Messages | None = None) -> BankResult:
+def grade_bank(
+    bank: Bank, responses: dict, texts: Messages | None = None, generators: Mapping | None = None
+) -> BankResult:
     """Grade every question of a bank; a question with no response scores zero."""
     texts = _texts(texts)
     if not isinstance(responses, dict):
@@ -357,7 +398,7 @@ def grade_bank(bank: Bank, responses: dict, texts: Messages | None = None) -> Ba
     unknown = [qid for qid in responses if qid not in {q.id for q in bank.questions}]
     if unknown:
         raise ValueError(f"no question(s) {', '.join(unknown)} in quiz '{bank.id}'")
-    results = tuple(grade_question(q, responses.get(q.id), texts) for q in bank.questions)
+    results = tuple(grade_question(q, responses.get(q.id), texts, generators) for q in bank.questions)
     score = _mark(sum(r.score for r in results))
     max_score = sum(r.max_score for r in results)
     percent = int(100 * score / max_score + 0.5) if max_score else 0  # half up (see the docstring)
@@ -379,11 +420,11 @@ def grade_bank(bank: Bank, responses: dict, texts: Messages | None = None) -> Ba
     )
 
 
-def submit(bank: Bank, responses: dict, texts: Messages | None = None) -> Submission:
+def submit(bank: Bank, responses: dict, texts: Messages | None = None, generators: Mapping | None = None) -> Submission:
     """A reader presses the submit button. In exam mode every question must be fully answered
     first; nothing is graded until it is. In practice mode any answers are graded."""
     texts = _texts(texts)
-    result = grade_bank(bank, responses, texts)
+    result = grade_bank(bank, responses, texts, generators)
     if bank.mode == "exam" and not result.complete:
         numbers = [str(n) for n, q in enumerate(bank.questions, 1) if q.id in result.unanswered]
         key = "grade.exam.unanswered_one" if len(numbers) == 1 else "grade.exam.unanswered_many"

@@ -5,13 +5,17 @@ Six question types share one ``Question`` shape; each type uses the fields it ne
 - ``single``, ``true_false``, ``multiple``: ``options`` (each with its own feedback);
 - ``numeric``: ``numeric`` (value, tolerance, unit) and ``feedback`` (right / wrong);
 - ``ordering``: ``items`` in the right order, and ``feedback``;
-- ``matching``: ``left`` items (each naming its ``match``) and ``right`` items, and ``feedback``.
+- ``matching``: ``left`` items (each naming its ``match``) and ``right`` items, and ``feedback``;
+- ``generated_numeric``: ``generated`` (a generator the course registers and the seeds it may use)
+  and ``feedback``; each seed gives one problem, its numbers, answer, tolerance and working
+  (``hipdrop.quiz.generated``).
 """
 
 from dataclasses import asdict, dataclass, field
 
 CHOICE_TYPES = ("single", "true_false", "multiple")
-QUESTION_TYPES = ("single", "multiple", "true_false", "numeric", "ordering", "matching")
+QUESTION_TYPES = ("single", "multiple", "true_false", "numeric", "ordering", "matching", "generated_numeric")
+GENERATED_TYPES = ("generated_numeric",)
 MODES = ("practice", "exam")
 
 
@@ -42,6 +46,16 @@ class NumericAnswer:
 
 
 @dataclass(frozen=True)
+class Generated:
+    """A generated question's source: a generator the course registers (by name) and the range of
+    seeds it may be given (bounds included); each seed is one version of the problem."""
+
+    generator: str
+    first_seed: int
+    last_seed: int
+
+
+@dataclass(frozen=True)
 class Feedback:
     """Question-level feedback for the types whose answers are not options."""
 
@@ -64,6 +78,7 @@ class Question:
     left: tuple[Item, ...] = ()
     right: tuple[Item, ...] = ()
     feedback: Feedback | None = None
+    generated: Generated | None = None
 
     @property
     def correct_ids(self) -> frozenset[str]:
@@ -87,6 +102,7 @@ class Bank:
 def _question_from_dict(q: dict) -> Question:
     numeric = q.get("numeric")
     feedback = q.get("feedback")
+    generated = q.get("generated")
     return Question(
         id=q["id"],
         type=q["type"],
@@ -100,6 +116,7 @@ def _question_from_dict(q: dict) -> Question:
         left=tuple(Item(**i) for i in q.get("left", ())),
         right=tuple(Item(**i) for i in q.get("right", ())),
         feedback=Feedback(**feedback) if feedback else None,
+        generated=Generated(**generated) if generated else None,
     )
 
 

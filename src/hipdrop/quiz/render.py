@@ -2,19 +2,24 @@
 
 Every question is a fieldset with a legend and native inputs with labels: radio buttons or check
 boxes for choice questions, a text box for numbers, and native ``<select>`` menus for ordering
-and matching. The answer key sits in a closed ``<details>`` after the questions (on paper it is
-printed on its own page). The bank itself is embedded as JSON for the worker to grade. Every word of the core comes
-from the message catalog passed as ``texts`` (``hipdrop.messages``; English without one).
+and matching. A generated question shows the problem of its first seed (version 1) and a "New
+numbers" button that the live quiz turns on. The answer key sits in a closed ``<details>`` after
+the questions (on paper it is printed on its own page). The bank itself is embedded as JSON for
+the worker to grade. Every word of the core comes from the message catalog passed as ``texts``
+(``hipdrop.messages``; English without one).
 """
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from html import escape
 
 from ..messages import Messages, messages
+from . import generated_html
+from .generated import Problem, problem_for
 from .grading import answer_html, number_text
-from .model import Bank, Question, bank_to_dict
+from .model import GENERATED_TYPES, Bank, Question, bank_to_dict
 from .progress import fingerprint, store_key
 from .shuffle import question_order
 
@@ -67,8 +72,7 @@ def _choices_html(base: str, question: Question) -> str:
     )
 
 
-def _numeric_html(base: str, question: Question, hint_id: str, texts: Messages) -> str:
-    unit = question.numeric.unit if question.numeric else ""
+def _numeric_html(base: str, unit: str, hint_id: str, texts: Messages) -> str:
     label = texts.format("quiz.label.answer_in", unit=escape(unit)) if unit else texts["quiz.label.answer"]
     unit_html = f'<span class="hd-unit" aria-hidden="true">{escape(unit)}</span>' if unit else ""
     return (
@@ -134,7 +138,27 @@ def _static_order(bank: Bank, question: Question) -> Question:
     )
 
 
-def _question_html(bank: Bank, number: int, question: Question, texts: Messages) -> str:
+def static_problem(question: Question, generators: Mapping | None) -> Problem:
+    """The problem a generated question shows before Python starts and on paper: version 1."""
+    assert question.generated is not None  # only generated questions have a static problem
+    return problem_for(question, question.generated.first_seed, generators)
+
+
+def _generated_html(base: str, problem: Problem, hint_id: str, texts: Messages) -> str:
+    hint = generated_html.hint(problem, texts)
+    return (
+        f'<div class="hd-problem" data-seed="{problem.seed}">{generated_html.problem_html(problem, texts)}</div>'
+        '<p class="hd-problem-status" role="status"></p>'
+        f'<p class="hd-hint" id="{escape(hint_id)}">{escape(hint)}</p>'
+        f"{_numeric_html(base, problem.unit, hint_id, texts)}"
+        '<p class="hd-new-numbers-line"><button type="button" class="hd-action hd-new-numbers" hidden>'
+        f"{texts['quiz.button.new_numbers']}</button></p>"
+    )
+
+
+def _question_html(
+    bank: Bank, number: int, question: Question, texts: Messages, generators: Mapping | None = None
+) -> str:
     question = _static_order(bank, question)
     base = f"{bank.id}--{question.id}"
     hint_id = f"{base}--hint"
@@ -146,11 +170,13 @@ def _question_html(bank: Bank, number: int, question: Question, texts: Messages)
     else:
         legend = f'<span class="hd-qnum">{texts.format("quiz.question.number", n=number)}</span>'
         prompt_block = f'<div class="hd-prompt">{question.prompt_html}</div>'
-    hint = _hint(question, texts)
+    hint = "" if question.type in GENERATED_TYPES else _hint(question, texts)
     hint_html = f'<p class="hd-hint" id="{escape(hint_id)}">{escape(hint)}</p>' if hint else ""
     described = f' aria-describedby="{escape(hint_id)}"' if hint and question.type != "numeric" else ""
     if question.type == "numeric":
-        body = _numeric_html(base, question, hint_id, texts)
+        body = _numeric_html(base, question.numeric.unit if question.numeric else "", hint_id, texts)
+    elif question.type in GENERATED_TYPES:
+        body = _generated_html(base, static_problem(question, generators), hint_id, texts)
     elif question.type == "ordering":
         body = f'<div class="hd-items">{_ordering_html(base, question, texts)}</div>'
     elif question.type == "matching":
@@ -167,10 +193,20 @@ def _question_html(bank: Bank, number: int, question: Question, texts: Messages)
     )
 
 
-def _answer_key_html(bank: Bank, texts: Messages) -> str:
+def _key_answer_html(question: Question, texts: Messages, generators: Mapping | None) -> str:
+    if question.type not in GENERATED_TYPES:
+        return answer_html(question, texts)
+    problem = static_problem(question, generators)
+    return (
+        f'<div class="hd-key-problem" data-question="{escape(question.id)}" data-seed="{problem.seed}">'
+        f"{generated_html.key_html(problem, texts)}</div>"
+    )
+
+
+def _answer_key_html(bank: Bank, texts: Messages, generators: Mapping | None = None) -> str:
     items = "".join(
         "<li>"
-        + answer_html(q, texts)
+        + _key_answer_html(q, texts, generators)
         + f'<div class="hd-key-explanation">{q.explanation_html}</div>'
         + f'<p><a href="{escape(q.link)}">{texts["quiz.key.lesson_link"]}</a></p>'
         + "</li>"
@@ -185,11 +221,12 @@ def _intro_html(bank: Bank, texts: Messages) -> str:
     return f'<p class="hd-quiz-intro">{texts[key]}</p>'
 
 
-def render_quiz(bank: Bank, texts: Messages | None = None) -> str:
-    """The complete static HTML of one quiz, in the words of ``texts`` (English without it)."""
+def render_quiz(bank: Bank, texts: Messages | None = None, generators: Mapping | None = None) -> str:
+    """The complete static HTML of one quiz, in the words of ``texts`` (English without it).
+    ``generators``: the course's problem generators, for its generated questions."""
     texts = messages() if texts is None else texts
     title_id = f"{bank.id}--title"
-    questions = "".join(_question_html(bank, n, q, texts) for n, q in enumerate(bank.questions, 1))
+    questions = "".join(_question_html(bank, n, q, texts, generators) for n, q in enumerate(bank.questions, 1))
     submit_label = texts["quiz.button.submit" if bank.mode == "exam" else "quiz.button.check"]
     return (
         '<section class="hd-widget hd-quiz" data-hipdrop-widget="quiz" data-search-exclude '
@@ -210,7 +247,7 @@ def render_quiz(bank: Bank, texts: Messages | None = None) -> str:
         "</div>"
         '<div class="hd-result" tabindex="-1" role="status" aria-live="polite"></div>'
         "</form>"
-        f"{_answer_key_html(bank, texts)}"
+        f"{_answer_key_html(bank, texts, generators)}"
         f'<script type="application/json" class="hd-data">{_json_for_script(bank_to_dict(bank))}</script>'
         "</section>"
     )

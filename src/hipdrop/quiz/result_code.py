@@ -26,8 +26,9 @@ took the quiz). The rules:
   (radix (n + 1)^n); matching, for each left-hand item 0 (none) or 1 + the place of its chosen
   right-hand item (radix (m + 1)^n); numeric, 1 wrong, 2 right (radix 3: the number itself would
   cost 20 to 26 bits a question, a third of the final quiz's code; it is read back as the right
-  value or as text that is not a number, which the grader marks the same). Another question type
-  cannot be carried yet (``UnsupportedQuestion``).
+  value or as text that is not a number, which the grader marks the same); generated numeric the
+  same (radix 3), read back on the question's first problem (its answer, or text that is not a
+  number). Another question type cannot be carried yet (``UnsupportedQuestion``).
 - **Score.** The percentage is that of the answers as carried, graded by the engine
   (``grade_bank``); the reader grades the carried answers again with its own bank and refuses a
   code whose percentage differs (it was changed, or read wrongly).
@@ -42,8 +43,9 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 
+from .generated import Generators, problem_for
 from .grading import grade_bank, grade_question, normalise_response
-from .model import Bank, Question, bank_to_dict
+from .model import GENERATED_TYPES, Bank, Question, bank_to_dict
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base 32
 READ_AS = {"I": "1", "L": "1", "O": "0"}
@@ -181,6 +183,21 @@ def _numeric_digit(question: Question, given: object) -> int:
     return 2 if grade_question(question, given).correct else 1
 
 
+def _generated_digit(question: Question, given: object, generators: Generators | None) -> int:
+    if not isinstance(given, dict) or "seed" not in given or given.get("value") in ("", None):
+        return 0
+    return 2 if grade_question(question, given, generators=generators).correct else 1
+
+
+def _generated_answer(question: Question, digit: int, generators: Generators | None) -> dict | None:
+    """A response that grades as the digit says, on the question's first problem: its answer, or
+    text that is not a number."""
+    if not digit or question.generated is None:
+        return None
+    seed = question.generated.first_seed
+    return {"seed": seed, "value": format(problem_for(question, seed, generators).answer, "g") if digit == 2 else "?"}
+
+
 def _numeric_text(question: Question, digit: int) -> str:
     """A response that grades as the digit says: the right value itself, or text that is not a number."""
     if digit == 2 and question.numeric:
@@ -198,12 +215,12 @@ def _radix(question: Question) -> int:
         return (len(question.items) + 1) ** len(question.items)
     if kind == "matching":
         return (len(question.right) + 1) ** len(question.left)
-    if kind == "numeric":
+    if kind == "numeric" or kind in GENERATED_TYPES:
         return 3
     raise UnsupportedQuestion(f"question '{question.id}': a '{kind}' question cannot be carried in a result code")
 
 
-def _answer_digit(question: Question, response: object) -> int:
+def _answer_digit(question: Question, response: object, generators: Generators | None = None) -> int:
     given = normalise_response(question, response)
     kind = question.type
     if kind in ("single", "true_false"):
@@ -221,10 +238,12 @@ def _answer_digit(question: Question, response: object) -> int:
             (right.index(given[item.id]) + 1 if item.id in given else 0) * base**k
             for k, item in enumerate(question.left)
         )
+    if kind in GENERATED_TYPES:
+        return _generated_digit(question, given, generators)
     return _numeric_digit(question, given)
 
 
-def _answer_of(question: Question, digit: int) -> object:
+def _answer_of(question: Question, digit: int, generators: Generators | None = None) -> object:
     """The response a digit stands for, as the grader takes it (None: not answered)."""
     kind = question.type
     if kind in ("single", "true_false"):
@@ -241,14 +260,16 @@ def _answer_of(question: Question, digit: int) -> object:
             if place:
                 answer[item.id] = place if kind == "ordering" else question.right[place - 1].id
         return answer or None
+    if kind in GENERATED_TYPES:
+        return _generated_answer(question, digit, generators)
     return _numeric_text(question, digit) or None
 
 
-def carried_responses(bank: Bank, responses: dict) -> dict:
+def carried_responses(bank: Bank, responses: dict, generators: Generators | None = None) -> dict:
     """The responses as a code carries them (a numeric answer as right or wrong), by question id."""
     carried = {}
     for question in bank.questions:
-        answer = _answer_of(question, _answer_digit(question, responses.get(question.id)))
+        answer = _answer_of(question, _answer_digit(question, responses.get(question.id), generators), generators)
         if answer is not None:
             carried[question.id] = answer
     return carried
@@ -264,7 +285,9 @@ def _nickname_bytes(nickname: str) -> bytes:
     return " ".join(kept.split())[:NICKNAME_MAX_CHARS].encode("utf-8")
 
 
-def make_code(bank: Bank, responses: dict, nickname: str = "", attempt: int = 0) -> ResultCode:
+def make_code(
+    bank: Bank, responses: dict, nickname: str = "", attempt: int = 0, generators: Generators | None = None
+) -> ResultCode:
     """The code of one attempt at ``bank``. ``attempt``: a random number from 0 to 2¹⁵ - 1 that
     the page draws once per attempt."""
     if isinstance(attempt, bool) or not isinstance(attempt, int) or not 0 <= attempt < 2**ATTEMPT_BITS:
@@ -272,15 +295,15 @@ def make_code(bank: Bank, responses: dict, nickname: str = "", attempt: int = 0)
     if not isinstance(responses, dict):
         raise ValueError("responses must be a mapping from question id to answer")
     radices = [_radix(q) for q in bank.questions]
-    carried = carried_responses(bank, responses)
-    percent = grade_bank(bank, carried).percent
+    carried = carried_responses(bank, responses, generators)
+    percent = grade_bank(bank, carried, generators=generators).percent
     name = _nickname_bytes(nickname)
     digits = [
         (quiz_tag(bank.id), 2**QUIZ_TAG_BITS),
         (bank_version(bank), 2**VERSION_BITS),
         (attempt, 2**ATTEMPT_BITS),
         (percent, PERCENT_RADIX),
-        *((_answer_digit(q, carried.get(q.id)), r) for q, r in zip(bank.questions, radices, strict=True)),
+        *((_answer_digit(q, carried.get(q.id), generators), r) for q, r in zip(bank.questions, radices, strict=True)),
         (len(name), NICKNAME_MAX_BYTES + 1),
         *((byte, 256) for byte in name),
     ]
@@ -322,7 +345,7 @@ def _bank_for(tag: int, version: int, banks: Sequence[Bank]) -> Bank:
     raise CodeError("unknown_quiz", "a code from a quiz this course does not have")
 
 
-def read_code(text: str, banks: Sequence[Bank]) -> ResultCode:
+def read_code(text: str, banks: Sequence[Bank], generators: Generators | None = None) -> ResultCode:
     """The code ``text`` read against the course's ``banks``; raises CodeError saying why not."""
     symbols = normalised(text)
     if len(symbols) < 3 or not check_holds(symbols):
@@ -335,7 +358,7 @@ def read_code(text: str, banks: Sequence[Bank]) -> ResultCode:
     attempt, percent = digits.take(2**ATTEMPT_BITS), digits.take(PERCENT_RADIX)
     responses = {}
     for question in bank.questions:
-        answer = _answer_of(question, digits.take(_radix(question)))
+        answer = _answer_of(question, digits.take(_radix(question)), generators)
         if answer is not None:
             responses[question.id] = answer
     name = bytes(digits.take(256) for _ in range(digits.take(NICKNAME_MAX_BYTES + 1)))
@@ -345,7 +368,7 @@ def read_code(text: str, banks: Sequence[Bank]) -> ResultCode:
         nickname = name.decode("utf-8")
     except UnicodeDecodeError:
         raise CodeError("damaged", "the nickname is not text") from None
-    if grade_bank(bank, responses).percent != percent:
+    if grade_bank(bank, responses, generators=generators).percent != percent:
         raise CodeError("damaged", f"the code says {percent}% but its answers score otherwise")
     return ResultCode(
         text=grouped(symbols),

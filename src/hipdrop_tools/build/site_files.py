@@ -4,7 +4,9 @@ Each function returns (destination path in the site, source path or bytes); the 
 turns them into MkDocs ``File`` objects. No MkDocs import here.
 """
 
+import hashlib
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,21 +14,21 @@ from typing import TYPE_CHECKING
 import hipdrop
 from hipdrop_tools.course.errors import HipdropError
 from hipdrop_tools.course.project import CORE_ASSETS_DIR, Project
-from hipdrop_tools.pyodide.wheel import Wheel, build_wheel
+from hipdrop_tools.pyodide.lock import LOCK_FILE
+from hipdrop_tools.pyodide.wheel import ENGINE_DISTRIBUTION, Wheel, build_wheel
 
 if TYPE_CHECKING:
     from hipdrop_tools.course.packs import Pack
 
 ASSETS_DIR = "assets/hipdrop"
 PYODIDE_DIR = "assets/pyodide"
-# The five files Pyodide needs to boot; nothing else from the npm package is shipped.
-PYODIDE_FILES = (
-    "pyodide.mjs",
-    "pyodide.asm.mjs",
-    "pyodide.asm.wasm",
-    "python_stdlib.zip",
-    "pyodide-lock.json",
-)
+ENGINE_DIR = f"{ASSETS_DIR}/engine"
+STDLIB = "python_stdlib.zip"
+# The four files Pyodide needs to boot; nothing else from the npm package is shipped (its
+# pyodide-lock.json is not: the engine's lock replaces it, and names the engine wheel).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", STDLIB)
+# What the runtime folder must hold: those, and the npm package's lock (its ``info``: the ABI).
+RUNTIME_SOURCE_FILES = (*PYODIDE_FILES, LOCK_FILE)
 
 
 @dataclass(frozen=True)
@@ -56,68 +58,73 @@ def asset_files(project: Project, packs: "tuple[Pack, ...]" = ()) -> list[SiteFi
     return list(files.values())
 
 
-def pyodide_files(project: Project, packs: "tuple[Pack, ...]") -> list[SiteFile]:
-    missing = [name for name in PYODIDE_FILES if not (project.pyodide_dir / name).is_file()]
+@dataclass(frozen=True)
+class PythonFiles:
+    """Pyodide's files, and the engine's lock and wheel in a folder named by the lock's hash."""
+
+    runtime: tuple[SiteFile, ...]
+    lock: SiteFile
+    wheel: SiteFile
+    lock_writer: str  # "pyodide-build" or "hipdrop"
+    startup_modules: tuple[str, ...]  # recorded at build time; empty when Node could not run
+
+    @property
+    def files(self) -> list[SiteFile]:
+        return [*self.runtime, self.lock, self.wheel]
+
+
+def python_files(project: Project, packs: "tuple[Pack, ...]") -> PythonFiles:
+    """Pyodide's runtime with its standard library trimmed and compiled for the course
+    (``runtime_build``), and the course's engine wheel with its lock (``lock``): the worker hands
+    the lock to ``loadPyodide``, which fetches the wheel while it boots and checks its sha256."""
+    from hipdrop_tools.pyodide import lock, runtime_build
+
+    missing = [name for name in RUNTIME_SOURCE_FILES if not (project.pyodide_dir / name).is_file()]
     if missing:
         raise MissingRuntime(
             f"{project.relative(project.pyodide_dir)}: missing {', '.join(missing)}. "
             "The installed hipdrop package lacks its Pyodide runtime: in a clone, run `make setup` "
             "(npm ci, then it stages the files); or set the plugin's `pyodide` option to a folder holding them."
         )
+    sources = engine_wheel(packs)
+    cache = project.cache_dir
+    runtime = runtime_build.prepare(project.pyodide_dir, sources.filename, sources.content, cache / "runtime")
+    # Compiled by the pinned Pyodide (under Node) so the browser does not compile at start-up.
+    wheel = engine_wheel(packs, runtime.engine_bytecode) if runtime.engine_bytecode else sources
+    npm_lock = (project.pyodide_dir / LOCK_FILE).read_bytes()
+    written = lock.engine_lock(npm_lock, wheel.filename, wheel.content, project.root, cache / "lock")
+    folder = f"{ENGINE_DIR}/{hashlib.sha256(written.content).hexdigest()[:12]}"
     files = [
         SiteFile(dest=f"{PYODIDE_DIR}/{name}", source=project.pyodide_dir / name)
         for name in PYODIDE_FILES
-        if name not in (STDLIB, LOCK_FILE)
+        if name != STDLIB
     ]
-    return [*files, trimmed_stdlib(project, packs), lock_without_packages(project)]
+    files.append(SiteFile(dest=f"{PYODIDE_DIR}/{STDLIB}", content=runtime.stdlib))
+    return PythonFiles(
+        runtime=tuple(files),
+        lock=SiteFile(dest=f"{folder}/{LOCK_FILE}", content=written.content),
+        wheel=SiteFile(dest=f"{folder}/{wheel.filename}", content=wheel.content),
+        lock_writer=written.writer,
+        startup_modules=runtime.startup_modules,
+    )
 
 
-STDLIB = "python_stdlib.zip"
-LOCK_FILE = "pyodide-lock.json"
-
-
-def lock_without_packages(project: Project) -> SiteFile:
-    """Pyodide's lock file with its ``info`` (the ABI Pyodide checks) and no packages: the course
-    loads none (the engine is standard library only), so the boot fetches and parses 200 bytes
-    instead of 120 KB."""
-    import json
-
-    lock = json.loads((project.pyodide_dir / LOCK_FILE).read_text(encoding="utf-8"))
-    small = {"info": lock["info"], "packages": {}}
-    return SiteFile(dest=f"{PYODIDE_DIR}/{LOCK_FILE}", content=json.dumps(small, separators=(",", ":")).encode())
-
-
-def trimmed_stdlib(project: Project, packs: "tuple[Pack, ...]") -> SiteFile:
-    """Pyodide's standard library cut down to what its start-up and the course's engine packages
-    (the core's and its packs') import, and compiled to bytecode (``stdlib_trim``, ``stdlib_bytecode``)."""
-    from hipdrop_tools.pyodide.bytecode import compile_stdlib
-    from hipdrop_tools.pyodide.stdlib_trim import trim
-    from hipdrop_tools.pyodide.wheel import package_dir
-
-    cache = project.cache_dir / "stdlib"
-    engine_dirs = [package_dir(name) for pack in packs for name in pack.engine_packages]
-    trimmed = trim((project.pyodide_dir / STDLIB).read_bytes(), engine_dirs, cache)
-    return SiteFile(dest=f"{PYODIDE_DIR}/{STDLIB}", content=compile_stdlib(trimmed, project.pyodide_dir, cache))
-
-
-def engine_wheel(
-    packs: "tuple[Pack, ...]", pyodide_dir: Path | None = None, cache_dir: Path | None = None
-) -> tuple[SiteFile, Wheel]:
-    """The course's engine wheel (the core and its packs' engine packages, their worker methods
-    as the wheel's registry), under a folder named by its content hash so browsers may cache it.
-    With ``pyodide_dir`` (the runtime) and a ``cache_dir`` it also holds the modules' bytecode."""
-    from hipdrop_tools.course.packs import method_table
-    from hipdrop_tools.pyodide.bytecode import compile_engine
-    from hipdrop_tools.pyodide.wheel import engine_files
+def engine_wheel(packs: "tuple[Pack, ...]", bytecode: Iterable[tuple[str, bytes]] = ()) -> Wheel:
+    """The course's engine wheel: the core and its packs' engine packages, their worker methods as
+    the wheel's registry, and ``bytecode`` (archive name, .pyc) beside the sources."""
+    from hipdrop_tools.course.packs import generator_table, method_table
 
     packages = [name for pack in packs for name in pack.engine_packages]
     build_only = [name for pack in packs for name in pack.build_only]
-    sources = [item for package in packages for item in engine_files(package, build_only)]
-    # Compiled by the pinned Pyodide (under Node) so the browser does not compile at start-up.
-    bytecode = compile_engine(sources, pyodide_dir, cache_dir / "engine") if pyodide_dir and cache_dir else []
-    wheel = build_wheel(packages, method_table(packs), "hipdrop", hipdrop.__version__, build_only, bytecode)
-    dest = f"{ASSETS_DIR}/engine/{wheel.digest[:12]}/{wheel.filename}"
-    return SiteFile(dest=dest, content=wheel.content), wheel
+    return build_wheel(
+        packages,
+        method_table(packs),
+        ENGINE_DISTRIBUTION,
+        hipdrop.__version__,
+        build_only,
+        bytecode,
+        generators=generator_table(packs),
+    )
 
 
 # --- Offline course: files at the site root (the service worker's scope) and the app icons. ---
@@ -196,16 +203,21 @@ def qr_library_files() -> list[SiteFile]:
 QUIZ_DOWNLOADS_DIR = "downloads/quizzes"
 
 
-def quiz_export_files(project: Project, base_url: str = "", category: str | None = None) -> list[SiteFile]:
+def quiz_export_files(
+    project: Project, base_url: str = "", category: str | None = None, versions: int | None = None
+) -> list[SiteFile]:
     """Every quiz bank as ``<bank>.gift``, ``<bank>.xml``, ``<bank>.qti21.zip`` and ``<bank>.qti12.zip``
-    (``hipdrop export`` writes the same)."""
+    (``hipdrop export`` writes the same); ``versions`` of each generated question."""
     from hipdrop_tools.course.quizzes import load_banks
     from hipdrop_tools.lms.export import FORMATS, export_all
 
     banks = load_banks(project)
     files = []
     for fmt in FORMATS:
-        texts, warnings = export_all(banks, fmt, base_url, *([category] if category else []))
+        options: dict = {"category": category} if category else {}
+        if versions is not None:
+            options["versions"] = versions
+        texts, warnings = export_all(banks, fmt, base_url, **options)
         for warning in warnings:  # INFO: a question a format cannot carry is left out, by design
             logging.getLogger("mkdocs.plugins.hipdrop").info("hipdrop: %s export: %s", fmt, warning)
         files += [

@@ -54,6 +54,22 @@ def course_project(root: Path) -> Project:
     )
 
 
+def worksheet_versions(root: Path) -> int:
+    """The plugin's ``handouts.worksheet_versions``: how many versions of each generated question the
+    worksheets print and the exports carry (the exports' default when the course does not say)."""
+    from hipdrop_tools.course.errors import HipdropError
+    from hipdrop_tools.lms.export import DEFAULT_VERSIONS
+
+    handouts = plugin_options(root).get("handouts") or {}
+    value = handouts.get("worksheet_versions", DEFAULT_VERSIONS) if isinstance(handouts, dict) else None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise HipdropError(
+            f"{root / 'mkdocs.yml'}: plugins.hipdrop.handouts.worksheet_versions must be a whole number, 1 or more; "
+            f"got {value!r}"
+        )
+    return value
+
+
 def _site_config(root: Path) -> dict:
     path = root / "mkdocs.yml"
     return (yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}) if path.is_file() else {}

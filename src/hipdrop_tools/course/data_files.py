@@ -22,6 +22,12 @@ def schema(name: str, package: str = "hipdrop_tools") -> dict:
     return json.loads(text)
 
 
+@cache
+def _validator(name: str, package: str) -> jsonschema.Draft202012Validator:
+    """One validator per schema (building one resolves the schema's references each time)."""
+    return jsonschema.Draft202012Validator(schema(name, package))
+
+
 def read_yaml(path: Path, shown_as: str) -> object:
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
@@ -45,7 +51,7 @@ def schema_problems(
     entry_of: Callable[[object, list], tuple[str, str]],
     package: str = "hipdrop_tools",
 ) -> list[Problem]:
-    validator = jsonschema.Draft202012Validator(schema(schema_name, package))
+    validator = _validator(schema_name, package)
     problems = []
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         entry, field = entry_of(data, list(error.absolute_path))

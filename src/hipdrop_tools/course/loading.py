@@ -30,6 +30,6 @@ def load_course(project: Project) -> Course:
                 data[name] = resolve(loader)(project)
             except DataError as error:
                 problems += error.problems
-    if problems:
-        raise DataError(problems)
+    if problems:  # two loaders reading the same file (the catalog) report its problems once
+        raise DataError(list(dict.fromkeys(problems)))
     return Course(data=data)

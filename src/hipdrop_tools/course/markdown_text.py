@@ -23,8 +23,10 @@ def _converter() -> markdown.Markdown:
     return md
 
 
+@functools.lru_cache(maxsize=16384)
 def to_html(text: str) -> str:
-    """Block Markdown to HTML."""
+    """Block Markdown to HTML. Remembered by text: a build renders each quiz text several times
+    (the page, the checks, three export formats), and `mkdocs serve` rebuilds on every edit."""
     return _converter().reset().convert(text or "").strip()
 
 

@@ -33,6 +33,10 @@ class Pack:
       left out of the wheel.
     - ``methods``: worker method name -> ``"module:function"`` inside those packages; the browser
       dispatcher calls ``function(params: dict) -> dict`` (JSON in, JSON out).
+    - ``generators``: problem generator name -> ``"module:function"`` inside those packages;
+      ``function(seed: int) -> hipdrop.quiz.generated.Problem`` (pure, the same problem for the
+      same seed in every runtime). A ``generated_numeric`` quiz question names one; the engine
+      wheel's registry carries the table, so the browser grades with the same function.
     - ``macros``: ``"module:function"``; ``function(project) -> {name: macro}``, called once per
       build; each macro is called as ``macro(page, *args)`` with a ``MacroPage`` and returns HTML
       or Markdown. Authors write ``{{ name(args) }}`` in any page.
@@ -60,6 +64,7 @@ class Pack:
     engine_packages: tuple[str, ...] = ()
     build_only: tuple[str, ...] = ()
     methods: Mapping[str, str] = field(default_factory=dict)
+    generators: Mapping[str, str] = field(default_factory=dict)
     macros: str | None = None
     assets: str | Path | None = None
     extra_css: tuple[str, ...] = ()
@@ -102,6 +107,7 @@ CORE = Pack(
     commands=(
         "hipdrop_tools.cli.check",
         "hipdrop_tools.cli.handouts",
+        "hipdrop_tools.cli.worksheets",
         "hipdrop_tools.cli.export",
         "hipdrop_tools.cli.bundle",
         "hipdrop_tools.cli.scorm",
@@ -156,3 +162,16 @@ def method_table(packs: tuple[Pack, ...]) -> dict[str, str]:
 
 def macro_factories(packs: tuple[Pack, ...]) -> list[Callable]:
     return [resolve(pack.macros) for pack in packs if pack.macros]
+
+
+def generator_table(packs: tuple[Pack, ...]) -> dict[str, str]:
+    """Problem generator name -> ``"module:function"``, from every pack; a name registered twice is refused."""
+    table: dict[str, str] = {}
+    for pack in packs:
+        for name, target in pack.generators.items():
+            if name in table:
+                raise UnknownPack(
+                    f"pack '{pack.name}': problem generator '{name}' is already registered by another pack"
+                )
+            table[name] = target
+    return table

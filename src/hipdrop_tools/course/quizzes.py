@@ -5,22 +5,38 @@
 
 Every problem in every file is collected before anything stops: unknown types and missing fields
 (the schema), no right answer, duplicate ids (across all banks), matching sides of unequal
-length, lesson links whose page or heading does not exist, Markdown that does not render.
+length, lesson links whose page or heading does not exist, Markdown that does not render, a
+generated question whose generator the course does not register, whose seed range is backwards,
+or whose first seed does not make a problem.
 """
 
+import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jsonschema
 
-from hipdrop.quiz.model import CHOICE_TYPES, QUESTION_TYPES, Bank, Feedback, Item, NumericAnswer, Option, Question
+from hipdrop.quiz.generated import problem_for
+from hipdrop.quiz.model import (
+    CHOICE_TYPES,
+    GENERATED_TYPES,
+    QUESTION_TYPES,
+    Bank,
+    Feedback,
+    Generated,
+    Item,
+    NumericAnswer,
+    Option,
+    Question,
+)
 from hipdrop_tools.build.page_urls import public_page_url
 from hipdrop_tools.course import markdown_text
 from hipdrop_tools.course.data_files import EntryNamer, read_yaml, schema, schema_problems, yaml_files
 from hipdrop_tools.course.errors import DataError, Problem
+from hipdrop_tools.course.generators import course_generators
 from hipdrop_tools.course.headings import heading_ids
 from hipdrop_tools.course.project import Project
 
@@ -33,6 +49,8 @@ class SourceBank:
     path: Path
     shown_as: str
     data: dict
+    # The course's problem generators by name (the bank's generated questions name them).
+    generators: Mapping[str, Callable] = dataclasses.field(default_factory=dict)
 
 
 def _duplicates(ids: list[str]) -> list[str]:
@@ -69,18 +87,46 @@ TYPE_FIELDS = {
     "numeric": {"answer", "tolerance", "unit", "feedback"},
     "ordering": {"items", "feedback"},
     "matching": {"left", "right", "feedback"},
+    "generated_numeric": {"generator", "seeds", "feedback"},
 }
 ANSWER_FIELDS = set().union(*TYPE_FIELDS.values())
 
 
-def _answer_problems(question: dict) -> list[tuple[str, str]]:
+def _generated_problems(question: dict, generators: Mapping[str, Callable]) -> list[tuple[str, str]]:
+    """A generated question: its generator is registered, its seeds run forward, and its first
+    seed (the static page's version 1) makes a problem."""
+    seeds, name = question["seeds"], question["generator"]
+    out = []
+    if seeds["last"] < seeds["first"]:
+        out.append(("seeds.last", f"{seeds['last']} is below seeds.first ({seeds['first']}): the range is empty"))
+    if name not in generators:
+        known = ", ".join(sorted(generators)) or "none: the course's packs register no generator"
+        out.append(("generator", f"no problem generator named '{name}' (registered: {known})"))
+    if out:
+        return out
+    question_model = Question(
+        id=question["id"],
+        type=question["type"],
+        prompt_html="",
+        generated=Generated(name, seeds["first"], seeds["last"]),
+    )
+    try:
+        problem_for(question_model, seeds["first"], generators)
+    except Exception as error:  # the course's code: any failure is reported, not a traceback
+        out.append(("generator", f"'{name}' failed for seed {seeds['first']}: {type(error).__name__}: {error}"))
+    return out
+
+
+def _answer_problems(question: dict, generators: Mapping[str, Callable]) -> list[tuple[str, str]]:
     """(field, message) for answers that cannot be graded."""
     kind = question["type"]
     out = [
         (name, f"not used by a '{kind}' question (it uses: {', '.join(sorted(TYPE_FIELDS[kind]))})")
         for name in sorted(ANSWER_FIELDS & set(question) - TYPE_FIELDS[kind])
     ]
-    if kind in CHOICE_TYPES:
+    if kind in GENERATED_TYPES:
+        out += _generated_problems(question, generators)
+    elif kind in CHOICE_TYPES:
         options = question["options"]
         out += [("options", f"option id '{d}' is used twice") for d in _duplicates([o["id"] for o in options])]
         correct = [o for o in options if o.get("correct")]
@@ -113,7 +159,7 @@ def _cross_check(bank: SourceBank, project: Project) -> list[Problem]:
         def problem(field: str, message: str, entry: str = entry) -> None:
             problems.append(Problem(bank.shown_as, entry, field, message))
 
-        for field, message in _answer_problems(question):
+        for field, message in _answer_problems(question, bank.generators):
             problem(field, message)
         link_problem = _link_problem(question["link"], project)
         if link_problem:
@@ -125,9 +171,13 @@ def _cross_check(bank: SourceBank, project: Project) -> list[Problem]:
 
 
 def _valid_question(question: object) -> bool:
-    quiz_schema = schema("quiz")
-    validator = jsonschema.Draft202012Validator({"$ref": "#/$defs/question", "$defs": quiz_schema["$defs"]})
-    return validator.is_valid(question)
+    return _question_validator().is_valid(question)
+
+
+@cache
+def _question_validator() -> jsonschema.Draft202012Validator:
+    """One question's schema, built once (building a validator resolves the schema each time)."""
+    return jsonschema.Draft202012Validator({"$ref": "#/$defs/question", "$defs": schema("quiz")["$defs"]})
 
 
 def _named_field(problem: Problem) -> Problem:
@@ -165,25 +215,39 @@ def _load_banks_while_unchanged(project: Project, stamp: tuple) -> dict[str, Sou
     return _check_banks(project)
 
 
+@lru_cache(maxsize=256)
+def _read_and_validate(
+    path: Path, shown_as: str, stamp: tuple[int, int]
+) -> tuple[dict, tuple[Problem, ...], tuple | None]:
+    """One bank file read and checked against the schema: its data, the schema's problems and
+    the questions that passed (None when the file has no list of questions). Remembered while the
+    file is unchanged (``stamp``: its modification time and size): `mkdocs serve` rebuilds after
+    every lesson edit, and then only the links to the lessons need checking again."""
+    data = read_yaml(path, shown_as)
+    found = tuple(_named_field(p) for p in schema_problems(data, "quiz", shown_as, EntryNamer("questions", "question")))
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        return data, found, None  # type: ignore[return-value]
+    return data, found, tuple(q for q in data["questions"] if _valid_question(q))
+
+
 def _check_banks(project: Project) -> dict[str, SourceBank]:
     problems: list[Problem] = []
     banks: dict[str, SourceBank] = {}
     seen_questions: dict[str, list[str]] = {}
-    namer = EntryNamer("questions", "question")
+    generators = course_generators(project)
     for path in yaml_files(project.quizzes_dir):
         shown_as = project.relative(path)
+        stat = path.stat()
         try:
-            data = read_yaml(path, shown_as)
+            data, found, valid = _read_and_validate(path, shown_as, (stat.st_mtime_ns, stat.st_size))
         except DataError as error:
             problems += error.problems
             continue
-        found = schema_problems(data, "quiz", shown_as, namer)
-        problems += [_named_field(p) for p in found]
-        if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        problems += found
+        if valid is None:
             continue
         # Questions that passed the schema are cross-checked too, so one run lists everything.
-        valid = [q for q in data["questions"] if _valid_question(q)]
-        bank = SourceBank(path=path, shown_as=shown_as, data={**data, "questions": valid})
+        bank = SourceBank(path=path, shown_as=shown_as, data={**data, "questions": list(valid)}, generators=generators)
         if isinstance(data.get("id"), str) and path.stem != data["id"]:
             problems.append(Problem(shown_as, "", "id", f"'{data['id']}' must match the file name '{path.stem}'"))
         problems += _cross_check(bank, project)
@@ -255,6 +319,9 @@ def _question(q: dict, link_url: Callable[[str], str]) -> Question:
         items=tuple(_item(i) for i in q.get("items", [])),
         left=tuple(_item(i) for i in q.get("left", [])),
         right=tuple(_item(i) for i in q.get("right", [])),
+        generated=(
+            Generated(q["generator"], q["seeds"]["first"], q["seeds"]["last"]) if q["type"] in GENERATED_TYPES else None
+        ),
         feedback=(
             Feedback(
                 correct_html=markdown_text.to_html(feedback["correct"]),

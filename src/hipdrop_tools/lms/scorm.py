@@ -76,17 +76,30 @@ def build_version(environ=None) -> str:
     return (environ if environ is not None else os.environ).get(VERSION_ENV) or hipdrop.__version__
 
 
+SETTINGS_PLACE = "mkdocs.yml: plugins.hipdrop.scorm"
+
+
+def mastery_score_problem(score: object) -> str | None:
+    """What is wrong with a pass mark, naming the option; None for a whole number from 0 to 100.
+    (The plugin's config validation asks this too, so every build stops on a wrong one at once.)"""
+    if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 100:
+        return (
+            f"{SETTINGS_PLACE}.mastery_score: {score!r} is not a whole number from 0 to 100 "
+            "(the percentage that passes)"
+        )
+    return None
+
+
 def settings(extra: dict, known_banks: set[str]) -> ScormSettings:
     """The plugin's ``scorm`` options (``{"scorm": {...}}``), checked; raises ScormError naming the field."""
     scorm = extra.get("scorm") or {}
-    where = "mkdocs.yml: plugins.hipdrop.scorm"
+    where = SETTINGS_PLACE
     if not isinstance(scorm, dict):
         raise ScormError(f"{where}: must be a mapping with mastery_score and final_quiz")
     score = scorm.get("mastery_score")
-    if isinstance(score, bool) or not isinstance(score, int) or not 0 <= score <= 100:
-        raise ScormError(
-            f"{where}.mastery_score: {score!r} is not a whole number from 0 to 100 (the percentage that passes)"
-        )
+    problem = mastery_score_problem(score)
+    if problem or not isinstance(score, int):
+        raise ScormError(problem)
     final = scorm.get("final_quiz")
     if final not in known_banks:
         raise ScormError(f"{where}.final_quiz: {final!r} is not a quiz bank (known: {', '.join(sorted(known_banks))})")

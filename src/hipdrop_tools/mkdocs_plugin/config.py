@@ -14,6 +14,7 @@ from hipdrop_tools.build.icons import BadColour, parse_colour
 from hipdrop_tools.course.config import plugin_options
 from hipdrop_tools.course.errors import HipdropError
 from hipdrop_tools.handouts.plan import HandoutOptions, Section
+from hipdrop_tools.lms.scorm import mastery_score_problem
 
 
 class Colour(c.Type):
@@ -31,9 +32,23 @@ class Colour(c.Type):
         return text
 
 
+class PassMark(c.Type):
+    """A whole number from 0 to 100, checked when mkdocs.yml is read: a wrong one stops every build
+    at once, naming the option, not only the SCORM build at its end."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        problem = mastery_score_problem(value)
+        if problem:
+            raise c.ValidationError(problem)
+        return super().run_validation(value)
+
+
 class ScormConfig(base.Config):
     # The SCORM 1.2 package (`hipdrop scorm`): the final quiz's percentage that passes, and that quiz.
-    mastery_score = c.Type(int, default=80)
+    mastery_score = PassMark(default=80)
     final_quiz = c.Type(str, default="final")
 
 
@@ -52,6 +67,10 @@ class HandoutsConfig(base.Config):
     sections = c.ListOfItems(c.SubConfig(HandoutSectionConfig), default=[])
     # The booklet: every page of the sections in one PDF, `<course>-booklet.pdf`.
     booklet = c.Type(bool, default=True)
+    # How many versions of each generated numeric question the worksheets print (`hipdrop
+    # worksheets`) and the quiz exports carry (a Moodle category, a QTI selection): version n is the
+    # same numbers on paper and on the platform. At least 1.
+    worksheet_versions = c.Type(int, default=3)
 
 
 # The course's own folders, relative to mkdocs.yml: when an option keeps its default, the folder may
@@ -79,6 +98,9 @@ class HipdropConfig(base.Config):
     pyodide = c.Type(str, default="")
     # The service worker that keeps the course readable offline (off: no sw.js is written).
     offline = c.Type(bool, default=True)
+    # The gzip and Brotli (quality 11) copies next to each file, that a server sends compressed
+    # (off: a quicker build of a site that no server sends compressed, such as a build for a test).
+    precompress = c.Type(bool, default=True)
     # The web app's short name (home screen); empty: site_name.
     short_name = c.Type(str, default="")
     # The browser's and the installed app's theme colour (#rrggbb), the default app icon's too.

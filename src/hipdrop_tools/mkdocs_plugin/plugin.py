@@ -25,7 +25,17 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from hipdrop_tools.build import csp, css_bundle, instant_nav, messages_html, page_urls, qr, site_files
+from hipdrop_tools.build import (
+    csp,
+    css_bundle,
+    image_sizes,
+    instant_nav,
+    messages_html,
+    page_urls,
+    present_slot,
+    qr,
+    site_files,
+)
 from hipdrop_tools.course.course_package import course_packs
 from hipdrop_tools.course.errors import DataError, HipdropError
 from hipdrop_tools.course.packs import Pack, UnknownPack
@@ -44,6 +54,7 @@ from hipdrop_tools.offline import file_pages as offline_build
 from hipdrop_tools.offline import keep_control as offline_control
 from hipdrop_tools.offline import precompress
 from hipdrop_tools.offline import service_worker as offline
+from hipdrop_tools.pyodide.lock import LockError
 
 WIDGET_MARKER = "data-hipdrop-widget="
 FILE_NOTICE_SCRIPT = site_files.ASSETS_DIR + "/js/file-notice.js"
@@ -60,9 +71,13 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         self.project: Project
         self.macros: macros.Macros
         self.urls: page_urls.PageUrls
-        self.engine_url = ""
+        self.engine_url = ""  # the engine's pyodide-lock.json, in the site
         self.css_sources: list[str] = []
         self.runtime_bytes = 0
+        # The quiz exports of the last build and what they were made from: `mkdocs serve` keeps this
+        # plugin between rebuilds, and a lesson edit changes no bank.
+        self.exports: tuple[tuple, list[site_files.SiteFile]] | None = None
+        self.sources: dict[str, Path] = {}  # site path -> source file, for the pictures' sizes
 
     def on_startup(self, *, command, dirty) -> None:
         self.serving = command == "serve"
@@ -88,6 +103,11 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
             handout_options(self.config, Path(config.docs_dir), "course")
         except OptionError as error:
             raise PluginError(error.report()) from None
+        if self.config.handouts.worksheet_versions < 1:
+            raise PluginError(
+                "mkdocs.yml: plugins.hipdrop.handouts.worksheet_versions: must be 1 or more, "
+                f"got {self.config.handouts.worksheet_versions}"
+            )
         try:
             self.packs = course_packs(self.project)
         except UnknownPack as error:
@@ -174,38 +194,49 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         if not self.config.enabled:
             return files
         try:
+            python = site_files.python_files(self.project, self.packs)
             assets = site_files.asset_files(self.project, self.packs)
-            extra = assets + site_files.pyodide_files(self.project, self.packs)
+            extra = assets + python.files
             extra += site_files.qr_library_files()
             if _offline_plugin_enabled(config):
                 extra.append(site_files.iframe_worker_shim(self.project))
-        except site_files.MissingRuntime as error:
+        except (site_files.MissingRuntime, LockError) as error:
             raise PluginError(str(error)) from None
-        wheel_file, _ = site_files.engine_wheel(self.packs, self.project.pyodide_dir, self.project.cache_dir)
-        extra.append(wheel_file)
         try:
             css = css_bundle.bundle_site_files(extra, self.css_sources)
         except css_bundle.CssBundleError as error:
             raise PluginError(str(error)) from None
         extra.append(site_files.SiteFile(dest=css_bundle.BUNDLE, content=css.encode()))
-        self.runtime_bytes = offline_control.runtime_size(extra)  # "Keep this course for offline use"
+        self.runtime_bytes = offline_control.runtime_size(extra)  # "Save this course for offline use"
         short_name = self.config.short_name or config.site_name
-        extra += site_files.quiz_export_files(self.project, config.site_url or "", short_name)
+        extra += self._quiz_exports(config.site_url or "", short_name)
         description = config.site_description or config.site_name
         try:
             extra += site_files.root_files(config.site_name, short_name, description, self.config.theme_color, assets)
         except site_files.IconError as error:
             raise PluginError(error.report()) from None
-        self.engine_url = wheel_file.dest
+        self.engine_url = python.lock.dest
         for item in extra:
             if item.content is not None:
                 files.append(File.generated(config, item.dest, content=item.content))
             else:
                 files.append(File.generated(config, item.dest, abs_src_path=str(item.source)))
+        self.sources = {f.dest_uri: Path(f.abs_src_path) for f in files if f.abs_src_path}
         # Every link our macros write goes through the build's own URL mapping (page_urls).
         self.urls = page_urls.PageUrls.from_files(files)
         config.extra[page_urls.CONFIG_KEY] = self.urls
         return files
+
+    def _quiz_exports(self, site_url: str, short_name: str) -> list[site_files.SiteFile]:
+        """The quiz banks for learning platforms, made again only when a bank file or the
+        addresses they carry have changed."""
+        banks = sorted(self.project.quizzes_dir.glob("*.yml"))
+        versions = self.config.handouts.worksheet_versions
+        files = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in banks)
+        key = (site_url, short_name, versions, files)
+        if self.exports is None or self.exports[0] != key:
+            self.exports = (key, site_files.quiz_export_files(self.project, site_url, short_name, versions))
+        return list(self.exports[1])
 
     def on_page_markdown(self, markdown, page, config, files):
         if not self.config.enabled:
@@ -228,9 +259,13 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         if WIDGET_MARKER in output:
             engine = get_relative_url(self.engine_url, page.url)
             pyodide = get_relative_url(site_files.PYODIDE_DIR + "/", page.url)
-            metas = f'<meta name="hipdrop-engine" content="{engine}"><meta name="hipdrop-pyodide" content="{pyodide}">'
+            metas = (
+                f'<meta name="hipdrop-engine-lock" content="{engine}"><meta name="hipdrop-pyodide" content="{pyodide}">'
+            )
             output = output.replace("</head>", metas + "</head>", 1)
         output = self._teaching_and_offline(output, page, config)
+        # Pictures keep their place before they load.
+        output = image_sizes.with_image_heights(output, page.file.dest_uri, self.sources)
         output = messages_html.with_messages(output, config)  # the scripts' words, in the site's language
         if _offline_plugin_enabled(config):
             return csp.with_csp_meta(offline_build.defer_module_scripts(output), inline_scripts=True)
@@ -245,6 +280,7 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         head += f'<meta name="theme-color" content="{self.config.theme_color}">'
         if page.file.src_uri.startswith(tuple(self.config.present)):
             head += '<meta name="hipdrop-present" content="on">'
+            output = present_slot.with_slot(output)
         if self.serving or not self.config.offline:
             head += '<meta name="hipdrop-offline" content="off">'
         output = output.replace("</head>", head + "</head>", 1)
@@ -274,7 +310,8 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
             template = (CORE_ASSETS_DIR / offline.TEMPLATE_NAME).read_text(encoding="utf-8")
             offline.write_service_worker(Path(config.site_dir), template, list(self.urls.pages))
         # Last: every file is final now, the service worker included. A server sends these copies.
-        precompress.precompress_site(Path(config.site_dir), self.project.cache_dir / "precompress")
+        if self.config.precompress:
+            precompress.precompress_site(Path(config.site_dir), self.project.cache_dir / "precompress")
 
     def _write_scorm_files(self, config):
         from hipdrop_tools.course.quizzes import load_banks

@@ -16,6 +16,7 @@ TYPE_NAMES = {
     "numeric": "numeric",
     "ordering": "ordering",
     "matching": "matching",
+    "generated_numeric": "generated numeric",
 }
 
 
@@ -28,7 +29,8 @@ def macros(project) -> dict:
         if bank_id not in banks:
             known = ", ".join(sorted(banks)) or "none"
             raise KeyError(f"quiz('{bank_id}'): no {project.quizzes}/{bank_id}.yml (known banks: {known})")
-        return render_quiz(engine_bank(banks[bank_id], page.link), texts)
+        bank = banks[bank_id]
+        return render_quiz(engine_bank(bank, page.link), texts, bank.generators)
 
     def quiz_downloads(page) -> str:
         """A Markdown table: every bank (by id, the course's final quiz last), its question types,

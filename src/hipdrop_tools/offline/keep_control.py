@@ -1,8 +1,11 @@
-""" "Keep this course for offline use": the static block on the pages that offer it, and the
-download size it states (the runtime's actual files, counted at build time).
+""" "Save this course for offline use": the static block on the pages that offer it, and the size
+of the runtime it states (the runtime's actual files, counted at build time, before the pages
+exist).
 
-``offline.js`` enhances the block: it shows the button, warns when the browser asks to save data,
-and shows the download's progress. Without JavaScript or a service worker it stays a note.
+``offline.js`` enhances the block: it shows the button with the size of what a save downloads
+(the rest of the pages and the runtime, as the service worker counts what it does not keep yet),
+warns when the browser asks to save data, and shows the download's progress. Without JavaScript
+or a service worker it stays a note.
 No MkDocs import here.
 """
 
@@ -28,8 +31,8 @@ def megabytes(size: int, texts: Messages) -> str:
 
 
 def control_html(size: int, texts: Messages) -> str:
-    """The block, static: what is kept already, what the button adds and how much it downloads
-    (semantic classes: the theme adapter gives them the theme's look)."""
+    """The block, static: what is kept already, what the button adds and how large the runtime
+    is (semantic classes: the theme adapter gives them the theme's look)."""
     mb = escape(megabytes(size, texts))
     return (
         f'<div class="hd-offline-keep hd-callout hd-callout--note" data-hd-offline-keep data-bytes="{size}">'

@@ -3,15 +3,20 @@ compressing anything per request (``hipdrop_tools.offline.serve`` picks them by 
 
 Next to every compressible file ``<file>`` the build writes ``<file>.gz`` (gzip level 9, no
 timestamp, so rebuilds give the same bytes) and ``<file>.br`` (Brotli quality 11), each only when
-it is more than 5 % smaller than the file. Brotli at quality 11 takes about a minute for Pyodide's
-WebAssembly, so the copies of large files are kept in a cache folder keyed by the content's hash:
-the next build takes them from there. No MkDocs import here: the hook and ``hipdrop handouts`` call
-``precompress_site``.
+it is more than 5 % smaller than the file. Brotli at quality 11 is slow (about a minute for
+Pyodide's WebAssembly, a second for a large page), so the copies are kept in a cache folder keyed
+by the content's hash, and the next build takes every unchanged file's copies from there: after
+an edit only the changed pages are compressed again. Files are compressed on a thread per core
+(Brotli and zlib release the GIL). Entries no build has used for ``CACHE_DAYS`` are removed. Under
+`mkdocs serve` nothing is precompressed. No MkDocs import here: the hook and ``hipdrop handouts``
+call ``precompress_site``.
 """
 
 import gzip
 import hashlib
 import os
+import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,9 +38,9 @@ ENCODINGS = {"br": ".br", "gzip": ".gz"}
 MIN_GAIN = 0.05  # a copy that saves 5 % or less is not written
 BROTLI_QUALITY = 11
 GZIP_LEVEL = 9
-# Only files this large go through the cache (the runtime, the search index): small ones compress
-# in milliseconds, and pages change with every edit, which would only fill the cache.
-CACHE_MIN_BYTES = 256 * 1024
+# Files this small compress in a few milliseconds: not worth a cache entry.
+CACHE_MIN_BYTES = 2 * 1024
+CACHE_DAYS = 30  # a cache entry no build has used for this long is removed
 # Written by MkDocs itself (the gzipped sitemap): never a source.
 _OUTPUT_SUFFIXES = tuple(ENCODINGS.values())
 # Files whose name says they are archives in their own right (Moodle's QTI exports): left as they are.
@@ -75,6 +80,7 @@ def _cached(cache_dir: Path | None, data: bytes, encoding: str) -> bytes:
     key = hashlib.sha256(data).hexdigest()
     entry = cache_dir / f"{key}.{encoding}{BROTLI_QUALITY if encoding == 'br' else GZIP_LEVEL}"
     if entry.is_file():
+        os.utime(entry)  # used: kept by the clean-up
         return entry.read_bytes()
     encoded = COMPRESSORS[encoding](data)
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -104,9 +110,25 @@ def precompress_file(path: Path, cache_dir: Path | None = None) -> dict[str, int
 def precompress_site(site_dir: Path, cache_dir: Path | None = None) -> list[Sizes]:
     """Precompress every compressible file of the built site; returns each file's sizes."""
     site_dir = Path(site_dir)
-    sizes = []
-    for path in sorted(site_dir.rglob("*")):
-        if path.is_file() and is_compressible(path):
-            encoded = precompress_file(path, cache_dir)
-            sizes.append(Sizes(path.relative_to(site_dir).as_posix(), path.stat().st_size, encoded))
-    return sizes
+    paths = [path for path in sorted(site_dir.rglob("*")) if path.is_file() and is_compressible(path)]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        encoded = list(pool.map(lambda path: precompress_file(path, cache_dir), paths))
+    if cache_dir is not None:
+        remove_unused(cache_dir, CACHE_DAYS)
+    return [
+        Sizes(path.relative_to(site_dir).as_posix(), path.stat().st_size, sizes)
+        for path, sizes in zip(paths, encoded, strict=True)
+    ]
+
+
+def remove_unused(cache_dir: Path, days: float) -> None:
+    """Remove the cache entries no build has used for ``days`` (each use touches its entry)."""
+    if not cache_dir.is_dir():
+        return
+    oldest = time.time() - days * 86400
+    for entry in cache_dir.iterdir():
+        try:
+            if entry.is_file() and entry.stat().st_mtime < oldest:
+                entry.unlink()
+        except OSError:
+            continue  # another build removed or replaced it meanwhile

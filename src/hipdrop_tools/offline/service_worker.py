@@ -4,9 +4,15 @@ The service worker template (``hipdrop_tools/assets/js/sw.js``) is filled in aft
 file of the site is final: its version is a hash of those files, so any change to the course
 gives a new worker, which fetches the new files and deletes the old cache. No MkDocs import here.
 
-Two lists: the pages and small assets, precached on a first visit, and the runtime (Pyodide and
-the engine wheel, with their sizes), kept only once Python has run on the device or the reader
-asks for it ("Keep this course for offline use", ``runtime_bytes`` says how much that is).
+Three lists, so that a reader pays only for what they read:
+
+- the shell (``FILES``: what every page loads, ``hipdrop_tools.offline.site_shell``), kept on the
+  first visit with the pages the reader opens;
+- the rest of the course (``COURSE``: the other pages and their pictures, with their sizes),
+  saved when the reader asks ("Save this course for offline use") or on a later visit over a
+  connection the browser says is not metered, with Save-Data off;
+- the runtime (``RUNTIME``: Pyodide, the engine wheel, the Python worker and the widgets' scripts,
+  with their sizes), kept once Python has run on the device or when the reader asks.
 """
 
 import hashlib
@@ -15,6 +21,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hipdrop_tools.build.icons import ICON_SIZES
+from hipdrop_tools.build.site_files import ASSETS_DIR, QUIZ_DOWNLOADS_DIR
+from hipdrop_tools.offline.site_shell import shell_files
 
 SERVICE_WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
@@ -26,8 +34,19 @@ THEME_COLOR = "#3f51b5"  # the default of the plugin's theme_color option (Mater
 # (megabytes a phone in class should not download unasked; the worker keeps each one once it has
 # been opened) and the worker itself.
 SKIPPED_SUFFIXES = (".map", ".gz", ".br", ".pdf")
-# The runtime: large, and needed only by a reader who uses the widgets.
-RUNTIME_PREFIXES = ("assets/pyodide/", "assets/hipdrop/engine/")
+# The runtime: large, and needed only by a reader who uses the widgets (Python's own files, the
+# engine wheel, and the scripts that load only once Python starts: the worker and the widgets').
+RUNTIME_PREFIXES = (
+    "assets/pyodide/",
+    f"{ASSETS_DIR}/engine/",
+    f"{ASSETS_DIR}/js/widgets/",
+    f"{ASSETS_DIR}/js/worker.js",
+)
+# Never saved with the course (each is kept once opened, like a PDF): the quiz files for learning
+# platforms, the generator's and the theme's own code that no page loads (the service worker's
+# template, the SCORM and classroom-bundle scripts, the stylesheets the bundle was joined from,
+# search languages the site does not use).
+NOT_COURSE_PREFIXES = (f"{QUIZ_DOWNLOADS_DIR}/", f"{ASSETS_DIR}/", "assets/javascripts/", "assets/stylesheets/")
 # Cached but left out of the version hash: the sitemap, whose <lastmod> changes every day.
 UNHASHED = ("sitemap.xml",)
 
@@ -35,6 +54,7 @@ _VERSION_MARK = "__HIPDROP_CACHE_VERSION__"
 _FILES_MARK = "__HIPDROP_PRECACHE_FILES__"
 _PAGES_MARK = "__HIPDROP_PAGES__"
 _RUNTIME_MARK = "__HIPDROP_RUNTIME_FILES__"
+_COURSE_MARK = "__HIPDROP_COURSE_FILES__"
 _PAGES_LINE = "const PAGES = "
 
 
@@ -58,22 +78,28 @@ def runtime_entries(site_dir: Path, files: list[str]) -> list[tuple[str, int]]:
     return [(rel, (site_dir / rel).stat().st_size) for rel in files if is_runtime(rel)]
 
 
-def runtime_bytes(sizes: list[int]) -> int:
-    """What "Keep this course for offline use" downloads: the runtime's files, in bytes."""
-    return sum(sizes)
-
-
-def precache_urls(files: list[str]) -> list[str]:
-    """Request URLs relative to the site root: a folder's index.html also under the folder's URL,
-    which is how links and the address bar ask for it."""
-    urls = []
+def course_entries(site_dir: Path, files: list[str], shell: list[str]) -> list[tuple[str, int]]:
+    """The rest of the offline copy, saved when the reader asks: every page (under the address
+    links use, a folder's index.html as the folder) and every other file of the course's own
+    content (pictures), each with its size; not the shell, the runtime or the files kept only
+    once opened (``NOT_COURSE_PREFIXES``)."""
+    kept = set(shell)
+    entries = []
     for rel in files:
-        if rel == "index.html":
-            urls.append("./")
-        elif rel.endswith("/index.html"):
-            urls.append(rel[: -len("index.html")])
-        urls.append(rel)
-    return urls
+        if rel in kept or is_runtime(rel) or rel.startswith(NOT_COURSE_PREFIXES) or rel == "404.html":
+            continue
+        entries.append((page_url(rel), (site_dir / rel).stat().st_size))
+    return entries
+
+
+def page_url(rel: str) -> str:
+    """A file's request URL relative to the site root: a folder's index.html as the folder, which
+    is how links and the address bar ask for it (the worker answers both)."""
+    if rel == "index.html":
+        return "./"
+    if rel.endswith("/index.html"):
+        return rel[: -len("index.html")]
+    return rel
 
 
 def site_version(site_dir: Path, files: list[str]) -> str:
@@ -87,17 +113,23 @@ def site_version(site_dir: Path, files: list[str]) -> str:
 
 
 def render_service_worker(
-    template: str, version: str, urls: list[str], pages: list[str], runtime: Sequence[tuple[str, int]] = ()
+    template: str,
+    version: str,
+    urls: list[str],
+    pages: list[str],
+    runtime: Sequence[tuple[str, int]] = (),
+    course: Sequence[tuple[str, int]] = (),
 ) -> str:
-    """The worker: its version, the files it precaches, the runtime it keeps only once Python has
-    run or the reader asks ([file, bytes] pairs), and the pages (as the build's own URL mapping
-    gives them) that its local sitemap lists for Material's instant navigation."""
-    for mark in (_VERSION_MARK, _FILES_MARK, _PAGES_MARK, _RUNTIME_MARK):
+    """The worker: its version, the shell it keeps on the first visit, the rest of the course and
+    the runtime it keeps only when asked ([file, bytes] pairs), and the pages (as the build's own
+    URL mapping gives them) that its local sitemap lists for Material's instant navigation."""
+    for mark in (_VERSION_MARK, _FILES_MARK, _PAGES_MARK, _RUNTIME_MARK, _COURSE_MARK):
         if mark not in template:
             raise ValueError(f"service worker template: missing the placeholder {mark}")
     return (
         template.replace(f'"{_VERSION_MARK}"', json.dumps(version))
         .replace(f"[/* {_FILES_MARK} */]", json.dumps(urls, indent=0))
+        .replace(f"[/* {_COURSE_MARK} */]", json.dumps([list(entry) for entry in course]))
         .replace(f"[/* {_RUNTIME_MARK} */]", json.dumps([list(entry) for entry in runtime]))
         .replace(f"[/* {_PAGES_MARK} */]", json.dumps(pages))
     )
@@ -119,8 +151,17 @@ def write_service_worker(site_dir: Path, template: str, pages: list[str] | None 
         pages = worker_pages(site_dir / SERVICE_WORKER)
     files = precache_files(site_dir)
     version = site_version(site_dir, files)
-    small = [rel for rel in files if not is_runtime(rel)]
-    text = render_service_worker(template, version, precache_urls(small), pages, runtime_entries(site_dir, files))
+    shell = [
+        rel for rel in shell_files(site_dir, [rel for rel in files if rel.endswith(".html")]) if not is_runtime(rel)
+    ]
+    text = render_service_worker(
+        template,
+        version,
+        shell,
+        pages,
+        runtime_entries(site_dir, files),
+        course_entries(site_dir, files, shell),
+    )
     (site_dir / SERVICE_WORKER).write_text(text, encoding="utf-8")
     return version
 

@@ -3,47 +3,26 @@
 The full zip holds 559 modules (2.5 MB); a boot of Pyodide and the engine imports about 150. The
 trimmed zip keeps:
 
-- the modules Pyodide's own start-up and ``unpackArchive`` import (``RUNTIME_MODULES``: recorded
-  by running Pyodide and listing ``sys.modules``, see ``tests/course/browser/test_engine_in_pyodide.py``),
-- every standard-library module the engine (``src/hipdrop``) imports,
-- and, as the safety margin, every module any kept module imports when it is imported (its
-  top-level statements, inside ``try`` and ``if`` blocks too), found by reading the zip's own
-  sources, so the list follows the Pyodide version pinned in package-lock.json, plus a few
-  modules reached without an import statement (``MARGIN_MODULES``: codecs, error reports).
+- the modules a boot imports, recorded at build time: ``runtime_build`` boots the pinned Pyodide
+  under Node the way the browser does (the engine loaded from its lock, the worker's entry module
+  imported) and lists ``sys.modules``, so the list follows the Pyodide version in package-lock.json,
+- every standard-library module the engine imports (in its function bodies too),
+- and, as the safety margin, every module those import when they are imported (their top-level
+  statements, inside ``try`` and ``if`` blocks too), found by reading the zip's own sources, plus
+  a few modules reached without an import statement (``MARGIN_MODULES``: codecs, error reports).
+  The recorded modules are not followed so: they have run their imports already.
 
 Entries are stored, not deflated: the server sends the zip Brotli- or gzip-compressed as a whole
 (``hipdrop_tools.offline.precompress``), which is smaller than 300 deflated entries, and Python reads the
-modules with no inflating. No MkDocs import here: ``site_files.pyodide_files`` calls ``trim``.
+modules with no inflating. Standard library only: ``in_pyodide`` runs it inside Pyodide.
 """
 
 import ast
-import hashlib
 import io
-import os
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-# Recorded in Pyodide 0.29 / Python 3.14 (npm pyodide 314.0.7): sys.modules after loadPyodide(),
-# unpackArchive(wheel) and importing hipdrop.browser, less the engine's own modules.
-RUNTIME_MODULES = frozenset(
-    """
-__future__ _collections_abc _colorize _opcode_metadata _py_warnings _pyodide _pyodide._base
-_pyodide._core_docs _pyodide._future_helper _pyodide._importhook _pyodide.docs_argspec
-_pyodide.docstring _pyodide.jsbind _sitebuiltins _weakrefset abc annotationlib ast asyncio
-base64 bisect bz2 codecs codeop collections collections.abc compression compression._common
-compression._common._streams compression.zstd compression.zstd._zstdfile concurrent
-concurrent.futures concurrent.futures._base contextlib contextvars copy copyreg dataclasses dis
-encodings encodings.aliases encodings.utf_8 enum fnmatch functools genericpath glob heapq
-importlib importlib._abc importlib._bootstrap importlib._bootstrap_external importlib.abc
-importlib.machinery importlib.util inspect io json json.decoder json.encoder json.scanner keyword
-linecache locale logging lzma ntpath opcode operator os pathlib pathlib._os posixpath pyodide
-pyodide._package_loader pyodide._state pyodide.code pyodide.common pyodide.ffi pyodide.webloop
-random re re._casefix re._compiler re._constants re._parser reprlib selectors shutil signal site
-socket ssl stat string struct subprocess tempfile textwrap threading token tokenize traceback
-types typing warnings weakref zipfile zipfile._path zipfile._path.glob zipimport
-""".split()
-)
 # The safety margin beyond what an import statement shows: codecs are looked up by name at run
 # time (the common ones kept), and modules that error reports and ``str.encode`` may reach.
 MARGIN_MODULES = frozenset(
@@ -53,6 +32,8 @@ encodings.cp437 encodings.cp1252 encodings.unicode_escape encodings.raw_unicode_
 tokenize textwrap string
 """.split()
 )
+# Modules every Pyodide standard library holds: a zip without them is not one.
+PYODIDE_MARKS = ("encodings", "_pyodide", "pyodide")
 # Files outside any module that Python or Pyodide read at start-up.
 KEPT_FILES = ("_sysconfigdata__emscripten_wasm32-emscripten.py",)
 
@@ -119,13 +100,17 @@ def imports_in(source: str, module: str, is_package: bool, nested: bool = False)
     return with_parents
 
 
-def needed_modules(archive: zipfile.ZipFile, roots: set[str], nested: bool = False) -> set[str]:
-    """``roots`` and everything they may import, as far as the zip holds it."""
+def needed_modules(
+    archive: zipfile.ZipFile, roots: set[str], nested: bool = False, known: frozenset[str] | set[str] = frozenset()
+) -> set[str]:
+    """``roots`` and everything they may import, as far as the zip holds it, not following the
+    modules in ``known`` (already kept)."""
     files = module_files(archive.namelist())
-    kept, queue = set(), sorted(roots)
+    kept: set[str] = set()
+    queue = sorted(roots)
     while queue:
         module = queue.pop()
-        if module in kept or module not in files:
+        if module in kept or module in known or module not in files:
             continue
         kept.add(module)
         filename = files[module]
@@ -146,25 +131,17 @@ def source_imports(folder: Path, nested: bool = False) -> set[str]:
     return found
 
 
-def engine_roots(engine_dirs: Iterable[Path]) -> set[str]:
-    """What the course's Python needs: Pyodide's start-up, the margin, the engine packages' imports."""
-    roots = set(RUNTIME_MODULES | MARGIN_MODULES)
-    for folder in engine_dirs:
-        roots |= source_imports(folder)
-    return roots
-
-
-def kept_files(stdlib_zip: bytes, roots: set[str], nested: bool = False) -> set[str]:
-    """The zip's file names for ``roots`` and what they import, with their folders."""
+def kept_files(stdlib_zip: bytes, roots: set[str], nested: bool = False, started: Iterable[str] = ()) -> set[str]:
+    """The zip's file names for ``roots`` and what they import, with their folders. ``started``:
+    modules a recorded boot imported, kept as they are: their module-level imports ran then, so
+    what they would import on another platform (Windows event loops, ...) is not followed."""
     with zipfile.ZipFile(io.BytesIO(stdlib_zip)) as archive:
         files = module_files(archive.namelist())
-        missing = sorted(m for m in RUNTIME_MODULES if m not in files)
-        if len(missing) > len(RUNTIME_MODULES) // 2:
-            raise TrimError(
-                f"python_stdlib.zip: most of the modules Pyodide needs to start are not in it "
-                f"({', '.join(missing[:5])}...): is this Pyodide's standard library?"
-            )
-        keep = {files[m] for m in needed_modules(archive, roots, nested)}
+        missing = sorted(m for m in PYODIDE_MARKS if m not in files)
+        if missing:
+            raise TrimError(f"python_stdlib.zip: {', '.join(missing)} not in it: is this Pyodide's standard library?")
+        ran = {module for module in started if module in files}
+        keep = {files[m] for m in ran | needed_modules(archive, roots - ran, nested, ran)}
         keep |= {name for name in KEPT_FILES if name in archive.namelist()}
     return keep | {name[: i + 1] for name in keep for i, c in enumerate(name) if c == "/"}
 
@@ -179,20 +156,3 @@ def subset(stdlib_zip: bytes, names: set[str]) -> bytes:
                 entry.external_attr = info.external_attr
                 trimmed.writestr(entry, archive.read(info), compress_type=zipfile.ZIP_STORED)
     return out.getvalue()
-
-
-def trim(stdlib_zip: bytes, engine_dirs: Iterable[Path], cache_dir: Path | None = None) -> bytes:
-    """The trimmed ``python_stdlib.zip`` the site ships. Reading 300 modules' sources takes a few
-    seconds: with ``cache_dir`` the result is kept there, keyed by the zip and the engine's imports."""
-    roots = engine_roots(engine_dirs)
-    key = hashlib.sha256(stdlib_zip + "\n".join(sorted(roots)).encode()).hexdigest()
-    entry = cache_dir / f"{key}.stdlib.zip" if cache_dir is not None else None
-    if entry is not None and entry.is_file():
-        return entry.read_bytes()
-    trimmed = subset(stdlib_zip, kept_files(stdlib_zip, roots))
-    if entry is not None:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        partial = entry.with_name(f"{entry.name}.{os.getpid()}.part")
-        partial.write_bytes(trimmed)
-        partial.replace(entry)
-    return trimmed

@@ -155,7 +155,9 @@ def test_the_lab_with_the_pelvis_dropping(audited):
 
 def test_a_failed_widget_with_retry(audited):
     page = audited
-    page.route("**/assets/pyodide/**", lambda route: route.fulfill(status=404, body="gone"))
+    # The context's route: Python's worker may fetch through the service worker, which installs
+    # quickly on a first visit (the page's own route does not see those requests).
+    page.context.route("**/assets/pyodide/**", lambda route: route.fulfill(status=404, body="gone"))
     page.goto(page.site_url + LESSON)
     quiz = page.locator('[data-hipdrop-widget="quiz"]')
     expect(reach(quiz)).to_have_attribute("data-hipdrop-state", "failed", timeout=PYODIDE_TIMEOUT_MS)

@@ -12,7 +12,9 @@ import yaml
 from playwright.sync_api import expect
 from watch import PageWatch
 
-from support import PYODIDE_TIMEOUT_MS, ROOT, reach
+from support import PYODIDE_TIMEOUT_MS, ROOT, SERVICE_WORKERS, reach
+
+pytestmark = SERVICE_WORKERS  # the bundle as a teacher runs it, its service worker included
 
 # Every link of a page as the browser resolves it, widgets' own links included (read once they run).
 LINKS_SCRIPT = "() => [...document.querySelectorAll('a[href], area[href]')].map((a) => a.href)"

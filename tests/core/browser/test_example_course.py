@@ -47,7 +47,7 @@ def open_quiz(page, url):
 def test_python_runs_in_the_worker_from_the_sites_own_files(page, example_url):
     _, errors, requests, workers = open_quiz(page, example_url)
     assert any(w.startswith(example_url) and w.endswith("worker.js") for w in workers), workers
-    for needed in (r"/pyodide\.asm\.wasm$", r"/engine/[0-9a-f]+/hipdrop-[^/]+\.whl$"):
+    for needed in (r"/pyodide\.asm\.wasm$", r"/engine/[0-9a-f]+/pyodide-lock\.json$", r"/engine/[0-9a-f]+/hipdrop_course_engine-[^/]+\.whl$"):
         assert any(re.search(needed, r) and r.startswith(example_url) for r in requests), (needed, requests)
     elsewhere = [r for r in requests if not r.startswith((example_url, "data:", "blob:"))]
     assert elsewhere == [], "requests that left the site"

@@ -9,7 +9,9 @@ import pytest
 from playwright.sync_api import expect
 
 from hipdrop_tools.offline.serve import serve_in_thread
-from support import PYODIDE_TIMEOUT_MS
+from support import PYODIDE_TIMEOUT_MS, SERVICE_WORKERS
+
+pytestmark = SERVICE_WORKERS  # the service worker answers sitemap.xml: instant navigation is on
 
 INSTALL_TIMEOUT_MS = 60_000  # the service worker's precache, from a local server
 

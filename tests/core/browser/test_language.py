@@ -11,7 +11,7 @@ import yaml
 from playwright.sync_api import expect
 
 from hipdrop_tools.offline.serve import serve_in_thread
-from support import PYODIDE_TIMEOUT_MS, ROOT, build_site, copy_project, reach
+from support import PYODIDE_TIMEOUT_MS, ROOT, build_site, copy_project, reach, without_precompressed_copies
 
 LESSON = "lessons/what-is-trendelenburg/"
 QUIZ = "lesson-1"
@@ -28,6 +28,7 @@ def french_site_url(tmp_path_factory):
     text = config.read_text(encoding="utf-8")
     assert "\n  language: en\n" in text
     config.write_text(text.replace("\n  language: en\n", "\n  language: fr\n"), encoding="utf-8")
+    without_precompressed_copies(config)  # no test here is sent a compressed copy
     dest = tmp_path_factory.mktemp("french-site")
     result = build_site(dest, config)
     if result.returncode != 0:

@@ -1,7 +1,10 @@
-"""After one visit the pages work with no network; once Python has run on the device (or the
-reader presses "Keep this course for offline use") the widgets too; moving between pages keeps
-the Python worker alive; the course can be installed as an app."""
+"""A reader pays only for what they read: after one visit the pages they opened work with no
+network, and nothing else was downloaded; the whole course once they press "Save this course for
+offline use" (or on a later visit over Wi-Fi, pages only); the widgets once Python has run on the
+device or the course was saved; moving between pages keeps the Python worker alive; the course can
+be installed as an app."""
 
+import json
 import re
 from urllib.parse import urlencode
 
@@ -10,11 +13,16 @@ import yaml
 from playwright.sync_api import expect
 
 from hipdrop_tools.offline.serve import serve_in_thread
-from support import PYODIDE_TIMEOUT_MS, ROOT, cached_urls, logging_server, python_downloads, reach, score_sentence, wait_until_controlled
+from support import PYODIDE_TIMEOUT_MS, ROOT, SERVICE_WORKERS, cached_urls, logging_server, python_downloads, reach, score_sentence, wait_until_controlled
+
+pytestmark = SERVICE_WORKERS  # every test here is about the service worker
 
 KEEP_TIMEOUT_MS = 60_000  # the runtime is about 14 MB more
 # Chromium's Save-Data setting, as a page sees it.
 SAVE_DATA = "Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ saveData: true }) });"
+# A connection the browser says is Wi-Fi, Save-Data off (desktop Chromium does not say).
+ON_WIFI = "Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ type: 'wifi', saveData: false }) });"
+LESSON = "lessons/what-is-trendelenburg/"
 
 
 @pytest.fixture
@@ -58,18 +66,45 @@ def ready(widget):
 
 
 def runtime_files(site) -> list[str]:
-    """The runtime the service worker keeps apart: Pyodide's files and the engine wheel (not the
-    server's precompressed copies of them: a browser gets those in their place)."""
-    files = [*(site / "assets" / "pyodide").iterdir(), *(site / "assets" / "hipdrop" / "engine").rglob("*.whl")]
+    """The runtime the service worker keeps apart: Pyodide's files, the engine's lock and wheel (not
+    the server's precompressed copies of them: a browser gets those in their place)."""
+    files = [*(site / "assets" / "pyodide").iterdir(), *(site / "assets" / "hipdrop" / "engine").rglob("*.*")]
     return sorted(p.name for p in files if p.suffix not in (".gz", ".br"))
 
 
 def kept_runtime(page) -> list[str]:
-    return sorted({u.rsplit("/", 1)[-1] for u in cached_urls(page) if "/assets/pyodide/" in u or u.endswith(".whl")})
+    return sorted({u.rsplit("/", 1)[-1] for u in cached_urls(page) if "/assets/pyodide/" in u or "/assets/hipdrop/engine/" in u})
 
 
-def keep_for_offline_use(page):
-    """Press "Keep this course for offline use" and wait until it says it is done; returns the
+def worker_list(site, name: str) -> list:
+    return json.loads(re.search(rf"const {name} = (\[.*?\]);", (site / "sw.js").read_text(), re.S).group(1))
+
+
+def course_pages(site) -> set[str]:
+    """The pages a save keeps, as paths relative to the site (the home page as "")."""
+    pages = {rel for rel, _ in worker_list(site, "COURSE") if rel.endswith(("/", ".html"))}
+    return {"" if rel == "./" else rel for rel in pages}
+
+
+def kept_pages(page, url) -> set[str]:
+    """The site's pages in the offline copy, as paths relative to the site (folder addresses)."""
+    return {u[len(url):].removesuffix("index.html") for u in cached_urls(page) if u.endswith(("/", ".html"))}
+
+
+def wait_until_kept(page, url, path):
+    """The worker has kept the page at ``path`` (offline.js asks it once the page has loaded)."""
+    page.wait_for_function(
+        """async (href) => {
+          for (const name of await caches.keys()) if (await (await caches.open(name)).match(href)) return true;
+          return false;
+        }""",
+        arg=url + path,
+        timeout=KEEP_TIMEOUT_MS,
+    )
+
+
+def save_for_offline_use(page):
+    """Press "Save this course for offline use" and wait until it says it is done; returns the
     states and progress values the control showed on the way."""
     control = page.locator("[data-hd-offline-keep]").first
     expect(control).to_contain_text(re.compile(r"\d+\.\d MB"))
@@ -83,7 +118,7 @@ def keep_for_offline_use(page):
           }).observe(control, { subtree: true, attributes: true, childList: true, characterData: true });
         }"""
     )
-    button = control.get_by_role("button", name=re.compile("Keep this course for offline use"))
+    button = control.get_by_role("button", name=re.compile(r"Save this course for offline use \(\d+\.\d MB\)"))
     button.click()
     expect(control).to_have_attribute("data-state", "kept", timeout=KEEP_TIMEOUT_MS)
     expect(control.locator(".hd-offline-state")).to_contain_text("works without a network")
@@ -91,7 +126,80 @@ def keep_for_offline_use(page):
     return page.evaluate("() => window.hdSeen")
 
 
-def test_after_keeping_the_course_pages_and_every_widget_work_with_the_network_off(context, own_server, built_site):
+def test_a_first_visit_keeps_the_pages_opened_and_nothing_more(context, built_site):
+    server, url, sent = logging_server(built_site)
+    try:
+        page = context.new_page()
+        page.goto(url + LESSON + "?from=a-link")  # a query carries page state only: the page is kept
+        wait_until_controlled(page)
+        wait_until_kept(page, url, LESSON)
+        loaded = page.evaluate("() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)")
+        # The reader follows a link to a second page: kept as it passes through the worker.
+        page.goto(url + "glossary/")
+        wait_until_kept(page, url, "glossary/")
+        shell = {"/" + rel for rel in worker_list(built_site, "FILES")}
+        fetched = {path for path, _ in sent}
+        extra = fetched - shell - set(loaded) - {"/" + LESSON, "/glossary/", "/sw.js"}
+        assert extra == set(), f"a first visit fetched more than the pages opened and the shell: {sorted(extra)}"
+        assert python_downloads(sent) == [], "a reader who only read fetched Python"
+        assert kept_pages(page, url) == {LESSON, "glossary/"}
+        assert kept_runtime(page) == []
+    finally:
+        server.shutdown()
+        server.server_close()
+    context.set_offline(True)
+    page.goto(url + LESSON)
+    expect(page.locator("h1")).to_be_visible()
+    picture = page.locator('img[src$="stance-comparison.svg"]')
+    expect(picture).to_be_visible()
+    assert picture.evaluate("img => img.complete && img.naturalWidth > 0"), "the lesson's picture was not kept"
+    page.goto(url + "glossary/")
+    expect(page.locator("h1")).to_contain_text("Glossary")
+    with pytest.raises(Exception):
+        page.goto(url + "about/")  # never opened: not in the copy
+
+
+def test_a_later_visit_over_wifi_saves_the_other_pages_but_not_python(context, built_site):
+    context.add_init_script(ON_WIFI)
+    server, url, sent = logging_server(built_site)
+    try:
+        first = context.new_page()
+        first.goto(url + LESSON)
+        wait_until_controlled(first)
+        expect(first.locator("html")).to_have_attribute("data-hd-visit", "first")
+        assert kept_pages(first, url) <= {LESSON}
+        later = context.new_page()  # a new tab: a new visit
+        later.goto(url + "glossary/")
+        expect(later.locator("html")).to_have_attribute("data-hd-visit", "later")
+        later.wait_for_function("() => document.documentElement.dataset.hdCourseSaved === 'true'", timeout=KEEP_TIMEOUT_MS)
+        pages = course_pages(built_site)
+        assert pages <= kept_pages(later, url)
+        assert kept_runtime(later) == [] and python_downloads(sent) == []
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_later_visit_saves_nothing_unasked_when_the_browser_does_not_say_the_connection(context, built_site):
+    server, url, sent = logging_server(built_site)
+    try:
+        first = context.new_page()
+        first.goto(url + LESSON)
+        wait_until_controlled(first)
+        wait_until_kept(first, url, LESSON)
+        later = context.new_page()
+        later.goto(url + "glossary/")
+        expect(later.locator("html")).to_have_attribute("data-hd-visit", "later")
+        expect(later.locator("html")).to_have_attribute("data-hd-save-unasked", "no")
+        wait_until_kept(later, url, "glossary/")
+        assert kept_pages(later, url) == {LESSON, "glossary/"}
+        assert not [p for p, _ in sent if p == "/about/"]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_after_saving_the_course_pages_and_every_widget_work_with_the_network_off(context, own_server, built_site):
     server, url = own_server
     errors = []
     page = context.new_page()
@@ -99,10 +207,13 @@ def test_after_keeping_the_course_pages_and_every_widget_work_with_the_network_o
     page.goto(url + "handouts/")
     wait_until_controlled(page)
     assert kept_runtime(page) == [], "the first visit kept the Python runtime unasked"
-    seen = keep_for_offline_use(page)
+    assert "glossary/" not in kept_pages(page, url), "the first visit kept a page never opened"
+    seen = save_for_offline_use(page)
     progress = [(value, top) for state, value, top in seen if state == "downloading" and value is not None]
     assert any(0 < value < top for value, top in progress), f"no progress shown: {seen[:5]}"
     assert kept_runtime(page) == runtime_files(built_site)
+    pages = course_pages(built_site)
+    assert pages <= kept_pages(page, url)
 
     # The network goes: the server stops and the browser is offline.
     server.shutdown()
@@ -243,8 +354,8 @@ def test_a_new_version_of_the_course_replaces_the_old_cache(context, built_site,
 
 
 def test_on_a_first_visit_to_a_widget_page_the_runtime_is_kept_from_the_http_cache(context, built_site):
-    """The precache starts once Python is up; then the runtime the page just downloaded is kept,
-    taken from the HTTP cache instead of being downloaded again. (The 9.6 MB WebAssembly file is
+    """The worker is registered once Python is up; then the runtime the page just downloaded is
+    kept, taken from the HTTP cache instead of being downloaded again. (The 9.6 MB WebAssembly file is
     the exception here: Playwright's in-memory profile does not keep an entry that large; a
     reader's disk cache does. The next test shows it downloaded once when the worker is in control.)"""
     server, url, sent = logging_server(built_site)
@@ -259,9 +370,11 @@ def test_on_a_first_visit_to_a_widget_page_the_runtime_is_kept_from_the_http_cac
         stdlib = [p for p, code in sent if p.endswith("/python_stdlib.zip") and code == 200]
         wheel = [p for p, code in sent if p.endswith(".whl") and code == 200]
         assert len(stdlib) == 1 and len(wheel) == 1, [s for s in sent if "pyodide" in s[0] or ".whl" in s[0]]
-        # Only the precache asks for the glossary on this visit: it came after Python's runtime.
-        assert "/glossary/" in paths, "the precache did not run"
-        assert paths.index("/glossary/") > paths.index("/assets/pyodide/pyodide.asm.wasm")
+        # The worker came after Python's runtime, and kept this page, no other.
+        assert paths.index("/sw.js") > paths.index("/assets/pyodide/pyodide.asm.wasm")
+        wait_until_kept(page, url, "program/")
+        assert kept_pages(page, url) == {"program/"}
+        assert "/glossary/" not in paths
     finally:
         server.shutdown()
         server.server_close()

@@ -48,6 +48,33 @@ def test_engine_wheel_404_also_fails_visibly(context, site_url):
     expect(quiz.locator(".hd-status")).to_contain_text("course engine could not be downloaded")
 
 
+def test_a_tampered_engine_wheel_is_refused_and_retry_brings_the_real_one(context, site_url):
+    """The lock gives the wheel's sha256: Pyodide refuses other bytes, the engine never runs, the
+    widget says why, with Retry, and nothing waits for a reply that cannot come."""
+    def tampered(route):
+        response = route.fetch()
+        body = bytearray(response.body())
+        body[len(body) // 2] ^= 0xFF
+        route.fulfill(response=response, body=bytes(body))
+
+    context.route("**/*.whl", tampered)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site_url + LESSON)
+    quiz = page.locator('[data-hipdrop-widget="quiz"]').first
+    expect(reach(quiz)).to_have_attribute("data-hipdrop-state", "failed", timeout=PYODIDE_TIMEOUT_MS)
+    status = quiz.locator(".hd-status")
+    expect(status).to_contain_text("the course engine did not match its checksum, so it was not run")
+    assert page.evaluate("() => hipdrop.call('engine.ping', {}).then(() => 'answered', e => 'refused')") == "refused"
+    expect_static_content_usable(page, quiz)
+
+    # The browser's cache may hold the damaged copy: Retry asks the server again.
+    context.unroute("**/*.whl")
+    retry_brings_the_quiz_back(page, quiz)
+    assert errors == []
+
+
 # ------------------------------------------------ faults after Python is up, each with a Retry
 
 # Test-only handles on the page's worker, installed before the page's scripts run: every Worker

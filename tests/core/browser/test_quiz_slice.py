@@ -3,11 +3,12 @@ progress kept across reloads, the seeded shuffle, exam mode and a keyboard-only 
 
 import re
 
+import pytest
 import yaml
 from playwright.sync_api import expect
 
 
-from quiz_page import answer, choose, fieldset
+from quiz_page import answer, booted_quiz_page, choose, fieldset, fresh_attempt
 from support import PYODIDE_TIMEOUT_MS, ROOT, reach, score_sentence
 
 LESSON = "lessons/what-is-trendelenburg/"
@@ -29,6 +30,18 @@ def open_quiz(page, site_url, path=LESSON, quiz_id="lesson-1"):
     return quiz
 
 
+# The tests that need only a quiz's answers share one booted page per quiz (Python started once for
+# them); the tests about loading, reloading, the address or the page's first focus open their own.
+@pytest.fixture(scope="module")
+def lesson_page(module_context, site_url):
+    return booted_quiz_page(module_context, site_url + LESSON, "lesson-1", PYODIDE_TIMEOUT_MS)
+
+
+@pytest.fixture(scope="module")
+def final_page(module_context, site_url):
+    return booted_quiz_page(module_context, site_url + FINAL, "final", PYODIDE_TIMEOUT_MS)
+
+
 def option_order(quiz) -> list[list[str]]:
     return quiz.locator("fieldset[data-question]").evaluate_all(
         "sets => sets.map(s => [...s.querySelectorAll('[data-option],[data-item],[data-left]')]"
@@ -39,8 +52,8 @@ def option_order(quiz) -> list[list[str]]:
 # ---------------------------------------------------------------- practice mode (lesson 1)
 
 
-def test_all_right_answers_score_full_marks_with_feedback(page, site_url):
-    quiz = open_quiz(page, site_url)
+def test_all_right_answers_score_full_marks_with_feedback(lesson_page):
+    page, quiz = lesson_page, fresh_attempt(lesson_page, "lesson-1")
     questions = bank()["questions"]
     for question in questions:
         choose(quiz, question, next(o for o in question["options"] if o.get("correct")))
@@ -85,8 +98,8 @@ def test_the_bank_goes_to_the_worker_once_per_page_not_with_every_call(page, sit
     assert page.errors == []
 
 
-def test_a_wrong_answer_shows_that_options_feedback_and_the_explanation(page, site_url):
-    quiz = open_quiz(page, site_url)
+def test_a_wrong_answer_shows_that_options_feedback_and_the_explanation(lesson_page):
+    quiz = fresh_attempt(lesson_page, "lesson-1")
     question = bank()["questions"][0]
     wrong = next(o for o in question["options"] if not o.get("correct"))
     choose(quiz, question, wrong)
@@ -101,8 +114,8 @@ def test_a_wrong_answer_shows_that_options_feedback_and_the_explanation(page, si
     expect(quiz.locator(".hd-result")).to_have_text(re.compile(r"You scored 0 out of \d+ \(0%\)\."))
 
 
-def test_show_answers_and_retry_come_after_an_attempt(page, site_url):
-    quiz = open_quiz(page, site_url)
+def test_show_answers_and_retry_come_after_an_attempt(lesson_page):
+    quiz = fresh_attempt(lesson_page, "lesson-1")
     show = quiz.get_by_role("button", name="Show answers")
     retry = quiz.get_by_role("button", name="Retry")
     expect(show).to_be_hidden()
@@ -188,13 +201,14 @@ def test_the_same_version_number_gives_the_same_order(page, site_url):
     expect(link).to_have_attribute("href", re.compile(r"quiz-version=777"))
 
 
-# ---------------------------------------------------------------- exam mode (final quiz, all six types)
+# ---------------------------------------------------------------- exam mode (final quiz, all seven types)
 
 
 def test_exam_mode_needs_every_answer_then_reviews_everything(page, site_url):
     quiz = open_quiz(page, site_url, FINAL, "final")
     questions = bank("final")["questions"]
-    assert {q["type"] for q in questions} == {"single", "multiple", "true_false", "numeric", "ordering", "matching"}
+    assert {q["type"] for q in questions} == {
+        "single", "multiple", "true_false", "numeric", "ordering", "matching", "generated_numeric"}
     submit = quiz.get_by_role("button", name="Submit answers")
     for question in questions[:-1]:
         answer(quiz, question, right=True)
@@ -222,8 +236,8 @@ def test_exam_mode_needs_every_answer_then_reviews_everything(page, site_url):
     assert page.errors == []
 
 
-def test_every_type_answered_wrong_gets_its_feedback(page, site_url):
-    quiz = open_quiz(page, site_url, FINAL, "final")
+def test_every_type_answered_wrong_gets_its_feedback(final_page):
+    quiz = fresh_attempt(final_page, "final")
     questions = bank("final")["questions"]
     for question in questions:
         answer(quiz, question, right=False)
@@ -238,8 +252,10 @@ def test_every_type_answered_wrong_gets_its_feedback(page, site_url):
         expect(box).to_have_attribute("data-verdict", "incorrect")
         explanation = box.locator(".hd-explanation")
         expect(explanation).to_contain_text("Not quite.")
-        if question["type"] in ("numeric", "ordering", "matching"):
+        if question["type"] in ("numeric", "ordering", "matching", "generated_numeric"):
             expect(explanation).to_contain_text(" ".join(question["feedback"]["incorrect"].split()[:4]))
+        if question["type"] == "generated_numeric":
+            expect(explanation.locator(".hd-working")).to_contain_text("How to work it out")
         if question["type"] == "ordering":
             expect(box.locator(".hd-part-feedback").first).to_have_text("Not in the right place.")
         if question["type"] == "matching":
@@ -247,7 +263,7 @@ def test_every_type_answered_wrong_gets_its_feedback(page, site_url):
         if question["type"] in ("single", "multiple", "true_false"):
             wrong = next(o for o in question["options"] if not o.get("correct"))
             expect(box.locator(f'[data-option="{wrong["id"]}"] .hd-option-feedback')).to_contain_text("Not correct")
-    assert len(seen) == 6
+    assert len(seen) == 7
 
 
 # ---------------------------------------------------------------- keyboard only
@@ -288,8 +304,8 @@ def test_a_keyboard_only_run(page, site_url):
     expect(quiz.locator(".hd-answer:visible")).to_have_count(n)
 
 
-def test_ordering_and_matching_menus_work_by_keyboard(page, site_url):
-    quiz = open_quiz(page, site_url, FINAL, "final")
+def test_ordering_and_matching_menus_work_by_keyboard(final_page):
+    page, quiz = final_page, fresh_attempt(final_page, "final")
     first_select = quiz.locator("fieldset[data-type='ordering'] select").first
     first_select.focus()
     page.keyboard.press("ArrowDown")
@@ -323,8 +339,8 @@ def test_retry_keeps_the_order_of_a_shared_version_link(page, site_url):
 # with C right options each right tick earns 1/C, each wrong tick takes 1/C away, never below 0.
 
 
-def test_partial_credit_three_right_one_wrong_in_the_exam(page, site_url):
-    quiz = open_quiz(page, site_url, FINAL, "final")
+def test_partial_credit_three_right_one_wrong_in_the_exam(final_page):
+    quiz = fresh_attempt(final_page, "final")
     questions = bank("final")["questions"]
     count = len(questions)
     muscles = next(q for q in questions if q["id"] == "final-abductor-muscles")
@@ -342,8 +358,9 @@ def test_partial_credit_three_right_one_wrong_in_the_exam(page, site_url):
     expect(quiz.locator(".hd-result")).to_contain_text(score_sentence(count - 1 + 2 / 3, count))
 
 
-def test_partial_credit_two_right_three_wrong_by_the_engine_in_pyodide(page, site_url):
-    open_quiz(page, site_url, FINAL, "final")
+def test_partial_credit_two_right_three_wrong_by_the_engine_in_pyodide(final_page):
+    page = final_page
+    fresh_attempt(page, "final")
     marks = page.evaluate(
         """async () => {
           const bank = JSON.parse(document.querySelector('[data-quiz="final"] script.hd-data').textContent);

@@ -21,6 +21,7 @@ import hipdrop
 import ims_schemas
 from hipdrop_tools.offline.serve import serve_in_thread
 from support import PYODIDE_TIMEOUT_MS, ROOT, reach
+from quiz_page import generated_answer
 
 PACKAGE = f"hip-drop-course-{hipdrop.__version__}-scorm12.zip"
 RUNTIME = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm12.js"
@@ -125,6 +126,8 @@ def answer_rightly(quiz, question: dict) -> None:
                 box.locator(f'input[value="{option["id"]}"]').check()
     elif kind == "numeric":
         box.locator("input").fill(format(question["answer"], "g"))
+    elif kind == "generated_numeric":
+        box.locator("input").fill(generated_answer(box, question))
     elif kind == "ordering":
         for place, item in enumerate(question["items"], 1):
             box.locator(f'.hd-item[data-item="{item["id"]}"] select').select_option(str(place))

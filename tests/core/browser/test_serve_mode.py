@@ -12,9 +12,10 @@ import pytest
 from playwright.sync_api import expect
 
 from hipdrop_tools.offline.serve import serve_in_thread
-from support import ROOT
+from support import ROOT, SERVICE_WORKERS
 
-pytestmark = pytest.mark.timeout(600)  # mkdocs serve builds the whole course first
+# mkdocs serve builds the whole course first; the old offline copy is the service worker's
+pytestmark = [pytest.mark.timeout(600), SERVICE_WORKERS]
 
 
 @pytest.fixture

@@ -27,13 +27,26 @@ def test_the_plain_build_keeps_the_markdown_setup_and_drops_our_plugin_and_asset
     assert (ROOT / "docs").samefile(plain["docs_dir"])
 
 
-def test_the_measured_pages_are_home_a_lesson_the_final_quiz_the_program_and_the_lab():
+def test_the_measured_pages_are_every_page_type():
     kinds = {"": set(), "lessons/what-is-trendelenburg/": {"quiz"}, "lessons/mechanics/": {"mechanics", "quiz"},
-             "final-quiz/": {"quiz"}, "program/": {"picker"}, "about/": set()}
-    pages = run.choose_pages(kinds)
-    assert (pages["home"], pages["lesson"], pages["quiz"], pages["program"], pages["lab"]) == (
-        "", "lessons/what-is-trendelenburg/", "final-quiz/", "program/", "lessons/mechanics/")
-    assert pages["stock"].startswith(pages["lesson"]) and pages["ready"] == "program/"
+             "final-quiz/": {"quiz"}, "program/": {"picker"}, "about/": set(), "exercises/": set(),
+             "exercises/banded-clam/": set(), "exercises/side-plank/": set()}
+    pages = run.choose_pages(kinds, "lesson-1--title")
+    assert (pages["home"], pages["lesson"], pages["quiz"], pages["program"], pages["lab"], pages["exercise"]) == (
+        "", "lessons/what-is-trendelenburg/", "final-quiz/", "program/", "lessons/mechanics/", "exercises/banded-clam/")
+    assert pages["lesson_quiz"] == "lessons/what-is-trendelenburg/#lesson-1--title" and pages["ready"] == "program/"
+    assert set(run.PAGE_TYPES) <= set(pages)
+
+
+def test_a_first_visit_is_held_to_300_kb_gzip_with_the_service_worker_and_no_pyodide():
+    def visit(total, worker, pyodide=0, responses=40):
+        return {"gzip": {"total": total}, "service_worker": {"gzip": worker}, "pyodide": {"gzip": pyodide},
+                "responses": responses, "window_s": 30}
+    stock = visit(150_000, 0, responses=20)
+    light = targets.first_visit_bytes(visit(207_000, 8_000), stock)
+    assert light.met and "40 requests, 207 KB gzip (service worker 8 KB)" in light.value and "stock Material 20" in light.value
+    heavy = targets.first_visit_bytes(visit(1_813_000, 1_600_000, pyodide=5_000, responses=189), stock)
+    assert not heavy.met and "+1513 KB over 300 KB" in heavy.miss and "5 KB of Pyodide" in heavy.miss
 
 
 def test_bytes_are_counted_by_kind_raw_and_as_served():
@@ -48,7 +61,8 @@ def test_bytes_are_counted_by_kind_raw_and_as_served():
     raw, served = totals["raw"], totals["served"]
     assert (raw["html"], raw["css"], raw["js"], raw["json"], raw["wasm"], raw["other"]) == (100, 20, 8, 7, 1000, 54)
     assert (served["html"], served["wasm"], served["total"]) == (30, 300, 399)
-    assert totals["pyodide"] == {"raw": 1050, "served": 350} and totals["service_worker"] == {"raw": 50, "served": 50}
+    assert totals["pyodide"] == {"raw": 1050, "served": 350, "gzip": 0}
+    assert totals["service_worker"] == {"raw": 50, "served": 50, "gzip": 0} and totals["service_worker_responses"] == 1
     assert raw["total"] == sum(s.raw for s in log.values()) and totals["responses"] == 7
 
 

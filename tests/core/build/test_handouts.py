@@ -22,7 +22,7 @@ from pypdf import PdfReader
 
 from hipdrop_tools.course.project import Project
 from hipdrop_tools.course.quizzes import engine_bank, load_banks
-from support import ROOT
+from support import ROOT, SERVICE_WORKERS
 
 pytestmark = pytest.mark.timeout(900)
 
@@ -278,6 +278,7 @@ def test_no_page_is_blank(out, expected, tmp_path):
     assert not blank, f"blank pages: {blank}"
 
 
+@SERVICE_WORKERS
 def test_a_handout_opened_once_is_available_offline(handouts_site, expected, context):
     """The PDFs are not in the service worker's precache (they would add megabytes to every first
     visit); a PDF the reader opens once is kept, and opens again with the network gone."""
@@ -316,7 +317,7 @@ def test_a_page_printed_from_the_browser_is_clean(page, site_url, built_site):
         f"lessons/{d.name}/" for d in sorted((built_site / "lessons").iterdir())
         if 'data-hipdrop-widget="quiz"' in (d / "index.html").read_text(encoding="utf-8")
     )
-    page.route("**/assets/pyodide/**", lambda route: route.abort())  # paper shows the static page
+    page.context.route("**/assets/pyodide/**", lambda route: route.abort())  # paper shows the static page
     page.goto(site_url + lesson, wait_until="load")
     reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
     pages = [p.extract_text() or "" for p in reader.pages]

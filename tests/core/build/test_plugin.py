@@ -5,7 +5,6 @@ tests/core/packs/) adds its macro, widget, stylesheet and worker method through 
 while a course without it carries none of it."""
 
 import json
-import os
 import shutil
 import struct
 import subprocess
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from support import ROOT
+from support import ROOT, Built, build_in_process
 
 MINI = Path(__file__).parent / "mini_course"
 PACKS = ROOT / "tests" / "core" / "packs"
@@ -36,16 +35,14 @@ def course(tmp_path: Path, options: dict | None = None, pages: dict[str, str] | 
     return root
 
 
-def build(root: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(PACKS), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
-        cwd=root, env=env, capture_output=True, text=True, timeout=300,
-    )
+def build(root: Path) -> Built:
+    """`mkdocs build --strict` of the course at root into root/site, in this process, with the toy
+    pack importable."""
+    return build_in_process(root / "mkdocs.yml", root / "site", [str(PACKS)])
 
 
 def wheel_of(site: Path) -> zipfile.ZipFile:
-    (wheel,) = site.glob("assets/hipdrop/engine/*/hipdrop-*.whl")
+    (wheel,) = site.glob("assets/hipdrop/engine/*/hipdrop_course_engine-*.whl")
     return zipfile.ZipFile(wheel)
 
 
@@ -69,7 +66,7 @@ def png_pixel(data: bytes, x: int, y: int) -> tuple[int, int, int]:
 COURSE_ICONS = ROOT / "site_assets" / "icons"
 
 
-def assert_stops(result: subprocess.CompletedProcess, *names: str) -> None:
+def assert_stops(result: Built, *names: str) -> None:
     assert result.returncode != 0, result.stderr
     assert "Traceback" not in result.stderr, result.stderr
     for name in names:
@@ -82,11 +79,11 @@ def test_a_course_with_only_the_plugin_builds_with_the_core_alone(tmp_path):
     assert result.returncode == 0, result.stderr
     site = root / "site"
     page = (site / "index.html").read_text()
-    assert 'data-hipdrop-widget="quiz"' in page and 'name="hipdrop-engine"' in page
+    assert 'data-hipdrop-widget="quiz"' in page and 'name="hipdrop-engine-lock"' in page
     assert 'rel="manifest"' in page and "Content-Security-Policy" in page
     names = wheel_of(site).namelist()
     assert "hipdrop/quiz/grading.py" in names and "hipdrop/_registry.py" in names
-    assert not [n for n in names if n.startswith("hipdrop_course")]
+    assert not [n for n in names if n.startswith("hipdrop_course/")]
     assert "hipdrop/quiz/render.py" not in names  # build-time only
     assert json.loads((site / "manifest.webmanifest").read_text())["name"] == "Water, a tiny course"
     assert (site / "sw.js").is_file()
@@ -111,6 +108,15 @@ def test_a_course_with_only_the_plugin_builds_with_the_core_alone(tmp_path):
     assert png_pixel(png, 5, 5) == (0x3F, 0x51, 0xB5) and png_pixel(png, 256, 256) == (0x3F, 0x51, 0xB5)
     assert png_pixel(png, 256, 256 - 125) == (255, 255, 255)  # on the ring
     assert '<link rel="icon" href="assets/hipdrop/icons/icon.svg">' in page
+
+
+def test_precompress_off_writes_no_compressed_copies(tmp_path):
+    root = course(tmp_path, {"precompress": False})
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    assert (site / "index.html").is_file() and (site / "sw.js").is_file()
+    assert not [p for p in site.rglob("*") if p.suffix in (".br", ".gz") and p.name != "sitemap.xml.gz"]
 
 
 def test_a_web_font_chosen_by_the_author_stops_the_build_naming_it(tmp_path):
@@ -198,7 +204,7 @@ def test_a_pack_adds_its_macro_widget_stylesheet_and_worker_method(tmp_path):
     assert result.returncode == 0, result.stderr
     site = root / "site"
     page = (site / "toy" / "index.html").read_text()
-    assert 'data-hipdrop-widget="toy"' in page and 'name="hipdrop-engine"' in page
+    assert 'data-hipdrop-widget="toy"' in page and 'name="hipdrop-engine-lock"' in page
     # The pack's stylesheet is part of the one bundle every page links.
     assert "assets/hipdrop/css/course.css" in page and "assets/hipdrop/css/toy.css" not in page
     assert "/* ---- toy.css ---- */" in (site / "assets" / "hipdrop" / "css" / "course.css").read_text()

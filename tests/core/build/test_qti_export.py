@@ -18,6 +18,7 @@ from hipdrop_tools.lms.export import export_bank_model
 from hipdrop_tools.course.project import Project
 from hipdrop_tools.course.quizzes import load_banks
 import ims_schemas
+from quiz_versions import item_ids, versions_of
 from support import ROOT
 
 BANKS = sorted((ROOT / "quizzes").glob("*.yml"))
@@ -143,9 +144,12 @@ def test_every_question_reads_back_from_qti21_with_its_answers_and_feedback(qti_
     files = unzip(qti_dir / f"{bank['id']}.qti21.zip")
     test = files[f"{bank['id']}.xml"]
     refs = [r.get("identifier") for r in test.iter(f"{QTI}assessmentItemRef")]
-    assert refs == [qti_id(q["id"]) for q in bank["questions"]]
+    assert refs == [qti_id(i) for q in bank["questions"] for i in item_ids(q)]
 
     for question in bank["questions"]:
+        if question["type"] == "generated_numeric":
+            check_qti21_versions(files, test, question)
+            continue
         item = files[f"items/{question['id']}.xml"]
         assert item.get("identifier") == qti_id(question["id"])
         body = item.find(f"{QTI}itemBody")
@@ -188,6 +192,34 @@ def test_every_question_reads_back_from_qti21_with_its_answers_and_feedback(qti_
             assert feedback["_incorrect"] == md_text(question["feedback"]["incorrect"])
             if "partial" in question["feedback"]:
                 assert feedback["_partial"] == md_text(question["feedback"]["partial"])
+
+
+def check_qti21_versions(files, test, question):
+    """A generated question: its versions in a section of their own that selects one, each a numeric
+    item with the engine's answer and tolerance, the problem's values, and the working as feedback."""
+    versions = versions_of(question)
+    section = next(s for s in test.iter(f"{QTI}assessmentSection") if s.get("identifier") == f"versions-{question['id']}")
+    assert section.find(f"{QTI}selection").get("select") == "1"
+    assert [r.get("identifier") for r in section.iter(f"{QTI}assessmentItemRef")] == [qti_id(i) for i, _ in versions]
+    assert len({p.values() for _, p in versions}) == len(versions), "every version has its own numbers"
+    for item_id, problem in versions:
+        item = files[f"items/{item_id}.xml"]
+        body = text(item.find(f"{QTI}itemBody"))
+        assert md_text(question["prompt"]) in body and problem.statement in body and problem.question in body
+        for given in problem.givens:
+            assert f"{given.name} ({given.symbol}) {given.value:,g} {given.unit}" in body
+        assert item.find(f".//{QTI}textEntryInteraction") is not None
+        declaration = item.find(f"{QTI}responseDeclaration")
+        assert (declaration.get("cardinality"), declaration.get("baseType")) == ("single", "float")
+        assert [float(v.text) for v in declaration.iter(f"{QTI}value")] == [problem.answer]
+        equal = item.find(f".//{QTI}equal")
+        assert equal.get("toleranceMode") == "absolute"
+        assert [float(t) for t in equal.get("tolerance").split()] == [problem.tolerance] * 2
+        feedback = modal_feedback(item)
+        assert feedback["_correct"] == md_text(question["feedback"]["correct"])
+        assert md_text(question["explanation"]) in feedback["_explanation"]
+        assert "How to work it out" in feedback["_explanation"]
+        assert all(step.equation in feedback["_explanation"] for step in problem.steps)
 
 
 def mapped_score(item, chosen: list[str]) -> float:
@@ -238,8 +270,22 @@ def test_every_question_reads_back_from_qti12_with_its_answers_and_feedback(qti_
     bank = yaml.safe_load(bank_path.read_text())
     root = unzip(qti_dir / f"{bank['id']}.qti12.zip")[f"{bank['id']}.xml"]
     items = root.findall(f".//{QTI12}item")
-    assert [i.get("ident") for i in items] == [q["id"] for q in bank["questions"]]
-    for question, item in zip(bank["questions"], items):
+    assert [i.get("ident") for i in items] == [i for q in bank["questions"] for i in item_ids(q)]
+    by_ident = {i.get("ident"): i for i in items}
+    for question in bank["questions"]:
+        if question["type"] == "generated_numeric":
+            group = next(s for s in root.iter(f"{QTI12}section") if s.get("ident") == f"versions-{question['id']}")
+            assert group.findtext(f"{QTI12}selection_ordering/{QTI12}selection/{QTI12}selection_number") == "1"
+            for item_id, problem in versions_of(question):
+                item = by_ident[item_id]
+                assert item.getparent() is group
+                low, high = float(item.findtext(f".//{QTI12}vargte")), float(item.findtext(f".//{QTI12}varlte"))
+                assert (low, high) == (problem.answer - problem.tolerance, problem.answer + problem.tolerance)
+                assert problem.statement in html_of(item.find(f"{QTI12}presentation/{QTI12}material"))
+                general = html_of(next(f for f in item.iter(f"{QTI12}itemfeedback") if f.get("ident") == "general_fb"))
+                assert "How to work it out" in general and md_text(question["explanation"]) in general
+            continue
+        item = by_ident[question["id"]]
         feedback = {f.get("ident"): html_of(f) for f in item.iter(f"{QTI12}itemfeedback")}
         assert md_text(question["explanation"]) in feedback["general_fb"]
         assert md_text(question["prompt"]) in html_of(item.find(f"{QTI12}presentation/{QTI12}material"))

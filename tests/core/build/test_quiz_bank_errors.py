@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import ROOT, build_site, copy_project
+from support import ROOT, Built, build_in_process, copy_project, without_precompressed_copies
 
 BAD_BANKS = Path(__file__).parent / "bad_quizzes"
 FIXTURES = sorted(p.name for p in BAD_BANKS.glob("*.yml"))
@@ -79,25 +79,46 @@ def test_every_problem_is_listed_with_file_question_and_field(tmp_path):
 def test_the_site_build_stops_on_a_broken_bank(tmp_path):
     project = copy_project(tmp_path / "p")
     break_bank(project, lambda data: data["questions"][0].pop("explanation"))
-    result = build_site(tmp_path / "out", project / "mkdocs.yml")
+    result = build_in_process(project / "mkdocs.yml", tmp_path / "out")
     assert result.returncode != 0
     assert "quizzes/lesson-1.yml" in result.stderr and "'explanation' is a required property" in result.stderr
 
 
-def test_html_in_a_prompt_is_shown_as_text_never_run(tmp_path):
-    project = copy_project(tmp_path / "p")
-    break_bank(project, lambda data: data["questions"][0].update(prompt="Pick one <script>alert(1)</script> <b>now</b>"))
-    out = tmp_path / "out"
-    result = build_site(out, project / "mkdocs.yml")
+def put_html_in_the_first_question(data):
+    """HTML in every text of the first question a reader sees: prompt, option label, option
+    feedback and explanation (what the two escaping tests below look for)."""
+    question = data["questions"][0]
+    question["prompt"] = "Pick one <script>alert(1)</script> <b>now</b>"
+    question["options"][0]["text"] = "Swing side <img src=x onerror=alert(1)>"
+    question["options"][1]["feedback"] = "Nope <script>alert(2)</script>"
+    question["explanation"] = "See <iframe src=//evil></iframe>"
+
+
+@pytest.fixture(scope="module")
+def html_in_the_bank(tmp_path_factory) -> tuple[Built, Path]:
+    """The course built once with HTML in lesson 1's first question (in this process): (the
+    build's result, lesson 1's built page)."""
+    work = tmp_path_factory.mktemp("html-in-bank")
+    project = copy_project(work / "p")
+    break_bank(project, put_html_in_the_first_question)
+    without_precompressed_copies(project / "mkdocs.yml")  # the tests read the pages only
+    out = work / "out"
+    return build_in_process(project / "mkdocs.yml", out), out / "lessons" / "what-is-trendelenburg" / "index.html"
+
+
+def test_html_in_a_prompt_is_shown_as_text_never_run(html_in_the_bank):
+    result, page = html_in_the_bank
     assert result.returncode == 0, result.stderr
-    html = (out / "lessons" / "what-is-trendelenburg" / "index.html").read_text()
+    html = page.read_text()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
 def test_there_is_a_fixture_for_every_kind_of_bad_bank():
     kinds = {"unknown-type", "no-correct-answer", "duplicate-id", "numeric-without-tolerance",
-             "matching-unequal-sides", "link-page-missing", "link-anchor-missing", "markdown-does-not-render"}
+             "matching-unequal-sides", "link-page-missing", "link-anchor-missing", "markdown-does-not-render",
+             "generated-unknown-generator", "generated-without-generator", "generated-seeds-backwards",
+             "generated-seed-below-one", "generated-with-an-answer", "generated-without-feedback"}
     assert kinds <= {name[: -len(".yml")] for name in FIXTURES}
 
 
@@ -120,25 +141,15 @@ def test_every_problem_in_every_bank_is_listed_in_one_run(tmp_path):
 
 def test_the_site_build_stops_on_a_dangling_lesson_link(tmp_path):
     project = project_with(tmp_path, "link-anchor-missing.yml")
-    result = build_site(tmp_path / "out", project / "mkdocs.yml")
+    result = build_in_process(project / "mkdocs.yml", tmp_path / "out")
     assert result.returncode != 0
     assert expected_message("link-anchor-missing.yml") in result.stderr
 
 
-def test_html_in_options_and_feedback_is_shown_as_text_never_run(tmp_path):
-    project = copy_project(tmp_path / "p")
-
-    def edit(data):
-        question = data["questions"][0]
-        question["options"][0]["text"] = "Swing side <img src=x onerror=alert(1)>"
-        question["options"][1]["feedback"] = "Nope <script>alert(2)</script>"
-        question["explanation"] = "See <iframe src=//evil></iframe>"
-
-    break_bank(project, edit)
-    out = tmp_path / "out"
-    result = build_site(out, project / "mkdocs.yml")
+def test_html_in_options_and_feedback_is_shown_as_text_never_run(html_in_the_bank):
+    result, page = html_in_the_bank
     assert result.returncode == 0, result.stderr
-    html = (out / "lessons" / "what-is-trendelenburg" / "index.html").read_text()
+    html = page.read_text()
     for raw in ("<img src=x onerror", "<script>alert(2)", "<iframe src=//evil"):
         assert raw not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html  # the label, as text

@@ -12,6 +12,7 @@ import yaml
 
 from hipdrop_tools.course import markdown_text
 from hipdrop_tools.lms.export.gift import escape as gift_escape
+from quiz_versions import item_ids, versions_of
 from support import ROOT
 
 BANKS = sorted((ROOT / "quizzes").glob("*.yml"))
@@ -52,9 +53,31 @@ def test_every_question_is_exported_to_moodle_xml_with_its_answers_and_feedback(
     # Under the course's own name (the plugin's short_name in mkdocs.yml), as a teacher sees it in Moodle.
     assert text_of(category, "category/text") == f"$course$/top/Hip Drop/{bank['id']}"
     exported = {text_of(q, "name/text"): q for q in quiz.findall("question") if q.get("type") != "category"}
-    assert list(exported) == [q["id"] for q in bank["questions"]]
+    assert list(exported) == [i for q in bank["questions"] for i in item_ids(q)]
+    # Each generated question's versions sit in a category of their own, then the bank's resumes.
+    current, categories = None, {}
+    for element in quiz.findall("question"):
+        if element.get("type") == "category":
+            current = text_of(element, "category/text")
+        else:
+            categories[text_of(element, "name/text")] = current
 
     for question in bank["questions"]:
+        if question["type"] == "generated_numeric":
+            for item_id, problem in versions_of(question):
+                element = exported[item_id]
+                assert categories[item_id] == f"$course$/top/Hip Drop/{bank['id']}/{question['id']}"
+                assert element.get("type") == "numerical"
+                prompt = text_of(element, "questiontext/text")
+                assert markdown_text.to_html(question["prompt"]) in prompt and problem.question in prompt
+                right, catch_all = element.findall("answer")
+                assert (float(text_of(right, "text")), float(text_of(right, "tolerance"))) == (problem.answer, problem.tolerance)
+                assert text_of(right, "feedback/text") == markdown_text.to_html(question["feedback"]["correct"])
+                assert text_of(catch_all, "feedback/text") == markdown_text.to_html(question["feedback"]["incorrect"])
+                general = text_of(element, "generalfeedback/text")
+                assert "How to work it out" in general and markdown_text.to_html(question["explanation"]) in general
+            continue
+        assert categories[question["id"]] == f"$course$/top/Hip Drop/{bank['id']}"
         element = exported[question["id"]]
         assert markdown_text.to_html(question["prompt"]) in text_of(element, "questiontext/text")
         general = text_of(element, "generalfeedback/text")
@@ -192,7 +215,7 @@ def test_the_authoring_guides_examples_pass_the_checks(tmp_path):
     blocks = re.findall(r"```yaml\n(- id: example-.*?)```", guide, re.S)
     questions = [yaml.safe_load(block)[0] for block in blocks]
     assert sorted(q["type"] for q in questions) == sorted(
-        ["single", "multiple", "true_false", "numeric", "ordering", "matching"])
+        ["single", "multiple", "true_false", "numeric", "ordering", "matching", "generated_numeric"])
     project = tmp_path / "p"
     (project / "quizzes").mkdir(parents=True)
     for entry in ROOT.iterdir():
@@ -275,14 +298,29 @@ def public_link(link: str) -> str:
     return PUBLIC + page.removesuffix(".md") + "/" + (f"#{part}" if part else "")
 
 
-def test_gift_export_carries_every_question_of_all_six_types(gift_dir):
+def test_gift_export_carries_every_question_of_all_seven_types(gift_dir):
     bank = yaml.safe_load((ROOT / "quizzes" / "final.yml").read_text())
     text = (gift_dir / "final.gift").read_text()
     assert "$CATEGORY: Hip Drop/final" in text.splitlines()  # the course's short name from mkdocs.yml
     exported = gift_questions(text)
-    assert list(exported) == [q["id"] for q in bank["questions"]]
-    assert {q["type"] for q in bank["questions"]} == {"single", "multiple", "true_false", "numeric", "ordering", "matching"}
+    assert list(exported) == [i for q in bank["questions"] for i in item_ids(q)]
+    assert {q["type"] for q in bank["questions"]} == {
+        "single", "multiple", "true_false", "numeric", "ordering", "matching", "generated_numeric"}
     for question in bank["questions"]:
+        if question["type"] == "generated_numeric":
+            whole = (gift_dir / "final.gift").read_text()  # (the loop below reuses the name `text`)
+            block = whole.split(f"$CATEGORY: Hip Drop/final/{question['id']}\n", 1)[1].split("$CATEGORY:", 1)[0]
+            versions = versions_of(question)
+            assert re.findall(r"^::(.+?)::", block, re.M) == [item_id for item_id, _ in versions]
+            for item_id, problem in versions:
+                got = exported[item_id]
+                assert got["numeric"] and got["prompt"].startswith(markdown_text.to_html(question["prompt"]))
+                (value, feedback), = got["answers"]
+                answer, tolerance = value.removeprefix("=").split(":")
+                assert (float(answer), float(tolerance)) == (problem.answer, problem.tolerance)
+                assert feedback == markdown_text.to_html(question["feedback"]["correct"])
+                assert "How to work it out" in got["general"] and f'href="{public_link(question["link"])}"' in got["general"]
+            continue
         got = exported[question["id"]]
         kind = question["type"]
         assert got["prompt"].startswith(markdown_text.to_html(question["prompt"])), question["id"]
@@ -327,7 +365,8 @@ def test_export_base_url_turns_lesson_links_into_full_addresses(gift_dir, tmp_pa
     bank = yaml.safe_load((ROOT / "quizzes" / "lesson-2.yml").read_text())
     for question in bank["questions"]:
         link = public_link(question["link"])
-        assert f'<a href="{link}">{link}</a>' in exported[question["id"]]["general"], question["id"]
+        for item_id in item_ids(question):
+            assert f'<a href="{link}">{link}</a>' in exported[item_id]["general"], item_id
     # Without --base-url the same feedback names the page inside the course instead.
     plain = tmp_path / "plain"
     result = export("gift", plain)

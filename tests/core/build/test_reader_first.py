@@ -1,6 +1,6 @@
 """Reading costs little: our CSS is one file with its print rules for paper only, none of our
-scripts blocks rendering, and "Keep this course for offline use" states the size of what it
-downloads, counted from the built runtime."""
+scripts blocks rendering, and "Save this course for offline use" states the size of the Python
+runtime it downloads, counted from the built files."""
 
 import re
 
@@ -56,4 +56,4 @@ def test_the_offline_control_states_the_size_of_the_built_runtime(built_site):
         html = (built_site / page).read_text(encoding="utf-8")
         assert f'data-bytes="{size}"' in html, page
         assert f"{size / 1_000_000:.1f} MB" in html
-        assert "Keep this course for offline use" in html
+        assert "Save this course for offline use" in html

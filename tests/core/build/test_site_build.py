@@ -1,5 +1,6 @@
 """The built site: self-contained, safe by policy, and carrying the Python runtime and engine."""
 
+import json
 import re
 import subprocess
 import sys
@@ -83,7 +84,7 @@ def test_pyodide_runtime_ships_from_the_pinned_npm_package(built_site):
     npm = root / "node_modules" / "pyodide"
     for name in PYODIDE_FILES:
         shipped = built_site / "assets" / "pyodide" / name
-        if name == "python_stdlib.zip":  # trimmed and compiled at build time (stdlib_trim, stdlib_bytecode)
+        if name == "python_stdlib.zip":  # trimmed and compiled at build time (runtime_build)
             import zipfile
 
             with zipfile.ZipFile(shipped) as ours, zipfile.ZipFile(npm / name) as theirs:
@@ -92,30 +93,30 @@ def test_pyodide_runtime_ships_from_the_pinned_npm_package(built_site):
                     assert source in theirs.namelist(), entry
                     if not entry.endswith(".pyc"):
                         assert ours.read(entry) == theirs.read(entry), entry
-        elif name == "pyodide-lock.json":  # the course loads no package: the lock keeps its info only
-            import json
-
-            full = json.loads((npm / name).read_text())
-            assert json.loads(shipped.read_text()) == {"info": full["info"], "packages": {}}
         else:
             assert shipped.read_bytes() == (npm / name).read_bytes()
-    import json
-
+    # The npm package's lock is not shipped: the engine's lock, with the runtime's info, replaces it.
+    assert not (built_site / "assets" / "pyodide" / "pyodide-lock.json").exists()
+    (engine_lock,) = built_site.glob("assets/hipdrop/engine/*/pyodide-lock.json")
+    assert json.loads(engine_lock.read_text())["info"]["abi_version"] == json.loads(
+        (npm / "pyodide-lock.json").read_text())["info"]["abi_version"]
     lock = json.loads((root / "package-lock.json").read_text())
     assert lock["packages"]["node_modules/pyodide"]["version"] == "314.0.7"
 
 
 def test_widget_pages_point_at_the_engine_and_plain_pages_do_not(built_site):
     lesson = parse(built_site / "lessons" / "what-is-trendelenburg" / "index.html")
-    wheel = (built_site / "lessons" / "what-is-trendelenburg" / lesson.metas["hipdrop-engine"]).resolve()
-    assert wheel.is_file() and wheel.name.startswith("hipdrop-") and wheel.suffix == ".whl"
+    lock = (built_site / "lessons" / "what-is-trendelenburg" / lesson.metas["hipdrop-engine-lock"]).resolve()
+    assert lock.is_file() and lock.name == "pyodide-lock.json"
+    (entry,) = json.loads(lock.read_text())["packages"].values()
+    assert (lock.parent / entry["file_name"]).is_file()
     home = parse(built_site / "index.html")
     if 'data-hipdrop-widget' not in (built_site / "index.html").read_text():
-        assert "hipdrop-engine" not in home.metas
+        assert "hipdrop-engine-lock" not in home.metas
 
 
 def test_engine_wheel_holds_only_the_engine_and_installs_with_pip(built_site, tmp_path):
-    (wheel,) = built_site.glob("assets/hipdrop/engine/*/hipdrop-*.whl")
+    (wheel,) = built_site.glob("assets/hipdrop/engine/*/hipdrop_course_engine-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "hipdrop/browser.py" in names
     assert not [n for n in names if n.startswith("hipdrop_tools")]
@@ -131,3 +132,21 @@ def test_engine_wheel_holds_only_the_engine_and_installs_with_pip(built_site, tm
         text=True,
     )
     assert probe.stdout.strip() == "True", probe.stderr
+
+
+def test_the_shipped_bytecode_is_the_browsers_unchecked_hash_based(built_site):
+    """Compiled at build time by the pinned Pyodide (not the host's Python): every .pyc of the
+    standard library and of the engine wheel has one magic number, not CPython 3.11's, and is
+    hash-based and unchecked (flags 0b01), so the browser neither recompiles nor stats sources."""
+    import importlib.util
+    import zipfile
+
+    built = built_site
+    (wheel,) = built.glob("assets/hipdrop/engine/*/*.whl")
+    headers = []
+    for archive in (built / "assets" / "pyodide" / "python_stdlib.zip", wheel):
+        with zipfile.ZipFile(archive) as zf:
+            headers += [zf.read(name)[:8] for name in zf.namelist() if name.endswith(".pyc")]
+    assert len(headers) > 100
+    assert len({h[:4] for h in headers}) == 1 and headers[0][:4] != importlib.util.MAGIC_NUMBER
+    assert {int.from_bytes(h[4:8], "little") for h in headers} == {0b01}

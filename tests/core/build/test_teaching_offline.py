@@ -17,7 +17,7 @@ from hipdrop_tools.offline import service_worker as offline
 from hipdrop_tools.build import qr
 from hipdrop_tools.course.config import course_file_stem, course_project
 from support import PUBLIC_SITE_URL as PUBLIC
-from support import ROOT, build_site
+from support import ROOT
 
 NOTICE = "no site_url in mkdocs.yml, so pages get no QR code"
 
@@ -84,37 +84,54 @@ def test_a_qr_code_carries_exactly_its_address(page):
     assert qr.page_address("https://x.org", "index.md") == "https://x.org/"
 
 
-def test_without_site_url_the_build_passes_strict_with_one_notice_and_no_codes(tmp_path):
-    result = build_site(tmp_path)
+def test_without_site_url_the_build_passes_strict_with_one_notice_and_no_codes(web_build):
+    site, result = web_build  # the course as `make site` builds it, with no site_url (conftest)
     assert result.returncode == 0, result.stdout + result.stderr
     log = result.stdout + result.stderr
     assert log.count(NOTICE) == 1
     assert not any(line.startswith("WARNING") and "site_url" in line for line in log.splitlines())
-    assert not list(filter(page_qr, (p.read_text() for p in tmp_path.rglob("index.html"))))
+    assert not list(filter(page_qr, (p.read_text() for p in site.rglob("index.html"))))
     # The rest of the offline course is there all the same.
-    assert (tmp_path / "sw.js").is_file() and (tmp_path / offline.MANIFEST).is_file()
+    assert (site / "sw.js").is_file() and (site / offline.MANIFEST).is_file()
 
 
-def test_the_service_worker_precaches_every_file_under_a_version_of_the_site(built_site):
+def worker_list(text: str, name: str) -> list:
+    return json.loads(re.search(rf"const {name} = (\[.*?\]);", text, re.S).group(1))
+
+
+def test_the_service_worker_keeps_the_shell_first_and_the_course_and_runtime_apart(built_site):
+    """A first visit keeps only the shell (what every page loads) and the pages opened; the other
+    pages and their pictures (COURSE) and Python (RUNTIME) are listed apart with their sizes, and
+    every file of the site is in one of the three lists or deliberately in none."""
     text = (built_site / "sw.js").read_text()
     version = re.search(r'const VERSION = "([0-9a-f]+)";', text).group(1)
-    files = json.loads(re.search(r"const FILES = (\[.*?\]);", text, re.S).group(1))
-    for rel in files:
-        assert (built_site / rel).exists(), f"sw.js lists {rel}, which the site does not have"
-    runtime = json.loads(re.search(r"const RUNTIME = (\[.*?\]);", text, re.S).group(1))
-    on_disk = offline.precache_files(built_site)
-    # Pages and small assets are precached; the runtime is kept apart, with each file's size.
-    assert set(on_disk) <= set(files) | {rel for rel, _ in runtime}
-    for needed in ("./", "lessons/mechanics/", "search/search_index.json", offline.MANIFEST,
-                   "assets/hipdrop/js/worker.js"):
-        assert needed in files
-    assert not [f for f in files if f.startswith("assets/pyodide/") or f.endswith(".whl")]
-    kept = dict(runtime)
-    for needed in ("assets/pyodide/pyodide.asm.wasm", "assets/pyodide/python_stdlib.zip"):
-        assert kept[needed] == (built_site / needed).stat().st_size
-    assert any(rel.endswith(".whl") for rel in kept)
-    assert not any(f.endswith((".map", ".gz")) or f == "sw.js" for f in files)
-    assert version == offline.site_version(built_site, on_disk)
+    shell = worker_list(text, "FILES")
+    course = dict(worker_list(text, "COURSE"))
+    runtime = dict(worker_list(text, "RUNTIME"))
+    for rel in [*shell, *course, *runtime]:
+        target = built_site / rel
+        assert target.is_file() or (target / "index.html").is_file(), f"sw.js lists {rel}, which the site does not have"
+    # The shell: what the lesson loads by itself, and no page.
+    lesson = (built_site / "lessons" / "what-is-trendelenburg" / "index.html").read_text()
+    loaded = re.findall(r'(?:href|src)="\.\./\.\./(assets/[^"]+\.(?:css|js))"', lesson)
+    assert loaded and set(loaded) <= set(shell), set(loaded) - set(shell)
+    for needed in ("search/search_index.json", offline.MANIFEST, "assets/hipdrop/js/messages.js"):
+        assert needed in shell
+    assert not [f for f in shell if f.endswith(".html") or f.startswith(("assets/pyodide/", "downloads/"))]
+    assert not [f for f in shell if "/lunr/" in f], "an English site needs no other search language"
+    # The course: every page once, under the address links use, with its size.
+    pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("index.html"))
+    assert {offline.page_url(rel) for rel in pages} <= set(course)
+    assert course["lessons/mechanics/"] == (built_site / "lessons/mechanics/index.html").stat().st_size
+    assert "assets/figures/banded-clam.svg" in course
+    assert not [f for f in course if f.endswith((".pdf", ".map", ".gz", ".br")) or f.startswith("downloads/")]
+    # The runtime: Python and the scripts that load only with it, with their sizes.
+    for needed in ("assets/pyodide/pyodide.asm.wasm", "assets/pyodide/python_stdlib.zip",
+                   "assets/hipdrop/js/worker.js", "assets/hipdrop/js/widgets/quiz.js"):
+        assert runtime[needed] == (built_site / needed).stat().st_size
+    assert any(rel.endswith(".whl") for rel in runtime) and any(rel.endswith("/pyodide-lock.json") for rel in runtime)
+    assert not set(shell) & set(runtime) and not set(course) & set(runtime) and not set(shell) & set(course)
+    assert version == offline.site_version(built_site, offline.precache_files(built_site))
 
 
 def test_the_version_changes_with_any_file_but_not_with_the_sitemap_date(tmp_path):

@@ -68,24 +68,40 @@ def test_widget_pages_without_the_engine_tags_fail(site_copy):
     assert len(pages) >= 3
     for rel in pages:
         path = site_copy / rel
-        html = re.sub(r'<meta name="hipdrop-(engine|pyodide)" content="[^"]*">', "", path.read_text())
+        html = re.sub(r'<meta name="hipdrop-(engine-lock|pyodide)" content="[^"]*">', "", path.read_text())
         path.write_text(html)
     listed = problems(verify(site_copy))
     for rel in pages:
-        assert any(p.startswith(f"{rel}: has widgets") and "hipdrop-engine" in p for p in listed), (rel, listed)
+        assert any(p.startswith(f"{rel}: has widgets") and "hipdrop-engine-lock" in p for p in listed), (rel, listed)
         assert any(p.startswith(f"{rel}: has widgets") and "hipdrop-pyodide" in p for p in listed), (rel, listed)
     assert len(listed) == 2 * len(pages), listed
 
 
-def test_a_deleted_engine_wheel_is_named_on_every_widget_page(site_copy):
+def test_a_deleted_engine_wheel_is_named_once_by_its_lock(site_copy):
     wheel = only(site_copy, "*.whl")
     wheel.unlink()
+    lock = (wheel.parent / "pyodide-lock.json").relative_to(site_copy).as_posix()
     listed = problems(verify(site_copy))
-    for rel in widget_pages(site_copy):
-        named = [p for p in listed if p.startswith(f"{rel}: the engine wheel it names")]
-        assert named and named[0].endswith("is not in the site"), listed
+    named = [p for p in listed if p.startswith(f"{lock}: the engine wheel it lists for hipdrop-course-engine")]
+    assert len(named) == 1 and named[0].endswith("is not in the site"), listed
     # the service worker would try to precache it too
     assert any(p.startswith("sw.js: precaches") and wheel.name in p for p in listed), listed
+
+
+def test_a_deleted_engine_lock_is_named_on_every_widget_page(site_copy):
+    only(site_copy, "pyodide-lock.json").unlink()
+    listed = problems(verify(site_copy))
+    for rel in widget_pages(site_copy):
+        named = [p for p in listed if p.startswith(f"{rel}: the engine's lock it names")]
+        assert named and named[0].endswith("is not in the site"), listed
+
+
+def test_an_engine_wheel_changed_after_the_build_is_named(site_copy):
+    """The browser would refuse it (its sha256 is not the lock's): verify says so before a reader."""
+    wheel = only(site_copy, "*.whl")
+    wheel.write_bytes(wheel.read_bytes() + b"\0")
+    listed = problems(verify(site_copy))
+    assert f"{wheel.relative_to(site_copy).as_posix()}: its sha256 is not the one the engine's lock gives, so the browser would refuse it" in listed, listed
 
 
 def test_a_deleted_pyodide_file_is_named(site_copy):

@@ -258,3 +258,38 @@ def test_the_worker_makes_a_code_and_reads_a_class_through_the_dispatcher():
     assert exported.splitlines()[1].startswith("every-type,")
     bad = json.loads(dispatch("results.code", json.dumps({**loaded, "attempt": 2**15}), session))
     assert bad["ok"] is False and "attempt" in bad["error"]["message"]
+
+
+def doubled(seed: int):
+    """A problem whose answer is twice its seed (a generator as a course registers one)."""
+    from hipdrop.quiz.generated import Given, Problem, Step
+
+    return Problem(
+        seed=seed,
+        statement="A number is doubled.",
+        givens=(Given("n", "The number", seed, ""),),
+        question="What is twice the number?",
+        unit="",
+        answer=2 * seed,
+        tolerance=0,
+        steps=(Step("Double it", "2 × n", f"2 × {seed}", f"{2 * seed}"),),
+    )
+
+
+def test_a_generated_numeric_answer_travels_as_right_or_wrong():
+    from hipdrop.quiz.model import Generated
+
+    generators = {"toy.double": doubled}
+    question = Question(
+        id="double", type="generated_numeric", prompt_html="<p>Double it.</p>", explanation_html="",
+        link="", feedback=Feedback(correct_html="", incorrect_html=""), generated=Generated("toy.double", 3, 40),
+    )
+    bank = Bank(id="doubles", title="Doubles", mode="practice", questions=(question,))
+    right = make_code(bank, {"double": {"seed": 7, "value": "14"}}, generators=generators)
+    wrong = make_code(bank, {"double": {"seed": 7, "value": "15"}}, generators=generators)
+    blank = make_code(bank, {}, generators=generators)
+    assert (right.percent, wrong.percent, blank.percent) == (100, 0, 0)
+    assert read_code(right.text, [bank], generators).percent == 100
+    back = read_code(wrong.text, [bank], generators)
+    assert back.percent == 0 and "double" in back.responses
+    assert "double" not in read_code(blank.text, [bank], generators).responses

@@ -30,8 +30,10 @@ def audited_pages(built_site, all_pages) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def findings(browser, built_site, site_url, all_pages):
-    context = browser.new_context(color_scheme="light", reduced_motion="reduce")
+def findings(browser, browser_context_args, built_site, site_url, all_pages):
+    # The session's context arguments: no service worker (its precache would compete with the
+    # audit for the cores; the keep-for-offline block looks the same without it).
+    context = browser.new_context(**{**browser_context_args, "color_scheme": "light", "reduced_motion": "reduce"})
     try:
         yield audit_site(context, site_url, audited_pages(built_site, all_pages), PYODIDE_TIMEOUT_MS)
     finally:

@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 from playwright.sync_api import expect
 from watch import PageWatch
 
-from support import PYODIDE_TIMEOUT_MS, reach
+from support import PYODIDE_TIMEOUT_MS, SERVICE_WORKERS, reach
 
 
 SETTLED = re.compile("^(ready|failed)$")
@@ -17,6 +17,7 @@ def origin_of(url: str) -> str:
     return f"{parsed.scheme}://{parsed.netloc}"
 
 
+@SERVICE_WORKERS  # the service worker's own requests (its precache) are checked too
 def test_every_page_loads_without_errors_or_foreign_requests(context, site_url, all_pages):
     watch = PageWatch(origin_of(site_url)).attach(context)
     page = context.new_page()
@@ -50,6 +51,7 @@ def test_pages_without_widgets_never_fetch_pyodide(browser, site_url, built_site
     assert fetched == []
 
 
+@SERVICE_WORKERS  # as the crawl runs
 def test_the_worker_sees_foreign_requests_too(context, site_url):
     """Guard for the crawl itself: a request made inside the worker is recorded."""
     watch = PageWatch(origin_of(site_url)).attach(context)

@@ -1,5 +1,7 @@
 """The engine's unit tests (tests/core/engine and tests/course/engine, standard library only) run inside Pyodide in Chromium,
-against the very wheel and the trimmed standard library the site ships, so the browser runtime is
+against the very wheel and the trimmed standard library the site ships, the wheel loaded through
+the engine's lock by Pyodide's own loader (loadPyodide's packages option, which checks its sha256),
+so the browser runtime is
 proven, not assumed: a module the engine needs and the trimmed library lacks fails here. The wheel
 leaves out the build-time renderers (static HTML, run by the plugin): the harness adds their
 source beside it, so their tests run in Pyodide too.
@@ -38,9 +40,16 @@ def build_only_sources() -> dict[str, str]:
 HARNESS = """<!doctype html><meta charset="utf-8"><title>engine tests in Pyodide</title>
 <script type="module">
 import { loadPyodide } from "./assets/pyodide/pyodide.mjs";
-window.runEngineTests = async (wheelUrl, files, runner, engineCheck, buildOnly) => {
-  const py = await loadPyodide({ indexURL: new URL("./assets/pyodide/", location.href).href, packages: [] });
-  py.unpackArchive(await (await fetch(wheelUrl)).arrayBuffer(), "wheel");
+window.runEngineTests = async (lockUrl, files, runner, engineCheck, buildOnly) => {
+  const lock = await (await fetch(lockUrl)).json();
+  const packages = Object.keys(lock.packages);
+  const py = await loadPyodide({
+    indexURL: new URL("./assets/pyodide/", location.href).href,
+    lockFileContents: lock,
+    packageBaseUrl: new URL(".", lockUrl).href,
+    packages,
+  });
+  if (!packages.every((name) => name in py.loadedPackages)) throw new Error("the engine did not load");
   py.runPython(engineCheck);
   const purelib = py.runPython("import hipdrop, os; os.path.dirname(os.path.dirname(hipdrop.__file__))");
   for (const [path, text] of Object.entries(buildOnly)) py.FS.writeFile(`${purelib}/${path}`, text);
@@ -48,6 +57,12 @@ window.runEngineTests = async (wheelUrl, files, runner, engineCheck, buildOnly) 
   py.FS.mkdirTree("/engine_tests");
   for (const [name, text] of Object.entries(files)) py.FS.writeFile(`/engine_tests/${name}`, text);
   return py.runPython(runner);
+};
+// One piece of code run against the shipped wheel alone (no test files): its result, as text.
+window.runInEngine = async (wheelUrl, code) => {
+  const py = await loadPyodide({ indexURL: new URL("./assets/pyodide/", location.href).href, packages: [] });
+  py.unpackArchive(await (await fetch(wheelUrl)).arrayBuffer(), "wheel");
+  return py.runPython(code);
 };
 document.title = "harness ready";
 </script>"""
@@ -122,7 +137,7 @@ def harness_url(built_site, tmp_path):
 
 
 def test_engine_unit_tests_pass_inside_pyodide(page, harness_url, built_site):
-    (wheel,) = built_site.glob("assets/hipdrop/engine/*/hipdrop-*.whl")
+    (lock,) = built_site.glob("assets/hipdrop/engine/*/pyodide-lock.json")
     files = {p.name: p.read_text() for folder in ENGINE_TEST_DIRS for p in sorted(folder.glob("test_*.py"))}
     assert files, "no engine tests found"
     runner = f"NAMES = {sorted(files)!r}\n" + RUNNER
@@ -131,8 +146,8 @@ def test_engine_unit_tests_pass_inside_pyodide(page, harness_url, built_site):
     page.wait_for_load_state("load")
     report = json.loads(
         page.evaluate(
-            "([wheel, files, runner, check, extra]) => runEngineTests(wheel, files, runner, check, extra)",
-            [harness_url + wheel.relative_to(built_site).as_posix(), files, runner, ENGINE_CHECK, build_only_sources()],
+            "([lock, files, runner, check, extra]) => runEngineTests(lock, files, runner, check, extra)",
+            [harness_url + lock.relative_to(built_site).as_posix(), files, runner, ENGINE_CHECK, build_only_sources()],
         )
     )
     assert report["platform"] == "emscripten" and report["python"].startswith("3.")
@@ -150,3 +165,30 @@ def test_the_site_ships_the_standard_library_trimmed_and_compiled(built_site):
     assert len(modules) < len([name for name in full if name.endswith(".py")]) / 2
     assert "json/__init__.pyc" in shipped and "html/__init__.pyc" in shipped  # the engine's imports
     assert not any(name.startswith(("tkinter/", "unittest/test/", "idlelib/")) for name in shipped)
+
+
+# Every registered problem generator, seeds 1 to 300, through the wheel's own registry.
+PROBLEMS = """
+import json
+from hipdrop.quiz.generated import registered_generators, generator
+json.dumps({name: [generator(name)(seed).to_dict() for seed in range(1, 301)] for name in sorted(registered_generators())})
+"""
+
+
+def test_the_same_seed_gives_the_same_problem_in_pyodide_as_in_cpython(page, harness_url, built_site):
+    """Generated problems (numbers, answer, tolerance, every step's text) are the same in the
+    reader's Pyodide as in the CPython that builds the site, worksheets and exports."""
+    from quiz_versions import generators
+
+    (wheel,) = built_site.glob("assets/hipdrop/engine/*/hipdrop-*.whl")
+    page.goto(harness_url + "engine-test-harness.html")
+    page.wait_for_load_state("load")
+    in_pyodide = json.loads(
+        page.evaluate("([wheel, code]) => runInEngine(wheel, code)", [harness_url + wheel.relative_to(built_site).as_posix(), PROBLEMS])
+    )
+    table = generators()
+    in_cpython = json.loads(json.dumps({name: [table[name](seed).to_dict() for seed in range(1, 301)] for name in table}))
+    assert sorted(in_pyodide) == sorted(in_cpython) and in_cpython
+    for name in in_cpython:
+        differ = [seed for seed, (a, b) in enumerate(zip(in_pyodide[name], in_cpython[name]), 1) if a != b]
+        assert differ == [], f"{name}: seeds {differ[:10]} differ between Pyodide and CPython"

@@ -21,7 +21,7 @@ def row(lab, label):
 
 
 def test_static_lab_shows_the_worked_example_before_python(page, site_url):
-    page.route("**/assets/pyodide/**", lambda route: route.abort())
+    page.context.route("**/assets/pyodide/**", lambda route: route.abort())  # the service worker's fetches too
     page.goto(site_url + LESSON)
     lab = page.locator('[data-hipdrop-widget="mechanics"]')
     expect(row(lab, "Abductor force")).to_contain_text("1,167 N")

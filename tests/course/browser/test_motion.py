@@ -70,8 +70,8 @@ def test_the_walk_reads_out_the_labs_numbers_as_it_goes(page, site_url):
     readout = figure.locator(".hd-motion-readout")
     expect(readout).to_contain_text("abductors 1,167 N")  # mid-stance, before the walk goes on
     figure.get_by_role("button", name="Play the walk").click()
-    expect(readout).to_contain_text("Both feet on the ground", timeout=10_000)
-    expect(readout).to_contain_text("pelvis drops 8°", timeout=10_000)
+    expect(readout).to_contain_text("Both feet on the ground", timeout=PYODIDE_TIMEOUT_MS)
+    expect(readout).to_contain_text("pelvis drops 8°", timeout=PYODIDE_TIMEOUT_MS)
 
 
 def test_reduced_motion_shows_the_key_frames_side_by_side(browser, site_url):
@@ -133,4 +133,4 @@ def test_the_labs_walk_follows_the_sliders(page, site_url):
     expect(walk.locator("figcaption")).to_contain_text("the pelvis drops 12° on the right")
     walk.get_by_role("button", name="Play the walk").click()
     expect(walk).to_have_attribute("data-playing", "true")
-    expect(readout).to_contain_text("Both feet on the ground", timeout=10_000)
+    expect(readout).to_contain_text("Both feet on the ground", timeout=PYODIDE_TIMEOUT_MS)

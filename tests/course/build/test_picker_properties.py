@@ -4,8 +4,8 @@ Hypothesis draws every combination of answers (valid or not): the picker never c
 answers are refused with problems; a blank safety answer is never taken as a safe one; every
 warning sign refers at its urgency; no program for a child, a tendon repair or a warning sign;
 every phase of a program has an exercise; no program holds an exercise that a stated precaution,
-weight-bearing limit, approach, fracture, the early weeks, outer hip pain, a fall, pregnancy or
-missing equipment excludes; a gentle start holds only easier versions and no movement retraining;
+weight-bearing limit, approach, fracture, the early weeks, surgery (hops), outer hip pain, a fall,
+pregnancy or missing equipment excludes; a gentle start holds only easier versions and no movement retraining;
 no exercise but a low-load drill is dosed above 3 days a week; every left-out exercise has a
 reason; the same answers always give the same program. The excluded tags are written out here by
 hand from the issue, not read from the engine's tables. The clinical review's runs are cases at the
@@ -229,6 +229,7 @@ def banned_tags(answers) -> set[str]:
             banned |= LIMIT_BANS.get(limit, set())
         if early(answers):
             banned |= EARLY_BANS
+        banned.add("impact")  # no hops after surgery or a fracture, however long ago
     if answers.outer_hip_pain:
         banned.add("outer-hip-compression")
     if answers.falls_or_walking_aid:

@@ -349,6 +349,14 @@ def test_a_childs_sign_gives_advice_for_a_child_not_about_exercises():
     assert fever.urgency == "emergency-today" and "A&E today" in fever.what_to_do
 
 
+def test_under_16_without_a_sign_is_referred_and_told_when_to_go_sooner():
+    """A parent may answer the age question and skip the children's signs: the referral repeats them."""
+    outcome = pick(answers(age_16_or_over=False), catalog())
+    assert isinstance(outcome, Referral) and outcome.urgency == "soon"
+    assert "A&E today" in outcome.what_to_do and "fever" in outcome.what_to_do
+    assert "doctor today" in outcome.what_to_do and "knee" in outcome.what_to_do
+
+
 def test_signs_have_time_frames_and_say_what_their_source_says():
     by_id = {s.id: s for s in WARNING_SIGNS}
     assert "last few days" in by_id["major-trauma"].label and "not yet checked" in by_id["major-trauma"].label
@@ -428,7 +436,12 @@ def test_pain_is_judged_against_the_usual_level_settled_by_the_next_morning():
     assert pain_monitoring.judge(3, 6).verdict == "too-much"
     assert pain_monitoring.judge(3, 5, 4).verdict == "not-settled"
     assert pain_monitoring.judge(7, 7).verdict == "refer"
-    assert pain_monitoring.judge(9, 9).ceiling == 10
+    # Never above 5 out of 10, the source's ceiling (Silbernagel et al. 2007): usual 4 may reach 5,
+    # not 6; a usual pain of 5 or 6 may not rise at all.
+    assert pain_monitoring.judge(4, 5).verdict == "ok" and pain_monitoring.judge(4, 6).verdict == "too-much"
+    assert pain_monitoring.judge(5, 5).verdict == "ok" and pain_monitoring.judge(5, 6).verdict == "too-much"
+    assert pain_monitoring.judge(6, 7).verdict == "too-much"
+    assert [pain_monitoring.ceiling(u) for u in range(11)] == [2, 3, 4, 5, 5, 5, 6, 7, 8, 9, 10]
     try:
         pain_monitoring.judge(3, 11)
     except ValueError as error:
@@ -442,6 +455,8 @@ def test_every_program_carries_the_pain_rule_with_the_readers_own_numbers():
     pain = [r.text for r in outcome.stop_rules if r.text.startswith("Pain:")]
     assert pain and "usual pain is 3" in pain[0] and "up to about 5" in pain[0] and "next morning" in pain[0]
     assert "5 out of 10 is acceptable" not in " ".join(r.text for r in outcome.stop_rules)
+    high = [r.text for r in program(pain_now=6).stop_rules if r.text.startswith("Pain:")]
+    assert high and "usual pain is 6" in high[0] and "should not go up at all" in high[0]
     html = pain_monitoring_html()
     assert "Achilles" in html and "by analogy" in html and "Silbernagel et al. 2007" in html
 
@@ -505,6 +520,17 @@ def test_a_fracture_fixation_has_its_own_precautions_for_12_weeks():
     no_band = ["step", "chair", "mirror", "wall"]  # three strengthening families: all fit
     after = program(side_plank="knees", equipment=no_band, **surgery(procedure="fracture-fixation", weeks_since_surgery=13))
     assert "plank-knees" in chosen(after)
+
+
+def test_no_hops_after_surgery_or_a_fracture_however_long_ago_and_even_when_cleared():
+    """Clearance to stand on the operated leg is not clearance to land on it: the team decides when."""
+    sport = {"single_leg_squat": "free", "goal": "return-to-sport", "equipment": EVERYTHING}
+    assert {"hop", "hop-both"} & set(chosen(program(**sport)))  # the same reader without surgery hops
+    for procedure in ("fracture-fixation", "hip-replacement-posterior", "other"):
+        outcome = program(**sport, **surgery(procedure=procedure, weeks_since_surgery=40))
+        assert not any("impact" in tags(i) for i in chosen(outcome)), procedure
+        for hop in ("hop-both", "hop", "hop-far"):
+            assert "run and jump" in left_out(outcome)[hop].text, (procedure, hop)
 
 
 def test_posterior_approach_excludes_crossing_midline_and_deep_bending_for_twelve_weeks():
@@ -756,6 +782,10 @@ REVIEW_RUNS = (
     ("14", {"pain_now": 8, "pain_onset": "long-standing"}, lambda o: isinstance(o, Referral)),
     ("17", {"weak_side": "both", "single_leg_stance": "no", "goal": "endurance", "falls_or_walking_aid": True},
      lambda o: _not_in_program(o, {"balance-demand", "side-plank-loading"})),
+    # Second read: an athlete 13 weeks after a fracture fixation, cleared to stand on the leg, gets no hops.
+    ("2", surgery(procedure="fracture-fixation", weeks_since_surgery=13)
+     | {"single_leg_squat": "free", "goal": "return-to-sport", "equipment": EVERYTHING},
+     lambda o: _not_in_program(o, {"impact"})),
 )
 
 

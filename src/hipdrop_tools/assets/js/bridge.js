@@ -78,13 +78,13 @@ function forgetDetached() {
   }
 }
 
-// What engine.init needs: where Pyodide and the engine are, and the words the worker reports in.
+// What engine.init needs: where Pyodide and the engine's lock are, and the words the worker reports in.
 function engineUrls() {
   const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content;
   const pyodide = new URL(meta("hipdrop-pyodide") ?? "../pyodide/", document.baseURI).href;
   return {
     pyodideURL: pyodide.endsWith("/") ? pyodide : `${pyodide}/`,
-    engineURL: new URL(meta("hipdrop-engine"), document.baseURI).href,
+    engineLockURL: new URL(meta("hipdrop-engine-lock"), document.baseURI).href,
     messages: allMessages(),
   };
 }

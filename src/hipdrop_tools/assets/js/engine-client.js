@@ -25,6 +25,7 @@ export class EngineClient {
   #listeners = new Set();
   #ready = null;
   #wasReady = false;
+  #starts = 0; // engine.init's attempt: 0 the first time, then one more at each restart()
   state = { state: "idle", stage: "", progress: 0, message: "" };
 
   constructor(urls) {
@@ -68,7 +69,8 @@ export class EngineClient {
       if (worker === this.#worker) this.#die(new Error(text("engine.error.unreadable")));
     };
     this.#setState({ state: "loading", stage: text("engine.stage.starting"), progress: 0, message: "", phase: "start" });
-    this.#ready = this.#request("engine.init", this.#urls, timeouts().boot, text("engine.error.boot_timeout"))
+    const init = { ...this.#urls, attempt: this.#starts++ };
+    this.#ready = this.#request("engine.init", init, timeouts().boot, text("engine.error.boot_timeout"))
       .then((result) => {
         if (worker === this.#worker) this.#wasReady = true;
         return result;

@@ -1,9 +1,13 @@
-// Registers the course's service worker (sw.js at the site root), which keeps the pages for use
-// without a network, and asks it to keep the Python runtime as well
-//   - once Python has run on this device (taken from the HTTP cache: nothing downloaded twice;
-//     not when the browser asks to save data), or
-//   - when the reader presses "Keep this course for offline use" (a block the build writes,
-//     hipdrop_tools.offline.keep_control; enhanced here: size, Save-Data warning, progress).
+// Registers the course's service worker (sw.js at the site root), which keeps the site's shell and
+// the pages the reader opens for use without a network (offline after one visit, for what was
+// read), and asks it to keep more:
+//   - the Python runtime once Python has run on this device (taken from the HTTP cache: nothing
+//     downloaded twice; not when the browser asks to save data);
+//   - the whole course, pages and runtime, when the reader presses "Save this course for offline
+//     use" (a block the build writes, hipdrop_tools.offline.keep_control; enhanced here: size,
+//     Save-Data warning, progress);
+//   - the rest of the pages on a later visit, when the browser says the connection is not metered
+//     and Save-Data is off.
 // Nothing to do on file:// or without support.
 
 import { text as words } from "./messages.js";
@@ -61,7 +65,17 @@ function parts(control) {
   };
 }
 
-function showKeep(control, { state, loaded = 0, total = Number(control.dataset.bytes), message = "" }) {
+// The button and the Save-Data warning name what a save would download now (the worker counts
+// what is not kept yet; before it answers, the build's figure for the runtime).
+function showSize(control, bytes) {
+  const { button, warning } = parts(control);
+  const size = megabytes(bytes);
+  control.dataset.missing = String(bytes);
+  warning.textContent = words("offline.keep.save_data", { size });
+  button.textContent = words(saveData() ? "offline.keep.anyway" : "offline.keep.button", { size });
+}
+
+function showKeep(control, { state, loaded = 0, total = Number(control.dataset.missing ?? control.dataset.bytes), message = "" }) {
   const { button, bar, state: text } = parts(control);
   control.dataset.state = state;
   bar.hidden = state !== "downloading";
@@ -84,33 +98,45 @@ function enhance(control) {
   if (control.dataset.enhanced) return;
   control.dataset.enhanced = "true";
   const { button, warning } = parts(control);
-  const size = megabytes(Number(control.dataset.bytes));
-  if (saveData()) {
-    warning.hidden = false;
-    button.textContent = words("offline.keep.anyway", { size });
-  }
+  warning.hidden = !saveData();
+  showSize(control, Number(control.dataset.bytes));
   button.hidden = false;
   button.addEventListener("click", () => {
     showKeep(control, { state: "downloading", loaded: 0 });
-    askWorker({ type: "hipdrop:keep-runtime", source: "network" });
+    askWorker({ type: "hipdrop:save-course", parts: ["course", "runtime"], source: "network" });
   });
-  askWorker({ type: "hipdrop:runtime-status" });
+  askWorker({ type: "hipdrop:offline-status" });
 }
 
 function enhanceAll() {
   document.querySelectorAll(CONTROL).forEach(enhance);
 }
 
-// The worker's answers: kept or not, and the download's progress. One listener for the page's
-// whole life (instant navigation keeps this module); it updates the controls on the page now.
+// The worker's answers: what the offline copy still lacks, and a download's progress. One
+// listener for the page's whole life (instant navigation keeps this module); it updates the
+// controls on the page now.
 function listen() {
   navigator.serviceWorker.addEventListener("message", ({ data }) => {
-    if (data?.type !== "hipdrop:runtime") return;
+    if (data?.type !== "hipdrop:offline") return;
+    const lacking = data.missing ? data.missing.course + data.missing.runtime : null;
     document.querySelectorAll(CONTROL).forEach((control) => {
-      if (data.state === "missing" && control.dataset.state === "downloading") return;
-      showKeep(control, { ...data, state: data.state === "missing" ? "idle" : data.state });
+      if (lacking !== null && lacking > 0) showSize(control, lacking);
+      if (data.state === "downloading") {
+        if (control.dataset.state === "downloading") showKeep(control, data);
+        return;
+      }
+      if (data.state === "failed" && control.dataset.state === "downloading") {
+        showKeep(control, data);
+        return;
+      }
+      if (lacking === null || (data.state === "status" && control.dataset.state === "downloading")) return;
+      showKeep(control, { state: lacking === 0 ? "kept" : "idle" });
     });
-    if (data.state === "kept") document.documentElement.dataset.hdRuntimeKept = "true"; // tests wait on it
+    // The tests wait on these.
+    const root = document.documentElement.dataset;
+    if (data.missing?.runtime === 0) root.hdRuntimeKept = "true";
+    if (data.missing?.course === 0) root.hdCourseSaved = "true";
+    if (data.state === "kept" || data.state === "failed") root.hdOfflineSave = data.state;
   });
   navigator.serviceWorker.startMessages();
 }
@@ -120,6 +146,36 @@ function keepAfterPythonRan() {
   window.addEventListener("hipdrop:settled", ({ detail }) => {
     if (detail?.state === "ready" && !saveData()) askWorker({ type: "hipdrop:keep-runtime", source: "http-cache" });
   });
+}
+
+// The page the reader has open, and what it loaded before the worker was in control (pictures,
+// scripts): kept for offline use, taken from the HTTP cache.
+function keepOpened() {
+  const urls = [location.href, ...performance.getEntriesByType("resource").map((entry) => entry.name)];
+  askWorker({ type: "hipdrop:keep-opened", urls });
+}
+
+// ---- a later visit saves the rest of the pages, when the browser says the connection is not
+// metered (Wi-Fi or wired) and Save-Data is off. Where it does not say, nothing is guessed: the
+// reader can press "Save this course for offline use". A visit is a browsing session (a tab).
+const VISIT_KEY = "hipdrop:visit";
+
+function unmetered() {
+  const connection = navigator.connection;
+  if (!connection || connection.saveData || connection.metered === true) return false;
+  return connection.type === "wifi" || connection.type === "ethernet";
+}
+
+// "first" (no worker yet), "later" (the first page of a new visit, the worker in control since an
+// earlier one), "same" (another page of this visit) or "unknown" (storage refused).
+function visit(controlledAtLoad) {
+  try {
+    if (sessionStorage.getItem(VISIT_KEY)) return "same";
+    sessionStorage.setItem(VISIT_KEY, "1");
+  } catch {
+    return "unknown";
+  }
+  return controlledAtLoad ? "later" : "first";
 }
 
 // Under `mkdocs serve` (the page says so) pages change all the time: remove the offline copy.
@@ -153,12 +209,19 @@ function stillServed() {
   });
 }
 
-async function start() {
+async function start(controlledAtLoad) {
   if (!(await stillServed())) {
     location.reload();
     return;
   }
   registerWhenIdle();
+  await navigator.serviceWorker.ready;
+  keepOpened();
+  const root = document.documentElement.dataset; // the tests read these
+  root.hdVisit = visit(controlledAtLoad);
+  const unasked = root.hdVisit === "later" && unmetered();
+  root.hdSaveUnasked = unasked ? "yes" : "no";
+  if (unasked) askWorker({ type: "hipdrop:save-course", parts: ["course"], source: "network" });
 }
 
 function whenLoaded(callback) {
@@ -169,11 +232,16 @@ function whenLoaded(callback) {
 if (document.querySelector('meta[name="hipdrop-offline"][content="off"]')) {
   if ("serviceWorker" in navigator) removeOfflineCopy().catch(() => {});
 } else if ("serviceWorker" in navigator && location.protocol.startsWith("http")) {
+  const controlledAtLoad = navigator.serviceWorker.controller !== null;
   listen();
   keepAfterPythonRan();
   whenLoaded(() => {
-    start().catch((error) => console.warn(`hipdrop: offline copy: ${error.message}`));
+    start(controlledAtLoad).catch((error) => console.warn(`hipdrop: offline copy: ${error.message}`));
     enhanceAll();
-    window.document$?.subscribe?.(() => enhanceAll());
+    // Instant navigation: the new page came through the worker; what it loaded may not have.
+    window.document$?.subscribe?.(() => {
+      enhanceAll();
+      if (navigator.serviceWorker.controller) keepOpened();
+    });
   });
 }

@@ -271,7 +271,7 @@ class Deck {
     let slide = { key: START, title: headingText(article.querySelector("h1")), elements: [] };
     this.slides.push(slide);
     for (const child of article.children) {
-      if (child.matches(".hd-qr, .hd-present-toggle, .hd-present-bar")) continue;
+      if (child.matches(".hd-qr, .hd-present-toggle, .hd-present-slot, .hd-present-bar")) continue;
       // A new slide at each h2, or at a block (a quiz, say) that opens with its own h2.
       const heading = child.tagName === "H2" ? child : child.matches("section") ? child.querySelector(":scope > h2") : null;
       if (heading) {
@@ -290,8 +290,12 @@ class Deck {
       this.enter(0);
       if (event.ctrlKey || event.metaKey) this.openNotes(); // Ctrl/Cmd-click: the speaker notes too
     });
+    // The build keeps a place for the button under the title (hipdrop_tools.build.present_slot), so
+    // that its arrival moves nothing on the page (layout shift).
+    const slot = article.querySelector(".hd-present-slot");
     const h1 = article.querySelector("h1");
-    if (h1) h1.after(this.toggle);
+    if (slot) slot.append(this.toggle);
+    else if (h1) h1.after(this.toggle);
     else article.prepend(this.toggle);
     this.bar = this.#makeBar();
     this.notes = new NotesWindow(this);

@@ -14,7 +14,14 @@ export class StatusView {
   constructor(root, retry) {
     this.#retry = retry;
     this.#element = root.querySelector(".hd-status");
-    if (!this.#element) {
+    if (this.#element) {
+      // The build's sentence is the longest the line will say before a failure: keep its height
+      // (in lines, so a turned phone follows), so that the shorter states that replace it never
+      // move the widget's buttons and text up and down while the page loads (layout shift).
+      const lineHeight = parseFloat(getComputedStyle(this.#element).lineHeight);
+      const lines = Math.round(this.#element.getBoundingClientRect().height / lineHeight);
+      if (lines > 0) this.#element.style.minHeight = `${lines}lh`;
+    } else {
       this.#element = document.createElement("p");
       this.#element.className = "hd-status";
       this.#element.setAttribute("role", "status");

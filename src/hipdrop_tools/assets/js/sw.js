@@ -1,5 +1,6 @@
-// The course's service worker: after one visit the pages work offline; once Python has run on this
-// device (or the reader asks for it), the widgets too.
+// The course's service worker: a reader pays only for what they read. After one visit the pages
+// the reader opened work offline; the whole course when the reader asks for it; the widgets once
+// Python has run on this device, or when asked.
 //
 // The build fills in the values below (hipdrop_tools.offline.service_worker) and places this file at the site
 // root, so that its scope is the whole course. VERSION is a hash of the site's files: a changed
@@ -7,47 +8,86 @@
 // the course's pages as MkDocs addresses them in this build (lessons/x/ on the web, lessons/x.html
 // in the classroom bundle), relative to the site root.
 //
-// Two sets of files: FILES (the pages and small assets) are precached on the first visit;
-// RUNTIME (the Pyodide runtime and the engine wheel, with their sizes) is kept only
-//   - as Python downloads it through this worker (nothing is downloaded twice),
-//   - when a page says Python has run here ("keep-runtime" from the HTTP cache, after the
-//     first start, which may have come before this worker was in control), or
-//   - when the reader asks for it ("Keep this course for offline use": "keep-runtime" from the
-//     network, with progress).
+// Three sets of files:
+//   - FILES, the shell (what every page loads: stylesheets, scripts, icons, the search index),
+//     kept when the worker installs, with the pages the reader has open and what they loaded
+//     ("hipdrop:keep-opened" from offline.js). Each is asked of the server with cache: "no-cache":
+//     a file the page has just loaded costs a revalidation (304), never a second download.
+//   - COURSE, the rest of the offline copy ([file, bytes]: the other pages and their pictures),
+//     saved only when the reader asks ("Save this course for offline use") or on a later visit
+//     over a connection the browser says is not metered, Save-Data off (offline.js decides).
+//   - RUNTIME, Python ([file, bytes]: Pyodide, the engine wheel, the worker and the widgets'
+//     scripts), kept as Python downloads it through this worker, from the HTTP cache once Python
+//     has run here, or from the network when the reader asks.
+// Every page or file fetched through the worker is kept too, for the next time offline.
 
 const VERSION = "__HIPDROP_CACHE_VERSION__";
 const FILES = [/* __HIPDROP_PRECACHE_FILES__ */];
+const COURSE = [/* __HIPDROP_COURSE_FILES__ */]; // [file, bytes]
 const RUNTIME = [/* __HIPDROP_RUNTIME_FILES__ */]; // [file, bytes]
 const PAGES = [/* __HIPDROP_PAGES__ */];
 
 const PREFIX = "hipdrop-";
 const CACHE = `${PREFIX}${VERSION}`;
 const SCOPE = new URL(self.registration.scope);
+// Kept in the cache once the reader has saved the whole course: a new version saves it again.
+const SAVED_MARK = new URL("__hipdrop-course-saved__", SCOPE).href;
+
+const address = (file) => new URL(file, SCOPE).href;
+const COURSE_URLS = new Set(COURSE.map(([file]) => address(file)));
+const RUNTIME_URLS = new Set(RUNTIME.map(([file]) => address(file)));
+
+// A folder's page is also asked for as folder/index.html (and the other way round): one copy.
+function alias(href) {
+  const url = new URL(href);
+  url.search = "";
+  url.hash = "";
+  if (url.pathname.endsWith("/")) return `${url.href}index.html`;
+  if (url.pathname.endsWith("/index.html")) return url.href.slice(0, -"index.html".length);
+  return null;
+}
+
+const MATCH = { ignoreSearch: true, ignoreVary: true };
+
+async function cached(cache, href) {
+  const found = await cache.match(href, MATCH);
+  if (found) return found;
+  const other = alias(href);
+  return other ? cache.match(other, MATCH) : undefined;
+}
+
+// Fetch one file and keep it. "no-cache": asked of the server, which answers 304 when the
+// browser's copy is current; "force-cache": the copy the page has just loaded, if there is one.
+async function keep(cache, href, mode, onBytes) {
+  const response = await fetch(href, { cache: mode });
+  if (!response.ok) throw new Error(`${new URL(href).pathname}: HTTP ${response.status}`);
+  await cache.put(href, onBytes ? await readCounting(response, onBytes) : response);
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
-      // Each file fetched fresh for this version: the version in the query (which static servers
-      // ignore) keeps the browser's HTTP cache from answering with an older copy. Stored under
-      // its plain address.
-      await Promise.all(
-        FILES.map(async (file) => {
-          const url = new URL(file, SCOPE);
-          const response = await fetch(`${url.href}?hipdrop-version=${VERSION}`, { cache: "no-store" });
-          if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-          await cache.put(url, response);
-        }),
-      );
-      // A runtime an older version kept stays kept: its files never change under the same
-      // address (pinned Pyodide; the wheel's folder is named by its hash), so they are copied.
-      await Promise.all(
-        RUNTIME.map(async ([file]) => {
-          const url = new URL(file, SCOPE);
-          const kept = await caches.match(url);
-          if (kept) await cache.put(url, kept);
-        }),
-      );
+      await Promise.all(FILES.map((file) => keep(cache, address(file), "no-cache")));
+      // What an older version kept stays kept: the runtime is copied (its files never change
+      // under the same address: pinned Pyodide, the wheel's folder named by its hash), the
+      // course's pages are asked for again (a revalidation each: only the changed ones come).
+      const older = (await caches.keys()).filter((name) => name.startsWith(PREFIX) && name !== CACHE);
+      const again = new Set();
+      let saved = false;
+      for (const name of older) {
+        const old = await caches.open(name);
+        for (const request of await old.keys()) {
+          if (request.url === SAVED_MARK) saved = true;
+          else if (RUNTIME_URLS.has(request.url)) await cache.put(request.url, await old.match(request));
+          else if (COURSE_URLS.has(request.url) || COURSE_URLS.has(alias(request.url))) again.add(request.url);
+        }
+      }
+      if (saved) {
+        COURSE.forEach(([file]) => again.add(address(file)));
+        await cache.put(SAVED_MARK, new Response("saved"));
+      }
+      await Promise.all([...again].map((href) => keep(cache, href, "no-cache").catch(() => {})));
       await self.skipWaiting();
     })(),
   );
@@ -64,13 +104,14 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// The runtime's files not kept yet, as [file, bytes].
-async function runtimeMissing(cache) {
-  const missing = [];
-  for (const entry of RUNTIME) {
-    if (!(await cache.match(new URL(entry[0], SCOPE)))) missing.push(entry);
+// The entries of a list not kept yet, as [address, bytes].
+async function missing(cache, entries) {
+  const found = [];
+  for (const [file, bytes] of entries) {
+    const href = address(file);
+    if (!(await cached(cache, href))) found.push([href, bytes]);
   }
-  return missing;
+  return found;
 }
 
 const bytesOf = (entries) => entries.reduce((sum, [, bytes]) => sum + bytes, 0);
@@ -88,44 +129,76 @@ async function readCounting(response, onBytes) {
   return new Response(new Blob(chunks), { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
-// Keep the runtime: from the HTTP cache ("http-cache": Python has just downloaded it) or from
-// the network ("network": the reader asked). Tells the asking page how far it is.
-async function keepRuntime(source, client) {
+// What the offline copy still lacks, in bytes: the rest of the course and the runtime.
+async function lacking(cache) {
+  return { course: bytesOf(await missing(cache, COURSE)), runtime: bytesOf(await missing(cache, RUNTIME)) };
+}
+
+// Keep part of the offline copy and tell the asking page how far it is:
+//   parts "runtime" from the HTTP cache (Python has just downloaded it), or
+//   parts "course" and/or "runtime" from the network (the reader asked, or a later visit on an
+//   unmetered connection saves the pages).
+async function save(parts, source, client) {
   const cache = await caches.open(CACHE);
-  const missing = await runtimeMissing(cache);
-  const total = bytesOf(missing);
-  const tell = (message) => client?.postMessage({ type: "hipdrop:runtime", total, ...message });
+  const wanted = [...(parts.includes("course") ? COURSE : []), ...(parts.includes("runtime") ? RUNTIME : [])];
+  const todo = await missing(cache, wanted);
+  const total = bytesOf(todo);
+  const tell = async (message) => client?.postMessage({ type: "hipdrop:offline", total, missing: await lacking(cache), ...message });
   let loaded = 0;
   let lastTold = 0;
-  try {
-    for (const [file] of missing) {
-      const url = new URL(file, SCOPE);
-      const response = await fetch(url, { cache: source === "http-cache" ? "force-cache" : "default" });
-      if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-      const copy = await readCounting(response, (bytes) => {
-        loaded += bytes;
-        if (loaded - lastTold > 256 * 1024) {
-          lastTold = loaded;
-          tell({ state: "downloading", loaded });
-        }
-      });
-      await cache.put(url, copy);
+  const onBytes = (bytes) => {
+    loaded += bytes;
+    if (loaded - lastTold > 256 * 1024) {
+      lastTold = loaded;
+      client?.postMessage({ type: "hipdrop:offline", state: "downloading", loaded, total });
     }
-    tell({ state: "kept", loaded: total, files: missing.length });
+  };
+  try {
+    // A few at a time: the pages are many and small, the runtime's files few and large.
+    const queue = [...todo];
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        await keep(cache, next[0], source === "http-cache" ? "force-cache" : "no-cache", onBytes);
+      }
+    };
+    await Promise.all([worker(), worker(), worker()]);
+    if (parts.includes("course")) await cache.put(SAVED_MARK, new Response("saved"));
+    await tell({ state: "kept", loaded: total });
   } catch (error) {
-    tell({ state: "failed", loaded, message: error.message });
+    await tell({ state: "failed", loaded, message: error.message });
   }
 }
 
-async function runtimeStatus(client) {
-  const missing = await runtimeMissing(await caches.open(CACHE));
-  client?.postMessage({ type: "hipdrop:runtime", state: missing.length ? "missing" : "kept", total: bytesOf(missing) });
+// The pages the reader has open and what they loaded (taken from the HTTP cache: nothing is
+// downloaded twice). Python's runtime is not among them: it is kept by "keep-runtime" only.
+async function keepOpened(urls) {
+  const cache = await caches.open(CACHE);
+  for (const href of urls) {
+    let url;
+    try {
+      url = new URL(href);
+    } catch {
+      continue;
+    }
+    url.hash = "";
+    url.search = ""; // page state only (a widget's answers, the slide), never another file
+    if (url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname) || url.pathname === new URL(self.location.href).pathname) continue;
+    const plain = url.href;
+    if (RUNTIME_URLS.has(plain) || (await cached(cache, plain))) continue;
+    await keep(cache, plain, "force-cache").catch(() => {});
+  }
 }
 
 self.addEventListener("message", (event) => {
-  const { type, source } = event.data ?? {};
-  if (type === "hipdrop:keep-runtime") event.waitUntil(keepRuntime(source, event.source));
-  else if (type === "hipdrop:runtime-status") event.waitUntil(runtimeStatus(event.source));
+  const { type, source, parts, urls } = event.data ?? {};
+  if (type === "hipdrop:keep-runtime") event.waitUntil(save(["runtime"], source, event.source));
+  else if (type === "hipdrop:save-course") event.waitUntil(save(parts ?? ["course", "runtime"], source, event.source));
+  else if (type === "hipdrop:keep-opened") event.waitUntil(keepOpened(urls ?? []));
+  else if (type === "hipdrop:offline-status") {
+    event.waitUntil(
+      (async () => event.source?.postMessage({ type: "hipdrop:offline", state: "status", missing: await lacking(await caches.open(CACHE)) }))(),
+    );
+  }
 });
 
 // Material's instant navigation (pages change without a reload, so Python keeps running) only
@@ -143,14 +216,16 @@ async function respond(event) {
   const cache = await caches.open(CACHE);
   // The query only carries page state (the presentation slide, a widget's answers), never a
   // different file.
-  const cached = await cache.match(request, { ignoreSearch: true });
-  if (cached) return cached;
-  // Kept once fetched, for the next time offline: the runtime as Python downloads it (Python
-  // runs on this device, so the widgets should work offline too) and files made after the site
-  // (the handout PDFs). Stored beside the answer, which is not held back until it is.
+  const found = await cached(cache, request.url);
+  if (found) return found;
+  // Kept once fetched, for the next time offline: pages opened, the runtime as Python downloads
+  // it (Python runs on this device, so the widgets should work offline too) and files made after
+  // the site (the handout PDFs). Stored beside the answer, which is not held back until it is.
   const response = await fetch(request);
   if (response.ok && response.type === "basic" && request.headers.get("range") === null) {
-    event.waitUntil(cache.put(request, response.clone()).catch(() => {}));
+    const url = new URL(request.url);
+    url.search = "";
+    event.waitUntil(cache.put(url.href, response.clone()).catch(() => {}));
   }
   return response;
 }

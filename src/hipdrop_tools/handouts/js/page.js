@@ -184,3 +184,31 @@ export async function composeBooklet(args) {
   for (const part of main.querySelectorAll(".hd-booklet-part, .hd-booklet-toc")) trimEnd(part);
   return document.title;
 }
+
+// `hipdrop worksheets`: version n of a quiz's worksheet or key. Before `prepare`, each generated
+// numeric question shows that version's problem, hint and key entry (HTML the engine wrote, its
+// texts escaped), and a line says which version it is.
+export function putVersion(args) {
+  const quiz = document.querySelector(`[data-quiz="${CSS.escape(args.quiz)}"]`);
+  if (!quiz) throw new Error(`no quiz ${args.quiz} on this page`);
+  for (const [id, shown] of Object.entries(args.problems)) {
+    const fieldset = quiz.querySelector(`fieldset[data-question="${CSS.escape(id)}"]`);
+    const box = fieldset?.querySelector(".hd-problem");
+    if (!box) throw new Error(`no generated question ${id} in quiz ${args.quiz}`);
+    box.innerHTML = shown.problem_html;
+    box.dataset.seed = String(shown.seed);
+    fieldset.querySelector(".hd-hint").textContent = shown.hint;
+    const key = quiz.querySelector(`.hd-key-problem[data-question="${CSS.escape(id)}"]`);
+    key.innerHTML = shown.key_html;
+    key.dataset.seed = String(shown.seed);
+  }
+  const label = () => {
+    const line = document.createElement("p");
+    line.className = "hd-worksheet-version";
+    line.append(Object.assign(document.createElement("strong"), { textContent: args.label }));
+    return line;
+  };
+  quiz.querySelector("form.hd-quiz-form").prepend(label());
+  quiz.querySelector(".hd-answer-key > ol").before(label());
+  quiz.dataset.worksheetVersion = String(args.version);
+}

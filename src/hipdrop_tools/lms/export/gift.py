@@ -2,6 +2,10 @@
 
 Text is written in GIFT's [html] format: the HTML the course itself shows, already safe. Blank
 lines end a question in GIFT, so line breaks inside text are written as spaces.
+
+A generated question's versions are numeric questions with their tolerance (``{#answer:tolerance}``)
+under a category of their own, ``<bank>/<question id>`` (``$CATEGORY``), as in the Moodle XML
+export: a quiz draws one of them at random.
 """
 
 from hipdrop.quiz.grading import number_text
@@ -17,6 +21,7 @@ from hipdrop_tools.lms.export import (
     numeric_prompt,
     option_by_truth,
     true_false_value,
+    version_group,
 )
 
 SPECIAL = "\\~=#{}:"
@@ -90,7 +95,11 @@ def render(bank: Bank, category: str = CATEGORY_ROOT) -> tuple[str, list[ExportW
         "// Exported from the course by hipdrop; import in Moodle as GIFT.",
         f"$CATEGORY: {category}/{bank.id}",
     ]
+    group: str | None = None
     for question in bank.questions:
+        if version_group(question) != group:
+            group = version_group(question)
+            blocks.append(f"$CATEGORY: {category}/{bank.id}" + (f"/{group}" if group else ""))
         reason = matching_skip_reason(question) if question.type in ("ordering", "matching") else None
         text = None if reason else question_gift(question)
         if text is None:

@@ -4,6 +4,11 @@ Types: single and multiple -> multichoice (Moodle's partial credit matches the c
 each right option +100/C %, each wrong option -100/C %); true/false -> truefalse; numeric ->
 numerical (with tolerance, a catch-all wrong answer carrying the "incorrect" feedback, and the
 unit); matching -> matching; ordering -> matching, each item matched to its place.
+
+A generated question's versions are numerical questions in a category of their own,
+``<bank>/<question id>``, below the bank's: a quiz draws one with Moodle's "random question from
+this category", so neighbours get different numbers. (Moodle's calculated type would need the
+model written again as a Moodle formula; the versions keep every number the course's engine's.)
 """
 
 import xml.etree.ElementTree as ET
@@ -21,6 +26,7 @@ from hipdrop_tools.lms.export import (
     numeric_prompt,
     option_by_truth,
     true_false_value,
+    version_group,
 )
 
 RIGHT_FEEDBACK = "<p>Your answer is correct.</p>"
@@ -148,9 +154,18 @@ def render(bank: Bank, category: str = CATEGORY_ROOT) -> tuple[str, list[ExportW
     warnings: list[ExportWarning] = []
     quiz = ET.Element("quiz")
     quiz.append(ET.Comment(f" {bank.title}: exported from the course by hipdrop "))
-    category_question = ET.SubElement(quiz, "question", {"type": "category"})
-    _text(category_question, "category", f"$course$/top/{category}/{bank.id}", fmt=None)
+    bank_category = f"$course$/top/{category}/{bank.id}"
+
+    def switch_to(path: str) -> None:
+        category_question = ET.SubElement(quiz, "question", {"type": "category"})
+        _text(category_question, "category", path, fmt=None)
+
+    switch_to(bank_category)
+    group: str | None = None
     for question in bank.questions:
+        if version_group(question) != group:
+            group = version_group(question)
+            switch_to(f"{bank_category}/{group}" if group else bank_category)
         if question.type in ("single", "multiple"):
             element = _multichoice(quiz, question)
         elif question.type == "true_false":

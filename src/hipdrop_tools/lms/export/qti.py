@@ -6,7 +6,7 @@ import io
 import zipfile
 
 from hipdrop_tools.course.quizzes import SourceBank
-from hipdrop_tools.lms.export import ExportWarning, export_bank_model, qti12, qti21
+from hipdrop_tools.lms.export import DEFAULT_VERSIONS, ExportWarning, export_bank_model, qti12, qti21
 
 ZIP_DATE = (2026, 1, 1, 0, 0, 0)
 PACKAGES = (("qti21", qti21.package_files), ("qti12", qti12.package_files))
@@ -24,12 +24,14 @@ def zip_bytes(files: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def export_packages(banks: dict[str, SourceBank], base_url: str = "") -> tuple[dict[str, bytes], list[ExportWarning]]:
+def export_packages(
+    banks: dict[str, SourceBank], base_url: str = "", versions: int = DEFAULT_VERSIONS
+) -> tuple[dict[str, bytes], list[ExportWarning]]:
     """Every bank as both packages: ({file name: zip bytes}, warnings)."""
     out: dict[str, bytes] = {}
     warnings: list[ExportWarning] = []
     for bank_id in sorted(banks):
-        bank = export_bank_model(banks[bank_id], base_url)
+        bank = export_bank_model(banks[bank_id], base_url, versions)
         for suffix, package_files in PACKAGES:
             files, found = package_files(bank)
             out[f"{bank_id}.{suffix}.zip"] = zip_bytes(files)

@@ -18,6 +18,9 @@ HTML keeps only the elements and link schemes that ``xhtml.py`` allows, so no fi
 A whole right answer (multiple, matching, ordering) is set to exactly 100: shares such as
 33.3333 would add up to a little less.
 
+A generated question's versions are numerical questions in a section of their own that selects
+one (``selection_number`` 1: a question group in Canvas), so neighbours get different numbers.
+
 Feedback: each option's own feedback when it is chosen; right / partly right / wrong feedback for
 the other types; the explanation with the lesson link as general feedback.
 """
@@ -26,7 +29,14 @@ from lxml import etree
 
 from hipdrop.quiz.grading import number_text, ordinal
 from hipdrop.quiz.model import CHOICE_TYPES, Bank, Question
-from hipdrop_tools.lms.export import ExportWarning, explanation_with_link, matching_prompt, numeric_of, numeric_prompt
+from hipdrop_tools.lms.export import (
+    ExportWarning,
+    explanation_with_link,
+    matching_prompt,
+    numeric_of,
+    numeric_prompt,
+    version_group,
+)
 from hipdrop_tools.lms.export.xhtml import safe_html
 
 NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -240,8 +250,14 @@ def questestinterop(bank: Bank) -> tuple[etree._Element, list[ExportWarning]]:
     root.set(f"{{{XSI}}}schemaLocation", f"{NS} {XSD}")
     assessment = _sub(root, "assessment", {"ident": bank.id, "title": bank.title})
     section = _sub(assessment, "section", {"ident": "root_section"})
+    groups: dict[str, etree._Element] = {}
     for question in bank.questions:
-        section.append(item_element(question))
+        group = version_group(question)
+        if group and group not in groups:
+            groups[group] = _sub(section, "section", {"ident": f"versions-{group}", "title": group})
+            selection = _sub(_sub(groups[group], "selection_ordering"), "selection")
+            _sub(selection, "selection_number", text="1")
+        (groups[group] if group else section).append(item_element(question))
     _qualify(root)
     return root, []
 

@@ -12,6 +12,9 @@ Every question is worth 1 (``MAXSCORE``), and the response processing gives the 
 - matching: ``matchInteraction`` (directed pairs, left to right) with a ``mapping``: each right
   pair earns an equal share.
 
+A generated question's versions are numeric items in a section of their own that selects one
+(``<selection select="1"/>``): each candidate meets one version, neighbours different numbers.
+
 Identifiers are the bank's ids; one that starts with a digit gets a leading "_" (QTI requires a
 letter or "_" first). A matching question whose two sides share an id is left out, with a warning.
 
@@ -24,7 +27,7 @@ from lxml import etree
 
 from hipdrop.quiz.grading import number_text
 from hipdrop.quiz.model import CHOICE_TYPES, Bank, Question
-from hipdrop_tools.lms.export import ExportWarning, explanation_with_link, numeric_of, numeric_prompt
+from hipdrop_tools.lms.export import ExportWarning, explanation_with_link, numeric_of, numeric_prompt, version_group
 from hipdrop_tools.lms.export.xhtml import append_html
 
 NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -312,6 +315,8 @@ def item_element(question: Question) -> etree._Element:
 
 
 def test_element(bank: Bank, item_paths: dict[str, str]) -> etree._Element:
+    """The test: one section with every item; a generated question's versions in a section of
+    their own, inside it, from which one is selected."""
     test = _root("assessmentTest", NS, XSD, {"identifier": qti_id(bank.id), "title": bank.title})
     outcome = _sub(test, "outcomeDeclaration", {"identifier": "SCORE", "cardinality": "single", "baseType": "float"})
     _sub(_sub(outcome, "defaultValue"), "value", text="0")
@@ -319,8 +324,21 @@ def test_element(bank: Bank, item_paths: dict[str, str]) -> etree._Element:
         test, "testPart", {"identifier": "part-1", "navigationMode": "nonlinear", "submissionMode": "simultaneous"}
     )
     section = _sub(part, "assessmentSection", {"identifier": "section-1", "title": bank.title, "visible": "true"})
+    groups = {q.id: version_group(q) for q in bank.questions}
+    versions: dict[str, etree._Element] = {}
     for question_id, path in item_paths.items():
-        _sub(section, "assessmentItemRef", {"identifier": qti_id(question_id), "href": path})
+        group = groups.get(question_id)
+        parent = section
+        if group:
+            if group not in versions:
+                versions[group] = _sub(
+                    section,
+                    "assessmentSection",
+                    {"identifier": f"versions-{group}", "title": group, "visible": "false"},
+                )
+                _sub(versions[group], "selection", {"select": "1"})
+            parent = versions[group]
+        _sub(parent, "assessmentItemRef", {"identifier": qti_id(question_id), "href": path})
     processing = _sub(test, "outcomeProcessing")
     _set(processing, "SCORE", lambda s: _sub(_sub(s, "sum"), "testVariables", {"variableIdentifier": "SCORE"}))
     return test

@@ -1,8 +1,9 @@
 // Quiz widget: collects the reader's answers, has the engine grade them, shows the feedback.
 //
 // The engine (Python, in the worker) does all the deciding. It is sent the bank once per page
-// (quiz.load), then gives the option order for a seed (quiz.order), whether saved progress is
-// usable (quiz.restore), grading and exam rules (quiz.submit, quiz.grade). This file only reads
+// (quiz.load), then gives the option order for a seed (quiz.order), a generated question's problem
+// (quiz.problem), whether saved progress is usable (quiz.restore), grading and exam rules
+// (quiz.submit, quiz.grade). This file only reads
 // the form, moves elements and shows results.
 // Its words come from the page's catalog (messages.js); the engine's come in its results, in the
 // language each call names.
@@ -70,6 +71,17 @@ function questionFields(form) {
   return [...form.querySelectorAll("fieldset[data-question]")];
 }
 
+const GENERATED = "generated_numeric";
+
+function generatedFields(form) {
+  return questionFields(form).filter((fieldset) => fieldset.dataset.type === GENERATED);
+}
+
+// A generated question's answer carries the seed of the problem on screen: it is graded against that one.
+function problemSeed(fieldset) {
+  return Number(fieldset.querySelector(".hd-problem").dataset.seed);
+}
+
 function responsesOf(form) {
   const responses = {};
   for (const fieldset of questionFields(form)) {
@@ -78,6 +90,8 @@ function responsesOf(form) {
     if (type === "numeric") {
       const value = fieldset.querySelector("input").value.trim();
       if (value) responses[id] = value;
+    } else if (type === GENERATED) {
+      responses[id] = { seed: problemSeed(fieldset), value: fieldset.querySelector("input").value.trim() };
     } else if (type === "ordering" || type === "matching") {
       const answer = {};
       for (const row of fieldset.querySelectorAll(".hd-item, .hd-pair")) {
@@ -100,6 +114,8 @@ function applyResponses(form, responses) {
     const type = fieldset.dataset.type;
     if (type === "numeric") {
       fieldset.querySelector("input").value = String(answer);
+    } else if (type === GENERATED) {
+      fieldset.querySelector("input").value = String(answer.value ?? "");
     } else if (type === "ordering" || type === "matching") {
       for (const row of fieldset.querySelectorAll(".hd-item, .hd-pair")) {
         const value = answer[row.dataset.item ?? row.dataset.left];
@@ -141,6 +157,7 @@ function applyOrder(form, order) {
   }
 }
 
+// The feedback of the whole form, or of one question (a generated question given new numbers).
 function clearFeedback(form) {
   for (const el of form.querySelectorAll(".hd-option-feedback, .hd-part-feedback, .hd-explanation, .hd-answer")) {
     el.hidden = true;
@@ -148,10 +165,12 @@ function clearFeedback(form) {
   }
   for (const el of form.querySelectorAll("[data-verdict]")) delete el.dataset.verdict;
   for (const el of form.querySelectorAll("[data-key]")) delete el.dataset.key;
+  if (form.dataset.verdict) delete form.dataset.verdict;
 }
 
 function setLocked(form, locked) {
-  for (const el of form.querySelectorAll("fieldset[data-question] input, fieldset[data-question] select")) {
+  const controls = ["input", "select", "button.hd-new-numbers"].map((tag) => `fieldset[data-question] ${tag}`);
+  for (const el of form.querySelectorAll(controls.join(", "))) {
     el.disabled = locked;
   }
 }
@@ -267,10 +286,55 @@ export function attach(root, api) {
     root.dataset.seed = String(seed);
   }
 
+  // A generated question's problem, as the engine writes it: for a known seed ({seed}), or the
+  // attempt's ({attempt, turn, avoid}); the answer key below the quiz follows it.
+  async function showProblem(fieldset, params) {
+    const id = fieldset.dataset.question;
+    const problem = await call("quiz.problem", { question: id, language: language(), ...params });
+    const box = fieldset.querySelector(".hd-problem");
+    box.innerHTML = problem.problem_html;
+    box.dataset.seed = String(problem.seed);
+    fieldset.querySelector(".hd-hint").textContent = problem.hint;
+    const key = root.querySelector(`.hd-key-problem[data-question="${CSS.escape(id)}"]`);
+    if (key) {
+      key.innerHTML = problem.key_html;
+      key.dataset.seed = String(problem.seed);
+    }
+  }
+
   async function useSeed(newSeed) {
     seed = newSeed;
     applyOrder(form, await call("quiz.order", { seed }));
+    await Promise.all(
+      generatedFields(form).map((fieldset) => {
+        fieldset.dataset.turn = "0";
+        return showProblem(fieldset, { attempt: seed, turn: 0 });
+      }),
+    );
     showVersion();
+  }
+
+  // Saved answers to generated questions bring back the problem they answered.
+  async function restoreProblems(responses) {
+    await Promise.all(
+      generatedFields(form)
+        .filter((fieldset) => Number.isInteger(responses[fieldset.dataset.question]?.seed))
+        .map((fieldset) => showProblem(fieldset, { seed: responses[fieldset.dataset.question].seed })),
+    );
+  }
+
+  async function newNumbers(fieldset) {
+    const turn = Number(fieldset.dataset.turn ?? 0) + 1;
+    fieldset.dataset.turn = String(turn);
+    await showProblem(fieldset, { attempt: seed, turn, avoid: problemSeed(fieldset) });
+    fieldset.querySelector("input").value = "";
+    clearFeedback(fieldset);
+    // Said once to a screen reader (the problem itself is not a live region: Python's start would read it out).
+    const values = [...fieldset.querySelectorAll(".hd-givens tr")].map((row) =>
+      [...row.cells].map((cell) => cell.textContent.trim()).join(" "),
+    );
+    fieldset.querySelector(".hd-problem-status").textContent = text("quiz.live.new_numbers", { values: values.join("; ") });
+    save();
   }
 
   function setAnswersShown(shown) {
@@ -360,6 +424,16 @@ export function attach(root, api) {
 
   buttons.show.addEventListener("click", () => setAnswersShown(!answersShown));
 
+  for (const fieldset of generatedFields(form)) {
+    fieldset.querySelector(".hd-new-numbers").addEventListener("click", async () => {
+      try {
+        await newNumbers(fieldset);
+      } catch (error) {
+        resultBox.textContent = text("quiz.live.problem_failed", { reason: error.message });
+      }
+    });
+  }
+
   buttons.retry.addEventListener("click", async () => {
     await newAttempt(
       seedFromUrl()
@@ -389,6 +463,7 @@ export function attach(root, api) {
       }
       await useSeed(seedFromUrl() ?? progress.seed ?? newSeed());
       applyResponses(form, progress.responses);
+      await restoreProblems(progress.responses);
       submitted = progress.submitted;
       if (submitted) {
         showResult(await call("quiz.grade", { responses: progress.responses, language: language() }), { focus: false });
@@ -396,6 +471,7 @@ export function attach(root, api) {
       else if (Object.keys(progress.responses).length) save();
       buttons.submit.hidden = exam && submitted;
       buttons.reset.hidden = false;
+      for (const button of form.querySelectorAll(".hd-new-numbers")) button.hidden = false;
     } catch (error) {
       resultBox.textContent = text("quiz.live.start_failed", { reason: error.message });
       buttons.submit.hidden = false;
