@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from a11y_audit import PALETTE_TOGGLE, prepare, run_axe, scheme, wait_for_stillness
 from hipdrop_tools.offline.serve import serve_in_thread
 from storage_refusal import FULL
-from support import PYODIDE_TIMEOUT_MS, reach, wait_until_controlled
+from support import PYODIDE_TIMEOUT_MS, SERVICE_WORKERS, reach, wait_until_controlled
 
 pytestmark = pytest.mark.timeout(600)
 
@@ -45,11 +45,11 @@ def own_server(built_site):
 
 
 def keep_offline(page, url):
-    """Visit once and press Keep this course for offline use: pages and Python are kept."""
+    """Visit once and press Save this course for offline use: pages and Python are kept."""
     page.goto(url + "handouts/")
     wait_until_controlled(page)
     control = page.locator("[data-hd-offline-keep]").first
-    control.get_by_role("button", name=re.compile("Keep this course for offline use")).click()
+    control.get_by_role("button", name=re.compile("Save this course for offline use")).click()
     expect(control).to_have_attribute("data-state", "kept", timeout=KEEP_TIMEOUT_MS)
 
 
@@ -80,6 +80,7 @@ def printed(page, fmt: str) -> PdfReader:
         page.emulate_media(media="screen")
 
 
+@SERVICE_WORKERS  # offline: the service worker keeps the course
 def test_from_the_picker_to_a_logged_session_printed_and_carried_to_a_new_browser_all_offline(
     browser, context, own_server, built_site, tmp_path
 ):
@@ -191,7 +192,7 @@ def test_from_the_picker_to_a_logged_session_printed_and_carried_to_a_new_browse
     data = json.loads(saved.read_text())
     assert data["format"] == "hip-drop-session-log" and len(data["sessions"]) == 1
 
-    other = browser.new_context()
+    other = browser.new_context(service_workers="allow")  # a new browser, offline like the first
     try:
         server2, url2 = serve_in_thread(built_site)
         fresh = other.new_page()
@@ -328,7 +329,7 @@ def axe_both(page) -> dict[str, list[str]]:
 
 
 def test_axe_finds_nothing_in_either_palette_in_each_state_of_a_session(browser, site_url):
-    context = browser.new_context(reduced_motion="reduce")
+    context = browser.new_context(reduced_motion="reduce", service_workers="block")
     prepare(context)
     page = context.new_page()
     try:
