@@ -108,9 +108,9 @@ def view(log: Log, catalog: Catalog, on: str, urls: dict, only: str = "") -> dic
         else None,
         "session": plan.session.id if plan.session else None,
         "usual": answers.pain_now,
-        "pain_hint": f"0 is no pain, 10 the worst imaginable. Your usual pain is {answers.pain_now}: the pain rule "
-        f"allows up to about {pain_monitoring.ceiling(answers.pain_now)} during and after, and back to "
-        f"{answers.pain_now} by the next morning.",
+        "pain_hint": f"0 is no pain, 10 the worst imaginable. Your usual pain is {answers.pain_now}: by the "
+        f"pain rule, during and after the exercises {pain_monitoring.allowance(answers.pain_now)}, and it "
+        f"should be back to {answers.pain_now} by the next morning.",
     }
 
 

@@ -102,13 +102,12 @@ def _changes(changes: tuple[Change, ...], urls: dict, answers_form: dict, left_i
 
 def overview_html(program: Program, answers: Answers, plan: Today, urls: dict, answers_form: dict) -> str:
     usual = answers.pain_now
-    top = pain_monitoring.ceiling(usual)
     logged = {e.family for e in plan.session.exercises} if plan.session else set()
     parts = [
         f'<div class="hd-session-overview" data-state="{_e(plan.state)}" data-phase="{_e(plan.phase_id)}">',
         f'<h3 id="hd-session-phase">Phase {plan.phase_number}: {_e(plan.phase_title)}</h3>',
-        f"<p>Your usual pain, from your answers, is {usual} out of 10: during and after the exercises it "
-        f"may go up to about {top}, and it should be back to {usual} by the next morning "
+        f"<p>Your usual pain, from your answers, is {usual} out of 10: during and after the exercises "
+        f"{pain_monitoring.allowance(usual)}, and it should be back to {usual} by the next morning "
         "(the pain-monitoring rule).</p>",
     ]
     if plan.state == "stopped":

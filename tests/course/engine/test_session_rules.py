@@ -152,6 +152,23 @@ def test_pain_above_the_rule_takes_one_set_off_next_time():
     assert "Your pain reached 6 out of 10" in view["html"] and "one set fewer" in view["html"]
 
 
+def test_pain_above_five_steps_back_even_within_two_points_of_the_usual_pain():
+    # Usual 4: 6 is only 2 points up, but the rule never allows more than 5 out of 10.
+    view = session(opened(form={**FORM, "pain_now": ["4"]})["log"], DAYS[0], pain=6, morning=4)
+    assert due(opened(stored=view["log"], on=DAYS[1]))["dip"]["sets"] == 2
+    assert "above the 5 out of 10 the rule allows" in view["html"]
+
+
+def test_a_usual_pain_of_five_may_not_rise_at_all():
+    first = opened(form={**FORM, "pain_now": ["5"]})
+    assert "it should not go up at all" in first["pain_hint"] and "up to about" not in first["pain_hint"]
+    assert "should not go up at all" in first["html"]
+    view = session(first["log"], DAYS[0], pain=6, morning=5)
+    assert due(opened(stored=view["log"], on=DAYS[1]))["dip"]["sets"] == 2
+    kept = session(opened(form={**FORM, "pain_now": ["5"]})["log"], DAYS[0], pain=5, morning=5)
+    assert due(opened(stored=kept["log"], on=DAYS[1]))["dip"]["sets"] == 3
+
+
 def test_pain_not_settled_by_the_next_morning_also_steps_back():
     view = session(opened()["log"], DAYS[0], pain=4, morning=5)  # within the rule during, not settled
     assert due(opened(stored=view["log"], on=DAYS[1]))["dip"]["sets"] == 2
