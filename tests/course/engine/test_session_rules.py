@@ -6,6 +6,7 @@ the pain-monitoring rule, lesson 5's checks), never taken from the function unde
 """
 
 import json
+import re
 from html import escape
 from hipdrop.browser import CORE_METHODS
 from hipdrop.browser import dispatch as engine_dispatch
@@ -67,6 +68,7 @@ def program(form):
     return pick(answers_from_form(form), CATALOG)
 
 
+CITE = re.compile(r"[A-Z][A-Za-z-]+(?: et al\.| & [A-Z][A-Za-z-]+)? \d{4}")  # "Silbernagel et al. 2007"
 URLS = {"program": "../program/", "exercises": {}, "root": "../"}
 
 
@@ -390,3 +392,8 @@ def test_the_clinical_rules_page_lists_every_session_rule_with_its_source():
         assert escape(rule.title) in html and escape(rule.source) in html
     conventions = [rule for rule in SESSION_RULES if rule.convention]
     assert conventions and all(escape(rule.text) in html.split('<h2 id="conventions">')[1] for rule in conventions)
+    # Every author and year a session rule cites has its full reference on the page.
+    cited = {cite for rule in SESSION_RULES for cite in CITE.findall(rule.source)}
+    assert {"Silbernagel et al. 2007", "ACSM 2009", "ACSM 2011", "Hardcastle & Nade 1985"} <= cited
+    missing = [cite for cite in cited if f"<li><strong>{escape(cite)}</strong>: " not in html]
+    assert missing == []
