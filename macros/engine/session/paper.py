@@ -45,7 +45,8 @@ def tracker_html(program: Program, answers: Answers, on: str) -> str:
     head = "".join(f'<th scope="col">Week {n}</th>' for n in range(1, TRACKER_WEEKS + 1))
     rows = []
     for phase in program.phases:
-        checks = " ".join(r.text.replace("The course's check: ", "") for r in phase.moving_on)
+        texts = [r.text.replace("The course's check: ", "") for r in phase.moving_on]
+        checks = " ".join([*texts[:1], *(t[:1].upper() + t[1:] for t in texts[1:])])  # sentences after the first
         rows.append(
             f'<tbody><tr class="hd-tracker-phase"><td colspan="{TRACKER_WEEKS + 2}"><strong>'
             f"Phase {phase.number}: {_e(phase.title)}.</strong> <span>Move on when: {_e(checks)}</span></td></tr>"

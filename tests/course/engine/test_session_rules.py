@@ -357,6 +357,9 @@ def test_the_tracker_and_summary_come_from_the_program_and_the_log():
     tracker = call("session.paper", {"log": log, "today": DAYS[0], "kind": "tracker"})["html"]
     assert "Week 6" in tracker and "Stop rules" in tracker and "Dip" in tracker
     assert tracker.count('class="hd-box"') == 3 * 6 * 2  # 3 days a week, 6 weeks, 2 exercises
+    # Each check for moving on reads as its own sentence: none starts in lower case after a full stop.
+    moving_on = re.findall(r"Move on when: (.*?)</span>", tracker)
+    assert moving_on and not [text for text in moving_on if re.search(r"\. [a-z]", text)]
     summary = call("session.paper", {"log": log, "today": DAYS[0], "kind": "summary"})["html"]
     assert "Your pain reached 6 out of 10" in summary and "Which side is weak?" in summary
 
