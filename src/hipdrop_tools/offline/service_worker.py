@@ -22,7 +22,7 @@ from pathlib import Path
 
 from hipdrop_tools.build.icons import ICON_SIZES
 from hipdrop_tools.build.site_files import ASSETS_DIR, QUIZ_DOWNLOADS_DIR
-from hipdrop_tools.offline.site_shell import imported_modules, shell_files
+from hipdrop_tools.offline.site_shell import shell_files
 
 SERVICE_WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
@@ -73,15 +73,9 @@ def is_runtime(rel: str) -> bool:
     return rel.startswith(RUNTIME_PREFIXES)
 
 
-def runtime_entries(site_dir: Path, files: list[str], shell: Sequence[str] = ()) -> list[tuple[str, int]]:
-    """The runtime's files among ``files``, each with its size in bytes: those under
-    ``RUNTIME_PREFIXES``, and the modules their scripts import that the ``shell`` does not keep
-    (a widget's helper module that no page loads by itself: without it the widget cannot start
-    offline)."""
-    runtime = [rel for rel in files if is_runtime(rel)]
-    imported = imported_modules(site_dir, runtime) - set(shell)
-    chosen = set(runtime) | {rel for rel in imported if rel in set(files)}
-    return [(rel, (site_dir / rel).stat().st_size) for rel in files if rel in chosen]
+def runtime_entries(site_dir: Path, files: list[str]) -> list[tuple[str, int]]:
+    """The runtime's files among ``files``, each with its size in bytes."""
+    return [(rel, (site_dir / rel).stat().st_size) for rel in files if is_runtime(rel)]
 
 
 def course_entries(site_dir: Path, files: list[str], shell: list[str]) -> list[tuple[str, int]]:
@@ -165,7 +159,7 @@ def write_service_worker(site_dir: Path, template: str, pages: list[str] | None 
         version,
         shell,
         pages,
-        runtime_entries(site_dir, files, shell),
+        runtime_entries(site_dir, files),
         course_entries(site_dir, files, shell),
     )
     (site_dir / SERVICE_WORKER).write_text(text, encoding="utf-8")

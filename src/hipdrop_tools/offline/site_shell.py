@@ -114,24 +114,13 @@ def shell_files(site_dir: Path, pages: Iterable[str]) -> list[str]:
     for rel in pages:
         found |= page_references(rel, (site_dir / rel).read_text(encoding="utf-8", errors="replace"))
     found |= _manifest_icons(site_dir) | _search_files(site_dir)
-    found |= imported_modules(site_dir, found)
-    return sorted(rel for rel in found if (site_dir / rel).is_file())
-
-
-def imported_modules(site_dir: Path, scripts: Iterable[str]) -> set[str]:
-    """The modules ``scripts`` (site-relative; other files are ignored) import statically, and the
-    modules those import, as site-relative paths; not ``scripts`` themselves."""
-    site_dir = Path(site_dir)
-    seen = set(scripts)
-    found: set[str] = set()
-    pending = [rel for rel in seen if rel.endswith((".js", ".mjs"))]
+    pending = [rel for rel in found if rel.endswith((".js", ".mjs"))]
     while pending:
         rel = pending.pop()
         path = site_dir / rel
         if not path.is_file():
             continue
-        for imported in module_imports(rel, path.read_text(encoding="utf-8", errors="replace")) - seen:
-            seen.add(imported)
+        for imported in module_imports(rel, path.read_text(encoding="utf-8", errors="replace")) - found:
             found.add(imported)
             pending.append(imported)
-    return found
+    return sorted(rel for rel in found if (site_dir / rel).is_file())

@@ -13,7 +13,6 @@ import zxingcpp
 from hipdrop_tools.offline import bundle
 
 from hipdrop_tools.offline import service_worker as offline
-from hipdrop_tools.offline.site_shell import module_imports
 
 from hipdrop_tools.build import qr
 from hipdrop_tools.course.config import course_file_stem, course_project
@@ -132,15 +131,6 @@ def test_the_service_worker_keeps_the_shell_first_and_the_course_and_runtime_apa
         assert runtime[needed] == (built_site / needed).stat().st_size
     assert any(rel.endswith(".whl") for rel in runtime) and any(rel.endswith("/pyodide-lock.json") for rel in runtime)
     assert not set(shell) & set(runtime) and not set(course) & set(runtime) and not set(shell) & set(course)
-    # A widget's script starts offline: every module it imports is kept with the shell or the runtime.
-    unkept = {
-        (rel, imported)
-        for rel in runtime
-        if rel.endswith(".js")
-        for imported in module_imports(rel, (built_site / rel).read_text())
-        if imported not in shell and imported not in runtime
-    }
-    assert unkept == set()
     assert version == offline.site_version(built_site, offline.precache_files(built_site))
 
 
