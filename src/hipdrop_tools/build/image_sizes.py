@@ -41,7 +41,7 @@ def intrinsic_size(path: Path) -> tuple[float, float] | None:
 
 def with_image_heights(html: str, page_dest: str, sources: Mapping[str, Path]) -> str:
     """``html`` with ``height`` added to each local picture that has a width and no height.
-    ``page_dest``: the page's path in the site (``exercises/x/index.html``), against which relative
+    ``page_dest``: the page's path in the site (``notes/x/index.html``), against which relative
     addresses resolve; ``sources``: each site path's source file (the pages are written before
     MkDocs has copied every picture, so the sources are read)."""
 

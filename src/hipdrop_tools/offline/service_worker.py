@@ -22,7 +22,7 @@ from pathlib import Path
 
 from hipdrop_tools.build.icons import ICON_SIZES
 from hipdrop_tools.build.site_files import ASSETS_DIR, QUIZ_DOWNLOADS_DIR
-from hipdrop_tools.offline.site_shell import shell_files
+from hipdrop_tools.offline.site_shell import imported_modules, shell_files
 
 SERVICE_WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
@@ -73,9 +73,13 @@ def is_runtime(rel: str) -> bool:
     return rel.startswith(RUNTIME_PREFIXES)
 
 
-def runtime_entries(site_dir: Path, files: list[str]) -> list[tuple[str, int]]:
-    """The runtime's files among ``files``, each with its size in bytes."""
-    return [(rel, (site_dir / rel).stat().st_size) for rel in files if is_runtime(rel)]
+def runtime_entries(site_dir: Path, files: list[str], shell: Sequence[str] = ()) -> list[tuple[str, int]]:
+    """The runtime's files among ``files``, and the modules its scripts import (now or once a
+    widget asks, as a quiz imports its result code's view and that view the QR encoder) that
+    the shell does not hold, each with its size in bytes."""
+    runtime = {rel for rel in files if is_runtime(rel)}
+    runtime |= imported_modules(site_dir, runtime, dynamic=True) - set(shell)
+    return [(rel, (site_dir / rel).stat().st_size) for rel in files if rel in runtime]
 
 
 def course_entries(site_dir: Path, files: list[str], shell: list[str]) -> list[tuple[str, int]]:
@@ -159,7 +163,7 @@ def write_service_worker(site_dir: Path, template: str, pages: list[str] | None 
         version,
         shell,
         pages,
-        runtime_entries(site_dir, files),
+        runtime_entries(site_dir, files, shell),
         course_entries(site_dir, files, shell),
     )
     (site_dir / SERVICE_WORKER).write_text(text, encoding="utf-8")

@@ -20,8 +20,10 @@ _ATTRIBUTE = {"link": re.compile(r"\bhref=\"([^\"]+)\""), "script": re.compile(r
 # Material's configuration names its search worker.
 _MATERIAL_CONFIG = re.compile(r"<script id=\"__config\" type=\"application/json\">(.*?)</script>", re.S)
 # Static ES module imports: `import x from "./a.js"`, `import "./a.js"`, `export ... from "./a.js"`.
-# Dynamic `import()` is left out on purpose: a widget's script loads only when its Python starts.
+# Dynamic `import()` is left out of the shell on purpose: a widget's script loads only when its
+# Python starts. The runtime's own closure follows it (`import("./a.js")`, a literal address).
 _IMPORT = re.compile(r"^\s*(?:import|export)\b[^\"'()]*?[\"'](\.{1,2}/[^\"']+)[\"']", re.M)
+_DYNAMIC_IMPORT = re.compile(r"\bimport\(\s*[\"'](\.{1,2}/[^\"'`$]+)[\"']\s*\)")
 
 SEARCH_INDEX = "search/search_index.json"
 # A larger search index is left out of the shell (a reader who only reads pays for it once, when
@@ -67,9 +69,27 @@ def page_references(rel: str, html: str) -> set[str]:
     return found
 
 
-def module_imports(rel: str, source: str) -> set[str]:
-    """The modules a script imports statically, as site-relative paths."""
-    return {path for address in _IMPORT.findall(source) if (path := _local(rel, address))}
+def module_imports(rel: str, source: str, dynamic: bool = False) -> set[str]:
+    """The modules a script imports statically (and, with ``dynamic``, those it imports later by
+    a literal address), as site-relative paths."""
+    addresses = _IMPORT.findall(source) + (_DYNAMIC_IMPORT.findall(source) if dynamic else [])
+    return {path for address in addresses if (path := _local(rel, address))}
+
+
+def imported_modules(site_dir: Path, scripts: Iterable[str], dynamic: bool = False) -> set[str]:
+    """``scripts`` and every module of the site they import, directly or not (site-relative)."""
+    found = set(scripts)
+    pending = [rel for rel in found if rel.endswith((".js", ".mjs"))]
+    while pending:
+        rel = pending.pop()
+        path = site_dir / rel
+        if not path.is_file():
+            continue
+        source = path.read_text(encoding="utf-8", errors="replace")
+        for imported in module_imports(rel, source, dynamic) - found:
+            found.add(imported)
+            pending.append(imported)
+    return {rel for rel in found if (site_dir / rel).is_file()}
 
 
 def _search_files(site_dir: Path) -> set[str]:
@@ -114,13 +134,4 @@ def shell_files(site_dir: Path, pages: Iterable[str]) -> list[str]:
     for rel in pages:
         found |= page_references(rel, (site_dir / rel).read_text(encoding="utf-8", errors="replace"))
     found |= _manifest_icons(site_dir) | _search_files(site_dir)
-    pending = [rel for rel in found if rel.endswith((".js", ".mjs"))]
-    while pending:
-        rel = pending.pop()
-        path = site_dir / rel
-        if not path.is_file():
-            continue
-        for imported in module_imports(rel, path.read_text(encoding="utf-8", errors="replace")) - found:
-            found.add(imported)
-            pending.append(imported)
-    return sorted(rel for rel in found if (site_dir / rel).is_file())
+    return sorted(imported_modules(site_dir, found))

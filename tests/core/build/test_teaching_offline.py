@@ -130,6 +130,16 @@ def test_the_service_worker_keeps_the_shell_first_and_the_course_and_runtime_apa
                    "assets/hipdrop/js/worker.js", "assets/hipdrop/js/widgets/quiz.js"):
         assert runtime[needed] == (built_site / needed).stat().st_size
     assert any(rel.endswith(".whl") for rel in runtime) and any(rel.endswith("/pyodide-lock.json") for rel in runtime)
+    # Every module a widget imports, at once or later by a literal address (a quiz's result code
+    # view and its QR encoder, the class page's QR reader), is saved: or the widget fails offline.
+    widgets = sorted((built_site / "assets/hipdrop/js/widgets").glob("*.js"))
+    imported = set()
+    for widget in widgets:
+        for address in re.findall(r"""(?:from|import\(|import)\s*["'](\.{1,2}/[^"'`$]+)["']""", widget.read_text()):
+            imported.add((widget.parent / address).resolve().relative_to(built_site.resolve()).as_posix())
+    assert "assets/hipdrop/js/result-code-view.js" in imported
+    assert not imported - set(shell) - set(runtime), "modules the widgets import that sw.js never saves"
+    assert "assets/hipdrop/vendor/qr/index.js" in runtime and "assets/hipdrop/vendor/qr/decode.js" in runtime
     assert not set(shell) & set(runtime) and not set(course) & set(runtime) and not set(shell) & set(course)
     assert version == offline.site_version(built_site, offline.precache_files(built_site))
 

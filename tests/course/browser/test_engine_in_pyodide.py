@@ -58,10 +58,16 @@ window.runEngineTests = async (lockUrl, files, runner, engineCheck, buildOnly) =
   for (const [name, text] of Object.entries(files)) py.FS.writeFile(`/engine_tests/${name}`, text);
   return py.runPython(runner);
 };
-// One piece of code run against the shipped wheel alone (no test files): its result, as text.
-window.runInEngine = async (wheelUrl, code) => {
-  const py = await loadPyodide({ indexURL: new URL("./assets/pyodide/", location.href).href, packages: [] });
-  py.unpackArchive(await (await fetch(wheelUrl)).arrayBuffer(), "wheel");
+// One piece of code run against the shipped wheel alone (no test files), loaded through the
+// engine's lock as the site loads it: its result, as text.
+window.runInEngine = async (lockUrl, code) => {
+  const lock = await (await fetch(lockUrl)).json();
+  const py = await loadPyodide({
+    indexURL: new URL("./assets/pyodide/", location.href).href,
+    lockFileContents: lock,
+    packageBaseUrl: new URL(".", lockUrl).href,
+    packages: Object.keys(lock.packages),
+  });
   return py.runPython(code);
 };
 document.title = "harness ready";
@@ -180,11 +186,11 @@ def test_the_same_seed_gives_the_same_problem_in_pyodide_as_in_cpython(page, har
     reader's Pyodide as in the CPython that builds the site, worksheets and exports."""
     from quiz_versions import generators
 
-    (wheel,) = built_site.glob("assets/hipdrop/engine/*/hipdrop-*.whl")
+    (lock,) = built_site.glob("assets/hipdrop/engine/*/pyodide-lock.json")
     page.goto(harness_url + "engine-test-harness.html")
     page.wait_for_load_state("load")
     in_pyodide = json.loads(
-        page.evaluate("([wheel, code]) => runInEngine(wheel, code)", [harness_url + wheel.relative_to(built_site).as_posix(), PROBLEMS])
+        page.evaluate("([lock, code]) => runInEngine(lock, code)", [harness_url + lock.relative_to(built_site).as_posix(), PROBLEMS])
     )
     table = generators()
     in_cpython = json.loads(json.dumps({name: [table[name](seed).to_dict() for seed in range(1, 301)] for name in table}))

@@ -221,7 +221,15 @@ async function respond(event) {
   // Kept once fetched, for the next time offline: pages opened, the runtime as Python downloads
   // it (Python runs on this device, so the widgets should work offline too) and files made after
   // the site (the handout PDFs). Stored beside the answer, which is not held back until it is.
-  const response = await fetch(request);
+  let response;
+  try {
+    response = await fetch(request);
+  } catch (error) {
+    // The browser gave the request up (Firefox's prefetch of the next page, cut off by a
+    // navigation): there is no one to answer.
+    if (request.signal?.aborted) return Response.error();
+    throw error;
+  }
   if (response.ok && response.type === "basic" && request.headers.get("range") === null) {
     const url = new URL(request.url);
     url.search = "";
