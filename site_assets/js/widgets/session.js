@@ -192,12 +192,26 @@ export function attach(root, api) {
     return true;
   }
 
+  // While the engine is asked something, the widget says so (data-busy): its view is about to
+  // change (and a test waits for the view to settle before it looks).
+  let asking = 0;
+  async function ask(method, params) {
+    asking += 1;
+    root.dataset.busy = "";
+    try {
+      return await api.call(method, params);
+    } finally {
+      asking -= 1;
+      if (!asking) delete root.dataset.busy;
+    }
+  }
+
   async function refreshChart() {
     if (!log) {
       chartBox.replaceChildren();
       return;
     }
-    const result = await api.call("session.chart", { log });
+    const result = await ask("session.chart", { log });
     if (result.ok) setHtml(chartBox, result.html);
   }
 
@@ -226,7 +240,7 @@ export function attach(root, api) {
 
   async function call(method, params) {
     try {
-      return await api.call(method, params);
+      return await ask(method, params);
     } catch (error) {
       message.replaceChildren(w("problem", { reason: error.message }));
       throw error;

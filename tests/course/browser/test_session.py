@@ -319,6 +319,9 @@ def test_a_corrupt_or_foreign_file_changes_nothing(page, site_url, tmp_path):
 
 def axe_both(page) -> dict[str, list[str]]:
     found = {}
+    # The session's view has settled: no question to the engine is still out (its answer would
+    # change the page while axe reads it).
+    page.wait_for_function("() => !document.querySelector('[data-hipdrop-widget=\"session\"][data-busy]')")
     for _ in range(2):
         wait_for_stillness(page)
         found[scheme(page)] = run_axe(page)
