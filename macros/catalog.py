@@ -9,14 +9,14 @@ Public API:
 - ``load_catalog_data(project, path=None) -> dict``: the same checks, returning the plain data
   (the shape ``hipdrop_course.engine.catalog.catalog_from_dict`` reads; handy for embedding as JSON).
 - ``cross_check(data, shown_as, project) -> list[Problem]``: the cross-checks alone.
-- ``FIGURES_DIR`` / ``PAGES_DIR``: where illustrations and family pages live, under docs/.
+- ``PAGES_DIR``: where the family pages live, under docs/. (Each exercise's figure is drawn by
+  the motion engine from its movement; the catalog names no picture.)
 
 Cross-checks: unique exercise ids; ``family`` names an existing standard entry whose id is the
 family id; ``easier``/``harder`` resolve, stay within the family and are mutual; every member of a
 family is reachable from its main entry and its level matches its side; ranges are low <= high;
-every ``source``/``study`` id is in ``sources``; each ``cite`` ends with its year; the illustration
-file exists in ``docs/assets/figures/``; main entries have alt text, a caption and a page
-``docs/exercises/<id>.md``; precaution tags agree with the position (``lies-on-side``,
+every ``source``/``study`` id is in ``sources``; each ``cite`` ends with its year; main entries
+have a page ``docs/exercises/<id>.md``; precaution tags agree with the position (``lies-on-side``,
 ``lies-on-back``, ``side-plank-loading``, ``single-leg-weight-bearing``); the body's weight on one
 leg or in a side plank carries ``abductor-loading`` (and on one leg ``outer-hip-compression``); a band
 or a weight carries ``added-resistance``; ``low-load`` is only on activation drills without a band or
@@ -39,7 +39,6 @@ from hipdrop_tools.course.project import Project
 from .engine.catalog import Catalog, catalog_from_dict
 from .engine.motion.exercise import Motion, motion_from_dict
 
-FIGURES_DIR = Path("assets") / "figures"
 PAGES_DIR = Path("exercises")
 # The catalog: a data folder of the course (the pack's data_dirs), relative to its root.
 CATALOG_DIR = "exercises"
@@ -92,7 +91,6 @@ def cross_check(data: dict, shown_as: str, project: Project) -> list[Problem]:
         else:
             by_id[exercise["id"]] = exercise
 
-    figures = project.docs_dir / FIGURES_DIR
     pages = project.docs_dir / PAGES_DIR
     for exercise in exercises:
         eid = exercise["id"]
@@ -154,15 +152,8 @@ def cross_check(data: dict, shown_as: str, project: Project) -> list[Problem]:
             if entry["low"] > entry["high"]:
                 problem(eid, f"emg[{index}]", f"low {entry['low']} is above high {entry['high']}")
 
-        if not (figures / exercise["illustration"]).is_file():
-            problem(eid, "illustration", f"no file docs/{(FIGURES_DIR / exercise['illustration']).as_posix()}")
-
-        if exercise["id"] == exercise["family"]:
-            for key in ("illustration_alt", "illustration_caption"):
-                if not exercise.get(key):
-                    problem(eid, key, "a family's main entry needs alt text and a caption for its figure")
-            if not (pages / f"{eid}.md").is_file():
-                problem(eid, "id", f"no page docs/{(PAGES_DIR / (eid + '.md')).as_posix()} for this family")
+        if exercise["id"] == exercise["family"] and not (pages / f"{eid}.md").is_file():
+            problem(eid, "id", f"no page docs/{(PAGES_DIR / (eid + '.md')).as_posix()} for this family")
 
     problems += _chain_problems(data, shown_as, by_id)
     problems += _tag_problems(data, shown_as)

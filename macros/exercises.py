@@ -8,13 +8,15 @@
 
 import posixpath
 
-from .catalog import FIGURES_DIR, PAGES_DIR, load_catalog, load_motions
+from .catalog import PAGES_DIR, load_catalog, load_motions
 from .engine import catalog_html
 from .engine.catalog import Exercise
-from .engine.catalog_html import POSITION_LABELS
+from .engine.catalog_html import POSITION_LABELS, StillFigure
 from .engine.motion.animation import exercise_animation
+from .engine.motion.files import figure_file
 from .engine.motion.html import FigureText, motion_figure
-from .engine.motion.scene import POSITIONS
+from .engine.motion.scene import view_words
+from .figures import figure_alt, still_figure
 
 # The label beside the hatched leg(s), by the catalog's ``working_leg.works``.
 WORKS_FIGURE_LABELS = {
@@ -32,7 +34,7 @@ def exercise_figure(exercise: Exercise, motion) -> str:
     steps = "; ".join(f"{n}. {label}" for n, label in enumerate(animation.key_labels, start=1))
     hatched = "Both legs are hatched" if works in ("both", "together") else "The hatched leg does the work"
     caption = (
-        f"{exercise.name}, {POSITION_LABELS[exercise.position]}, {POSITIONS[exercise.position].view}. "
+        f"{exercise.name}, {POSITION_LABELS[exercise.position]}, {view_words(motion.setting)}. "
         f"{hatched}: {exercise.working_leg.headline} Key positions: {steps}."
     )
     return motion_figure(animation, f"hd-motion-{exercise.id}", FigureText(f"{exercise.name}: the movement", caption))
@@ -62,8 +64,15 @@ def macros(project) -> dict:
         as Markdown links relative to the page's source, which MkDocs rewrites."""
         source_dir = posixpath.dirname(page.src_uri) or "."
 
-        def figure(filename: str) -> str:
-            return page.link(f"{FIGURES_DIR.as_posix()}/{filename}")
+        def still(exercise: Exercise) -> StillFigure:
+            motion = motions[exercise.id]
+            figure = still_figure(exercise, motion)
+            return StillFigure(
+                page.link(figure_file(exercise.id)),
+                figure_alt(exercise, motion),
+                round(figure.width),
+                round(figure.height),
+            )
 
         def exercise_url(exercise_id: str) -> str:
             entry = catalog.exercise(exercise_id)
@@ -81,10 +90,10 @@ def macros(project) -> dict:
             return f"{session_page}?exercise={exercise_id}"
 
         return catalog_html.Links(
-            figure=figure,
             exercise=exercise_url,
             lessons=lessons,
             motion=motion,
+            still=still,
             session=session if session_page is not None else None,
         )
 

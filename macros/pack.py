@@ -39,4 +39,6 @@ PACK = Pack(
     commands=("hipdrop_course.cli.pick", "hipdrop_course.cli.lab"),
     # `hipdrop handouts`: the blank program template, besides the core's handouts.
     handouts="hipdrop_course.handouts:handouts",
+    # Every exercise's still figure (its key frames, from the motion engine), drawn at build time.
+    site_files="hipdrop_course.figures:site_files",
 )

@@ -1,14 +1,17 @@
 """Macro ``program_picker()``: the program picker's form as static HTML, with the exercise catalog
 embedded for the worker; the picker widget builds the program in the browser.
 
-The addresses of the exercise pages and figures come from the build's own URL mapping (the page's
+The addresses of the exercise pages and of their still figures (the motion engine's, drawn at
+build time) come from the build's own URL mapping (the page's
 ``link``), so they are right with folder URLs and with the classroom bundle's file names alike;
 the engine only looks them up.
 """
 
-from .catalog import FIGURES_DIR, PAGES_DIR, load_catalog_data
+from .catalog import PAGES_DIR, load_catalog_data, load_motions
 from .engine.catalog import catalog_from_dict
+from .engine.motion.files import figure_file
 from .engine.picker.form import render_picker
+from .figures import figure_alt, still_figure
 
 SESSION_PAGE = "session.md"  # the guided session: the program result links to it
 
@@ -24,13 +27,21 @@ def exercise_urls(catalog_data: dict, page) -> dict[str, str]:
     return urls
 
 
-def figure_urls(catalog_data: dict, page) -> dict[str, str]:
-    """Illustration file name -> its address seen from ``page``."""
+def figure_urls(catalog_data: dict, motions: dict, page) -> dict[str, dict]:
+    """Exercise id -> its still figure (drawn at build time: ``figures.site_files``): its address
+    seen from ``page``, the words that stand for it and its size."""
     urls = {}
-    for name in sorted({e["illustration"] for e in catalog_data["exercises"]}):
-        url = page.link_or_none(f"{FIGURES_DIR.as_posix()}/{name}")
-        if url is not None:
-            urls[name] = url
+    for exercise in catalog_from_dict(catalog_data).exercises:
+        url = page.link_or_none(figure_file(exercise.id))
+        if url is not None and exercise.id in motions:
+            motion = motions[exercise.id]
+            still = still_figure(exercise, motion)
+            urls[exercise.id] = {
+                "src": url,
+                "alt": figure_alt(exercise, motion),
+                "width": round(still.width),
+                "height": round(still.height),
+            }
     return urls
 
 
@@ -43,7 +54,8 @@ def site_root(page) -> str:
 def macros(project) -> dict:
     def program_picker(page) -> str:
         catalog = load_catalog_data(project)  # raises DataError: the build stops, problems listed
-        urls = {"exercises": exercise_urls(catalog, page), "figures": figure_urls(catalog, page)}
+        motions = load_motions(project, catalog_from_dict(catalog))
+        urls = {"exercises": exercise_urls(catalog, page), "figures": figure_urls(catalog, motions, page)}
         session = page.link_or_none(SESSION_PAGE)
         if session is not None:
             urls["session"] = session

@@ -23,7 +23,7 @@ def add_arguments(parser) -> None:
         "--format", choices=("json", "text", "html"), default="text", help="output format (default: text)"
     )
     parser.add_argument(
-        "--base-url", default="", help="site root as seen from the HTML, for the illustrations (html only)"
+        "--base-url", default="", help="site root as seen from the HTML, for the exercises' figures (html only)"
     )
 
 

@@ -16,8 +16,8 @@ Public API (all importable from ``hipdrop_course.engine.catalog``):
 - ``Exercise``: ``id, name, aliases, family, level, easier, harder, phase, position,
   equipment, working_leg (WorkingLeg), purpose, setup, steps, cues, common_errors,
   dosing (dict goal -> Dosing), emg (tuple of EmgEntry), precautions (tags of ``PRECAUTIONS``),
-  requires (``ABILITIES``), both_sides, illustration,
-  illustration_alt, illustration_caption, note``. ``is_family_main`` is True for the
+  requires (``ABILITIES``), both_sides, note``. (Its figure is drawn by the motion engine from
+  ``exercises/motion.yml``, not named here.) ``is_family_main`` is True for the
   standard entry whose id is its family id.
 - ``WorkingLeg``: ``works`` ("stance" | "moving" | "both" | "together": both hips at once), ``headline`` (the one-line
   plain answer to "which leg does the work?") and ``text`` (the explanation).
@@ -270,7 +270,6 @@ class Exercise:
     cues: tuple[str, ...]
     common_errors: tuple[str, ...]
     dosing: dict[str, Dosing]
-    illustration: str
     aliases: tuple[str, ...] = ()
     easier: str | None = None
     harder: str | None = None
@@ -279,8 +278,6 @@ class Exercise:
     precautions: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()  # abilities (ABILITIES) the reader must have
     both_sides: bool = False  # done on both sides even when one side is weak (weak side first)
-    illustration_alt: str = ""
-    illustration_caption: str = ""
     note: str = ""
 
     @property
@@ -426,9 +423,6 @@ def exercise_from_dict(data: dict) -> Exercise:
         precautions=tuple(data.get("precautions", ()) or ()),
         requires=tuple(data.get("requires", ()) or ()),
         both_sides=bool(data.get("both_sides", False)),
-        illustration=data["illustration"],
-        illustration_alt=data.get("illustration_alt", "") or "",
-        illustration_caption=data.get("illustration_caption", "") or "",
         note=data.get("note", "") or "",
     )
 
@@ -511,16 +505,13 @@ def exercise_to_dict(exercise: Exercise) -> dict:
         "dosing": {goal: _dosing_to_dict(d) for goal, d in exercise.dosing.items()},
         "emg": [_emg_to_dict(e) for e in exercise.emg],
         "precautions": list(exercise.precautions),
-        "illustration": exercise.illustration,
     }
     if exercise.requires:
         out["requires"] = list(exercise.requires)
     if exercise.both_sides:
         out["both_sides"] = True
-    for key in ("illustration_alt", "illustration_caption", "note"):
-        value = getattr(exercise, key)
-        if value:
-            out[key] = value
+    if exercise.note:
+        out["note"] = exercise.note
     return out
 
 

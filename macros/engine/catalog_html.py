@@ -67,21 +67,32 @@ EMG_STATUS_NOTE = {
 
 
 @dataclass(frozen=True)
-class Links:
-    """Addresses, as seen from the page being rendered.
+class StillFigure:
+    """An exercise's still figure as an image: its address, its words and its size (CSS px)."""
 
-    ``figure(filename)``: URL of an illustration; ``exercise(exercise_id)``: URL of the entry
-    (its family page plus ``#id`` for a version). ``lessons`` maps "dosing", "red-flags" and
-    "progression" to Markdown links relative to the page's source file (optional).
-    ``motion(exercise)``: the exercise's animated figure (HTML), drawn from its movement; when
-    given, it stands in for the illustration, and each version gets its own.
-    ``session(exercise_id)``: the address of a guided session of that exercise (optional).
+    src: str
+    alt: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Links:
+    """Addresses and figures, as seen from the page being rendered.
+
+    ``exercise(exercise_id)``: URL of the entry (its family page plus ``#id`` for a version).
+    ``lessons`` maps "dosing", "red-flags" and "progression" to Markdown links relative to the
+    page's source file (optional). ``motion(exercise)``: the exercise's animated figure (HTML),
+    drawn by the motion engine from its movement; each version gets its own. ``still(exercise)``:
+    its still figure (the key frames, a file drawn at build time), for the library's overview.
+    Without them, no figure. ``session(exercise_id)``: the address of a guided session of that
+    exercise (optional).
     """
 
-    figure: Callable[[str], str]
     exercise: Callable[[str], str]
     lessons: dict[str, str] = field(default_factory=dict)
     motion: Callable[[Exercise], str] | None = None
+    still: Callable[[Exercise], StillFigure] | None = None
     session: Callable[[str], str] | None = None  # the guided session of one exercise, by its id
 
 
@@ -96,13 +107,17 @@ def _list(items: tuple[str, ...], ordered: bool = False, css: str = "") -> str:
 
 
 def _figure(exercise: Exercise, links: Links) -> str:
-    if links.motion is not None:
-        return links.motion(exercise)
+    return links.motion(exercise) if links.motion is not None else ""
+
+
+def _still(exercise: Exercise, links: Links) -> str:
+    """The still figure as an image (lazy: the library lists every family)."""
+    if links.still is None:
+        return ""
+    figure = links.still(exercise)
     return (
-        '<figure class="hd-exercise-figure">'
-        f'<img src="{_e(links.figure(exercise.illustration))}" alt="{_e(exercise.illustration_alt)}"'
-        ' width="440" loading="lazy">'
-        f"<figcaption>{_e(exercise.illustration_caption)}</figcaption></figure>"
+        f'<img class="hd-index-figure" src="{_e(figure.src)}" alt="{_e(figure.alt)}" '
+        f'width="{figure.width}" height="{figure.height}" loading="lazy" decoding="async">'
     )
 
 
@@ -445,7 +460,8 @@ def exercise_index(catalog: Catalog, links: Links) -> str:
             items.append(
                 '<li class="hd-index-entry">'
                 f'<a href="{_e(links.exercise(family.id))}"><strong>{_e(family.name)}</strong></a>'
-                f"<br>{_e(family.purpose)}"
+                + (_still(family, links) or "<br>")
+                + f"{_e(family.purpose)}"
                 f"<br><strong>Which leg does the work?</strong> {_e(family.working_leg.headline)}"
                 + (f"<br><strong>Versions:</strong> {versions}" if versions else "")
                 + "</li>"

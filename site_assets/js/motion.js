@@ -3,9 +3,14 @@
 // data-hd-motion holds every frame's coordinates. This only writes coordinates between two frames,
 // on the reader's screen; no Python runs for it. Under reduced motion nothing moves: the CSS shows
 // the key frames side by side instead.
+//
+// Loading a page costs next to nothing: a figure's data is read, and its player made, only when the
+// figure comes near the screen or its button is pressed. (No content-visibility on the figures: Chromium
+// kept parts out of view in the old palette's colours after a palette switch, see the quiz questions.)
 
 const reduced = window.matchMedia("(prefers-reduced-motion: reduce)");
 const players = new WeakMap();
+const watched = new WeakSet();
 
 function lerpRow(a, b, t) {
   const out = new Array(a.length);
@@ -26,10 +31,13 @@ export class Player {
     this.raf = 0;
     this.tween = null;
     this.setData(data);
-    this.button.addEventListener("click", () => {
-      this.userPaused = this.running();
-      this.update();
-    });
+  }
+
+  // The button: what it says is what it does. Its label follows shouldRun(), not the drawing loop,
+  // which also runs while a paused figure glides to the lab's new posture.
+  toggle() {
+    this.userPaused = this.shouldRun();
+    this.update();
   }
 
   setData(data, svg = null) {
@@ -39,12 +47,8 @@ export class Player {
     this.data = data;
     this.total = data.durations.reduce((sum, ms) => sum + ms, 0);
     this.lines = [...stage.querySelectorAll("[data-p]")].map((el) => [el, el.dataset.p.split(" ").map((n) => at.get(n))]);
-    this.dots = [...stage.querySelectorAll("[data-c]")].map((el) => [el, at.get(el.dataset.c), el.tagName === "circle"]);
+    this.dots = [...stage.querySelectorAll("[data-c]")].map((el) => [el, at.get(el.dataset.c), el.tagName === "circle" || el.tagName === "ellipse"]);
     if (!this.current) this.current = data.frames[data.still];
-  }
-
-  running() {
-    return this.raf !== 0;
   }
 
   draw(row) {
@@ -139,10 +143,11 @@ export function playerFor(figure) {
   return players.get(figure) ?? null;
 }
 
+// On screen: the figure's player is made (the still frame is already drawn), and moves while it shows.
 const observer = "IntersectionObserver" in window
   ? new IntersectionObserver((entries) => {
     for (const entry of entries) {
-      const player = players.get(entry.target);
+      const player = entry.isIntersecting ? attachMotion(entry.target) : players.get(entry.target);
       if (!player) continue;
       player.visible = entry.isIntersecting;
       player.update();
@@ -150,6 +155,7 @@ const observer = "IntersectionObserver" in window
   })
   : null;
 
+// The figure's player, made on first use from the figure's data (null if the data cannot be read).
 export function attachMotion(figure) {
   if (players.has(figure)) return players.get(figure);
   let data;
@@ -160,15 +166,33 @@ export function attachMotion(figure) {
   }
   const player = new Player(figure, data);
   players.set(figure, player);
-  figure.dataset.live = "true";
-  if (observer) observer.observe(figure);
-  else player.visible = true;
+  if (!observer) player.visible = true;
   player.update();
   return player;
 }
 
+// A figure on the page: its button shows, and works even before the figure has come near the screen.
+// Exported for a figure a widget adds later (the guided session's copy of an exercise's figure).
+export function watchMotion(figure) {
+  if (watched.has(figure)) return;
+  watched.add(figure);
+  figure.dataset.live = "true";
+  figure.dataset.playing ??= "false";
+  figure.querySelector(".hd-motion-toggle")?.addEventListener("click", () => {
+    const player = attachMotion(figure);
+    if (!player) {
+      delete figure.dataset.live; // its data cannot be read: the still frame stays, the button goes
+      return;
+    }
+    player.visible = true; // pressed: it is on screen
+    player.toggle();
+  });
+  if (observer) observer.observe(figure);
+  else attachMotion(figure);
+}
+
 function scan() {
-  document.querySelectorAll("figure[data-hd-motion]").forEach(attachMotion);
+  document.querySelectorAll("figure[data-hd-motion]").forEach(watchMotion);
 }
 
 reduced.addEventListener("change", () => {

@@ -14,7 +14,7 @@ swing, the sideways sway and the cane's lift are drawing only: the model is fron
 import math
 from dataclasses import dataclass
 
-from ..motion.animation import Animation, fitted
+from ..motion.animation import Animation, finished
 from ..motion.draw import Drawing
 from ..motion.rig import Arm, Body, Leg, Pose
 from ..motion.scene import Props, Setting, place
@@ -93,7 +93,7 @@ def _points(inputs: Inputs, frame: GaitFrame, body: Body) -> dict:
     if cane is not None:
         hand, (x, lift) = cane
         arms[hand] = Arm(reach="cane")
-        targets = (("cane", (x, lift + CANE_TOP_CM)),)
+        targets = (("cane", (x, lift + CANE_TOP_CM, 0.0)),)
     pose = Pose(
         pelvis=pelvis,
         trunk=frame.trunk_lean_deg,
@@ -102,7 +102,7 @@ def _points(inputs: Inputs, frame: GaitFrame, body: Body) -> dict:
         stance_arm=arms["s"],
         free_arm=arms["f"],
     )
-    points = place(pose, Setting("standing"), body, Props((), targets))
+    points = place(pose, Setting("standing-two-legs"), body, Props((), targets))
     dx = sway - points["mid_hip"][0]
     points = {name: (x + dx, y) for name, (x, y) in points.items()}
     if cane is not None:
@@ -136,16 +136,15 @@ def gait_animation(inputs: Inputs, label: str = "left leg", body: Body | None = 
     points = [_points(inputs, frame, body) for frame in frames]
     keys = tuple(round(phase * CYCLE_FRAMES) for phase, _ in KEY_PHASES)
     drawing = Drawing(
-        setting=Setting("standing"),
+        setting=Setting("standing-two-legs"),
         props=Props((), ()),
         working=("s",),
         label=label,
-        box=(0, 0, 1, 1),
         show_trunk_line=True,
         cane=True,
     )
     return Animation(
-        drawing=fitted(drawing, points),
+        drawing=finished(drawing, points, list(keys), keys[1]),
         frames=tuple(points),
         durations=(FRAME_MS,) * len(points),
         keys=keys,

@@ -4,17 +4,23 @@ before any script, ready for the SVG renderer and the player. Pure functions, st
 - ``Animation.data()``: what the page's player needs (``draw.frames_data`` plus the text read out
   under each frame, if any, and the key frames).
 - ``Animation.svg(index, element_id, title)``: frame ``index`` as an SVG.
+- ``Animation.keyframes_svg(element_id, title)``: the key frames side by side in one small SVG.
 - ``exercise_animation(motion, works, label)``: an exercise's animation from its description.
+- ``keyframes_figure(motion, works, element_id, title)``: its key frames in one small SVG (the
+  program's and the exercise library's figure), with no label and no path between them.
 - ``strip_html(animation, element_id, title)``: the key frames as list items, each labelled.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from html import escape
 
-from .draw import Drawing, bounds, frame_svg, frames_data, label_anchor
+from .draw import DISPLAY_SCALE, Drawing, arrange, frame_svg, frames_data, frames_size, frames_svg
 from .exercise import WORKS_LEGS, Motion, timeline
 from .rig import Body, Point
-from .scene import place, props
+from .scene import place3d, project, props
+
+STANDING = ("standing", "standing-two-legs", "standing-on-step")
+PELVIS_LINE_OFF_SQUARE = 35.0  # the dashed pelvis line is drawn for a camera this close to square on
 
 
 @dataclass(frozen=True)
@@ -36,8 +42,10 @@ class Animation:
         return out
 
     def svg(self, index: int, element_id: str, title: str) -> str:
-        anchor = label_anchor(self.drawing, self.frames[self.still])
-        return frame_svg(self.drawing, self.frames[index], element_id, title, anchor)
+        return frame_svg(self.drawing, self.frames[index], element_id, title)
+
+    def keyframes_svg(self, element_id: str, title: str) -> str:
+        return frames_svg(self.drawing, [self.frames[k] for k in self.keys], element_id, title)
 
 
 def strip_html(animation: Animation, element_id: str, title: str) -> str:
@@ -54,38 +62,71 @@ def strip_html(animation: Animation, element_id: str, title: str) -> str:
     return "".join(items)
 
 
-def fitted(drawing: Drawing, frames: list[dict[str, Point]]) -> Drawing:
-    """The drawing with a frame box that holds every frame."""
-    return replace(drawing, box=bounds(drawing, frames))
+def finished(
+    drawing: Drawing,
+    frames: list[dict[str, Point]],
+    keys: list[int],
+    still: int,
+    depths: list[dict[str, float]] | None = None,
+) -> Drawing:
+    """The drawing arranged for its frames: the parts' order, the label's place, the frame box."""
+    return arrange(drawing, frames, depths, keys, still)
 
 
-def exercise_animation(motion: Motion, works: str, label: str, body: Body | None = None) -> Animation:
-    """Key frames and the path between them; the props placed from the last key frame."""
+def exercise_animation(
+    motion: Motion, works: str, label: str, body: Body | None = None, moving: bool = True
+) -> Animation:
+    """Key frames and the path between them (``moving``; else the key frames alone, for a still
+    figure); the props placed from the last key frame."""
     body = body or Body()
-    poses, durations, keys = timeline(motion)
-    end = place(motion.keyframes[-1].pose, motion.setting, body)
-    scenery = props(motion.setting, end, body)
-    frames = []
+    setting = motion.setting
+    if moving:
+        poses, durations, keys = timeline(motion)
+    else:
+        poses = [key.pose for key in motion.keyframes]
+        durations, keys = [0] * len(poses), list(range(len(poses)))
+    end = place3d(motion.keyframes[-1].pose, setting, body)
+    scenery = props(setting, end, body)
+    frames: list[dict[str, Point]] = []
+    depths: list[dict[str, float]] = []
     for pose in poses:
-        points = place(pose, motion.setting, body, scenery)
-        points["press"] = (pose.press, 0.0)
-        frames.append(points)
+        flat, depth = project(place3d(pose, setting, body, scenery), setting.camera)
+        flat["press"] = (pose.press, 0.0)
+        frames.append(flat)
+        depths.append(depth)
     legs = WORKS_LEGS[works]
     drawing = Drawing(
-        setting=motion.setting,
+        setting=setting,
         props=scenery,
         working=legs,
         label=label,
-        box=(0, 0, 1, 1),
-        show_pelvis=motion.setting.position in ("standing", "standing-two-legs", "standing-on-step"),
-        label_leg="f" if len(legs) == 2 else legs[0],
+        show_pelvis=setting.position in STANDING and setting.camera.off_square <= PELVIS_LINE_OFF_SQUARE,
         pressing=("s", "f") if works == "together" else ("f",),
+        press=any(pose.press > 0 for pose in poses),
+        shadow=any(pose.air > 0 for pose in poses),
     )
+    still = keys[-1]
     return Animation(
-        drawing=fitted(drawing, frames),
+        drawing=finished(drawing, frames, keys, still, depths),
         frames=tuple(frames),
         durations=tuple(durations),
         keys=tuple(keys),
         key_labels=tuple(k.label for k in motion.keyframes),
-        still=keys[-1],
+        still=still,
     )
+
+
+@dataclass(frozen=True)
+class Still:
+    """A still figure: the SVG and its size on a wide screen (CSS pixels)."""
+
+    svg: str
+    width: float
+    height: float
+
+
+def keyframes_figure(motion: Motion, works: str, element_id: str, title: str) -> Still:
+    """The exercise's key frames side by side in one SVG, numbered, the working leg(s) hatched."""
+    animation = exercise_animation(motion, works, "", moving=False)
+    width, height = frames_size(animation.drawing, len(animation.keys))
+    return Still(animation.keyframes_svg(element_id, title), width * DISPLAY_SCALE, height * DISPLAY_SCALE)

@@ -6,6 +6,7 @@ A description (one catalog exercise, the dict of its YAML entry)::
     band: knees            # props the catalog's equipment asks for: band (knees | ankles),
     counter: stance        # counter (stance | free: the side of the hand that holds it),
     arms: {stance: head}   # wall (stance | free), weight (stance | free: the hand), box (true)
+    view: {azimuth: 35}    # the camera, when not the position's own (degrees)
     keyframes:             # two or more; each changes the one before it (the first: a neutral pose)
       - label: Legs stacked
         free: {abduction: 0}
@@ -17,7 +18,7 @@ Key-frame fields: ``label``, ``hold``, ``pelvis``, ``trunk``, ``trunk_forward``,
 body's turn in the picture on top of its position's), ``lift`` (a side plank's rise, degrees),
 ``press`` (0 to 1), ``air`` (a hop: the body this far above the floor, figure units),
 ``stance``/``free`` (legs: ``abduction``, ``flexion``, ``knee``, ``opening``) and ``arms``
-(``stance``/``free``: ``abduction``, ``elbow``, ``reach``). Angles are in degrees as ``rig`` defines them.
+(``stance``/``free``: ``abduction``, ``flexion``, ``elbow``, ``reach``). Angles are in degrees as ``rig`` defines them.
 
 The animation goes through the key frames and back to the first, easing in and out, with every
 pose on the way blended angle by angle (``rig.blend``).
@@ -27,7 +28,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from .rig import Arm, Leg, Pose, blend, ease
-from .scene import POSITIONS, Setting
+from .scene import POSITIONS, Setting, View
 
 MOVE_S = 1.2  # seconds from one key frame to the next
 HOLD_S = 0.6
@@ -62,6 +63,7 @@ def _arm(base: Arm, data: dict | str | None) -> Arm:
         abduction=float(data.get("abduction", base.abduction)),
         elbow=float(data.get("elbow", base.elbow)),
         reach=str(data.get("reach", base.reach)),
+        flexion=float(data.get("flexion", base.flexion)),
     )
 
 
@@ -87,6 +89,12 @@ def _pose(base: Pose, data: dict, position_turn: float) -> Pose:
     )
 
 
+def _view(data: dict | None) -> View | None:
+    if not data:
+        return None
+    return View(azimuth=float(data.get("azimuth", 0.0)), elevation=float(data.get("elevation", 0.0)))
+
+
 def motion_from_dict(exercise_id: str, position: str, data: dict) -> Motion:
     """The description as engine objects (the data is already checked by the schema)."""
     setting = Setting(
@@ -96,6 +104,7 @@ def motion_from_dict(exercise_id: str, position: str, data: dict) -> Motion:
         band=str(data.get("band", "")),
         box=bool(data.get("box", False)),
         weight=str(data.get("weight", "")),
+        view=_view(data.get("view")),
     )
     position_turn = POSITIONS[position].turn
     arms = data.get("arms") or {}

@@ -63,8 +63,9 @@ def build_for_page(params: dict) -> dict:
 
     ``params``: ``catalog`` (the catalog dict), ``form`` (field name -> list of strings, as in the
     URL query), ``base_url`` (the site root seen from the page) and ``urls`` (made by the build
-    from MkDocs's files: ``exercises`` id -> page address, ``figures`` file -> address and
-    ``session`` the guided session's page, each seen from the program page). Bad answers are not
+    from MkDocs's files: ``exercises`` id -> page address, ``figures`` id -> the still figure's
+    ``{"src", "alt", "width", "height"}`` and ``session`` the guided session's page, each seen from
+    the program page). Bad answers are not
     an error reply: they come back as ``kind: "invalid"`` with every problem, for the page to show.
     """
 

@@ -288,7 +288,8 @@ def _json_for_script(data: dict) -> str:
 def render_picker(catalog_data: dict, base_url: str, urls: dict | None = None) -> str:
     """The whole widget: status line, form, result area, and the data for the worker: the catalog,
     the site root, and ``urls`` made by the build from MkDocs's files: ``{"exercises": {id: url},
-    "figures": {file: url}}``, each address seen from this page."""
+    "figures": {id: {"src": url, "alt": words}}}`` (each exercise's still figure), each address
+    seen from this page."""
     data = {"catalog": catalog_data, "base_url": base_url, "urls": urls or {}}
     return (
         '<section class="hd-widget hd-picker" data-hipdrop-widget="picker" aria-labelledby="hd-picker-title">'

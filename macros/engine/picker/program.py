@@ -113,8 +113,6 @@ class ChosenExercise:
     dose: Dose
     cues: tuple[str, ...]
     reasons: tuple[Reason, ...]
-    illustration: str | None  # file name under assets/figures/
-    illustration_alt: str
     harder: str | None  # name of the next version, when there is one
     easier: str | None  # name of the easier version, when there is one
 

@@ -1,15 +1,18 @@
 """Pure HTML for a picker outcome: a program, a referral or rest advice. All text is escaped.
 
-``render(outcome, base_url, exercise_urls)`` returns one ``<section>``. ``base_url`` is the site
-root as seen from the page ("../" on /program/), so illustrations resolve to
-``<base_url>assets/figures/<file>`` when the build gave no address. ``urls`` holds
-``exercises`` (exercise id -> address of its page) and ``figures`` (file -> address), each seen
-from the program page; the build makes them from MkDocs's own files, so this module never formats
-an exercise address. An exercise without an address is named without a link.
+``render(outcome, base_url, urls)`` returns one ``<section>``. ``urls`` holds ``exercises``
+(exercise id -> address of its page) and ``figures`` (exercise id -> ``{"src", "alt", "width",
+"height"}``: the address of its still figure, drawn by the motion engine at build time, the words
+that stand for it and its size), each seen from the program page; the build makes them from MkDocs's own files, so this
+module never formats an exercise address. An exercise without an address is named without a
+link; without a figure from the build, its figure is looked for at ``<base_url>`` +
+``motion.files.figure_file(id)`` (``base_url``: the site root as seen from the page, "../" on
+/program/), as ``hipdrop pick --html`` does.
 """
 
 from html import escape
 
+from ..motion.files import figure_file
 from .program import ChosenExercise, HeldPhase, LeftOut, Outcome, Phase, Program, Reason, Referral, RestAdvice
 from .warning_signs import URGENCY_BY_ID
 
@@ -57,9 +60,18 @@ def _reasons(reasons: tuple[Reason, ...], css: str) -> str:
     return f'<ul class="{css}">' + "".join(_reason(r) for r in reasons) + "</ul>"
 
 
-def figure_url(base_url: str, file: str) -> str:
+def figure_url(base_url: str, exercise_id: str) -> str:
     base = base_url if base_url == "" or base_url.endswith("/") else base_url + "/"
-    return f"{base}assets/figures/{file}"
+    return f"{base}{figure_file(exercise_id)}"
+
+
+def _figure(exercise: ChosenExercise, base_url: str, figures: dict) -> str:
+    """The exercise's still figure (its key positions), as an image."""
+    given = figures.get(exercise.id) or {}
+    src = given.get("src") or figure_url(base_url, exercise.id)
+    alt = given.get("alt") or f"{exercise.name}: its key positions, the working leg hatched."
+    size = f' width="{_e(given["width"])}" height="{_e(given["height"])}"' if "width" in given else ""
+    return f'<img class="hd-program-figure" src="{_e(src)}" alt="{_e(alt)}"{size} loading="lazy">'
 
 
 def _named(name: str, exercise_id: str, urls: dict) -> str:
@@ -88,13 +100,7 @@ def _exercise(exercise: ChosenExercise, base_url: str, urls: dict | None = None)
     urls = urls or {}
     figures = urls.get("figures") or {}
     pages = urls.get("exercises") or {}
-    parts = ['<li class="hd-program-exercise">']
-    if exercise.illustration:
-        parts.append(
-            '<img class="hd-program-figure" '
-            f'src="{_e(figures.get(exercise.illustration) or figure_url(base_url, exercise.illustration))}" '
-            f'alt="{_e(exercise.illustration_alt)}" loading="lazy">'
-        )
+    parts = ['<li class="hd-program-exercise">', _figure(exercise, base_url, figures)]
     parts.append('<div class="hd-program-body">')
     parts.append(
         f"<h4>{_named(exercise.name, exercise.id, pages)} <span "

@@ -1051,16 +1051,6 @@ def _next_step(catalog: Catalog, exercise: Exercise, answers: Answers) -> str | 
     return harder.name if harder is not None else None
 
 
-def _figure_fits(catalog: Catalog, exercise: Exercise) -> bool:
-    """A version shares its family's figure; show it only when the version's posture matches."""
-    try:
-        main = catalog.exercise(exercise.family)
-    except KeyError:
-        return bool(exercise.illustration)
-    same = exercise.position == main.position or {exercise.position, main.position} <= set(STANDING_POSITIONS)
-    return bool(exercise.illustration) and same
-
-
 def chosen_exercise(catalog: Catalog, candidate: Candidate, answers: Answers, phase: str) -> ChosenExercise:
     exercise = candidate.exercise
     dosing, _ = dosing_for(exercise, answers, phase)
@@ -1076,8 +1066,6 @@ def chosen_exercise(catalog: Catalog, candidate: Candidate, answers: Answers, ph
         dose=dose,
         cues=tuple(exercise.cues[:3]),
         reasons=tuple(cited(catalog, r) for r in (*candidate.reasons, dose_reason)),
-        illustration=exercise.illustration if _figure_fits(catalog, exercise) else None,
-        illustration_alt=exercise.illustration_alt or f"Drawing of {exercise.name}",
         harder=_next_step(catalog, exercise, answers),
         easier=_name(catalog, exercise.easier),
     )

@@ -39,7 +39,6 @@ ONE_LEG_CHECK = Exercise(
     cues=(),
     common_errors=(),
     dosing={},
-    illustration="",
     equipment=("support",),
     precautions=("single-leg-weight-bearing", "abductor-loading", "outer-hip-compression"),
 )

@@ -7,7 +7,7 @@
 // Timers are computed from timestamps (Date.now() differences), never from counting ticks: a
 // locked phone, a hidden tab or a slow device only delays the display, not the count.
 
-import { attachMotion } from "../motion.js";
+import { watchMotion } from "../motion.js";
 import { localStore, siteKey } from "../storage.js";
 
 const STORE_NAME = "hipdrop.session-log";
@@ -383,7 +383,7 @@ export function attach(root, api) {
       if (!figure) throw new Error("no figure");
       const copy = document.importNode(figure, true);
       box.append(copy);
-      attachMotion(copy);
+      watchMotion(copy);
     } catch {
       const link = document.createElement("a");
       link.href = url;

@@ -58,6 +58,37 @@ def asset_files(project: Project, packs: "tuple[Pack, ...]" = ()) -> list[SiteFi
     return list(files.values())
 
 
+# Where the packs' files made at build time go (``Pack.site_files``): pictures drawn from the
+# course's data, saved with the rest of the course for offline use (hipdrop_tools.offline.service_worker).
+PACK_FIGURES_DIR = f"{ASSETS_DIR}/figures"
+
+
+class GeneratedFileClash(HipdropError):
+    """A pack's generated file outside ``PACK_FIGURES_DIR``, or with the address of another file of the site."""
+
+
+def pack_site_files(project: Project, packs: "tuple[Pack, ...]", taken: set[str]) -> list[SiteFile]:
+    """The files each pack makes at build time (``Pack.site_files``), each under
+    ``PACK_FIGURES_DIR``; ``taken``: the addresses already in the site, which a generated file may
+    not replace."""
+    from hipdrop_tools.course.packs import resolve
+
+    files: list[SiteFile] = []
+    for pack in packs:
+        if not pack.site_files:
+            continue
+        for dest, content in resolve(pack.site_files)(project).items():
+            if not dest.startswith(f"{PACK_FIGURES_DIR}/"):
+                raise GeneratedFileClash(
+                    f"pack '{pack.name}': the generated file {dest} is not under {PACK_FIGURES_DIR}/"
+                )
+            if dest in taken:
+                raise GeneratedFileClash(f"pack '{pack.name}': the generated file {dest} is already in the site")
+            taken.add(dest)
+            files.append(SiteFile(dest=dest, content=content))
+    return files
+
+
 @dataclass(frozen=True)
 class PythonFiles:
     """Pyodide's files, and the engine's lock and wheel in a folder named by the lock's hash."""

@@ -54,6 +54,11 @@ class Pack:
     - ``bundle_notice``: a paragraph the classroom bundle's README.txt ends with (a disclaimer).
     - ``commands``: modules that are ``hipdrop`` subcommands (``NAME``, ``HELP``,
       ``add_arguments(parser)``, ``run(args, project) -> int``).
+    - ``site_files``: ``"module:function"``; ``function(project) -> {destination: bytes}`` gives
+      files the pack makes at build time (drawings made from its data, say), written into the site
+      at those paths, which must be under ``assets/hipdrop/figures/`` (``"assets/hipdrop/figures/x.svg"``;
+      saved with the course for offline use); a macro links to one with ``page.link(destination)``.
+      It may raise ``DataError``, which stops the build.
     - ``handouts``: ``"module:function"``; ``function(site) -> [Handout]`` gives the pack's own
       PDFs for ``hipdrop handouts``, besides the core's (``hipdrop_tools.handouts.plan``: a
       ``Handout`` names the page printed, the heading it is listed under and, in ``script``, a
@@ -76,6 +81,7 @@ class Pack:
     bundle_notice: str = ""
     commands: tuple[str, ...] = ()
     handouts: str | None = None
+    site_files: str | None = None
 
     def assets_dir(self) -> Path | None:
         if self.assets is None:

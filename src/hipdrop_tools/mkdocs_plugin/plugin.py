@@ -7,7 +7,8 @@ QR codes, service worker, SCORM), which a ``hipdrop`` command can also run on a 
 - ``on_config``: the course (``Project``) and its packs; their stylesheets and scripts; the macros;
   Material's web fonts off (they would come from Google Fonts).
 - ``on_serve``: the quizzes folder and the packs' data folders are watched too.
-- ``on_files``: the assets, the Pyodide runtime, the engine wheel, the quiz exports, the manifest.
+- ``on_files``: the assets, the Pyodide runtime, the engine wheel, the quiz exports, the manifest,
+  the packs' generated files.
 - ``on_page_markdown``: the macros (``{{ quiz("bank-id") }}`` and the packs' own).
 - ``on_page_content``: the engine's semantic class names as Material's (``material.py``).
 - ``on_post_page`` / ``on_post_template``: the engine's address, the manifest link, presentation
@@ -216,6 +217,11 @@ class HipdropPlugin(BasePlugin[HipdropConfig]):
         except site_files.IconError as error:
             raise PluginError(error.report()) from None
         self.engine_url = python.lock.dest
+        try:  # the packs' own generated files (drawings from their data): their addresses are new
+            taken = {file.dest_uri for file in files} | {item.dest for item in extra}
+            extra += site_files.pack_site_files(self.project, self.packs, taken)
+        except HipdropError as error:
+            raise PluginError(error.report()) from None
         for item in extra:
             if item.content is not None:
                 files.append(File.generated(config, item.dest, content=item.content))

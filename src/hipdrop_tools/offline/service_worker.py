@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hipdrop_tools.build.icons import ICON_SIZES
-from hipdrop_tools.build.site_files import ASSETS_DIR, QUIZ_DOWNLOADS_DIR
+from hipdrop_tools.build.site_files import ASSETS_DIR, PACK_FIGURES_DIR, QUIZ_DOWNLOADS_DIR
 from hipdrop_tools.offline.site_shell import imported_modules, shell_files
 
 SERVICE_WORKER = "sw.js"
@@ -47,6 +47,8 @@ RUNTIME_PREFIXES = (
 # template, the SCORM and classroom-bundle scripts, the stylesheets the bundle was joined from,
 # search languages the site does not use).
 NOT_COURSE_PREFIXES = (f"{QUIZ_DOWNLOADS_DIR}/", f"{ASSETS_DIR}/", "assets/javascripts/", "assets/stylesheets/")
+# Saved with the course all the same: the pictures the packs draw at build time (Pack.site_files).
+COURSE_ASSET_PREFIXES = (f"{PACK_FIGURES_DIR}/",)
 # Cached but left out of the version hash: the sitemap, whose <lastmod> changes every day.
 UNHASHED = ("sitemap.xml",)
 
@@ -85,12 +87,13 @@ def runtime_entries(site_dir: Path, files: list[str], shell: Sequence[str] = ())
 def course_entries(site_dir: Path, files: list[str], shell: list[str]) -> list[tuple[str, int]]:
     """The rest of the offline copy, saved when the reader asks: every page (under the address
     links use, a folder's index.html as the folder) and every other file of the course's own
-    content (pictures), each with its size; not the shell, the runtime or the files kept only
-    once opened (``NOT_COURSE_PREFIXES``)."""
+    content (pictures, the packs' drawings included), each with its size; not the shell, the
+    runtime or the files kept only once opened (``NOT_COURSE_PREFIXES``)."""
     kept = set(shell)
     entries = []
     for rel in files:
-        if rel in kept or is_runtime(rel) or rel.startswith(NOT_COURSE_PREFIXES) or rel == "404.html":
+        left_out = rel.startswith(NOT_COURSE_PREFIXES) and not rel.startswith(COURSE_ASSET_PREFIXES)
+        if rel in kept or is_runtime(rel) or left_out or rel == "404.html":
             continue
         entries.append((page_url(rel), (site_dir / rel).stat().st_size))
     return entries

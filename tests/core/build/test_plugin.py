@@ -13,6 +13,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+import pytest
 import yaml
 
 from support import ROOT, Built, build_in_process
@@ -209,6 +210,10 @@ def test_a_pack_adds_its_macro_widget_stylesheet_and_worker_method(tmp_path):
     assert "assets/hipdrop/css/course.css" in page and "assets/hipdrop/css/toy.css" not in page
     assert "/* ---- toy.css ---- */" in (site / "assets" / "hipdrop" / "css" / "course.css").read_text()
     assert (site / "assets" / "hipdrop" / "js" / "widgets" / "toy.js").is_file()
+    # A file the pack made at build time is in the site, and saved with the course for offline use.
+    made = site / "assets" / "hipdrop" / "figures" / "toy.svg"
+    assert made.read_text() == f"<svg><text>made for {root.name}</text></svg>"
+    assert f'["assets/hipdrop/figures/toy.svg", {made.stat().st_size}]' in (site / "sw.js").read_text()
     wheel = wheel_of(site)
     assert "toy_pack/engine/__init__.py" in wheel.namelist()
     assert "'toy.shout': 'toy_pack.engine:shout'" in wheel.read("hipdrop/_registry.py").decode()
@@ -227,6 +232,7 @@ def test_a_course_without_the_pack_carries_none_of_it(tmp_path):
     assert build(root).returncode == 0
     site = root / "site"
     assert not (site / "assets" / "hipdrop" / "js" / "widgets" / "toy.js").exists()
+    assert not (site / "assets" / "hipdrop" / "figures").exists()
     assert "toy" not in wheel_of(site).read("hipdrop/_registry.py").decode()
     assert "toy.css" not in (site / "index.html").read_text()
 
@@ -300,3 +306,23 @@ def test_a_course_with_only_a_macros_function_gets_its_macros(tmp_path):
     result = build(root)
     assert result.returncode == 0, result.stderr
     assert "Hello, class, from hello/" in (root / "site" / "hello" / "index.html").read_text()
+
+
+def test_a_packs_made_file_goes_under_the_figures_folder_and_replaces_nothing(tmp_path, monkeypatch):
+    from hipdrop_tools.build.site_files import GeneratedFileClash, pack_site_files
+    from hipdrop_tools.course.packs import Pack
+
+    (tmp_path / "made_files.py").write_text(
+        "def outside(project):\n    return {'assets/hipdrop/js/bridge.js': b'x'}\n\n"
+        "def figure(project):\n    return {'assets/hipdrop/figures/a.svg': b'<svg/>'}\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    outside = Pack(name="outside", site_files="made_files:outside")
+    figure = Pack(name="figure", site_files="made_files:figure")
+    with pytest.raises(GeneratedFileClash, match=r"pack 'outside': the generated file assets/hipdrop/js/bridge\.js "
+                       r"is not under assets/hipdrop/figures/"):
+        pack_site_files(None, (outside,), set())
+    with pytest.raises(GeneratedFileClash, match=r"pack 'figure': the generated file assets/hipdrop/figures/a\.svg "
+                       r"is already in the site"):
+        pack_site_files(None, (figure,), {"assets/hipdrop/figures/a.svg"})
+    assert [file.dest for file in pack_site_files(None, (figure,), set())] == ["assets/hipdrop/figures/a.svg"]

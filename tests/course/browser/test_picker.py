@@ -116,12 +116,16 @@ def test_keyboard_answers_build_a_program_that_the_address_rebuilds_and_prints(p
                                    "to about 5 out of 10")
     link = first.locator("h4 a")
     expect(link).to_have_attribute("href", "../exercises/hip-dip-and-raise/#standing-isometric-abduction")
-    # The wall drill shares no posture with the hip-dip figure, so the first figure is further on.
-    expect(first.locator("img.hd-program-figure")).to_have_count(0)
-    figure = result.locator("img.hd-program-figure").first
-    expect(figure).to_have_attribute("src", re.compile(r"^\.\./assets/figures/.+\.svg$"))
+    # Every exercise shows its own key positions, drawn by the motion engine (the exercise page's figure).
+    expect(result.locator(".hd-program-exercise")).to_have_count(result.locator("img.hd-program-figure").count())
+    figure = first.locator("img.hd-program-figure")
+    expect(figure).to_have_attribute("src", "../assets/hipdrop/figures/standing-isometric-abduction.svg")
+    words = re.compile(r"^Standing isometric hip abduction against a wall, key positions: 1\. ")
+    expect(figure).to_have_attribute("alt", words)
     figure.scroll_into_view_if_needed()  # the figures load lazily
     page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=figure.element_handle())
+    box = figure.bounding_box()
+    assert box["width"] > 60 and box["height"] > 60  # drawn at a size that reads
 
     query = parse_qs(urlparse(page.url).query)
     assert query == ANSWERS

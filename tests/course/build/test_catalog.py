@@ -1,6 +1,6 @@
 """The exercise catalog: the real one validates; each kind of broken catalog is refused with the file,
-the entry and the field named; every family has its page and its figure; the built pages show what
-the catalog says."""
+the entry and the field named; every family has its page; every exercise has its figure, drawn by
+the motion engine; the built pages show what the catalog says."""
 
 import re
 import shutil
@@ -33,8 +33,8 @@ def catalog():
 
 
 def small_project(dest: Path) -> Project:
-    """Just what the catalog loader reads: the catalog, the family pages and the figures."""
-    for part in ("exercises", "docs/exercises", "docs/assets/figures"):
+    """Just what the catalog loader reads: the catalog and the family pages."""
+    for part in ("exercises", "docs/exercises"):
         shutil.copytree(ROOT / part, dest / part)
     return Project(dest)
 
@@ -126,8 +126,8 @@ BROKEN = [
      "exercise 'side-plank-abduction'", "emg[0].study", "'boren-2012' is not in the sources table"),
     ("emg range upside down", lambda d: by_id(d, "side-plank-abduction")["emg"][0].update(low=120),
      "exercise 'side-plank-abduction'", "emg[0]", "low 120 is above high 103"),
-    ("illustration missing", lambda d: set_in(d, "single-leg-squat", "illustration", "no-such-figure.svg"),
-     "exercise 'single-leg-squat'", "illustration", "no file docs/assets/figures/no-such-figure.svg"),
+    ("a picture named by hand", lambda d: set_in(d, "single-leg-squat", "illustration", "single-leg-squat.svg"),
+     "exercise 'single-leg-squat'", "", "'illustration' was unexpected"),
     ("level on the wrong side", lambda d: set_in(d, "side-plank-knees", "level", "harder"),
      "exercise 'side-plank-knees'", "level", "sits on the easier side"),
     ("source year wrong type", lambda d: d["sources"]["boren-2011"].update(year="2011"),
@@ -173,13 +173,13 @@ def test_every_problem_is_listed_not_only_the_first(tmp_path):
     def edit(data):
         set_in(data, "banded-clam", "easier", "nowhere")
         set_in(data, "single-leg-squat", "dosing.endurance.source", "nobody-2020")
-        set_in(data, "standing-wall-press", "illustration", "gone.svg")
+        set_in(data, "standing-wall-press", "family", "nowhere")
 
     edit_catalog(project, edit)
     problems = problems_of(project)
     assert any("'banded-clam': field 'easier'" in p for p in problems)
     assert any("'single-leg-squat': field 'dosing.endurance.source'" in p for p in problems)
-    assert any("'standing-wall-press': field 'illustration'" in p for p in problems)
+    assert any("'standing-wall-press': field 'family'" in p for p in problems)
 
 
 def test_the_site_build_stops_on_a_broken_catalog(tmp_path):
@@ -190,7 +190,7 @@ def test_the_site_build_stops_on_a_broken_catalog(tmp_path):
     assert "exercises/catalog.yml: exercise 'banded-clam': field 'harder'" in result.stdout + result.stderr
 
 
-# --- every family has its page and its figure --------------------------------------------------
+# --- every family has its page  --------------------------------------------------
 
 
 def test_every_family_has_a_page_in_the_nav_that_renders_it(catalog):
@@ -204,42 +204,49 @@ def test_every_family_has_a_page_in_the_nav_that_renders_it(catalog):
     assert pages == {f.id for f in catalog.families()}
 
 
-def figure_files(catalog) -> list[Path]:
-    names = {e.illustration for e in catalog.exercises} | {"stance-comparison.svg"}
-    return [ROOT / "docs" / "assets" / "figures" / n for n in sorted(names)]
+def lesson_figures() -> list[Path]:
+    """The lessons' own drawings (the exercises' are the motion engine's)."""
+    return sorted((ROOT / "docs" / "assets" / "figures").glob("*.svg"))
 
 
-def test_every_family_has_its_own_figure(catalog):
-    for family in catalog.families():
-        assert family.illustration == f"{family.id}.svg"
-        assert (ROOT / "docs" / "assets" / "figures" / family.illustration).is_file()
-        assert family.illustration_alt and family.illustration_caption
-        for member in catalog.family_members(family.id):
-            assert member.illustration == family.illustration
+def figure_files(site: Path, catalog) -> list[Path]:
+    return [site / "assets" / "hipdrop" / "figures" / f"{e.id}.svg" for e in catalog.exercises]
 
 
-def test_figures_are_self_contained_labelled_svg(catalog):
-    for path in figure_files(catalog):
-        root = ET.parse(path).getroot()
-        assert root.tag == f"{SVG}svg", path
-        assert root.get("viewBox"), path
-        assert (root.findtext(f"{SVG}title") or "").strip(), path
+def assert_self_contained_labelled_svg(path: Path, needs_desc: bool) -> None:
+    root = ET.parse(path).getroot()
+    assert root.tag == f"{SVG}svg", path
+    assert root.get("viewBox"), path
+    assert (root.findtext(f"{SVG}title") or "").strip(), path
+    if needs_desc:
         assert len((root.findtext(f"{SVG}desc") or "").strip()) > 40, path
-        assert root.get("role") == "img", path
-        for element in root.iter():
-            assert element.tag != f"{SVG}script", path
-            for name, value in element.attrib.items():
-                if name.endswith("href"):
-                    assert value.startswith("#"), f"{path.name}: external reference {value}"
-        text = path.read_text(encoding="utf-8")
-        assert "@import" not in text and "url(http" not in text, path
+    assert root.get("role") == "img", path
+    for element in root.iter():
+        assert element.tag != f"{SVG}script", path
+        for name, value in element.attrib.items():
+            if name.endswith("href"):
+                assert value.startswith("#"), f"{path.name}: external reference {value}"
+    text = path.read_text(encoding="utf-8")
+    assert "@import" not in text and "url(http" not in text, path
 
 
-def test_figures_mark_the_working_leg(catalog):
-    for family in catalog.families():
-        text = (ROOT / "docs" / "assets" / "figures" / family.illustration).read_text(encoding="utf-8")
-        assert 'class="work"' in text, family.id
-        assert "working" in text, family.id
+def test_no_exercise_is_drawn_by_hand_and_the_lessons_figures_are_labelled_svg(catalog):
+    names = {path.stem for path in lesson_figures()}
+    assert names == {"stance-comparison", "cane-use"}
+    assert not names & ({e.id for e in catalog.exercises} | {e.family for e in catalog.exercises})
+    for path in lesson_figures():
+        assert_self_contained_labelled_svg(path, needs_desc=True)
+
+
+def test_every_exercise_has_its_still_figure_with_the_working_leg_hatched(built_site, catalog):
+    for exercise, path in zip(catalog.exercises, figure_files(built_site, catalog)):
+        assert_self_contained_labelled_svg(path, needs_desc=False)
+        root = ET.parse(path).getroot()
+        assert exercise.name in root.findtext(f"{SVG}title"), path
+        hatched = [e for e in root.iter(f"{SVG}polyline") if (e.get("stroke") or "").startswith("url(#")]
+        expected = 2 if exercise.working_leg.works in ("both", "together") else 1
+        key_frames = len(root.findall(f"{SVG}text"))  # each key frame is numbered
+        assert key_frames >= 2 and len(hatched) == expected * key_frames, (exercise.id, len(hatched))
 
 
 # --- the built site shows what the catalog says -------------------------------------------------
@@ -298,6 +305,17 @@ def test_the_lesson_evidence_table_matches_the_catalog(built_site, catalog):
         assert ("As reported in the source article." in note) == (row.status == "article-only")
 
 
+def test_the_library_shows_each_familys_still_figure(built_site, catalog):
+    path = built_site / "exercises" / "index.html"
+    images = [img for img in parse_page(path, "none").images if "hd-index-figure" in img.get("class", "")]
+    assert len(images) == len(catalog.families())
+    for family, img in zip(catalog.families(), images):
+        assert img["src"].endswith(f"assets/hipdrop/figures/{family.id}.svg")
+        assert (path.parent / img["src"]).resolve().is_file()
+        assert img["alt"].startswith(f"{family.name}, key positions: 1. ")
+        assert int(img["width"]) > 0 and int(img["height"]) > 0
+
+
 def test_each_exercise_page_shows_the_working_leg_figure_and_versions(built_site, catalog):
     for family in catalog.families():
         path = built_site / "exercises" / family.id / "index.html"
@@ -314,6 +332,7 @@ def test_each_exercise_page_shows_the_working_leg_figure_and_versions(built_site
         labels = re.findall(r"<text[^>]*>([^<]*)</text>", figure.group(0))
         assert "<svg" in figure.group(0) and any(re.search(r"\bleg", label) for label in labels), family.id
         for member in catalog.family_members(family.id):
+            assert f"hd-motion-{member.id}" in page.ids, f"{family.id}: no figure for {member.id}"
             if member.id != family.id:
                 assert member.id in page.ids, f"{family.id}: no anchor for {member.id}"
         header = page.rows[0]

@@ -55,10 +55,10 @@ def test_json_is_the_engine_outcome(tmp_path):
     assert first["dose"]["source"] and first["reasons"] and "left" in first["sides"][0]["text"]
 
 
-def test_html_links_illustrations_from_the_base_url(tmp_path):
+def test_html_shows_each_exercises_figure_from_the_base_url(tmp_path):
     result = pick(tmp_path, GOOD, "--format", "html", "--base-url", "../")
     assert result.returncode == 0
-    assert '<img class="hd-program-figure" src="../assets/figures/' in result.stdout
+    assert '<img class="hd-program-figure" src="../assets/hipdrop/figures/' in result.stdout
 
 
 def test_a_red_flag_prints_a_referral_and_no_program(tmp_path):

@@ -7,7 +7,7 @@ Standard library and hipdrop only (no pytest), so the same file runs inside Pyod
 import copy
 
 from hipdrop_course.engine.catalog import Span, catalog_from_dict, catalog_to_dict, evidence_rows
-from hipdrop_course.engine.catalog_html import Links, evidence_table, exercise_index, exercise_page
+from hipdrop_course.engine.catalog_html import Links, StillFigure, evidence_table, exercise_index, exercise_page
 
 
 def dose(reps=10, hold=0, source="guide"):
@@ -24,8 +24,7 @@ def entry(eid, family, level, *, easier=None, harder=None, phase="strengthening"
         "purpose": "Purpose.", "setup": ["Set up."], "steps": ["Step one.", "Step two."], "cues": ["Cue."],
         "common_errors": ["Error."],
         "dosing": {"motor-control": dose(10, 5), "strength": dose([8, 12]), "endurance": dose([15, 20])},
-        "emg": list(emg), "precautions": list(precautions), "illustration": f"{family}.svg",
-        "illustration_alt": "Alt text.", "illustration_caption": "Caption.",
+        "emg": list(emg), "precautions": list(precautions),
     }
 
 
@@ -54,9 +53,8 @@ def data():
     }
 
 
-def links():
-    return Links(figure=lambda name: f"../fig/{name}",
-                 exercise=lambda eid: f"../ex/{eid}/")
+def links(**figures):
+    return Links(exercise=lambda eid: f"../ex/{eid}/", **figures)
 
 
 def test_round_trip_keeps_every_field():
@@ -151,11 +149,23 @@ def test_page_states_which_leg_works_before_the_steps():
     assert html.index("The leg you stand on.") < html.index("## Steps")
 
 
-def test_page_links_every_version_and_shows_the_figure():
-    html = exercise_page(catalog_from_dict(data()), "squat", links())
+def test_page_links_every_version_and_shows_each_ones_own_figure():
+    drawn = links(motion=lambda exercise: f'<figure class="hd-motion" id="fig-{exercise.id}"></figure>')
+    html = exercise_page(catalog_from_dict(data()), "squat", drawn)
     assert 'href="#squat-supported"' in html and 'href="#squat-weighted"' in html
     assert "{#squat-supported}" in html and "{#squat-weighted}" in html
-    assert 'src="../fig/squat.svg"' in html and 'alt="Alt text."' in html and "<figcaption>Caption.</figcaption>" in html
+    for eid in ("squat", "squat-supported", "squat-weighted"):  # the motion engine's figure, one per version
+        assert html.count(f'id="fig-{eid}"') == 1
+    assert "<img" not in html  # no picture named by the catalog
+
+
+def test_the_library_overview_shows_each_familys_still_figure():
+    def still(exercise):
+        return StillFigure(f"../fig/{exercise.id}.svg", f"{exercise.name}, key positions", 300, 120)
+
+    html = exercise_index(catalog_from_dict(data()), links(still=still))
+    assert '<img class="hd-index-figure" src="../fig/squat.svg" alt="Squat, key positions" width="300"' in html
+    assert 'src="../fig/dip.svg"' in html and "squat-weighted.svg" not in html  # families only
 
 
 def test_page_marks_figures_known_only_from_the_source_article():

@@ -23,7 +23,8 @@ from hipdrop_course.engine.mechanics.statics import solve
 from hipdrop_course.engine.mechanics.text import newtons
 from hipdrop_course.engine.motion.animation import exercise_animation
 from hipdrop_course.engine.motion.exercise import motion_from_dict
-from hipdrop_course.engine.motion.rig import Body, Leg, Pose, skeleton_points
+from hipdrop_course.engine.motion.rig import Body, Leg, Pose, skeleton
+from hipdrop_course.engine.motion.scene import Setting, View, place, place3d
 
 MID = round(MID_STANCE * CYCLE_FRAMES)
 
@@ -120,10 +121,10 @@ def test_the_labs_reply_carries_the_walk_for_its_settings():
     assert len(data["frames"]) == CYCLE_FRAMES and data["still"] == MID
     drop = pelvic_drop_deg(solve(preset("weak-abductors", abductor_capacity_n=600)))
     assert f"pelvis drops {drop:.0f}°" in data["readouts"][MID]
-    assert lab["walk"]["svg"].startswith("<svg") and 'data-p="hip_s hip_f"' in lab["walk"]["svg"]
+    assert lab["walk"]["svg"].startswith("<svg") and 'data-p="pelvis_a pelvis_b"' in lab["walk"]["svg"]
 
 
-def test_limbs_keep_their_length_in_any_pose():
+def test_limbs_keep_their_length_in_any_pose_and_look_no_longer_in_the_picture():
     body = Body()
     poses = (
         Pose(),
@@ -131,11 +132,22 @@ def test_limbs_keep_their_length_in_any_pose():
         Pose(turn=90, free_leg=Leg(flexion=45, knee=90, opening=40)),
     )
     for pose in poses:
-        p = skeleton_points(pose, body)
-        # Seen in the frontal plane a thigh is never longer, and shorter when it points at the reader.
-        assert math.dist(p["hip_f"], p["knee_f"]) <= body.thigh + 1e-9
-    straight = skeleton_points(Pose(free_leg=Leg(abduction=30)), body)
+        p = skeleton(pose, body)
+        assert math.isclose(math.dist(p["hip_f"], p["knee_f"]), body.thigh)
+        assert math.isclose(math.dist(p["knee_f"], p["ankle_f"]), body.shank)
+        for view in (View(), View(azimuth=155), View(elevation=50)):
+            flat = place(pose, Setting("standing", view=view), body)
+            # Seen in the picture a thigh is never longer, and shorter when it points at the reader.
+            assert math.dist(flat["hip_f"], flat["knee_f"]) <= body.thigh + 1e-9
+    straight = place(Pose(free_leg=Leg(abduction=30)), Setting("standing"), body)
     assert math.isclose(math.dist(straight["hip_f"], straight["knee_f"]), body.thigh)
+
+
+def test_the_standing_foot_is_on_the_floor_and_a_hop_leaves_it():
+    body = Body()
+    for air in (0, 6):
+        points = place3d(Pose(stance_leg=Leg(flexion=30, knee=50), air=air), Setting("standing"), body)
+        assert math.isclose(points["ankle_s"][1], 4.5 + air)  # the ankle a foot's height up, plus the hop
 
 
 def test_a_clam_opens_the_knee_and_keeps_the_feet_together():

@@ -46,7 +46,7 @@ def entry(eid, *, family, level, phase, position, works, easier=None, harder=Non
         "dosing": {"motor-control": dosing(2, 10, 5, 30, (5, 7), "convention", "clinical-convention"),
                    "strength": dosing([2, 3], [8, 12], 0, [60, 90], (2, 3)),
                    "endurance": dosing(2, [15, 20], 0, 30, (2, 3))},
-        "precautions": list(precautions), "illustration": f"{eid}.svg",
+        "precautions": list(precautions),
     }
     if requires:
         data["requires"] = list(requires)
@@ -808,10 +808,15 @@ def test_render_escapes_text_and_uses_the_addresses_the_build_gives():
     catalog_data = json.loads(json.dumps(CATALOG))
     catalog_data["exercises"][4]["name"] = "<script>alert(1)</script>"
     outcome = pick(answers(), catalog_from_dict(catalog_data))
-    urls = {"exercises": {"lift": "../exercises/lift.html#lift"}, "figures": {"lift.svg": "../img/lift.svg"}}
+    figure = {"src": "../img/lift.svg", "alt": "Lift, key positions: 1. Up; 2. Down", "width": 300, "height": 120}
+    urls = {"exercises": {"lift": "../exercises/lift.html#lift"}, "figures": {"lift": figure}}
     html = render(outcome, "../", urls)
     assert "<script>" not in html and "&lt;script&gt;" in html
-    assert 'href="../exercises/lift.html#lift"' in html and 'src="../img/lift.svg"' in html
+    assert 'href="../exercises/lift.html#lift"' in html
+    assert '<img class="hd-program-figure" src="../img/lift.svg" alt="Lift, key positions: 1. Up; 2. Down" width="300"' in html
+    # The others, which the build gave no figure for: each drawing where the build puts every one.
+    chosen = [e for phase in outcome.phases for e in phase.exercises if e.id != "lift"]
+    assert chosen and all(f'src="../assets/hipdrop/figures/{e.id}.svg"' in html for e in chosen)
     assert "exercises/top-leg" not in html  # no address given: the name is not linked
     assert "PHASE 1: ACTIVATION" in render_text(outcome)
 

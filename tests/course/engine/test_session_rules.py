@@ -33,7 +33,7 @@ def entry(eid, *, family, level, phase, position, works="stance", easier=None, h
         "working_leg": {"works": works, "headline": "h", "text": "t"},
         "purpose": "p", "setup": ["s"], "steps": ["s"], "cues": ["Keep the pelvis level"], "common_errors": ["e"],
         "dosing": dosing or {"motor-control": MC, "strength": STRENGTH, "endurance": STRENGTH},
-        "precautions": list(precautions), "illustration": f"{eid}.svg",
+        "precautions": list(precautions),
     }
 
 

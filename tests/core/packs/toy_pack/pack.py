@@ -7,4 +7,5 @@ PACK = Pack(
     macros="toy_pack.macros:macros",
     assets="toy_pack",
     extra_css=("css/toy.css",),
+    site_files="toy_pack.macros:site_files",
 )
