@@ -40,6 +40,8 @@ def exercise_figure(exercise: Exercise, motion) -> str:
     return motion_figure(animation, f"hd-motion-{exercise.id}", FigureText(f"{exercise.name}: the movement", caption))
 
 
+SESSION_PAGE = "session.md"  # "Start this session" under each version's figure
+
 # Lessons the exercise pages point to (docs-relative paths of the other engineer's lessons).
 LESSON_LINKS = {
     "dosing": ("lesson 5, dosing and progressing", "lessons/dosing.md"),
@@ -82,7 +84,18 @@ def macros(project) -> dict:
             for key, (label, docs_path) in LESSON_LINKS.items()
             if (project.docs_dir / docs_path).is_file()
         }
-        return catalog_html.Links(exercise=exercise_url, lessons=lessons, motion=motion, still=still)
+        session_page = page.link_or_none(SESSION_PAGE)
+
+        def session(exercise_id: str) -> str:
+            return f"{session_page}?exercise={exercise_id}"
+
+        return catalog_html.Links(
+            exercise=exercise_url,
+            lessons=lessons,
+            motion=motion,
+            still=still,
+            session=session if session_page is not None else None,
+        )
 
     def exercise(page, family_id: str) -> str:
         try:

@@ -17,12 +17,13 @@ PACK = Pack(
         "hipdrop_course.engine.picker.clinical_html",
         "hipdrop_course.engine.mechanics.page",
         "hipdrop_course.engine.motion.html",
+        "hipdrop_course.engine.session.page",
     ),
     methods=METHODS,
     # Numeric problems from the mechanics model, for generated_numeric quiz questions.
     generators=GENERATORS,
     macros="hipdrop_course:macros",
-    extra_css=("css/picker.css", "css/mechanics.css", "css/motion.css"),
+    extra_css=("css/picker.css", "css/mechanics.css", "css/motion.css", "css/session.css"),
     # The animations' player: every page, a module; it does nothing on a page without one.
     extra_javascript=("js/motion.js",),
     module_javascript=("js/motion.js",),

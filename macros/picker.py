@@ -13,6 +13,8 @@ from .engine.motion.files import figure_file
 from .engine.picker.form import render_picker
 from .figures import figure_alt, still_figure
 
+SESSION_PAGE = "session.md"  # the guided session: the program result links to it
+
 
 def exercise_urls(catalog_data: dict, page) -> dict[str, str]:
     """Exercise id -> address of its page seen from ``page``: the family page, plus ``#id`` for a version."""
@@ -54,6 +56,9 @@ def macros(project) -> dict:
         catalog = load_catalog_data(project)  # raises DataError: the build stops, problems listed
         motions = load_motions(project, catalog_from_dict(catalog))
         urls = {"exercises": exercise_urls(catalog, page), "figures": figure_urls(catalog, motions, page)}
+        session = page.link_or_none(SESSION_PAGE)
+        if session is not None:
+            urls["session"] = session
         return render_picker(catalog, site_root(page), urls)
 
     return {"program_picker": program_picker}

@@ -85,13 +85,15 @@ class Links:
     page's source file (optional). ``motion(exercise)``: the exercise's animated figure (HTML),
     drawn by the motion engine from its movement; each version gets its own. ``still(exercise)``:
     its still figure (the key frames, a file drawn at build time), for the library's overview.
-    Without them, no figure.
+    Without them, no figure. ``session(exercise_id)``: the address of a guided session of that
+    exercise (optional).
     """
 
     exercise: Callable[[str], str]
     lessons: dict[str, str] = field(default_factory=dict)
     motion: Callable[[Exercise], str] | None = None
     still: Callable[[Exercise], StillFigure] | None = None
+    session: Callable[[str], str] | None = None  # the guided session of one exercise, by its id
 
 
 def _e(text: object) -> str:
@@ -116,6 +118,16 @@ def _still(exercise: Exercise, links: Links) -> str:
     return (
         f'<img class="hd-index-figure" src="{_e(figure.src)}" alt="{_e(figure.alt)}" '
         f'width="{figure.width}" height="{figure.height}" loading="lazy" decoding="async">'
+    )
+
+
+def _session_link(exercise: Exercise, links: Links) -> str:
+    """ "Start this session": the guided session of this version, with the reader's own program."""
+    if links.session is None:
+        return ""
+    return (
+        f'<p class="hd-session-links"><a class="hd-session-start" href="{_e(links.session(exercise.id))}" '
+        f'aria-label="Start this session: {_e(exercise.name)}">Start this session</a></p>'
     )
 
 
@@ -256,6 +268,7 @@ def _version_block(catalog: Catalog, exercise: Exercise, main: Exercise, links: 
         f"{_e(exercise.working_leg.headline)} {_e(exercise.working_leg.text)}</p>",
         "",
         *([links.motion(exercise), ""] if links.motion is not None else []),
+        *([_session_link(exercise, links), ""] if links.session is not None else []),
         f"<p><strong>You need:</strong> {_e(equipment)}. "
         f"<strong>Position:</strong> {_e(POSITION_LABELS[exercise.position])}.</p>",
         "",
@@ -336,6 +349,7 @@ def exercise_page(catalog: Catalog, family_id: str, links: Links) -> str:
         "",
         _figure(main, links),
         "",
+        *([_session_link(main, links), ""] if links.session is not None else []),
     ]
     if main.note:
         out += [

@@ -172,7 +172,8 @@ export function attachMotion(figure) {
 }
 
 // A figure on the page: its button shows, and works even before the figure has come near the screen.
-function watch(figure) {
+// Exported for a figure a widget adds later (the guided session's copy of an exercise's figure).
+export function watchMotion(figure) {
   if (watched.has(figure)) return;
   watched.add(figure);
   figure.dataset.live = "true";
@@ -191,7 +192,7 @@ function watch(figure) {
 }
 
 function scan() {
-  document.querySelectorAll("figure[data-hd-motion]").forEach(watch);
+  document.querySelectorAll("figure[data-hd-motion]").forEach(watchMotion);
 }
 
 reduced.addEventListener("change", () => {

@@ -8,7 +8,7 @@ selection rules. Pure and deterministic.
 from dataclasses import replace
 
 from ..catalog import Catalog, catalog_from_dict
-from .answers import Answers, AnswersError, answers_from_dict, answers_from_form
+from .answers import Answers, AnswersError, answers_from_dict, answers_from_form, answers_to_form, form_query
 from .program import LeftOut, Outcome, Program, Referral, RestAdvice, Trigger
 from .render import render, render_problems
 from .rules import build_program
@@ -63,8 +63,9 @@ def build_for_page(params: dict) -> dict:
 
     ``params``: ``catalog`` (the catalog dict), ``form`` (field name -> list of strings, as in the
     URL query), ``base_url`` (the site root seen from the page) and ``urls`` (made by the build
-    from MkDocs's files: ``exercises`` id -> page address and ``figures`` id -> the still figure's
-    ``{"src", "alt", "width", "height"}``, each seen from the program page). Bad answers are not
+    from MkDocs's files: ``exercises`` id -> page address, ``figures`` id -> the still figure's
+    ``{"src", "alt", "width", "height"}`` and ``session`` the guided session's page, each seen from
+    the program page). Bad answers are not
     an error reply: they come back as ``kind: "invalid"`` with every problem, for the page to show.
     """
 
@@ -73,5 +74,8 @@ def build_for_page(params: dict) -> dict:
     except AnswersError as error:
         return {"kind": "invalid", "problems": error.problems, "html": render_problems(error.problems)}
     outcome = pick(answers, catalog_from_dict(params["catalog"]))
-    html = render(outcome, params.get("base_url", ""), params.get("urls") or {})
+    urls = params.get("urls") or {}
+    if urls.get("session"):
+        urls = {**urls, "session_query": form_query(answers_to_form(answers))}
+    html = render(outcome, params.get("base_url", ""), urls)
     return {"kind": outcome.kind, "html": html, "problems": []}

@@ -417,6 +417,18 @@ def _about_blank(problem: str, names: set[str]) -> bool:
     return ": please answer " in problem and problem.split("'")[1] in names
 
 
+URL_SAFE = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+
+def _quote(text: str) -> str:
+    return "".join(ch if ch in URL_SAFE else "".join(f"%{b:02X}" for b in ch.encode()) for ch in text)
+
+
+def form_query(fields: dict[str, list[str]]) -> str:
+    """Form fields as a URL query (``name=value&...``, percent-encoded), as the picker's page reads it."""
+    return "&".join(f"{_quote(name)}={_quote(value)}" for name, values in fields.items() for value in values)
+
+
 def answers_to_form(answers: Answers) -> dict[str, list[str]]:
     """The answers as form fields, the inverse of ``answers_from_form`` (used for the URL)."""
     fields: dict[str, list[str]] = {}

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from html import escape
 
 from ..catalog import PRECAUTIONS_BY_ID, Catalog
+from ..session.rules import SESSION_RULES  # the guided session's own rules (the session uses the picker's)
 from . import pain_monitoring
 from .answers import QUESTIONS, REQUIRED
 from .limits import (
@@ -362,6 +363,7 @@ def _conventions() -> list[str]:
         "doses and the hop doses: no guideline gives a number.",
         "Movement retraining is dosed for the reader's goal, on at most 3 days a week.",
     ]
+    items += [f"Guided sessions: {rule.title.lower()}: {rule.text}" for rule in SESSION_RULES if rule.convention]
     items += [f"{sign.label}: {sign.convention}" for sign in WARNING_SIGNS if sign.convention]
     items += [f"Stop rule: {rule.text}" for rule in STOP_RULES if COURSE_CONVENTION in rule.source]
     items += [
@@ -459,6 +461,19 @@ DECISIONS: tuple[Decision, ...] = (
 )
 
 
+def _session_rules() -> str:
+    rows = [
+        (
+            f"<strong>{_e(rule.title)}</strong>",
+            _e(rule.text)
+            + (' <strong class="hd-convention">Includes a course convention.</strong>' if rule.convention else ""),
+            _e(rule.source),
+        )
+        for rule in SESSION_RULES
+    ]
+    return _table(("Rule", "What the session does", "Source"), rows)
+
+
 def _decisions() -> str:
     rows = [(_e(d.question), _e(d.answer), _e(d.source)) for d in DECISIONS]
     return _table(("Question", "What the course does, and why", "Source"), rows)
@@ -513,6 +528,11 @@ def clinical_rules_html(catalog: Catalog) -> str:
             f"<p>New pain of {HIGH_PAIN}/10 or more: rest and review, no program. A long-standing usual "
             f"pain of {HIGH_PAIN}/10 or more: a referral, no program. Every program carries this rule:</p>",
             pain_monitoring_html(),
+            '<h2 id="sessions">Guided sessions and the log</h2>',
+            "<p>The guided session follows the program and every rule above: the warning signs, the "
+            "stop rules, the pain-monitoring rule, the doses and the checks for moving on. These are the "
+            "rules it adds to judge a reader's log:</p>",
+            _session_rules(),
             '<h2 id="conventions">Course conventions</h2>',
             "<p>These rules are the course's own choices, with no published source behind them:</p>",
             "<ul>"

@@ -130,12 +130,17 @@ def judge(usual: int, during: int, next_morning: int | None = None) -> PainVerdi
     return PainVerdict(OK, top, f"Within the rule: up to {top} out of 10, settled by the next morning.")
 
 
+def allowance(usual: int) -> str:
+    """What the rule lets the pain do during and after the exercises, in the reader's numbers:
+    go up to the ``ceiling``, or not go up at all when the ceiling is the usual pain itself."""
+    top = ceiling(usual)
+    return f"it may go up to about {top} out of 10" if top > usual else "it should not go up at all"
+
+
 def personal_line(usual: int) -> str:
     """The rule in one sentence with the reader's own numbers (for a program's stop rules)."""
-    top = ceiling(usual)
-    allowed = f"it may go up to about {top} out of 10" if top > usual else "it should not go up at all"
     return (
-        f"Pain: your usual pain is {usual} out of 10, so during and after the exercises {allowed}, "
+        f"Pain: your usual pain is {usual} out of 10, so during and after the exercises {allowance(usual)}, "
         f"and it should be back to {usual} by the next morning. "
         "If it goes higher, or has not settled, go back a step next time; stop an exercise at once "
         "if the pain is sharp."

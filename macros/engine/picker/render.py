@@ -167,6 +167,18 @@ def _unique(items) -> list[str]:
     return seen
 
 
+def _session_links(urls: dict) -> str:
+    """Links to the guided session and the printed tracker, with the answers in the address."""
+    if not urls.get("session"):
+        return ""
+    target = f"{urls['session']}?{urls.get('session_query', '')}"
+    return (
+        '<p class="hd-session-links">'
+        f'<a class="hd-session-start" href="{_e(target)}">Start this session</a> '
+        f'<a class="hd-session-tracker" href="{_e(target)}#hd-paper">Print a tracker to tick</a></p>'
+    )
+
+
 def render_program(program: Program, base_url: str = "", urls: dict | None = None) -> str:
     urls = urls or {}
     sides = " and ".join(program.trained_sides)
@@ -180,6 +192,7 @@ def render_program(program: Program, base_url: str = "", urls: dict | None = Non
         '<section class="hd-program-result hd-program" data-outcome="program" aria-labelledby="hd-program-title">',
         '<h2 id="hd-program-title" tabindex="-1">Your program</h2>',
         f'<p class="hd-program-summary">{_e(summary)}</p>',
+        _session_links(urls),
         _reasons(program.notes, "hd-program-notes"),
         '<div class="hd-stop-rules"><h3>Stop rules</h3>',
         "<ul>"

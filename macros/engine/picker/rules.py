@@ -1028,8 +1028,9 @@ def _name(catalog: Catalog, exercise_id: str | None) -> str | None:
         return None
 
 
-def _next_step(catalog: Catalog, exercise: Exercise, answers: Answers) -> str | None:
-    """The name of the harder version, unless a rule or the gentle start leaves it out for this reader."""
+def harder_version(catalog: Catalog, exercise: Exercise, answers: Answers) -> Exercise | None:
+    """The harder version, unless a rule or the gentle start leaves it out for this reader (the
+    program's "next step", and a guided session's step up)."""
     if exercise.harder is None:
         return None
     try:
@@ -1041,7 +1042,13 @@ def _next_step(catalog: Catalog, exercise: Exercise, answers: Answers) -> str | 
     top = level_rule(harder, answers).top
     if top is None or (gentle_start(answers) and LEVEL_RANK.get(harder.level, 1) > EASIER):
         return None
-    return harder.name
+    return harder
+
+
+def _next_step(catalog: Catalog, exercise: Exercise, answers: Answers) -> str | None:
+    """The name of the harder version, unless a rule or the gentle start leaves it out for this reader."""
+    harder = harder_version(catalog, exercise, answers)
+    return harder.name if harder is not None else None
 
 
 def chosen_exercise(catalog: Catalog, candidate: Candidate, answers: Answers, phase: str) -> ChosenExercise:

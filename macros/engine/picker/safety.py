@@ -57,7 +57,13 @@ def stop_rules_for(answers: Answers) -> tuple[StopRule, ...]:
 
 
 def referral_from_signs(answers: Answers) -> Referral | None:
-    signs = [sign for sign in WARNING_SIGNS if sign.id in answers.red_flags]
+    return referral_for_signs(answers.red_flags)
+
+
+def referral_for_signs(sign_ids) -> Referral | None:
+    """The referral for the warning signs ticked (the picker's, and a guided session's): the most
+    urgent sign sets the urgency; None when no sign is ticked."""
+    signs = [sign for sign in WARNING_SIGNS if sign.id in sign_ids]
     if not signs:
         return None
     urgency = most_urgent(signs)

@@ -162,6 +162,13 @@ CLINICAL_SOURCES: tuple[ClinicalSource, ...] = (
         "resistance training for healthy adults. Medicine & Science in Sports & Exercise 41(3):687-708.",
     ),
     ClinicalSource(
+        "ACSM 2011",
+        "Garber CE, Blissmer B, Deschenes MR, et al.; American College of Sports Medicine (2011). "
+        "Position stand: quantity and quality of exercise for developing and maintaining "
+        "cardiorespiratory, musculoskeletal, and neuromotor fitness in apparently healthy adults. "
+        "Medicine & Science in Sports & Exercise 43(7):1334-1359.",
+    ),
+    ClinicalSource(
         "Bolgla & Uhl 2005",
         "Bolgla LA, Uhl TL (2005). Electromyographic analysis of hip rehabilitation exercises in a "
         "group of healthy subjects. Journal of Orthopaedic & Sports Physical Therapy 35(8):487-494. "

@@ -1,0 +1,218 @@
+"""HTML of the guided session's messages, all text escaped: today's overview, what an exercise's
+log means, the end of a session, and the pages to send the reader to. Addresses come in ``urls``
+(made by the build from MkDocs's files, seen from the session page): ``program`` (the picker's
+page), ``exercises`` (id -> page); this module formats only the picker's query string.
+"""
+
+from html import escape
+
+from ..picker import pain_monitoring
+from ..picker.answers import Answers, form_query
+from ..picker.program import Program
+from .plan import Planned, Today, due_now
+from .progress import LEFT_OUT, Change, day
+from .rules import GOOD_IN_A_ROW
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def picker_link(urls: dict, fields: dict[str, list[str]], text: str) -> str:
+    base = urls.get("program")
+    if not base:
+        return _e(text)
+    return f'<a href="{_e(base + "?" + form_query(fields))}">{_e(text)}</a>'
+
+
+def _named(urls: dict, exercise_id: str, name: str) -> str:
+    url = (urls.get("exercises") or {}).get(exercise_id)
+    return f'<a href="{_e(url)}">{_e(name)}</a>' if url else _e(name)
+
+
+def nice_date(iso: str) -> str:
+    value = day(iso)
+    names = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    months = (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    )
+    return f"{names[value.weekday()]} {value.day} {months[value.month - 1]}"
+
+
+def _exercise_row(item: Planned, urls: dict, logged: set[str]) -> str:
+    if item.family in logged or item.done_today:
+        status = "done today"
+    elif item.due:
+        status = "due today"
+    elif item.next_date:
+        status = f"next on {nice_date(item.next_date)}"
+    else:
+        status = "not due this week"
+    days = f"{item.days_per_week} days a week" + (
+        ", not on days next to each other" if item.strength and item.days_per_week > 1 else ""
+    )
+    return (
+        f'<li data-exercise="{_e(item.id)}" data-status="{_e(status.split(" ")[0])}">'
+        f"<strong>{_named(urls, item.id, item.name)}</strong>: {_e(item.dose_text)}; {_e(days)}. "
+        f'<span class="hd-session-status">({_e(status)})</span></li>'
+    )
+
+
+def _checks(program: Program, plan: Today, answers: Answers) -> str:
+    phase = next(p for p in program.phases if p.id == plan.phase_id)
+    items = "".join(f"<li>{_e(r.text)}</li>" for r in phase.moving_on)
+    last = phase.number == len(program.phases)
+    after = (
+        f"When the log shows every check met in {GOOD_IN_A_ROW} sessions in a row, the next phase starts here."
+        if not last
+        else "This is the last phase of your program."
+    )
+    return f'<p><strong>Checks for moving on</strong> ({_e(after)})</p><ul class="hd-session-checks">{items}</ul>'
+
+
+def _changes(changes: tuple[Change, ...], urls: dict, answers_form: dict, left_ids: tuple[str, ...]) -> str:
+    if not changes:
+        return ""
+    items = []
+    for change in changes:
+        extra = ""
+        if change.kind == LEFT_OUT:
+            form = dict(answers_form)
+            form["walking_worse"] = ["some"]
+            form["worse_exercises"] = sorted(set(form.get("worse_exercises", [])) | set(left_ids))
+            extra = " " + picker_link(urls, form, "Answer question 7 again with it ticked") + "."
+        items.append(f'<li data-change="{_e(change.kind)}">{_e(nice_date(change.date))}: {_e(change.text)}{extra}</li>')
+    return (
+        '<div class="hd-session-changes"><p><strong>Changes from your log</strong></p><ul>'
+        + "".join(items)
+        + "</ul></div>"
+    )
+
+
+def overview_html(program: Program, answers: Answers, plan: Today, urls: dict, answers_form: dict) -> str:
+    usual = answers.pain_now
+    logged = {e.family for e in plan.session.exercises} if plan.session else set()
+    parts = [
+        f'<div class="hd-session-overview" data-state="{_e(plan.state)}" data-phase="{_e(plan.phase_id)}">',
+        f'<h3 id="hd-session-phase">Phase {plan.phase_number}: {_e(plan.phase_title)}</h3>',
+        f"<p>Your usual pain, from your answers, is {usual} out of 10: during and after the exercises "
+        f"{pain_monitoring.allowance(usual)}, and it should be back to {usual} by the next morning "
+        "(the pain-monitoring rule).</p>",
+    ]
+    if plan.state == "stopped":
+        parts.append(
+            '<div class="hd-session-alert" role="alert"><p><strong>Stop the exercises and see a '
+            "physiotherapist.</strong> "
+            "Your pain has kept building from week to week in your log. That is the pain rule's signal "
+            "to stop and be assessed.</p>"
+            '<p><button type="button" class="hd-action" data-action="cleared">A physiotherapist has seen me and '
+            "says I may go on</button></p></div>"
+        )
+    elif plan.state == "rest-day":
+        text = (
+            "Today's session is done."
+            if logged or any(p.done_today for p in plan.exercises)
+            else "No exercise is due today."
+        )
+        parts.append(f'<p class="hd-session-rest"><strong>{_e(text)}</strong> The list says when each is due next.</p>')
+    parts.append(
+        '<ul class="hd-session-list">' + "".join(_exercise_row(p, urls, logged) for p in plan.exercises) + "</ul>"
+    )
+    parts.append(_changes(plan.progress.changes[-6:], urls, answers_form, plan.progress.left_out_ids))
+    if plan.progress.held_ready and program.held:
+        form = dict(answers_form)
+        form["single_leg_stance"] = ["yes"]
+        parts.append(
+            f'<p class="hd-session-next"><strong>You meet the checks for {_e(program.held[0].title.lower())}</strong> '
+            f"in {GOOD_IN_A_ROW} sessions in a row. "
+            + picker_link(urls, form, "Answer the questions again")
+            + " to get it (if you had surgery or a fracture, your team must agree too).</p>"
+        )
+    if answers.single_leg_stance != "yes" and plan.progress.one_leg_passed:
+        form = dict(answers_form)
+        form["single_leg_stance"] = ["yes"]
+        parts.append(
+            '<p class="hd-session-next"><strong>You held the one-leg check for 30 seconds with the pelvis '
+            "level.</strong> You told the picker you could not yet: "
+            + picker_link(urls, form, "answer the questions again with yes")
+            + ", and the program can move on from its gentle start.</p>"
+        )
+    parts.append(_checks(program, plan, answers))
+    if not plan.one_leg.allowed:
+        parts.append(
+            f'<p class="hd-session-one-leg-why">The one-leg check is not for you yet: {_e(plan.one_leg.why)}</p>'
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def entry_html(
+    answers: Answers,
+    verdict: pain_monitoring.PainVerdict,
+    name: str,
+    changes: tuple[Change, ...],
+    walking_worse: bool,
+    urls: dict,
+    answers_form: dict,
+    left_ids: tuple[str, ...],
+) -> str:
+    """What one exercise's log means: the pain rule's verdict and any change it makes."""
+    parts = [
+        f'<div class="hd-session-verdict" data-verdict="{_e(verdict.verdict)}">',
+        f"<p><strong>{_e(name)}:</strong> {_e(verdict.text)}</p>",
+    ]
+    if walking_worse:
+        parts.append("<p>Walking was worse after it: stop this exercise and keep the others (the stop rule).</p>")
+    parts.append(_changes(changes, urls, answers_form, left_ids))
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def finish_html(program: Program, plan: Today, before_phase: int, urls: dict) -> str:
+    parts = ['<div class="hd-session-finish"><p><strong>Session saved.</strong> It is in your log below.</p>']
+    if plan.phase_number > before_phase:
+        parts.append(
+            f"<p>Your log met the checks of phase {before_phase} in {GOOD_IN_A_ROW} sessions in a row: "
+            f"from the next session you do phase {plan.phase_number}, {_e(plan.phase_title.lower())}. Keep "
+            "an earlier exercise as a warm-up if you like.</p>"
+        )
+    upcoming = sorted({p.next_date for p in plan.exercises if p.next_date})
+    if upcoming:
+        parts.append(
+            f"<p>Next session: {_e(nice_date(upcoming[0]))}. Tomorrow morning, rate your pain here "
+            "before anything else.</p>"
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def no_program_html(urls: dict) -> str:
+    link = f'<a href="{_e(urls["program"])}">Build your program</a>' if urls.get("program") else "Build your program"
+    return (
+        '<div class="hd-session-overview" data-state="no-program"><p>A guided session follows your own '
+        f"program: its exercises, doses, sides and stop rules come from your answers. {link} first, then "
+        "press Start this session under it.</p></div>"
+    )
+
+
+def not_in_program_html(urls: dict, name: str) -> str:
+    link = f'<a href="{_e(urls["program"])}">program</a>' if urls.get("program") else "program"
+    return (
+        '<div class="hd-session-overview" data-state="not-in-program">'
+        f"<p>{_e(name)} is not in your {link} for now. A guided session gives only the exercises your "
+        "answers chose, with their doses and sides, so that the stop rules and your limits hold.</p></div>"
+    )
+
+
+__all__ = ["due_now", "entry_html", "finish_html", "form_query", "no_program_html", "overview_html"]

@@ -1,0 +1,156 @@
+"""The guided session's own rules, in one table: the numbers, what each rule says and its source.
+
+The session reuses the picker's rules and does not restate them: the pain-monitoring rule
+(``picker.pain_monitoring.judge``), the stop rules (``picker.safety.STOP_RULES``), the warning
+signs and their urgency (``picker.warning_signs``), the checks for moving on between phases
+(``picker.rules.MOVING_ON``, as each program gives them), the doses (``picker.rules.dosing_for``)
+and which versions the reader's limits allow (``picker.rules.rule_verdict``, ``harder_version``).
+What it adds is here: how a log is judged against those rules. Each rule that is the course's own
+choice says so in its source; the clinical rules page lists them all (``SESSION_RULES``).
+"""
+
+from dataclasses import dataclass
+
+from ..picker import pain_monitoring
+from ..picker.rules import SECONDS_PER_REP, STRENGTH_DAYS
+from ..picker.sources import COURSE_CONVENTION
+
+GOOD_IN_A_ROW = 2  # sessions in a row that change a dose, or meet a phase's checks
+DAYS_AT_DOSE = 7  # the least time at a dose before it is made harder
+REPS_STEP = 2  # repetitions added at a time, up to the top of the dose's range
+PAIN_WEEKS = 3  # weeks of rising pain that mean "keeps building"
+ONE_LEG_TARGET_S = 30  # the one-leg check's time, borrowed from the clinical test
+ONE_LEG_EVERY_DAYS = 7  # the one-leg check is suggested when none was done in this many days
+MOVE_MS = 1500  # moving into and out of a hold: SECONDS_PER_REP split in two
+REP_MS = SECONDS_PER_REP * 1000  # one repetition without a hold
+READY_MS = 5000  # the count-in before the first set
+TRACKER_WEEKS = 6  # the printed tracker's columns
+CALENDAR_WEEKS = 6  # the calendar file's weeks
+
+
+@dataclass(frozen=True)
+class SessionRule:
+    id: str
+    title: str
+    text: str
+    source: str
+
+    @property
+    def convention(self) -> bool:
+        return COURSE_CONVENTION in self.source
+
+
+SESSION_RULES: tuple[SessionRule, ...] = (
+    SessionRule(
+        "red-flag",
+        "A warning sign ends the session",
+        "Before each session the page asks about the warning signs, and the log after each exercise "
+        "asks again. Any sign ticked ends the session at once and gives the sign's urgency and whom to "
+        "see, exactly as the program picker does; the log keeps the warning given.",
+        "the warning-sign table above (each sign's own source)",
+    ),
+    SessionRule(
+        "pain",
+        "The pain-monitoring rule judges every exercise",
+        "Each exercise's pain during it, and the next morning's pain, are judged against the usual pain "
+        "the reader gave the picker, with the pain-monitoring rule (above). The next morning's pain is "
+        "asked once per session, at the next visit: it cannot be put down to one exercise.",
+        pain_monitoring.RULE.source + "; " + COURSE_CONVENTION + " (one morning rating per session)",
+    ),
+    SessionRule(
+        "step-back",
+        "Going back a step",
+        "When the pain rose more than the rule allows, had not settled by the next morning, or the "
+        "reader stopped an exercise for sharp pain, the next session gives that exercise one set "
+        "fewer; at its fewest sets, the easier version (if the reader's limits allow it); at the "
+        "easiest, the same dose, and pain that keeps building sends the reader to a physiotherapist.",
+        pain_monitoring.RULE.source + "; " + COURSE_CONVENTION + " (fewer sets before an easier version)",
+    ),
+    SessionRule(
+        "dose-start",
+        "Where a dose starts",
+        "A session starts each exercise, and each new version, at the middle of every range of its "
+        "dose, rounded up (2 sets of 10 for 1 to 3 sets of 8 to 12): the numbers the program's time "
+        f"estimate is made of. Each repetition is paced at {SECONDS_PER_REP} seconds plus its hold, "
+        "the same estimate.",
+        COURSE_CONVENTION,
+    ),
+    SessionRule(
+        "step-up",
+        "Making an exercise harder",
+        f"One change at a time: {REPS_STEP} more repetitions, up to the top of the range; then one more "
+        "set, up to the top of its range; then the harder version of the same phase, if the reader's "
+        f"limits and answers allow it (as the program's 'next step'). A change comes after "
+        f"{GOOD_IN_A_ROW} sessions in a row done as dosed within the pain rule, the next morning's pain "
+        f"given, and at least {DAYS_AT_DOSE} days at the dose.",
+        "ACSM 2009 (two sessions in a row, lesson 5); " + COURSE_CONVENTION + " (the order, the steps and "
+        f"the {DAYS_AT_DOSE} days: lesson 5's 'keep the new level for a week or two')",
+    ),
+    SessionRule(
+        "checks",
+        "How the log judges the checks for moving on",
+        "A phase's checks (lesson 5, as the program lists them) are judged in each session: 'no rise "
+        "in pain' means pain during, and the next morning when given, no higher than the usual pain; "
+        "'2 to 3 sets of 10' and '3 sets of 10 to 12' mean every exercise of the phase done as dosed "
+        "with at least that many sets and repetitions; 'the pelvis comes back to level' means the "
+        "reader logged it level (seen in a mirror) on every standing exercise of the phase; the "
+        f"one-leg check means {ONE_LEG_TARGET_S} seconds with the pelvis level on every side trained, "
+        f"in the last {ONE_LEG_EVERY_DAYS} days. The checks of movement retraining (the knee over the "
+        "foot, walking and stairs) are the reader's own to judge.",
+        COURSE_CONVENTION + " (lesson 5's checks)",
+    ),
+    SessionRule(
+        "move-on",
+        "Moving on to the next phase",
+        f"When every check of the phase is met in {GOOD_IN_A_ROW} sessions in a row, on different "
+        "days, the next phase of the program starts. When the next phase is one the program held back "
+        "(a gentle start), the page asks the reader to answer the picker's questions again.",
+        COURSE_CONVENTION + "; 'two sessions in a row' by analogy with ACSM 2009",
+    ),
+    SessionRule(
+        "pain-building",
+        "Pain that keeps building",
+        f"When the highest pain logged (during an exercise or the next morning) rose in each of the "
+        f"last {PAIN_WEEKS} weeks that had a session and is above the usual pain, the sessions stop and "
+        "the page sends the reader to a physiotherapist, until the reader says one has seen them.",
+        pain_monitoring.RULE.source + "; " + COURSE_CONVENTION + " (what 'keeps building' means)",
+    ),
+    SessionRule(
+        "walking-worse",
+        "Walking worse after an exercise",
+        "The stop rule (above): that exercise is left out of later sessions, the others go on, and the "
+        "page links to the picker with the exercise ticked under question 7, so the program leaves it "
+        "and its harder versions out.",
+        "the source article's author replies to readers (Maghsoodi 2019)",
+    ),
+    SessionRule(
+        "spacing",
+        "Which exercises are due today",
+        f"An exercise dosed on at most {STRENGTH_DAYS} days a week is not offered on the day after a "
+        "session that had it (strength days are not next to each other), nor more often than its "
+        "days a week in any 7 days; a low-load drill not more often than its days a week; nothing "
+        "twice in a day.",
+        "ACSM 2009; ACSM 2011 (about 48 hours between sessions for the same muscles)",
+    ),
+    SessionRule(
+        "one-leg-check",
+        "The one-leg check",
+        f"Lesson 3's self-check, timed up to {ONE_LEG_TARGET_S} seconds on each side trained, the hand "
+        "on the standing leg's side resting on a counter. It is offered only when the reader's limits "
+        "allow standing on one leg holding a support (not with a weight-bearing limit, a clinician's "
+        "no-abduction limit, a lateral approach in its first weeks, a tendon repair or outer hip pain), "
+        f"and suggested when none was done in the last {ONE_LEG_EVERY_DAYS} days.",
+        COURSE_CONVENTION + "; the 30 seconds from Hardcastle & Nade 1985 (lesson 3)",
+    ),
+    SessionRule(
+        "calendar",
+        "Calendar reminders",
+        "The calendar file repeats weekly for "
+        f"{CALENDAR_WEEKS} weeks from the day the reader picks: strength days with a day between them "
+        "(2 days: the first and fourth day; 3 days: the first, third and fifth), low-load drills on "
+        "their days in a row (every day at 7).",
+        "ACSM 2009 (not on days next to each other); " + COURSE_CONVENTION + " (which days)",
+    ),
+)
+
+SESSION_RULES_BY_ID = {rule.id: rule for rule in SESSION_RULES}

@@ -1,0 +1,402 @@
+"""The guided session's next-step rules, one behaviour each, over a small catalog made for the tests.
+
+Standard library, hipdrop and hipdrop_course.engine only (no pytest), so the same file runs inside
+Pyodide. Expected values are worked out by hand from the rules (``session.rules.SESSION_RULES``,
+the pain-monitoring rule, lesson 5's checks), never taken from the function under test.
+"""
+
+import json
+import re
+from html import escape
+from hipdrop.browser import CORE_METHODS
+from hipdrop.browser import dispatch as engine_dispatch
+from hipdrop_course.engine.catalog import catalog_from_dict
+from hipdrop_course.engine.methods import METHODS as PACK_METHODS
+from hipdrop_course.engine.picker import answers_from_form, pick
+from hipdrop_course.engine.picker.clinical_html import clinical_rules_html
+from hipdrop_course.engine.session.calendar import session_days
+from hipdrop_course.engine.session.log import Log
+from hipdrop_course.engine.session.plan import one_leg_offer
+from hipdrop_course.engine.session.rules import SESSION_RULES
+
+MC = {"sets": [2, 3], "reps": 10, "hold_s": [3, 5], "rest_s": [30, 60], "days_per_week": [5, 7],
+      "basis": "clinical-convention", "source": "src"}
+STRENGTH = {"sets": [1, 3], "reps": [8, 12], "hold_s": 0, "rest_s": [60, 120], "days_per_week": [2, 3],
+            "basis": "guideline", "source": "src"}
+
+
+def entry(eid, *, family, level, phase, position, works="stance", easier=None, harder=None, precautions=(),
+          equipment=(), dosing=None):
+    return {
+        "id": eid, "name": eid.replace("-", " ").capitalize(), "family": family, "level": level,
+        "easier": easier, "harder": harder, "phase": phase, "position": position, "equipment": list(equipment),
+        "working_leg": {"works": works, "headline": "h", "text": "t"},
+        "purpose": "p", "setup": ["s"], "steps": ["s"], "cues": ["Keep the pelvis level"], "common_errors": ["e"],
+        "dosing": dosing or {"motor-control": MC, "strength": STRENGTH, "endurance": STRENGTH},
+        "precautions": list(precautions),
+    }
+
+
+ONE_LEG = ["single-leg-weight-bearing", "abductor-loading", "outer-hip-compression"]
+CATALOG_DATA = {
+    "sources": {"src": {"cite": "Source 2000", "authors": "A", "year": 2000, "title": "T", "journal": "J",
+                        "verified": True}},
+    "exercises": [
+        entry("shift", family="dip", level="easier", phase="activation", position="standing-two-legs",
+              harder="dip", precautions=["abductor-loading", "low-load"], equipment=["support"]),
+        entry("dip", family="dip", level="standard", phase="activation", position="standing-on-step",
+              easier="shift", harder="dip-hard", precautions=[*ONE_LEG, "low-load"], equipment=["step", "support"]),
+        entry("dip-hard", family="dip", level="harder", phase="activation", position="standing-on-step",
+              easier="dip", precautions=[*ONE_LEG, "balance-demand"], equipment=["step"]),
+        entry("side", family="side", level="standard", phase="strengthening", position="side-lying", works="moving",
+              precautions=["lies-on-side", "active-abduction"]),
+        entry("press", family="press", level="standard", phase="movement-retraining", position="standing",
+              works="stance", precautions=ONE_LEG, equipment=["support"]),
+    ],
+}
+CATALOG = catalog_from_dict(CATALOG_DATA)
+FORM = {
+    "red_flags": ["none"], "age_16_or_over": ["yes"], "pregnancy": ["no"], "falls_or_walking_aid": ["no"],
+    "weak_side": ["right"], "pain_now": ["3"], "pain_onset": ["new"], "outer_hip_pain": ["no"],
+    "recent_surgery_or_fracture": ["no"], "single_leg_stance": ["yes"], "side_plank": ["none"],
+    "single_leg_squat": ["no"], "walking_worse": ["no"], "goal": ["strength"],
+    "equipment": ["step", "chair", "mirror"], "minutes_per_day": ["30"], "days_per_week": ["3"],
+}
+
+
+def program(form):
+    return pick(answers_from_form(form), CATALOG)
+
+
+CITE = re.compile(r"[A-Z][A-Za-z-]+(?: et al\.| & [A-Z][A-Za-z-]+)? \d{4}")  # "Silbernagel et al. 2007"
+URLS = {"program": "../program/", "exercises": {}, "root": "../"}
+
+
+def call(method: str, params: dict) -> dict:
+    """A worker method through the worker's own dispatcher (JSON in and out, as in the browser)."""
+    methods = {**CORE_METHODS, **PACK_METHODS}
+    reply = json.loads(engine_dispatch(method, json.dumps({"catalog": CATALOG_DATA, "urls": URLS, **params}), methods=methods))
+    assert reply["ok"], reply
+    return reply["result"]
+
+
+def opened(form=None, on="2026-01-05", stored=None) -> dict:
+    """The page opened on ``on``: with the picker's answers in its address (``form``, FORM when
+    there is no stored log), or with the stored log alone."""
+    form = form if form is not None else ({} if stored else FORM)
+    return call("session.open", {"form": form, "stored": json.dumps(stored) if stored else None, "today": on})
+
+
+def record(log: dict, on: str, action: str, data: dict) -> dict:
+    result = call("session.record", {"log": log, "today": on, "action": action, "data": data})
+    assert result["ok"], result.get("problems")
+    return result
+
+
+def logged(exercise: dict, pain: int = 3, outcome: str = "as-dosed", pelvis: str = "level", **extra) -> dict:
+    """The log of one exercise as the page sends it, done as the session dosed it unless told."""
+    sides = len(exercise["sides"])
+    done = exercise["sets"] * exercise["reps"] * sides
+    return {
+        "id": exercise["id"], "family": exercise["family"], "phase": exercise["phase"], "sets": exercise["sets"],
+        "reps": exercise["reps"], "hold_s": exercise["hold_s"], "rest_s": exercise["rest_s"], "sides": sides,
+        "outcome": outcome, "reps_done": done if outcome == "as-dosed" else done // 2,
+        "stopped_for": extra.pop("stopped_for", ""), "pain_during": pain, "pelvis": pelvis,
+        "walking_worse": extra.pop("walking_worse", False),
+    }
+
+
+def session(log: dict, on: str, pain: int = 3, morning: int | None = 3, **how) -> dict:
+    """A whole session on ``on``: no warning sign, every due exercise logged, finished; then the
+    next morning's pain (None: not given). Returns the engine's last view."""
+    view = call("session.open", {"form": {}, "stored": json.dumps(log), "today": on})
+    view = record(view["log"], on, "start", {"red_flags": ["none"]})
+    for exercise in view["exercises"]:
+        view = record(view["log"], on, "exercise", {"entry": logged(exercise, pain, **how)})
+    view = record(view["log"], on, "finish", {})
+    if morning is not None:
+        last = view["log"]["sessions"][-1]["id"]
+        view = record(view["log"], on, "morning", {"session": last, "pain": morning})
+    return view
+
+
+def due(view: dict) -> dict:
+    return {e["family"]: e for e in view["exercises"]}
+
+
+DAYS = ["2026-01-05", "2026-01-07", "2026-01-09", "2026-01-12", "2026-01-14", "2026-01-16", "2026-01-19"]
+
+
+def test_a_dose_starts_at_the_middle_of_each_range():
+    view = opened()
+    dip = due(view)["dip"]
+    # 2–3 sets of 10, hold 3–5 s, rest 30–60 s: the middle, rounded up.
+    assert (dip["sets"], dip["reps"], dip["hold_s"], dip["rest_s"]) == (3, 10, 4, 45)
+    assert dip["dose_text"] == "3 sets of 10, hold 4 s, rest 45 s"
+
+
+def test_the_timeline_paces_each_repetition_and_rests_between_sets_and_sides():
+    dip = due(opened())["dip"]
+    steps = dip["steps"]
+    assert steps[0]["kind"] == "ready"
+    holds = [s for s in steps if s["kind"] == "hold"]
+    assert len(holds) == 3 * 10 and all(s["ms"] == 4000 for s in holds)
+    rests = [s for s in steps if s["kind"] == "rest"]
+    assert len(rests) == 2 and all(s["ms"] == 45_000 for s in rests)
+    # 30 repetitions of 1.5 s in, 4 s hold, 1.5 s out; 2 rests of 45 s; 5 s to get ready.
+    assert sum(s["ms"] for s in steps) == 30 * 7000 + 2 * 45_000 + 5000
+    assert [s["say"] for s in steps if s["say"]][:3] == ["Get ready: 3 sets of 10.", "Set 1 of 3. 1", "Hold 4 seconds."]
+
+
+def test_pain_above_the_rule_takes_one_set_off_next_time():
+    view = session(opened()["log"], DAYS[0], pain=6)  # usual 3: the rule allows up to 5
+    assert due(call("session.open", {"form": {}, "stored": json.dumps(view["log"]), "today": DAYS[1]}))["dip"]["sets"] == 2
+    assert "Your pain reached 6 out of 10" in view["html"] and "one set fewer" in view["html"]
+
+
+def test_pain_above_five_steps_back_even_within_two_points_of_the_usual_pain():
+    # Usual 4: 6 is only 2 points up, but the rule never allows more than 5 out of 10.
+    view = session(opened(form={**FORM, "pain_now": ["4"]})["log"], DAYS[0], pain=6, morning=4)
+    assert due(opened(stored=view["log"], on=DAYS[1]))["dip"]["sets"] == 2
+    assert "above the 5 out of 10 the rule allows" in view["html"]
+
+
+def test_a_usual_pain_of_five_may_not_rise_at_all():
+    first = opened(form={**FORM, "pain_now": ["5"]})
+    assert "it should not go up at all" in first["pain_hint"] and "up to about" not in first["pain_hint"]
+    assert "should not go up at all" in first["html"]
+    view = session(first["log"], DAYS[0], pain=6, morning=5)
+    assert due(opened(stored=view["log"], on=DAYS[1]))["dip"]["sets"] == 2
+    kept = session(opened(form={**FORM, "pain_now": ["5"]})["log"], DAYS[0], pain=5, morning=5)
+    assert due(opened(stored=kept["log"], on=DAYS[1]))["dip"]["sets"] == 3
+
+
+def test_pain_not_settled_by_the_next_morning_also_steps_back():
+    view = session(opened()["log"], DAYS[0], pain=4, morning=5)  # within the rule during, not settled
+    assert due(opened(stored=view["log"], on=DAYS[1]))["dip"]["sets"] == 2
+
+
+def test_at_the_fewest_sets_the_step_back_is_the_easier_version():
+    log = opened()["log"]
+    for on in DAYS[:2]:  # 3 sets -> 2 sets -> the easier version (2 is the fewest of 2–3)
+        log = session(log, on, pain=7)["log"]
+    assert due(opened(stored=log, on=DAYS[2]))["dip"]["id"] == "shift"
+
+
+def test_sharp_pain_steps_back_even_within_the_pain_rule():
+    log = session(opened()["log"], DAYS[0], pain=4, outcome="stopped", stopped_for="sharp-pain")["log"]
+    assert due(opened(stored=log, on=DAYS[1]))["dip"]["sets"] == 2
+
+
+def strengthening() -> dict:
+    """A log whose activation checks were met in two sessions in a row: phase 2 is next."""
+    log = opened()["log"]
+    for on in DAYS[:2]:
+        log = session(log, on)["log"]
+    return log
+
+
+def test_two_good_sessions_and_a_week_at_the_dose_add_two_repetitions():
+    log = strengthening()
+    assert due(opened(stored=log, on=DAYS[2]))["side"]["reps"] == 10  # 1–3 sets of 8–12: 2 sets of 10
+    log = session(log, DAYS[2])["log"]
+    log = session(log, DAYS[3])["log"]  # two good sessions, but 3 days at the dose
+    assert due(opened(stored=log, on=DAYS[4]))["side"]["reps"] == 10
+    log = session(log, DAYS[4])["log"]
+    log = session(log, DAYS[5])["log"]  # 7 days at the dose, still good
+    side = due(opened(stored=log, on=DAYS[6]))["side"]
+    assert (side["sets"], side["reps"]) == (2, 12)
+
+
+def test_no_step_up_without_the_next_mornings_pain():
+    log = strengthening()
+    for on in DAYS[2:6]:
+        log = session(log, on, morning=None)["log"]
+    assert due(opened(stored=log, on=DAYS[6]))["side"]["reps"] == 10
+
+
+def test_walking_worse_leaves_the_exercise_out_and_links_to_the_picker_with_it_ticked():
+    view = session(opened()["log"], DAYS[0], walking_worse=True)
+    later = opened(stored=view["log"], on=DAYS[1])
+    assert "dip" not in due(later)
+    assert "walking_worse=some" in later["html"] and "worse_exercises=dip" in later["html"]
+
+
+def test_the_activation_checks_met_twice_in_a_row_start_the_next_phase():
+    log = opened()["log"]
+    log = session(log, DAYS[0])["log"]
+    assert opened(stored=log, on=DAYS[1])["phase"] == "activation"
+    view = record(opened(stored=log, on=DAYS[1])["log"], DAYS[1], "start", {"red_flags": ["none"]})
+    view = record(view["log"], DAYS[1], "exercise", {"entry": logged(due(view)["dip"])})
+    view = record(view["log"], DAYS[1], "finish", {})
+    assert "from the next session you do phase 2, strengthening" in view["message"]
+    assert opened(stored=view["log"], on=DAYS[2])["phase"] == "strengthening"
+
+
+def test_a_rise_in_pain_or_a_dropped_pelvis_does_not_meet_the_activation_checks():
+    for how in ({"pain": 4}, {"pelvis": "dropped"}):  # 4 is within the pain rule, but a rise
+        log = opened()["log"]
+        for on in DAYS[:3]:
+            log = session(log, on, **how)["log"]
+        assert opened(stored=log, on=DAYS[3])["phase"] == "activation", how
+
+
+def test_a_gentle_start_stays_on_its_two_leg_drill_until_the_one_leg_check_sends_the_reader_back_to_the_picker():
+    form = {**FORM, "single_leg_stance": ["no"]}
+    log = opened(form)["log"]
+    assert due(opened(stored=log))["dip"]["id"] == "shift"  # the gentlest version of the family
+    for on in DAYS[:3]:  # the two-leg drill alone never meets "a version on one leg ... level"
+        log = session(log, on)["log"]
+    view = opened(stored=log, on=DAYS[3])
+    assert view["phase"] == "activation" and "single_leg_stance=yes" not in view["html"]
+    view = record(view["log"], DAYS[3], "start", {"red_flags": ["none"]})
+    view = record(view["log"], DAYS[3], "one-leg", {"results": [{"side": "right", "seconds": 30, "pelvis": "level"}]})
+    assert "single_leg_stance=yes" in opened(stored=view["log"], on=DAYS[3])["html"]
+
+
+def test_pain_that_keeps_building_week_by_week_stops_the_sessions_until_a_physiotherapist_has_seen_the_reader():
+    log = opened()["log"]
+    for on, pain in (("2026-01-05", 3), ("2026-01-12", 4), ("2026-01-19", 5)):
+        log = session(log, on, pain=pain, morning=None)["log"]
+    stopped = opened(stored=log, on="2026-01-20")
+    assert stopped["state"] == "stopped" and stopped["exercises"] == []
+    assert "see a physiotherapist" in stopped["html"]
+    refused = call("session.record", {"log": log, "today": "2026-01-20", "action": "start", "data": {"red_flags": ["none"]}})
+    assert refused["ok"] is False
+    cleared = record(log, "2026-01-20", "cleared", {})
+    assert cleared["state"] != "stopped"
+
+
+def test_strength_days_are_never_next_to_each_other_and_nothing_is_done_twice_a_day():
+    log = strengthening()  # Monday 5 and Wednesday 7 January
+    log = session(log, "2026-01-09")["log"]  # Friday: the side-lying lift, a strength exercise
+    assert opened(stored=log, on="2026-01-09")["state"] == "rest-day"  # done today
+    saturday = opened(stored=log, on="2026-01-10")
+    assert saturday["state"] == "rest-day" and saturday["exercises"] == []
+    assert "next on Sunday 11 January" in saturday["html"]
+
+
+def test_a_warning_sign_before_the_session_ends_it_with_the_pickers_urgency():
+    log = opened()["log"]
+    ended = record(log, DAYS[0], "start", {"red_flags": ["saddle-numbness"]})
+    assert ended["ended"] is True
+    assert 'data-urgency="emergency-today"' in ended["message"] and "A&amp;E" in ended["message"]
+    assert ended["log"]["sessions"][-1]["red_flags"] == ["saddle-numbness"]
+    assert ended["log"]["sessions"][-1]["finished"] is True
+
+
+def test_a_warning_sign_in_an_exercise_log_ends_the_session():
+    view = record(opened()["log"], DAYS[0], "start", {"red_flags": ["none"]})
+    dip = due(view)["dip"]
+    ended = record(view["log"], DAYS[0], "exercise", {"entry": logged(dip), "red_flags": ["wound-fever-after-operation"]})
+    assert ended["ended"] is True and 'data-urgency="same-day"' in ended["message"]
+
+
+def test_a_blank_warning_sign_answer_is_asked_again():
+    result = call("session.record", {"log": opened()["log"], "today": DAYS[0], "action": "start", "data": {}})
+    assert result["ok"] is False and "None of these" in result["problems"][0]
+
+
+def test_the_one_leg_check_is_offered_only_when_the_limits_allow_a_supported_one_leg_stand():
+    assert opened()["one_leg"]["allowed"] is True
+    outer = one_leg_offer(answers_from_form({**FORM, "outer_hip_pain": ["yes"]}), Log(), DAYS[0])
+    assert outer.allowed is False and "outside of the hip" in outer.why
+    surgery = {**FORM, "recent_surgery_or_fracture": ["yes"], "operated_side": ["right"], "weeks_since_surgery": ["8"],
+               "procedure": ["fracture-fixation"], "clinician_guidance": ["yes"], "weight_bearing": ["partial"],
+               "single_leg_cleared": ["no"], "precautions": ["none"], "single_leg_stance": ["no"]}
+    partial = opened(surgery)
+    assert partial["state"] == "ready", partial["html"]
+    assert partial["one_leg"]["allowed"] is False
+
+
+def test_the_one_leg_check_and_its_result_are_kept():
+    view = record(opened()["log"], DAYS[0], "start", {"red_flags": ["none"]})
+    view = record(view["log"], DAYS[0], "one-leg", {"results": [{"side": "right", "seconds": 30, "pelvis": "level"}]})
+    assert view["log"]["sessions"][-1]["one_leg"] == [{"side": "right", "seconds": 30, "pelvis": "level"}]
+    bad = call("session.record", {"log": view["log"], "today": DAYS[0], "action": "one-leg",
+                                  "data": {"results": [{"side": "right", "seconds": 31, "pelvis": "level"}]}})
+    assert bad["ok"] is False and "data.results[0].seconds" in bad["problems"][0]
+
+
+def test_the_morning_question_comes_the_next_day_for_the_last_session():
+    log = session(opened()["log"], DAYS[0], morning=None)["log"]
+    assert opened(stored=log, on=DAYS[0])["morning"] is None
+    assert opened(stored=log, on=DAYS[1])["morning"]["session"] == log["sessions"][-1]["id"]
+
+
+def test_the_log_file_round_trips_and_a_corrupt_or_foreign_file_is_refused_naming_the_problem():
+    log = session(opened()["log"], DAYS[0])["log"]
+    exported = call("session.export", {"log": log, "today": DAYS[0]})
+    assert exported["filename"] == "hip-drop-log-2026-01-05.json"
+    back = call("session.import", {"text": exported["text"], "name": "mine.json"})
+    assert back["ok"] and back["log"] == log and back["sessions"] == 1
+    cases = {
+        "{not json": "is not a session log: it is not valid JSON",
+        '{"format": "gpx", "version": 1}': "is not a Hip Drop session log",
+        json.dumps({**log, "version": 2}): "newer than this course reads",
+        json.dumps({**log, "sessions": [{**log["sessions"][0], "date": "2026-02-30"}]}): "sessions[0].date",
+        "[]": "is not a Hip Drop session log",
+    }
+    for text, problem in cases.items():
+        result = call("session.import", {"text": text, "name": "x.json"})
+        assert result["ok"] is False and any(problem in p for p in result["problems"]), (text, result)
+
+
+def test_the_chart_is_an_image_with_words_and_a_table_of_every_week():
+    log = opened()["log"]
+    for on, pain in (("2026-01-05", 2), ("2026-01-19", 3)):
+        log = session(log, on, pain=pain)["log"]
+    html = call("session.chart", {"log": log})["html"]
+    assert html.count('role="img"') == 3 and html.count("<desc") == 3
+    assert "Highest pain during the exercises: 2 out of 10 in week 1, 3 out of 10 in week 3." in html
+    assert html.count('<th scope="row">') == 3  # weeks 1, 2 (none) and 3
+
+
+def test_the_tracker_and_summary_come_from_the_program_and_the_log():
+    log = session(opened()["log"], DAYS[0], pain=6)["log"]
+    tracker = call("session.paper", {"log": log, "today": DAYS[0], "kind": "tracker"})["html"]
+    assert "Week 6" in tracker and "Stop rules" in tracker and "Dip" in tracker
+    assert tracker.count('class="hd-box"') == 3 * 6 * 2  # 3 days a week, 6 weeks, 2 exercises
+    # Each check for moving on reads as its own sentence: none starts in lower case after a full stop.
+    moving_on = re.findall(r"Move on when: (.*?)</span>", tracker)
+    assert moving_on and not [text for text in moving_on if re.search(r"\. [a-z]", text)]
+    summary = call("session.paper", {"log": log, "today": DAYS[0], "kind": "summary"})["html"]
+    assert "Your pain reached 6 out of 10" in summary and "Which side is weak?" in summary
+
+
+def test_strength_days_in_the_calendar_never_touch_even_from_one_week_to_the_next():
+    for count in range(1, 8):
+        days = session_days(count, strength=True)
+        cycle = sorted(days) + [sorted(days)[0] + 7]
+        assert all(b - a >= 2 for a, b in zip(cycle, cycle[1:], strict=False)) or len(days) == 1, (count, days)
+        assert len(days) == min(count, 3)
+    assert session_days(7, strength=False) == (0, 1, 2, 3, 4, 5, 6)
+    assert session_days(5, strength=False) == (0, 1, 2, 3, 4)
+
+
+def test_the_calendar_file_repeats_the_dosed_days_for_six_weeks():
+    log = strengthening()
+    params = {"log": log, "today": DAYS[2], "start": "2026-01-09", "time": "07:30", "stamp": "2026-01-08T20:00:00.000Z"}
+    text = call("session.calendar", params)["text"]
+    lines = text.split("\r\n")
+    assert text.endswith("\r\n") and all(len(line.encode()) <= 75 for line in lines)
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR"
+    # Friday 9 January: strength on the first, third and fifth day (Friday, Sunday, Tuesday), 6 weeks.
+    assert "RRULE:FREQ=WEEKLY;BYDAY=FR,SU,TU;COUNT=18" in lines
+    assert "DTSTART:20260109T073000" in lines and "DTSTAMP:20260108T200000Z" in lines
+    bad = call("session.calendar", {**params, "time": "7.30"})
+    assert bad["ok"] is False and "HH:MM" in bad["problems"][0]
+
+
+def test_the_clinical_rules_page_lists_every_session_rule_with_its_source():
+    html = clinical_rules_html(CATALOG)
+    assert '<h2 id="sessions">' in html
+    for rule in SESSION_RULES:
+        assert escape(rule.title) in html and escape(rule.source) in html
+    conventions = [rule for rule in SESSION_RULES if rule.convention]
+    assert conventions and all(escape(rule.text) in html.split('<h2 id="conventions">')[1] for rule in conventions)
+    # Every author and year a session rule cites has its full reference on the page.
+    cited = {cite for rule in SESSION_RULES for cite in CITE.findall(rule.source)}
+    assert {"Silbernagel et al. 2007", "ACSM 2009", "ACSM 2011", "Hardcastle & Nade 1985"} <= cited
+    missing = [cite for cite in cited if f"<li><strong>{escape(cite)}</strong>: " not in html]
+    assert missing == []
