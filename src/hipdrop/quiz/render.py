@@ -221,6 +221,17 @@ def _intro_html(bank: Bank, texts: Messages) -> str:
     return f'<p class="hd-quiz-intro">{texts[key]}</p>'
 
 
+
+# A five-digit seed, as the live quiz draws them (quiz.js newSeed): the placeholder's length.
+_PLACEHOLDER_SEED = 10000
+
+
+def _version_placeholder(texts: Messages) -> str:
+    """The version line's words with a stand-in seed, hidden: while the quiz starts, its place is
+    kept (hipdrop.css), so the questions do not move down when the live line arrives."""
+    link = texts.format("quiz.live.version_link", seed=_PLACEHOLDER_SEED)
+    return texts.format("quiz.live.version", seed=_PLACEHOLDER_SEED, link=link)
+
 def render_quiz(bank: Bank, texts: Messages | None = None, generators: Mapping | None = None) -> str:
     """The complete static HTML of one quiz, in the words of ``texts`` (English without it).
     ``generators``: the course's problem generators, for its generated questions."""
@@ -236,7 +247,7 @@ def render_quiz(bank: Bank, texts: Messages | None = None, generators: Mapping |
         f'<h2 class="hd-quiz-title" id="{escape(title_id)}">{escape(bank.title)}</h2>'
         f'<p class="hd-status" role="status">{texts["quiz.status.static"]}</p>'
         f"{_intro_html(bank, texts)}"
-        '<p class="hd-version" hidden></p>'
+        f'<p class="hd-version" hidden>{escape(_version_placeholder(texts))}</p>'
         f'<form class="hd-quiz-form" novalidate>{questions}'
         '<div class="hd-quiz-actions">'
         f'<button type="submit" class="hd-action hd-action--primary hd-submit" hidden>{submit_label}</button>'

@@ -65,7 +65,8 @@ def test_a_quiz_page_shows_buttons_status_and_verdicts_in_french(page, french_si
     expect(quiz.locator(".hd-status")).to_have_text(
         "Prêt. Python s'exécute dans votre navigateur\u202f; rien de ce que vous saisissez ne quitte cet appareil."
     )
-    expect(quiz.locator(".hd-version")).to_contain_text("les options sont mélangées à chaque tentative")
+    expect(quiz.locator(".hd-version")).to_be_visible()
+    expect(quiz.locator(".hd-version")).to_contain_text(f"Version {quiz.get_attribute('data-seed')}\u00a0: les options sont mélangées")
     expect(quiz.get_by_role("button", name="Effacer la progression")).to_be_visible()
 
     # Every question right but the first.

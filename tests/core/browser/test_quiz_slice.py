@@ -188,6 +188,28 @@ def test_a_corrupted_or_outdated_store_is_reset_without_error(page, site_url):
         assert page.errors == []
 
 
+# Every layout shift of the page, kept from its start (the browser's own measure, as Lighthouse's CLS).
+LAYOUT_SHIFTS = """window.hdShifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.hdShifts.push(entry.value);
+}).observe({ type: "layout-shift", buffered: true });"""
+
+
+def test_a_reader_who_opens_a_lesson_at_its_quiz_sees_no_question_move_while_python_starts(context, site_url):
+    """The version line arrives with Python: its place is kept from the start, so the questions
+    the reader is looking at do not jump down (they did by three lines on a phone)."""
+    context.add_init_script(LAYOUT_SHIFTS)
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + LESSON + "#lesson-1--title")
+    quiz = page.locator('[data-hipdrop-widget="quiz"][data-quiz="lesson-1"]')
+    expect(quiz).to_have_attribute("data-seed", re.compile(r"^\d+$"), timeout=PYODIDE_TIMEOUT_MS)
+    expect(quiz.locator(".hd-version")).to_be_visible()
+    expect(quiz.locator(".hd-version")).to_contain_text(f"Version {quiz.get_attribute('data-seed')}")
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    assert page.evaluate("window.hdShifts") == []
+
+
 def test_the_same_version_number_gives_the_same_order(page, site_url):
     quiz = open_quiz(page, site_url + "", f"{FINAL}?quiz-version=4242", "final")
     expect(quiz).to_have_attribute("data-seed", "4242")
