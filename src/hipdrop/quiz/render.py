@@ -221,7 +221,6 @@ def _intro_html(bank: Bank, texts: Messages) -> str:
     return f'<p class="hd-quiz-intro">{texts[key]}</p>'
 
 
-
 # A five-digit seed, as the live quiz draws them (quiz.js newSeed): the placeholder's length.
 _PLACEHOLDER_SEED = 10000
 
@@ -231,6 +230,7 @@ def _version_placeholder(texts: Messages) -> str:
     kept (hipdrop.css), so the questions do not move down when the live line arrives."""
     link = texts.format("quiz.live.version_link", seed=_PLACEHOLDER_SEED)
     return texts.format("quiz.live.version", seed=_PLACEHOLDER_SEED, link=link)
+
 
 def render_quiz(bank: Bank, texts: Messages | None = None, generators: Mapping | None = None) -> str:
     """The complete static HTML of one quiz, in the words of ``texts`` (English without it).
