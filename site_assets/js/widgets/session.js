@@ -373,19 +373,19 @@ export function attach(root, api) {
 
   // The exercise page's animated figure for the side being done (each page carries one figure for
   // each side, marked data-side; "" when both hips work at once), fetched once per page.
-  const pages = new Map();
+  const exercisePages = new Map();
 
   function exercisePage(url) {
     const address = new URL(url, location.href).href.split("#")[0];
-    if (!pages.has(address)) {
-      pages.set(
+    if (!exercisePages.has(address)) {
+      exercisePages.set(
         address,
         fetch(address)
           .then((reply) => reply.text())
           .then((text) => new DOMParser().parseFromString(text, "text/html")),
       );
     }
-    return pages.get(address);
+    return exercisePages.get(address);
   }
 
   async function showFigure(exercise, side) {
@@ -407,7 +407,7 @@ export function attach(root, api) {
       watchMotion(copy);
     } catch {
       if (box.dataset.figure !== wanted) return;
-      pages.delete(new URL(url, location.href).href.split("#")[0]);
+      exercisePages.delete(new URL(url, location.href).href.split("#")[0]);
       const link = document.createElement("a");
       link.href = url;
       link.textContent = words.figure_link;
