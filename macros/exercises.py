@@ -12,10 +12,12 @@ from .catalog import PAGES_DIR, load_catalog, load_motions
 from .engine import catalog_html
 from .engine.catalog import Exercise
 from .engine.catalog_html import POSITION_LABELS, StillFigure
+from .engine.figure_side import mirrored_for, shown_side, side_words
 from .engine.motion.animation import exercise_animation
 from .engine.motion.files import figure_file
 from .engine.motion.html import FigureText, motion_figure
 from .engine.motion.scene import view_words
+from .engine.picker.rules import other_side
 from .figures import figure_alt, still_figure
 
 # The label beside the hatched leg(s), by the catalog's ``working_leg.works``.
@@ -28,16 +30,40 @@ WORKS_FIGURE_LABELS = {
 
 
 def exercise_figure(exercise: Exercise, motion) -> str:
-    """The exercise's animated figure: key frames from its movement, the working leg(s) hatched."""
+    """The exercise's animated figure: key frames from its movement, the working leg(s) hatched,
+    drawn for the side its description shows; and, unless both hips work at once, the same
+    figure for the other side (its mirror image) in a closed disclosure. Each figure carries
+    ``data-exercise`` and ``data-side`` (the trained side; "" for either): the guided session
+    copies the one for the reader's side."""
+    drawn = shown_side(exercise)
+    figure = _side_figure(exercise, motion, drawn, f"hd-motion-{exercise.id}")
+    if not drawn:
+        return figure
+    other = other_side(drawn)
+    mirrored = _side_figure(exercise, motion, other, f"hd-motion-{exercise.id}-{other}")
+    return (
+        f'{figure}<details class="hd-motion-other"><summary>The same movement for the {other} side</summary>'
+        f"{mirrored}</details>"
+    )
+
+
+def _side_figure(exercise: Exercise, motion, side: str, element_id: str) -> str:
     works = exercise.working_leg.works
-    animation = exercise_animation(motion, works, WORKS_FIGURE_LABELS[works])
+    animation = exercise_animation(motion, works, WORKS_FIGURE_LABELS[works], mirrored=mirrored_for(exercise, side))
     steps = "; ".join(f"{n}. {label}" for n, label in enumerate(animation.key_labels, start=1))
     hatched = "Both legs are hatched" if works in ("both", "together") else "The hatched leg does the work"
     caption = (
         f"{exercise.name}, {POSITION_LABELS[exercise.position]}, {view_words(motion.setting)}. "
+        f"{side_words(exercise, side)} "
         f"{hatched}: {exercise.working_leg.headline} Key positions: {steps}."
     )
-    return motion_figure(animation, f"hd-motion-{exercise.id}", FigureText(f"{exercise.name}: the movement", caption))
+    title = f"{exercise.name}: the movement" + (f", {side} side" if side else "")
+    return motion_figure(
+        animation,
+        element_id,
+        FigureText(title, caption),
+        marks=(("exercise", exercise.id), ("side", side)),
+    )
 
 
 SESSION_PAGE = "session.md"  # "Start this session" under each version's figure
@@ -66,10 +92,11 @@ def macros(project) -> dict:
 
         def still(exercise: Exercise) -> StillFigure:
             motion = motions[exercise.id]
-            figure = still_figure(exercise, motion)
+            side = shown_side(exercise)  # the library shows each exercise as described
+            figure = still_figure(exercise, motion, side)
             return StillFigure(
-                page.link(figure_file(exercise.id)),
-                figure_alt(exercise, motion),
+                page.link(figure_file(exercise.id, side)),
+                figure_alt(exercise, motion, side),
                 round(figure.width),
                 round(figure.height),
             )

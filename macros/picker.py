@@ -9,6 +9,7 @@ the engine only looks them up.
 
 from .catalog import PAGES_DIR, load_catalog_data, load_motions
 from .engine.catalog import catalog_from_dict
+from .engine.figure_side import figure_sides
 from .engine.motion.files import figure_file
 from .engine.picker.form import render_picker
 from .figures import figure_alt, still_figure
@@ -28,17 +29,22 @@ def exercise_urls(catalog_data: dict, page) -> dict[str, str]:
 
 
 def figure_urls(catalog_data: dict, motions: dict, page) -> dict[str, dict]:
-    """Exercise id -> its still figure (drawn at build time: ``figures.site_files``): its address
-    seen from ``page``, the words that stand for it and its size."""
-    urls = {}
+    """Exercise id -> trained side ("left", "right"; "" when both hips work at once) -> its still
+    figure for that side (drawn at build time: ``figures.site_files``): its address seen from
+    ``page``, the words that stand for it and its size."""
+    urls: dict[str, dict] = {}
     for exercise in catalog_from_dict(catalog_data).exercises:
-        url = page.link_or_none(figure_file(exercise.id))
-        if url is not None and exercise.id in motions:
-            motion = motions[exercise.id]
-            still = still_figure(exercise, motion)
-            urls[exercise.id] = {
+        if exercise.id not in motions:
+            continue
+        motion = motions[exercise.id]
+        for side in figure_sides(exercise):
+            url = page.link_or_none(figure_file(exercise.id, side))
+            if url is None:
+                continue
+            still = still_figure(exercise, motion, side)
+            urls.setdefault(exercise.id, {})[side] = {
                 "src": url,
-                "alt": figure_alt(exercise, motion),
+                "alt": figure_alt(exercise, motion, side),
                 "width": round(still.width),
                 "height": round(still.height),
             }

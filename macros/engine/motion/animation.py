@@ -5,19 +5,20 @@ before any script, ready for the SVG renderer and the player. Pure functions, st
   under each frame, if any, and the key frames).
 - ``Animation.svg(index, element_id, title)``: frame ``index`` as an SVG.
 - ``Animation.keyframes_svg(element_id, title)``: the key frames side by side in one small SVG.
-- ``exercise_animation(motion, works, label)``: an exercise's animation from its description.
-- ``keyframes_figure(motion, works, element_id, title)``: its key frames in one small SVG (the
+- ``exercise_animation(motion, works, label, mirrored=False)``: an exercise's animation from its
+  description; ``mirrored``: the other side's (the scene's mirror image, ``scene.mirror_points``).
+- ``keyframes_figure(motion, works, element_id, title, mirrored=False)``: its key frames in one small SVG (the
   program's and the exercise library's figure), with no label and no path between them.
 - ``strip_html(animation, element_id, title)``: the key frames as list items, each labelled.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 
 from .draw import DISPLAY_SCALE, Drawing, arrange, frame_svg, frames_data, frames_size, frames_svg
 from .exercise import WORKS_LEGS, Motion, timeline
 from .rig import Body, Point
-from .scene import place3d, project, props
+from .scene import mirror_points, mirror_props, place3d, project, props
 
 STANDING = ("standing", "standing-two-legs", "standing-on-step")
 PELVIS_LINE_OFF_SQUARE = 35.0  # the dashed pelvis line is drawn for a camera this close to square on
@@ -74,12 +75,14 @@ def finished(
 
 
 def exercise_animation(
-    motion: Motion, works: str, label: str, body: Body | None = None, moving: bool = True
+    motion: Motion, works: str, label: str, body: Body | None = None, moving: bool = True, mirrored: bool = False
 ) -> Animation:
     """Key frames and the path between them (``moving``; else the key frames alone, for a still
-    figure); the props placed from the last key frame."""
+    figure); the props placed from the last key frame. ``mirrored``: the body and props are placed
+    as drawn, then the whole scene is mirrored (X negated) before the camera projects it; the
+    label is placed afterwards on the mirrored picture, so its text reads as usual."""
     body = body or Body()
-    setting = motion.setting
+    setting = replace(motion.setting, mirrored=mirrored)
     if moving:
         poses, durations, keys = timeline(motion)
     else:
@@ -90,14 +93,15 @@ def exercise_animation(
     frames: list[dict[str, Point]] = []
     depths: list[dict[str, float]] = []
     for pose in poses:
-        flat, depth = project(place3d(pose, setting, body, scenery), setting.camera)
+        world = place3d(pose, setting, body, scenery)
+        flat, depth = project(mirror_points(world) if mirrored else world, setting.camera)
         flat["press"] = (pose.press, 0.0)
         frames.append(flat)
         depths.append(depth)
     legs = WORKS_LEGS[works]
     drawing = Drawing(
         setting=setting,
-        props=scenery,
+        props=mirror_props(scenery) if mirrored else scenery,
         working=legs,
         label=label,
         show_pelvis=setting.position in STANDING and setting.camera.off_square <= PELVIS_LINE_OFF_SQUARE,
@@ -125,8 +129,8 @@ class Still:
     height: float
 
 
-def keyframes_figure(motion: Motion, works: str, element_id: str, title: str) -> Still:
+def keyframes_figure(motion: Motion, works: str, element_id: str, title: str, mirrored: bool = False) -> Still:
     """The exercise's key frames side by side in one SVG, numbered, the working leg(s) hatched."""
-    animation = exercise_animation(motion, works, "", moving=False)
+    animation = exercise_animation(motion, works, "", moving=False, mirrored=mirrored)
     width, height = frames_size(animation.drawing, len(animation.keys))
     return Still(animation.keyframes_svg(element_id, title), width * DISPLAY_SCALE, height * DISPLAY_SCALE)

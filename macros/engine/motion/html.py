@@ -25,14 +25,22 @@ class FigureText:
     strip: str = "Key positions"
 
 
-def motion_figure(animation: Animation, element_id: str, text: FigureText, autoplay: bool = False) -> str:
+def motion_figure(
+    animation: Animation,
+    element_id: str,
+    text: FigureText,
+    autoplay: bool = False,
+    marks: tuple[tuple[str, str], ...] = (),
+) -> str:
+    """``marks``: more ``data-`` attributes (name without the prefix, value), e.g. the side drawn."""
     data = escape(json.dumps(animation.data(), separators=(",", ":")), quote=True)
+    extra = "".join(f' data-{name}="{escape(value, quote=True)}"' for name, value in marks)
     readout = ""
     if animation.readouts:
         readout = f'<p class="hd-motion-readout">{escape(animation.readouts[animation.still])}</p>'
     return (
         f'<figure class="hd-motion" id="{element_id}" data-hd-motion="{data}" '
-        f'data-autoplay="{"true" if autoplay else "false"}">'
+        f'data-autoplay="{"true" if autoplay else "false"}"{extra}>'
         f'<div class="hd-motion-stage" id="{element_id}-stage">'
         f"{animation.svg(animation.still, f'{element_id}-still', text.title)}</div>"
         f'<ol class="hd-motion-strip" aria-label="{escape(text.strip)}">'

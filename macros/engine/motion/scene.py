@@ -13,12 +13,18 @@ looks down (``elevation``); the picture is the orthographic projection, x to the
 - ``props(setting, points, body)``: the props (boxes, a wall, a mat) placed from one frame (the
   end position) so that nothing but the body moves, and the hands' targets.
 - ``project(points, view)``: picture points and each point's depth (toward the reader).
+- ``mirror_points(points)``, ``mirror_props(props)``: the scene's mirror image (X negated), for
+  the figure of the other side: the body and props are placed as for the drawn side, then
+  mirrored, then the camera (``Setting.camera``, its azimuth negated too) projects them, so the
+  picture is the mirror image of the drawn side's and labels are laid out afresh on it.
+- ``drawn_stance_side(position, mirrored)``: the person's side ("left" or "right") the stance leg
+  is on in the drawing, from the position's orientation (its handedness), not from a table.
 """
 
 import math
 from dataclasses import dataclass
 
-from .rig import Body, Point, Pose, Vec, add, reach, rot_x, rot_y, rot_z, skeleton, sub
+from .rig import Body, Point, Pose, Vec, add, cross, reach, rot_x, rot_y, rot_z, skeleton, sub
 
 FOOT = 4.5  # the ankle's height above the floor when the foot is flat
 HIP_SIDE = 10.0  # lying on the side: the bottom hip's centre above the floor
@@ -113,7 +119,8 @@ class Setting:
 
     ``counter``/``wall``: the side ("stance" or "free") they stand on; ``band``: "knees" or
     "ankles"; ``weight``: the hand side that holds it ("stance", "free" or "both"); ``box``: a box
-    or chair seat behind the standing leg; ``view``: the camera, when not the position's own."""
+    or chair seat behind the standing leg; ``view``: the camera, when not the position's own;
+    ``mirrored``: the figure of the other side (the scene's mirror image, ``mirror_points``)."""
 
     position: str
     counter: str = ""
@@ -123,6 +130,7 @@ class Setting:
     weight: str = ""
     cane: str = ""
     view: View | None = None
+    mirrored: bool = False
 
     @property
     def layout(self) -> Position:
@@ -130,7 +138,10 @@ class Setting:
 
     @property
     def camera(self) -> View:
-        return self.view or self.layout.view
+        """The camera; for the mirrored scene, turned the other way round, so that the picture is
+        the mirror image of the drawn side's (a mirror in X turns a turn about the vertical back)."""
+        view = self.view or self.layout.view
+        return View(-view.azimuth, view.elevation) if self.mirrored else view
 
 
 @dataclass(frozen=True)
@@ -291,6 +302,38 @@ def props(setting: Setting, points: dict[str, Vec], body: Body) -> Props:
     return Props(tuple(boxes), tuple(targets), mat)
 
 
+def mirror_points(points: dict[str, Vec]) -> dict[str, Vec]:
+    """The points' mirror image in the plane X = 0 (the reader's left and right swap)."""
+    return {name: (-x, y, z) for name, (x, y, z) in points.items()}
+
+
+def mirror_props(scenery: Props) -> Props:
+    """The props' mirror image in the plane X = 0 (a box keeps its low and high corners)."""
+    boxes = tuple(
+        Box((-box.high[0], box.low[1], box.low[2]), (-box.low[0], box.high[1], box.high[2]), box.css)
+        for box in scenery.boxes
+    )
+    targets = tuple((name, (-x, y, z)) for name, (x, y, z) in scenery.targets)
+    mat = None
+    if scenery.mat is not None:
+        (x0, y0, z0), (x1, y1, z1) = scenery.mat
+        mat = ((-x1, y0, z0), (-x0, y1, z1))
+    return Props(boxes, targets, mat)
+
+
+def drawn_stance_side(position: str, mirrored: bool = False) -> str:
+    """The person's side ("left" or "right") of the stance leg (``_s``) as drawn in ``position``.
+
+    In the body frame (``rig``) x points to the free side, y up and z forward; a person's left is
+    up x forward. A position that faces away mirrors z (``orient``), which swaps the sides; so
+    does the mirrored scene."""
+    layout = POSITIONS[position]
+    axes = orient({"x": (1.0, 0.0, 0.0), "y": (0.0, 1.0, 0.0), "z": (0.0, 0.0, 1.0)}, layout, layout.turn)
+    left = cross(axes["y"], axes["z"])
+    free_is_left = sum(axes["x"][i] * left[i] for i in range(3)) > 0
+    return "right" if free_is_left != mirrored else "left"
+
+
 def project_point(p: Vec, view: View) -> tuple[float, float, float]:
     """Picture x, y and the depth toward the reader of one world point."""
     x, y, z = rot_y(p, view.azimuth)
@@ -317,7 +360,8 @@ def toward_reader(view: View) -> Vec:
 
 def place(pose: Pose, setting: Setting, body: Body, props: Props = NO_PROPS) -> dict[str, Point]:
     """The pose's points in the picture (the camera of the setting)."""
-    return project(place3d(pose, setting, body, props), setting.camera)[0]
+    world = place3d(pose, setting, body, props)
+    return project(mirror_points(world) if setting.mirrored else world, setting.camera)[0]
 
 
 def view_words(setting: Setting) -> str:

@@ -84,6 +84,7 @@ class SideInstruction:
     moving: str | None  # "left" | "right" | None when no leg moves
     text: str
     support: str = ""  # which hand holds the support, and why (supported standing exercises)
+    trained: str = ""  # "left" | "right": the side this set trains (its figure's); "" when both hips work at once
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,13 @@
 """Pure HTML for a picker outcome: a program, a referral or rest advice. All text is escaped.
 
 ``render(outcome, base_url, urls)`` returns one ``<section>``. ``urls`` holds ``exercises``
-(exercise id -> address of its page) and ``figures`` (exercise id -> ``{"src", "alt", "width",
-"height"}``: the address of its still figure, drawn by the motion engine at build time, the words
-that stand for it and its size), each seen from the program page; the build makes them from MkDocs's own files, so this
-module never formats an exercise address. An exercise without an address is named without a
+(exercise id -> address of its page) and ``figures`` (exercise id -> trained side -> ``{"src",
+"alt", "width", "height"}``: the address of its still figure drawn for that side by the motion
+engine at build time, the words that stand for it and its size), each seen from the program
+page; the build makes them from MkDocs's own files, so this module never formats an exercise
+address. An exercise without an address is named without a
 link; without a figure from the build, its figure is looked for at ``<base_url>`` +
-``motion.files.figure_file(id)`` (``base_url``: the site root as seen from the page, "../" on
+``motion.files.figure_file(id, side)`` (``base_url``: the site root as seen from the page, "../" on
 /program/), as ``hipdrop pick --html`` does.
 """
 
@@ -14,6 +15,7 @@ from html import escape
 
 from ..motion.files import figure_file
 from .program import ChosenExercise, HeldPhase, LeftOut, Outcome, Phase, Program, Reason, Referral, RestAdvice
+from .rules import figure_words, other_side
 from .warning_signs import URGENCY_BY_ID
 
 GOAL_WORDS = {
@@ -60,18 +62,29 @@ def _reasons(reasons: tuple[Reason, ...], css: str) -> str:
     return f'<ul class="{css}">' + "".join(_reason(r) for r in reasons) + "</ul>"
 
 
-def figure_url(base_url: str, exercise_id: str) -> str:
+def figure_url(base_url: str, exercise_id: str, side: str = "") -> str:
     base = base_url if base_url == "" or base_url.endswith("/") else base_url + "/"
-    return f"{base}{figure_file(exercise_id)}"
+    return f"{base}{figure_file(exercise_id, side)}"
 
 
 def _figure(exercise: ChosenExercise, base_url: str, figures: dict) -> str:
-    """The exercise's still figure (its key positions), as an image."""
-    given = figures.get(exercise.id) or {}
-    src = given.get("src") or figure_url(base_url, exercise.id)
+    """The exercise's still figure (its key positions) drawn for the side of its first set (the
+    weak side first), and a caption that says which side it shows, in the set's own words."""
+    first = exercise.sides[0] if exercise.sides else None
+    side = first.trained if first is not None else ""
+    given = (figures.get(exercise.id) or {}).get(side) or {}
+    src = given.get("src") or figure_url(base_url, exercise.id, side)
     alt = given.get("alt") or f"{exercise.name}: its key positions, the working leg hatched."
     size = f' width="{_e(given["width"])}" height="{_e(given["height"])}"' if "width" in given else ""
-    return f'<img class="hd-program-figure" src="{_e(src)}" alt="{_e(alt)}"{size} loading="lazy">'
+    caption = figure_words(first) if first is not None else ""
+    if first is not None and len(exercise.sides) > 1:
+        caption += f" For the {other_side(first.trained)} side, do the mirror image."
+    return (
+        f'<figure class="hd-program-fig" data-side="{_e(side)}">'
+        f'<img class="hd-program-figure" src="{_e(src)}" alt="{_e(alt)}"{size} loading="lazy">'
+        + (f'<figcaption class="hd-program-figure-side">{_e(caption)}</figcaption>' if caption else "")
+        + "</figure>"
+    )
 
 
 def _named(name: str, exercise_id: str, urls: dict) -> str:

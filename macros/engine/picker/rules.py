@@ -220,7 +220,10 @@ def side_instruction(exercise: Exercise, trained: str, firm: bool = False) -> Si
         support = (SUPPORT_FIRM if firm else SUPPORT_WHY).format(side=down if works != "moving" else trained)
     if works == "together":
         return SideInstruction(
-            stance=None, moving=None, text="Both hips work at the same time; do it once.", support=support
+            stance=None,
+            moving=None,
+            text="Both hips work at the same time; do it once.",
+            support=support,
         )
     if exercise.position in TWO_LEG_POSITIONS:
         if works == "moving":
@@ -233,7 +236,9 @@ def side_instruction(exercise: Exercise, trained: str, firm: bool = False) -> Si
                 f"Keep both feet on the floor and shift your weight onto your {trained} leg; "
                 f"the {trained} hip does the work."
             )
-        return SideInstruction(stance=trained if works != "moving" else None, moving=None, text=text, support=support)
+        return SideInstruction(
+            stance=trained if works != "moving" else None, moving=None, text=text, support=support, trained=trained
+        )
     if exercise.position in STANDING_POSITIONS:
         base = f"Stand on your {down} leg; your {up} leg and hip move."
     elif exercise.position == "side-plank":
@@ -250,7 +255,17 @@ def side_instruction(exercise: Exercise, trained: str, firm: bool = False) -> Si
         who = f" The {up} hip does the work."
     else:
         who = f" Both hips work; the {down} hip holds you up."
-    return SideInstruction(stance=down, moving=up, text=base + who, support=support)
+    return SideInstruction(stance=down, moving=up, text=base + who, support=support, trained=trained)
+
+
+EITHER_SIDE = "Both hips work at the same time, so the drawing fits either side."
+
+
+def figure_words(side: SideInstruction) -> str:
+    """What a figure drawn for this set says about its side: the set's own words."""
+    if not side.trained:
+        return EITHER_SIDE
+    return f"Drawn for the {side.trained} side: {side.text[:1].lower()}{side.text[1:]}"
 
 
 def sides_for(exercise: Exercise, answers: Answers) -> tuple[SideInstruction, ...]:

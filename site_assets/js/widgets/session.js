@@ -371,25 +371,55 @@ export function attach(root, api) {
   const toggle = runner.querySelector('[data-do="toggle"]');
   const skipRest = runner.querySelector('[data-do="skip-rest"]');
 
-  async function showFigure(exercise) {
+  // The exercise page's animated figure for the side being done (each page carries one figure for
+  // each side, marked data-side; "" when both hips work at once), fetched once per page.
+  const exercisePages = new Map();
+
+  function exercisePage(url) {
+    const address = new URL(url, location.href).href.split("#")[0];
+    if (!exercisePages.has(address)) {
+      exercisePages.set(
+        address,
+        fetch(address)
+          .then((reply) => reply.text())
+          .then((text) => new DOMParser().parseFromString(text, "text/html")),
+      );
+    }
+    return exercisePages.get(address);
+  }
+
+  async function showFigure(exercise, side) {
     const box = runner.querySelector(".hd-runner-figure");
+    const wanted = `${exercise.id}:${side}`;
+    box.dataset.figure = wanted;
     box.replaceChildren();
     const url = data.urls.exercises?.[exercise.id];
     if (!url) return;
     try {
-      const page = await fetch(new URL(url, location.href).href.split("#")[0]);
-      const doc = new DOMParser().parseFromString(await page.text(), "text/html");
-      const figure = doc.getElementById(`hd-motion-${exercise.id}`);
+      const doc = await exercisePage(url);
+      if (box.dataset.figure !== wanted) return; // another exercise or side came first
+      const figure =
+        doc.querySelector(`figure.hd-motion[data-exercise="${exercise.id}"][data-side="${side}"]`) ??
+        doc.getElementById(`hd-motion-${exercise.id}`);
       if (!figure) throw new Error("no figure");
       const copy = document.importNode(figure, true);
       box.append(copy);
       watchMotion(copy);
     } catch {
+      if (box.dataset.figure !== wanted) return;
+      exercisePages.delete(new URL(url, location.href).href.split("#")[0]);
       const link = document.createElement("a");
       link.href = url;
       link.textContent = words.figure_link;
       box.append(words.figure_missing, " ", link);
     }
+  }
+
+  function showSideFigure(side) {
+    const trained = side?.trained ?? "";
+    if (current.figureSide === trained) return;
+    current.figureSide = trained;
+    showFigure(current.exercise, trained);
   }
 
   function nextExercise() {
@@ -412,7 +442,7 @@ export function attach(root, api) {
     const cues = runner.querySelector(".hd-runner-cues");
     cues.replaceChildren(...exercise.cues.map((cue) => Object.assign(document.createElement("li"), { textContent: cue })));
     toggle.textContent = words.start;
-    showFigure(exercise);
+    showSideFigure(exercise.sides[0]);
     render();
     runner.querySelector("#hd-runner-name").focus();
   }
@@ -447,6 +477,7 @@ export function attach(root, api) {
     const step = exercise.steps[index];
     const left = Math.ceil((ends[index] - elapsed) / 1000);
     const side = exercise.sides[step.side];
+    showSideFigure(side);
     runner.querySelector(".hd-runner-side").textContent =
       exercise.sides.length > 1 ? `${w("side", { side: step.side + 1, sides: exercise.sides.length })}: ${side.text}` : side.text;
     runner.querySelector(".hd-runner-support").textContent = side.support;

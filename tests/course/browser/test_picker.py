@@ -118,10 +118,14 @@ def test_keyboard_answers_build_a_program_that_the_address_rebuilds_and_prints(p
     expect(link).to_have_attribute("href", "../exercises/hip-dip-and-raise/#standing-isometric-abduction")
     # Every exercise shows its own key positions, drawn by the motion engine (the exercise page's figure).
     expect(result.locator(".hd-program-exercise")).to_have_count(result.locator("img.hd-program-figure").count())
+    # The reader trains the right side: the figure is the one drawn for it, and its caption says so.
     figure = first.locator("img.hd-program-figure")
-    expect(figure).to_have_attribute("src", "../assets/hipdrop/figures/standing-isometric-abduction.svg")
-    words = re.compile(r"^Standing isometric hip abduction against a wall, key positions: 1\. ")
+    expect(figure).to_have_attribute("src", "../assets/hipdrop/figures/standing-isometric-abduction-right.svg")
+    words = re.compile(r"^Standing isometric hip abduction against a wall, key positions: 1\. .*Drawn for the right side")
     expect(figure).to_have_attribute("alt", words)
+    expect(first.locator("figcaption.hd-program-figure-side")).to_have_text(
+        re.compile(r"^Drawn for the right side: keep both feet on the floor; your right side is next to the wall")
+    )
     figure.scroll_into_view_if_needed()  # the figures load lazily
     page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=figure.element_handle())
     box = figure.bounding_box()

@@ -124,6 +124,10 @@ def test_from_the_picker_to_a_logged_session_printed_and_carried_to_a_new_browse
     expect(runner.locator("#hd-runner-name")).to_have_text("Hip dip and raise")
     expect(runner.locator(".hd-runner-figure figure.hd-motion svg").first).to_be_visible()
     expect(runner.locator(".hd-runner-side")).to_have_text(re.compile("^Stand on your right leg"))
+    # The figure is the one drawn for the reader's side (the exercise page's mirror image), and says so.
+    shown = runner.locator(".hd-runner-figure figure.hd-motion")
+    expect(shown).to_have_attribute("data-side", "right")
+    expect(shown.locator("figcaption")).to_contain_text("Drawn for the right side: stand on your right leg")
     expect(runner.locator(".hd-runner-dose")).to_have_text("2 sets of 10, rest 90 s")
     runner.get_by_role("button", name="Start", exact=True).click()
     page.clock.run_for(5_000 + 3_000 * 3 + 500)  # the count-in, then 3 paced repetitions and a half

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from hipdrop_course.engine.catalog import evidence_rows
+from hipdrop_course.engine.figure_side import figure_sides, shown_side
 from hipdrop_course.catalog import load_catalog
 from hipdrop_tools.course.errors import DataError
 from hipdrop_tools.course.project import Project
@@ -209,8 +210,13 @@ def lesson_figures() -> list[Path]:
     return sorted((ROOT / "docs" / "assets" / "figures").glob("*.svg"))
 
 
-def figure_files(site: Path, catalog) -> list[Path]:
-    return [site / "assets" / "hipdrop" / "figures" / f"{e.id}.svg" for e in catalog.exercises]
+def figure_files(site: Path, catalog) -> list[tuple]:
+    """(exercise, its still figure for a side): one per trained side, or one for either side."""
+    return [
+        (e, site / "assets" / "hipdrop" / "figures" / f"{e.id}{'-' + side if side else ''}.svg")
+        for e in catalog.exercises
+        for side in figure_sides(e)
+    ]
 
 
 def assert_self_contained_labelled_svg(path: Path, needs_desc: bool) -> None:
@@ -239,7 +245,7 @@ def test_no_exercise_is_drawn_by_hand_and_the_lessons_figures_are_labelled_svg(c
 
 
 def test_every_exercise_has_its_still_figure_with_the_working_leg_hatched(built_site, catalog):
-    for exercise, path in zip(catalog.exercises, figure_files(built_site, catalog)):
+    for exercise, path in figure_files(built_site, catalog):
         assert_self_contained_labelled_svg(path, needs_desc=False)
         root = ET.parse(path).getroot()
         assert exercise.name in root.findtext(f"{SVG}title"), path
@@ -310,7 +316,8 @@ def test_the_library_shows_each_familys_still_figure(built_site, catalog):
     images = [img for img in parse_page(path, "none").images if "hd-index-figure" in img.get("class", "")]
     assert len(images) == len(catalog.families())
     for family, img in zip(catalog.families(), images):
-        assert img["src"].endswith(f"assets/hipdrop/figures/{family.id}.svg")
+        side = shown_side(family)  # the library shows each exercise as described
+        assert img["src"].endswith(f"assets/hipdrop/figures/{family.id}{'-' + side if side else ''}.svg")
         assert (path.parent / img["src"]).resolve().is_file()
         assert img["alt"].startswith(f"{family.name}, key positions: 1. ")
         assert int(img["width"]) > 0 and int(img["height"]) > 0

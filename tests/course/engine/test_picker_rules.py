@@ -809,14 +809,21 @@ def test_render_escapes_text_and_uses_the_addresses_the_build_gives():
     catalog_data["exercises"][4]["name"] = "<script>alert(1)</script>"
     outcome = pick(answers(), catalog_from_dict(catalog_data))
     figure = {"src": "../img/lift.svg", "alt": "Lift, key positions: 1. Up; 2. Down", "width": 300, "height": 120}
-    urls = {"exercises": {"lift": "../exercises/lift.html#lift"}, "figures": {"lift": figure}}
+    other = {**figure, "src": "../img/lift-other-side.svg"}
+    urls = {"exercises": {"lift": "../exercises/lift.html#lift"}, "figures": {"lift": {"left": figure, "right": other}}}
     html = render(outcome, "../", urls)
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert 'href="../exercises/lift.html#lift"' in html
+    # The figure for the reader's side (the left: the weak side), with a caption naming it.
     assert '<img class="hd-program-figure" src="../img/lift.svg" alt="Lift, key positions: 1. Up; 2. Down" width="300"' in html
-    # The others, which the build gave no figure for: each drawing where the build puts every one.
+    assert "lift-other-side" not in html
+    # The others, which the build gave no figure for: each drawing for the side where the build puts every one.
     chosen = [e for phase in outcome.phases for e in phase.exercises if e.id != "lift"]
-    assert chosen and all(f'src="../assets/hipdrop/figures/{e.id}.svg"' in html for e in chosen)
+    assert chosen
+    for e in chosen:
+        side = e.sides[0].trained
+        assert f'src="../assets/hipdrop/figures/{e.id}{"-" + side if side else ""}.svg"' in html
+        assert (f"Drawn for the {side} side: " if side else "the drawing fits either side") in html
     assert "exercises/top-leg" not in html  # no address given: the name is not linked
     assert "PHASE 1: ACTIVATION" in render_text(outcome)
 
@@ -847,3 +854,15 @@ def test_clinical_rules_page_lists_signs_limits_doses_conventions_and_decisions(
     assert "ACSM 2009" in html and html.count("Course convention:") >= 10
     assert "16 and over" in html and "What the source says" in html and 'id="decisions"' in html
     assert "brief" not in html.lower()
+
+
+def test_a_right_side_program_shows_each_figure_for_the_right_side():
+    outcome = pick(answers(weak_side="right"), catalog())
+    html = render(outcome, "../")
+    chosen = [e for phase in outcome.phases for e in phase.exercises]
+    assert chosen
+    for e in chosen:
+        side = e.sides[0].trained
+        assert side in ("right", ""), e.id  # the weak side first; "" when both hips work at once
+        if side:
+            assert f'src="../assets/hipdrop/figures/{e.id}-right.svg"' in html and f"{e.id}-left.svg" not in html
