@@ -123,7 +123,9 @@ def test_the_service_worker_keeps_the_shell_first_and_the_course_and_runtime_apa
     pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("index.html"))
     assert {offline.page_url(rel) for rel in pages} <= set(course)
     assert course["lessons/mechanics/"] == (built_site / "lessons/mechanics/index.html").stat().st_size
-    assert "assets/figures/banded-clam.svg" in course
+    assert "assets/figures/stance-comparison.svg" in course  # a lesson's picture
+    made = sorted(p.relative_to(built_site).as_posix() for p in (built_site / "assets/hipdrop/figures").glob("*.svg"))
+    assert made and set(made) <= set(course), "figures a pack makes at build time are saved with the course"
     assert not [f for f in course if f.endswith((".pdf", ".map", ".gz", ".br")) or f.startswith("downloads/")]
     # The runtime: Python and the scripts that load only with it, with their sizes.
     for needed in ("assets/pyodide/pyodide.asm.wasm", "assets/pyodide/python_stdlib.zip",
