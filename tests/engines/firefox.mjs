@@ -18,10 +18,18 @@ const BROWSER_ABORTED = "NS_BINDING_ABORTED";
 const KEYS = new Set(["Space", "Enter", "Tab", "ArrowDown", "ArrowUp", "ArrowRight", "ArrowLeft"]);
 
 // The pages Firefox prefetches by itself: each page's <link rel="next"> (Material's next page),
-// noted before the test leaves the page (tests/engines/firefox.mjs run, "goto").
+// noted before the test leaves the page (run, "goto").
 const NEXT_PAGE = "document.querySelector('link[rel=next]')?.href ?? null";
+// Firefox's words when a request the service worker was answering came to nothing.
+const WORKER_CUT = /^Failed to load ‘(.+?)’\. A ServiceWorker (?:intercepted the request|passed an Error Response)/;
 
-function watch(page, problems, prefetched) {
+// Watches the page; returns the function that, once the plan has run, adds the service worker's
+// failures that were not the browser's own doing. ``cutOff``: the addresses Firefox gave up by
+// itself (a navigation superseded them: the prefetch of the next page, a lazy image still
+// loading), whose service worker answer then fails too; the page a prefetch was for is visited
+// and checked in its turn.
+function watch(page, problems, cutOff) {
+  const workerFailures = [];
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`console error: ${message.text()}`);
   });
@@ -31,23 +39,23 @@ function watch(page, problems, prefetched) {
     // when Firefox stops the installing worker as the test moves on: the install is retried on
     // the next page, and no page of the course is affected.
     if (/hipdrop-version=.*A ServiceWorker intercepted the request/.test(text)) return;
-    // Firefox's prefetch of the next page (its <link rel="next">), cut off in the service worker
-    // when the test navigates first: the page itself is visited and checked in its turn.
-    const cut = /^Failed to load ‘(.+?)’\. A ServiceWorker (?:intercepted the request|passed an Error Response)/.exec(text);
-    if (cut && prefetched.has(cut[1])) return;
-    problems.push(`page error: ${text}`);
+    const cut = WORKER_CUT.exec(text);
+    if (cut) workerFailures.push({ url: cut[1], text });
+    else problems.push(`page error: ${text}`);
   });
   page.on("requestfailed", (request) => {
     const reason = request.failure()?.errorText ?? "failed";
-    // Firefox stopped the request itself (a navigation superseded it: the prefetch of the page
-    // Material's <link rel="next"> names, a lazy image still loading): no failure of the course.
-    // A refused connection, a blocked request or an HTTP error is still a problem.
-    if (reason === BROWSER_ABORTED) return;
-    problems.push(`failed request: ${request.url()} (${reason})`);
+    // Firefox stopped the request itself: no failure of the course. A refused connection, a
+    // blocked request or an HTTP error is still a problem.
+    if (reason === BROWSER_ABORTED) cutOff.add(request.url());
+    else problems.push(`failed request: ${request.url()} (${reason})`);
   });
   page.on("response", (response) => {
     if (response.status() >= 400) problems.push(`failed request: ${response.url()} (HTTP ${response.status()})`);
   });
+  return () => {
+    for (const { url, text } of workerFailures) if (!cutOff.has(url)) problems.push(`page error: ${text}`);
+  };
 }
 
 async function choose(page, css, value) {
@@ -81,11 +89,11 @@ async function wait(page, expression, timeout) {
   }
 }
 
-async function run(page, plan, reads, prefetched) {
+async function run(page, plan, reads, cutOff) {
   for (const step of plan.steps) {
     if ("goto" in step) {
       const next = await page.evaluate(NEXT_PAGE).catch(() => null);
-      if (next) prefetched.add(next);
+      if (next) cutOff.add(next);
       await page.goto(new URL(step.goto, plan.base).href, { waitUntil: "load" });
     }
     else if ("wait" in step) await wait(page, step.wait, step.timeout ?? 30_000);
@@ -112,9 +120,13 @@ async function runPlan(browser, plan) {
   try {
     context = await browser.createBrowserContext();
     page = await context.newPage();
-    const prefetched = new Set();
-    watch(page, report.problems, prefetched);
-    await run(page, plan, report.reads, prefetched);
+    const cutOff = new Set();
+    const settle = watch(page, report.problems, cutOff);
+    try {
+      await run(page, plan, report.reads, cutOff);
+    } finally {
+      settle();
+    }
   } catch (error) {
     report.error = `${String(error?.stack ?? error)}\nat ${page?.url()}`;
     report.reads["states at error"] = await page?.evaluate(() =>
