@@ -325,8 +325,9 @@ def import_log(params: dict) -> dict:
     return {"ok": True, "log": log.to_dict(), "sessions": sessions}
 
 
-def paper(params: dict) -> dict:
-    """``session.paper``: ``kind`` (tracker | summary), ``log``, ``catalog``, ``today`` -> HTML."""
+def _logged_program(params: dict, nothing: str) -> tuple[str, Log, Catalog, Answers, Program] | dict:
+    """``today``, the ``log`` and the ``catalog`` of a request, with the program the log's answers
+    give now; or the failure reply (``nothing``: what the caller cannot make without a program)."""
     try:
         on = _today(params)
         log = log_from_dict(params.get("log"))
@@ -337,7 +338,16 @@ def paper(params: dict) -> dict:
     catalog = catalog_from_dict(params["catalog"])
     answers, outcome = _program(log, catalog)
     if not isinstance(outcome, Program):
-        return _fail(["the answers give no program now: there is nothing to print"])
+        return _fail([f"the answers give no program now: {nothing}"])
+    return on, log, catalog, answers, outcome
+
+
+def paper(params: dict) -> dict:
+    """``session.paper``: ``kind`` (tracker | summary), ``log``, ``catalog``, ``today`` -> HTML."""
+    found = _logged_program(params, "there is nothing to print")
+    if isinstance(found, dict):
+        return found
+    on, log, catalog, answers, outcome = found
     if params.get("kind") == "tracker":
         return {"ok": True, "html": tracker_html(outcome, answers, on)}
     plan = today(outcome, answers, catalog, log, on)
@@ -347,17 +357,10 @@ def paper(params: dict) -> dict:
 def calendar(params: dict) -> dict:
     """``session.calendar``: ``log``, ``catalog``, ``today``, ``start`` (YYYY-MM-DD), ``time``
     (HH:MM), ``stamp`` (the browser's clock, ISO in UTC) -> the .ics text and its file name."""
-    try:
-        on = _today(params)
-        log = log_from_dict(params.get("log"))
-    except LogError as error:
-        return _fail(error.problems)
-    if not log.answers:
-        return _fail(["the log names no program: build one on the program page first"])
-    catalog = catalog_from_dict(params["catalog"])
-    answers, outcome = _program(log, catalog)
-    if not isinstance(outcome, Program):
-        return _fail(["the answers give no program now: there is nothing to put in a calendar"])
+    found = _logged_program(params, "there is nothing to put in a calendar")
+    if isinstance(found, dict):
+        return found
+    on, log, catalog, answers, outcome = found
     plan = today(outcome, answers, catalog, log, on)
     groups = []
     for strength, title in ((True, "Hip Drop: strength exercises"), (False, "Hip Drop: daily drills")):
