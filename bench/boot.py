@@ -253,32 +253,6 @@ def measure(site_dir: Path, runs: int = 5, pyodide_dir: Path = ROOT / "node_modu
             "runs_ms": times}
 
 
-def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--site", type=Path, help="a built site (default: build one into a temporary folder)")
-    parser.add_argument("--sides", default=",".join(s for s in SIDES if s not in EXTRA_SIDES),
-                        help=f"comma-separated, of: {', '.join(SIDES)}")
-    parser.add_argument("--report", action="store_true", help="also write bench/report.json and README.md's rows")
-    args = parser.parse_args(argv)
-    load_at_start = [round(x, 2) for x in os.getloadavg()]
-    sides = [s for s in args.sides.split(",") if s]
-    unknown = [s for s in sides if s not in SIDES]
-    if unknown:
-        parser.error(f"unknown sides: {', '.join(unknown)}")
-    if args.site is not None:
-        result = measure(args.site, args.runs, sides=sides)
-    else:
-        with tempfile.TemporaryDirectory(prefix="hipdrop-boot-build-") as tmp:
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", tmp],
-                           cwd=ROOT, check=True)
-            result = measure(Path(tmp), args.runs, sides=sides)
-    print(json.dumps({k: v for k, v in result.items() if k != "runs_ms"}, indent=2))
-    print(json.dumps(result["runs_ms"]))
-    if args.report:
-        write_report(result, load_at_start)
-
-
 def write_report(result: dict, load_at_start: list[float]) -> None:
     """The figures into bench/report.json (its other measures kept, when there is one) and into the
     widget-ready rows of README.md's Benchmark section (the other rows left as they are)."""
