@@ -51,11 +51,12 @@ def _side_figure(exercise: Exercise, motion, side: str, element_id: str) -> str:
     works = exercise.working_leg.works
     animation = exercise_animation(motion, works, WORKS_FIGURE_LABELS[works], mirrored=mirrored_for(exercise, side))
     steps = "; ".join(f"{n}. {label}" for n, label in enumerate(animation.key_labels, start=1))
-    hatched = "Both legs are hatched" if works in ("both", "together") else "The hatched leg does the work"
+    # Which leg works, in words, is the box just above the figure ("Which leg does the work?"):
+    # the caption says only what the drawing shows, so that it stays short under a phone's figure.
+    hatched = "Both legs are hatched" if works in ("both", "together") else "The working leg is hatched"
     caption = (
         f"{exercise.name}, {POSITION_LABELS[exercise.position]}, {view_words(motion.setting)}. "
-        f"{side_words(exercise, side)} "
-        f"{hatched}: {exercise.working_leg.headline} Key positions: {steps}."
+        f"{side_words(exercise, side)} {hatched}. Key positions: {steps}."
     )
     title = f"{exercise.name}: the movement" + (f", {side} side" if side else "")
     return motion_figure(

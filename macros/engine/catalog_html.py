@@ -126,7 +126,8 @@ def _session_link(exercise: Exercise, links: Links) -> str:
     if links.session is None:
         return ""
     return (
-        f'<p class="hd-session-links"><a class="hd-session-start" href="{_e(links.session(exercise.id))}" '
+        '<p class="hd-session-links"><a class="hd-session-start md-button md-button--primary" '
+        f'href="{_e(links.session(exercise.id))}" '
         f'aria-label="Start this session: {_e(exercise.name)}">Start this session</a></p>'
     )
 

@@ -40,6 +40,7 @@ HATCH = ("#f8d2b4", "#b4470f")
 LABEL_PX = 17.0
 DISPLAY_SCALE = 1.25  # screen pixels per SVG unit when there is room
 LABEL_CM = (LABEL_PX * 0.6 / PX_PER_CM, LABEL_PX * 1.05 / PX_PER_CM)  # a character's width, the line's height
+LABEL_MARGIN_CM = 6.0  # room between the label and the figure's edge (about 10 px at full size)
 
 # Body parts: the points each joins and its stroke width (cm). The torso is a filled outline.
 PARTS = {
@@ -270,7 +271,8 @@ def arrange(
         drawing = replace(drawing, label_place=place, leader_spot=place.target)
         x0, y0, x1, y1 = area
         r = place.rect
-        area = (min(x0, r[0] - 2), min(y0, r[1] - 2), max(x1, r[2] + 2), max(y1, r[3] + 2))
+        m = LABEL_MARGIN_CM
+        area = (min(x0, r[0] - m), min(y0, r[1] - m), max(x1, r[2] + m), max(y1, r[3] + m))
     x0, y0, x1, y1 = area
     return replace(drawing, box=(x0, y0, x1 - x0, y1 - y0))
 

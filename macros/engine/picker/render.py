@@ -187,8 +187,8 @@ def _session_links(urls: dict) -> str:
     target = f"{urls['session']}?{urls.get('session_query', '')}"
     return (
         '<p class="hd-session-links">'
-        f'<a class="hd-session-start" href="{_e(target)}">Start this session</a> '
-        f'<a class="hd-session-tracker" href="{_e(target)}#hd-paper">Print a tracker to tick</a></p>'
+        f'<a class="hd-session-start md-button md-button--primary" href="{_e(target)}">Start this session</a> '
+        f'<a class="hd-session-tracker md-button" href="{_e(target)}#hd-paper">Print a tracker to tick</a></p>'
     )
 
 

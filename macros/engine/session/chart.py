@@ -243,7 +243,11 @@ def _cell(value: int | None) -> str:
     return "–" if value is None else str(value)
 
 
-def table_html(table: list[Week], sides: tuple[str, ...], ident: str = "hd-session-table") -> str:
+def table_html(
+    table: list[Week], sides: tuple[str, ...], ident: str = "hd-session-table", caption: str = "Your log week by week"
+) -> str:
+    """The log week by week. With ``caption=""`` the table has no caption of its own and is labelled
+    by the heading just above it, whose id must be ``<ident>-heading`` (the summary sheet's)."""
     head = ["Week", "Dates", "Sessions", "Highest pain during", "Highest pain next morning", "Repetitions"]
     head += [f"One-leg, {side} leg (s)" for side in sides]
     rows = []
@@ -260,9 +264,11 @@ def table_html(table: list[Week], sides: tuple[str, ...], ident: str = "hd-sessi
         rows.append(
             "<tr>" + f'<th scope="row">{cells[0]}</th>' + "".join(f"<td>{_e(c)}</td>" for c in cells[1:]) + "</tr>"
         )
+    label = f"{ident}-caption" if caption else f"{ident}-heading"
+    caption_html = f'<caption id="{label}">{_e(caption)}</caption>' if caption else ""
     return (
-        f'<div class="hd-table-scroll hd-session-table" tabindex="0" role="region" aria-labelledby="{ident}-caption">'
-        f'<table class="hd-log-table"><caption id="{ident}-caption">Your log week by week</caption><thead><tr>'
+        f'<div class="hd-table-scroll hd-session-table" tabindex="0" role="region" aria-labelledby="{label}">'
+        f'<table class="hd-log-table">{caption_html}<thead><tr>'
         + "".join(f'<th scope="col">{_e(h)}</th>' for h in head)
         + "</tr></thead><tbody>"
         + "".join(rows)

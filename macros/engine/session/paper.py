@@ -136,7 +136,11 @@ def summary_html(program: Program, answers: Answers, catalog: Catalog, log: Log,
     )
     held = "".join(f"<li>Later: {_e(h.title)} ({_e(h.because)})</li>" for h in program.held)
     table = weeks(log)
-    log_part = table_html(table, answers.trained_sides, "hd-paper-log") if table else "<p>No session logged yet.</p>"
+    log_part = (
+        table_html(table, answers.trained_sides, "hd-paper-log", caption="")
+        if table
+        else "<p>No session logged yet.</p>"
+    )
     warnings = warnings_given(program, answers, log, plan)
     warning_part = (
         "<ul>" + "".join(f"<li>{_e(w)}</li>" for w in warnings) + "</ul>" if warnings else "<p>None so far.</p>"
@@ -150,7 +154,7 @@ def summary_html(program: Program, answers: Answers, catalog: Catalog, log: Log,
         f"{_e(DISCLAIMER)}</p>"
         f'<h3>Answers to the program picker</h3><table class="hd-paper-answers"><tbody>{answer_rows}</tbody></table>'
         f"<h3>Program</h3><ul>{phases}{held}</ul>"
-        f"<h3>Log so far, week by week</h3>{log_part}"
+        f'<h3 id="hd-paper-log-heading">Log so far, week by week</h3>{log_part}'
         f"<h3>Warnings and changes the course gave</h3>{warning_part}"
         "</section>"
     )

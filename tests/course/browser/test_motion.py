@@ -38,7 +38,7 @@ def test_the_still_frame_and_the_words_are_there_before_any_script(browser, site
     figure = page.locator("#hd-motion-side-lying-abduction")
     expect(figure.locator(".hd-motion-stage svg")).to_be_visible()
     expect(figure.get_by_role("img", name="Side-lying hip abduction: the movement")).to_be_visible()
-    expect(figure.locator("figcaption")).to_contain_text("The hatched leg does the work")
+    expect(figure.locator("figcaption")).to_contain_text("The working leg is hatched")
     expect(figure.locator(".hd-motion-stage text")).to_have_text("working leg")
     expect(figure.locator(".hd-motion-strip")).to_be_hidden()
     context.close()

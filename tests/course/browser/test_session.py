@@ -273,6 +273,32 @@ def test_a_keyboard_only_session_and_a_warning_sign_that_ends_the_next(page, sit
     expect(widget.locator(".hd-session-runner")).to_be_hidden()
 
 
+def test_an_exercise_done_on_both_sides_shows_each_sides_figure_in_its_turn(page, site_url):
+    """Both hips weak: the runner shows the figure drawn for the left side, then, after the switch,
+    the figure drawn for the right side, and its words say which leg to stand on."""
+    page.clock.install(time=MONDAY)
+    page.goto(site_url + "session/?" + urlencode({**ANSWERS, "weak_side": ["both"]}, doseq=True))
+    widget = session_widget(page)
+    page.clock.pause_at(MONDAY + datetime.timedelta(minutes=5))
+    start(widget)
+    widget.get_by_role("button", name="Skip the check today").click()
+    runner = widget.locator(".hd-session-runner")
+    expect(runner.locator("#hd-runner-name")).to_have_text("Hip dip and raise")
+    expect(runner.locator(".hd-runner-dose")).to_have_text("2 sets of 10 on each side, rest 90 s")
+    shown = runner.locator(".hd-runner-figure figure.hd-motion")
+    expect(shown).to_have_attribute("data-side", re.compile("^(left|right)$"))
+    first = shown.get_attribute("data-side")
+    second = "right" if first == "left" else "left"
+    expect(runner.locator(".hd-runner-side")).to_have_text(re.compile(f"^Side 1 of 2: Stand on your {first} leg"))
+    runner.get_by_role("button", name="Start", exact=True).click()
+    # The count-in, two sets of ten 3-second repetitions, the rest between them, the switch's rest.
+    page.clock.run_for(5_000 + 2 * 10 * 3_000 + 90_000 + 90_000 + 500)
+    expect(runner.locator(".hd-runner-side")).to_have_text(re.compile(f"^Side 2 of 2: Stand on your {second} leg"))
+    expect(shown).to_have_attribute("data-side", second)
+    expect(shown.locator("figcaption")).to_contain_text(f"Drawn for the {second} side: stand on your {second} leg")
+    expect(shown.locator("svg").first).to_be_visible()
+
+
 def test_a_full_storage_is_said_and_the_log_still_leaves_as_a_file(page, site_url, tmp_path):
     page.goto(site_url + "session/?" + urlencode(ANSWERS, doseq=True))
     widget = session_widget(page)

@@ -362,6 +362,8 @@ def test_the_tracker_and_summary_come_from_the_program_and_the_log():
     assert moving_on and not [text for text in moving_on if re.search(r"\. [a-z]", text)]
     summary = call("session.paper", {"log": log, "today": DAYS[0], "kind": "summary"})["html"]
     assert "Your pain reached 6 out of 10" in summary and "Which side is weak?" in summary
+    # The log table is named once, by its heading: no caption repeating it under the heading.
+    assert summary.count("week by week") == 1 and "<caption" not in summary.split("Log so far")[1].split("<h3")[0]
 
 
 def test_strength_days_in_the_calendar_never_touch_even_from_one_week_to_the_next():
