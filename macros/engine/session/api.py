@@ -215,7 +215,7 @@ def record(params: dict) -> dict:
         if signs:
             return _referral(log, catalog, on, urls, signs, session)
         if plan.state == "stopped":
-            return _fail(["your pain has kept building: see a physiotherapist before the next session"])
+            return _fail(["your log says to stop the exercises and see a physiotherapist before the next session"])
         return {**view(_with_session(log, session), catalog, on, urls), "ended": False, "message": ""}
     if action == "one-leg":
         check = Checker()
@@ -255,6 +255,7 @@ def record(params: dict) -> dict:
             urls,
             log.answers,
             after.left_out_ids,
+            stopped_now=bool(after.stops) and not plan.progress.stops,
         )
         return {**view(new_log, catalog, on, urls), "ended": False, "message": message}
     if action == "morning":

@@ -20,7 +20,7 @@ from ..picker.rules import (
     sides_for,
 )
 from .log import Log, Session
-from .progress import Progress, Slot, day, latest_one_leg, pain_building, phase_now, replay
+from .progress import Progress, Slot, day, latest_one_leg, phase_now, replay
 from .rules import MOVE_MS, ONE_LEG_EVERY_DAYS, ONE_LEG_TARGET_S, READY_MS, REP_MS
 from .words import say
 
@@ -91,7 +91,7 @@ class OneLegOffer:
 
 @dataclass(frozen=True)
 class Today:
-    state: str  # ready | rest-day | stopped (pain keeps building)
+    state: str  # ready | rest-day | stopped (progress.stops: see a physiotherapist)
     phase_id: str
     phase_title: str
     phase_number: int
@@ -214,7 +214,7 @@ def today(program: Program, answers: Answers, catalog: Catalog, log: Log, on: st
     logged = {e.family for e in session.exercises} if session else set()
     items = tuple(planned(catalog, answers, slot, log, on) for slot in slots)
     state = "ready" if any(p.due and p.family not in logged for p in items) else "rest-day"
-    if pain_building(log, answers.pain_now):
+    if progress.stops:
         state = "stopped"
     return Today(
         state=state,
