@@ -48,6 +48,7 @@ from .render import entry_html, finish_html, no_program_html, not_in_program_htm
 from .rules import ONE_LEG_TARGET_S
 
 NONE = "none"
+CLEARED_TODAY = "you said today that a physiotherapist has seen you: your next session is tomorrow"
 
 
 def _fail(problems: list[str]) -> dict:
@@ -216,6 +217,8 @@ def record(params: dict) -> dict:
             return _referral(log, catalog, on, urls, signs, session)
         if plan.state == "stopped":
             return _fail(["your log says to stop the exercises and see a physiotherapist before the next session"])
+        if plan.cleared_today:
+            return _fail([CLEARED_TODAY])
         return {**view(_with_session(log, session), catalog, on, urls), "ended": False, "message": ""}
     if action == "one-leg":
         check = Checker()
@@ -237,6 +240,8 @@ def record(params: dict) -> dict:
         entry = entry_from_dict(check, data.get("entry"), "data.entry")
         if problems or check.problems or entry is None:
             return _fail(problems + check.problems)
+        if plan.cleared_today:
+            return _fail([CLEARED_TODAY])
         slot = plan.progress.slots.get(entry.family)
         if slot is None or slot.version != entry.id:
             return _fail([f"field 'data.entry.id': {entry.id!r} is not an exercise of today's session"])

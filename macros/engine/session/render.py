@@ -149,6 +149,11 @@ def overview_html(program: Program, answers: Answers, plan: Today, urls: dict, a
     ]
     if plan.state == "stopped":
         parts.append(stop_html(plan.progress.stops))
+    elif plan.cleared_today:
+        parts.append(
+            '<p class="hd-session-rest" data-cleared="today"><strong>You said a physiotherapist has seen you.</strong> '
+            "Your next session is tomorrow. From then on your log counts again for the stop rules.</p>"
+        )
     elif plan.state == "rest-day":
         text = (
             "Today's session is done."

@@ -160,7 +160,8 @@ SESSION_RULES: tuple[SessionRule, ...] = (
         "cleared",
         "After a physiotherapist has seen the reader",
         "The page asks the reader to say when a physiotherapist has seen them and says they may go on. "
-        "From then on the four rules above count only what is logged after that day.",
+        "From then on the four rules above count only what is logged after that day, and the next "
+        "session is on the next day.",
         COURSE_CONVENTION,
     ),
     SessionRule(

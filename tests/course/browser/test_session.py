@@ -273,6 +273,48 @@ def test_a_keyboard_only_session_and_a_warning_sign_that_ends_the_next(page, sit
     expect(widget.locator(".hd-session-runner")).to_be_hidden()
 
 
+def test_a_pain_of_seven_stops_the_sessions_and_sends_the_reader_to_a_physiotherapist_until_one_has(page, site_url):
+    page.clock.install(time=MONDAY)
+    page.goto(site_url + "session/?" + urlencode(ANSWERS, doseq=True))
+    widget = session_widget(page)
+    page.clock.pause_at(MONDAY + datetime.timedelta(minutes=5))
+    start(widget)
+    widget.get_by_role("button", name="Skip the check today").click()
+    widget.get_by_role("button", name="Stop this exercise").click()
+    form = widget.locator("form.hd-session-logform")
+    form.get_by_label("Too tired").check()
+    form.locator('label[for="hd-log-pain_during-7"]').click()
+    form.get_by_role("button", name="Save and see what comes next").click()
+    # The engine's stop, as the page shows it: the reason, the referral, the way back; no more exercises.
+    expect(widget).to_have_attribute("data-state", "stopped")
+    alert = widget.locator(".hd-session-view").get_by_role("alert")
+    expect(alert).to_contain_text("Stop the exercises and see a physiotherapist.")
+    expect(alert.locator('[data-stop="pain-seven"]')).to_contain_text("Your pain reached 7 out of 10 during")
+    expect(alert).to_contain_text("more cautious than any published one")
+    message = widget.locator(".hd-session-message")
+    expect(message).to_contain_text("Stop here.")
+    message.get_by_role("button", name="Finish the session").click()
+    expect(message).to_contain_text("Session saved.")
+    expect(widget.locator(".hd-session-begin")).to_be_hidden()
+
+    # Wednesday: still stopped (the log, kept in this browser, says so), until the reader says a
+    # physiotherapist has seen them.
+    page.clock.fast_forward(2 * 24 * 3600_000)
+    page.reload()
+    widget = session_widget(page)
+    expect(widget).to_have_attribute("data-state", "stopped")
+    expect(widget.locator(".hd-session-begin")).to_be_hidden()
+    widget.get_by_role("button", name="A physiotherapist has seen me and says I may go on").click()
+    expect(widget.locator(".hd-session-view")).to_contain_text("Your next session is tomorrow.")
+    expect(widget.locator(".hd-session-view").get_by_role("alert")).to_have_count(0)
+    expect(widget.locator(".hd-session-begin")).to_be_hidden()
+    page.clock.fast_forward(24 * 3600_000)
+    page.reload()
+    widget = session_widget(page)
+    expect(widget).to_have_attribute("data-state", "ready")
+    expect(widget.get_by_role("button", name="Start today's session")).to_be_visible()
+
+
 def test_a_full_storage_is_said_and_the_log_still_leaves_as_a_file(page, site_url, tmp_path):
     page.goto(site_url + "session/?" + urlencode(ANSWERS, doseq=True))
     widget = session_widget(page)

@@ -371,6 +371,18 @@ def test_weeks_without_a_session_are_skipped_and_a_clearance_starts_the_weeks_ag
     assert opened(stored=log, on="2026-01-22")["state"] != "stopped"
 
 
+def test_after_a_clearance_the_next_session_is_the_next_day_and_counts_again():
+    log = session(opened()["log"], DAYS[0], pain=7)["log"]
+    cleared = record(log, DAYS[1], "cleared", {})
+    assert cleared["state"] == "rest-day" and cleared["exercises"] == []
+    assert "Your next session is tomorrow" in cleared["html"]
+    refused = call("session.record", {"log": cleared["log"], "today": DAYS[1], "action": "start",
+                                      "data": {"red_flags": ["none"]}})
+    assert refused["ok"] is False and "next session is tomorrow" in refused["problems"][0]
+    again = opened(stored=session(cleared["log"], DAYS[2], pain=7)["log"], on=DAYS[3])
+    assert again["state"] == "stopped" and stopped_for(again) == {"pain-seven"}
+
+
 def test_strength_days_are_never_next_to_each_other_and_nothing_is_done_twice_a_day():
     log = strengthening()  # Monday 5 and Wednesday 7 January
     log = session(log, "2026-01-09")["log"]  # Friday: the side-lying lift, a strength exercise
