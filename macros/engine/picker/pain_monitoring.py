@@ -11,8 +11,12 @@ The rule (``judge``):
   usual level, and never above ``MAX_PAIN``** out of 10 (a usual pain of ``MAX_PAIN`` or more may
   not rise at all), and it must be **back to the usual level by the next morning**.
 - If it rises more, or has not settled by the next morning, the next session goes back a step (an
-  easier version, or fewer sets). Pain that keeps building from week to week means stop and ask a
-  physiotherapist.
+  easier version, or fewer sets). Stop the exercises and see a physiotherapist when it happens in
+  ``BROKEN_IN_A_ROW`` sessions in a row at the easiest version and fewest sets, when any rating
+  reaches ``STOP_AT``, or when the highest pain of a week is above the usual pain and higher than
+  the week before. An exercise stopped for sharp pain ``SHARP_TIMES`` times is left out until a
+  physiotherapist has checked it. These four are course conventions, more cautious than any
+  published rule; the guided session applies them to its log (``session.rules``).
 - A usual pain of ``REFER_AT`` or more is too high a baseline for this rule: the reader sees a
   physiotherapist or doctor first (``refer_first``).
 
@@ -31,12 +35,19 @@ from .sources import COURSE_CONVENTION
 ALLOWED_RISE = 2  # points above the usual pain, during the exercises and after
 MAX_PAIN = 5  # never above this during or after (Silbernagel et al. 2007's ceiling)
 REFER_AT = 7  # a usual pain at or above this sends the reader to a clinician first
+STOP_AT = REFER_AT  # any rating this high stops the exercises (no program has a usual pain this high)
+BROKEN_IN_A_ROW = 2  # the rule broken in this many sessions in a row at the easiest dose: stop
+SHARP_TIMES = 2  # stopped for sharp pain this many times: the exercise is left out until checked
 SCALE = (0, 10)
 
 OK = "ok"
 TOO_MUCH = "too-much"  # rose more than ALLOWED_RISE above the usual pain
 NOT_SETTLED = "not-settled"  # still above the usual pain the next morning
 REFER = "refer"  # the usual pain itself is REFER_AT or more
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
 @dataclass(frozen=True)
@@ -61,7 +72,12 @@ RULE = PainRule(
         "By the next morning it should be back to your usual level.",
         "If it goes up more, or has not settled by the next morning, go back a step next time: an "
         "easier version, or fewer sets. Stop an exercise at once if the pain is sharp.",
-        "If your pain keeps building from week to week, stop the exercises and see a physiotherapist.",
+        f"Stop the exercises and see a physiotherapist if your pain reaches {STOP_AT} out of 10 or more, "
+        "if your highest pain in a week is above your usual level and higher than the week before, or if "
+        f"your pain breaks this rule {_times(BROKEN_IN_A_ROW)} in a row when you are already at the easiest "
+        "version and the fewest sets.",
+        f"If an exercise gives you sharp pain {_times(SHARP_TIMES)}, leave it out until a physiotherapist "
+        "has checked it.",
         f"If your usual pain is {REFER_AT} out of 10 or more, see a physiotherapist or doctor before "
         "you use this rule.",
     ),
@@ -72,7 +88,9 @@ RULE = PainRule(
     source="Silbernagel et al. 2007 (tested in Achilles tendinopathy; used here by analogy)",
     convention=f"Judging pain against your usual level, the {ALLOWED_RISE} points, no rise from a usual "
     f"pain of {MAX_PAIN} and the referral at {REFER_AT} out of 10 are the course's convention "
-    f"({COURSE_CONVENTION}); the ceiling of {MAX_PAIN} out of 10 is Silbernagel et al. 2007's.",
+    f"({COURSE_CONVENTION}); the ceiling of {MAX_PAIN} out of 10 is Silbernagel et al. 2007's. The four "
+    "reasons to stop and see a physiotherapist, or to leave an exercise out, are the course's own "
+    "choice too, more cautious than any published rule.",
 )
 
 

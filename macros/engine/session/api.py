@@ -48,6 +48,7 @@ from .render import entry_html, finish_html, no_program_html, not_in_program_htm
 from .rules import ONE_LEG_TARGET_S
 
 NONE = "none"
+CLEARED_TODAY = "you said today that a physiotherapist has seen you: your next session is tomorrow"
 
 
 def _fail(problems: list[str]) -> dict:
@@ -215,7 +216,9 @@ def record(params: dict) -> dict:
         if signs:
             return _referral(log, catalog, on, urls, signs, session)
         if plan.state == "stopped":
-            return _fail(["your pain has kept building: see a physiotherapist before the next session"])
+            return _fail(["your log says to stop the exercises and see a physiotherapist before the next session"])
+        if plan.cleared_today:
+            return _fail([CLEARED_TODAY])
         return {**view(_with_session(log, session), catalog, on, urls), "ended": False, "message": ""}
     if action == "one-leg":
         check = Checker()
@@ -237,6 +240,8 @@ def record(params: dict) -> dict:
         entry = entry_from_dict(check, data.get("entry"), "data.entry")
         if problems or check.problems or entry is None:
             return _fail(problems + check.problems)
+        if plan.cleared_today:
+            return _fail([CLEARED_TODAY])
         slot = plan.progress.slots.get(entry.family)
         if slot is None or slot.version != entry.id:
             return _fail([f"field 'data.entry.id': {entry.id!r} is not an exercise of today's session"])
@@ -255,6 +260,7 @@ def record(params: dict) -> dict:
             urls,
             log.answers,
             after.left_out_ids,
+            stopped_now=bool(after.stops) and not plan.progress.stops,
         )
         return {**view(new_log, catalog, on, urls), "ended": False, "message": message}
     if action == "morning":

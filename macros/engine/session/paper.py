@@ -100,7 +100,7 @@ def _answer_words(name: str, values: list[str], catalog: Catalog) -> str:
 
 def warnings_given(program: Program, answers: Answers, log: Log, plan: Today | None) -> list[str]:
     """Every warning the course gave this reader, with its date: warning signs, steps back, exercises
-    left out, pain that kept building."""
+    left out, the reasons to stop and see a physiotherapist."""
     items = []
     for session in log.sessions:
         for sign_id in session.red_flags:
@@ -114,8 +114,8 @@ def warnings_given(program: Program, answers: Answers, log: Log, plan: Today | N
         for change in plan.progress.changes:
             if change.kind in (STEP_BACK, "left-out"):
                 items.append(f"{nice_date(change.date)}: {change.text}")
-        if plan.state == "stopped":
-            items.append("Pain kept building from week to week: told to stop the exercises and see a physiotherapist.")
+        for stop in plan.progress.stops:
+            items.append(f"{nice_date(stop.date)}: {stop.text} Told: stop the exercises and see a physiotherapist.")
     return items
 
 

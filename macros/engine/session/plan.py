@@ -20,7 +20,7 @@ from ..picker.rules import (
     sides_for,
 )
 from .log import Log, Session
-from .progress import Progress, Slot, day, latest_one_leg, pain_building, phase_now, replay
+from .progress import Progress, Slot, cleared_after, day, latest_one_leg, phase_now, replay
 from .rules import MOVE_MS, ONE_LEG_EVERY_DAYS, ONE_LEG_TARGET_S, READY_MS, REP_MS
 from .words import say
 
@@ -91,7 +91,7 @@ class OneLegOffer:
 
 @dataclass(frozen=True)
 class Today:
-    state: str  # ready | rest-day | stopped (pain keeps building)
+    state: str  # ready | rest-day | stopped (progress.stops: see a physiotherapist)
     phase_id: str
     phase_title: str
     phase_number: int
@@ -100,6 +100,7 @@ class Today:
     session: Session | None  # today's session in progress
     morning: Session | None  # the last session whose next-morning pain is still to give
     one_leg: OneLegOffer
+    cleared_today: bool = False  # the reader said today that a physiotherapist has seen them
 
 
 def timeline(sides: int, sets: int, reps: int, hold_s: int, rest_s: int) -> tuple[Step, ...]:
@@ -214,7 +215,12 @@ def today(program: Program, answers: Answers, catalog: Catalog, log: Log, on: st
     logged = {e.family for e in session.exercises} if session else set()
     items = tuple(planned(catalog, answers, slot, log, on) for slot in slots)
     state = "ready" if any(p.due and p.family not in logged for p in items) else "rest-day"
-    if pain_building(log, answers.pain_now):
+    # A clearance counts from the next day (``cleared``): the stop rules count only the sessions
+    # after its day, so no session is done on that day itself.
+    cleared_today = cleared_after(log) == on
+    if cleared_today:
+        state = "rest-day"
+    if progress.stops:
         state = "stopped"
     return Today(
         state=state,
@@ -226,6 +232,7 @@ def today(program: Program, answers: Answers, catalog: Catalog, log: Log, on: st
         session=session,
         morning=_morning_due(log, on),
         one_leg=one_leg_offer(answers, log, on),
+        cleared_today=cleared_today,
     )
 
 

@@ -4,7 +4,9 @@ log always gives the same state (the log stores what the reader did, never a sta
 
 ``replay(program, answers, catalog, log)`` walks the sessions in order and applies the rules of
 ``rules.SESSION_RULES`` with the picker's own: ``pain_monitoring.judge`` for every exercise, the
-stop rules, the checks for moving on, the doses and the versions the reader's limits allow.
+stop rules, the checks for moving on, the doses and the versions the reader's limits allow. It
+also gives the reasons, if any, to stop the sessions and see a physiotherapist (``Stop``): each
+counts only what was logged after the reader last said a physiotherapist had seen them.
 """
 
 from dataclasses import dataclass, replace
@@ -27,9 +29,24 @@ from ..picker.rules import (
     rule_verdict,
 )
 from .log import Entry, Log, OneLeg, Session
-from .rules import DAYS_AT_DOSE, GOOD_IN_A_ROW, ONE_LEG_EVERY_DAYS, ONE_LEG_TARGET_S, PAIN_WEEKS, REPS_STEP
+from .rules import (
+    BROKEN_IN_A_ROW,
+    DAYS_AT_DOSE,
+    GOOD_IN_A_ROW,
+    ONE_LEG_EVERY_DAYS,
+    ONE_LEG_TARGET_S,
+    REPS_STEP,
+    SHARP_TIMES,
+    STOP_AT,
+)
 
 STEP_UP, STEP_BACK, LEFT_OUT = "step-up", "step-back", "left-out"
+# Why an exercise is left out: the stop rule (walking worse; the picker can leave it out), or sharp
+# pain twice (``sharp-twice``: until a physiotherapist has checked it).
+WALKING_WORSE, SHARP_PAIN = "walking-worse", "sharp-pain"
+# The reasons to stop the sessions and see a physiotherapist (``SESSION_RULES`` ids).
+PAIN_AT_EASIEST, PAIN_SEVEN, PAIN_RISING = "pain-at-easiest", "pain-seven", "pain-rising"
+CLEARED = "clinician-cleared"  # the log's event: a physiotherapist has seen the reader
 
 
 def day(text: str) -> date:
@@ -48,6 +65,16 @@ class Change:
     date: str
     family: str
     kind: str  # STEP_UP | STEP_BACK | LEFT_OUT
+    text: str
+    why: str = ""  # for LEFT_OUT: WALKING_WORSE | SHARP_PAIN
+
+
+@dataclass(frozen=True)
+class Stop:
+    """A reason to stop the sessions and see a physiotherapist, with the day it was logged."""
+
+    rule: str  # PAIN_AT_EASIEST | PAIN_SEVEN | PAIN_RISING
+    date: str
     text: str
 
 
@@ -68,6 +95,9 @@ class Slot:
     since: str | None = None  # the first session at this dose (None: not done yet)
     streak: int = 0  # good sessions in a row at this dose
     left_out: bool = False
+    left_for: str = ""  # WALKING_WORSE | SHARP_PAIN, when left out
+    broken_at_easiest: int = 0  # sessions in a row over the pain rule at the easiest dose
+    sharp: int = 0  # times stopped for sharp pain (any version of the exercise)
 
 
 def start_slot(catalog: Catalog, answers: Answers, family: str, phase: str, exercise: Exercise) -> Slot:
@@ -122,17 +152,30 @@ def step_back(catalog: Catalog, answers: Answers, slot: Slot) -> tuple[Slot, str
     if easier is not None:
         nxt = start_slot(catalog, answers, slot.family, slot.phase, easier)
         return nxt, f"{slot.name}: go back to the easier version, {easier.name}."
-    return fresh, f"{slot.name}: keep the same dose, the easiest there is; if pain keeps rising, see a physiotherapist."
+    return fresh, (
+        f"{slot.name}: keep the same dose, the easiest there is. If the pain breaks the rule again next "
+        "time, stop the exercises and see a physiotherapist."
+    )
+
+
+def at_easiest(catalog: Catalog, answers: Answers, slot: Slot) -> bool:
+    """At its fewest sets and with no easier version the reader's limits allow."""
+    easier = catalog.exercise(slot.version).easier
+    return slot.sets <= slot.sets_span.low and _other_version(catalog, answers, slot, easier) is None
 
 
 def verdict(answers: Answers, entry: Entry, session: Session) -> pain_monitoring.PainVerdict:
     return pain_monitoring.judge(answers.pain_now, entry.pain_during, session.pain_next_morning)
 
 
+def breaks_rule(answers: Answers, entry: Entry, session: Session) -> bool:
+    """The pain rule says the pain rose too much, or had not settled by the next morning."""
+    return verdict(answers, entry, session).verdict in (pain_monitoring.TOO_MUCH, pain_monitoring.NOT_SETTLED)
+
+
 def is_bad(answers: Answers, entry: Entry, session: Session) -> bool:
     """Pain above the rule, not settled, or stopped for sharp pain: go back a step."""
-    judged = verdict(answers, entry, session).verdict
-    return judged in (pain_monitoring.TOO_MUCH, pain_monitoring.NOT_SETTLED) or entry.stopped_for == "sharp-pain"
+    return breaks_rule(answers, entry, session) or entry.stopped_for == SHARP_PAIN
 
 
 def is_good(answers: Answers, entry: Entry, session: Session, slot: Slot) -> bool:
@@ -222,6 +265,12 @@ class Progress:
     held_ready: bool  # the checks of the phase held back are met (answer the picker again)
     one_leg_passed: bool  # the last one-leg check met the target on every side trained
     left_out_ids: tuple[str, ...]  # exercises walking was worse after (for the picker's question 7)
+    stops: tuple[Stop, ...] = ()  # reasons to stop and see a physiotherapist, since the last clearance
+
+    @property
+    def sharp_pain_ids(self) -> tuple[str, ...]:
+        """Exercises left out until a physiotherapist has checked them (``sharp-twice``)."""
+        return tuple(s.version for s in self.slots.values() if s.left_out and s.left_for == SHARP_PAIN)
 
 
 def initial_slots(program: Program, answers: Answers, catalog: Catalog) -> dict[str, Slot]:
@@ -233,23 +282,63 @@ def initial_slots(program: Program, answers: Answers, catalog: Catalog) -> dict[
     return slots
 
 
-def _apply_entry(catalog, answers, slot: Slot, entry: Entry, session: Session) -> tuple[Slot, Change | None]:
+Applied = tuple[Slot, list[Change], Stop | None]
+
+
+def _apply_entry(catalog, answers, slot: Slot, entry: Entry, session: Session) -> Applied:
+    """One exercise's log: left out (walking worse, sharp pain twice), a step back, a step up, or
+    the same dose; and the stop for pain over the rule at the easiest dose, if it is the second."""
     if entry.walking_worse:
         text = f"Walking was worse after {slot.name}: it is left out of your sessions; keep the others."
-        return replace(slot, left_out=True), Change(session.date, slot.family, LEFT_OUT, text)
+        out = replace(slot, left_out=True, left_for=WALKING_WORSE)
+        return out, [Change(session.date, slot.family, LEFT_OUT, text, WALKING_WORSE)], None
+    sharp = slot.sharp + (entry.stopped_for == SHARP_PAIN)
+    if sharp >= SHARP_TIMES:
+        text = (
+            f"You stopped {slot.name} for sharp pain {sharp} times. It is left out of your sessions: have it "
+            "checked by a physiotherapist before you do it again. Keep the others."
+        )
+        out = replace(slot, left_out=True, left_for=SHARP_PAIN, sharp=sharp)
+        return out, [Change(session.date, slot.family, LEFT_OUT, text, SHARP_PAIN)], None
     if is_bad(answers, entry, session):
+        broken = breaks_rule(answers, entry, session)
+        count = slot.broken_at_easiest + 1 if broken and at_easiest(catalog, answers, slot) else 0
         nxt, text = step_back(catalog, answers, slot)
         judged = verdict(answers, entry, session)
         why = judged.text if judged.verdict != pain_monitoring.OK else f"You stopped {slot.name} for sharp pain."
-        return nxt, Change(session.date, slot.family, STEP_BACK, why + " " + text)
+        change = Change(session.date, slot.family, STEP_BACK, why + " " + text)
+        stop = None
+        if count >= BROKEN_IN_A_ROW:
+            stop = Stop(
+                PAIN_AT_EASIEST,
+                session.date,
+                f"Your pain broke the pain rule in {count} sessions in a row of {slot.name}, already at its "
+                "easiest version and fewest sets. There is no easier step to take.",
+            )
+        return replace(nxt, broken_at_easiest=count, sharp=sharp), [change], stop
+    slot = replace(slot, broken_at_easiest=0, sharp=sharp)
     since = slot.since or session.date
     if not is_good(answers, entry, session, slot):
-        return replace(slot, since=since, streak=0), None
+        return replace(slot, since=since, streak=0), [], None
     streak = slot.streak + 1
     if streak >= GOOD_IN_A_ROW and (day(session.date) - day(since)).days >= DAYS_AT_DOSE:
         nxt, text = step_up(catalog, answers, replace(slot, since=since, streak=streak))
-        return nxt, (Change(session.date, slot.family, STEP_UP, text) if text else None)
-    return replace(slot, since=since, streak=streak), None
+        nxt = replace(nxt, sharp=slot.sharp)  # counted over every version of the exercise
+        return nxt, ([Change(session.date, slot.family, STEP_UP, text)] if text else []), None
+    return replace(slot, since=since, streak=streak), [], None
+
+
+def _cleared(slot: Slot) -> Slot:
+    """A physiotherapist has seen the reader: the counts start again, and an exercise left out for
+    sharp pain comes back at the dose it had (one left out because walking was worse stays out)."""
+    back = slot.left_for == SHARP_PAIN
+    return replace(
+        slot,
+        broken_at_easiest=0,
+        sharp=0,
+        left_out=slot.left_out and not back,
+        left_for="" if back else slot.left_for,
+    )
 
 
 def _phase_entries(program: Program, index: int, session: Session, slots: dict[str, Slot]) -> tuple[Entry, ...]:
@@ -260,18 +349,26 @@ def _phase_entries(program: Program, index: int, session: Session, slots: dict[s
 def replay(program: Program, answers: Answers, catalog: Catalog, log: Log) -> Progress:
     slots = initial_slots(program, answers, catalog)
     changes: list[Change] = []
+    easiest_stops: list[Stop] = []
     index, streak, last_day = 0, 0, ""
     held_streak, held_last = 0, ""
     history: list[Session] = []
+    clearances = sorted(e.date for e in log.events if e.kind == CLEARED)
     for session in log.sessions:
+        # A clearance counts for the sessions after its day (as ``cleared_after``).
+        if clearances and clearances[0] < session.date:
+            clearances = [c for c in clearances if c >= session.date]
+            slots = {family: _cleared(slot) for family, slot in slots.items()}
+            easiest_stops = []
         history.append(session)
         for entry in session.exercises:
             slot = slots.get(entry.family)
             if slot is None or slot.left_out or entry.id != slot.version:
                 continue
-            slots[entry.family], change = _apply_entry(catalog, answers, slot, entry, session)
-            if change is not None:
-                changes.append(change)
+            slots[entry.family], made, stop = _apply_entry(catalog, answers, slot, entry, session)
+            changes.extend(made)
+            if stop is not None:
+                easiest_stops.append(stop)
         if session.red_flags:
             continue
         ctx = CheckContext(catalog, answers, session, _phase_entries(program, index, session, slots), tuple(history))
@@ -284,51 +381,93 @@ def replay(program: Program, answers: Answers, catalog: Catalog, log: Log) -> Pr
         if last and program.held and ctx.entries and session.date != held_last:
             held_streak = held_streak + 1 if checks_met(program.held[0].until, ctx) else 0
             held_last = session.date
+    if clearances:
+        slots = {family: _cleared(slot) for family, slot in slots.items()}
+        easiest_stops = []
     results = latest_one_leg(tuple(history), history[-1].date) if history else {}
     passed = bool(results) and all(
         s in results and results[s].seconds >= ONE_LEG_TARGET_S and results[s].pelvis == "level"
         for s in answers.trained_sides
     )
-    left = tuple(s.version for s in slots.values() if s.left_out)
-    return Progress(slots, index, tuple(changes), held_streak >= GOOD_IN_A_ROW, passed, left)
+    left = tuple(s.version for s in slots.values() if s.left_out and s.left_for == WALKING_WORSE)
+    stops = (*easiest_stops, *pain_stops(log, catalog, answers.pain_now))
+    return Progress(slots, index, tuple(changes), held_streak >= GOOD_IN_A_ROW, passed, left, stops)
 
 
 def phase_now(program: Program, progress: Progress) -> Phase:
     return program.phases[progress.phase_index]
 
 
-# --- pain that keeps building ----------------------------------------------------------------
-
-
-def weekly_highest_pain(log: Log, after: str = "") -> list[tuple[int, int]]:
-    """(week number, highest pain logged that week) for the weeks with a session after ``after``;
-    weeks are counted in 7-day blocks from the first such session."""
-    sessions = [s for s in log.sessions if s.date > after and (s.exercises or s.pain_next_morning is not None)]
-    if not sessions:
-        return []
-    first = day(sessions[0].date)
-    weeks: dict[int, int] = {}
-    for session in sessions:
-        pains = [e.pain_during for e in session.exercises]
-        if session.pain_next_morning is not None:
-            pains.append(session.pain_next_morning)
-        if pains:
-            week = (day(session.date) - first).days // 7 + 1
-            weeks[week] = max(weeks.get(week, 0), *pains)
-    return sorted(weeks.items())
+# --- the reasons to stop and see a physiotherapist --------------------------------------------
 
 
 def cleared_after(log: Log) -> str:
     """The date of the last 'a physiotherapist has seen me' the reader gave ("" if none)."""
-    dates = [e.date for e in log.events if e.kind == "clinician-cleared"]
+    dates = [e.date for e in log.events if e.kind == CLEARED]
     return max(dates) if dates else ""
 
 
-def pain_building(log: Log, usual: int) -> bool:
-    """``pain-building``: the highest pain rose in each of the last PAIN_WEEKS weeks that had a
-    session, and is above the usual pain (counted after the last clearance)."""
-    weeks = weekly_highest_pain(log, cleared_after(log))
-    if len(weeks) < PAIN_WEEKS:
-        return False
-    last = [pain for _, pain in weeks[-PAIN_WEEKS:]]
-    return all(a < b for a, b in pairwise(last)) and last[-1] > usual
+def _pains(session: Session) -> list[int]:
+    """Every pain rating of a session: each exercise's, and the next morning's when given."""
+    pains = [e.pain_during for e in session.exercises]
+    if session.pain_next_morning is not None:
+        pains.append(session.pain_next_morning)
+    return pains
+
+
+def weekly_highest_pain(log: Log, after: str = "") -> list[tuple[int, int, str]]:
+    """(week number, highest pain logged that week, the week's last session date) for the weeks with
+    a session after ``after``; weeks are counted in 7-day blocks from the first such session."""
+    sessions = [s for s in log.sessions if s.date > after and _pains(s)]
+    if not sessions:
+        return []
+    first = day(sessions[0].date)
+    weeks: dict[int, tuple[int, str]] = {}
+    for session in sessions:
+        week = (day(session.date) - first).days // 7 + 1
+        weeks[week] = (max(weeks.get(week, (0, ""))[0], *_pains(session)), session.date)
+    return [(week, pain, on) for week, (pain, on) in sorted(weeks.items())]
+
+
+def pain_seven(log: Log, catalog: Catalog, after: str = "") -> Stop | None:
+    """``pain-seven``: the first rating of STOP_AT or more logged after ``after``."""
+    too_much = f"Pain of {STOP_AT} out of 10 or more is too much to go on alone."
+    for session in log.sessions:
+        if session.date <= after:
+            continue
+        for entry in session.exercises:
+            if entry.pain_during >= STOP_AT:
+                text = f"Your pain reached {entry.pain_during} out of 10 during {_name(catalog, entry.id)}. {too_much}"
+                return Stop(PAIN_SEVEN, session.date, text)
+        morning = session.pain_next_morning
+        if morning is not None and morning >= STOP_AT:
+            text = f"Your pain was {morning} out of 10 the morning after a session. {too_much}"
+            return Stop(PAIN_SEVEN, session.date, text)
+    return None
+
+
+def _name(catalog: Catalog, exercise_id: str) -> str:
+    try:
+        return catalog.exercise(exercise_id).name
+    except KeyError:
+        return exercise_id.replace("-", " ")
+
+
+def pain_rising(log: Log, usual: int, after: str = "") -> Stop | None:
+    """``pain-rising``: the first week whose highest pain is above the usual pain and higher than
+    in the week before that had a session (counted after ``after``)."""
+    for (_, before, _), (_, now, on) in pairwise(weekly_highest_pain(log, after)):
+        if now > before and now > usual:
+            text = (
+                f"Your highest pain went up from {before} out of 10 one week to {now} the next, "
+                f"above your usual {usual}."
+            )
+            return Stop(PAIN_RISING, on, text)
+    return None
+
+
+def pain_stops(log: Log, catalog: Catalog, usual: int) -> tuple[Stop, ...]:
+    """The pain ratings' own reasons to stop, counted after the last clearance."""
+    after = cleared_after(log)
+    found = (pain_seven(log, catalog, after), pain_rising(log, usual, after))
+    return tuple(stop for stop in found if stop is not None)

@@ -10,8 +10,8 @@ from ..picker import pain_monitoring
 from ..picker.answers import Answers, form_query
 from ..picker.program import Program
 from .plan import Planned, Today, due_now
-from .progress import LEFT_OUT, Change, day
-from .rules import GOOD_IN_A_ROW
+from .progress import LEFT_OUT, WALKING_WORSE, Change, Stop, day
+from .rules import GOOD_IN_A_ROW, SHARP_TIMES
 
 
 def _e(text: object) -> str:
@@ -87,16 +87,53 @@ def _changes(changes: tuple[Change, ...], urls: dict, answers_form: dict, left_i
     items = []
     for change in changes:
         extra = ""
-        if change.kind == LEFT_OUT:
+        if change.kind == LEFT_OUT and change.why == WALKING_WORSE:
             form = dict(answers_form)
             form["walking_worse"] = ["some"]
             form["worse_exercises"] = sorted(set(form.get("worse_exercises", [])) | set(left_ids))
             extra = " " + picker_link(urls, form, "Answer question 7 again with it ticked") + "."
-        items.append(f'<li data-change="{_e(change.kind)}">{_e(nice_date(change.date))}: {_e(change.text)}{extra}</li>')
+        why = f' data-why="{_e(change.why)}"' if change.why else ""
+        items.append(
+            f'<li data-change="{_e(change.kind)}"{why}>{_e(nice_date(change.date))}: {_e(change.text)}{extra}</li>'
+        )
     return (
         '<div class="hd-session-changes"><p><strong>Changes from your log</strong></p><ul>'
         + "".join(items)
         + "</ul></div>"
+    )
+
+
+CLEARED_BUTTON = (
+    '<button type="button" class="hd-action" data-action="cleared">A physiotherapist has seen me and says I '
+    "may go on</button>"
+)
+
+
+def stop_html(stops: tuple[Stop, ...]) -> str:
+    """The reasons to stop the sessions, one sentence each, and the reader's way back."""
+    reasons = "".join(f'<li data-stop="{_e(stop.rule)}">{_e(stop.text)}</li>' for stop in stops)
+    rules = " ".join(stop.rule for stop in stops)
+    return (
+        f'<div class="hd-session-alert hd-session-stop" role="alert" data-stops="{_e(rules)}">'
+        "<p><strong>Stop the exercises and see a physiotherapist.</strong> Your log shows:</p>"
+        f"<ul>{reasons}</ul>"
+        "<p>Show them your log: the summary for your physiotherapist, below, prints it. Stopping here is "
+        "the course's own rule, more cautious than any published one. It is education, not medical "
+        "advice.</p>"
+        f"<p>{CLEARED_BUTTON}</p></div>"
+    )
+
+
+def _checked_first(plan: Today) -> str:
+    """The exercises left out for sharp pain, until a physiotherapist has checked them."""
+    left = [s.name for s in plan.progress.slots.values() if s.version in plan.progress.sharp_pain_ids]
+    if not left:
+        return ""
+    button = "" if plan.state == "stopped" else f" {CLEARED_BUTTON}"
+    return (
+        '<p class="hd-session-next" data-left-out="sharp-pain"><strong>Left out until a physiotherapist has '
+        f"checked it:</strong> {_e(', '.join(left))}. You stopped it for sharp pain {SHARP_TIMES} times. "
+        f"Have it checked before you do it again.{button}</p>"
     )
 
 
@@ -111,13 +148,11 @@ def overview_html(program: Program, answers: Answers, plan: Today, urls: dict, a
         "(the pain-monitoring rule).</p>",
     ]
     if plan.state == "stopped":
+        parts.append(stop_html(plan.progress.stops))
+    elif plan.cleared_today:
         parts.append(
-            '<div class="hd-session-alert" role="alert"><p><strong>Stop the exercises and see a '
-            "physiotherapist.</strong> "
-            "Your pain has kept building from week to week in your log. That is the pain rule's signal "
-            "to stop and be assessed.</p>"
-            '<p><button type="button" class="hd-action" data-action="cleared">A physiotherapist has seen me and '
-            "says I may go on</button></p></div>"
+            '<p class="hd-session-rest" data-cleared="today"><strong>You said a physiotherapist has seen you.</strong> '
+            "Your next session is tomorrow. From then on your log counts again for the stop rules.</p>"
         )
     elif plan.state == "rest-day":
         text = (
@@ -130,6 +165,7 @@ def overview_html(program: Program, answers: Answers, plan: Today, urls: dict, a
         '<ul class="hd-session-list">' + "".join(_exercise_row(p, urls, logged) for p in plan.exercises) + "</ul>"
     )
     parts.append(_changes(plan.progress.changes[-6:], urls, answers_form, plan.progress.left_out_ids))
+    parts.append(_checked_first(plan))
     if plan.progress.held_ready and program.held:
         form = dict(answers_form)
         form["single_leg_stance"] = ["yes"]
@@ -166,8 +202,10 @@ def entry_html(
     urls: dict,
     answers_form: dict,
     left_ids: tuple[str, ...],
+    stopped_now: bool = False,
 ) -> str:
-    """What one exercise's log means: the pain rule's verdict and any change it makes."""
+    """What one exercise's log means: the pain rule's verdict, any change it makes, and whether the
+    sessions stop now (the reasons are in the overview above)."""
     parts = [
         f'<div class="hd-session-verdict" data-verdict="{_e(verdict.verdict)}">',
         f"<p><strong>{_e(name)}:</strong> {_e(verdict.text)}</p>",
@@ -175,6 +213,11 @@ def entry_html(
     if walking_worse:
         parts.append("<p>Walking was worse after it: stop this exercise and keep the others (the stop rule).</p>")
     parts.append(_changes(changes, urls, answers_form, left_ids))
+    if stopped_now:
+        parts.append(
+            '<p class="hd-session-stop-now"><strong>Stop here.</strong> Your log now says to stop the exercises '
+            "and see a physiotherapist: the reason is above. Finish the session to save it.</p>"
+        )
     parts.append("</div>")
     return "".join(parts)
 

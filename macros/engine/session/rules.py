@@ -18,7 +18,16 @@ from ..picker.sources import COURSE_CONVENTION
 GOOD_IN_A_ROW = 2  # sessions in a row that change a dose, or meet a phase's checks
 DAYS_AT_DOSE = 7  # the least time at a dose before it is made harder
 REPS_STEP = 2  # repetitions added at a time, up to the top of the dose's range
-PAIN_WEEKS = 3  # weeks of rising pain that mean "keeps building"
+# The reasons to stop and see a physiotherapist (``pain-at-easiest``, ``pain-seven``, ``pain-rising``)
+# and to leave an exercise out until it is checked (``sharp-twice``): the pain rule's own numbers.
+STOP_AT = pain_monitoring.STOP_AT  # any rating this high, during or the next morning
+BROKEN_IN_A_ROW = pain_monitoring.BROKEN_IN_A_ROW  # sessions in a row at the easiest dose
+SHARP_TIMES = pain_monitoring.SHARP_TIMES  # stops for sharp pain in the same exercise
+CAUTIOUS = "This is the course's own rule, more cautious than any published one."
+UNTIL_SEEN = (
+    "the sessions stop and the page sends the reader to a physiotherapist, until the reader says one "
+    "has seen them and they may go on"
+)
 ONE_LEG_TARGET_S = 30  # the one-leg check's time, borrowed from the clinical test
 ONE_LEG_EVERY_DAYS = 7  # the one-leg check is suggested when none was done in this many days
 MOVE_MS = 1500  # moving into and out of a hold: SECONDS_PER_REP split in two
@@ -63,7 +72,8 @@ SESSION_RULES: tuple[SessionRule, ...] = (
         "When the pain rose more than the rule allows, had not settled by the next morning, or the "
         "reader stopped an exercise for sharp pain, the next session gives that exercise one set "
         "fewer; at its fewest sets, the easier version (if the reader's limits allow it); at the "
-        "easiest, the same dose, and pain that keeps building sends the reader to a physiotherapist.",
+        "easiest version the reader's limits allow and its fewest sets, the same dose (and the rule "
+        "below on the easiest dose).",
         pain_monitoring.RULE.source + "; " + COURSE_CONVENTION + " (fewer sets before an easier version)",
     ),
     SessionRule(
@@ -108,12 +118,51 @@ SESSION_RULES: tuple[SessionRule, ...] = (
         COURSE_CONVENTION + "; 'two sessions in a row' by analogy with ACSM 2009",
     ),
     SessionRule(
-        "pain-building",
-        "Pain that keeps building",
-        f"When the highest pain logged (during an exercise or the next morning) rose in each of the "
-        f"last {PAIN_WEEKS} weeks that had a session and is above the usual pain, the sessions stop and "
-        "the page sends the reader to a physiotherapist, until the reader says one has seen them.",
-        pain_monitoring.RULE.source + "; " + COURSE_CONVENTION + " (what 'keeps building' means)",
+        "pain-at-easiest",
+        "Pain over the rule at the easiest dose",
+        f"When the pain rule is broken (the pain rose more than it allows, or had not settled by the "
+        f"next morning) in {BROKEN_IN_A_ROW} sessions in a row of the same exercise, while it is already "
+        "at its easiest version (the easiest the reader's limits allow) and its fewest sets, there is no "
+        f"easier step to take: {UNTIL_SEEN}. {CAUTIOUS}",
+        COURSE_CONVENTION + " (more cautious than any published rule)",
+    ),
+    SessionRule(
+        "pain-seven",
+        f"Pain of {STOP_AT} out of 10 or more",
+        f"Any pain rating of {STOP_AT} out of 10 or more, during an exercise or the next morning: "
+        f"{UNTIL_SEEN}. The pain rule never allows that much: only a reader whose usual pain is below "
+        f"{pain_monitoring.REFER_AT} gets a program (a usual pain of {pain_monitoring.REFER_AT} or more is "
+        f"sent to a clinician first), and the most it lets the pain reach is {pain_monitoring.MAX_PAIN}, or "
+        f"the usual pain itself when that is higher. {CAUTIOUS}",
+        COURSE_CONVENTION + " (more cautious than any published rule; the same 7 out of 10 as the "
+        "referral for a usual pain that high)",
+    ),
+    SessionRule(
+        "pain-rising",
+        "Pain rising from one week to the next",
+        "Weeks are counted in 7-day blocks from the first session. When the highest pain logged in a "
+        "week (during an exercise or the next morning) is above the usual pain and higher than in the "
+        f"week before that had a session, {UNTIL_SEEN}. One rise is enough: the course does not wait "
+        f"for pain that keeps building over several weeks. {CAUTIOUS}",
+        pain_monitoring.RULE.source + "; " + COURSE_CONVENTION + " (more cautious than any published rule: "
+        "one rise above the usual pain, not pain that keeps building)",
+    ),
+    SessionRule(
+        "sharp-twice",
+        "Sharp pain twice in the same exercise",
+        f"When the reader stops the same exercise (any of its versions) for sharp pain {SHARP_TIMES} "
+        "times, it is left out of later sessions and the page asks the reader to have it checked by a "
+        "physiotherapist before doing it again; the other exercises go on. When the reader says a "
+        f"physiotherapist has seen them and they may go on, it comes back at the dose it had. {CAUTIOUS}",
+        COURSE_CONVENTION + " (more cautious than any published rule)",
+    ),
+    SessionRule(
+        "cleared",
+        "After a physiotherapist has seen the reader",
+        "The page asks the reader to say when a physiotherapist has seen them and says they may go on. "
+        "From then on the four rules above count only what is logged after that day, and the next "
+        "session is on the next day.",
+        COURSE_CONVENTION,
     ),
     SessionRule(
         "walking-worse",

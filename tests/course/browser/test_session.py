@@ -25,11 +25,23 @@ pytestmark = pytest.mark.timeout(600)
 KEEP_TIMEOUT_MS = 60_000
 # Strength goal, right side weak, 3 days a week: phase 1 is the hip dip and raise (2 sets of 10).
 ANSWERS = {
-    "red_flags": ["none"], "age_16_or_over": ["yes"], "pregnancy": ["no"], "falls_or_walking_aid": ["no"],
-    "weak_side": ["right"], "pain_now": ["3"], "pain_onset": ["new"], "outer_hip_pain": ["no"],
-    "recent_surgery_or_fracture": ["no"], "single_leg_stance": ["yes"], "side_plank": ["knees"],
-    "single_leg_squat": ["no"], "walking_worse": ["no"], "goal": ["strength"],
-    "equipment": ["step", "wall", "chair", "mirror"], "minutes_per_day": ["20"], "days_per_week": ["3"],
+    "red_flags": ["none"],
+    "age_16_or_over": ["yes"],
+    "pregnancy": ["no"],
+    "falls_or_walking_aid": ["no"],
+    "weak_side": ["right"],
+    "pain_now": ["3"],
+    "pain_onset": ["new"],
+    "outer_hip_pain": ["no"],
+    "recent_surgery_or_fracture": ["no"],
+    "single_leg_stance": ["yes"],
+    "side_plank": ["knees"],
+    "single_leg_squat": ["no"],
+    "walking_worse": ["no"],
+    "goal": ["strength"],
+    "equipment": ["step", "wall", "chair", "mirror"],
+    "minutes_per_day": ["20"],
+    "days_per_week": ["3"],
 }
 MONDAY = datetime.datetime(2026, 1, 5, 9, 0)
 # The print dialog does not open in a test: the page's own call to print() is counted instead.
@@ -160,7 +172,9 @@ def test_from_the_picker_to_a_logged_session_printed_and_carried_to_a_new_browse
     # The chart: three images with words, and the table of weeks.
     chart = widget.locator(".hd-session-progress")
     expect(chart.locator('svg[role="img"]')).to_have_count(3)
-    expect(chart.locator("#hd-chart-pain-desc")).to_contain_text("Highest pain during the exercises: 4 out of 10 in week 1.")
+    expect(chart.locator("#hd-chart-pain-desc")).to_contain_text(
+        "Highest pain during the exercises: 4 out of 10 in week 1."
+    )
     expect(chart.locator("tbody tr")).to_have_count(1)
     expect(chart.locator("tbody tr td").nth(4)).to_have_text("20")
 
@@ -208,7 +222,9 @@ def test_from_the_picker_to_a_logged_session_printed_and_carried_to_a_new_browse
         widget2 = session_widget(fresh)
         expect(widget2).to_have_attribute("data-state", "no-program")
         fresh.locator("input.hd-session-import").set_input_files(str(saved))
-        expect(widget2.locator(".hd-session-file-status")).to_contain_text("The file's log (1 sessions) is now your log.")
+        expect(widget2.locator(".hd-session-file-status")).to_contain_text(
+            "The file's log (1 sessions) is now your log."
+        )
         expect(widget2.locator(".hd-session-overview")).to_contain_text("Phase 1: Activation")
         expect(widget2.locator("#hd-chart-pain-desc")).to_contain_text("4 out of 10 in week 1")
         fresh.reload()
@@ -297,6 +313,48 @@ def test_an_exercise_done_on_both_sides_shows_each_sides_figure_in_its_turn(page
     expect(shown).to_have_attribute("data-side", second)
     expect(shown.locator("figcaption")).to_contain_text(f"Drawn for the {second} side: stand on your {second} leg")
     expect(shown.locator("svg").first).to_be_visible()
+
+
+def test_a_pain_of_seven_stops_the_sessions_and_sends_the_reader_to_a_physiotherapist_until_one_has(page, site_url):
+    page.clock.install(time=MONDAY)
+    page.goto(site_url + "session/?" + urlencode(ANSWERS, doseq=True))
+    widget = session_widget(page)
+    page.clock.pause_at(MONDAY + datetime.timedelta(minutes=5))
+    start(widget)
+    widget.get_by_role("button", name="Skip the check today").click()
+    widget.get_by_role("button", name="Stop this exercise").click()
+    form = widget.locator("form.hd-session-logform")
+    form.get_by_label("Too tired").check()
+    form.locator('label[for="hd-log-pain_during-7"]').click()
+    form.get_by_role("button", name="Save and see what comes next").click()
+    # The engine's stop, as the page shows it: the reason, the referral, the way back; no more exercises.
+    expect(widget).to_have_attribute("data-state", "stopped")
+    alert = widget.locator(".hd-session-view").get_by_role("alert")
+    expect(alert).to_contain_text("Stop the exercises and see a physiotherapist.")
+    expect(alert.locator('[data-stop="pain-seven"]')).to_contain_text("Your pain reached 7 out of 10 during")
+    expect(alert).to_contain_text("more cautious than any published one")
+    message = widget.locator(".hd-session-message")
+    expect(message).to_contain_text("Stop here.")
+    message.get_by_role("button", name="Finish the session").click()
+    expect(message).to_contain_text("Session saved.")
+    expect(widget.locator(".hd-session-begin")).to_be_hidden()
+
+    # Wednesday: still stopped (the log, kept in this browser, says so), until the reader says a
+    # physiotherapist has seen them.
+    page.clock.fast_forward(2 * 24 * 3600_000)
+    page.reload()
+    widget = session_widget(page)
+    expect(widget).to_have_attribute("data-state", "stopped")
+    expect(widget.locator(".hd-session-begin")).to_be_hidden()
+    widget.get_by_role("button", name="A physiotherapist has seen me and says I may go on").click()
+    expect(widget.locator(".hd-session-view")).to_contain_text("Your next session is tomorrow.")
+    expect(widget.locator(".hd-session-view").get_by_role("alert")).to_have_count(0)
+    expect(widget.locator(".hd-session-begin")).to_be_hidden()
+    page.clock.fast_forward(24 * 3600_000)
+    page.reload()
+    widget = session_widget(page)
+    expect(widget).to_have_attribute("data-state", "ready")
+    expect(widget.get_by_role("button", name="Start today's session")).to_be_visible()
 
 
 def test_a_full_storage_is_said_and_the_log_still_leaves_as_a_file(page, site_url, tmp_path):

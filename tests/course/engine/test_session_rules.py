@@ -179,7 +179,7 @@ def test_pain_not_settled_by_the_next_morning_also_steps_back():
 def test_at_the_fewest_sets_the_step_back_is_the_easier_version():
     log = opened()["log"]
     for on in DAYS[:2]:  # 3 sets -> 2 sets -> the easier version (2 is the fewest of 2–3)
-        log = session(log, on, pain=7)["log"]
+        log = session(log, on, pain=6)["log"]
     assert due(opened(stored=log, on=DAYS[2]))["dip"]["id"] == "shift"
 
 
@@ -254,17 +254,133 @@ def test_a_gentle_start_stays_on_its_two_leg_drill_until_the_one_leg_check_sends
     assert "single_leg_stance=yes" in opened(stored=view["log"], on=DAYS[3])["html"]
 
 
-def test_pain_that_keeps_building_week_by_week_stops_the_sessions_until_a_physiotherapist_has_seen_the_reader():
+def stopped_for(view: dict) -> set[str]:
+    """The reasons to stop and see a physiotherapist the page shows (their rule ids)."""
+    return set(re.findall(r'data-stop="([a-z-]+)"', view["html"]))
+
+
+def test_the_pain_rule_broken_twice_in_a_row_at_the_easiest_version_and_fewest_sets_stops_and_refers():
+    log = opened()["log"]  # usual 3: the rule allows up to 5, so 6 breaks it every time
+    # 3 sets of the dip -> 2 sets -> the easier version, the shift, at 3 sets -> 2, its fewest:
+    # three breaks in a row, none of them at the easiest dose, so no stop yet.
+    for on in DAYS[:3]:
+        log = session(log, on, pain=6)["log"]
+    shift = due(opened(stored=log, on=DAYS[3]))["dip"]
+    assert (shift["id"], shift["sets"]) == ("shift", 2)
+    once = session(log, DAYS[3], pain=6)  # the first break at the easiest dose: the same dose
+    assert "keep the same dose" in once["html"] and "pain-at-easiest" not in stopped_for(once)
+    assert due(opened(stored=once["log"], on=DAYS[4]))["dip"]["sets"] == 2
+    twice = opened(stored=session(once["log"], DAYS[4], pain=6)["log"], on=DAYS[5])
+    assert twice["state"] == "stopped" and twice["exercises"] == []
+    assert stopped_for(twice) == {"pain-at-easiest"}
+    assert "2 sessions in a row of Shift, already at its easiest version and fewest sets" in twice["html"]
+
+
+def test_a_session_within_the_rule_at_the_easiest_dose_starts_the_count_again():
     log = opened()["log"]
-    for on, pain in (("2026-01-05", 3), ("2026-01-12", 4), ("2026-01-19", 5)):
+    for on in DAYS[:4]:  # down to the shift at 2 sets, then one break there
+        log = session(log, on, pain=6)["log"]
+    log = session(log, DAYS[4], pain=3)["log"]  # within the rule
+    view = opened(stored=session(log, DAYS[5], pain=6)["log"], on=DAYS[6])
+    assert view["state"] != "stopped" and due(view)["dip"]["id"] == "shift"
+
+
+def test_a_pain_of_seven_during_an_exercise_or_the_next_morning_stops_and_refers():
+    form = {**FORM, "pain_now": ["5"]}  # usual 5: the rule allows no rise at all
+    six = session(opened(form=form)["log"], DAYS[0], pain=6, morning=5)
+    assert "pain-seven" not in stopped_for(opened(stored=six["log"], on=DAYS[1]))  # 6: one set fewer only
+    assert due(opened(stored=six["log"], on=DAYS[1]))["dip"]["sets"] == 2
+    during = opened(stored=session(opened(form=form)["log"], DAYS[0], pain=7, morning=5)["log"], on=DAYS[1])
+    assert during["state"] == "stopped" and stopped_for(during) == {"pain-seven"}
+    assert "Your pain reached 7 out of 10 during Shift" in during["html"]  # usual 5 starts on the shift
+    morning = opened(stored=session(opened(form=form)["log"], DAYS[0], pain=5, morning=8)["log"], on=DAYS[1])
+    assert morning["state"] == "stopped" and stopped_for(morning) == {"pain-seven"}
+    assert "Your pain was 8 out of 10 the morning after a session" in morning["html"]
+
+
+def test_no_one_whose_usual_pain_is_seven_or_more_gets_a_program_so_the_stop_at_seven_blocks_no_one_at_the_start():
+    for onset in ("new", "long-standing"):
+        view = opened(form={**FORM, "pain_now": ["7"], "pain_onset": [onset]})
+        assert view["state"] not in ("ready", "stopped", "rest-day") and view["exercises"] == [], onset
+
+
+def test_a_pain_of_seven_during_an_exercise_says_stop_here_at_once():
+    view = record(opened()["log"], DAYS[0], "start", {"red_flags": ["none"]})
+    saved = record(view["log"], DAYS[0], "exercise", {"entry": logged(due(view)["dip"], pain=7)})
+    assert saved["state"] == "stopped" and saved["exercises"] == []
+    assert "Stop here." in saved["message"] and stopped_for(saved) == {"pain-seven"}
+
+
+def test_sharp_pain_twice_in_the_same_exercise_leaves_it_out_until_a_physiotherapist_has_checked_it():
+    log = opened()["log"]
+    for on in DAYS[:2]:  # within the pain rule both times, stopped for sharp pain
+        log = session(log, on, pain=4, outcome="stopped", stopped_for="sharp-pain")["log"]
+    view = opened(stored=log, on=DAYS[2])
+    assert "dip" not in due(view) and view["state"] != "stopped"
+    assert "have it checked by a physiotherapist before you do it again" in view["html"]
+    assert 'data-left-out="sharp-pain"' in view["html"] and 'data-action="cleared"' in view["html"]
+    assert "worse_exercises" not in view["html"]  # not the picker's question on walking
+    back = opened(stored=record(log, DAYS[2], "cleared", {})["log"], on=DAYS[3])
+    assert due(back)["dip"]["sets"] == 2  # back at the dose it had (one set fewer after the first)
+
+
+def test_one_stop_for_sharp_pain_only_takes_a_set_off():
+    log = session(opened()["log"], DAYS[0], pain=4, outcome="stopped", stopped_for="sharp-pain")["log"]
+    log = session(log, DAYS[1], pain=3)["log"]
+    assert due(opened(stored=log, on=DAYS[2]))["dip"]["sets"] == 2
+
+
+def test_a_rise_of_the_weekly_highest_pain_above_the_usual_stops_the_sessions_until_a_physiotherapist_has_seen_the_reader():
+    log = opened()["log"]  # usual 3
+    for on, pain in (("2026-01-05", 3), ("2026-01-12", 4)):  # 4 is within the rule, but a rise above 3
         log = session(log, on, pain=pain, morning=None)["log"]
-    stopped = opened(stored=log, on="2026-01-20")
+    stopped = opened(stored=log, on="2026-01-13")
     assert stopped["state"] == "stopped" and stopped["exercises"] == []
-    assert "see a physiotherapist" in stopped["html"]
-    refused = call("session.record", {"log": log, "today": "2026-01-20", "action": "start", "data": {"red_flags": ["none"]}})
+    assert stopped_for(stopped) == {"pain-rising"} and "see a physiotherapist" in stopped["html"]
+    assert "went up from 3 out of 10 one week to 4 the next, above your usual 3" in stopped["html"]
+    assert "more cautious than any published one" in stopped["html"]
+    refused = call("session.record", {"log": log, "today": "2026-01-13", "action": "start", "data": {"red_flags": ["none"]}})
     assert refused["ok"] is False
-    cleared = record(log, "2026-01-20", "cleared", {})
+    cleared = record(log, "2026-01-13", "cleared", {})
     assert cleared["state"] != "stopped"
+    summary = call("session.paper", {"log": log, "today": "2026-01-13", "kind": "summary"})["html"]
+    assert "Told: stop the exercises and see a physiotherapist." in summary
+
+
+def test_one_week_alone_or_pain_that_does_not_rise_above_the_usual_does_not_stop():
+    cases = {
+        "one week": (("2026-01-05", 2), ("2026-01-07", 4)),
+        "the same highest": (("2026-01-05", 4), ("2026-01-12", 4)),
+        "a rise up to the usual": (("2026-01-05", 1), ("2026-01-12", 3)),
+        "a fall": (("2026-01-05", 4), ("2026-01-12", 2)),
+    }
+    for name, days in cases.items():
+        log = opened()["log"]
+        for on, pain in days:
+            log = session(log, on, pain=pain, morning=None)["log"]
+        assert opened(stored=log, on="2026-01-20")["state"] != "stopped", name
+
+
+def test_weeks_without_a_session_are_skipped_and_a_clearance_starts_the_weeks_again():
+    log = opened()["log"]
+    for on, pain in (("2026-01-05", 3), ("2026-01-19", 4)):  # week 1, then week 3: a rise
+        log = session(log, on, pain=pain, morning=None)["log"]
+    assert opened(stored=log, on="2026-01-20")["state"] == "stopped"
+    log = record(log, "2026-01-20", "cleared", {})["log"]
+    log = session(log, "2026-01-21", pain=4, morning=None)["log"]  # one week alone after the clearance
+    assert opened(stored=log, on="2026-01-22")["state"] != "stopped"
+
+
+def test_after_a_clearance_the_next_session_is_the_next_day_and_counts_again():
+    log = session(opened()["log"], DAYS[0], pain=7)["log"]
+    cleared = record(log, DAYS[1], "cleared", {})
+    assert cleared["state"] == "rest-day" and cleared["exercises"] == []
+    assert "Your next session is tomorrow" in cleared["html"]
+    refused = call("session.record", {"log": cleared["log"], "today": DAYS[1], "action": "start",
+                                      "data": {"red_flags": ["none"]}})
+    assert refused["ok"] is False and "next session is tomorrow" in refused["problems"][0]
+    again = opened(stored=session(cleared["log"], DAYS[2], pain=7)["log"], on=DAYS[3])
+    assert again["state"] == "stopped" and stopped_for(again) == {"pain-seven"}
 
 
 def test_strength_days_are_never_next_to_each_other_and_nothing_is_done_twice_a_day():
@@ -400,5 +516,9 @@ def test_the_clinical_rules_page_lists_every_session_rule_with_its_source():
     # Every author and year a session rule cites has its full reference on the page.
     cited = {cite for rule in SESSION_RULES for cite in CITE.findall(rule.source)}
     assert {"Silbernagel et al. 2007", "ACSM 2009", "ACSM 2011", "Hardcastle & Nade 1985"} <= cited
+    # The reasons to stop and see a physiotherapist are the course's own, and the page says so.
+    for rule_id in ("pain-at-easiest", "pain-seven", "pain-rising", "sharp-twice"):
+        rule = next(r for r in SESSION_RULES if r.id == rule_id)
+        assert rule.convention and "more cautious than any published" in rule.text, rule_id
     missing = [cite for cite in cited if f"<li><strong>{escape(cite)}</strong>: " not in html]
     assert missing == []
