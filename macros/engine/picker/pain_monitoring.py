@@ -46,8 +46,21 @@ NOT_SETTLED = "not-settled"  # still above the usual pain the next morning
 REFER = "refer"  # the usual pain itself is REFER_AT or more
 
 
-def _times(count: int) -> str:
+def times_in_words(count: int) -> str:
     return {1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+# The four stops, in the words every page and every program's stop rules use.
+STOP_AND_SEE = (
+    f"Stop the exercises and see a physiotherapist if your pain reaches {STOP_AT} out of 10 or more, "
+    "if your highest pain in a week is above your usual level and higher than the week before, or if "
+    f"your pain breaks this rule {times_in_words(BROKEN_IN_A_ROW)} in a row when you are already at the easiest "
+    "version and the fewest sets."
+)
+LEAVE_OUT_SHARP = (
+    f"If an exercise gives you sharp pain {times_in_words(SHARP_TIMES)}, leave it out until a "
+    "physiotherapist has checked it."
+)
 
 
 @dataclass(frozen=True)
@@ -72,12 +85,8 @@ RULE = PainRule(
         "By the next morning it should be back to your usual level.",
         "If it goes up more, or has not settled by the next morning, go back a step next time: an "
         "easier version, or fewer sets. Stop an exercise at once if the pain is sharp.",
-        f"Stop the exercises and see a physiotherapist if your pain reaches {STOP_AT} out of 10 or more, "
-        "if your highest pain in a week is above your usual level and higher than the week before, or if "
-        f"your pain breaks this rule {_times(BROKEN_IN_A_ROW)} in a row when you are already at the easiest "
-        "version and the fewest sets.",
-        f"If an exercise gives you sharp pain {_times(SHARP_TIMES)}, leave it out until a physiotherapist "
-        "has checked it.",
+        STOP_AND_SEE,
+        LEAVE_OUT_SHARP,
         f"If your usual pain is {REFER_AT} out of 10 or more, see a physiotherapist or doctor before "
         "you use this rule.",
     ),
@@ -161,5 +170,5 @@ def personal_line(usual: int) -> str:
         f"Pain: your usual pain is {usual} out of 10, so during and after the exercises {allowance(usual)}, "
         f"and it should be back to {usual} by the next morning. "
         "If it goes higher, or has not settled, go back a step next time; stop an exercise at once "
-        "if the pain is sharp."
+        f"if the pain is sharp. {STOP_AND_SEE} {LEAVE_OUT_SHARP}"
     )

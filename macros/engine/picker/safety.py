@@ -30,7 +30,8 @@ STOP_PAIN = (
     f"Pain: during and after the exercises your pain may go up by no more than about "
     f"{pain_monitoring.ALLOWED_RISE} points above your usual level, never above {pain_monitoring.MAX_PAIN} "
     "out of 10, and it should be back to your usual level by the next morning. If it goes higher or "
-    "has not settled, go back a step next time; stop an exercise at once if the pain is sharp."
+    "has not settled, go back a step next time; stop an exercise at once if the pain is sharp. "
+    f"{pain_monitoring.STOP_AND_SEE} {pain_monitoring.LEAVE_OUT_SHARP}"
 )
 # Kept for pages that quote the rule in one line; the full rule is pain_monitoring.RULE.
 PAIN_MONITORING = STOP_PAIN

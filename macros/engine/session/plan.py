@@ -22,7 +22,7 @@ from ..picker.rules import (
 from .log import Log, Session
 from .progress import Progress, Slot, cleared_after, day, latest_one_leg, phase_now, replay
 from .rules import MOVE_MS, ONE_LEG_EVERY_DAYS, ONE_LEG_TARGET_S, READY_MS, REP_MS
-from .words import say
+from .words import say, sets_of
 
 # The one-leg check, as the picker's limits see it: standing on one leg, holding a counter.
 ONE_LEG_CHECK = Exercise(
@@ -77,7 +77,7 @@ class Planned:
     def dose_text(self) -> str:
         hold = f", hold {self.hold_s} s" if self.hold_s else ""
         sides = " on each side" if len(self.sides) > 1 else ""
-        return f"{self.sets} sets of {self.reps}{hold}{sides}, rest {self.rest_s} s"
+        return f"{sets_of(self.sets, self.reps)}{hold}{sides}, rest {self.rest_s} s"
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ class Today:
 def timeline(sides: int, sets: int, reps: int, hold_s: int, rest_s: int) -> tuple[Step, ...]:
     """The steps the timer walks: a count-in, then each repetition (into the hold, the hold, out
     of it; or one paced repetition), a rest between sets and between sides."""
-    steps = [Step("ready", READY_MS, 0, 1, 0, say("ready", sets=sets, reps=reps))]
+    steps = [Step("ready", READY_MS, 0, 1, 0, say("ready", dose=sets_of(sets, reps)))]
     for side in range(sides):
         for number in range(1, sets + 1):
             for rep in range(1, reps + 1):

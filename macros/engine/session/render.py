@@ -104,7 +104,7 @@ def _changes(changes: tuple[Change, ...], urls: dict, answers_form: dict, left_i
 
 
 CLEARED_BUTTON = (
-    '<button type="button" class="hd-action" data-action="cleared">A physiotherapist has seen me and says I '
+    '<button type="button" class="hd-action hd-action--primary" data-action="cleared">A physiotherapist has seen me and says I '
     "may go on</button>"
 )
 

@@ -150,8 +150,9 @@ SESSION_RULES: tuple[SessionRule, ...] = (
     SessionRule(
         "sharp-twice",
         "Sharp pain twice in the same exercise",
-        f"When the reader stops the same exercise (any of its versions) for sharp pain {SHARP_TIMES} "
-        "times, it is left out of later sessions and the page asks the reader to have it checked by a "
+        "When the reader stops the same exercise (any of its versions) for sharp pain "
+        f"{pain_monitoring.times_in_words(SHARP_TIMES)}, it is left out of later sessions and the page "
+        "asks the reader to have it checked by a "
         "physiotherapist before doing it again; the other exercises go on. When the reader says a "
         f"physiotherapist has seen them and they may go on, it comes back at the dose it had. {CAUTIOUS}",
         COURSE_CONVENTION + " (more cautious than any published rule)",

@@ -5,7 +5,7 @@ timeline's announcements come from ``say``. Placeholders are written ``{name}``.
 """
 
 SAY = {
-    "ready": "Get ready: {sets} sets of {reps}.",
+    "ready": "Get ready: {dose}.",
     "set": "Set {set} of {sets}.",
     "rep": "{rep}",
     "hold": "Hold {seconds} seconds.",
@@ -75,6 +75,11 @@ WORDS = {
     "paper.tracker": "the tracker",
     "paper.summary": "the summary",
 }
+
+
+def sets_of(sets: int, reps: int) -> str:
+    """ "1 set of 10", "2 sets of 10"."""
+    return f"{sets} set{'' if sets == 1 else 's'} of {reps}"
 
 
 def say(key: str, **values: object) -> str:

@@ -438,8 +438,10 @@ def test_axe_finds_nothing_in_either_palette_in_each_state_of_a_session(browser,
         expect(form.locator(".hd-session-form-problem")).to_contain_text("please answer “Why did you stop?”")
         found["log form with its problems"] = axe_both(page)
         form.get_by_label("Too tired").check()
-        form.locator('label[for="hd-log-pain_during-2"]').click()
+        form.locator('label[for="hd-log-pain_during-7"]').click()  # a pain of 7: the sessions stop
         form.get_by_role("button", name="Save and see what comes next").click()
+        expect(widget).to_have_attribute("data-state", "stopped")
+        found["stopped, with its referral"] = axe_both(page)
         widget.locator(".hd-session-message").get_by_role("button", name="Finish the session").click()
         expect(widget.locator(".hd-chart-svg").first).to_be_visible()
         page.evaluate(NO_PRINT_DIALOG)
