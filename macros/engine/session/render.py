@@ -104,8 +104,8 @@ def _changes(changes: tuple[Change, ...], urls: dict, answers_form: dict, left_i
 
 
 CLEARED_BUTTON = (
-    '<button type="button" class="hd-action hd-action--primary" data-action="cleared">A physiotherapist has seen me and says I '
-    "may go on</button>"
+    '<button type="button" class="hd-action hd-action--primary" data-action="cleared">'
+    "A physiotherapist has seen me and says I may go on</button>"
 )
 
 
