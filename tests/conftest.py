@@ -50,12 +50,8 @@ MARKERS = {
 
 
 def pytest_addoption(parser):
-    parser.addoption(
-        "--reverse",
-        action="store_true",
-        default=False,
-        help="run the collected tests in reverse order (they must not depend on order)",
-    )
+    parser.addoption("--reverse", action="store_true", default=False,
+                     help="run the collected tests in reverse order (they must not depend on order)")
 
 
 def pytest_configure(config):
@@ -103,9 +99,7 @@ def unzipped_bundle(tmp_path_factory) -> Path:
         out = work / "dist"
         result = subprocess.run(
             [sys.executable, "-m", "hipdrop_tools", "--root", str(ROOT), "bundle", "--out", str(out)],
-            capture_output=True,
-            text=True,
-            timeout=BUILD_TIMEOUT_S,
+            capture_output=True, text=True, timeout=BUILD_TIMEOUT_S,
         )
         if result.returncode != 0:
             pytest.fail(f"hipdrop bundle failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
@@ -237,18 +231,13 @@ def example_course(tmp_path_factory):
             built = build_example_course(work)
         except AssertionError as error:
             pytest.fail(str(error), pytrace=False)
-        return {
-            "wheel": str(built.wheel),
-            "returncode": built.build.returncode,
-            "stdout": built.build.stdout,
-            "stderr": built.build.stderr,
-        }
+        return {"wheel": str(built.wheel), "returncode": built.build.returncode,
+                "stdout": built.build.stdout, "stderr": built.build.stderr}
 
     work, record = made_once(tmp_path_factory, "example-course", make)
     build = subprocess.CompletedProcess(["mkdocs", "build"], record["returncode"], record["stdout"], record["stderr"])
-    return ExampleCourse(
-        wheel=Path(record["wheel"]), venv=work / "venv", course=work / "course", site=work / "site", build=build
-    )
+    return ExampleCourse(wheel=Path(record["wheel"]), venv=work / "venv", course=work / "course", site=work / "site",
+                         build=build)
 
 
 @pytest.fixture(scope="session")

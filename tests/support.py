@@ -99,9 +99,7 @@ def without_precompressed_copies(config: Path) -> None:
     ``precompress: false``): for a build that no test asks for compressed copies of."""
     text = config.read_text(encoding="utf-8")
     assert "\n  - hipdrop:\n" in text
-    config.write_text(
-        text.replace("\n  - hipdrop:\n", "\n  - hipdrop:\n      precompress: false\n", 1), encoding="utf-8"
-    )
+    config.write_text(text.replace("\n  - hipdrop:\n", "\n  - hipdrop:\n      precompress: false\n", 1), encoding="utf-8")
 
 
 def copy_project(dest: Path) -> Path:
@@ -112,9 +110,7 @@ def copy_project(dest: Path) -> Path:
 
     def ignore(folder, names):
         at_top = Path(folder) == ROOT
-        return [
-            name for name in names if name == "__pycache__" or at_top and (name in top_level or name.startswith("."))
-        ]
+        return [name for name in names if name == "__pycache__" or at_top and (name in top_level or name.startswith("."))]
 
     shutil.copytree(ROOT, dest, ignore=ignore, symlinks=True)
     (dest / "node_modules").symlink_to(ROOT / "node_modules")

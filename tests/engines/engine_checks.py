@@ -15,9 +15,7 @@ DISCLAIMER = "education, not medical advice"
 
 def clean(report: dict, server) -> None:
     """No driver error, nothing the engine reported broken, no request the server failed."""
-    assert report["error"] is None, "\n".join(
-        [report["error"], *report["problems"], str(report["reads"].get("states at error"))]
-    )
+    assert report["error"] is None, "\n".join([report["error"], *report["problems"], str(report["reads"].get("states at error"))])
     assert report["problems"] == []
     assert server.state.failures() == []
 
@@ -90,9 +88,7 @@ def pyodide_failure_shows_retry(run):
     report, server = run(steps, refuse_pyodide=True)
     assert report["error"] is None, report["error"]
     reads = report["reads"]
-    assert reads["status"].startswith(
-        "Python could not start in this browser: the Python runtime could not be downloaded."
-    )
+    assert reads["status"].startswith("Python could not start in this browser: the Python runtime could not be downloaded.")
     assert reads["retry"] is True and reads["static quiz"] > 0
     assert reads["after retry"].startswith("Ready.")
     refused = [f for f in server.state.failures() if "/assets/pyodide/" in f]
@@ -136,14 +132,7 @@ def offline_after_one_visit(run):
 
 
 def printing_keeps_the_print_styles(run):
-    report, server = run(
-        [
-            {"goto": LESSON},
-            plans.state_is(plans.widget("quiz"), "ready"),
-            {"read": ["title", "document.querySelector('h1').firstChild.textContent.trim()"]},
-            {"pdf": "lesson"},
-        ]
-    )
+    report, server = run([{"goto": LESSON}, plans.state_is(plans.widget("quiz"), "ready"), {"read": ["title", "document.querySelector('h1').firstChild.textContent.trim()"]}, {"pdf": "lesson"}])
     clean(report, server)
     pdf = PdfReader(report["reads"]["lesson"])
     text = " ".join(re.sub(r"\s+", " ", page.extract_text()) for page in pdf.pages)

@@ -30,13 +30,9 @@ def state_is(css: str, state: str) -> dict:
     """Wait for the widget's state; a widget that fails while we wait for "ready" ends the wait with
     its status text as the error."""
     root = f"document.querySelector({js_string(css)})"
-    give_up = (
-        ""
-        if state == "failed"
-        else (
-            f"if ({root}?.dataset.hipdropState === 'failed') "
-            f"throw new Error('the widget failed: ' + {root}.querySelector('.hd-status')?.textContent);"
-        )
+    give_up = "" if state == "failed" else (
+        f"if ({root}?.dataset.hipdropState === 'failed') "
+        f"throw new Error('the widget failed: ' + {root}.querySelector('.hd-status')?.textContent);"
     )
     # A reader reaches the widget first: Python starts only when one comes near (or is focused).
     reach = f"if ({root}?.dataset.hipdropState === 'idle') {root}.scrollIntoView({{block: 'center'}});"
@@ -70,12 +66,7 @@ def crawl(pages: list[str]) -> list[dict]:
         steps += [
             {"goto": path},
             all_settled(path),
-            {
-                "read": [
-                    f"widgets {path}",
-                    "[...document.querySelectorAll('[data-hipdrop-widget]')].map((e) => e.dataset.hipdropState)",
-                ]
-            },
+            {"read": [f"widgets {path}", "[...document.querySelectorAll('[data-hipdrop-widget]')].map((e) => e.dataset.hipdropState)"]},
         ]
     return steps
 
@@ -90,9 +81,7 @@ def answer_steps(quiz: str, question: dict, response) -> list[dict]:
     if kind == "generated_numeric":
         return [{"focus": f"{box} input"}, {"type": response["value"]}]
     if kind == "ordering":
-        return [
-            {"choose": [f'{box} .hd-item[data-item="{item}"] select', str(place)]} for item, place in response.items()
-        ]
+        return [{"choose": [f'{box} .hd-item[data-item="{item}"] select', str(place)]} for item, place in response.items()]
     if kind == "matching":
         return [{"choose": [f'{box} .hd-pair[data-left="{left}"] select', right]} for left, right in response.items()]
     raise ValueError(f"unknown question type {kind}")
@@ -103,11 +92,7 @@ def quiz(path: str, quiz_id: str, questions: list[dict], version: int | None = N
     path names the quiz ``version`` when the quiz has generated questions)."""
     root = widget("quiz", f'[data-quiz="{quiz_id}"]')
     responses, _ = mixed_responses(questions, quiz_id, version)
-    steps = [
-        {"goto": path},
-        state_is(root, "ready"),
-        {"wait": f"document.querySelector({js_string(root)}).dataset.quizReady === 'true'", "timeout": SETTLE_MS},
-    ]
+    steps = [{"goto": path}, state_is(root, "ready"), {"wait": f"document.querySelector({js_string(root)}).dataset.quizReady === 'true'", "timeout": SETTLE_MS}]
     for question in questions:
         steps += answer_steps(root, question, responses[question["id"]])
     result = f"{root} .hd-result"
@@ -116,12 +101,7 @@ def quiz(path: str, quiz_id: str, questions: list[dict], version: int | None = N
         {"press": "Enter"},
         {"wait": f"{text_of(result)}.startsWith('You scored')", "timeout": 30_000},
         {"read": ["result", text_of(result)]},
-        {
-            "read": [
-                "verdicts",
-                f"[...document.querySelectorAll({js_string(root + ' fieldset[data-question]')})].map((f) => f.dataset.verdict)",
-            ]
-        },
+        {"read": ["verdicts", f"[...document.querySelectorAll({js_string(root + ' fieldset[data-question]')})].map((f) => f.dataset.verdict)"]},
         {"read": ["result focused", f"document.activeElement === document.querySelector({js_string(result)})"]},
     ]
     return steps
@@ -142,17 +122,9 @@ def picker() -> list[dict]:
     steps += [
         {"focus": f'{root} button[type="submit"]'},
         {"press": "Enter"},
-        {
-            "wait": f"document.querySelectorAll({js_string(result + ' .hd-program-exercise')}).length > 0",
-            "timeout": 30_000,
-        },
-        {
-            "read": [
-                "exercises",
-                f"[...document.querySelectorAll({js_string(result + ' .hd-program-exercise h4')})]"
-                ".map((h) => h.firstChild.textContent.trim())",
-            ]
-        },
+        {"wait": f"document.querySelectorAll({js_string(result + ' .hd-program-exercise')}).length > 0", "timeout": 30_000},
+        {"read": ["exercises", f"[...document.querySelectorAll({js_string(result + ' .hd-program-exercise h4')})]"
+                  ".map((h) => h.firstChild.textContent.trim())"]},
         {"read": ["query", "location.search"]},
     ]
     return steps
@@ -170,11 +142,7 @@ def lab(expected_force: str) -> list[dict]:
     root = widget("mechanics")
     description = f"{root} .hd-mech-description"
     weak = f'{root} button[data-preset="weak-abductors"]'
-    steps = [
-        {"goto": "lessons/mechanics/"},
-        state_is(root, "ready"),
-        {"focus": f'{root} input[type="range"][name="lean_cm"]'},
-    ]
+    steps = [{"goto": "lessons/mechanics/"}, state_is(root, "ready"), {"focus": f'{root} input[type="range"][name="lean_cm"]'}]
     steps += [{"press": "ArrowRight"}] * 10
     steps += [
         {"wait": f"{lab_row('Abductor force')}.includes({js_string(expected_force)})", "timeout": 30_000},
@@ -182,10 +150,7 @@ def lab(expected_force: str) -> list[dict]:
         {"read": ["lean description", text_of(description)]},
         {"focus": weak},
         {"press": "Enter"},
-        {
-            "wait": f"document.querySelector({js_string(weak)}).getAttribute('aria-pressed') === 'true'",
-            "timeout": 30_000,
-        },
+        {"wait": f"document.querySelector({js_string(weak)}).getAttribute('aria-pressed') === 'true'", "timeout": 30_000},
         {"read": ["weak force", lab_row("Abductor force")]},
         {"read": ["weak pelvis", lab_row("Pelvis")]},
         {"read": ["weak description", text_of(description)]},

@@ -81,9 +81,7 @@ class EngineServer:
     def __init__(self, root: Path, **state):
         self.state = ServerState(**state)
         handler = type("Handler", (EngineHandler,), {"state": self.state, "stop": self.close})
-        self._server = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(handler, directory=str(root))
-        )
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}/"

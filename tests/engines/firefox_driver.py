@@ -21,15 +21,8 @@ class FirefoxDriver:
         self._stderr: list[str] = []
 
     def _start(self) -> subprocess.Popen:
-        process = subprocess.Popen(
-            ["node", str(SCRIPT)],
-            cwd=self._cwd,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            bufsize=1,
-        )
+        process = subprocess.Popen(["node", str(SCRIPT)], cwd=self._cwd, stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1)
         lines: queue.Queue = queue.Queue()
         self._lines, self._stderr = lines, []
         threading.Thread(target=_pump, args=(process.stdout, lines.put), daemon=True).start()

@@ -28,15 +28,8 @@ from selenium.webdriver.webkitgtk.service import Service
 DRIVER = "/usr/bin/WebKitWebDriver"
 MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
 XVFB = "/usr/bin/Xvfb"
-KEYS = {
-    "Space": Keys.SPACE,
-    "Enter": Keys.ENTER,
-    "Tab": Keys.TAB,
-    "ArrowDown": Keys.ARROW_DOWN,
-    "ArrowUp": Keys.ARROW_UP,
-    "ArrowRight": Keys.ARROW_RIGHT,
-    "ArrowLeft": Keys.ARROW_LEFT,
-}
+KEYS = {"Space": Keys.SPACE, "Enter": Keys.ENTER, "Tab": Keys.TAB, "ArrowDown": Keys.ARROW_DOWN,
+        "ArrowUp": Keys.ARROW_UP, "ArrowRight": Keys.ARROW_RIGHT, "ArrowLeft": Keys.ARROW_LEFT}
 COLLECT = "const p = window.__hdProblems; return p ? p.splice(0) : ['the page watch did not run'];"
 
 
@@ -44,12 +37,8 @@ COLLECT = "const p = window.__hdProblems; return p ? p.splice(0) : ['the page wa
 def xvfb():
     """A private X display for the browser; yields its name (":N")."""
     read, write = os.pipe()
-    process = subprocess.Popen(
-        [XVFB, "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
-        pass_fds=(write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    process = subprocess.Popen([XVFB, "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+                               pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write)
     with os.fdopen(read) as pipe:
         number = pipe.readline().strip()
@@ -74,10 +63,7 @@ def choose(driver, css, value):
     for _ in range(40):
         at, want = driver.execute_script(
             "const v = [...arguments[0].options].map((o) => o.value);"
-            " return [v.indexOf(arguments[0].value), v.indexOf(arguments[1])];",
-            select,
-            value,
-        )
+            " return [v.indexOf(arguments[0].value), v.indexOf(arguments[1])];", select, value)
         if want < 0:
             raise AssertionError(f"{css} has no option {value}")
         if at == want:
@@ -88,8 +74,7 @@ def choose(driver, css, value):
 
 def wait(driver, expression, timeout_ms):
     WebDriverWait(driver, timeout_ms / 1000, poll_frequency=0.1).until(
-        lambda d: d.execute_script(f"return !!({expression})"), message=f"never true: {expression}"
-    )
+        lambda d: d.execute_script(f"return !!({expression})"), message=f"never true: {expression}")
 
 
 class WebKitSession:
@@ -125,12 +110,7 @@ def _answers(driver) -> bool:
 def run(plan: dict, driver) -> dict:
     """One plan in a running driver session: the report (the session is left open)."""
     capabilities = driver.capabilities
-    report = {
-        "version": f"{capabilities['browserName']} {capabilities['browserVersion']}",
-        "reads": {},
-        "problems": [],
-        "error": None,
-    }
+    report = {"version": f"{capabilities['browserName']} {capabilities['browserVersion']}", "reads": {}, "problems": [], "error": None}
     try:
         for step in plan["steps"]:
             if "goto" in step:
@@ -163,6 +143,5 @@ def run(plan: dict, driver) -> dict:
         report["problems"] += driver.execute_script("return window.__hdProblems || []")
         report["reads"]["states at error"] = driver.execute_script(
             "return [...document.querySelectorAll('[data-hipdrop-widget]')].map((e) => e.dataset.hipdropState"
-            " + ': ' + (e.querySelector('.hd-status')?.textContent ?? ''))"
-        )
+            " + ': ' + (e.querySelector('.hd-status')?.textContent ?? ''))")
     return report

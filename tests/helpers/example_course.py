@@ -55,22 +55,8 @@ def build_wheel(work: Path) -> Path:
         else:
             shutil.copy2(source, tree / name)
     dist = work / "dist"
-    _run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--quiet",
-            "--no-deps",
-            "--no-build-isolation",
-            "--wheel-dir",
-            str(dist),
-            str(tree),
-        ],
-        work,
-        "building the wheel",
-    )
+    _run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+          "--wheel-dir", str(dist), str(tree)], work, "building the wheel")
     wheels = list(dist.glob("hipdrop-*-py3-none-any.whl"))
     assert len(wheels) == 1, wheels
     return wheels[0]
@@ -80,21 +66,8 @@ def build_example_course(work: Path) -> ExampleCourse:
     wheel = build_wheel(work)
     venv = work / "venv"
     _run([sys.executable, "-m", "venv", str(venv)], work, "creating the virtual environment")
-    _run(
-        [
-            str(venv / "bin" / "python"),
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-            "-c",
-            str(ROOT / "requirements.lock"),
-            str(wheel),
-        ],
-        work,
-        "installing the wheel",
-    )
+    _run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+          "-c", str(ROOT / "requirements.lock"), str(wheel)], work, "installing the wheel")
     course = work / "course"
     shutil.copytree(COURSE, course)
     site = work / "site"

@@ -88,10 +88,8 @@ def qti(name: str):
     path = next((folder / QTI_FILES[name] for folder in qti_folders() if (folder / QTI_FILES[name]).is_file()), None)
     if path is None:
         looked = ", ".join(str(folder) for folder in qti_folders())
-        message = (
-            f"IMS QTI schema {QTI_FILES[name]} not found in {looked}: set HIPDROP_QTI_SCHEMAS or add "
-            "shared/schemas/qti/ beside the project (see tests/helpers/ims_schemas.py)"
-        )
+        message = (f"IMS QTI schema {QTI_FILES[name]} not found in {looked}: set HIPDROP_QTI_SCHEMAS or add "
+                   "shared/schemas/qti/ beside the project (see tests/helpers/ims_schemas.py)")
         if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
             pytest.fail(message)
         pytest.skip(message)

@@ -125,9 +125,7 @@ def check_links(built_site: Path, pages: list[Path], folders_are_pages: bool = T
             if fragment and target.suffix == ".html":
                 result.fragments += 1
                 if fragment not in links_of(target).ids:
-                    result.problems.append(
-                        f"{where}:{link.line}: {link.url} -> no id '{fragment}' in {target.relative_to(built_site)}"
-                    )
+                    result.problems.append(f"{where}:{link.line}: {link.url} -> no id '{fragment}' in {target.relative_to(built_site)}")
     return result
 
 

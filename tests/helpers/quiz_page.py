@@ -60,17 +60,13 @@ def answer(quiz, question, right=True):
         for option in picks if kind == "multiple" else picks[:1]:
             box.locator(f'input[value="{option["id"]}"]').check()
     elif kind == "numeric":
-        box.locator("input").fill(
-            str(question["answer"] if right else question["answer"] * 2 + question["tolerance"] + 7)
-        )
+        box.locator("input").fill(str(question["answer"] if right else question["answer"] * 2 + question["tolerance"] + 7))
     elif kind == "generated_numeric":
         box.locator("input").fill(generated_answer(box, question, right))
     elif kind == "ordering":
         n = len(question["items"])
         for place, item in enumerate(question["items"], 1):
-            box.locator(f'.hd-item[data-item="{item["id"]}"] select').select_option(
-                str(place if right else place % n + 1)
-            )
+            box.locator(f'.hd-item[data-item="{item["id"]}"] select').select_option(str(place if right else place % n + 1))
     elif kind == "matching":
         ids = [r["id"] for r in question["right"]]
         for item in question["left"]:

@@ -43,10 +43,7 @@ def launcher(unzipped):
     no browser, and a free port."""
     process = subprocess.Popen(
         [sys.executable, "-S", str(unzipped / "serve.py"), "--no-browser", "--port", "0"],
-        cwd=unzipped.parent,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+        cwd=unzipped.parent, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     line = process.stdout.readline()
     match = re.search(r"http://127\.0\.0\.1:\d+/", line)
@@ -82,15 +79,10 @@ def test_the_launcher_serves_every_page_every_link_answers_and_the_widgets_run(c
     # Follow every internal link of every page through the launcher: each one answers 200.
     targets = sorted({urldefrag(href).url for _, href in links})
     answers = {url: context.request.get(url).status for url in targets}
-    broken = [
-        f"{path}: {href} -> HTTP {answers[urldefrag(href).url]}"
-        for path, href in links
-        if answers[urldefrag(href).url] != 200
-    ]
-    report(
-        f"links, bundle through its launcher: {len(links)} internal links on {len(pages)} pages followed, "
-        f"{len(targets)} distinct addresses requested, {len(broken)} not answering 200"
-    )
+    broken = [f"{path}: {href} -> HTTP {answers[urldefrag(href).url]}" for path, href in links
+              if answers[urldefrag(href).url] != 200]
+    report(f"links, bundle through its launcher: {len(links)} internal links on {len(pages)} pages followed, "
+           f"{len(targets)} distinct addresses requested, {len(broken)} not answering 200")
     assert broken == []
     assert len(targets) > len(pages)
     page.goto(launcher + "lessons/what-is-trendelenburg.html")
@@ -101,9 +93,7 @@ def test_the_launcher_serves_every_page_every_link_answers_and_the_widgets_run(c
     quiz.get_by_role("button", name=re.compile("Check")).click()
     expect(quiz.locator(".hd-result")).to_have_text(score_one_tick())
     # graded by the engine in the Python worker, not in JavaScript
-    assert [m for m in page.evaluate(f"() => window.hdPosts.slice({sent})") if m.startswith("quiz.")], (
-        "no quiz call to Python"
-    )
+    assert [m for m in page.evaluate(f"() => window.hdPosts.slice({sent})") if m.startswith("quiz.")], "no quiz call to Python"
     # A link from there goes to the lab, which runs too.
     page.locator('nav a[href$="mechanics.html"]').first.click()
     lab = page.locator('[data-hipdrop-widget="mechanics"]')

@@ -149,25 +149,18 @@ def test_another_versions_code_is_refused_and_a_mistyped_one_caught(page, site_u
     refusals = notes.locator(".hd-class-refusal")
     expect(refusals).to_have_count(4)
     title = yaml_bank("lesson-1")["title"]
-    expect(refusals.nth(0)).to_contain_text(
-        f"Line 1, “{old}”: This code comes from another version of the quiz “{title}”"
-    )
+    expect(refusals.nth(0)).to_contain_text(f"Line 1, “{old}”: This code comes from another version of the quiz “{title}”")
     expect(refusals.nth(1)).to_contain_text("Line 2")
     expect(refusals.nth(1)).to_contain_text("This code has a typing mistake")
     expect(refusals.nth(2)).to_contain_text("This code has a typing mistake")
     expect(refusals.nth(3)).to_contain_text("This is not a result code")
     # The refused lines stay in the box, to be corrected; the accepted one is in the table.
-    assert widget.locator("textarea").input_value().splitlines() == [
-        old,
-        mistyped(good),
-        swapped(good),
-        "https://example.org/",
-    ]
+    assert widget.locator("textarea").input_value().splitlines() == [old, mistyped(good), swapped(good), "https://example.org/"]
     expect(widget.locator(".hd-class-students")).to_contain_text("Bo")
 
 
 def test_markup_in_a_nickname_stays_text(page, site_url):
-    payload = "<img src=x onerror=\"document.title='owned'\">"
+    payload = '<img src=x onerror="document.title=\'owned\'">'
     widget = open_class_page(page, site_url)
     title = page.title()
     paste(widget, forged_code(engine_lesson_1(), payload))
@@ -238,12 +231,8 @@ def test_the_camera_reads_a_real_qr_code_with_the_sites_own_reader(playwright, s
     video = y4m_of_qr(code, tmp_path / "qr.y4m")
     browser = playwright.chromium.launch(
         executable_path=chromium.EXECUTABLE,
-        args=[
-            *chromium.LAUNCH_ARGS,
-            "--use-fake-ui-for-media-stream",
-            "--use-fake-device-for-media-stream",
-            f"--use-file-for-fake-video-capture={video}",
-        ],
+        args=[*chromium.LAUNCH_ARGS, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+              f"--use-file-for-fake-video-capture={video}"],
     )
     try:
         context = browser.new_context()
@@ -272,15 +261,7 @@ def test_csv_export_and_delete_this_class(page, site_url):
     assert download.value.suggested_filename == "class-results.csv"
     rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
     n = len(bank.questions)
-    assert rows[0] == [
-        "quiz",
-        "version",
-        "nickname",
-        "score",
-        "out of",
-        "percent",
-        *[f"Question {i}" for i in range(1, n + 1)],
-    ]
+    assert rows[0] == ["quiz", "version", "nickname", "score", "out of", "percent", *[f"Question {i}" for i in range(1, n + 1)]]
     version = result_code.version_text(bank)
     assert rows[1] == ["lesson-1", version, "Fay", "1", str(n), str(int(100 / n + 0.5)), "1", *["0"] * (n - 1)]
     assert rows[2][:3] == ["lesson-1", version, "'=1+1"]  # never a formula in a spreadsheet
@@ -288,9 +269,7 @@ def test_csv_export_and_delete_this_class(page, site_url):
 
     page.once("dialog", lambda dialog: dialog.accept())
     widget.get_by_role("button", name="Delete this class").click()
-    expect(widget.locator(".hd-class-notes")).to_have_text(
-        "The class is deleted: nothing of it is kept in this browser."
-    )
+    expect(widget.locator(".hd-class-notes")).to_have_text("The class is deleted: nothing of it is kept in this browser.")
     expect(widget.locator(".hd-class-empty")).to_be_visible()
     assert page.evaluate(f"() => localStorage.getItem('{STORE_KEY}')") is None
     expect(widget.get_by_role("button", name="Export CSV")).to_be_hidden()
@@ -300,9 +279,7 @@ def test_csv_export_and_delete_this_class(page, site_url):
 
 
 def test_on_the_projector_the_class_shows_large_and_without_names(page, site_url):
-    codes = [
-        result_code.make_code(engine_lesson_1(), {}, name, attempt=n).text for n, name in enumerate(("Gus", "Hal"))
-    ]
+    codes = [result_code.make_code(engine_lesson_1(), {}, name, attempt=n).text for n, name in enumerate(("Gus", "Hal"))]
     widget = open_class_page(page, site_url)
     paste(widget, *codes)
     size = widget.locator(".hd-class-facts").evaluate("p => parseFloat(getComputedStyle(p).fontSize)")

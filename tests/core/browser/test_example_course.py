@@ -47,11 +47,7 @@ def open_quiz(page, url):
 def test_python_runs_in_the_worker_from_the_sites_own_files(page, example_url):
     _, errors, requests, workers = open_quiz(page, example_url)
     assert any(w.startswith(example_url) and w.endswith("worker.js") for w in workers), workers
-    for needed in (
-        r"/pyodide\.asm\.wasm$",
-        r"/engine/[0-9a-f]+/pyodide-lock\.json$",
-        r"/engine/[0-9a-f]+/hipdrop_course_engine-[^/]+\.whl$",
-    ):
+    for needed in (r"/pyodide\.asm\.wasm$", r"/engine/[0-9a-f]+/pyodide-lock\.json$", r"/engine/[0-9a-f]+/hipdrop_course_engine-[^/]+\.whl$"):
         assert any(re.search(needed, r) and r.startswith(example_url) for r in requests), (needed, requests)
     elsewhere = [r for r in requests if not r.startswith((example_url, "data:", "blob:"))]
     assert elsewhere == [], "requests that left the site"
@@ -114,13 +110,9 @@ def audit(browser, url: str, site) -> dict[str, list[str]]:
         context.close()
     assert all(sorted(f.axe) == ["default", "slate"] for f in findings), "not audited in both palettes"
     assert any(f.widget_states for f in findings) and all(set(f.widget_states) <= {"ready"} for f in findings)
-    return {
-        f"{f.path} [{scheme}{', 320 px' if narrow else ''}]": found
-        for f in findings
-        for narrow, results in ((False, f.axe), (True, f.axe_narrow))
-        for scheme, found in results.items()
-        if found
-    }
+    return {f"{f.path} [{scheme}{', 320 px' if narrow else ''}]": found
+            for f in findings for narrow, results in ((False, f.axe), (True, f.axe_narrow))
+            for scheme, found in results.items() if found}
 
 
 def test_axe_finds_nothing_on_the_example_course_in_either_palette(browser, example_course, example_url):

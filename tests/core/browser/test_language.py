@@ -51,9 +51,7 @@ def test_the_static_quiz_is_french_before_python(page, french_site_url):
     expect(quiz.locator(".hd-quiz-intro")).to_contain_text(f"Chaque question vaut 1{NBSP}point.")
     expect(quiz.locator(".hd-qnum").first).to_have_text(re.compile(r"^Question 1\.?$"))
     # The words the style sheets show ("(not answered)" after an exam question's legend).
-    words = page.evaluate(
-        "() => getComputedStyle(document.documentElement).getPropertyValue('--hd-words-not-answered')"
-    )
+    words = page.evaluate("() => getComputedStyle(document.documentElement).getPropertyValue('--hd-words-not-answered')")
     assert words.strip() == '" (sans réponse)"'
 
 
@@ -68,9 +66,7 @@ def test_a_quiz_page_shows_buttons_status_and_verdicts_in_french(page, french_si
         "Prêt. Python s'exécute dans votre navigateur\u202f; rien de ce que vous saisissez ne quitte cet appareil."
     )
     expect(quiz.locator(".hd-version")).to_be_visible()
-    expect(quiz.locator(".hd-version")).to_contain_text(
-        f"Version {quiz.get_attribute('data-seed')}\u00a0: les options sont mélangées"
-    )
+    expect(quiz.locator(".hd-version")).to_contain_text(f"Version {quiz.get_attribute('data-seed')}\u00a0: les options sont mélangées")
     expect(quiz.get_by_role("button", name="Effacer la progression")).to_be_visible()
 
     # Every question right but the first.
@@ -99,20 +95,8 @@ def test_a_quiz_page_shows_buttons_status_and_verdicts_in_french(page, french_si
     )
 
     shown = quiz.inner_text()
-    for english in (
-        "Check answers",
-        "Show answers",
-        "Hide answers",
-        "Reset progress",
-        "Ready.",
-        "You scored",
-        "Not quite.",
-        "Right.",
-        "Not correct:",
-        "New attempt",
-        "options are shuffled",
-        "Answer key",
-    ):
+    for english in ("Check answers", "Show answers", "Hide answers", "Reset progress", "Ready.", "You scored",
+                    "Not quite.", "Right.", "Not correct:", "New attempt", "options are shuffled", "Answer key"):
         assert english not in shown, english
     assert errors == []
 

@@ -9,14 +9,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from support import (
-    PYODIDE_TIMEOUT_MS,
-    SERVICE_WORKERS,
-    cached_urls,
-    logging_server,
-    python_downloads,
-    wait_until_controlled,
-)
+from support import PYODIDE_TIMEOUT_MS, SERVICE_WORKERS, cached_urls, logging_server, python_downloads, wait_until_controlled
 
 pytestmark = SERVICE_WORKERS  # "the service worker included": it must not fetch Python either
 
@@ -30,6 +23,10 @@ def logged(built_site):
     yield url, sent
     server.shutdown()
     server.server_close()
+
+
+
+
 
 
 def test_a_reader_who_reads_a_lesson_fetches_no_python(context, logged):

@@ -13,17 +13,7 @@ import yaml
 from playwright.sync_api import expect
 
 from hipdrop_tools.offline.serve import serve_in_thread
-from support import (
-    PYODIDE_TIMEOUT_MS,
-    ROOT,
-    SERVICE_WORKERS,
-    cached_urls,
-    logging_server,
-    python_downloads,
-    reach,
-    score_sentence,
-    wait_until_controlled,
-)
+from support import PYODIDE_TIMEOUT_MS, ROOT, SERVICE_WORKERS, cached_urls, logging_server, python_downloads, reach, score_sentence, wait_until_controlled
 
 pytestmark = SERVICE_WORKERS  # every test here is about the service worker
 
@@ -31,9 +21,7 @@ KEEP_TIMEOUT_MS = 60_000  # the runtime is about 14 MB more
 # Chromium's Save-Data setting, as a page sees it.
 SAVE_DATA = "Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ saveData: true }) });"
 # A connection the browser says is Wi-Fi, Save-Data off (desktop Chromium does not say).
-ON_WIFI = (
-    "Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ type: 'wifi', saveData: false }) });"
-)
+ON_WIFI = "Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ type: 'wifi', saveData: false }) });"
 LESSON = "lessons/what-is-trendelenburg/"
 
 
@@ -46,26 +34,16 @@ def own_server(built_site):
     server.server_close()
 
 
+
+
 # A reader's whole set of picker answers (every question the form asks), and the phases the progression lesson names
 # (docs/lessons/progression.md, "Three phases"): the program is built in that order.
 PICKER_ANSWERS = {
-    "red_flags": ["none"],
-    "age_16_or_over": ["yes"],
-    "pregnancy": ["no"],
-    "falls_or_walking_aid": ["no"],
-    "weak_side": ["right"],
-    "pain_now": ["3"],
-    "pain_onset": ["new"],
-    "outer_hip_pain": ["no"],
-    "recent_surgery_or_fracture": ["no"],
-    "single_leg_stance": ["yes"],
-    "side_plank": ["knees"],
-    "single_leg_squat": ["no"],
-    "walking_worse": ["no"],
-    "goal": ["strength"],
-    "equipment": ["step", "wall", "chair"],
-    "minutes_per_day": ["20"],
-    "days_per_week": ["3"],
+    "red_flags": ["none"], "age_16_or_over": ["yes"], "pregnancy": ["no"], "falls_or_walking_aid": ["no"],
+    "weak_side": ["right"], "pain_now": ["3"], "pain_onset": ["new"], "outer_hip_pain": ["no"],
+    "recent_surgery_or_fracture": ["no"], "single_leg_stance": ["yes"], "side_plank": ["knees"],
+    "single_leg_squat": ["no"], "walking_worse": ["no"], "goal": ["strength"],
+    "equipment": ["step", "wall", "chair"], "minutes_per_day": ["20"], "days_per_week": ["3"],
 }
 PHASES = ["Phase 1: Activation", "Phase 2: Strengthening", "Phase 3: Movement retraining"]
 
@@ -85,6 +63,8 @@ def ready(widget):
     return widget
 
 
+
+
 def runtime_files(site) -> list[str]:
     """The runtime the service worker keeps apart: Pyodide's files, the engine's lock and wheel (not
     the server's precompressed copies of them: a browser gets those in their place)."""
@@ -93,9 +73,7 @@ def runtime_files(site) -> list[str]:
 
 
 def kept_runtime(page) -> list[str]:
-    return sorted(
-        {u.rsplit("/", 1)[-1] for u in cached_urls(page) if "/assets/pyodide/" in u or "/assets/hipdrop/engine/" in u}
-    )
+    return sorted({u.rsplit("/", 1)[-1] for u in cached_urls(page) if "/assets/pyodide/" in u or "/assets/hipdrop/engine/" in u})
 
 
 def worker_list(site, name: str) -> list:
@@ -110,7 +88,7 @@ def course_pages(site) -> set[str]:
 
 def kept_pages(page, url) -> set[str]:
     """The site's pages in the offline copy, as paths relative to the site (folder addresses)."""
-    return {u[len(url) :].removesuffix("index.html") for u in cached_urls(page) if u.endswith(("/", ".html"))}
+    return {u[len(url):].removesuffix("index.html") for u in cached_urls(page) if u.endswith(("/", ".html"))}
 
 
 def wait_until_kept(page, url, path):
@@ -193,9 +171,7 @@ def test_a_later_visit_over_wifi_saves_the_other_pages_but_not_python(context, b
         later = context.new_page()  # a new tab: a new visit
         later.goto(url + "glossary/")
         expect(later.locator("html")).to_have_attribute("data-hd-visit", "later")
-        later.wait_for_function(
-            "() => document.documentElement.dataset.hdCourseSaved === 'true'", timeout=KEEP_TIMEOUT_MS
-        )
+        later.wait_for_function("() => document.documentElement.dataset.hdCourseSaved === 'true'", timeout=KEEP_TIMEOUT_MS)
         pages = course_pages(built_site)
         assert pages <= kept_pages(later, url)
         assert kept_runtime(later) == [] and python_downloads(sent) == []
@@ -388,9 +364,7 @@ def test_on_a_first_visit_to_a_widget_page_the_runtime_is_kept_from_the_http_cac
         page.goto(url + "program/")
         ready(page.locator('[data-hipdrop-widget="picker"]'))
         wait_until_controlled(page)
-        page.wait_for_function(
-            "() => document.documentElement.dataset.hdRuntimeKept === 'true'", timeout=KEEP_TIMEOUT_MS
-        )
+        page.wait_for_function("() => document.documentElement.dataset.hdRuntimeKept === 'true'", timeout=KEEP_TIMEOUT_MS)
         assert kept_runtime(page) == runtime_files(built_site)
         paths = [p for p, _ in sent]
         stdlib = [p for p, code in sent if p.endswith("/python_stdlib.zip") and code == 200]
@@ -416,9 +390,7 @@ def test_a_widget_that_ran_keeps_the_runtime_downloaded_once_and_then_works_offl
         assert kept_runtime(page) == []
         page.goto(url + "lessons/mechanics/")
         ready(page.locator('[data-hipdrop-widget="mechanics"]'))
-        page.wait_for_function(
-            "() => document.documentElement.dataset.hdRuntimeKept === 'true'", timeout=KEEP_TIMEOUT_MS
-        )
+        page.wait_for_function("() => document.documentElement.dataset.hdRuntimeKept === 'true'", timeout=KEEP_TIMEOUT_MS)
         assert kept_runtime(page) == runtime_files(built_site)
         wasm = [p for p, code in sent if p.endswith("/pyodide.asm.wasm")]
         assert len(wasm) == 1, f"the WebAssembly runtime was requested {len(wasm)} times"

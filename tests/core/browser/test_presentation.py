@@ -11,9 +11,7 @@ from support import PUBLIC_SITE_URL as PUBLIC, question_count, score_sentence, r
 from support import PYODIDE_TIMEOUT_MS
 
 # One option ticked in lesson 1's six questions: the score sentence, right (1/6 = 17 %) or wrong.
-SCORE_ONE_TICK = re.compile(
-    "^(" + "|".join(re.escape(score_sentence(n, question_count("lesson-1"))) for n in (0, 1)) + ")$"
-)
+SCORE_ONE_TICK = re.compile("^(" + "|".join(re.escape(score_sentence(n, question_count("lesson-1"))) for n in (0, 1)) + ")$")
 LESSON = "lessons/what-is-trendelenburg/"
 
 

@@ -51,7 +51,6 @@ def test_engine_wheel_404_also_fails_visibly(context, site_url):
 def test_a_tampered_engine_wheel_is_refused_and_retry_brings_the_real_one(context, site_url):
     """The lock gives the wheel's sha256: Pyodide refuses other bytes, the engine never runs, the
     widget says why, with Retry, and nothing waits for a reply that cannot come."""
-
     def tampered(route):
         response = route.fetch()
         body = bytearray(response.body())
@@ -141,8 +140,7 @@ def retry_brings_the_quiz_back(page, quiz):
     quiz.locator(".hd-status").get_by_role("button", name="Retry").click()
     expect(reach(quiz)).to_have_attribute("data-hipdrop-state", "ready", timeout=PYODIDE_TIMEOUT_MS)
     expect(quiz.locator(".hd-status")).to_have_text(
-        "Ready. Python runs in your browser; nothing you enter leaves this device."
-    )
+        "Ready. Python runs in your browser; nothing you enter leaves this device.")
     check_first_right(quiz)
     # One mark of the six questions of lesson 1: 1/6 = 16.7 %, shown rounded.
     expect(quiz.locator(".hd-result")).to_have_text(score_sentence(1, question_count("lesson-1")))
@@ -172,8 +170,7 @@ def test_a_worker_that_is_ended_mid_session_fails_its_calls_and_retry_brings_it_
     expect(quiz.locator(".hd-result")).to_have_text("Your answers could not be checked: Python stopped answering")
     # Every later call fails at once instead of waiting.
     assert page.evaluate("() => hipdrop.call('engine.ping', {}).then(() => 'answered', e => e.message)") == (
-        "Python stopped answering"
-    )
+        "Python stopped answering")
     expect_static_content_usable(page, quiz)
     retry_brings_the_quiz_back(page, quiz)
     assert page.errors == []
@@ -191,8 +188,7 @@ def test_a_worker_that_throws_fails_pending_calls_at_once_and_retry_brings_it_ba
     )
     assert reply == "the Python worker stopped (out of memory)"
     expect(quiz.locator(".hd-status")).to_contain_text(
-        "Python stopped working in this browser: the Python worker stopped (out of memory)."
-    )
+        "Python stopped working in this browser: the Python worker stopped (out of memory).")
     retry_brings_the_quiz_back(page, quiz)
     assert page.errors == []
 
@@ -231,8 +227,7 @@ def test_an_unknown_widget_kind_fails_alone_and_the_other_widgets_work(context, 
     expect(reach(unknown)).to_have_attribute("data-hipdrop-state", "failed")
     status = unknown.get_by_role("status")
     expect(status).to_contain_text(
-        "This part of the page could not be started: the 'no-such-kind' widget could not be loaded"
-    )
+        "This part of the page could not be started: the 'no-such-kind' widget could not be loaded")
     expect(status.get_by_role("button", name="Retry")).to_be_visible()
     expect(unknown).to_contain_text("Static text of a widget this course does not have.")
     check_first_right(quiz)

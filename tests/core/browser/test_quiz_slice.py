@@ -174,10 +174,7 @@ def test_a_corrupted_or_outdated_store_is_reset_without_error(page, site_url):
     quiz = open_quiz(page, site_url)
     for stored, reason in (
         ("{this is not json", "corrupted"),
-        (
-            '{"format": 1, "fingerprint": "from-an-older-quiz", "seed": 5, "responses": {}, "submitted": false}',
-            "outdated",
-        ),
+        ('{"format": 1, "fingerprint": "from-an-older-quiz", "seed": 5, "responses": {}, "submitted": false}', "outdated"),
     ):
         page.evaluate("(value) => localStorage.setItem('hipdrop.quiz.lesson-1', value)", stored)
         page.reload()
@@ -233,14 +230,7 @@ def test_exam_mode_needs_every_answer_then_reviews_everything(page, site_url):
     quiz = open_quiz(page, site_url, FINAL, "final")
     questions = bank("final")["questions"]
     assert {q["type"] for q in questions} == {
-        "single",
-        "multiple",
-        "true_false",
-        "numeric",
-        "ordering",
-        "matching",
-        "generated_numeric",
-    }
+        "single", "multiple", "true_false", "numeric", "ordering", "matching", "generated_numeric"}
     submit = quiz.get_by_role("button", name="Submit answers")
     for question in questions[:-1]:
         answer(quiz, question, right=True)

@@ -53,8 +53,7 @@ def package(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("scorm-dist")
     result = subprocess.run(
         [sys.executable, "-m", "hipdrop_tools", "--root", str(ROOT), "scorm", "--out", str(out)],
-        capture_output=True,
-        text=True,
+        capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return out / PACKAGE
@@ -196,13 +195,7 @@ def test_saved_progress_comes_back_at_the_next_launch(page, lms):
     url, root = lms
     lesson = (root / "package" / "lessons" / "what-is-trendelenburg.html").read_text()
     fingerprint = re.search(r'data-fingerprint="([0-9a-f]+)"', lesson).group(1)
-    stored = {
-        "format": 1,
-        "fingerprint": fingerprint,
-        "seed": 12345,
-        "responses": {first["id"]: [right]},
-        "submitted": False,
-    }
+    stored = {"format": 1, "fingerprint": fingerprint, "seed": 12345, "responses": {first["id"]: [right]}, "submitted": False}
     suspend = json.dumps({"v": 1, "progress": {"lesson-1": json.dumps(stored)}, "scores": {}})
     page.goto(url + "?suspend=" + quote(suspend))
     frame = course(page)

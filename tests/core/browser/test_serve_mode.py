@@ -37,10 +37,7 @@ def same_address(built_site, tmp_path):
         server.server_close()
         process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
-            cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
+            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         )
         started.append(process)
         for line in process.stderr:  # MkDocs logs to stderr; wait for its "Serving on" line

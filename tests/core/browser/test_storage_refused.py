@@ -16,23 +16,11 @@ pytestmark = pytest.mark.timeout(600)
 LESSON = "lessons/what-is-trendelenburg/"
 # A whole set of picker answers (every field the form asks for), as a reader would give them.
 PICKER_ANSWERS = {
-    "red_flags": ["none"],
-    "age_16_or_over": ["yes"],
-    "pregnancy": ["no"],
-    "falls_or_walking_aid": ["no"],
-    "weak_side": ["right"],
-    "pain_now": ["3"],
-    "pain_onset": ["new"],
-    "outer_hip_pain": ["no"],
-    "recent_surgery_or_fracture": ["no"],
-    "single_leg_stance": ["yes"],
-    "side_plank": ["knees"],
-    "single_leg_squat": ["no"],
-    "walking_worse": ["no"],
-    "goal": ["strength"],
-    "equipment": ["step", "wall", "chair"],
-    "minutes_per_day": ["20"],
-    "days_per_week": ["3"],
+    "red_flags": ["none"], "age_16_or_over": ["yes"], "pregnancy": ["no"], "falls_or_walking_aid": ["no"],
+    "weak_side": ["right"], "pain_now": ["3"], "pain_onset": ["new"], "outer_hip_pain": ["no"],
+    "recent_surgery_or_fracture": ["no"], "single_leg_stance": ["yes"], "side_plank": ["knees"],
+    "single_leg_squat": ["no"], "walking_worse": ["no"], "goal": ["strength"],
+    "equipment": ["step", "wall", "chair"], "minutes_per_day": ["20"], "days_per_week": ["3"],
 }
 BLOCKED_NOTE = (
     "Your progress cannot be kept on this device: this browser does not let the course store anything "
@@ -57,11 +45,8 @@ def refusing_page(browser, script):
 def test_no_page_throws_when_storage_is_refused(browser, site_url, all_pages, built_site, refusal, every_page):
     # Full storage only refuses writes, which Material already guards: its pages with widgets and
     # the home page are enough there. Blocked storage refuses every read: every page.
-    pages = (
-        all_pages
-        if every_page
-        else [p for p in all_pages if p == "" or "data-hipdrop-widget" in (built_site / p / "index.html").read_text()]
-    )
+    pages = all_pages if every_page else [
+        p for p in all_pages if p == "" or "data-hipdrop-widget" in (built_site / p / "index.html").read_text()]
     context, page = refusing_page(browser, refusal)
     try:
         errors, states = {}, {}
@@ -100,11 +85,8 @@ def grade_first_question_right(page):
     return quiz
 
 
-@pytest.mark.parametrize(
-    ("refusal", "note", "problem"),
-    [(BLOCKED, BLOCKED_NOTE, "blocked"), (FULL, FULL_NOTE, "full")],
-    ids=["blocked", "full"],
-)
+@pytest.mark.parametrize(("refusal", "note", "problem"), [(BLOCKED, BLOCKED_NOTE, "blocked"), (FULL, FULL_NOTE, "full")],
+                         ids=["blocked", "full"])
 def test_the_quiz_says_progress_cannot_be_kept_and_still_grades(browser, site_url, refusal, note, problem):
     context, page = refusing_page(browser, refusal)
     try:
@@ -144,9 +126,7 @@ def test_the_picker_and_the_lab_work_with_site_data_blocked(browser, site_url):
         lab = reach(page.locator('[data-hipdrop-widget="mechanics"]'))
         expect(lab).to_have_attribute("data-live", "true", timeout=PYODIDE_TIMEOUT_MS)
         lab.get_by_role("button", name="Weak abductors").click()
-        expect(lab.locator(".hd-mech-numbers tr", has_text="Pelvis").locator("td")).to_have_text(
-            "drops on the swing side"
-        )
+        expect(lab.locator(".hd-mech-numbers tr", has_text="Pelvis").locator("td")).to_have_text("drops on the swing side")
         assert page.errors == []
     finally:
         context.close()

@@ -130,23 +130,11 @@ def test_handouts_from_a_folder_with_no_site(tmp_path):
 
 
 GOOD_ANSWERS = {
-    "red_flags": [],
-    "age_16_or_over": True,
-    "pregnancy": "no",
-    "falls_or_walking_aid": False,
-    "weak_side": "left",
-    "pain_now": 2,
-    "pain_onset": "new",
-    "outer_hip_pain": False,
-    "recent_surgery_or_fracture": False,
-    "single_leg_stance": "no",
-    "side_plank": "knees",
-    "single_leg_squat": "no",
-    "walking_worse": "no",
-    "goal": "strength",
-    "minutes_per_day": 20,
-    "days_per_week": 3,
-    "equipment": ["step", "chair", "wall", "band"],
+    "red_flags": [], "age_16_or_over": True, "pregnancy": "no", "falls_or_walking_aid": False,
+    "weak_side": "left", "pain_now": 2, "pain_onset": "new", "outer_hip_pain": False,
+    "recent_surgery_or_fracture": False, "single_leg_stance": "no", "side_plank": "knees",
+    "single_leg_squat": "no", "walking_worse": "no", "goal": "strength", "minutes_per_day": 20,
+    "days_per_week": 3, "equipment": ["step", "chair", "wall", "band"],
 }
 
 
@@ -156,9 +144,8 @@ def test_output_piped_into_a_program_that_stops_reading_ends_quietly(tmp_path, a
     answers.write_text(json.dumps(GOOD_ANSWERS))
     extra = ("--answers", str(answers)) if args[0] == "pick" else ()
     # As `hipdrop ... | head -0`: the reader is gone before the first line is written.
-    process = subprocess.Popen(
-        [*HIPDROP, "--root", str(ROOT), *args, *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+    process = subprocess.Popen([*HIPDROP, "--root", str(ROOT), *args, *extra],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     process.stdout.close()
     stderr = process.stderr.read()
     process.wait(timeout=60)

@@ -64,7 +64,5 @@ def test_no_style_sheet_writes_a_word_of_its_own():
     found = []
     for sheet in sorted((CORE_ASSETS_DIR / "css").rglob("*.css")):
         for value in re.findall(r"\bcontent\s*:\s*([^;}]*)", sheet.read_text(encoding="utf-8")):
-            found += [
-                f"{sheet.name}: {s}" for s in re.findall(r'"[^"]*"|\'[^\']*\'', value) if re.search(r"[A-Za-z]", s)
-            ]
+            found += [f"{sheet.name}: {s}" for s in re.findall(r'"[^"]*"|\'[^\']*\'', value) if re.search(r"[A-Za-z]", s)]
     assert found == []

@@ -102,9 +102,6 @@ def test_the_declared_ranges_hold_the_pinned_versions():
             name, version = line.split("==")
             pins[canonicalize_name(name)] = version.strip()
     entries = project()["dependencies"] + [e for extra in project()["optional-dependencies"].values() for e in extra]
-    wrong = [
-        f"{r} (pinned {pins.get(name)})"
-        for name, r in requirements(entries).items()
-        if pins.get(name) is None or pins[name] not in r.specifier
-    ]
+    wrong = [f"{r} (pinned {pins.get(name)})" for name, r in requirements(entries).items()
+             if pins.get(name) is None or pins[name] not in r.specifier]
     assert wrong == []

@@ -21,7 +21,7 @@ def test_the_sites_lock_lists_the_engine_wheel_with_its_sha256(built_site):
     (lock_file,) = built_site.glob("assets/hipdrop/engine/*/pyodide-lock.json")
     data = json.loads(lock_file.read_text())
     assert data["info"] == {k: v for k, v in json.loads(NPM_LOCK.read_text())["info"].items() if k != "version"}
-    ((name, entry),) = data["packages"].items()
+    (name, entry), = data["packages"].items()
     wheel = lock_file.parent / entry["file_name"]
     assert name == entry["name"] == "hipdrop-course-engine"
     assert wheel.name == f"{ENGINE_DISTRIBUTION}-{entry['version']}-py3-none-any.whl"
@@ -60,21 +60,16 @@ def engine_wheel(tmp_path_factory) -> Path:
 def test_pyodide_build_and_the_standard_library_equivalent_write_the_same_bytes(engine_wheel):
     command = lock.pyodide_command(ROOT)
     if command is None:
-        pytest.skip(
-            "pyodide-build is not installed here (it needs Python 3.12+; `make setup` installs it when one is found)"
-        )
+        pytest.skip("pyodide-build is not installed here (it needs Python 3.12+; `make setup` installs it when one is found)")
     base = lock.runtime_lock(NPM_LOCK.read_bytes())
     assert lock.add_wheels(base, [engine_wheel]) == lock.add_wheels_with_pyodide_build(command, base, [engine_wheel])
     # The whole npm lock too: every one of its packages is written back as pyodide-lock writes it.
     full = NPM_LOCK.read_bytes()
     assert lock.add_wheels(full, [engine_wheel], "../wheels/") == lock.add_wheels_with_pyodide_build(
-        command, full, [engine_wheel], "../wheels/"
-    )
+        command, full, [engine_wheel], "../wheels/")
 
 
-def test_without_pyodide_build_the_build_writes_the_lock_itself_and_says_so(
-    engine_wheel, tmp_path, monkeypatch, caplog
-):
+def test_without_pyodide_build_the_build_writes_the_lock_itself_and_says_so(engine_wheel, tmp_path, monkeypatch, caplog):
     monkeypatch.setenv("PATH", str(tmp_path))  # no `pyodide` command, and no .venv-pyodide in tmp_path
     caplog.set_level("INFO")
     written = lock.engine_lock(NPM_LOCK.read_bytes(), engine_wheel.name, engine_wheel.read_bytes(), tmp_path)
@@ -87,9 +82,7 @@ def test_a_wheel_with_dependencies_is_refused_with_its_name(tmp_path):
     path = tmp_path / "other_engine-1.0-py3-none-any.whl"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("other/__init__.py", "")
-        archive.writestr(
-            "other_engine-1.0.dist-info/METADATA",
-            "Metadata-Version: 2.1\nName: other-engine\nVersion: 1.0\nRequires-Dist: numpy\n",
-        )
+        archive.writestr("other_engine-1.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: other-engine\n"
+                         "Version: 1.0\nRequires-Dist: numpy\n")
     with pytest.raises(lock.LockError, match=r"other_engine-1\.0-py3-none-any\.whl: Requires-Dist \['numpy'\]"):
         lock.add_wheels(lock.runtime_lock(NPM_LOCK.read_bytes()), [path])

@@ -61,35 +61,23 @@ def test_the_course_is_only_what_an_author_writes():
 def test_it_builds_strict_from_the_installed_wheel(example_course):
     assert example_course.build.returncode == 0
     # the mkdocs that built it is the fresh venv's, with the plugin from the wheel, not this checkout
-    show = subprocess.run(
-        [example_course.bin("python"), "-c", "import hipdrop_tools, mkdocs; print(hipdrop_tools.__file__)"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    show = subprocess.run([example_course.bin("python"), "-c",
+                           "import hipdrop_tools, mkdocs; print(hipdrop_tools.__file__)"],
+                          capture_output=True, text=True, check=True)
     assert str(example_course.venv) in show.stdout, show.stdout
     assert (example_course.site / "rise" / "index.html").is_file()
 
 
 def test_hipdrop_verify_passes_on_it(example_course):
-    result = subprocess.run(
-        [example_course.bin("hipdrop"), "verify", str(example_course.site)],
-        cwd=example_course.course,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = subprocess.run([example_course.bin("hipdrop"), "verify", str(example_course.site)],
+                            cwd=example_course.course, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "4 pages checked, 1 with widgets" in result.stdout, result.stdout
 
 
 def test_no_file_of_the_site_mentions_the_hip_drop_course(example_course):
-    found = [
-        f"{rel}: {match.group(0)!r}"
-        for rel, text in text_files(example_course.site)
-        for match in [COURSE_WORDS.search(text)]
-        if match
-    ]
+    found = [f"{rel}: {match.group(0)!r}" for rel, text in text_files(example_course.site)
+             for match in [COURSE_WORDS.search(text)] if match]
     assert found == [], "\n".join(found)
 
 
@@ -112,7 +100,6 @@ def test_the_site_is_named_after_the_course(example_course):
 
 # ---- the generator's wheel: the generator alone
 
-
 def test_the_generators_wheel_holds_only_the_generator(example_course):
     """`make wheel`'s wheel (tests/helpers/example_course.py builds it the same way): the packages
     hipdrop and hipdrop_tools and its dist-info, no course's Python or browser files, and metadata
@@ -134,7 +121,6 @@ def test_the_generators_wheel_holds_only_the_generator(example_course):
 
 # ---- what every course gets from the generator
 
-
 def test_it_gets_the_generators_theme_fixes(example_course):
     page = (example_course.site / "rise" / "index.html").read_text()
     # Material's storage helpers that never throw when the browser refuses storage
@@ -155,22 +141,14 @@ def test_its_icon_is_the_generators_neutral_one_in_its_theme_colour(example_cour
         assert data != (ROOT / "site_assets" / "icons" / name).read_bytes(), f"{name}: this course's icon"
     manifest = yaml.safe_load((example_course.site / "manifest.webmanifest").read_text())
     assert {icon["src"] for icon in manifest["icons"]} == {f"assets/hipdrop/icons/{n}" for n in default_icon("#3f51b5")}
-    assert (
-        '<link rel="icon" href="../assets/hipdrop/icons/icon.svg">'
-        in (example_course.site / "rise" / "index.html").read_text()
-    )
+    assert '<link rel="icon" href="../assets/hipdrop/icons/icon.svg">' in (example_course.site / "rise" / "index.html").read_text()
 
 
 def test_handouts_without_the_extra_say_what_to_install(example_course):
     """The wheel installed without its handouts extra (no Playwright, no pypdf): the command says
     what to install, with no traceback."""
-    result = subprocess.run(
-        [example_course.bin("hipdrop"), "handouts", "--site", str(example_course.site)],
-        cwd=example_course.course,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = subprocess.run([example_course.bin("hipdrop"), "handouts", "--site", str(example_course.site)],
+                            cwd=example_course.course, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     assert "pip install 'hipdrop[handouts]'" in result.stderr and "playwright" in result.stderr
     assert "Traceback" not in result.stderr
@@ -178,35 +156,20 @@ def test_handouts_without_the_extra_say_what_to_install(example_course):
 
 # ---- a course with a widget of its own (tests/helpers/widget_course.py), from the same wheel
 
-
 def test_a_course_with_its_own_widget_builds_from_the_wheel_and_passes_verify(example_course, widget_course):
     page = (widget_course.site / "index.html").read_text()
     # The static HTML its macro wrote, with the answer its engine gave at build time.
     assert 'data-hipdrop-widget="boiling"' in page and "At 1500 m, water boils at about 95 °C." in page
     assert (widget_course.site / "assets" / "hipdrop" / "js" / "widgets" / "boiling.js").is_file()
-    assert (
-        "/* ---- boiling.css ---- */" in (widget_course.site / "assets" / "hipdrop" / "css" / "course.css").read_text()
-    )
+    assert "/* ---- boiling.css ---- */" in (widget_course.site / "assets" / "hipdrop" / "css" / "course.css").read_text()
     with zipfile.ZipFile(engine_wheel(widget_course.site)) as archive:
         names = archive.namelist()
         registry = archive.read("hipdrop/_registry.py").decode()
-    assert (
-        "hipdrop_course/engine/__init__.py" in names
-        and "'boiling.at': 'hipdrop_course.engine:boiling_point'" in registry
-    )
-    result = subprocess.run(
-        [example_course.bin("hipdrop"), "verify", str(widget_course.site)],
-        cwd=widget_course.course,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    assert "hipdrop_course/engine/__init__.py" in names and "'boiling.at': 'hipdrop_course.engine:boiling_point'" in registry
+    result = subprocess.run([example_course.bin("hipdrop"), "verify", str(widget_course.site)],
+                            cwd=widget_course.course, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr + result.stdout
     assert "1 with widgets" in result.stdout, result.stdout
-    found = [
-        f"{rel}: {m.group(0)!r}"
-        for rel, text in text_files(widget_course.site)
-        for m in [COURSE_WORDS.search(text)]
-        if m
-    ]
+    found = [f"{rel}: {m.group(0)!r}" for rel, text in text_files(widget_course.site)
+             for m in [COURSE_WORDS.search(text)] if m]
     assert found == [], "\n".join(found)

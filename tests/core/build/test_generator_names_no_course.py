@@ -32,18 +32,8 @@ def src_files():
 
 
 def test_the_check_knows_this_courses_words():
-    for text in (
-        "Trendelenburg gait",
-        "Hip Drop",
-        "hip-drop-course",
-        "the program picker",
-        "Exercises",
-        "your physiotherapist",
-        "the pelvis drops",
-        "gluteus medius",
-        "hip abductors",
-        "%MVIC",
-    ):
+    for text in ("Trendelenburg gait", "Hip Drop", "hip-drop-course", "the program picker", "Exercises",
+                 "your physiotherapist", "the pelvis drops", "gluteus medius", "hip abductors", "%MVIC"):
         assert COURSE_WORDS.search(text), text
     for text in ("hipdrop_tools", "data-hipdrop-widget", "isinstance(x, str)", "lesson", "course booklet"):
         assert not COURSE_WORDS.search(text), text
@@ -66,6 +56,4 @@ def test_the_package_metadata_names_no_course():
     readme = (ROOT / project["readme"]).read_text(encoding="utf-8")
     assert project["readme"].startswith("src/"), "the package's README is the generator's, not the repository's"
     for field, value in {**project, "readme": readme}.items():
-        assert not COURSE_WORDS.search(str(value)), (
-            f"pyproject.toml [project] {field}: {COURSE_WORDS.search(str(value)).group(0)!r}"
-        )
+        assert not COURSE_WORDS.search(str(value)), f"pyproject.toml [project] {field}: {COURSE_WORDS.search(str(value)).group(0)!r}"

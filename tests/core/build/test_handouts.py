@@ -57,10 +57,7 @@ def handouts_site(built_site, tmp_path_factory) -> Path:
     shutil.copytree(built_site, site)
     result = subprocess.run(
         [sys.executable, "-m", "hipdrop_tools", "handouts", "--site", str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=840,
+        cwd=ROOT, capture_output=True, text=True, timeout=840,
     )
     if result.returncode != 0:
         pytest.fail(f"hipdrop handouts failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
@@ -101,9 +98,7 @@ def expected(handouts_site) -> dict[str, dict]:
     banks = load_banks(project)
     used = set()
     for page in handouts_site.rglob("index.html"):
-        used |= set(
-            re.findall(r'data-hipdrop-widget="quiz"[^>]*? data-quiz="([^"]+)"', page.read_text(encoding="utf-8"))
-        )
+        used |= set(re.findall(r'data-hipdrop-widget="quiz"[^>]*? data-quiz="([^"]+)"', page.read_text(encoding="utf-8")))
     for bank_id in sorted(used):
         bank = engine_bank(banks[bank_id], lambda link: link)
         files[f"quiz-{bank_id}-worksheet.pdf"] = {"kind": "worksheet", "bank": bank}
@@ -209,15 +204,9 @@ def test_program_template_is_the_blank_form(texts, expected):
     assert "warning signs" in text and "which side is weak" in text
     assert "my program" in text
     # The questions a blank must never answer are on paper too.
-    for question in (
-        "none of these apply to me",
-        "are you 16 or older",
-        "are you pregnant",
-        "have you had a fall",
-        "how much weight may the operated leg take",
-        "stand on the operated leg alone",
-        "no movement limits",
-    ):
+    for question in ("none of these apply to me", "are you 16 or older", "are you pregnant",
+                     "have you had a fall", "how much weight may the operated leg take",
+                     "stand on the operated leg alone", "no movement limits"):
         assert question in text, question
 
 
@@ -234,9 +223,7 @@ def test_booklet_contents_page_numbers_point_at_the_parts(texts, expected):
 
 def test_handouts_page_lists_every_pdf_with_its_real_size_and_page_count(handouts_site, out, expected):
     page = (handouts_site / "handouts" / "index.html").read_text(encoding="utf-8")
-    rows = re.findall(
-        r'<tr><td><a href="([^"]+\.pdf)"[^>]*>.*?</td><td>.*?</td><td>(\d+)</td><td>([\d.]+ [KM]B)</td></tr>', page
-    )
+    rows = re.findall(r'<tr><td><a href="([^"]+\.pdf)"[^>]*>.*?</td><td>.*?</td><td>(\d+)</td><td>([\d.]+ [KM]B)</td></tr>', page)
     listed = {href: (int(count), size) for href, count, size in rows}
     assert sorted(listed) == sorted(expected)
     for name, (count, size) in listed.items():
@@ -260,9 +247,9 @@ def _ink(pgm: Path) -> int:
     data = pgm.read_bytes()
     match = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
     width, height = int(match.group(1)), int(match.group(2))
-    pixels = data[match.end() :]
+    pixels = data[match.end():]
     top, bottom = int(height * 0.09), int(height * 0.90)
-    body = pixels[top * width : bottom * width]
+    body = pixels[top * width: bottom * width]
     return sum(1 for value in body if value < 200)
 
 
@@ -327,8 +314,7 @@ def test_a_handout_opened_once_is_available_offline(handouts_site, expected, con
 def test_a_page_printed_from_the_browser_is_clean(page, site_url, built_site):
     """print.css alone (no handouts tool): a reader presses Print on a lesson with a quiz."""
     lesson = next(
-        f"lessons/{d.name}/"
-        for d in sorted((built_site / "lessons").iterdir())
+        f"lessons/{d.name}/" for d in sorted((built_site / "lessons").iterdir())
         if 'data-hipdrop-widget="quiz"' in (d / "index.html").read_text(encoding="utf-8")
     )
     page.context.route("**/assets/pyodide/**", lambda route: route.abort())  # paper shows the static page
@@ -356,10 +342,7 @@ def test_search_finds_the_handouts_not_the_placeholder(handouts_site):
 def test_handouts_without_a_built_site_say_so(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "hipdrop_tools", "handouts", "--site", str(tmp_path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
     )
     assert result.returncode == 1
     assert str(tmp_path) in result.stderr and "mkdocs build" in result.stderr
@@ -394,12 +377,8 @@ def test_us_letter_on_request(handouts_site, tmp_path):
     """The same printer on US Letter paper: one lesson printed, not the whole set again. (A child
     process: pytest-playwright's own browser may be running in this one.)"""
     pdf = tmp_path / "letter.pdf"
-    subprocess.run(
-        [sys.executable, "-c", LETTER_SCRIPT, str(ROOT), str(handouts_site), str(pdf)],
-        cwd=ROOT,
-        check=True,
-        timeout=300,
-    )
+    subprocess.run([sys.executable, "-c", LETTER_SCRIPT, str(ROOT), str(handouts_site), str(pdf)],
+                   cwd=ROOT, check=True, timeout=300)
     reader = PdfReader(pdf)
     box = reader.pages[0].mediabox
     assert abs(float(box.width) - 612) < 3 and abs(float(box.height) - 792) < 3

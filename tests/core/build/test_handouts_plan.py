@@ -35,25 +35,16 @@ def site(language: str = "en") -> SiteInfo:
         page("tools/", "Tools", widgets=("converter",)),
         page("review/", "Review", quizzes=("boil", "final")),
     ]
-    return SiteInfo(
-        course_title="Water & ice",
-        language=language,
-        disclaimer="Not advice.",
-        public_url=None,
-        nav=tuple(p.path for p in pages),
-        pages={p.path: p for p in pages},
-    )
+    return SiteInfo(course_title="Water & ice", language=language, disclaimer="Not advice.", public_url=None,
+                    nav=tuple(p.path for p in pages), pages={p.path: p for p in pages})
 
 
 def course(tmp_path: Path, handouts: dict | None = None, short_name: str = "Water") -> Path:
     root = tmp_path / "course"
     (root / "docs" / "units").mkdir(parents=True)
     options = {"short_name": short_name, **({"handouts": handouts} if handouts is not None else {})}
-    config = {
-        "site_name": "Water, a tiny course",
-        "theme": {"name": "material"},
-        "plugins": ["search", {"hipdrop": options}],
-    }
+    config = {"site_name": "Water, a tiny course", "theme": {"name": "material"},
+              "plugins": ["search", {"hipdrop": options}]}
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config))
     return root
 
@@ -111,24 +102,13 @@ def test_the_fixed_words_are_in_the_sites_language(tmp_path):
 
 
 def test_a_packs_handout_comes_last_with_its_own_script_and_words():
-    template = Handout(
-        "blank-log.pdf",
-        "Blank log",
-        kind="log",
-        page="tools/",
-        group="Logs",
-        mode="log",
-        script="js/print/log.js",
-        script_args={"rows": 5},
-    )
+    template = Handout("blank-log.pdf", "Blank log", kind="log", page="tools/", group="Logs", mode="log",
+                       script="js/print/log.js", script_args={"rows": 5})
     plan = make_plan(site(), HandoutOptions(), messages("en"), [template])
     assert plan[-1] == template
     args = prepare_args(site(), template, messages("en"), "http://127.0.0.1:1/assets/hipdrop/js/print/log.js")
-    assert (args["mode"], args["script"], args["scriptArgs"]) == (
-        "log",
-        "http://127.0.0.1:1/assets/hipdrop/js/print/log.js",
-        {"rows": 5},
-    )
+    assert (args["mode"], args["script"], args["scriptArgs"]) == ("log", "http://127.0.0.1:1/assets/hipdrop/js/print/log.js",
+                                                                  {"rows": 5})
 
 
 def test_a_section_that_is_no_folder_of_the_docs_is_an_error_naming_the_option(tmp_path):
@@ -169,9 +149,8 @@ def test_each_page_of_a_section_links_to_its_pdf(tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js missing (make setup installs it)")
-@pytest.mark.parametrize(
-    "script", [SCRIPT, *sorted((ROOT / "site_assets" / "js" / "print").glob("*.js"))], ids=lambda p: p.name
-)
+@pytest.mark.parametrize("script", [SCRIPT, *sorted((ROOT / "site_assets" / "js" / "print").glob("*.js"))],
+                         ids=lambda p: p.name)
 def test_the_page_preparation_scripts_are_es_modules_that_parse(script, tmp_path):
     copy = tmp_path / (script.stem + ".mjs")  # Node reads a .mjs file as a module whatever package.json says
     shutil.copy(script, copy)

@@ -54,14 +54,14 @@ def png_pixel(data: bytes, x: int, y: int) -> tuple[int, int, int]:
     assert (depth, colour_type) == (8, 2), "not 8-bit RGB"
     chunks, at = b"", 8
     while at < len(data):
-        (length,) = struct.unpack(">I", data[at : at + 4])
-        if data[at + 4 : at + 8] == b"IDAT":
-            chunks += data[at + 8 : at + 8 + length]
+        (length,) = struct.unpack(">I", data[at:at + 4])
+        if data[at + 4:at + 8] == b"IDAT":
+            chunks += data[at + 8:at + 8 + length]
         at += 12 + length
     raw = zlib.decompress(chunks)
-    row = raw[y * (1 + 3 * width) : (y + 1) * (1 + 3 * width)]
+    row = raw[y * (1 + 3 * width):(y + 1) * (1 + 3 * width)]
     assert row[0] == 0, "a filtered row"
-    return tuple(row[1 + 3 * x : 4 + 3 * x])
+    return tuple(row[1 + 3 * x:4 + 3 * x])
 
 
 COURSE_ICONS = ROOT / "site_assets" / "icons"
@@ -98,9 +98,7 @@ def test_a_course_with_only_the_plugin_builds_with_the_core_alone(tmp_path):
         assert b"hip drop" not in wheel_of(site).read(name).lower(), name
     # Material's default fonts would come from Google Fonts: the plugin turns them off.
     assert "fonts.googleapis.com" not in page and "fonts.gstatic.com" not in page
-    assert (site / "downloads" / "quizzes" / "water.gift").read_text().count(
-        "$CATEGORY: Water, a tiny course/water"
-    ) == 1
+    assert (site / "downloads" / "quizzes" / "water.gift").read_text().count("$CATEGORY: Water, a tiny course/water") == 1
     assert not (site / "assets" / "hipdrop" / "js" / "widgets" / "picker.js").exists()
     # Its app icon is the generator's neutral one, in the theme colour, not this course's drawing.
     icons = site / "assets" / "hipdrop" / "icons"
@@ -224,9 +222,7 @@ def test_a_pack_adds_its_macro_widget_stylesheet_and_worker_method(tmp_path):
     wheel.extractall(target)
     probe = subprocess.run(
         [sys.executable, "-c", "import hipdrop.browser as b; print(b.dispatch('toy.shout', '{\"text\": \"hi\"}'))"],
-        env={"PYTHONPATH": str(target)},
-        capture_output=True,
-        text=True,
+        env={"PYTHONPATH": str(target)}, capture_output=True, text=True,
     )
     assert json.loads(probe.stdout) == {"ok": True, "result": {"text": "HI!"}}, probe.stderr
 
@@ -250,11 +246,7 @@ def test_this_course_builds_through_its_pack(built_site):
     assert "hipdrop_course/engine/catalog_html.py" not in names  # build-time only
     # Only the engine of the course's macros/ folder: its build-time modules stay out, and the
     # package's own __init__.py (which imports them) ships empty.
-    assert not [
-        n
-        for n in names
-        if n.startswith("hipdrop_course/") and not n.startswith(("hipdrop_course/engine/", "hipdrop_course/__"))
-    ]
+    assert not [n for n in names if n.startswith("hipdrop_course/") and not n.startswith(("hipdrop_course/engine/", "hipdrop_course/__"))]
     assert wheel.read("hipdrop_course/__init__.py") == b""
     assert not [n for n in names if n.startswith("hipdrop_tools")]
     assert (built_site / "assets" / "hipdrop" / "js" / "widgets" / "picker.js").is_file()
@@ -327,16 +319,10 @@ def test_a_packs_made_file_goes_under_the_figures_folder_and_replaces_nothing(tm
     monkeypatch.syspath_prepend(str(tmp_path))
     outside = Pack(name="outside", site_files="made_files:outside")
     figure = Pack(name="figure", site_files="made_files:figure")
-    with pytest.raises(
-        GeneratedFileClash,
-        match=r"pack 'outside': the generated file assets/hipdrop/js/bridge\.js "
-        r"is not under assets/hipdrop/figures/",
-    ):
+    with pytest.raises(GeneratedFileClash, match=r"pack 'outside': the generated file assets/hipdrop/js/bridge\.js "
+                       r"is not under assets/hipdrop/figures/"):
         pack_site_files(None, (outside,), set())
-    with pytest.raises(
-        GeneratedFileClash,
-        match=r"pack 'figure': the generated file assets/hipdrop/figures/a\.svg "
-        r"is already in the site",
-    ):
+    with pytest.raises(GeneratedFileClash, match=r"pack 'figure': the generated file assets/hipdrop/figures/a\.svg "
+                       r"is already in the site"):
         pack_site_files(None, (figure,), {"assets/hipdrop/figures/a.svg"})
     assert [file.dest for file in pack_site_files(None, (figure,), set())] == ["assets/hipdrop/figures/a.svg"]

@@ -51,8 +51,7 @@ def packages(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("qti-consumer")
     result = subprocess.run(
         [sys.executable, "-m", "hipdrop_tools", "--root", str(ROOT), "export", "--format", "qti", "--out", str(out)],
-        capture_output=True,
-        text=True,
+        capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr
     for path in BANKS:
@@ -138,11 +137,8 @@ def test_a_qti21_consumer_reads_every_package_and_marks_answers_as_the_site_does
     assert refs == [identifier for identifier, _ in expected]
     hrefs = [str(ref.href) for ref in test.find_children_depth_first(tests.AssessmentItemRef)]
     assert sorted(resources["imsqti_item_xmlv2p1"]) == sorted(hrefs)
-    selections = {
-        s.identifier: s.Selection.select
-        for s in test.find_children_depth_first(tests.AssessmentSection)
-        if s.Selection is not None
-    }
+    selections = {s.identifier: s.Selection.select for s in test.find_children_depth_first(tests.AssessmentSection)
+                  if s.Selection is not None}
     generated = [q["id"] for q in bank["questions"] if q["type"] == "generated_numeric"]
     assert selections == {f"versions-{qid}": 1 for qid in generated}
 

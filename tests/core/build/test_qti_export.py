@@ -25,13 +25,10 @@ BANKS = sorted((ROOT / "quizzes").glob("*.yml"))
 QTI = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
 QTI12 = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
 CP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
-
-
 def export(out: Path, root: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "hipdrop_tools", "--root", str(root), "export", "--format", "qti", "--out", str(out)],
-        capture_output=True,
-        text=True,
+        capture_output=True, text=True,
     )
 
 
@@ -166,8 +163,7 @@ def test_every_question_reads_back_from_qti21_with_its_answers_and_feedback(qti_
         if kind in ("single", "multiple", "true_false"):
             choices = body.iter(f"{QTI}simpleChoice")
             assert [(c.get("identifier"), text(c)) for c in choices] == [
-                (qti_id(o["id"]), md_text(o["text"])) for o in question["options"]
-            ]
+                (qti_id(o["id"]), md_text(o["text"])) for o in question["options"]]
             assert right == [qti_id(o["id"]) for o in question["options"] if o.get("correct")]
             for option in question["options"]:
                 assert feedback[qti_id(option["id"])] == md_text(option["feedback"])
@@ -202,9 +198,7 @@ def check_qti21_versions(files, test, question):
     """A generated question: its versions in a section of their own that selects one, each a numeric
     item with the engine's answer and tolerance, the problem's values, and the working as feedback."""
     versions = versions_of(question)
-    section = next(
-        s for s in test.iter(f"{QTI}assessmentSection") if s.get("identifier") == f"versions-{question['id']}"
-    )
+    section = next(s for s in test.iter(f"{QTI}assessmentSection") if s.get("identifier") == f"versions-{question['id']}")
     assert section.find(f"{QTI}selection").get("select") == "1"
     assert [r.get("identifier") for r in section.iter(f"{QTI}assessmentItemRef")] == [qti_id(i) for i, _ in versions]
     assert len({p.values() for _, p in versions}) == len(versions), "every version has its own numbers"
@@ -243,12 +237,9 @@ def test_qti21_a_whole_right_answer_scores_exactly_one(qti_dir):
         if not name.startswith("items/"):
             continue
         processing = item.find(f"{QTI}responseProcessing")
-        exact = [
-            c
-            for c in processing.iter(f"{QTI}responseIf")
-            if c.find(f"{QTI}match/{QTI}correct") is not None
-            and c.findtext(f"{QTI}setOutcomeValue[@identifier='SCORE']/{QTI}baseValue") == "1"
-        ]
+        exact = [c for c in processing.iter(f"{QTI}responseIf")
+                 if c.find(f"{QTI}match/{QTI}correct") is not None
+                 and c.findtext(f"{QTI}setOutcomeValue[@identifier='SCORE']/{QTI}baseValue") == "1"]
         is_numeric = item.find(f".//{QTI}textEntryInteraction") is not None
         assert len(exact) == (0 if is_numeric else 1), name
 
@@ -302,9 +293,7 @@ def test_every_question_reads_back_from_qti12_with_its_answers_and_feedback(qti_
         kind = question["type"]
         if kind in ("single", "multiple", "true_false"):
             labels = item.findall(f".//{QTI12}response_label")
-            assert [(label.get("ident"), html_of(label)) for label in labels] == [
-                (o["id"], md_text(o["text"])) for o in question["options"]
-            ]
+            assert [(label.get("ident"), html_of(label)) for label in labels] == [(o["id"], md_text(o["text"])) for o in question["options"]]
             right = sum(1 for o in question["options"] if o.get("correct"))
             for option in question["options"]:
                 assert feedback[f"{option['id']}_fb"] == md_text(option["feedback"])
@@ -324,14 +313,11 @@ def test_every_question_reads_back_from_qti12_with_its_answers_and_feedback(qti_
                 wanted = {o["id"] for o in question["options"] if o.get("correct")}
                 assert {v.text for v in whole.iter(f"{QTI12}varequal") if v.getparent().tag != f"{QTI12}not"} == wanted
                 assert {v.text for v in whole.iter(f"{QTI12}varequal") if v.getparent().tag == f"{QTI12}not"} == (
-                    {o["id"] for o in question["options"]} - wanted
-                )
+                    {o["id"] for o in question["options"]} - wanted)
         elif kind == "numeric":
             low = float(item.findtext(f".//{QTI12}vargte"))
             high = float(item.findtext(f".//{QTI12}varlte"))
-            assert (low, high) == pytest.approx(
-                (question["answer"] - question["tolerance"], question["answer"] + question["tolerance"])
-            )
+            assert (low, high) == pytest.approx((question["answer"] - question["tolerance"], question["answer"] + question["tolerance"]))
             assert feedback["correct_fb"] == md_text(question["feedback"]["correct"])
         else:
             lids = item.findall(f".//{QTI12}response_lid")
@@ -341,11 +327,8 @@ def test_every_question_reads_back_from_qti12_with_its_answers_and_feedback(qti_
                 expected = {f"response_{i['id']}": f"place-{n}" for n, i in enumerate(question["items"], 1)}
             else:
                 expected = {f"response_{i['id']}": i["match"] for i in question["left"]}
-            scored = {
-                c.find(f".//{QTI12}varequal").get("respident"): c.findtext(f".//{QTI12}varequal")
-                for c in conditions
-                if c.find(f"{QTI12}setvar[@action='Add']") is not None
-            }
+            scored = {c.find(f".//{QTI12}varequal").get("respident"): c.findtext(f".//{QTI12}varequal")
+                      for c in conditions if c.find(f"{QTI12}setvar[@action='Add']") is not None}
             whole = next(c for c in conditions if c.get("title") == "all right")
             assert (whole.find(f"{QTI12}setvar").get("action"), whole.find(f"{QTI12}setvar").text) == ("Set", "100")
             assert {(v.get("respident"), v.text) for v in whole.iter(f"{QTI12}varequal")} == set(expected.items())
@@ -363,34 +346,18 @@ def test_a_question_qti_cannot_carry_is_named_and_markup_never_becomes_live(tmp_
     for entry in ROOT.iterdir():
         if entry.name not in ("quizzes", ".git", ".venv", "site"):
             (project / entry.name).symlink_to(entry)
-    common = {
-        "explanation": "Because.",
-        "link": "lessons/mechanics.md#moments",
-        "tags": {"lesson": 2, "difficulty": "easy"},
-    }
+    common = {"explanation": "Because.", "link": "lessons/mechanics.md#moments", "tags": {"lesson": 2, "difficulty": "easy"}}
     bank = {
         "id": "odd",
         "title": "Odd input",
         "questions": [
-            {
-                "id": "1-script",
-                "type": "single",
-                "prompt": "Is <script>alert(1)</script> **bold** [safe](javascript:alert(2))?",
-                "options": [
-                    {"id": "1", "text": "Yes", "correct": True, "feedback": "Right."},
-                    {"id": "2", "text": "No", "feedback": "No."},
-                ],
-                **common,
-            },
-            {
-                "id": "same-ids",
-                "type": "matching",
-                "prompt": "Match them.",
-                "left": [{"id": "a", "text": "A", "match": "b"}, {"id": "b", "text": "B", "match": "a"}],
-                "right": [{"id": "a", "text": "1"}, {"id": "b", "text": "2"}],
-                "feedback": {"correct": "Yes.", "incorrect": "No."},
-                **common,
-            },
+            {"id": "1-script", "type": "single", "prompt": "Is <script>alert(1)</script> **bold** [safe](javascript:alert(2))?",
+             "options": [{"id": "1", "text": "Yes", "correct": True, "feedback": "Right."},
+                         {"id": "2", "text": "No", "feedback": "No."}], **common},
+            {"id": "same-ids", "type": "matching", "prompt": "Match them.",
+             "left": [{"id": "a", "text": "A", "match": "b"}, {"id": "b", "text": "B", "match": "a"}],
+             "right": [{"id": "a", "text": "1"}, {"id": "b", "text": "2"}],
+             "feedback": {"correct": "Yes.", "incorrect": "No."}, **common},
         ],
     }
     (project / "quizzes" / "odd.yml").write_text(yaml.safe_dump(bank, sort_keys=False))

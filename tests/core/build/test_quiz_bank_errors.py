@@ -20,7 +20,7 @@ def expected_message(name: str) -> str:
     """Each fixture's first line: ``# expect: <question>: <field>: <message>``."""
     first = (BAD_BANKS / name).read_text().splitlines()[0]
     assert first.startswith("# expect: "), f"{name}: no '# expect:' line"
-    return f"quizzes/{name}: " + first[len("# expect: ") :]
+    return f"quizzes/{name}: " + first[len("# expect: "):]
 
 
 def project_with(tmp_path: Path, *fixtures: str) -> Path:
@@ -115,22 +115,10 @@ def test_html_in_a_prompt_is_shown_as_text_never_run(html_in_the_bank):
 
 
 def test_there_is_a_fixture_for_every_kind_of_bad_bank():
-    kinds = {
-        "unknown-type",
-        "no-correct-answer",
-        "duplicate-id",
-        "numeric-without-tolerance",
-        "matching-unequal-sides",
-        "link-page-missing",
-        "link-anchor-missing",
-        "markdown-does-not-render",
-        "generated-unknown-generator",
-        "generated-without-generator",
-        "generated-seeds-backwards",
-        "generated-seed-below-one",
-        "generated-with-an-answer",
-        "generated-without-feedback",
-    }
+    kinds = {"unknown-type", "no-correct-answer", "duplicate-id", "numeric-without-tolerance",
+             "matching-unequal-sides", "link-page-missing", "link-anchor-missing", "markdown-does-not-render",
+             "generated-unknown-generator", "generated-without-generator", "generated-seeds-backwards",
+             "generated-seed-below-one", "generated-with-an-answer", "generated-without-feedback"}
     assert kinds <= {name[: -len(".yml")] for name in FIXTURES}
 
 

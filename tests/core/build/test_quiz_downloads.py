@@ -17,16 +17,12 @@ def course_with_banks(tmp_path: Path, names: list[str]) -> Path:
     (root / "quizzes").mkdir()
     source = (MINI / "quizzes" / "water.yml").read_text()
     for name in names:  # the same bank under another id, its question ids made unique
-        (root / "quizzes" / f"{name}.yml").write_text(
-            source.replace("id: water", f"id: {name}").replace("w-boil", f"{name}-boil")
-        )
+        (root / "quizzes" / f"{name}.yml").write_text(source.replace("id: water", f"id: {name}").replace("w-boil", f"{name}-boil"))
     return root
 
 
 def bank_order(root: Path, final_quiz: str) -> list[str]:
-    table = macros(Project(root=root, final_quiz=final_quiz))["quiz_downloads"](
-        SimpleNamespace(src_uri="teachers/quizzes.md")
-    )
+    table = macros(Project(root=root, final_quiz=final_quiz))["quiz_downloads"](SimpleNamespace(src_uri="teachers/quizzes.md"))
     return [row.split("[")[1].split(".xml")[0] for row in table.splitlines()[2:]]
 
 

@@ -21,8 +21,7 @@ BANKS = sorted((ROOT / "quizzes").glob("*.yml"))
 def export(fmt: str, out: Path, root: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "hipdrop_tools", "--root", str(root), "export", "--format", fmt, "--out", str(out)],
-        capture_output=True,
-        text=True,
+        capture_output=True, text=True,
     )
 
 
@@ -72,10 +71,7 @@ def test_every_question_is_exported_to_moodle_xml_with_its_answers_and_feedback(
                 prompt = text_of(element, "questiontext/text")
                 assert markdown_text.to_html(question["prompt"]) in prompt and problem.question in prompt
                 right, catch_all = element.findall("answer")
-                assert (float(text_of(right, "text")), float(text_of(right, "tolerance"))) == (
-                    problem.answer,
-                    problem.tolerance,
-                )
+                assert (float(text_of(right, "text")), float(text_of(right, "tolerance"))) == (problem.answer, problem.tolerance)
                 assert text_of(right, "feedback/text") == markdown_text.to_html(question["feedback"]["correct"])
                 assert text_of(catch_all, "feedback/text") == markdown_text.to_html(question["feedback"]["incorrect"])
                 general = text_of(element, "generalfeedback/text")
@@ -94,8 +90,7 @@ def test_every_question_is_exported_to_moodle_xml_with_its_answers_and_feedback(
             answers = element.findall("answer")
             assert [text_of(a, "text") for a in answers] == [html(o["text"]) for o in question["options"]]
             assert [text_of(a, "feedback/text") for a in answers] == [
-                markdown_text.to_html(o["feedback"]) for o in question["options"]
-            ]
+                markdown_text.to_html(o["feedback"]) for o in question["options"]]
             right = sum(1 for o in question["options"] if o.get("correct"))
             for answer, option in zip(answers, question["options"]):
                 fraction = float(answer.get("fraction"))
@@ -128,18 +123,14 @@ def test_every_question_is_exported_to_moodle_xml_with_its_answers_and_feedback(
             assert element.get("type") == "matching"
             pairs = [(text_of(s, "text"), text_of(s, "answer/text")) for s in element.findall("subquestion")]
             if kind == "ordering":
-                expected = [
-                    (html(i["text"]), place)
-                    for i, place in zip(question["items"], ["1st", "2nd", "3rd", "4th", "5th", "6th"])
-                ]
+                expected = [(html(i["text"]), place) for i, place in
+                            zip(question["items"], ["1st", "2nd", "3rd", "4th", "5th", "6th"])]
             else:
                 right_text = {r["id"]: markdown_text.to_plain(r["text"]) for r in question["right"]}
                 expected = [(html(i["text"]), right_text[i["match"]]) for i in question["left"]]
             assert pairs == expected
             assert text_of(element, "correctfeedback/text") == markdown_text.to_html(question["feedback"]["correct"])
-            assert text_of(element, "incorrectfeedback/text") == markdown_text.to_html(
-                question["feedback"]["incorrect"]
-            )
+            assert text_of(element, "incorrectfeedback/text") == markdown_text.to_html(question["feedback"]["incorrect"])
         else:
             raise AssertionError(f"unexpected type {kind}")
 
@@ -166,26 +157,21 @@ def test_gift_export_of_a_bank_with_special_characters_and_a_skipped_question(tm
         "title": "Special characters",
         "questions": [
             {
-                "id": "sp-choice",
-                "type": "single",
+                "id": "sp-choice", "type": "single",
                 "prompt": "Is 2 = 1 + 1? {yes} ~ #1: a\\b",
                 "options": [
                     {"id": "a", "text": "Yes = right", "correct": True, "feedback": "Right: {ok}"},
                     {"id": "b", "text": "No ~ wrong", "feedback": "No #2"},
                 ],
                 "explanation": "Because 1 + 1 = 2.",
-                "link": "lessons/mechanics.md#moments",
-                "tags": {"lesson": 2, "difficulty": "easy"},
+                "link": "lessons/mechanics.md#moments", "tags": {"lesson": 2, "difficulty": "easy"},
             },
             {
-                "id": "sp-pairs",
-                "type": "matching",
-                "prompt": "Two pairs only",
+                "id": "sp-pairs", "type": "matching", "prompt": "Two pairs only",
                 "left": [{"id": "l1", "text": "A", "match": "r1"}, {"id": "l2", "text": "B", "match": "r2"}],
                 "right": [{"id": "r1", "text": "1"}, {"id": "r2", "text": "2"}],
                 "feedback": {"correct": "Yes.", "incorrect": "No."},
-                "explanation": "A is 1.",
-                "link": "lessons/mechanics.md#moments",
+                "explanation": "A is 1.", "link": "lessons/mechanics.md#moments",
                 "tags": {"lesson": 2, "difficulty": "easy"},
             },
         ],
@@ -229,8 +215,7 @@ def test_the_authoring_guides_examples_pass_the_checks(tmp_path):
     blocks = re.findall(r"```yaml\n(- id: example-.*?)```", guide, re.S)
     questions = [yaml.safe_load(block)[0] for block in blocks]
     assert sorted(q["type"] for q in questions) == sorted(
-        ["single", "multiple", "true_false", "numeric", "ordering", "matching", "generated_numeric"]
-    )
+        ["single", "multiple", "true_false", "numeric", "ordering", "matching", "generated_numeric"])
     project = tmp_path / "p"
     (project / "quizzes").mkdir(parents=True)
     for entry in ROOT.iterdir():
@@ -238,9 +223,8 @@ def test_the_authoring_guides_examples_pass_the_checks(tmp_path):
             (project / entry.name).symlink_to(entry)
     bank = {"id": "examples", "title": "Examples", "questions": questions}
     (project / "quizzes" / "examples.yml").write_text(yaml.safe_dump(bank, sort_keys=False))
-    result = subprocess.run(
-        [sys.executable, "-m", "hipdrop_tools", "--root", str(project), "check"], capture_output=True, text=True
-    )
+    result = subprocess.run([sys.executable, "-m", "hipdrop_tools", "--root", str(project), "check"],
+                            capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
 
 
@@ -255,7 +239,7 @@ def split_unescaped(text: str, sep: str) -> list[str]:
     parts, current, i = [], "", 0
     while i < len(text):
         if text[i] == "\\" and i + 1 < len(text):
-            current += text[i : i + 2]
+            current += text[i:i + 2]
             i += 2
             continue
         if text.startswith(sep, i):
@@ -291,12 +275,7 @@ def gift_questions(text: str) -> dict[str, dict]:
                 general = unescape(line[4:])
             else:
                 answers.append([unescape(part) for part in split_unescaped(line, "#")])
-        found[unescape(name)] = {
-            "prompt": unescape(prompt),
-            "numeric": opening == "#",
-            "answers": answers,
-            "general": general,
-        }
+        found[unescape(name)] = {"prompt": unescape(prompt), "numeric": opening == "#", "answers": answers, "general": general}
     return found
 
 
@@ -304,22 +283,9 @@ def gift_questions(text: str) -> dict[str, dict]:
 def gift_dir(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("gift")
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "hipdrop_tools",
-            "--root",
-            str(ROOT),
-            "export",
-            "--format",
-            "gift",
-            "--out",
-            str(out),
-            "--base-url",
-            PUBLIC,
-        ],
-        capture_output=True,
-        text=True,
+        [sys.executable, "-m", "hipdrop_tools", "--root", str(ROOT), "export", "--format", "gift",
+         "--out", str(out), "--base-url", PUBLIC],
+        capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stderr
     return out
@@ -339,14 +305,7 @@ def test_gift_export_carries_every_question_of_all_seven_types(gift_dir):
     exported = gift_questions(text)
     assert list(exported) == [i for q in bank["questions"] for i in item_ids(q)]
     assert {q["type"] for q in bank["questions"]} == {
-        "single",
-        "multiple",
-        "true_false",
-        "numeric",
-        "ordering",
-        "matching",
-        "generated_numeric",
-    }
+        "single", "multiple", "true_false", "numeric", "ordering", "matching", "generated_numeric"}
     for question in bank["questions"]:
         if question["type"] == "generated_numeric":
             whole = (gift_dir / "final.gift").read_text()  # (the loop below reuses the name `text`)
@@ -356,14 +315,11 @@ def test_gift_export_carries_every_question_of_all_seven_types(gift_dir):
             for item_id, problem in versions:
                 got = exported[item_id]
                 assert got["numeric"] and got["prompt"].startswith(markdown_text.to_html(question["prompt"]))
-                ((value, feedback),) = got["answers"]
+                (value, feedback), = got["answers"]
                 answer, tolerance = value.removeprefix("=").split(":")
                 assert (float(answer), float(tolerance)) == (problem.answer, problem.tolerance)
                 assert feedback == markdown_text.to_html(question["feedback"]["correct"])
-                assert (
-                    "How to work it out" in got["general"]
-                    and f'href="{public_link(question["link"])}"' in got["general"]
-                )
+                assert "How to work it out" in got["general"] and f'href="{public_link(question["link"])}"' in got["general"]
             continue
         got = exported[question["id"]]
         kind = question["type"]
@@ -373,8 +329,7 @@ def test_gift_export_carries_every_question_of_all_seven_types(gift_dir):
         if kind == "single":
             assert [a[0][0] for a in got["answers"]] == ["=" if o.get("correct") else "~" for o in question["options"]]
             assert [(a[0][1:], a[1]) for a in got["answers"]] == [
-                (html(o["text"]), markdown_text.to_html(o["feedback"])) for o in question["options"]
-            ]
+                (html(o["text"]), markdown_text.to_html(o["feedback"])) for o in question["options"]]
         elif kind == "multiple":
             right = sum(1 for o in question["options"] if o.get("correct"))
             for (mark, feedback), option in zip(got["answers"], question["options"], strict=True):
@@ -386,16 +341,11 @@ def test_gift_export_carries_every_question_of_all_seven_types(gift_dir):
             right = next(o for o in question["options"] if o.get("correct"))
             wrong = next(o for o in question["options"] if not o.get("correct"))
             # GIFT: TRUE or FALSE, then the feedback for a wrong answer, then for the right one.
-            assert got["answers"] == [
-                [
-                    right["id"].upper(),
-                    markdown_text.to_html(wrong["feedback"]),
-                    markdown_text.to_html(right["feedback"]),
-                ]
-            ]
+            assert got["answers"] == [[right["id"].upper(), markdown_text.to_html(wrong["feedback"]),
+                                       markdown_text.to_html(right["feedback"])]]
         elif kind == "numeric":
             assert got["numeric"]
-            ((value, feedback),) = got["answers"]
+            (value, feedback), = got["answers"]
             answer, tolerance = value.removeprefix("=").split(":")
             assert (float(answer), float(tolerance)) == (question["answer"], question["tolerance"])
             assert feedback == markdown_text.to_html(question["feedback"]["correct"])

@@ -20,14 +20,8 @@ def test_a_page_links_one_stylesheet_of_ours_made_of_every_source(built_site):
     assert ours == ["../../assets/hipdrop/css/course.css"]
     bundle = (built_site / css_bundle.BUNDLE).read_text(encoding="utf-8")
     core, pack = ROOT / "src" / "hipdrop_tools" / "assets" / "css", ROOT / "site_assets" / "css"
-    for source in (
-        core / "hipdrop.css",
-        core / "present.css",
-        pack / "picker.css",
-        pack / "mechanics.css",
-        core / "print.css",
-        core / "a11y.css",
-    ):
+    for source in (core / "hipdrop.css", core / "present.css", pack / "picker.css", pack / "mechanics.css",
+                   core / "print.css", core / "a11y.css"):
         assert source.read_text(encoding="utf-8").strip() in bundle, f"{source.name} is not in the bundle"
 
 
@@ -52,10 +46,8 @@ def test_a_source_that_cannot_be_concatenated_is_named():
 
 def test_the_offline_control_states_the_size_of_the_built_runtime(built_site):
     runtime = [
-        p
-        for p in built_site.rglob("*")
-        if p.is_file()
-        and offline.is_runtime(p.relative_to(built_site).as_posix())
+        p for p in built_site.rglob("*")
+        if p.is_file() and offline.is_runtime(p.relative_to(built_site).as_posix())
         and not p.name.endswith(offline.SKIPPED_SUFFIXES)  # a server's compressed copies, not downloaded as well
     ]
     size = sum(p.stat().st_size for p in runtime)

@@ -57,7 +57,6 @@ def test_pages_are_checked_with_the_server_on_every_visit_and_files_are_not(tmp_
     (tmp_path / "app.js").write_text("1")
     server, url = serve_in_thread(tmp_path)
     try:
-
         def cache_control(path):
             with urllib.request.urlopen(url + path, timeout=10) as response:
                 return response.headers.get("Cache-Control")
@@ -167,12 +166,8 @@ def test_gzip_when_the_browser_takes_only_gzip_or_prefers_it(small_site):
 
 def test_the_file_as_it_is_without_accept_encoding_or_when_every_copy_is_refused(small_site):
     _, url = small_site
-    for headers_sent in (
-        {},
-        {"Accept-Encoding": "identity"},
-        {"Accept-Encoding": "br;q=0, gzip;q=0"},
-        {"Accept-Encoding": "deflate"},
-    ):
+    for headers_sent in ({}, {"Accept-Encoding": "identity"}, {"Accept-Encoding": "br;q=0, gzip;q=0"},
+                         {"Accept-Encoding": "deflate"}):
         status, body, headers = get(url + "assets/hipdrop/js/widget.js", **headers_sent)
         assert status == 200 and body == SCRIPT, headers_sent
         assert headers["Content-Encoding"] is None
@@ -245,13 +240,9 @@ def test_a_copy_older_than_its_file_is_not_sent(small_site):
 def test_a_cached_copy_is_revalidated_and_the_404_page_is_kept(small_site):
     site, url = small_site
     _, _, headers = get(url + "assets/hipdrop/js/widget.js", **{"Accept-Encoding": "br"})
-    status, body, _ = get(
-        url + "assets/hipdrop/js/widget.js", **{"Accept-Encoding": "br", "If-None-Match": headers["ETag"]}
-    )
+    status, body, _ = get(url + "assets/hipdrop/js/widget.js", **{"Accept-Encoding": "br", "If-None-Match": headers["ETag"]})
     assert (status, body) == (304, b"")
-    status, body, _ = get(
-        url + "assets/hipdrop/js/widget.js", **{"Accept-Encoding": "gzip", "If-None-Match": headers["ETag"]}
-    )
+    status, body, _ = get(url + "assets/hipdrop/js/widget.js", **{"Accept-Encoding": "gzip", "If-None-Match": headers["ETag"]})
     assert status == 200 and gzip.decompress(body) == SCRIPT  # another copy: another tag
     status, body, headers = get(url + "lessons/missing/", **{"Accept-Encoding": "br, gzip"})
     assert status == 404 and body == (site / "404.html").read_bytes()

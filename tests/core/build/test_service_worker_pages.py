@@ -7,7 +7,7 @@ from pathlib import Path
 
 def worker_pages(site: Path) -> list[str]:
     line = next(text for text in (site / "sw.js").read_text().splitlines() if text.startswith("const PAGES = "))
-    return json.loads(line[len("const PAGES = ") :].rstrip(";"))
+    return json.loads(line[len("const PAGES = "):].rstrip(";"))
 
 
 def built_pages(site: Path) -> set[str]:

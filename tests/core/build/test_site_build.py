@@ -68,7 +68,7 @@ def test_every_page_has_a_strict_content_security_policy_first_in_head(built_sit
 
 def test_every_page_says_it_is_education_not_medical_advice(built_site):
     for page in html_pages(built_site):
-        footer = page.read_text(encoding="utf-8").split("<footer", 1)[-1]
+        footer = page.read_text(encoding="utf-8").split('<footer', 1)[-1]
         assert "education, not medical advice" in footer, page
 
 
@@ -98,10 +98,8 @@ def test_pyodide_runtime_ships_from_the_pinned_npm_package(built_site):
     # The npm package's lock is not shipped: the engine's lock, with the runtime's info, replaces it.
     assert not (built_site / "assets" / "pyodide" / "pyodide-lock.json").exists()
     (engine_lock,) = built_site.glob("assets/hipdrop/engine/*/pyodide-lock.json")
-    assert (
-        json.loads(engine_lock.read_text())["info"]["abi_version"]
-        == json.loads((npm / "pyodide-lock.json").read_text())["info"]["abi_version"]
-    )
+    assert json.loads(engine_lock.read_text())["info"]["abi_version"] == json.loads(
+        (npm / "pyodide-lock.json").read_text())["info"]["abi_version"]
     lock = json.loads((root / "package-lock.json").read_text())
     assert lock["packages"]["node_modules/pyodide"]["version"] == "314.0.7"
 
@@ -113,7 +111,7 @@ def test_widget_pages_point_at_the_engine_and_plain_pages_do_not(built_site):
     (entry,) = json.loads(lock.read_text())["packages"].values()
     assert (lock.parent / entry["file_name"]).is_file()
     home = parse(built_site / "index.html")
-    if "data-hipdrop-widget" not in (built_site / "index.html").read_text():
+    if 'data-hipdrop-widget' not in (built_site / "index.html").read_text():
         assert "hipdrop-engine-lock" not in home.metas
 
 
@@ -128,11 +126,7 @@ def test_engine_wheel_holds_only_the_engine_and_installs_with_pip(built_site, tm
         check=True,
     )
     probe = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import hipdrop.browser, json; print(json.loads(hipdrop.browser.dispatch('engine.ping', '{}'))['ok'])",
-        ],
+        [sys.executable, "-c", "import hipdrop.browser, json; print(json.loads(hipdrop.browser.dispatch('engine.ping', '{}'))['ok'])"],
         env={"PYTHONPATH": str(target)},
         capture_output=True,
         text=True,

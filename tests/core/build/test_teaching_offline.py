@@ -128,12 +128,8 @@ def test_the_service_worker_keeps_the_shell_first_and_the_course_and_runtime_apa
     assert made and set(made) <= set(course), "figures a pack makes at build time are saved with the course"
     assert not [f for f in course if f.endswith((".pdf", ".map", ".gz", ".br")) or f.startswith("downloads/")]
     # The runtime: Python and the scripts that load only with it, with their sizes.
-    for needed in (
-        "assets/pyodide/pyodide.asm.wasm",
-        "assets/pyodide/python_stdlib.zip",
-        "assets/hipdrop/js/worker.js",
-        "assets/hipdrop/js/widgets/quiz.js",
-    ):
+    for needed in ("assets/pyodide/pyodide.asm.wasm", "assets/pyodide/python_stdlib.zip",
+                   "assets/hipdrop/js/worker.js", "assets/hipdrop/js/widgets/quiz.js"):
         assert runtime[needed] == (built_site / needed).stat().st_size
     assert any(rel.endswith(".whl") for rel in runtime) and any(rel.endswith("/pyodide-lock.json") for rel in runtime)
     # Every module a widget imports, at once or later by a literal address (a quiz's result code
@@ -211,7 +207,8 @@ def test_the_bundle_and_scorm_package_are_named_after_any_course(tmp_path):
     from hipdrop_tools.lms.scorm import package_name
 
     assert bundle.bundle_name(course_file_stem(ROOT), "1.0") == "hip-drop-course-1.0"
-    (tmp_path / "mkdocs.yml").write_text("site_name: How sourdough rises (an example course)\nplugins:\n  - hipdrop\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: How sourdough rises (an example course)\n"
+                                         "plugins:\n  - hipdrop\n")
     other = course_project(tmp_path)
     assert package_name(course_file_stem(tmp_path), "1.0") == "how-sourdough-rises-an-example-course-1.0-scorm12.zip"
     readme = bundle.readme_text(other, "1.0") + bundle.redirect_page(other)

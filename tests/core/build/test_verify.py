@@ -30,7 +30,7 @@ def problems(result: subprocess.CompletedProcess) -> list[str]:
     assert "Traceback" not in result.stderr, result.stderr
     lines = result.stderr.splitlines()
     assert re.fullmatch(r"\d+ problems? in the built site:", lines[0]), lines[0]
-    listed = [line[len("  - ") :] for line in lines[1:]]
+    listed = [line[len("  - "):] for line in lines[1:]]
     assert all(listed), lines
     assert len(listed) == int(lines[0].split()[0])
     return listed
@@ -101,10 +101,7 @@ def test_an_engine_wheel_changed_after_the_build_is_named(site_copy):
     wheel = only(site_copy, "*.whl")
     wheel.write_bytes(wheel.read_bytes() + b"\0")
     listed = problems(verify(site_copy))
-    assert (
-        f"{wheel.relative_to(site_copy).as_posix()}: its sha256 is not the one the engine's lock gives, so the browser would refuse it"
-        in listed
-    ), listed
+    assert f"{wheel.relative_to(site_copy).as_posix()}: its sha256 is not the one the engine's lock gives, so the browser would refuse it" in listed, listed
 
 
 def test_a_deleted_pyodide_file_is_named(site_copy):
@@ -115,11 +112,8 @@ def test_a_deleted_pyodide_file_is_named(site_copy):
 
 
 def test_a_missing_widget_script_or_bridge_is_named(site_copy):
-    quiz_pages = sorted(
-        p.relative_to(site_copy).as_posix()
-        for p in site_copy.rglob("*.html")
-        if 'data-hipdrop-widget="quiz"' in p.read_text()
-    )
+    quiz_pages = sorted(p.relative_to(site_copy).as_posix() for p in site_copy.rglob("*.html")
+                        if 'data-hipdrop-widget="quiz"' in p.read_text())
     assert quiz_pages
     only(site_copy, "widgets/quiz.js").unlink()
     listed = problems(verify(site_copy))
@@ -135,7 +129,7 @@ def test_a_missing_widget_script_or_bridge_is_named(site_copy):
 def test_a_page_that_does_not_load_the_bridge(site_copy):
     rel = widget_pages(site_copy)[0]
     path = site_copy / rel
-    path.write_text(re.sub(r"<script[^>]*bridge\.js[^>]*></script>", "", path.read_text()))
+    path.write_text(re.sub(r'<script[^>]*bridge\.js[^>]*></script>', "", path.read_text()))
     listed = problems(verify(site_copy))
     assert listed == [f"{rel}: has widgets but does not load the bridge script (bridge.js), so no widget starts"]
 
@@ -151,8 +145,7 @@ def test_an_inline_script_the_policy_does_not_allow(site_copy):
     page.write_text(page.read_text().replace("</body>", "<script>document.title = 'changed'</script></body>", 1))
     listed = problems(verify(site_copy))
     assert len(listed) == 1 and listed[0].startswith(
-        "index.html: an inline script is not allowed by the page's Content-Security-Policy ('sha256-"
-    ), listed
+        "index.html: an inline script is not allowed by the page's Content-Security-Policy ('sha256-"), listed
 
 
 def test_a_page_that_loads_files_from_another_site(site_copy):
@@ -205,13 +198,8 @@ def test_a_course_built_without_the_plugin_fails(tmp_path):
     config = course / "mkdocs.yml"
     config.write_text(re.sub(r"(?m)^\s*- hipdrop\b.*\n", "", config.read_text()))
     assert "hipdrop" not in config.read_text()
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-        cwd=course,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                           cwd=course, capture_output=True, text=True, timeout=300)
     assert build.returncode == 0, build.stderr
     listed = problems(verify(tmp_path / "site"))
     assert "index.html: no Content-Security-Policy meta tag" in listed

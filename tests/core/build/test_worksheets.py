@@ -17,9 +17,7 @@ BANK = "lesson-2"
 
 
 def hipdrop(*args) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "hipdrop_tools", "--root", str(ROOT), *args], capture_output=True, text=True
-    )
+    return subprocess.run([sys.executable, "-m", "hipdrop_tools", "--root", str(ROOT), *args], capture_output=True, text=True)
 
 
 def squash(text: str) -> str:
@@ -46,7 +44,9 @@ def generated_questions() -> list[dict]:
 
 def test_three_versions_each_a_worksheet_and_a_key(printed):
     names = sorted(p.name for p in printed.glob("*.pdf"))
-    assert names == sorted(f"quiz-{BANK}-v{n}-{kind}.pdf" for n in (1, 2, 3) for kind in ("worksheet", "answer-key"))
+    assert names == sorted(
+        f"quiz-{BANK}-v{n}-{kind}.pdf" for n in (1, 2, 3) for kind in ("worksheet", "answer-key")
+    )
     for n in (1, 2, 3):
         reader = PdfReader(printed / f"quiz-{BANK}-v{n}-worksheet.pdf")
         assert reader.metadata.title.endswith(f"version {n} of 3")
@@ -65,9 +65,7 @@ def test_each_version_shows_its_own_numbers_and_its_key_holds_its_own_answers(pr
         for n, (_, problem) in enumerate(versions, 1):
             shown = squash(" ".join(f"{g.name} ({g.symbol}) {g.value:,g} {g.unit}" for g in problem.givens))
             assert shown in sheets[n], (question["id"], n)
-            answer = squash(
-                f"Right answer: {problem.answer:,g} N (anything from {problem.answer - problem.tolerance:,g}"
-            )
+            answer = squash(f"Right answer: {problem.answer:,g} N (anything from {problem.answer - problem.tolerance:,g}")
             assert answer in keys[n], (question["id"], n)
             assert squash(problem.steps[-1].result) in keys[n]
             for other, (_, other_problem) in enumerate(versions, 1):

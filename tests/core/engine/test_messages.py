@@ -15,41 +15,22 @@ from hipdrop.quiz.render import render_quiz
 
 
 def numeric() -> Question:
-    return Question(
-        id="force",
-        type="numeric",
-        prompt_html="<p>How much?</p>",
-        numeric=NumericAnswer(value=1167.5, tolerance=2.5, unit="N"),
-        explanation_html="<p>why</p>",
-        link="../l/#f",
-    )
+    return Question(id="force", type="numeric", prompt_html="<p>How much?</p>",
+                    numeric=NumericAnswer(value=1167.5, tolerance=2.5, unit="N"),
+                    explanation_html="<p>why</p>", link="../l/#f")
 
 
 def ordering() -> Question:
     items = tuple(Item(id=i, html=i.upper()) for i in "abc")
-    return Question(
-        id="steps",
-        type="ordering",
-        prompt_html="<p>In order?</p>",
-        items=items,
-        explanation_html="<p>why</p>",
-        link="../l/#s",
-    )
+    return Question(id="steps", type="ordering", prompt_html="<p>In order?</p>", items=items,
+                    explanation_html="<p>why</p>", link="../l/#s")
 
 
 def single() -> Question:
-    options = (
-        Option(id="a", html="A", correct=True, feedback_html="", text="A"),
-        Option(id="b", html="B", correct=False, feedback_html="", text="B"),
-    )
-    return Question(
-        id="pick",
-        type="single",
-        prompt_html="<p>Which?</p>",
-        options=options,
-        explanation_html="<p>why</p>",
-        link="../l/#p",
-    )
+    options = (Option(id="a", html="A", correct=True, feedback_html="", text="A"),
+               Option(id="b", html="B", correct=False, feedback_html="", text="B"))
+    return Question(id="pick", type="single", prompt_html="<p>Which?</p>", options=options,
+                    explanation_html="<p>why</p>", link="../l/#p")
 
 
 def exam() -> Bank:
@@ -70,21 +51,12 @@ def test_every_translation_keeps_the_placeholders_of_its_key():
 
 def test_every_translation_is_translated():
     # A text identical to the English one is a forgotten translation, except these (names, numbers).
-    same_everywhere = {
-        "quiz.question.number",
-        "quiz.question.number_inline",
-        "engine.error.worker_detail",
-        "present.position",
-        # handouts: a paper size's name, "PDF", a page count and the punctuation around values
-        "handouts.paper.a4",
-        "handouts.list.pdf",
-        "handouts.list.pages",
-        "handouts.list.file",
-        "handouts.pages.one",
-        "handouts.pages.many",
-        "handouts.pdf_link.facts",
-        "handouts.search.item",
-    }
+    same_everywhere = {"quiz.question.number", "quiz.question.number_inline", "engine.error.worker_detail",
+                       "present.position",
+                       # handouts: a paper size's name, "PDF", a page count and the punctuation around values
+                       "handouts.paper.a4", "handouts.list.pdf", "handouts.list.pages", "handouts.list.file",
+                       "handouts.pages.one", "handouts.pages.many", "handouts.pdf_link.facts",
+                       "handouts.search.item"}
     for code, catalog in CATALOGS.items():
         if code == "en":
             continue
@@ -128,17 +100,7 @@ def test_french_numbers_ordinals_and_lists():
     assert fr.series(["1", "2", "3"]) == "1, 2 et 3"
     en_ = messages("en")
     assert [en_.ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 111)] == [
-        "1st",
-        "2nd",
-        "3rd",
-        "4th",
-        "11th",
-        "12th",
-        "13th",
-        "21st",
-        "22nd",
-        "111th",
-    ]
+        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "111th"]
 
 
 def test_grading_speaks_the_language_it_is_given():
@@ -150,10 +112,7 @@ def test_grading_speaks_the_language_it_is_given():
     assert "Bonne réponse\u00a0:" in force.answer_html and "1\u202f167,5 N" in force.answer_html
     assert steps.verdict_text == "En partie juste." and steps.score_text == " 0,33 point sur 1."
     assert [p.feedback_html for p in steps.parts] == [
-        "<strong>Au bon rang.</strong>",
-        "<strong>Pas au bon rang.</strong>",
-        "<strong>Pas au bon rang.</strong>",
-    ]
+        "<strong>Au bon rang.</strong>", "<strong>Pas au bon rang.</strong>", "<strong>Pas au bon rang.</strong>"]
     unreadable = grade_question(numeric(), "beaucoup", fr)
     assert "«\u00a0beaucoup\u00a0» ne peut pas être lu comme un nombre." in unreadable.feedback_html
 
@@ -175,27 +134,16 @@ def test_english_is_the_default_and_unchanged():
 
 def test_a_partial_mark_is_rounded_half_up():
     items = tuple(Item(id=str(i), html=str(i)) for i in range(8))
-    eight = Question(
-        id="eight", type="ordering", prompt_html="<p>Order</p>", items=items, explanation_html="", link="#"
-    )
+    eight = Question(id="eight", type="ordering", prompt_html="<p>Order</p>", items=items,
+                     explanation_html="", link="#")
     assert grade_question(eight, {"0": 1}).score_text == " 0.13 of 1 mark."
 
 
 def test_the_static_quiz_in_french():
     html = render_quiz(exam(), messages("fr"))
-    for words in (
-        "Valider les réponses",
-        "Afficher les réponses",
-        "Recommencer",
-        "Effacer la progression",
-        "Mode examen.",
-        "Corrigé\u00a0: Exam",
-        "Rang…",
-        "du 1er au 3e",
-        "Votre réponse, en N",
-        "±2,5 N près",
-        "Lire la section de la leçon",
-    ):
+    for words in ("Valider les réponses", "Afficher les réponses", "Recommencer", "Effacer la progression",
+                  "Mode examen.", "Corrigé\u00a0: Exam", "Rang…", "du 1er au 3e",
+                  "Votre réponse, en N", "±2,5 N près", "Lire la section de la leçon"):
         assert words in html, words
     for english in ("Submit answers", "Show answers", "Reset progress", "Place…", "Answer key"):
         assert english not in html, english

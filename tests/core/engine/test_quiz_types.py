@@ -18,94 +18,50 @@ def option(oid: str, correct: bool = False) -> Option:
 
 
 def single() -> Question:
-    return Question(
-        id="single",
-        type="single",
-        prompt_html="<p>One?</p>",
-        options=(option("a", True), option("b"), option("c")),
-        explanation_html="<p>why</p>",
-        link="../l/#s",
-    )
+    return Question(id="single", type="single", prompt_html="<p>One?</p>",
+                    options=(option("a", True), option("b"), option("c")), explanation_html="<p>why</p>",
+                    link="../l/#s")
 
 
 def multiple() -> Question:
     # two right options (a, b), two wrong (c, d): each tick is worth 1/2
-    return Question(
-        id="multi",
-        type="multiple",
-        prompt_html="<p>Which?</p>",
-        options=(option("a", True), option("b", True), option("c"), option("d")),
-        explanation_html="<p>why</p>",
-        link="../l/#m",
-    )
+    return Question(id="multi", type="multiple", prompt_html="<p>Which?</p>",
+                    options=(option("a", True), option("b", True), option("c"), option("d")),
+                    explanation_html="<p>why</p>", link="../l/#m")
 
 
 def true_false() -> Question:
-    return Question(
-        id="tf",
-        type="true_false",
-        prompt_html="<p>True?</p>",
-        options=(option("true", True), option("false")),
-        explanation_html="<p>why</p>",
-        link="#t",
-    )
+    return Question(id="tf", type="true_false", prompt_html="<p>True?</p>",
+                    options=(option("true", True), option("false")), explanation_html="<p>why</p>", link="#t")
 
 
 def numeric(tolerance: float = 10.0) -> Question:
-    return Question(
-        id="num",
-        type="numeric",
-        prompt_html="<p>How many newtons?</p>",
-        numeric=NumericAnswer(value=583.0, tolerance=tolerance, unit="N"),
-        feedback=FEEDBACK,
-        explanation_html="<p>why</p>",
-        link="#n",
-    )
+    return Question(id="num", type="numeric", prompt_html="<p>How many newtons?</p>",
+                    numeric=NumericAnswer(value=583.0, tolerance=tolerance, unit="N"), feedback=FEEDBACK,
+                    explanation_html="<p>why</p>", link="#n")
 
 
 def ordering() -> Question:
     items = tuple(Item(id=i, html=i.title(), text=i.title()) for i in ("first", "second", "third", "fourth"))
-    return Question(
-        id="order",
-        type="ordering",
-        prompt_html="<p>Order them</p>",
-        items=items,
-        feedback=FEEDBACK,
-        explanation_html="<p>why</p>",
-        link="#o",
-    )
+    return Question(id="order", type="ordering", prompt_html="<p>Order them</p>", items=items,
+                    feedback=FEEDBACK, explanation_html="<p>why</p>", link="#o")
 
 
 def matching() -> Question:
     left = tuple(Item(id=f"l{n}", html=f"Left {n}", text=f"Left {n}", match=f"r{n}") for n in (1, 2, 3))
     right = tuple(Item(id=f"r{n}", html=f"Right {n}", text=f"Right {n}") for n in (1, 2, 3))
-    return Question(
-        id="match",
-        type="matching",
-        prompt_html="<p>Match them</p>",
-        left=left,
-        right=right,
-        feedback=FEEDBACK,
-        explanation_html="<p>why</p>",
-        link="#x",
-    )
+    return Question(id="match", type="matching", prompt_html="<p>Match them</p>", left=left, right=right,
+                    feedback=FEEDBACK, explanation_html="<p>why</p>", link="#x")
 
 
 def bank(mode: str = "practice") -> Bank:
-    return Bank(
-        id="all",
-        title="All types",
-        mode=mode,
-        questions=(single(), multiple(), true_false(), numeric(), ordering(), matching()),
-    )
+    return Bank(id="all", title="All types", mode=mode,
+                questions=(single(), multiple(), true_false(), numeric(), ordering(), matching()))
 
 
 def right_answers() -> dict:
     return {
-        "single": ["a"],
-        "multi": ["a", "b"],
-        "tf": ["true"],
-        "num": "583",
+        "single": ["a"], "multi": ["a", "b"], "tf": ["true"], "num": "583",
         "order": {"first": 1, "second": 2, "third": 3, "fourth": 4},
         "match": {"l1": "r1", "l2": "r2", "l3": "r3"},
     }
@@ -165,7 +121,8 @@ def test_numeric_tolerance_bounds_are_included():
 
 
 def test_numeric_bounds_survive_floating_point_noise():
-    q = Question(id="f", type="numeric", prompt_html="<p>x</p>", numeric=NumericAnswer(2.5, 0.1, ""), feedback=FEEDBACK)
+    q = Question(id="f", type="numeric", prompt_html="<p>x</p>", numeric=NumericAnswer(2.5, 0.1, ""),
+                 feedback=FEEDBACK)
     assert grade_question(q, "2.6").correct and grade_question(q, "2.4").correct
     assert not grade_question(q, "2.61").correct
 
@@ -313,13 +270,8 @@ def test_bad_seeds_are_refused():
 
 
 def saved(**changes) -> str:
-    data = {
-        "format": 1,
-        "fingerprint": fingerprint(bank()),
-        "seed": 4242,
-        "responses": {"single": ["b"], "num": "583"},
-        "submitted": True,
-    }
+    data = {"format": 1, "fingerprint": fingerprint(bank()), "seed": 4242,
+            "responses": {"single": ["b"], "num": "583"}, "submitted": True}
     data.update(changes)
     return json.dumps(data)
 
@@ -332,11 +284,7 @@ def test_progress_is_restored():
 
 def test_nothing_saved_is_a_fresh_start():
     assert restore(bank(), None, fingerprint(bank())).to_dict() == {
-        "seed": None,
-        "responses": {},
-        "submitted": False,
-        "reset": "",
-    }
+        "seed": None, "responses": {}, "submitted": False, "reset": ""}
 
 
 def test_corrupted_or_outdated_progress_is_reset_without_error():

@@ -39,39 +39,14 @@ def every_type_bank(bank_id: str = "every-type") -> Bank:
         title="Every type",
         mode="practice",
         questions=(
-            Question(
-                id="s",
-                type="single",
-                prompt_html="<p>S?</p>",
-                options=(option("a", True), option("b"), option("c")),
-                link="../x/#s",
-            ),
-            Question(
-                id="m",
-                type="multiple",
-                prompt_html="<p>M?</p>",
-                options=(option("a", True), option("b", True), option("c"), option("d")),
-                link="../x/#m",
-            ),
-            Question(
-                id="tf",
-                type="true_false",
-                prompt_html="<p>T?</p>",
-                options=(option("true", True), option("false")),
-                link="#t",
-            ),
-            Question(
-                id="n",
-                type="numeric",
-                prompt_html="<p>N?</p>",
-                numeric=NumericAnswer(583.0, 10.0, "N"),
-                feedback=FEEDBACK,
-                link="#n",
-            ),
+            Question(id="s", type="single", prompt_html="<p>S?</p>", options=(option("a", True), option("b"), option("c")), link="../x/#s"),
+            Question(id="m", type="multiple", prompt_html="<p>M?</p>",
+                     options=(option("a", True), option("b", True), option("c"), option("d")), link="../x/#m"),
+            Question(id="tf", type="true_false", prompt_html="<p>T?</p>", options=(option("true", True), option("false")), link="#t"),
+            Question(id="n", type="numeric", prompt_html="<p>N?</p>", numeric=NumericAnswer(583.0, 10.0, "N"),
+                     feedback=FEEDBACK, link="#n"),
             Question(id="o", type="ordering", prompt_html="<p>O?</p>", items=items, feedback=FEEDBACK, link="#o"),
-            Question(
-                id="x", type="matching", prompt_html="<p>X?</p>", left=left, right=right, feedback=FEEDBACK, link="#x"
-            ),
+            Question(id="x", type="matching", prompt_html="<p>X?</p>", left=left, right=right, feedback=FEEDBACK, link="#x"),
         ),
     )
 
@@ -167,9 +142,7 @@ def test_every_swap_of_two_different_neighbours_is_caught():
 def test_a_code_from_another_version_of_the_bank_is_refused_with_the_quiz_title():
     bank = every_type_bank()
     made = make_code(bank, SOME_ANSWERS)
-    changed = replace(
-        bank, questions=(replace(bank.questions[0], prompt_html="<p>S, reworded?</p>"), *bank.questions[1:])
-    )
+    changed = replace(bank, questions=(replace(bank.questions[0], prompt_html="<p>S, reworded?</p>"), *bank.questions[1:]))
     assert version_text(changed) != version_text(bank)
     try:
         read_code(made.text, [changed])
@@ -208,9 +181,7 @@ def test_a_code_whose_score_does_not_match_its_answers_is_refused():
     low = 2 ** (result_code.QUIZ_TAG_BITS + result_code.VERSION_BITS + result_code.ATTEMPT_BITS)
     head, rest = divmod(number, low)
     percents, percent = divmod(head, result_code.PERCENT_RADIX)
-    forged_body = "1" + result_code._to_base32(
-        (percents * result_code.PERCENT_RADIX + (percent + 1) % 101) * low + rest
-    )
+    forged_body = "1" + result_code._to_base32((percents * result_code.PERCENT_RADIX + (percent + 1) % 101) * low + rest)
     forged = forged_body + result_code.check_character(forged_body)
     try:
         read_code(forged, [bank])
@@ -264,9 +235,7 @@ def test_the_csv_has_a_row_per_student_and_never_a_formula():
     bank = every_type_bank()
     codes = [make_code(bank, {"s": ["a"]}, nickname="=HYPERLINK(1)", attempt=9).text]
     rows = list(csv.reader(io.StringIO(class_csv(read_class(codes, [bank])))))
-    assert rows[0][:6] == ["quiz", "version", "nickname", "score", "out of", "percent"] and rows[0][6:] == [
-        f"Question {n}" for n in range(1, 7)
-    ]
+    assert rows[0][:6] == ["quiz", "version", "nickname", "score", "out of", "percent"] and rows[0][6:] == [f"Question {n}" for n in range(1, 7)]
     assert rows[1][:6] == ["every-type", version_text(bank), "'=HYPERLINK(1)", "1", "6", "17"]
     assert rows[1][6:] == ["1", "0", "0", "0", "0", "0"]
 
@@ -280,11 +249,7 @@ def test_the_worker_makes_a_code_and_reads_a_class_through_the_dispatcher():
     session = Session()
     bank = every_type_bank()
     loaded = json.loads(dispatch("quiz.load", json.dumps({"bank": bank_to_dict(bank)}), session))["result"]
-    made = json.loads(
-        dispatch(
-            "results.code", json.dumps({**loaded, "responses": SOME_ANSWERS, "nickname": "Sam", "attempt": 5}), session
-        )
-    )
+    made = json.loads(dispatch("results.code", json.dumps({**loaded, "responses": SOME_ANSWERS, "nickname": "Sam", "attempt": 5}), session))
     assert made["ok"] and made["result"]["nickname"] == "Sam"
     params = {"bank_keys": [loaded["bank_key"]], "codes": [made["result"]["code"]], "language": "en"}
     table = json.loads(dispatch("results.read", json.dumps(params), session))["result"]
@@ -316,13 +281,8 @@ def test_a_generated_numeric_answer_travels_as_right_or_wrong():
 
     generators = {"toy.double": doubled}
     question = Question(
-        id="double",
-        type="generated_numeric",
-        prompt_html="<p>Double it.</p>",
-        explanation_html="",
-        link="",
-        feedback=Feedback(correct_html="", incorrect_html=""),
-        generated=Generated("toy.double", 3, 40),
+        id="double", type="generated_numeric", prompt_html="<p>Double it.</p>", explanation_html="",
+        link="", feedback=Feedback(correct_html="", incorrect_html=""), generated=Generated("toy.double", 3, 40),
     )
     bank = Bank(id="doubles", title="Doubles", mode="practice", questions=(question,))
     right = make_code(bank, {"double": {"seed": 7, "value": "14"}}, generators=generators)

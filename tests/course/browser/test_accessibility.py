@@ -50,7 +50,9 @@ def test_every_page_was_audited_with_live_widgets(findings, built_site, all_page
 def test_axe_finds_no_violations_in_the_light_or_the_dark_palette(findings):
     palettes = {f.path: sorted(f.axe) for f in findings}
     assert all(schemes == ["default", "slate"] for schemes in palettes.values()), palettes
-    violations = {f"{f.path} [{scheme}]": found for f in findings for scheme, found in f.axe.items() if found}
+    violations = {
+        f"{f.path} [{scheme}]": found for f in findings for scheme, found in f.axe.items() if found
+    }
     assert violations == {}, listing(violations)
 
 
@@ -72,9 +74,7 @@ def test_every_control_is_reached_by_tab_and_has_an_accessible_name(findings):
 
 def test_nothing_of_ours_moves_when_reduced_motion_is_asked_for(findings):
     assert any(f.motion["checked"] for f in findings), "no element of ours was found to check"
-    moving = {
-        f.path: f.motion["moving"] + f.motion["running"] for f in findings if f.motion["moving"] or f.motion["running"]
-    }
+    moving = {f.path: f.motion["moving"] + f.motion["running"] for f in findings if f.motion["moving"] or f.motion["running"]}
     assert moving == {}, listing(moving)
 
 

@@ -37,7 +37,6 @@ def build_only_sources() -> dict[str, str]:
             sources[path] = Path(importlib.import_module(module).__file__).read_text()
     return sources
 
-
 HARNESS = """<!doctype html><meta charset="utf-8"><title>engine tests in Pyodide</title>
 <script type="module">
 import { loadPyodide } from "./assets/pyodide/pyodide.mjs";
@@ -191,15 +190,10 @@ def test_the_same_seed_gives_the_same_problem_in_pyodide_as_in_cpython(page, har
     page.goto(harness_url + "engine-test-harness.html")
     page.wait_for_load_state("load")
     in_pyodide = json.loads(
-        page.evaluate(
-            "([lock, code]) => runInEngine(lock, code)",
-            [harness_url + lock.relative_to(built_site).as_posix(), PROBLEMS],
-        )
+        page.evaluate("([lock, code]) => runInEngine(lock, code)", [harness_url + lock.relative_to(built_site).as_posix(), PROBLEMS])
     )
     table = generators()
-    in_cpython = json.loads(
-        json.dumps({name: [table[name](seed).to_dict() for seed in range(1, 301)] for name in table})
-    )
+    in_cpython = json.loads(json.dumps({name: [table[name](seed).to_dict() for seed in range(1, 301)] for name in table}))
     assert sorted(in_pyodide) == sorted(in_cpython) and in_cpython
     for name in in_cpython:
         differ = [seed for seed, (a, b) in enumerate(zip(in_pyodide[name], in_cpython[name]), 1) if a != b]

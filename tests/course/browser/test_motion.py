@@ -10,9 +10,7 @@ EXERCISE = "exercises/side-lying-abduction/"
 LESSON = "lessons/what-is-trendelenburg/"
 LAB = "lessons/mechanics/"
 
-NEXT_FRAMES = (
-    "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done))))"
-)
+NEXT_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done))))"
 
 # Set the capacity to 500 N as typing does, and press Play on the first frame of the glide that follows
 # (the player, from motion.js itself: the page's own module instance).
@@ -117,11 +115,7 @@ def test_paper_shows_the_labelled_key_frames(page, site_url):
     strip = figure.get_by_role("list", name="Key positions")
     expect(strip.get_by_role("listitem")).to_have_count(2)
     expect(strip).to_contain_text("2. Lift the top leg, heel first")
-    expect(
-        strip.get_by_role(
-            "img", name="Side-lying hip abduction: the movement, left side: 1. Top leg straight, in line with the body"
-        )
-    ).to_be_visible()
+    expect(strip.get_by_role("img", name="Side-lying hip abduction: the movement, left side: 1. Top leg straight, in line with the body")).to_be_visible()
 
 
 def test_every_version_on_an_exercise_page_has_its_own_figure(page, site_url):

@@ -110,13 +110,10 @@ def test_keyboard_answers_build_a_program_that_the_address_rebuilds_and_prints(p
     expect(first.locator(".hd-sides")).to_contain_text("your right side is next to the wall")
     expect(first).to_contain_text("You start with the gentlest drill of this family")
     expect(result).to_contain_text("If walking is worse after an exercise, stop that exercise and keep the others")
-    expect(result).to_contain_text(
-        "You said you can hold a side plank from your knees but not yet from your feet, "
-        "so you start with this easier version"
-    )
-    expect(result).to_contain_text(
-        "your usual pain is 3 out of 10, so during and after the exercises it may go up to about 5 out of 10"
-    )
+    expect(result).to_contain_text("You said you can hold a side plank from your knees but not yet from your feet, "
+                                   "so you start with this easier version")
+    expect(result).to_contain_text("your usual pain is 3 out of 10, so during and after the exercises it may go up "
+                                   "to about 5 out of 10")
     link = first.locator("h4 a")
     expect(link).to_have_attribute("href", "../exercises/hip-dip-and-raise/#standing-isometric-abduction")
     # Every exercise shows its own key positions, drawn by the motion engine (the exercise page's figure).
@@ -124,9 +121,7 @@ def test_keyboard_answers_build_a_program_that_the_address_rebuilds_and_prints(p
     # The reader trains the right side: the figure is the one drawn for it, and its caption says so.
     figure = first.locator("img.hd-program-figure")
     expect(figure).to_have_attribute("src", "../assets/hipdrop/figures/standing-isometric-abduction-right.svg")
-    words = re.compile(
-        r"^Standing isometric hip abduction against a wall, key positions: 1\. .*Drawn for the right side"
-    )
+    words = re.compile(r"^Standing isometric hip abduction against a wall, key positions: 1\. .*Drawn for the right side")
     expect(figure).to_have_attribute("alt", words)
     expect(first.locator("figcaption.hd-program-figure-side")).to_have_text(
         re.compile(r"^Drawn for the right side: keep both feet on the floor; your right side is next to the wall")
@@ -155,11 +150,8 @@ def test_keyboard_answers_build_a_program_that_the_address_rebuilds_and_prints(p
 
 
 def test_a_red_flag_gives_a_referral_and_start_again_clears_form_and_address(page, site_url):
-    picker = open_picker(
-        page,
-        site_url,
-        "?" + "&".join(f"{k}={v}" for k, vs in {**ANSWERS, "red_flags": ["saddle-numbness"]}.items() for v in vs),
-    )
+    picker = open_picker(page, site_url, "?" + "&".join(
+        f"{k}={v}" for k, vs in {**ANSWERS, "red_flags": ["saddle-numbness"]}.items() for v in vs))
     referral = picker.locator(".hd-referral")
     expect(referral).to_be_visible()
     expect(referral.get_by_role("heading")).to_have_text("Get emergency help now, not an exercise program")
@@ -188,8 +180,7 @@ def test_a_blank_weight_answer_after_surgery_asks_the_question_again(page, site_
     fill_by_keyboard(page, answers)
     problems = picker.locator(".hd-problems")
     expect(problems).to_contain_text(
-        "field 'weight_bearing': please answer “How much weight may the operated leg take?”"
-    )
+        "field 'weight_bearing': please answer “How much weight may the operated leg take?”")
     expect(picker.locator(".hd-program-exercise")).to_have_count(0)
 
 
@@ -205,9 +196,7 @@ def test_the_new_questions_after_surgery_by_keyboard(page, site_url):
     expect(result.locator(".hd-program-notes")).to_contain_text("strength-and-balance")  # a fall or an aid
     left = result.locator(".hd-left-out-box")
     left.locator("summary").press("Enter")
-    expect(left.locator('li[data-kind="walking-worse"]').first).to_contain_text(
-        "Two-leg weight shift holding a counter"
-    )
+    expect(left.locator('li[data-kind="walking-worse"]').first).to_contain_text("Two-leg weight shift holding a counter")
     expect(left.locator('li[data-kind="weight-bearing"]', has_text="lie on your right side").first).to_be_visible()
     expect(result.locator(".hd-held h3")).to_have_text("Later: Movement retraining")
     hint = picker.locator("#hd-picker-procedure-hip-replacement-posterior-hint")

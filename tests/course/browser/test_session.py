@@ -25,23 +25,11 @@ pytestmark = pytest.mark.timeout(600)
 KEEP_TIMEOUT_MS = 60_000
 # Strength goal, right side weak, 3 days a week: phase 1 is the hip dip and raise (2 sets of 10).
 ANSWERS = {
-    "red_flags": ["none"],
-    "age_16_or_over": ["yes"],
-    "pregnancy": ["no"],
-    "falls_or_walking_aid": ["no"],
-    "weak_side": ["right"],
-    "pain_now": ["3"],
-    "pain_onset": ["new"],
-    "outer_hip_pain": ["no"],
-    "recent_surgery_or_fracture": ["no"],
-    "single_leg_stance": ["yes"],
-    "side_plank": ["knees"],
-    "single_leg_squat": ["no"],
-    "walking_worse": ["no"],
-    "goal": ["strength"],
-    "equipment": ["step", "wall", "chair", "mirror"],
-    "minutes_per_day": ["20"],
-    "days_per_week": ["3"],
+    "red_flags": ["none"], "age_16_or_over": ["yes"], "pregnancy": ["no"], "falls_or_walking_aid": ["no"],
+    "weak_side": ["right"], "pain_now": ["3"], "pain_onset": ["new"], "outer_hip_pain": ["no"],
+    "recent_surgery_or_fracture": ["no"], "single_leg_stance": ["yes"], "side_plank": ["knees"],
+    "single_leg_squat": ["no"], "walking_worse": ["no"], "goal": ["strength"],
+    "equipment": ["step", "wall", "chair", "mirror"], "minutes_per_day": ["20"], "days_per_week": ["3"],
 }
 MONDAY = datetime.datetime(2026, 1, 5, 9, 0)
 # The print dialog does not open in a test: the page's own call to print() is counted instead.
@@ -172,9 +160,7 @@ def test_from_the_picker_to_a_logged_session_printed_and_carried_to_a_new_browse
     # The chart: three images with words, and the table of weeks.
     chart = widget.locator(".hd-session-progress")
     expect(chart.locator('svg[role="img"]')).to_have_count(3)
-    expect(chart.locator("#hd-chart-pain-desc")).to_contain_text(
-        "Highest pain during the exercises: 4 out of 10 in week 1."
-    )
+    expect(chart.locator("#hd-chart-pain-desc")).to_contain_text("Highest pain during the exercises: 4 out of 10 in week 1.")
     expect(chart.locator("tbody tr")).to_have_count(1)
     expect(chart.locator("tbody tr td").nth(4)).to_have_text("20")
 
@@ -222,9 +208,7 @@ def test_from_the_picker_to_a_logged_session_printed_and_carried_to_a_new_browse
         widget2 = session_widget(fresh)
         expect(widget2).to_have_attribute("data-state", "no-program")
         fresh.locator("input.hd-session-import").set_input_files(str(saved))
-        expect(widget2.locator(".hd-session-file-status")).to_contain_text(
-            "The file's log (1 sessions) is now your log."
-        )
+        expect(widget2.locator(".hd-session-file-status")).to_contain_text("The file's log (1 sessions) is now your log.")
         expect(widget2.locator(".hd-session-overview")).to_contain_text("Phase 1: Activation")
         expect(widget2.locator("#hd-chart-pain-desc")).to_contain_text("4 out of 10 in week 1")
         fresh.reload()

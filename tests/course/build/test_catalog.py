@@ -22,13 +22,8 @@ from support import ROOT, build_in_process, copy_project
 
 CATALOG = "exercises/catalog.yml"
 ARTICLE_EXERCISES = {
-    "hip-dip-and-raise",
-    "side-plank-abduction",
-    "side-lying-abduction",
-    "banded-clam",
-    "standing-wall-press",
-    "standing-fire-hydrant",
-    "single-leg-squat",
+    "hip-dip-and-raise", "side-plank-abduction", "side-lying-abduction", "banded-clam",
+    "standing-wall-press", "standing-fire-hydrant", "single-leg-squat",
 }
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -84,9 +79,7 @@ def test_article_slips_are_not_repeated():
     text = (ROOT / CATALOG).read_text(encoding="utf-8")
     for slip in ("Freidrich", "Bolga ", "Bolga et", "27 muscles", "only way", "motor cortex"):
         assert slip not in text, slip
-    assert "supine to side plank" not in [
-        a.lower() for a in load_catalog(Project(ROOT)).exercise("side-plank-abduction").aliases
-    ]
+    assert "supine to side plank" not in [a.lower() for a in load_catalog(Project(ROOT)).exercise("side-plank-abduction").aliases]
 
 
 def test_hipdrop_check_reports_the_catalog():
@@ -110,160 +103,52 @@ def set_in(data, exercise_id, dotted, value):
 
 BROKEN = [
     # (what breaks, edit, entry, field, words of the message)
-    (
-        "missing field",
-        lambda d: by_id(d, "banded-clam").pop("purpose"),
-        "exercise 'banded-clam'",
-        None,
-        "'purpose' is a required property",
-    ),
-    (
-        "unknown phase",
-        lambda d: set_in(d, "banded-clam", "phase", "warm-up"),
-        "exercise 'banded-clam'",
-        "phase",
-        "'warm-up' is not one of",
-    ),
-    (
-        "wrong type",
-        lambda d: set_in(d, "single-leg-squat", "dosing.strength.sets", "three"),
-        "exercise 'single-leg-squat'",
-        "dosing.strength.sets",
-        "is not valid",
-    ),
-    (
-        "unknown precaution tag",
-        lambda d: set_in(d, "side-plank-abduction", "precautions", ["no-knees"]),
-        "exercise 'side-plank-abduction'",
-        "precautions[0]",
-        "'no-knees' is not one of",
-    ),
-    (
-        "bad working leg",
-        lambda d: set_in(d, "hip-dip-and-raise", "working_leg.works", "left"),
-        "exercise 'hip-dip-and-raise'",
-        "working_leg.works",
-        "'left' is not one of",
-    ),
-    (
-        "easier id unknown",
-        lambda d: set_in(d, "banded-clam", "easier", "clam-typo"),
-        "exercise 'banded-clam'",
-        "easier",
-        "'clam-typo' is not an exercise id",
-    ),
-    (
-        "link not mutual",
-        lambda d: set_in(d, "hip-dip-weighted", "easier", "hip-dip-supported"),
-        "exercise 'hip-dip-weighted'",
-        "easier",
-        "easier/harder links go both ways",
-    ),
-    (
-        "family unknown",
-        lambda d: set_in(d, "clam", "family", "clams"),
-        "exercise 'clam'",
-        "family",
-        "'clams' is not an exercise id",
-    ),
-    (
-        "duplicate id",
-        lambda d: set_in(d, "fire-hydrant-band", "id", "fire-hydrant-supported"),
-        "exercise 'fire-hydrant-supported'",
-        "id",
-        "duplicate exercise id",
-    ),
-    (
-        "dosing source unknown",
-        lambda d: set_in(d, "side-lying-abduction", "dosing.strength.source", "acsm-2099"),
-        "exercise 'side-lying-abduction'",
-        "dosing.strength.source",
-        "'acsm-2099' is not in the sources table",
-    ),
-    (
-        "emg study unknown",
-        lambda d: by_id(d, "side-plank-abduction")["emg"][0].update(study="boren-2012"),
-        "exercise 'side-plank-abduction'",
-        "emg[0].study",
-        "'boren-2012' is not in the sources table",
-    ),
-    (
-        "emg range upside down",
-        lambda d: by_id(d, "side-plank-abduction")["emg"][0].update(low=120),
-        "exercise 'side-plank-abduction'",
-        "emg[0]",
-        "low 120 is above high 103",
-    ),
-    (
-        "a picture named by hand",
-        lambda d: set_in(d, "single-leg-squat", "illustration", "single-leg-squat.svg"),
-        "exercise 'single-leg-squat'",
-        "",
-        "'illustration' was unexpected",
-    ),
-    (
-        "level on the wrong side",
-        lambda d: set_in(d, "side-plank-knees", "level", "harder"),
-        "exercise 'side-plank-knees'",
-        "level",
-        "sits on the easier side",
-    ),
-    (
-        "source year wrong type",
-        lambda d: d["sources"]["boren-2011"].update(year="2011"),
-        "source 'boren-2011'",
-        "year",
-        "'2011' is not of type 'integer'",
-    ),
-    (
-        "cite without its year",
-        lambda d: d["sources"]["boren-2011"].update(cite="Boren et al."),
-        "source 'boren-2011'",
-        "cite",
-        "must end with the year 2011",
-    ),
-    (
-        "side-lying without its tag",
-        lambda d: set_in(d, "clam", "precautions", ["active-abduction"]),
-        "exercise 'clam'",
-        "precautions",
-        "'lies-on-side' must be carried exactly",
-    ),
-    (
-        "side plank without its loading tag",
-        lambda d: set_in(d, "side-plank-knees", "precautions", ["lies-on-side"]),
-        "exercise 'side-plank-knees'",
-        "precautions",
-        "'side-plank-loading' must be carried exactly",
-    ),
-    (
-        "one-leg exercise not weight-bearing",
-        lambda d: set_in(d, "single-leg-squat", "precautions", []),
-        "exercise 'single-leg-squat'",
-        "precautions",
-        "add 'single-leg-weight-bearing'",
-    ),
-    (
-        "low-load outside activation",
-        lambda d: set_in(d, "banded-clam", "precautions", ["lies-on-side", "low-load"]),
-        "exercise 'banded-clam'",
-        "precautions",
-        "'low-load' marks activation drills",
-    ),
-    (
-        "low-load and high-load",
-        lambda d: set_in(d, "hip-dip-weighted", "precautions", ["single-leg-weight-bearing", "low-load", "high-load"]),
-        "exercise 'hip-dip-weighted'",
-        "precautions",
-        "both 'low-load' and 'high-load'",
-    ),
-    (
-        "unknown ability",
-        lambda d: set_in(d, "single-leg-squat", "requires", ["pistol"]),
-        "exercise 'single-leg-squat'",
-        "requires[0]",
-        "'pistol' is not one of",
-    ),
+    ("missing field", lambda d: by_id(d, "banded-clam").pop("purpose"),
+     "exercise 'banded-clam'", None, "'purpose' is a required property"),
+    ("unknown phase", lambda d: set_in(d, "banded-clam", "phase", "warm-up"),
+     "exercise 'banded-clam'", "phase", "'warm-up' is not one of"),
+    ("wrong type", lambda d: set_in(d, "single-leg-squat", "dosing.strength.sets", "three"),
+     "exercise 'single-leg-squat'", "dosing.strength.sets", "is not valid"),
+    ("unknown precaution tag", lambda d: set_in(d, "side-plank-abduction", "precautions", ["no-knees"]),
+     "exercise 'side-plank-abduction'", "precautions[0]", "'no-knees' is not one of"),
+    ("bad working leg", lambda d: set_in(d, "hip-dip-and-raise", "working_leg.works", "left"),
+     "exercise 'hip-dip-and-raise'", "working_leg.works", "'left' is not one of"),
+    ("easier id unknown", lambda d: set_in(d, "banded-clam", "easier", "clam-typo"),
+     "exercise 'banded-clam'", "easier", "'clam-typo' is not an exercise id"),
+    ("link not mutual", lambda d: set_in(d, "hip-dip-weighted", "easier", "hip-dip-supported"),
+     "exercise 'hip-dip-weighted'", "easier", "easier/harder links go both ways"),
+    ("family unknown", lambda d: set_in(d, "clam", "family", "clams"),
+     "exercise 'clam'", "family", "'clams' is not an exercise id"),
+    ("duplicate id", lambda d: set_in(d, "fire-hydrant-band", "id", "fire-hydrant-supported"),
+     "exercise 'fire-hydrant-supported'", "id", "duplicate exercise id"),
+    ("dosing source unknown", lambda d: set_in(d, "side-lying-abduction", "dosing.strength.source", "acsm-2099"),
+     "exercise 'side-lying-abduction'", "dosing.strength.source", "'acsm-2099' is not in the sources table"),
+    ("emg study unknown", lambda d: by_id(d, "side-plank-abduction")["emg"][0].update(study="boren-2012"),
+     "exercise 'side-plank-abduction'", "emg[0].study", "'boren-2012' is not in the sources table"),
+    ("emg range upside down", lambda d: by_id(d, "side-plank-abduction")["emg"][0].update(low=120),
+     "exercise 'side-plank-abduction'", "emg[0]", "low 120 is above high 103"),
+    ("a picture named by hand", lambda d: set_in(d, "single-leg-squat", "illustration", "single-leg-squat.svg"),
+     "exercise 'single-leg-squat'", "", "'illustration' was unexpected"),
+    ("level on the wrong side", lambda d: set_in(d, "side-plank-knees", "level", "harder"),
+     "exercise 'side-plank-knees'", "level", "sits on the easier side"),
+    ("source year wrong type", lambda d: d["sources"]["boren-2011"].update(year="2011"),
+     "source 'boren-2011'", "year", "'2011' is not of type 'integer'"),
+    ("cite without its year", lambda d: d["sources"]["boren-2011"].update(cite="Boren et al."),
+     "source 'boren-2011'", "cite", "must end with the year 2011"),
+    ("side-lying without its tag", lambda d: set_in(d, "clam", "precautions", ["active-abduction"]),
+     "exercise 'clam'", "precautions", "'lies-on-side' must be carried exactly"),
+    ("side plank without its loading tag", lambda d: set_in(d, "side-plank-knees", "precautions", ["lies-on-side"]),
+     "exercise 'side-plank-knees'", "precautions", "'side-plank-loading' must be carried exactly"),
+    ("one-leg exercise not weight-bearing", lambda d: set_in(d, "single-leg-squat", "precautions", []),
+     "exercise 'single-leg-squat'", "precautions", "add 'single-leg-weight-bearing'"),
+    ("low-load outside activation", lambda d: set_in(d, "banded-clam", "precautions",
+                                                     ["lies-on-side", "low-load"]),
+     "exercise 'banded-clam'", "precautions", "'low-load' marks activation drills"),
+    ("low-load and high-load", lambda d: set_in(d, "hip-dip-weighted", "precautions",
+                                                ["single-leg-weight-bearing", "low-load", "high-load"]),
+     "exercise 'hip-dip-weighted'", "precautions", "both 'low-load' and 'high-load'"),
+    ("unknown ability", lambda d: set_in(d, "single-leg-squat", "requires", ["pistol"]),
+     "exercise 'single-leg-squat'", "requires[0]", "'pistol' is not one of"),
 ]
 
 
@@ -280,10 +165,7 @@ def test_a_broken_catalog_is_refused_naming_file_entry_and_field(tmp_path, what,
 def test_a_missing_family_page_is_reported(tmp_path):
     project = small_project(tmp_path)
     (project.root / "docs/exercises/banded-clam.md").unlink()
-    assert (
-        f"{CATALOG}: exercise 'banded-clam': field 'id': no page docs/exercises/banded-clam.md for this family"
-        in problems_of(project)
-    )
+    assert f"{CATALOG}: exercise 'banded-clam': field 'id': no page docs/exercises/banded-clam.md for this family" in problems_of(project)
 
 
 def test_every_problem_is_listed_not_only_the_first(tmp_path):

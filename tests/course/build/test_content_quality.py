@@ -37,88 +37,25 @@ READING_EASE_FLOOR = 60.0
 
 # Technical words a lesson may use only if the glossary defines them.
 JARGON = [
-    "abductor",
-    "adduction",
-    "stance leg",
-    "swing leg",
-    "MVIC",
-    "EMG",
-    "moment arm",
-    "lever",
-    "superincumbent weight",
-    "joint reaction force",
-    "gluteus medius",
-    "gluteus minimus",
-    "TFL",
-    "compensated",
-    "uncompensated",
-    "Trendelenburg sign",
-    "Trendelenburg test",
-    "motor control",
-    "activation",
-    "proprioception",
-    "isometric",
-    "osteoarthritis",
-    "tendinopathy",
-    "avascular necrosis",
-    "coxa vara",
-    "foot drop",
-    "instrumented implant",
-    "first-class lever",
-    "red flag",
-    "false positive",
-    "false negative",
-    "rep",
-    "set",
-    "superior gluteal nerve",
-    "sensitivity",
-    "specificity",
-    "kappa",
-    "antalgic",
-    "waddle",
-    "greater trochanter",
-    "leg-length difference",
-    "multiple sclerosis",
-    "cerebral palsy",
-    "stroke",
-    "pelvic girdle pain",
-    "surgical approach",
-    "progressive muscular atrophy",
-    "abductor lurch",
+    "abductor", "adduction", "stance leg", "swing leg", "MVIC", "EMG", "moment arm", "lever",
+    "superincumbent weight", "joint reaction force", "gluteus medius", "gluteus minimus", "TFL",
+    "compensated", "uncompensated", "Trendelenburg sign", "Trendelenburg test", "motor control",
+    "activation", "proprioception", "isometric", "osteoarthritis", "tendinopathy",
+    "avascular necrosis", "coxa vara", "foot drop", "instrumented implant", "first-class lever",
+    "red flag", "false positive", "false negative", "rep", "set", "superior gluteal nerve",
+    "sensitivity", "specificity", "kappa", "antalgic", "waddle", "greater trochanter",
+    "leg-length difference", "multiple sclerosis", "cerebral palsy", "stroke", "pelvic girdle pain",
+    "surgical approach", "progressive muscular atrophy", "abductor lurch",
 ]
 
 # Technical words that must show their definition on hover wherever a lesson uses them.
 HOVER = [
-    "abductors",
-    "adduction",
-    "stance leg",
-    "swing leg",
-    "moment arm",
-    "first-class lever",
-    "superincumbent weight",
-    "joint reaction force",
-    "gluteus medius",
-    "gluteus minimus",
-    "motor control",
-    "proprioception",
-    "isometric",
-    "osteoarthritis",
-    "gluteal tendinopathy",
-    "avascular necrosis",
-    "coxa vara",
-    "foot drop",
-    "superior gluteal nerve",
-    "Trendelenburg sign",
-    "Trendelenburg gait",
-    "compensated",
-    "uncompensated",
-    "sensitivity",
-    "specificity",
-    "kappa",
-    "greater trochanter",
-    "cerebral palsy",
-    "progressive muscular atrophy",
-    "abductor lurch",
+    "abductors", "adduction", "stance leg", "swing leg", "moment arm", "first-class lever",
+    "superincumbent weight", "joint reaction force", "gluteus medius", "gluteus minimus",
+    "motor control", "proprioception", "isometric", "osteoarthritis", "gluteal tendinopathy",
+    "avascular necrosis", "coxa vara", "foot drop", "superior gluteal nerve", "Trendelenburg sign",
+    "Trendelenburg gait", "compensated", "uncompensated", "sensitivity", "specificity", "kappa",
+    "greater trochanter", "cerebral palsy", "progressive muscular atrophy", "abductor lurch",
 ]
 
 # Slips from the source article that must never reach the course (domain brief 3.8).
@@ -245,7 +182,7 @@ def test_lesson_reads_plainly(name):
 def test_prose_stripping_keeps_sentences_and_drops_markup():
     sample = (
         "# Title { #t }\n\nBy the end you will:\n\n- do one thing;\n- do **another**\n\n"
-        '| a | b |\n|---|---|\n\n{{ quiz("lesson-1") }}\n\nSee [lesson 2](mechanics.md#cane).\n'
+        "| a | b |\n|---|---|\n\n{{ quiz(\"lesson-1\") }}\n\nSee [lesson 2](mechanics.md#cane).\n"
         "<!-- mechanics-lab -->\n*[EMG]: electromyography\n"
     )
     assert prose(sample) == "By the end you will: do one thing. do another. See lesson 2."
@@ -271,7 +208,9 @@ def test_quiz_links_point_to_real_lesson_sections(name, bank):
         target, _, anchor = question["link"].partition("#")
         page = DOCS / target
         assert page.is_file(), f"{bank}.yml {question['id']}: link to missing page {target}"
-        assert anchor in headings_ids(read(page)), f"{bank}.yml {question['id']}: no heading #{anchor} in {target}"
+        assert anchor in headings_ids(read(page)), (
+            f"{bank}.yml {question['id']}: no heading #{anchor} in {target}"
+        )
         if question["type"] in ("single", "true_false"):
             assert all(option.get("feedback") for option in question["options"])
             assert sum(bool(option.get("correct")) for option in question["options"]) == 1
@@ -339,22 +278,8 @@ def test_glossary_is_in_alphabetical_order():
 
 # People who commented under the source article: their questions are FAQ material, their names never.
 COMMENTERS = [
-    "Suhail",
-    "Ali W",
-    "Hewett",
-    "Bungay",
-    "Kumble",
-    "Fenn",
-    "Proksch",
-    "Westcott",
-    "Christie",
-    "Mikels",
-    "jackie b",
-    "Roddick",
-    "Hintzen",
-    "Michael Lau",
-    "Lynass",
-    "Mark Lewis",
+    "Suhail", "Ali W", "Hewett", "Bungay", "Kumble", "Fenn", "Proksch", "Westcott", "Christie",
+    "Mikels", "jackie b", "Roddick", "Hintzen", "Michael Lau", "Lynass", "Mark Lewis",
 ]
 
 
@@ -374,7 +299,7 @@ def test_no_reader_is_named(name):
 def _section(markdown: str, anchor: str) -> str:
     start = re.search(rf"^##\s.*\{{\s*#{anchor}\s*\}}\s*$", markdown, flags=re.M)
     assert start, f"no section #{anchor}"
-    rest = markdown[start.end() :]
+    rest = markdown[start.end():]
     end = re.search(r"^##\s", rest, flags=re.M)
     return rest[: end.start()] if end else rest
 
@@ -385,20 +310,11 @@ def test_worked_example_numbers_match_the_mechanics_engine():
     from hipdrop_course.engine.mechanics.statics import solve
 
     def run(lean_cm: float):
-        return solve(
-            Inputs(
-                body_weight_n=700,
-                weight_share_pct=100 * 5 / 6,
-                body_weight_arm_cm=10,
-                abductor_arm_cm=5,
-                abductor_angle_deg=70,
-                lean_cm=lean_cm,
-                cane_force_n=0,
-                cane_hand="opposite",
-                cane_arm_cm=30,
-                abductor_capacity_n=5000,
-            )
-        )
+        return solve(Inputs(
+            body_weight_n=700, weight_share_pct=100 * 5 / 6, body_weight_arm_cm=10, abductor_arm_cm=5,
+            abductor_angle_deg=70, lean_cm=lean_cm, cane_force_n=0, cane_hand="opposite", cane_arm_cm=30,
+            abductor_capacity_n=5000,
+        ))
 
     text = read(DOCS / "lessons" / "mechanics.md")
     upright = run(0)
@@ -501,9 +417,7 @@ def test_correction_patterns_catch_the_old_wording():
         "Put your hands or thumbs on the bony tops of your hips, or wear a belt",
     ]
     for statement, pattern in CORRECTED.items():
-        assert any(re.search(pattern, sentence, flags=re.I) for sentence in old), (
-            f"pattern for {statement!r} matches nothing"
-        )
+        assert any(re.search(pattern, sentence, flags=re.I) for sentence in old), f"pattern for {statement!r} matches nothing"
 
 
 def test_duchenne_is_explained_wherever_it_is_named():
@@ -511,7 +425,7 @@ def test_duchenne_is_explained_wherever_it_is_named():
     for path in _reader_facing_files():
         text = _joined(path)
         for match in re.finditer(r"Duchenne", text):
-            near = text[max(0, match.start() - 300) : match.end() + 300]
+            near = text[max(0, match.start() - 300): match.end() + 300]
             assert re.search(r"muscular dystrophy", near), f"{path.relative_to(ROOT)}: 'Duchenne' without explanation"
 
 
@@ -520,7 +434,7 @@ def test_emg_is_defined_where_a_lesson_first_uses_it(name):
     text = prose(read(DOCS / "lessons" / name))
     first = re.search(r"\bEMG\b", text)
     if first:
-        near = text[max(0, first.start() - 200) : first.end() + 200]
+        near = text[max(0, first.start() - 200): first.end() + 200]
         assert re.search(r"electromyography", near, flags=re.I), f"{name}: EMG used before it is defined"
 
 
@@ -545,11 +459,9 @@ def test_mvic_figures_say_peak_or_mean():
 
 # ---------------------------------------------------------------- every source tag has a reference
 
-TAG_PAGES = (
-    [DOCS / "lessons" / name for name in LESSONS]
-    + [DOCS / n for n in ("glossary.md", "faq.md", "index.md", "about.md")]
-    + [DOCS / "teachers" / n for n in ("index.md", "lesson-plans.md")]
-)
+TAG_PAGES = [DOCS / "lessons" / name for name in LESSONS] + [
+    DOCS / n for n in ("glossary.md", "faq.md", "index.md", "about.md")
+] + [DOCS / "teachers" / n for n in ("index.md", "lesson-plans.md")]
 YEAR = r"(?:1[89]\d\d|20\d\d)[a-z]?|n\.d\."
 
 
@@ -574,9 +486,7 @@ def reference_entries() -> list[str]:
 
 def test_source_tag_reader_finds_authors_and_years():
     assert source_tags("as shown (Bolgla and Uhl 2005; Boren 2011) and (Frost, n.d.).") == {
-        ("Bolgla", "2005"),
-        ("Boren", "2011"),
-        ("Frost", "n.d."),
+        ("Bolgla", "2005"), ("Boren", "2011"), ("Frost", "n.d."),
     }
 
 

@@ -23,18 +23,8 @@ def test_default_is_the_worked_example_in_text():
 
 
 def test_json_output_with_overrides():
-    result = lab(
-        "--format",
-        "json",
-        "--body-weight-n",
-        "700",
-        "--body-weight-arm-cm",
-        "10",
-        "--abductor-arm-cm",
-        "5",
-        "--abductor-angle-deg",
-        "70",
-    )
+    result = lab("--format", "json", "--body-weight-n", "700", "--body-weight-arm-cm", "10",
+                 "--abductor-arm-cm", "5", "--abductor-angle-deg", "70")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert abs(data["abductor_force_n"] - 1167) < 1
@@ -50,9 +40,7 @@ def test_presets_and_kilograms():
     kg = json.loads(lab("--body-weight-kg", "80", "--format", "json").stdout)
     assert abs(kg["inputs"]["body_weight_n"] - 784.5) < 0.1
     listing = lab("--list-presets").stdout
-    assert all(
-        name in listing for name in ("quiet-stance", "compensated", "cane-opposite", "cane-same", "weak-abductors")
-    )
+    assert all(name in listing for name in ("quiet-stance", "compensated", "cane-opposite", "cane-same", "weak-abductors"))
 
 
 def test_same_hand_cane_does_not_help_and_opposite_does():

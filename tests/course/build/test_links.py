@@ -21,10 +21,7 @@ def test_the_checker_reports_a_missing_page_and_a_missing_anchor(tmp_path):
         '<a href="#nowhere">x</a><a href="https://example.org/">out</a>'
     )
     problems = broken_links(tmp_path, [tmp_path / "a" / "index.html"])
-    assert problems == [
-        "a/index.html:1: ../b/ -> no such file",
-        "a/index.html:1: #nowhere -> no id 'nowhere' in a/index.html",
-    ]
+    assert problems == ["a/index.html:1: ../b/ -> no such file", "a/index.html:1: #nowhere -> no id 'nowhere' in a/index.html"]
 
 
 def test_the_checker_reports_a_folder_link_in_a_site_opened_from_disk(tmp_path):
@@ -41,10 +38,8 @@ def test_every_link_and_anchor_of_the_web_build_resolves(report, built_site):
     pages = html_pages(built_site)
     assert (built_site / "lessons" / "dosing" / "index.html") in pages
     result = check_links(built_site, pages)
-    report(
-        f"links, web build: {len(pages)} pages, {result.checked} internal href/src checked, "
-        f"{result.followed} of them <a> links, {result.fragments} #fragments checked"
-    )
+    report(f"links, web build: {len(pages)} pages, {result.checked} internal href/src checked, "
+                           f"{result.followed} of them <a> links, {result.fragments} #fragments checked")
     assert result.problems == []
     assert result.followed > len(pages) and result.fragments > 0
 
@@ -54,9 +49,7 @@ def test_every_link_and_anchor_of_the_classroom_bundle_resolves_from_disk(report
     pages = html_pages(site)
     assert (site / "lessons" / "dosing.html") in pages  # the offline plugin's file names
     result = check_links(site, pages, folders_are_pages=False)
-    report(
-        f"links, bundle build: {len(pages)} pages, {result.checked} internal href/src checked, "
-        f"{result.followed} of them <a> links, {result.fragments} #fragments checked"
-    )
+    report(f"links, bundle build: {len(pages)} pages, {result.checked} internal href/src checked, "
+                           f"{result.followed} of them <a> links, {result.fragments} #fragments checked")
     assert result.problems == []
     assert result.followed > len(pages) and result.fragments > 0

@@ -44,6 +44,4 @@ def test_an_unknown_exercise_and_a_prop_without_equipment_are_named(tmp_path):
 
 def test_a_bad_angle_is_named_by_its_field(tmp_path):
     problems = problems_with(tmp_path, lambda data: data["clam"]["keyframes"][1]["free"].update(opening=400))
-    assert any("exercise 'clam'" in p and "keyframes[1].free.opening" in p.replace("/", ".") for p in problems), (
-        problems
-    )
+    assert any("exercise 'clam'" in p and "keyframes[1].free.opening" in p.replace("/", ".") for p in problems), problems

@@ -8,23 +8,11 @@ from hipdrop_course.engine.picker import AnswersError, answers_from_dict
 from support import ROOT
 
 GOOD = {
-    "red_flags": [],
-    "age_16_or_over": True,
-    "pregnancy": "no",
-    "falls_or_walking_aid": False,
-    "weak_side": "left",
-    "pain_now": 2,
-    "pain_onset": "new",
-    "outer_hip_pain": False,
-    "recent_surgery_or_fracture": False,
-    "single_leg_stance": "yes",
-    "side_plank": "knees",
-    "single_leg_squat": "no",
-    "walking_worse": "no",
-    "goal": "strength",
-    "minutes_per_day": 20,
-    "days_per_week": 3,
-    "equipment": ["step", "chair", "wall", "band"],
+    "red_flags": [], "age_16_or_over": True, "pregnancy": "no", "falls_or_walking_aid": False,
+    "weak_side": "left", "pain_now": 2, "pain_onset": "new", "outer_hip_pain": False,
+    "recent_surgery_or_fracture": False, "single_leg_stance": "yes", "side_plank": "knees",
+    "single_leg_squat": "no", "walking_worse": "no", "goal": "strength", "minutes_per_day": 20,
+    "days_per_week": 3, "equipment": ["step", "chair", "wall", "band"],
 }
 
 
@@ -81,18 +69,9 @@ def test_a_red_flag_prints_a_referral_and_no_program(tmp_path):
 
 
 def test_after_a_posterior_hip_replacement_the_program_keeps_its_precautions(tmp_path):
-    answers = {
-        **GOOD,
-        "single_leg_stance": "no",
-        "recent_surgery_or_fracture": True,
-        "operated_side": "left",
-        "weeks_since_surgery": 3,
-        "procedure": "hip-replacement-posterior",
-        "clinician_guidance": True,
-        "weight_bearing": "partial",
-        "single_leg_cleared": "no",
-        "precautions": [],
-    }
+    answers = {**GOOD, "single_leg_stance": "no", "recent_surgery_or_fracture": True, "operated_side": "left",
+               "weeks_since_surgery": 3, "procedure": "hip-replacement-posterior", "clinician_guidance": True,
+               "weight_bearing": "partial", "single_leg_cleared": "no", "precautions": []}
     result = pick(tmp_path, answers, "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)

@@ -40,13 +40,8 @@ APPROACH_BANS = {
     "hip-replacement-posterior": {"hip-flexion-past-90", "crosses-midline", "hip-internal-rotation"},
     "hip-replacement-anterior": {"extension-external-rotation"},
     "hip-replacement-lateral": ABDUCTOR,
-    "hip-replacement-not-sure": {
-        "hip-flexion-past-90",
-        "crosses-midline",
-        "hip-internal-rotation",
-        "extension-external-rotation",
-    }
-    | ABDUCTOR,
+    "hip-replacement-not-sure": {"hip-flexion-past-90", "crosses-midline", "hip-internal-rotation",
+                                 "extension-external-rotation"} | ABDUCTOR,
     "fracture-fixation": FRACTURE_BANS,
 }
 LIMIT_BANS = {
@@ -116,30 +111,19 @@ limited_fields = valid_fields.flatmap(
             "equipment": subsets(A.EQUIPMENT),
         }
     ).map(lambda limits: {**d, **limits})
-).map(
-    lambda d: (
-        {**d, "worse_exercises": d.get("worse_exercises") or ["hip-dip-and-raise"]}
-        if d["walking_worse"] == "some"
-        else {k: v for k, v in d.items() if k != "worse_exercises"}
-    )
-)
+).map(lambda d: {**d, "worse_exercises": d.get("worse_exercises") or ["hip-dip-and-raise"]}
+      if d["walking_worse"] == "some" else {k: v for k, v in d.items() if k != "worse_exercises"})
 
 # A reader without a sign, over 16, with no surgery: the gentle start, pain, falls and goals.
 plain_fields = valid_fields.map(
-    lambda d: {
-        **{k: v for k, v in d.items() if k not in A.SURGERY_DETAILS and k != "worse_exercises"},
-        "red_flags": [],
-        "age_16_or_over": True,
-        "recent_surgery_or_fracture": False,
-        "walking_worse": "no",
-        "pain_now": min(d["pain_now"], HIGH_PAIN - 1),
-    }
+    lambda d: {**{k: v for k, v in d.items() if k not in A.SURGERY_DETAILS and k != "worse_exercises"},
+               "red_flags": [], "age_16_or_over": True, "recent_surgery_or_fracture": False,
+               "walking_worse": "no", "pain_now": min(d["pain_now"], HIGH_PAIN - 1)}
 )
 
 # Anything at all in any field, including unknown fields and out-of-range numbers.
-junk = st.one_of(
-    st.none(), st.booleans(), st.integers(-5, 200), st.text(max_size=8), st.lists(st.text(max_size=8), max_size=3)
-)
+junk = st.one_of(st.none(), st.booleans(), st.integers(-5, 200), st.text(max_size=8),
+                 st.lists(st.text(max_size=8), max_size=3))
 any_fields = st.one_of(
     valid_fields,
     st.dictionaries(st.sampled_from(A.FIELDS + ("colour",)), junk),
@@ -264,7 +248,9 @@ def check_operated_side(answers, chosen, exercise) -> None:
     operated = set(answers.operated_sides)
     tags = set(exercise.precautions)
     no_lying = (
-        "no-lying-on-operated-side" in answers.precautions or answers.weight_bearing == "partial" or early(answers)
+        "no-lying-on-operated-side" in answers.precautions
+        or answers.weight_bearing == "partial"
+        or early(answers)
     )
     if no_lying and "lies-on-side" in tags:
         assert not {side.stance for side in chosen.sides} & operated, chosen.id
@@ -367,40 +353,21 @@ def test_every_left_out_exercise_has_a_reason(data):
 def test_every_version_in_the_catalog_is_reached_or_offered_as_a_step():
     """Each version is chosen for some answers, or offered as the next step or the step back."""
     reached, offered = set(), set()
-    base = {
-        "red_flags": [],
-        "age_16_or_over": True,
-        "pregnancy": "no",
-        "falls_or_walking_aid": False,
-        "weak_side": "left",
-        "pain_onset": "new",
-        "recent_surgery_or_fracture": False,
-        "walking_worse": "no",
-        "minutes_per_day": 90,
-        "days_per_week": 3,
-    }
+    base = {"red_flags": [], "age_16_or_over": True, "pregnancy": "no", "falls_or_walking_aid": False,
+            "weak_side": "left", "pain_onset": "new", "recent_surgery_or_fracture": False,
+            "walking_worse": "no", "minutes_per_day": 90, "days_per_week": 3}
     for stance in A.STANCE_ABILITY:
         for plank in A.SIDE_PLANK_ABILITY:
             for squat in A.SQUAT_ABILITY:
                 for goal, equipment in zip(A.GOALS * 2, [list(A.EQUIPMENT)] * 4 + [["chair"]] * 4):
                     for pain, outer in ((1, False), (2, True), (5, False)):
-                        answers = answers_from_dict(
-                            {
-                                **base,
-                                "pain_now": pain,
-                                "outer_hip_pain": outer,
-                                "single_leg_stance": stance,
-                                "side_plank": plank,
-                                "single_leg_squat": squat,
-                                "goal": goal,
-                                "equipment": equipment,
-                            }
-                        )
+                        answers = answers_from_dict({
+                            **base, "pain_now": pain, "outer_hip_pain": outer, "single_leg_stance": stance,
+                            "side_plank": plank, "single_leg_squat": squat, "goal": goal, "equipment": equipment})
                         outcome = pick(answers, CATALOG)
                         reached |= set(chosen_ids(outcome))
-                        offered |= {
-                            step for p in outcome.phases for e in p.exercises for step in (e.harder, e.easier) if step
-                        }
+                        offered |= {step for p in outcome.phases for e in p.exercises
+                                    for step in (e.harder, e.easier) if step}
     offered_ids = {e.id for e in CATALOG.exercises if e.name in offered}
     missing = sorted(set(BY_ID) - reached - offered_ids)
     assert not missing, f"no answers reach: {missing}"
@@ -427,37 +394,16 @@ def test_the_rules_name_no_exercise():
 
 # --- the clinical review's runs, on the real catalog ------------------------------------------
 
-BASE = {
-    "red_flags": [],
-    "age_16_or_over": True,
-    "pregnancy": "no",
-    "falls_or_walking_aid": False,
-    "weak_side": "left",
-    "pain_now": 2,
-    "pain_onset": "new",
-    "outer_hip_pain": False,
-    "recent_surgery_or_fracture": False,
-    "single_leg_stance": "yes",
-    "side_plank": "knees",
-    "single_leg_squat": "no",
-    "walking_worse": "no",
-    "goal": "strength",
-    "minutes_per_day": 30,
-    "days_per_week": 6,
-    "equipment": list(A.EQUIPMENT),
-}
+BASE = {"red_flags": [], "age_16_or_over": True, "pregnancy": "no", "falls_or_walking_aid": False,
+        "weak_side": "left", "pain_now": 2, "pain_onset": "new", "outer_hip_pain": False,
+        "recent_surgery_or_fracture": False, "single_leg_stance": "yes", "side_plank": "knees",
+        "single_leg_squat": "no", "walking_worse": "no", "goal": "strength", "minutes_per_day": 30,
+        "days_per_week": 6, "equipment": list(A.EQUIPMENT)}
 
 
 def operated(**changes) -> dict:
-    return {
-        "recent_surgery_or_fracture": True,
-        "operated_side": "left",
-        "clinician_guidance": True,
-        "weight_bearing": "full",
-        "single_leg_cleared": "no",
-        "precautions": [],
-        **changes,
-    }
+    return {"recent_surgery_or_fracture": True, "operated_side": "left", "clinician_guidance": True,
+            "weight_bearing": "full", "single_leg_cleared": "no", "precautions": [], **changes}
 
 
 def names(outcome) -> set[str]:
@@ -469,46 +415,27 @@ def run(**changes):
 
 
 def test_review_finding_1_no_single_leg_work_after_a_lateral_approach_or_under_no_active_abduction():
-    lateral = run(
-        single_leg_stance="no",
-        goal="motor-control",
-        **operated(procedure="hip-replacement-lateral", weeks_since_surgery=2),
-    )
+    lateral = run(single_leg_stance="no", goal="motor-control",
+                  **operated(procedure="hip-replacement-lateral", weeks_since_surgery=2))
     assert not names(lateral) & {"Two-leg weight shift holding a counter", "Supported single-leg squat"}
-    repair_limits = run(
-        single_leg_squat="box",
-        **operated(
-            procedure="other", weeks_since_surgery=3, precautions=["no-active-abduction", "no-lying-on-operated-side"]
-        ),
-    )
+    repair_limits = run(single_leg_squat="box", **operated(
+        procedure="other", weeks_since_surgery=3, precautions=["no-active-abduction", "no-lying-on-operated-side"]))
     assert "Single-leg box squat" not in names(repair_limits)
     for outcome in (lateral, repair_limits):
-        assert not any(
-            BY_ID[i].precautions and ABDUCTOR & set(BY_ID[i].precautions)
-            for i in (chosen_ids(outcome) if isinstance(outcome, Program) else [])
-        )
+        assert not any(BY_ID[i].precautions and ABDUCTOR & set(BY_ID[i].precautions)
+                       for i in (chosen_ids(outcome) if isinstance(outcome, Program) else []))
     repair = run(**operated(procedure="abductor-repair", weeks_since_surgery=3))
     assert isinstance(repair, Referral) and "protocol" in repair.what_to_do
 
 
 def test_review_finding_2_early_after_surgery_or_a_fracture_only_easier_supported_work():
-    for procedure, weeks in (
-        ("hip-replacement-posterior", 0),
-        ("fracture-fixation", 1),
-        ("hip-replacement-posterior", 2),
-    ):
-        outcome = run(
-            single_leg_squat="free", goal="return-to-sport", **operated(procedure=procedure, weeks_since_surgery=weeks)
-        )
+    for procedure, weeks in (("hip-replacement-posterior", 0), ("fracture-fixation", 1), ("hip-replacement-posterior", 2)):
+        outcome = run(single_leg_squat="free", goal="return-to-sport", **operated(procedure=procedure,
+                                                                                  weeks_since_surgery=weeks))
         got = names(outcome)
-        assert not got & {
-            "Standing wall press with a mini squat",
-            "Single-leg squat",
-            "Standing fire hydrant with a band",
-            "Side plank with hands on a counter",
-            "Side plank from the knees",
-            "Standing wall press",
-        }, (procedure, got)
+        assert not got & {"Standing wall press with a mini squat", "Single-leg squat",
+                          "Standing fire hydrant with a band", "Side plank with hands on a counter",
+                          "Side plank from the knees", "Standing wall press"}, (procedure, got)
         assert all(e.level == "easier" for p in outcome.phases for e in p.exercises)
 
 
@@ -533,14 +460,8 @@ def test_review_findings_4_to_6_triage():
 
 
 def test_review_finding_7_outer_hip_pain_gets_isometrics_and_a_physiotherapist_first():
-    outcome = run(
-        outer_hip_pain=True,
-        pain_now=4,
-        pain_onset="long-standing",
-        side_plank="feet",
-        single_leg_squat="free",
-        goal="return-to-sport",
-    )
+    outcome = run(outer_hip_pain=True, pain_now=4, pain_onset="long-standing", side_plank="feet",
+                  single_leg_squat="free", goal="return-to-sport")
     assert names(outcome) <= {"Lying isometric hip abduction", "Standing isometric hip abduction against a wall"}
     assert outcome.notes[0].text.startswith("See a physiotherapist first.")
 
@@ -554,12 +475,8 @@ def test_review_finding_8_a_gentle_start_is_gentle():
 def test_review_finding_11_the_athlete_keeps_a_single_leg_squat():
     outcome = run(single_leg_squat="free", goal="return-to-sport", side_plank="feet", minutes_per_day=60)
     assert "Single-leg squat holding a weight" in names(outcome)
-    assert any(
-        e.name == "Single-leg squat holding a weight"
-        for p in outcome.phases
-        if p.id == "movement-retraining"
-        for e in p.exercises
-    )
+    assert any(e.name == "Single-leg squat holding a weight" for p in outcome.phases
+               if p.id == "movement-retraining" for e in p.exercises)
 
 
 def test_review_finding_12_the_step_hip_dip_is_not_daily():
@@ -569,9 +486,8 @@ def test_review_finding_12_the_step_hip_dip_is_not_daily():
 
 
 def test_review_finding_17_falls_and_walking_aids():
-    outcome = run(
-        weak_side="both", single_leg_stance="no", goal="endurance", side_plank="none", falls_or_walking_aid=True
-    )
+    outcome = run(weak_side="both", single_leg_stance="no", goal="endurance", side_plank="none",
+                  falls_or_walking_aid=True)
     assert "Side plank with hands on a counter" not in names(outcome)
     assert not any("balance-demand" in BY_ID[i].precautions for i in chosen_ids(outcome))
     assert any("strength-and-balance" in n.text for n in outcome.notes)

@@ -8,9 +8,7 @@ from hipdrop_tools.course.errors import DataError, Problem
 
 
 def test_each_lists_every_problem_under_a_head_that_counts_them():
-    data = DataError(
-        [Problem("quizzes/a.yml", "q1", "answer", "is missing"), Problem("exercises/catalog.yml", "", "", "is empty")]
-    )
+    data = DataError([Problem("quizzes/a.yml", "q1", "answer", "is missing"), Problem("exercises/catalog.yml", "", "", "is empty")])
     assert str(data) == (
         "2 problems in the course data:\n"
         "  - quizzes/a.yml: q1: field 'answer': is missing\n"

@@ -9,20 +9,15 @@ from support import ROOT
 
 
 def site(*widgets_by_page: tuple[str, tuple[str, ...]]) -> SiteInfo:
-    pages = {
-        path: SitePage(path=path, title=f"Page {path}", headings={}, quizzes=(), quiz_titles={}, widgets=widgets)
-        for path, widgets in widgets_by_page
-    }
-    return SiteInfo(
-        course_title="Hip Drop", language="en", disclaimer="", public_url=None, nav=tuple(pages), pages=pages
-    )
+    pages = {path: SitePage(path=path, title=f"Page {path}", headings={}, quizzes=(), quiz_titles={}, widgets=widgets)
+             for path, widgets in widgets_by_page}
+    return SiteInfo(course_title="Hip Drop", language="en", disclaimer="", public_url=None, nav=tuple(pages), pages=pages)
 
 
 def test_the_picker_page_gives_the_blank_program_template():
     handouts = resolve(PACK.handouts)(site(("", ("quiz",)), ("program/", ("picker",)), ("other/", ("picker",))))
     assert [(h.filename, h.page, h.group, h.mode) for h in handouts] == [
-        ("program-template.pdf", "program/", "Program template", "template")
-    ]
+        ("program-template.pdf", "program/", "Program template", "template")]
     (template,) = handouts
     assert (ROOT / "site_assets" / template.script).is_file()
     assert "\u201cPage program/\u201d page" in template.script_args["note"]

@@ -23,23 +23,11 @@ SCHEMA = json.loads((ROOT / "macros" / "schemas" / "session-log.schema.json").re
 VALIDATOR = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
 CATALOG = load_catalog_data(Project(ROOT))
 FORM = {
-    "red_flags": ["none"],
-    "age_16_or_over": ["yes"],
-    "pregnancy": ["no"],
-    "falls_or_walking_aid": ["no"],
-    "weak_side": ["both"],
-    "pain_now": ["2"],
-    "pain_onset": ["long-standing"],
-    "outer_hip_pain": ["no"],
-    "recent_surgery_or_fracture": ["no"],
-    "single_leg_stance": ["yes"],
-    "side_plank": ["knees"],
-    "single_leg_squat": ["box"],
-    "walking_worse": ["no"],
-    "goal": ["strength"],
-    "equipment": ["step", "wall", "chair", "band", "mirror"],
-    "minutes_per_day": ["30"],
-    "days_per_week": ["6"],
+    "red_flags": ["none"], "age_16_or_over": ["yes"], "pregnancy": ["no"], "falls_or_walking_aid": ["no"],
+    "weak_side": ["both"], "pain_now": ["2"], "pain_onset": ["long-standing"], "outer_hip_pain": ["no"],
+    "recent_surgery_or_fracture": ["no"], "single_leg_stance": ["yes"], "side_plank": ["knees"],
+    "single_leg_squat": ["box"], "walking_worse": ["no"], "goal": ["strength"],
+    "equipment": ["step", "wall", "chair", "band", "mirror"], "minutes_per_day": ["30"], "days_per_week": ["6"],
 }
 URLS = {"program": "../program/", "exercises": {}, "root": "../"}
 
@@ -52,9 +40,7 @@ def step(log: dict, on: str, action: str, data: dict) -> dict:
 
 def a_log(days: int = 3) -> dict:
     """Sessions on ``days`` days two days apart, every due exercise logged, a one-leg check each time."""
-    view = json.loads(
-        json.dumps(api.open_session({"catalog": CATALOG, "urls": URLS, "form": FORM, "today": "2026-03-02"}))
-    )
+    view = json.loads(json.dumps(api.open_session({"catalog": CATALOG, "urls": URLS, "form": FORM, "today": "2026-03-02"})))
     log = view["log"]
     for n in range(days):
         on = (date(2026, 3, 2) + timedelta(days=2 * n)).isoformat()
@@ -64,15 +50,8 @@ def a_log(days: int = 3) -> dict:
         for exercise in view["exercises"]:
             sides = len(exercise["sides"])
             entry = {key: exercise[key] for key in ("id", "family", "phase", "sets", "reps", "hold_s", "rest_s")}
-            entry |= {
-                "sides": sides,
-                "outcome": "fewer",
-                "reps_done": exercise["sets"] * exercise["reps"] * sides - 2,
-                "stopped_for": "",
-                "pain_during": 2 + n,
-                "pelvis": "leaned",
-                "walking_worse": False,
-            }
+            entry |= {"sides": sides, "outcome": "fewer", "reps_done": exercise["sets"] * exercise["reps"] * sides - 2,
+                      "stopped_for": "", "pain_during": 2 + n, "pelvis": "leaned", "walking_worse": False}
             view = step(view["log"], on, "exercise", {"entry": entry})
         view = step(view["log"], on, "finish", {})
         view = step(view["log"], on, "morning", {"session": view["log"]["sessions"][-1]["id"], "pain": 2})
@@ -94,13 +73,8 @@ def test_an_exported_log_is_valid_by_its_json_schema():
 # What the schema cannot say and the engine checks on top: a real date, ids used once, date order.
 ENGINE_ONLY = ("must be a date written", "is used by more than one session", "in the order of their dates")
 JSON_VALUES = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers(-3, 40)
-    | st.sampled_from(["", "left", "level", "as-dosed", "2026-02-30", "x"]),
-    lambda inner: (
-        st.lists(inner, max_size=2) | st.dictionaries(st.sampled_from(["id", "side", "kind"]), inner, max_size=2)
-    ),
+    st.none() | st.booleans() | st.integers(-3, 40) | st.sampled_from(["", "left", "level", "as-dosed", "2026-02-30", "x"]),
+    lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.sampled_from(["id", "side", "kind"]), inner, max_size=2),
     max_leaves=4,
 )
 
@@ -156,16 +130,8 @@ def dates_of(event) -> list[date]:
 
 def test_the_calendar_file_is_valid_and_follows_the_dosing_rules():
     log = a_log(days=1)
-    result = api.calendar(
-        {
-            "catalog": CATALOG,
-            "log": log,
-            "today": "2026-03-02",
-            "start": "2026-03-04",
-            "time": "18:15",
-            "stamp": "2026-03-02T09:00:00.000Z",
-        }
-    )
+    result = api.calendar({"catalog": CATALOG, "log": log, "today": "2026-03-02", "start": "2026-03-04",
+                           "time": "18:15", "stamp": "2026-03-02T09:00:00.000Z"})
     assert result["ok"] and result["filename"] == "hip-drop-sessions-2026-03-04.ics"
     found = events(result["text"])
     assert found, "no event in the calendar"
@@ -184,28 +150,12 @@ def test_the_calendar_file_is_valid_and_follows_the_dosing_rules():
 
 
 def test_a_drills_only_program_is_daily_in_the_calendar_when_the_reader_gives_seven_days():
-    form = {
-        **FORM,
-        "weak_side": ["right"],
-        "single_leg_stance": ["no"],
-        "pain_now": ["5"],
-        "days_per_week": ["7"],
-        "minutes_per_day": ["10"],
-        "side_plank": ["none"],
-        "single_leg_squat": ["no"],
-    }
+    form = {**FORM, "weak_side": ["right"], "single_leg_stance": ["no"], "pain_now": ["5"], "days_per_week": ["7"],
+            "minutes_per_day": ["10"], "side_plank": ["none"], "single_leg_squat": ["no"]}
     view = api.open_session({"catalog": CATALOG, "urls": URLS, "form": form, "today": "2026-03-02"})
     assert view["state"] == "ready" and all(not e["strength"] for e in view["exercises"]), view["html"]
-    result = api.calendar(
-        {
-            "catalog": CATALOG,
-            "log": view["log"],
-            "today": "2026-03-02",
-            "start": "2026-03-02",
-            "time": "08:00",
-            "stamp": "2026-03-02T07:00:00.000Z",
-        }
-    )
+    result = api.calendar({"catalog": CATALOG, "log": view["log"], "today": "2026-03-02", "start": "2026-03-02",
+                           "time": "08:00", "stamp": "2026-03-02T07:00:00.000Z"})
     (event,) = events(result["text"])
     days = dates_of(event)
     assert len(days) == 42 and all((b - a).days == 1 for a, b in zip(days, days[1:], strict=False))

@@ -19,22 +19,11 @@ from support import ROOT
 
 CATALOG = load_catalog(Project(ROOT))
 FORM = {
-    "red_flags": ["none"],
-    "age_16_or_over": ["yes"],
-    "pregnancy": ["no"],
-    "falls_or_walking_aid": ["no"],
-    "weak_side": ["both"],
-    "pain_onset": ["long-standing"],
-    "outer_hip_pain": ["no"],
-    "recent_surgery_or_fracture": ["no"],
-    "single_leg_stance": ["yes"],
-    "side_plank": ["knees"],
-    "single_leg_squat": ["box"],
-    "walking_worse": ["no"],
-    "goal": ["strength"],
-    "equipment": ["step", "wall", "chair", "band", "mirror"],
-    "minutes_per_day": ["30"],
-    "days_per_week": ["6"],
+    "red_flags": ["none"], "age_16_or_over": ["yes"], "pregnancy": ["no"], "falls_or_walking_aid": ["no"],
+    "weak_side": ["both"], "pain_onset": ["long-standing"], "outer_hip_pain": ["no"],
+    "recent_surgery_or_fracture": ["no"], "single_leg_stance": ["yes"], "side_plank": ["knees"],
+    "single_leg_squat": ["box"], "walking_worse": ["no"], "goal": ["strength"],
+    "equipment": ["step", "wall", "chair", "band", "mirror"], "minutes_per_day": ["30"], "days_per_week": ["6"],
 }
 START = date(2026, 3, 2)
 
@@ -45,30 +34,15 @@ def entries(ids: list[str]):
     def make(exercise_id, outcome, stopped_for, pain, pelvis, walking_worse):
         exercise = CATALOG.exercise(exercise_id)
         return Entry(
-            id=exercise.id,
-            family=exercise.family,
-            phase=exercise.phase,
-            sets=2,
-            reps=10,
-            hold_s=0,
-            rest_s=60,
-            sides=2,
-            outcome=outcome,
-            reps_done=40 if outcome == "as-dosed" else 10,
-            stopped_for=stopped_for if outcome == "stopped" else "",
-            pain_during=pain,
-            pelvis=pelvis,
+            id=exercise.id, family=exercise.family, phase=exercise.phase, sets=2, reps=10, hold_s=0, rest_s=60,
+            sides=2, outcome=outcome, reps_done=40 if outcome == "as-dosed" else 10,
+            stopped_for=stopped_for if outcome == "stopped" else "", pain_during=pain, pelvis=pelvis,
             walking_worse=walking_worse,
         )
 
     return st.builds(
-        make,
-        st.sampled_from(ids),
-        st.sampled_from(OUTCOMES),
-        st.sampled_from(STOPPED_FOR[1:]),
-        st.integers(0, 10),
-        st.sampled_from(PELVIS),
-        st.booleans(),
+        make, st.sampled_from(ids), st.sampled_from(OUTCOMES), st.sampled_from(STOPPED_FOR[1:]),
+        st.integers(0, 10), st.sampled_from(PELVIS), st.booleans(),
     )
 
 
@@ -86,10 +60,7 @@ def logs(draw):
         on += timedelta(days=gap)
         sessions.append(
             Session(
-                id=f"{on.isoformat()}-1",
-                date=on.isoformat(),
-                phase=program.phases[0].id,
-                finished=True,
+                id=f"{on.isoformat()}-1", date=on.isoformat(), phase=program.phases[0].id, finished=True,
                 pain_next_morning=draw(st.none() | st.integers(0, 10)),
                 exercises=tuple(draw(st.lists(entries(ids), max_size=3, unique_by=lambda e: e.family))),
             )

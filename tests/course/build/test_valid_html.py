@@ -26,7 +26,7 @@ MATERIAL_CAUSES = [
     (
         "Bad value “” for attribute “tabindex” on element “label”: The empty string is not a valid integer.",
         r'<label class="md-nav__link" for="__nav_[\d_]+" id="__nav_[\d_]+_label" tabindex="">',
-        'Material\'s nav-item.html writes tabindex="" on section labels (navigation.sections)',
+        "Material's nav-item.html writes tabindex=\"\" on section labels (navigation.sections)",
     ),
     (
         "The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control.",
@@ -38,7 +38,10 @@ MATERIAL_CAUSES = [
 
 def caused_by_material(message: dict) -> bool:
     extract = message.get("extract", "")
-    return any(message["message"] == text and re.search(markup, extract) for text, markup, _why in MATERIAL_CAUSES)
+    return any(
+        message["message"] == text and re.search(markup, extract)
+        for text, markup, _why in MATERIAL_CAUSES
+    )
 
 
 def html_pages(built_site, all_pages):
@@ -85,6 +88,7 @@ def test_every_page_is_valid_html(vnu_messages, built_site):
         if m["type"] in ("error", "non-document-error") and not caused_by_material(m)
     ]
     assert errors == []
+
 
 
 def test_an_allowance_covers_only_materials_markup():

@@ -17,12 +17,8 @@ from support import ROOT
 MENTIONS = {
     "saddle-numbness": [r"saddle", r"numbness around the (back passage|genitals)"],
     "bladder-bowel-change": [r"bladder", r"bowel"],
-    "progressive-weakness": [
-        r"foot drop",
-        r"weakness (that is |that's )?(new|getting (quickly )?worse|quickly worsening)",
-        r"\b(worsening|new) (leg )?weakness",
-        r"weakness[^.]{0,40}\b(hours|days)\b",
-    ],
+    "progressive-weakness": [r"foot drop", r"weakness (that is |that's )?(new|getting (quickly )?worse|quickly worsening)",
+                             r"\b(worsening|new) (leg )?weakness", r"weakness[^.]{0,40}\b(hours|days)\b"],
     "slow-weakness": [r"weakness[^.]{0,40}(slowly|over (several )?months)", r"(slowly|over months)[^.]{0,40}weakness"],
     "stroke-signs": [r"\bstroke\b", r"trouble speaking"],
     "major-trauma": [r"major (accident|injury|trauma)"],
@@ -62,7 +58,8 @@ def questions():
 
 
 def signs_in(text: str) -> list[str]:
-    return [sign for sign, patterns in MENTIONS.items() if any(re.search(p, text, re.IGNORECASE) for p in patterns)]
+    return [sign for sign, patterns in MENTIONS.items()
+            if any(re.search(p, text, re.IGNORECASE) for p in patterns)]
 
 
 def test_the_mention_list_covers_signs_of_the_table():
@@ -82,18 +79,14 @@ def test_quiz_questions_about_warning_signs_use_the_tables_urgency():
         for urgency in sorted({WARNING_SIGNS_BY_ID[s].urgency for s in signs}):
             named = [s for s in signs if WARNING_SIGNS_BY_ID[s].urgency == urgency]
             if not any(re.search(w, text, re.IGNORECASE) for w in URGENCY_WORDS[urgency]):
-                problems.append(
-                    f"{bank}, question '{question.get('id')}': mentions {named}, whose "
-                    f"urgency is '{URGENCY_BY_ID[urgency].label}', but never says so"
-                )
+                problems.append(f"{bank}, question '{question.get('id')}': mentions {named}, whose "
+                                f"urgency is '{URGENCY_BY_ID[urgency].label}', but never says so")
         emergencies = [s for s in signs if WARNING_SIGNS_BY_ID[s].urgency == "emergency-today"]
         if emergencies and not any(WARNING_SIGNS_BY_ID[s].urgency == "soon" for s in signs):
             for slow in TOO_SLOW_FOR_AN_EMERGENCY:
                 if re.search(slow, text, re.IGNORECASE):
-                    problems.append(
-                        f"{bank}, question '{question.get('id')}': gives the emergency "
-                        f"sign(s) {emergencies} a slower deadline ({slow})"
-                    )
+                    problems.append(f"{bank}, question '{question.get('id')}': gives the emergency "
+                                    f"sign(s) {emergencies} a slower deadline ({slow})")
     assert checked, "no quiz question mentions a warning sign: the mention list is out of date"
     assert not problems, "\n".join(problems)
 
@@ -103,9 +96,8 @@ def test_walking_worse_is_not_called_a_warning_sign_in_any_quiz():
         text = question_text(question)
         for sentence in re.split(r"(?<=[.!?])\s+", text):
             if re.search(r"walking (is |gets |got )?worse", sentence, re.IGNORECASE):
-                assert not re.search(r"(is|are) (a |an )?(red flag|warning sign)", sentence, re.IGNORECASE), (
+                assert not re.search(r"(is|are) (a |an )?(red flag|warning sign)", sentence, re.IGNORECASE), \
                     f"{bank}, question '{question.get('id')}': {sentence}"
-                )
 
 
 def test_lesson_faq_home_and_form_show_the_signs_from_the_one_table():

@@ -11,111 +11,44 @@ from hipdrop_course.engine.catalog_html import Links, StillFigure, evidence_tabl
 
 
 def dose(reps=10, hold=0, source="guide"):
-    return {
-        "sets": [2, 3],
-        "reps": reps,
-        "hold_s": hold,
-        "rest_s": [60, 120],
-        "days_per_week": [2, 3],
-        "basis": "guideline",
-        "source": source,
-    }
+    return {"sets": [2, 3], "reps": reps, "hold_s": hold, "rest_s": [60, 120], "days_per_week": [2, 3],
+            "basis": "guideline", "source": source}
 
 
-def entry(
-    eid,
-    family,
-    level,
-    *,
-    easier=None,
-    harder=None,
-    phase="strengthening",
-    emg=(),
-    precautions=(),
-    name=None,
-    works="stance",
-):
+def entry(eid, family, level, *, easier=None, harder=None, phase="strengthening", emg=(), precautions=(),
+          name=None, works="stance"):
     return {
-        "id": eid,
-        "name": name or eid.replace("-", " ").capitalize(),
-        "aliases": [],
-        "family": family,
-        "level": level,
-        "easier": easier,
-        "harder": harder,
-        "phase": phase,
-        "position": "standing",
-        "equipment": [],
-        "working_leg": {"works": works, "headline": "The leg you stand on.", "text": "Why."},
-        "purpose": "Purpose.",
-        "setup": ["Set up."],
-        "steps": ["Step one.", "Step two."],
-        "cues": ["Cue."],
+        "id": eid, "name": name or eid.replace("-", " ").capitalize(), "aliases": [], "family": family,
+        "level": level, "easier": easier, "harder": harder, "phase": phase, "position": "standing",
+        "equipment": [], "working_leg": {"works": works, "headline": "The leg you stand on.", "text": "Why."},
+        "purpose": "Purpose.", "setup": ["Set up."], "steps": ["Step one.", "Step two."], "cues": ["Cue."],
         "common_errors": ["Error."],
         "dosing": {"motor-control": dose(10, 5), "strength": dose([8, 12]), "endurance": dose([15, 20])},
-        "emg": list(emg),
-        "precautions": list(precautions),
+        "emg": list(emg), "precautions": list(precautions),
     }
 
 
 def data():
     return {
         "sources": {
-            "guide": {
-                "cite": "Guide 2009",
-                "authors": "Guide A",
-                "year": 2009,
-                "title": "Dosing",
-                "journal": "J Dose 1:1-2",
-                "verified": True,
-            },
-            "old": {
-                "cite": "Old et al. 2005",
-                "authors": "Old A, Older B, Oldest C",
-                "year": 2005,
-                "title": "An EMG study",
-                "journal": "J EMG 2:3-4",
-                "verified": True,
-            },
-            "new": {
-                "cite": "New & Newer 2011",
-                "authors": "New A, Newer B",
-                "year": 2011,
-                "title": "Another EMG study",
-                "journal": "J EMG 3:5-6",
-                "verified": False,
-            },
+            "guide": {"cite": "Guide 2009", "authors": "Guide A", "year": 2009, "title": "Dosing",
+                      "journal": "J Dose 1:1-2", "verified": True},
+            "old": {"cite": "Old et al. 2005", "authors": "Old A, Older B, Oldest C", "year": 2005,
+                    "title": "An EMG study", "journal": "J EMG 2:3-4", "verified": True},
+            "new": {"cite": "New & Newer 2011", "authors": "New A, Newer B", "year": 2011,
+                    "title": "Another EMG study", "journal": "J EMG 3:5-6", "verified": False},
         },
         "exercises": [
             entry("squat-supported", "squat", "easier", harder="squat", precautions=["single-leg-weight-bearing"]),
-            entry(
-                "squat",
-                "squat",
-                "standard",
-                easier="squat-supported",
-                harder="squat-weighted",
-                phase="movement-retraining",
-                emg=[
-                    {"study": "new", "low": 82, "high": 82, "measure": "peak", "status": "article-only"},
-                    {"study": "old", "low": 64, "high": 64, "sd": 24, "measure": "mean", "status": "verified"},
-                ],
-                precautions=["single-leg-weight-bearing", "balance-demand"],
-            ),
-            entry(
-                "squat-weighted",
-                "squat",
-                "harder",
-                easier="squat",
-                precautions=["high-load"],
-                emg=[{"study": "old", "low": 70, "high": 90, "measure": "peak", "status": "partly-verified"}],
-            ),
-            entry(
-                "dip",
-                "dip",
-                "standard",
-                phase="activation",
-                emg=[{"study": "old", "low": 57, "high": 59, "measure": "mean", "status": "article-only"}],
-            ),
+            entry("squat", "squat", "standard", easier="squat-supported", harder="squat-weighted",
+                  phase="movement-retraining",
+                  emg=[{"study": "new", "low": 82, "high": 82, "measure": "peak", "status": "article-only"},
+                       {"study": "old", "low": 64, "high": 64, "sd": 24, "measure": "mean", "status": "verified"}],
+                  precautions=["single-leg-weight-bearing", "balance-demand"]),
+            entry("squat-weighted", "squat", "harder", easier="squat", precautions=["high-load"],
+                  emg=[{"study": "old", "low": 70, "high": 90, "measure": "peak", "status": "partly-verified"}]),
+            entry("dip", "dip", "standard", phase="activation",
+                  emg=[{"study": "old", "low": 57, "high": 59, "measure": "mean", "status": "article-only"}]),
         ],
     }
 
@@ -237,13 +170,13 @@ def test_the_library_overview_shows_each_familys_still_figure():
 
 def test_page_marks_figures_known_only_from_the_source_article():
     html = exercise_page(catalog_from_dict(data()), "squat", links())
-    new_row = html[html.index("New &amp; Newer 2011") :]
+    new_row = html[html.index("New &amp; Newer 2011"):]
     assert "As reported in the source article." in new_row[: new_row.index("</tr>")]
 
 
 def test_page_dosing_names_its_source():
     html = exercise_page(catalog_from_dict(data()), "squat", links())
-    dosing = html[html.index("## How much") : html.index("## Evidence")]
+    dosing = html[html.index("## How much"):html.index("## Evidence")]
     assert "Guide 2009" in dosing and "8\u201312" in dosing and "15\u201320" in dosing
 
 

@@ -29,12 +29,8 @@ def imported_names(path: Path) -> list[str]:
 
 def test_the_core_engine_knows_no_course_pack():
     """The core's method table is built from what packs register, never imported by name."""
-    offenders = [
-        f"{path.name}: import {name}"
-        for path in sorted(ENGINE.rglob("*.py"))
-        for name in imported_names(path)
-        if name.split(".")[0] != "hipdrop" and name.startswith("hipdrop")
-    ]
+    offenders = [f"{path.name}: import {name}" for path in sorted(ENGINE.rglob("*.py"))
+                 for name in imported_names(path) if name.split(".")[0] != "hipdrop" and name.startswith("hipdrop")]
     assert offenders == []
 
 
@@ -56,12 +52,9 @@ def absolute_imports(path: Path, package: str, folder: Path) -> list[str]:
 def test_the_course_engine_imports_no_build_code():
     """The course's engine (macros/engine, hipdrop_course.engine in the wheel) imports nothing of
     the course's build-time modules (macros/*.py), which are not in the wheel."""
-    offenders = [
-        f"{path.name}: import {name}"
-        for path in sorted(PACK_ENGINE.rglob("*.py"))
-        for name in absolute_imports(path, "hipdrop_course.engine", PACK_ENGINE)
-        if name.startswith("hipdrop_course") and not name.startswith("hipdrop_course.engine")
-    ]
+    offenders = [f"{path.name}: import {name}" for path in sorted(PACK_ENGINE.rglob("*.py"))
+                 for name in absolute_imports(path, "hipdrop_course.engine", PACK_ENGINE)
+                 if name.startswith("hipdrop_course") and not name.startswith("hipdrop_course.engine")]
     assert offenders == []
 
 

@@ -17,7 +17,6 @@ def dispatch(method: str, params_json: str) -> str:
     """The worker's dispatcher with this course's methods (the core's and the hip-drop pack's)."""
     return engine_dispatch(method, params_json, methods={**CORE_METHODS, **PACK_METHODS})
 
-
 WORKED = {  # brief 3.1: BW 700 N, W = 5/6 BW, b = 10 cm, a = 5 cm, pull at 70°
     "body_weight_n": 700,
     "weight_share_pct": 100 * 5 / 6,
@@ -73,10 +72,7 @@ def test_more_lean_toward_the_stance_hip_always_lowers_the_abductor_force():
     for arm in (6, 10, 14):
         for abductor_arm in (3, 5, 8):
             leans = [-5 + 0.5 * k for k in range(35)]
-            forces = [
-                worked(lean_cm=lean, body_weight_arm_cm=arm, abductor_arm_cm=abductor_arm).abductor_force_n
-                for lean in leans
-            ]
+            forces = [worked(lean_cm=lean, body_weight_arm_cm=arm, abductor_arm_cm=abductor_arm).abductor_force_n for lean in leans]
             for lean, before, after in zip(leans[1:], forces, forces[1:]):
                 assert after <= before, (arm, abductor_arm, lean)
                 if before > 0:
@@ -229,7 +225,7 @@ def test_the_static_lab_works_without_python():
     assert len(found.ids) == len(set(found.ids))  # no duplicate ids
     assert set(found.targets) <= set(found.ids)  # every label points at a control
     assert 'data-hipdrop-widget="mechanics"' in html
-    assert '<fieldset class="hd-mech-controls" disabled>' in html  # live only with Python
+    assert "<fieldset class=\"hd-mech-controls\" disabled>" in html  # live only with Python
     for spec in PARAMS:
         assert f'<label for="hd-mech-{spec.name}">' in html
         assert f'aria-label="{spec.label} in {spec.unit}"' in html

@@ -30,53 +30,22 @@ def dispatch(method: str, params_json: str) -> str:
 
 
 def dosing(sets=2, reps=10, hold=0, rest=30, days=(2, 3), source="acsm", basis="guideline"):
-    return {
-        "sets": sets,
-        "reps": reps,
-        "hold_s": hold,
-        "rest_s": rest,
-        "days_per_week": list(days),
-        "basis": basis,
-        "source": source,
-    }
+    return {"sets": sets, "reps": reps, "hold_s": hold, "rest_s": rest, "days_per_week": list(days),
+            "basis": basis, "source": source}
 
 
-def entry(
-    eid,
-    *,
-    family,
-    level,
-    phase,
-    position,
-    works,
-    easier=None,
-    harder=None,
-    equipment=(),
-    precautions=(),
-    requires=(),
-    both_sides=False,
-):
+def entry(eid, *, family, level, phase, position, works, easier=None, harder=None, equipment=(),
+          precautions=(), requires=(), both_sides=False):
     data = {
-        "id": eid,
-        "name": eid.replace("-", " ").title(),
-        "family": family,
-        "level": level,
-        "easier": easier,
-        "harder": harder,
-        "phase": phase,
-        "position": position,
+        "id": eid, "name": eid.replace("-", " ").title(), "family": family, "level": level,
+        "easier": easier, "harder": harder, "phase": phase, "position": position,
         "equipment": list(equipment),
         "working_leg": {"works": works, "headline": "h", "text": "t"},
-        "purpose": "p",
-        "setup": ["s"],
-        "steps": ["s"],
-        "cues": ["Keep the pelvis level", "Go slowly"],
+        "purpose": "p", "setup": ["s"], "steps": ["s"], "cues": ["Keep the pelvis level", "Go slowly"],
         "common_errors": ["e"],
-        "dosing": {
-            "motor-control": dosing(2, 10, 5, 30, (5, 7), "convention", "clinical-convention"),
-            "strength": dosing([2, 3], [8, 12], 0, [60, 90], (2, 3)),
-            "endurance": dosing(2, [15, 20], 0, 30, (2, 3)),
-        },
+        "dosing": {"motor-control": dosing(2, 10, 5, 30, (5, 7), "convention", "clinical-convention"),
+                   "strength": dosing([2, 3], [8, 12], 0, [60, 90], (2, 3)),
+                   "endurance": dosing(2, [15, 20], 0, 30, (2, 3))},
         "precautions": list(precautions),
     }
     if requires:
@@ -94,266 +63,77 @@ HOP = BALANCE + ("impact", "high-load")
 
 CATALOG = {
     "sources": {
-        "acsm": {"cite": "ACSM 2009", "authors": "ACSM", "year": 2009, "title": "t", "journal": "j", "verified": True},
-        "convention": {
-            "cite": "Maghsoodi 2019",
-            "authors": "-",
-            "year": 2019,
-            "title": "t",
-            "journal": "j",
-            "verified": True,
-        },
+        "acsm": {"cite": "ACSM 2009", "authors": "ACSM", "year": 2009, "title": "t", "journal": "j",
+                 "verified": True},
+        "convention": {"cite": "Maghsoodi 2019", "authors": "-", "year": 2019, "title": "t",
+                       "journal": "j", "verified": True},
     },
     "exercises": [
         # activation: lying press -> standing press -> weight shift -> held lift (daily drills) -> lift -> weighted lift
-        entry(
-            "press",
-            family="lift",
-            level="easier",
-            phase="activation",
-            position="lying-on-back",
-            works="together",
-            harder="stand-press",
-            precautions=("active-abduction", "lies-on-back", "isometric", "low-load"),
-        ),
-        entry(
-            "stand-press",
-            family="lift",
-            level="easier",
-            phase="activation",
-            position="standing-two-legs",
-            works="moving",
-            easier="press",
-            harder="shift",
-            equipment=("wall",),
-            precautions=("active-abduction", "isometric", "low-load"),
-        ),
-        entry(
-            "shift",
-            family="lift",
-            level="easier",
-            phase="activation",
-            position="standing-two-legs",
-            works="stance",
-            easier="stand-press",
-            harder="lift-held",
-            equipment=("support",),
-            precautions=("abductor-loading", "outer-hip-compression", "low-load"),
-        ),
-        entry(
-            "lift-held",
-            family="lift",
-            level="easier",
-            phase="activation",
-            position="standing",
-            works="stance",
-            easier="shift",
-            harder="lift",
-            equipment=("support",),
-            precautions=ONE_LEG + ("low-load",),
-        ),
-        entry(
-            "lift",
-            family="lift",
-            level="standard",
-            phase="activation",
-            position="standing-on-step",
-            works="stance",
-            easier="lift-held",
-            harder="lift-weight",
-            equipment=("step", "mirror"),
-            precautions=BALANCE,
-        ),
-        entry(
-            "lift-weight",
-            family="lift",
-            level="harder",
-            phase="activation",
-            position="standing-on-step",
-            works="stance",
-            easier="lift",
-            equipment=("step", "weight"),
-            precautions=BALANCE + ("added-resistance", "high-load"),
-        ),
+        entry("press", family="lift", level="easier", phase="activation", position="lying-on-back",
+              works="together", harder="stand-press",
+              precautions=("active-abduction", "lies-on-back", "isometric", "low-load")),
+        entry("stand-press", family="lift", level="easier", phase="activation", position="standing-two-legs",
+              works="moving", easier="press", harder="shift", equipment=("wall",),
+              precautions=("active-abduction", "isometric", "low-load")),
+        entry("shift", family="lift", level="easier", phase="activation", position="standing-two-legs",
+              works="stance", easier="stand-press", harder="lift-held", equipment=("support",),
+              precautions=("abductor-loading", "outer-hip-compression", "low-load")),
+        entry("lift-held", family="lift", level="easier", phase="activation", position="standing",
+              works="stance", easier="shift", harder="lift", equipment=("support",),
+              precautions=ONE_LEG + ("low-load",)),
+        entry("lift", family="lift", level="standard", phase="activation", position="standing-on-step",
+              works="stance", easier="lift-held", harder="lift-weight", equipment=("step", "mirror"),
+              precautions=BALANCE),
+        entry("lift-weight", family="lift", level="harder", phase="activation", position="standing-on-step",
+              works="stance", easier="lift", equipment=("step", "weight"),
+              precautions=BALANCE + ("added-resistance", "high-load")),
         # strengthening: side plank (both hips; high-load standard)
-        entry(
-            "plank-knees",
-            family="plank",
-            level="easier",
-            phase="strengthening",
-            position="side-plank",
-            works="both",
-            harder="plank",
-            precautions=PLANK,
-        ),
-        entry(
-            "plank",
-            family="plank",
-            level="standard",
-            phase="strengthening",
-            position="side-plank",
-            works="both",
-            easier="plank-knees",
-            precautions=PLANK + ("high-load",),
-        ),
+        entry("plank-knees", family="plank", level="easier", phase="strengthening", position="side-plank",
+              works="both", harder="plank", precautions=PLANK),
+        entry("plank", family="plank", level="standard", phase="strengthening", position="side-plank",
+              works="both", easier="plank-knees", precautions=PLANK + ("high-load",)),
         # strengthening: top-leg lift (the moving leg works; "do the other side too")
-        entry(
-            "top-leg-bent",
-            family="top-leg",
-            level="easier",
-            phase="strengthening",
-            position="side-lying",
-            works="moving",
-            harder="top-leg",
-            precautions=SIDE,
-            both_sides=True,
-        ),
-        entry(
-            "top-leg",
-            family="top-leg",
-            level="standard",
-            phase="strengthening",
-            position="side-lying",
-            works="moving",
-            easier="top-leg-bent",
-            harder="top-leg-band",
-            precautions=SIDE,
-            both_sides=True,
-        ),
-        entry(
-            "top-leg-band",
-            family="top-leg",
-            level="harder",
-            phase="strengthening",
-            position="side-lying",
-            works="moving",
-            easier="top-leg",
-            equipment=("band",),
-            precautions=SIDE + ("added-resistance",),
-            both_sides=True,
-        ),
+        entry("top-leg-bent", family="top-leg", level="easier", phase="strengthening", position="side-lying",
+              works="moving", harder="top-leg", precautions=SIDE, both_sides=True),
+        entry("top-leg", family="top-leg", level="standard", phase="strengthening", position="side-lying",
+              works="moving", easier="top-leg-bent", harder="top-leg-band", precautions=SIDE, both_sides=True),
+        entry("top-leg-band", family="top-leg", level="harder", phase="strengthening",
+              position="side-lying", works="moving", easier="top-leg", equipment=("band",),
+              precautions=SIDE + ("added-resistance",), both_sides=True),
         # strengthening: a clam with a band (one version)
-        entry(
-            "clam",
-            family="clam",
-            level="standard",
-            phase="strengthening",
-            position="side-lying",
-            works="moving",
-            equipment=("band",),
-            precautions=SIDE + ("added-resistance",),
-            both_sides=True,
-        ),
+        entry("clam", family="clam", level="standard", phase="strengthening", position="side-lying",
+              works="moving", equipment=("band",), precautions=SIDE + ("added-resistance",), both_sides=True),
         # strengthening: a hip extension with the leg turned out (anterior-approach precaution)
-        entry(
-            "kick-back",
-            family="kick-back",
-            level="standard",
-            phase="strengthening",
-            position="standing",
-            works="moving",
-            precautions=ONE_LEG + ("extension-external-rotation",),
-        ),
+        entry("kick-back", family="kick-back", level="standard", phase="strengthening",
+              position="standing", works="moving", precautions=ONE_LEG + ("extension-external-rotation",)),
         # movement retraining: squat progression, the weighted one last
-        entry(
-            "squat-held",
-            family="squat",
-            level="easier",
-            phase="movement-retraining",
-            position="standing",
-            works="stance",
-            harder="squat-box",
-            equipment=("support",),
-            precautions=ONE_LEG,
-        ),
-        entry(
-            "squat-box",
-            family="squat",
-            level="easier",
-            phase="movement-retraining",
-            position="standing",
-            works="stance",
-            easier="squat-held",
-            harder="squat",
-            equipment=("chair",),
-            precautions=BALANCE + ("hip-flexion-past-90",),
-            requires=("squat-to-box",),
-        ),
-        entry(
-            "squat",
-            family="squat",
-            level="standard",
-            phase="movement-retraining",
-            position="standing",
-            works="stance",
-            easier="squat-box",
-            harder="squat-weight",
-            precautions=BALANCE + ("hip-flexion-past-90",),
-            requires=("squat-free",),
-        ),
-        entry(
-            "squat-weight",
-            family="squat",
-            level="harder",
-            phase="movement-retraining",
-            position="standing",
-            works="stance",
-            easier="squat",
-            equipment=("weight",),
-            precautions=BALANCE + ("hip-flexion-past-90", "added-resistance", "high-load"),
-            requires=("squat-free",),
-        ),
+        entry("squat-held", family="squat", level="easier", phase="movement-retraining",
+              position="standing", works="stance", harder="squat-box", equipment=("support",),
+              precautions=ONE_LEG),
+        entry("squat-box", family="squat", level="easier", phase="movement-retraining",
+              position="standing", works="stance", easier="squat-held", harder="squat",
+              equipment=("chair",), precautions=BALANCE + ("hip-flexion-past-90",), requires=("squat-to-box",)),
+        entry("squat", family="squat", level="standard", phase="movement-retraining",
+              position="standing", works="stance", easier="squat-box", harder="squat-weight",
+              precautions=BALANCE + ("hip-flexion-past-90",), requires=("squat-free",)),
+        entry("squat-weight", family="squat", level="harder", phase="movement-retraining",
+              position="standing", works="stance", easier="squat", equipment=("weight",),
+              precautions=BALANCE + ("hip-flexion-past-90", "added-resistance", "high-load"),
+              requires=("squat-free",)),
         # movement retraining: hops for a return to sport
-        entry(
-            "hop-both",
-            family="hop",
-            level="easier",
-            phase="movement-retraining",
-            position="standing-two-legs",
-            works="together",
-            harder="hop",
-            precautions=("impact",),
-            requires=("squat-free",),
-        ),
-        entry(
-            "hop",
-            family="hop",
-            level="standard",
-            phase="movement-retraining",
-            position="standing",
-            works="stance",
-            easier="hop-both",
-            harder="hop-far",
-            precautions=HOP,
-            requires=("squat-free",),
-        ),
-        entry(
-            "hop-far",
-            family="hop",
-            level="harder",
-            phase="movement-retraining",
-            position="standing",
-            works="stance",
-            easier="hop",
-            precautions=HOP,
-            requires=("squat-free",),
-        ),
+        entry("hop-both", family="hop", level="easier", phase="movement-retraining", position="standing-two-legs",
+              works="together", harder="hop", precautions=("impact",), requires=("squat-free",)),
+        entry("hop", family="hop", level="standard", phase="movement-retraining", position="standing",
+              works="stance", easier="hop-both", harder="hop-far", precautions=HOP, requires=("squat-free",)),
+        entry("hop-far", family="hop", level="harder", phase="movement-retraining", position="standing",
+              works="stance", easier="hop", precautions=HOP, requires=("squat-free",)),
     ],
 }
 
 EVERYTHING = ["step", "band", "chair", "mirror", "weight", "wall"]
-ONE_LEG_IDS = {
-    "lift-held",
-    "lift",
-    "lift-weight",
-    "kick-back",
-    "squat-held",
-    "squat-box",
-    "squat",
-    "squat-weight",
-    "hop",
-    "hop-far",
-}
+ONE_LEG_IDS = {"lift-held", "lift", "lift-weight", "kick-back", "squat-held", "squat-box", "squat",
+               "squat-weight", "hop", "hop-far"}
 
 
 def catalog():
@@ -362,23 +142,11 @@ def catalog():
 
 def data(**changes) -> dict:
     base = {
-        "red_flags": [],
-        "age_16_or_over": True,
-        "pregnancy": "no",
-        "falls_or_walking_aid": False,
-        "weak_side": "left",
-        "pain_now": 2,
-        "pain_onset": "new",
-        "outer_hip_pain": False,
-        "recent_surgery_or_fracture": False,
-        "single_leg_stance": "yes",
-        "side_plank": "feet",
-        "single_leg_squat": "no",
-        "walking_worse": "no",
-        "goal": "strength",
-        "minutes_per_day": 90,
-        "days_per_week": 3,
-        "equipment": ["step", "band", "chair", "mirror", "wall"],
+        "red_flags": [], "age_16_or_over": True, "pregnancy": "no", "falls_or_walking_aid": False,
+        "weak_side": "left", "pain_now": 2, "pain_onset": "new", "outer_hip_pain": False,
+        "recent_surgery_or_fracture": False, "single_leg_stance": "yes", "side_plank": "feet",
+        "single_leg_squat": "no", "walking_worse": "no", "goal": "strength", "minutes_per_day": 90,
+        "days_per_week": 3, "equipment": ["step", "band", "chair", "mirror", "wall"],
     }
     base.update(changes)
     return base
@@ -389,16 +157,9 @@ def answers(**changes):
 
 
 def surgery(**changes):
-    base = {
-        "recent_surgery_or_fracture": True,
-        "operated_side": "left",
-        "weeks_since_surgery": 14,
-        "procedure": "other",
-        "clinician_guidance": True,
-        "weight_bearing": "full",
-        "single_leg_cleared": "yes",
-        "precautions": [],
-    }
+    base = {"recent_surgery_or_fracture": True, "operated_side": "left", "weeks_since_surgery": 14,
+            "procedure": "other", "clinician_guidance": True, "weight_bearing": "full",
+            "single_leg_cleared": "yes", "precautions": []}
     base.update(changes)
     return base
 
@@ -445,15 +206,8 @@ def test_a_blank_answer_asks_for_the_question_in_the_forms_words():
     problems = problems_for({"weak_side": "left"})
     assert "field 'goal': please answer \u201cYour goal\u201d" in problems
     assert "field 'age_16_or_over': please answer \u201cAre you 16 or older?\u201d" in problems
-    for field in (
-        "red_flags",
-        "pregnancy",
-        "falls_or_walking_aid",
-        "pain_onset",
-        "outer_hip_pain",
-        "recent_surgery_or_fracture",
-        "walking_worse",
-    ):
+    for field in ("red_flags", "pregnancy", "falls_or_walking_aid", "pain_onset", "outer_hip_pain",
+                  "recent_surgery_or_fracture", "walking_worse"):
         assert any(p.startswith(f"field '{field}': please answer") for p in problems), field
 
 
@@ -475,14 +229,8 @@ def test_contradictory_answers_are_refused():
 
 def test_surgery_needs_its_details_and_after_guidance_the_weight_clearance_and_limits():
     problems = "\n".join(problems_for(data(recent_surgery_or_fracture=True)))
-    for field in (
-        "operated_side",
-        "weeks_since_surgery",
-        "procedure",
-        "clinician_guidance",
-        "weight_bearing",
-        "single_leg_cleared",
-    ):
+    for field in ("operated_side", "weeks_since_surgery", "procedure", "clinician_guidance", "weight_bearing",
+                  "single_leg_cleared"):
         assert f"field '{field}': please answer" in problems and "after surgery or a fracture" in problems
     details = surgery()
     del details["precautions"]
@@ -491,14 +239,8 @@ def test_surgery_needs_its_details_and_after_guidance_the_weight_clearance_and_l
     no_guidance = surgery(clinician_guidance=False)
     del no_guidance["precautions"], no_guidance["weight_bearing"]
     assert any(p.startswith("field 'weight_bearing': please answer") for p in problems_for(data(**no_guidance)))
-    unsure = pick(
-        answers(
-            **surgery(
-                clinician_guidance=False, weight_bearing="not-sure", single_leg_cleared="not-sure", precautions=[]
-            )
-        ),
-        catalog(),
-    )
+    unsure = pick(answers(**surgery(clinician_guidance=False, weight_bearing="not-sure", single_leg_cleared="not-sure",
+                                    precautions=[])), catalog())
     assert isinstance(unsure, Referral) and unsure.triggers[0].field == "clinician_guidance"
 
 
@@ -512,18 +254,10 @@ def test_standing_on_a_leg_that_may_not_take_full_weight_is_a_contradiction():
 
 
 def test_form_strings_become_typed_answers_and_back():
-    original = answers(
-        weak_side="both",
-        equipment=["band", "wall"],
-        outer_hip_pain=True,
-        pain_onset="long-standing",
-        walking_worse="some",
-        worse_exercises=["lift"],
-        single_leg_stance="no",
-        falls_or_walking_aid=True,
-        pregnancy="under-20-weeks",
-        **surgery(precautions=["no-crossing-midline"]),
-    )
+    original = answers(weak_side="both", equipment=["band", "wall"], outer_hip_pain=True,
+                       pain_onset="long-standing", walking_worse="some", worse_exercises=["lift"],
+                       single_leg_stance="no", falls_or_walking_aid=True, pregnancy="under-20-weeks",
+                       **surgery(precautions=["no-crossing-midline"]))
     form = answers_to_form(original)
     assert form["pain_now"] == ["2"] and form["equipment"] == ["band", "wall"] and form["red_flags"] == ["none"]
     assert form["outer_hip_pain"] == ["yes"] and form["weeks_since_surgery"] == ["14"]
@@ -652,7 +386,7 @@ def test_the_warning_sign_box_lists_each_sign_under_its_urgency():
     html = warning_signs_html("box", {"clinical-rules": "x/"})
     for sign in WARNING_SIGNS:
         heading = html.rfind("hd-urgency-heading", 0, html.index(sign.label.split(" (")[0][:40]))
-        assert f'data-urgency="{EXPECTED_URGENCY[sign.id]}"' in html[heading : heading + 80], sign.id
+        assert f'data-urgency="{EXPECTED_URGENCY[sign.id]}"' in html[heading:heading + 80], sign.id
     assert "new limp or weakness together with" not in html
 
 
@@ -666,9 +400,8 @@ def test_under_16_gets_no_program_a_referral_and_the_reason():
 
 
 def test_a_tendon_repair_gets_the_surgeons_protocol_and_why():
-    outcome = pick(
-        answers(single_leg_stance="no", **surgery(procedure="abductor-repair", weeks_since_surgery=30)), catalog()
-    )
+    outcome = pick(answers(single_leg_stance="no", **surgery(procedure="abductor-repair", weeks_since_surgery=30)),
+                   catalog())
     assert isinstance(outcome, Referral) and outcome.triggers[0].answer == "abductor-repair"
     assert "protocol" in outcome.what_to_do and "pull it apart" in outcome.triggers[0].why
 
@@ -741,10 +474,8 @@ def test_partial_weight_bearing_removes_one_leg_work_the_plank_and_lying_on_the_
 
 
 def test_abductor_loading_is_out_after_a_lateral_approach_and_under_a_no_abduction_limit():
-    for limits in (
-        surgery(procedure="hip-replacement-lateral", weeks_since_surgery=8),
-        surgery(precautions=["no-active-abduction"]),
-    ):
+    for limits in (surgery(procedure="hip-replacement-lateral", weeks_since_surgery=8),
+                   surgery(precautions=["no-active-abduction"])):
         outcome = pick(answers(**limits), catalog())
         if isinstance(outcome, Program):
             for exercise_id in chosen(outcome):
@@ -755,13 +486,8 @@ def test_abductor_loading_is_out_after_a_lateral_approach_and_under_a_no_abducti
 
 
 def test_early_weeks_cap_levels_keep_balance_out_and_hold_movement_retraining():
-    outcome = program(
-        weak_side="left",
-        single_leg_squat="free",
-        goal="return-to-sport",
-        equipment=EVERYTHING,
-        **surgery(procedure="hip-replacement-posterior", weeks_since_surgery=0, single_leg_cleared="no"),
-    )
+    outcome = program(weak_side="left", single_leg_squat="free", goal="return-to-sport", equipment=EVERYTHING,
+                      **surgery(procedure="hip-replacement-posterior", weeks_since_surgery=0, single_leg_cleared="no"))
     ids = chosen(outcome)
     assert all(e.level == "easier" for e in ids.values())
     assert not any("balance-demand" in tags(i) or "side-plank-loading" in tags(i) for i in ids)
@@ -774,9 +500,8 @@ def test_early_weeks_allow_the_operated_leg_to_stand_only_with_a_support():
     # instead the reader has no wall and no support), so what is left shows the standing rule.
     early = program(single_leg_stance="no", equipment=["step"], **surgery(weeks_since_surgery=2))
     assert "lift" not in chosen(early)
-    supported = program(
-        single_leg_stance="no", equipment=["chair"], pregnancy="20-weeks-or-more", **surgery(weeks_since_surgery=2)
-    )
+    supported = program(single_leg_stance="no", equipment=["chair"], pregnancy="20-weeks-or-more",
+                        **surgery(weeks_since_surgery=2))
     assert "shift" in chosen(supported)  # both feet down, a hand on the counter
 
 
@@ -793,9 +518,7 @@ def test_a_fracture_fixation_has_its_own_precautions_for_12_weeks():
         assert not tags(exercise_id) & {"added-resistance", "high-load", "side-plank-loading"}, exercise_id
     assert any(x.kind == "fracture" for x in outcome.left_out)
     no_band = ["step", "chair", "mirror", "wall"]  # three strengthening families: all fit
-    after = program(
-        side_plank="knees", equipment=no_band, **surgery(procedure="fracture-fixation", weeks_since_surgery=13)
-    )
+    after = program(side_plank="knees", equipment=no_band, **surgery(procedure="fracture-fixation", weeks_since_surgery=13))
     assert "plank-knees" in chosen(after)
 
 
@@ -856,11 +579,8 @@ def test_a_gentle_start_caps_every_family_at_easier_and_holds_movement_retrainin
 
 def test_a_gentle_start_begins_with_the_gentlest_drill():
     # Pain of 4 or more, or surgery: lying first; otherwise the first drill on both feet.
-    for changes, first in (
-        ({"single_leg_stance": "no"}, "stand-press"),
-        ({"pain_now": 4}, "press"),
-        (surgery(weeks_since_surgery=4), "press"),
-    ):
+    for changes, first in (({"single_leg_stance": "no"}, "stand-press"), ({"pain_now": 4}, "press"),
+                           (surgery(weeks_since_surgery=4), "press")):
         assert first in chosen(program(**changes)), changes
     assert "lift" in chosen(program(pain_now=3))
 
@@ -893,13 +613,8 @@ def test_hops_only_for_a_return_to_sport_starting_in_place_and_first_in_the_phas
 
 
 def test_each_reason_names_the_version_actually_chosen():
-    for changes in (
-        {},
-        {"side_plank": "knees"},
-        {"single_leg_squat": "box", "equipment": EVERYTHING},
-        {"single_leg_squat": "free", "goal": "return-to-sport"},
-        {"pain_now": 5},
-    ):
+    for changes in ({}, {"side_plank": "knees"}, {"single_leg_squat": "box", "equipment": EVERYTHING},
+                    {"single_leg_squat": "free", "goal": "return-to-sport"}, {"pain_now": 5}):
         for exercise in chosen(program(**changes)).values():
             level_reasons = [r.text for r in exercise.reasons if "version" in r.text]
             assert level_reasons, (changes, exercise.id)
@@ -967,11 +682,7 @@ def test_strengthening_is_dosed_as_strength_work_whatever_the_goal():
         outcome = program(goal=goal, days_per_week=7)
         for exercise in outcome.phases[1].exercises:
             assert exercise.phase == "strengthening"
-            assert (exercise.dose.goal, exercise.dose.days_per_week, exercise.dose.source) == (
-                "strength",
-                3,
-                "ACSM 2009",
-            )
+            assert (exercise.dose.goal, exercise.dose.days_per_week, exercise.dose.source) == ("strength", 3, "ACSM 2009")
             assert "not on days next to each other" in exercise.dose.text
 
 
@@ -1019,19 +730,10 @@ def test_the_check_for_moving_on_is_the_courses_own():
 
 
 def test_nothing_fitting_gives_a_referral_instead_of_an_empty_program():
-    outcome = pick(
-        answers(
-            side_plank="none",
-            single_leg_stance="no",
-            **surgery(
-                operated_side="both",
-                weight_bearing="partial",
-                procedure="hip-replacement-not-sure",
-                weeks_since_surgery=3,
-            ),
-        ),
-        catalog_from_dict({**CATALOG, "exercises": CATALOG["exercises"][5:]}),
-    )
+    outcome = pick(answers(side_plank="none", single_leg_stance="no",
+                           **surgery(operated_side="both", weight_bearing="partial",
+                                     procedure="hip-replacement-not-sure", weeks_since_surgery=3)),
+                   catalog_from_dict({**CATALOG, "exercises": CATALOG["exercises"][5:]}))
     assert isinstance(outcome, Referral)
 
 
@@ -1050,86 +752,40 @@ def _not_in_program(outcome, banned: set) -> bool:
 
 # (finding, answers, the safe outcome it must give), with the small catalog standing for the real one.
 REVIEW_RUNS = (
-    (
-        "1",
-        surgery(procedure="hip-replacement-lateral", weeks_since_surgery=2, single_leg_cleared="no")
-        | {"single_leg_stance": "no", "goal": "motor-control"},
-        lambda o: _not_in_program(o, {"active-abduction", "abductor-loading"}),
-    ),
-    (
-        "1",
-        surgery(
-            procedure="other",
-            weeks_since_surgery=3,
-            single_leg_cleared="no",
-            precautions=["no-active-abduction", "no-lying-on-operated-side"],
-        )
-        | {"single_leg_squat": "box"},
-        lambda o: _not_in_program(o, {"active-abduction", "abductor-loading"}),
-    ),
-    (
-        "1",
-        surgery(procedure="abductor-repair", weeks_since_surgery=3) | {"single_leg_squat": "box"},
-        lambda o: isinstance(o, Referral),
-    ),
-    (
-        "2",
-        surgery(procedure="hip-replacement-posterior", weeks_since_surgery=0, single_leg_cleared="no")
-        | {"single_leg_squat": "free", "goal": "return-to-sport"},
-        lambda o: (
-            _not_in_program(o, {"balance-demand", "side-plank-loading", "high-load"})
-            and all(e.level == "easier" for e in chosen(o).values())
-            and not o.phases[-1].id == "movement-retraining"
-        ),
-    ),
-    (
-        "2",
-        surgery(procedure="fracture-fixation", weeks_since_surgery=1, single_leg_cleared="no")
-        | {"single_leg_squat": "free", "goal": "return-to-sport"},
-        lambda o: _not_in_program(o, {"balance-demand", "side-plank-loading", "added-resistance", "high-load"}),
-    ),
-    (
-        "2",
-        surgery(procedure="hip-replacement-posterior", weeks_since_surgery=2, single_leg_cleared="no"),
-        lambda o: _not_in_program(o, {"balance-demand"}),
-    ),
+    ("1", surgery(procedure="hip-replacement-lateral", weeks_since_surgery=2, single_leg_cleared="no") |
+     {"single_leg_stance": "no", "goal": "motor-control"},
+     lambda o: _not_in_program(o, {"active-abduction", "abductor-loading"})),
+    ("1", surgery(procedure="other", weeks_since_surgery=3, single_leg_cleared="no",
+                  precautions=["no-active-abduction", "no-lying-on-operated-side"]) | {"single_leg_squat": "box"},
+     lambda o: _not_in_program(o, {"active-abduction", "abductor-loading"})),
+    ("1", surgery(procedure="abductor-repair", weeks_since_surgery=3) | {"single_leg_squat": "box"},
+     lambda o: isinstance(o, Referral)),
+    ("2", surgery(procedure="hip-replacement-posterior", weeks_since_surgery=0, single_leg_cleared="no")
+     | {"single_leg_squat": "free", "goal": "return-to-sport"},
+     lambda o: _not_in_program(o, {"balance-demand", "side-plank-loading", "high-load"})
+     and all(e.level == "easier" for e in chosen(o).values()) and not o.phases[-1].id == "movement-retraining"),
+    ("2", surgery(procedure="fracture-fixation", weeks_since_surgery=1, single_leg_cleared="no")
+     | {"single_leg_squat": "free", "goal": "return-to-sport"},
+     lambda o: _not_in_program(o, {"balance-demand", "side-plank-loading", "added-resistance", "high-load"})),
+    ("2", surgery(procedure="hip-replacement-posterior", weeks_since_surgery=2, single_leg_cleared="no"),
+     lambda o: _not_in_program(o, {"balance-demand"})),
     ("4", {"red_flags": ["dislocation-after-hip-replacement"]}, lambda o: o.urgency == "emergency-today"),
     ("4", {"red_flags": ["wound-fever-after-operation"]}, lambda o: o.urgency == "same-day"),
     ("5", {"red_flags": ["child-limp-fever"]}, lambda o: o.urgency == "emergency-today"),
     ("6", {"age_16_or_over": False}, lambda o: isinstance(o, Referral)),
-    (
-        "7",
-        {
-            "outer_hip_pain": True,
-            "pain_now": 4,
-            "pain_onset": "long-standing",
-            "single_leg_squat": "free",
-            "goal": "return-to-sport",
-            "equipment": EVERYTHING,
-        },
-        lambda o: (
-            set(chosen(o)) <= {"press", "stand-press"} and o.notes[0].text.startswith("See a physiotherapist first")
-        ),
-    ),
-    (
-        "8",
-        {"pain_now": 6, "single_leg_squat": "free", "goal": "return-to-sport", "equipment": EVERYTHING},
-        lambda o: all(e.level == "easier" for e in chosen(o).values()) and o.held,
-    ),
+    ("7", {"outer_hip_pain": True, "pain_now": 4, "pain_onset": "long-standing", "single_leg_squat": "free",
+           "goal": "return-to-sport", "equipment": EVERYTHING},
+     lambda o: set(chosen(o)) <= {"press", "stand-press"} and o.notes[0].text.startswith("See a physiotherapist first")),
+    ("8", {"pain_now": 6, "single_leg_squat": "free", "goal": "return-to-sport", "equipment": EVERYTHING},
+     lambda o: all(e.level == "easier" for e in chosen(o).values()) and o.held),
     ("9", {"red_flags": ["long-standing-condition"]}, lambda o: o.urgency == "soon"),
     ("14", {"pain_now": 8, "pain_onset": "long-standing"}, lambda o: isinstance(o, Referral)),
-    (
-        "17",
-        {"weak_side": "both", "single_leg_stance": "no", "goal": "endurance", "falls_or_walking_aid": True},
-        lambda o: _not_in_program(o, {"balance-demand", "side-plank-loading"}),
-    ),
+    ("17", {"weak_side": "both", "single_leg_stance": "no", "goal": "endurance", "falls_or_walking_aid": True},
+     lambda o: _not_in_program(o, {"balance-demand", "side-plank-loading"})),
     # Second read: an athlete 13 weeks after a fracture fixation, cleared to stand on the leg, gets no hops.
-    (
-        "2",
-        surgery(procedure="fracture-fixation", weeks_since_surgery=13)
-        | {"single_leg_squat": "free", "goal": "return-to-sport", "equipment": EVERYTHING},
-        lambda o: _not_in_program(o, {"impact"}),
-    ),
+    ("2", surgery(procedure="fracture-fixation", weeks_since_surgery=13)
+     | {"single_leg_squat": "free", "goal": "return-to-sport", "equipment": EVERYTHING},
+     lambda o: _not_in_program(o, {"impact"})),
 )
 
 
@@ -1159,10 +815,7 @@ def test_render_escapes_text_and_uses_the_addresses_the_build_gives():
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert 'href="../exercises/lift.html#lift"' in html
     # The figure for the reader's side (the left: the weak side), with a caption naming it.
-    assert (
-        '<img class="hd-program-figure" src="../img/lift.svg" alt="Lift, key positions: 1. Up; 2. Down" width="300"'
-        in html
-    )
+    assert '<img class="hd-program-figure" src="../img/lift.svg" alt="Lift, key positions: 1. Up; 2. Down" width="300"' in html
     assert "lift-other-side" not in html
     # The others, which the build gave no figure for: each drawing for the side where the build puts every one.
     chosen = [e for phase in outcome.phases for e in phase.exercises if e.id != "lift"]

@@ -19,56 +19,19 @@ from hipdrop_course.engine.session.log import Log
 from hipdrop_course.engine.session.plan import one_leg_offer, timeline
 from hipdrop_course.engine.session.rules import SESSION_RULES
 
-MC = {
-    "sets": [2, 3],
-    "reps": 10,
-    "hold_s": [3, 5],
-    "rest_s": [30, 60],
-    "days_per_week": [5, 7],
-    "basis": "clinical-convention",
-    "source": "src",
-}
-STRENGTH = {
-    "sets": [1, 3],
-    "reps": [8, 12],
-    "hold_s": 0,
-    "rest_s": [60, 120],
-    "days_per_week": [2, 3],
-    "basis": "guideline",
-    "source": "src",
-}
+MC = {"sets": [2, 3], "reps": 10, "hold_s": [3, 5], "rest_s": [30, 60], "days_per_week": [5, 7],
+      "basis": "clinical-convention", "source": "src"}
+STRENGTH = {"sets": [1, 3], "reps": [8, 12], "hold_s": 0, "rest_s": [60, 120], "days_per_week": [2, 3],
+            "basis": "guideline", "source": "src"}
 
 
-def entry(
-    eid,
-    *,
-    family,
-    level,
-    phase,
-    position,
-    works="stance",
-    easier=None,
-    harder=None,
-    precautions=(),
-    equipment=(),
-    dosing=None,
-):
+def entry(eid, *, family, level, phase, position, works="stance", easier=None, harder=None, precautions=(),
+          equipment=(), dosing=None):
     return {
-        "id": eid,
-        "name": eid.replace("-", " ").capitalize(),
-        "family": family,
-        "level": level,
-        "easier": easier,
-        "harder": harder,
-        "phase": phase,
-        "position": position,
-        "equipment": list(equipment),
+        "id": eid, "name": eid.replace("-", " ").capitalize(), "family": family, "level": level,
+        "easier": easier, "harder": harder, "phase": phase, "position": position, "equipment": list(equipment),
         "working_leg": {"works": works, "headline": "h", "text": "t"},
-        "purpose": "p",
-        "setup": ["s"],
-        "steps": ["s"],
-        "cues": ["Keep the pelvis level"],
-        "common_errors": ["e"],
+        "purpose": "p", "setup": ["s"], "steps": ["s"], "cues": ["Keep the pelvis level"], "common_errors": ["e"],
         "dosing": dosing or {"motor-control": MC, "strength": STRENGTH, "endurance": STRENGTH},
         "precautions": list(precautions),
     }
@@ -76,81 +39,28 @@ def entry(
 
 ONE_LEG = ["single-leg-weight-bearing", "abductor-loading", "outer-hip-compression"]
 CATALOG_DATA = {
-    "sources": {
-        "src": {"cite": "Source 2000", "authors": "A", "year": 2000, "title": "T", "journal": "J", "verified": True}
-    },
+    "sources": {"src": {"cite": "Source 2000", "authors": "A", "year": 2000, "title": "T", "journal": "J",
+                        "verified": True}},
     "exercises": [
-        entry(
-            "shift",
-            family="dip",
-            level="easier",
-            phase="activation",
-            position="standing-two-legs",
-            harder="dip",
-            precautions=["abductor-loading", "low-load"],
-            equipment=["support"],
-        ),
-        entry(
-            "dip",
-            family="dip",
-            level="standard",
-            phase="activation",
-            position="standing-on-step",
-            easier="shift",
-            harder="dip-hard",
-            precautions=[*ONE_LEG, "low-load"],
-            equipment=["step", "support"],
-        ),
-        entry(
-            "dip-hard",
-            family="dip",
-            level="harder",
-            phase="activation",
-            position="standing-on-step",
-            easier="dip",
-            precautions=[*ONE_LEG, "balance-demand"],
-            equipment=["step"],
-        ),
-        entry(
-            "side",
-            family="side",
-            level="standard",
-            phase="strengthening",
-            position="side-lying",
-            works="moving",
-            precautions=["lies-on-side", "active-abduction"],
-        ),
-        entry(
-            "press",
-            family="press",
-            level="standard",
-            phase="movement-retraining",
-            position="standing",
-            works="stance",
-            precautions=ONE_LEG,
-            equipment=["support"],
-        ),
+        entry("shift", family="dip", level="easier", phase="activation", position="standing-two-legs",
+              harder="dip", precautions=["abductor-loading", "low-load"], equipment=["support"]),
+        entry("dip", family="dip", level="standard", phase="activation", position="standing-on-step",
+              easier="shift", harder="dip-hard", precautions=[*ONE_LEG, "low-load"], equipment=["step", "support"]),
+        entry("dip-hard", family="dip", level="harder", phase="activation", position="standing-on-step",
+              easier="dip", precautions=[*ONE_LEG, "balance-demand"], equipment=["step"]),
+        entry("side", family="side", level="standard", phase="strengthening", position="side-lying", works="moving",
+              precautions=["lies-on-side", "active-abduction"]),
+        entry("press", family="press", level="standard", phase="movement-retraining", position="standing",
+              works="stance", precautions=ONE_LEG, equipment=["support"]),
     ],
 }
 CATALOG = catalog_from_dict(CATALOG_DATA)
 FORM = {
-    "red_flags": ["none"],
-    "age_16_or_over": ["yes"],
-    "pregnancy": ["no"],
-    "falls_or_walking_aid": ["no"],
-    "weak_side": ["right"],
-    "pain_now": ["3"],
-    "pain_onset": ["new"],
-    "outer_hip_pain": ["no"],
-    "recent_surgery_or_fracture": ["no"],
-    "single_leg_stance": ["yes"],
-    "side_plank": ["none"],
-    "single_leg_squat": ["no"],
-    "walking_worse": ["no"],
-    "goal": ["strength"],
-    "equipment": ["step", "chair", "mirror"],
-    "minutes_per_day": ["30"],
-    "days_per_week": ["3"],
+    "red_flags": ["none"], "age_16_or_over": ["yes"], "pregnancy": ["no"], "falls_or_walking_aid": ["no"],
+    "weak_side": ["right"], "pain_now": ["3"], "pain_onset": ["new"], "outer_hip_pain": ["no"],
+    "recent_surgery_or_fracture": ["no"], "single_leg_stance": ["yes"], "side_plank": ["none"],
+    "single_leg_squat": ["no"], "walking_worse": ["no"], "goal": ["strength"],
+    "equipment": ["step", "chair", "mirror"], "minutes_per_day": ["30"], "days_per_week": ["3"],
 }
 
 
@@ -165,9 +75,7 @@ URLS = {"program": "../program/", "exercises": {}, "root": "../"}
 def call(method: str, params: dict) -> dict:
     """A worker method through the worker's own dispatcher (JSON in and out, as in the browser)."""
     methods = {**CORE_METHODS, **PACK_METHODS}
-    reply = json.loads(
-        engine_dispatch(method, json.dumps({"catalog": CATALOG_DATA, "urls": URLS, **params}), methods=methods)
-    )
+    reply = json.loads(engine_dispatch(method, json.dumps({"catalog": CATALOG_DATA, "urls": URLS, **params}), methods=methods))
     assert reply["ok"], reply
     return reply["result"]
 
@@ -190,19 +98,10 @@ def logged(exercise: dict, pain: int = 3, outcome: str = "as-dosed", pelvis: str
     sides = len(exercise["sides"])
     done = exercise["sets"] * exercise["reps"] * sides
     return {
-        "id": exercise["id"],
-        "family": exercise["family"],
-        "phase": exercise["phase"],
-        "sets": exercise["sets"],
-        "reps": exercise["reps"],
-        "hold_s": exercise["hold_s"],
-        "rest_s": exercise["rest_s"],
-        "sides": sides,
-        "outcome": outcome,
-        "reps_done": done if outcome == "as-dosed" else done // 2,
-        "stopped_for": extra.pop("stopped_for", ""),
-        "pain_during": pain,
-        "pelvis": pelvis,
+        "id": exercise["id"], "family": exercise["family"], "phase": exercise["phase"], "sets": exercise["sets"],
+        "reps": exercise["reps"], "hold_s": exercise["hold_s"], "rest_s": exercise["rest_s"], "sides": sides,
+        "outcome": outcome, "reps_done": done if outcome == "as-dosed" else done // 2,
+        "stopped_for": extra.pop("stopped_for", ""), "pain_during": pain, "pelvis": pelvis,
         "walking_worse": extra.pop("walking_worse", False),
     }
 
@@ -256,9 +155,7 @@ def test_one_set_is_said_as_one_set():
 
 def test_pain_above_the_rule_takes_one_set_off_next_time():
     view = session(opened()["log"], DAYS[0], pain=6)  # usual 3: the rule allows up to 5
-    assert (
-        due(call("session.open", {"form": {}, "stored": json.dumps(view["log"]), "today": DAYS[1]}))["dip"]["sets"] == 2
-    )
+    assert due(call("session.open", {"form": {}, "stored": json.dumps(view["log"]), "today": DAYS[1]}))["dip"]["sets"] == 2
     assert "Your pain reached 6 out of 10" in view["html"] and "one set fewer" in view["html"]
 
 
@@ -447,9 +344,7 @@ def test_a_rise_of_the_weekly_highest_pain_above_the_usual_stops_the_sessions_un
     assert stopped_for(stopped) == {"pain-rising"} and "see a physiotherapist" in stopped["html"]
     assert "went up from 3 out of 10 one week to 4 the next, above your usual 3" in stopped["html"]
     assert "more cautious than any published one" in stopped["html"]
-    refused = call(
-        "session.record", {"log": log, "today": "2026-01-13", "action": "start", "data": {"red_flags": ["none"]}}
-    )
+    refused = call("session.record", {"log": log, "today": "2026-01-13", "action": "start", "data": {"red_flags": ["none"]}})
     assert refused["ok"] is False
     cleared = record(log, "2026-01-13", "cleared", {})
     assert cleared["state"] != "stopped"
@@ -486,9 +381,8 @@ def test_after_a_clearance_the_next_session_is_the_next_day_and_counts_again():
     cleared = record(log, DAYS[1], "cleared", {})
     assert cleared["state"] == "rest-day" and cleared["exercises"] == []
     assert "Your next session is tomorrow" in cleared["html"]
-    refused = call(
-        "session.record", {"log": cleared["log"], "today": DAYS[1], "action": "start", "data": {"red_flags": ["none"]}}
-    )
+    refused = call("session.record", {"log": cleared["log"], "today": DAYS[1], "action": "start",
+                                      "data": {"red_flags": ["none"]}})
     assert refused["ok"] is False and "next session is tomorrow" in refused["problems"][0]
     again = opened(stored=session(cleared["log"], DAYS[2], pain=7)["log"], on=DAYS[3])
     assert again["state"] == "stopped" and stopped_for(again) == {"pain-seven"}
@@ -515,9 +409,7 @@ def test_a_warning_sign_before_the_session_ends_it_with_the_pickers_urgency():
 def test_a_warning_sign_in_an_exercise_log_ends_the_session():
     view = record(opened()["log"], DAYS[0], "start", {"red_flags": ["none"]})
     dip = due(view)["dip"]
-    ended = record(
-        view["log"], DAYS[0], "exercise", {"entry": logged(dip), "red_flags": ["wound-fever-after-operation"]}
-    )
+    ended = record(view["log"], DAYS[0], "exercise", {"entry": logged(dip), "red_flags": ["wound-fever-after-operation"]})
     assert ended["ended"] is True and 'data-urgency="same-day"' in ended["message"]
 
 
@@ -530,18 +422,9 @@ def test_the_one_leg_check_is_offered_only_when_the_limits_allow_a_supported_one
     assert opened()["one_leg"]["allowed"] is True
     outer = one_leg_offer(answers_from_form({**FORM, "outer_hip_pain": ["yes"]}), Log(), DAYS[0])
     assert outer.allowed is False and "outside of the hip" in outer.why
-    surgery = {
-        **FORM,
-        "recent_surgery_or_fracture": ["yes"],
-        "operated_side": ["right"],
-        "weeks_since_surgery": ["8"],
-        "procedure": ["fracture-fixation"],
-        "clinician_guidance": ["yes"],
-        "weight_bearing": ["partial"],
-        "single_leg_cleared": ["no"],
-        "precautions": ["none"],
-        "single_leg_stance": ["no"],
-    }
+    surgery = {**FORM, "recent_surgery_or_fracture": ["yes"], "operated_side": ["right"], "weeks_since_surgery": ["8"],
+               "procedure": ["fracture-fixation"], "clinician_guidance": ["yes"], "weight_bearing": ["partial"],
+               "single_leg_cleared": ["no"], "precautions": ["none"], "single_leg_stance": ["no"]}
     partial = opened(surgery)
     assert partial["state"] == "ready", partial["html"]
     assert partial["one_leg"]["allowed"] is False
@@ -551,15 +434,8 @@ def test_the_one_leg_check_and_its_result_are_kept():
     view = record(opened()["log"], DAYS[0], "start", {"red_flags": ["none"]})
     view = record(view["log"], DAYS[0], "one-leg", {"results": [{"side": "right", "seconds": 30, "pelvis": "level"}]})
     assert view["log"]["sessions"][-1]["one_leg"] == [{"side": "right", "seconds": 30, "pelvis": "level"}]
-    bad = call(
-        "session.record",
-        {
-            "log": view["log"],
-            "today": DAYS[0],
-            "action": "one-leg",
-            "data": {"results": [{"side": "right", "seconds": 31, "pelvis": "level"}]},
-        },
-    )
+    bad = call("session.record", {"log": view["log"], "today": DAYS[0], "action": "one-leg",
+                                  "data": {"results": [{"side": "right", "seconds": 31, "pelvis": "level"}]}})
     assert bad["ok"] is False and "data.results[0].seconds" in bad["problems"][0]
 
 
