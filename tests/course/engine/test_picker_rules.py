@@ -10,6 +10,7 @@ safe outcome it must give; ``tests/course/build/test_picker_properties.py`` runs
 """
 
 import json
+from dataclasses import replace
 
 from hipdrop.browser import CORE_METHODS
 from hipdrop.browser import dispatch as engine_dispatch
@@ -159,7 +160,7 @@ def answers(**changes):
 def surgery(**changes):
     base = {"recent_surgery_or_fracture": True, "operated_side": "left", "weeks_since_surgery": 14,
             "procedure": "other", "clinician_guidance": True, "weight_bearing": "full",
-            "single_leg_cleared": "yes", "precautions": []}
+            "single_leg_cleared": "yes", "bone_healed": "yes", "precautions": []}
     base.update(changes)
     return base
 
@@ -480,9 +481,9 @@ def test_abductor_loading_is_out_after_a_lateral_approach_and_under_a_no_abducti
         if isinstance(outcome, Program):
             for exercise_id in chosen(outcome):
                 assert not tags(exercise_id) & {"active-abduction", "abductor-loading"}, (limits, exercise_id)
-    # After 12 weeks the lateral approach's limits end.
+    # After 12 weeks the lateral approach's limits end (up to the standard version: the post-op start).
     later = chosen(program(**surgery(procedure="hip-replacement-lateral", weeks_since_surgery=12)))
-    assert "top-leg-band" in later and "press" not in later
+    assert "top-leg" in later and "press" not in later
 
 
 def test_early_weeks_cap_levels_keep_balance_out_and_hold_movement_retraining():
@@ -512,14 +513,61 @@ def test_early_weeks_end_only_after_6_weeks_and_the_teams_clearance():
         assert ("early" in kinds) == early, (weeks, cleared)
 
 
+FRACTURE_BANS = {"added-resistance", "high-load", "side-plank-loading"}
+
+
 def test_a_fracture_fixation_has_its_own_precautions_for_12_weeks():
     outcome = program(**surgery(procedure="fracture-fixation", weeks_since_surgery=8))
     for exercise_id in chosen(outcome):
-        assert not tags(exercise_id) & {"added-resistance", "high-load", "side-plank-loading"}, exercise_id
+        assert not tags(exercise_id) & FRACTURE_BANS, exercise_id
     assert any(x.kind == "fracture" for x in outcome.left_out)
     no_band = ["step", "chair", "mirror", "wall"]  # three strengthening families: all fit
     after = program(side_plank="knees", equipment=no_band, **surgery(procedure="fracture-fixation", weeks_since_surgery=13))
-    assert "plank-knees" in chosen(after)
+    assert "plank-knees" in chosen(after)  # the team has said the bone has healed (surgery()'s default)
+
+
+def test_a_fractures_limits_hold_until_the_team_has_said_the_bone_has_healed_not_on_the_calendar():
+    for healed in ("not-sure", "no"):
+        outcome = program(side_plank="knees", **surgery(procedure="fracture-fixation", weeks_since_surgery=20,
+                                                        bone_healed=healed))
+        assert not any(tags(i) & FRACTURE_BANS for i in chosen(outcome)), healed
+        assert "plank-knees" not in chosen(outcome)
+        gone = left_out(outcome)["plank-knees"]
+        assert gone.kind == "fracture" and "healed" in gone.text, healed
+    # Healed before 12 weeks: the 12 weeks still hold (the later of the two).
+    early_heal = program(side_plank="knees", **surgery(procedure="fracture-fixation", weeks_since_surgery=10))
+    assert "plank-knees" not in chosen(early_heal)
+    # A blank answer is asked again, naming the question; in the engine a blank is "not healed".
+    details = surgery(procedure="fracture-fixation", weeks_since_surgery=20)
+    del details["bone_healed"]
+    assert any(p.startswith("field 'bone_healed': please answer \u201cHas your team said the bone has healed?")
+               for p in problems_for(data(**details)))
+    blank = replace(answers(side_plank="knees", **surgery(procedure="fracture-fixation", weeks_since_surgery=20)),
+                    bone_healed=None)
+    assert not any(tags(i) & FRACTURE_BANS for i in chosen(pick(blank, catalog())))
+    # Not asked without a fracture; refused without surgery.
+    assert program(**surgery(procedure="other", bone_healed="not-sure"))
+    assert any("'bone_healed'" in p for p in problems_for(data(bone_healed="yes")))
+
+
+def test_after_surgery_every_family_starts_no_higher_than_standard_with_no_band_or_weight():
+    """A hip replacement at week 13, cleared, able and equipped for the harder versions: standard at most."""
+    sport = {"single_leg_squat": "free", "side_plank": "feet", "goal": "return-to-sport", "equipment": EVERYTHING}
+    free = chosen(program(**sport))
+    assert {"lift-weight", "top-leg-band", "squat-weight"} <= set(free)  # the same reader without surgery
+    outcome = program(**sport, **surgery(procedure="hip-replacement-posterior", weeks_since_surgery=13))
+    got = chosen(outcome)
+    assert got and all(e.level in ("easier", "standard") for e in got.values())
+    assert not any("added-resistance" in tags(i) for i in got)
+    assert {"lift", "top-leg", "squat"} <= set(got) and "clam" not in got  # the clam has a band
+    gone = left_out(outcome)
+    for capped in ("lift-weight", "top-leg-band", "squat-weight", "clam"):
+        assert gone[capped].kind == "post-op-start" and "guided session" in gone[capped].text, capped
+        assert gone[capped].source == "Hip Drop course convention"
+    # The next step is still named: the guided session steps up from the standard version.
+    assert got["lift"].harder == "Lift Weight"
+    assert any("course convention" in r.text for r in got["lift"].reasons)
+    assert any("standard version, with no band or weight" in n.text for n in outcome.notes)
 
 
 def test_no_hops_after_surgery_or_a_fracture_however_long_ago_and_even_when_cleared():
@@ -538,7 +586,7 @@ def test_posterior_approach_excludes_crossing_midline_and_deep_bending_for_twelv
     ids = chosen(outcome)
     assert not {"top-leg", "top-leg-band", "top-leg-bent", "plank", "plank-knees"} & set(ids)
     later = chosen(program(**surgery(procedure="hip-replacement-posterior", weeks_since_surgery=12)))
-    assert "top-leg-band" in later
+    assert "top-leg" in later
 
 
 def test_anterior_and_not_sure_approaches():
