@@ -76,6 +76,15 @@ CLINICAL_SOURCES: tuple[ClinicalSource, ...] = (
         "https://www.nice.org.uk/guidance/ng12",
     ),
     ClinicalSource(
+        "NICE NG234",
+        "National Institute for Health and Care Excellence (2023). Spinal metastases and metastatic "
+        "spinal cord compression (NG234). Replaces CG75 (2008). Recognition and referral: urgent "
+        "discussion with the specialist team for people with cancer and spinal pain suggesting spread "
+        "to the spine; an oncological emergency when there are nerve symptoms such as limb weakness or "
+        "a change in bladder or bowel control.",
+        "https://www.nice.org.uk/guidance/ng234",
+    ),
+    ClinicalSource(
         "NHS: Hip replacement recovery",
         "NHS website (nhs.uk). Hip replacement: recovery (follow the care team's advice on "
         "exercise, walking aids and positions in the first weeks; contact them about new problems "

@@ -253,6 +253,29 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
         convention="Same day is the course's choice: an infection caught early is easier to treat.",
     ),
     WarningSign(
+        "cancer-new-back-neck-pain",
+        "A history of cancer (now or in the past) and new pain in the back or neck",
+        SAME_DAY,
+        "your cancer team's acute oncology line, or a doctor today",
+        "Call your acute oncology line today (the number your cancer team gave you); if you have "
+        "none, get a doctor to see you today (your GP surgery or NHS 111).",
+        "Cancer can spread to the bones of the spine, and new back or neck pain can be the first sign, "
+        "before it presses on the spinal cord; found early, the cord can be protected. With new leg "
+        "weakness, numbness, or a change in bladder or bowel control, it is an emergency instead (see above).",
+        "NICE NG234",
+        "NICE NG234 asks for a person with a current or past cancer and spinal pain that suggests a "
+        "spread to the spine to be discussed urgently with the specialist team (acute oncology or the "
+        "metastatic spinal cord compression service), and treats such pain with limb weakness, "
+        "difficulty walking, numbness or a change in bladder or bowel control as an oncological emergency.",
+        convention="Same day, through the acute oncology line or a GP, is the course's route to that "
+        "urgent discussion; the course sends any new back or neck pain after cancer this way, without "
+        "asking which kind of spinal pain it is.",
+        action="Call your acute oncology line today (the number your cancer team gave you); if you have "
+        "none, get a doctor to see you today: call the GP surgery for a same-day appointment, or NHS 111. "
+        "Do no exercises until then. Call 999 or go to A&E if your legs become weak or numb, or your "
+        "bladder or bowel control changes.",
+    ),
+    WarningSign(
         "child-limp-unwell",
         "A child under 3 with a limp, or a child with a limp who seems unwell but has no fever",
         SAME_DAY,
@@ -323,8 +346,8 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
     ),
     WarningSign(
         "cancer-weight-loss-night-pain",
-        "A history of cancer and new hip or back pain, weight loss you cannot explain, or pain at "
-        "night that rest does not ease",
+        "A history of cancer and new hip pain, weight loss you cannot explain, or pain at night that "
+        "rest does not ease (new back or neck pain after cancer: same day, above)",
         SOON,
         "a GP",
         "See a GP within a few days and tell them about the hip or leg problem.",

@@ -31,6 +31,7 @@ MENTIONS = {
     "teen-hip-knee-pain-limp": [r"teenager"],
     "child-new-limp": [r"child[^.]{0,40}new limp"],
     "cancer-weight-loss-night-pain": [r"cancer", r"weight loss", r"(pain|worse) at night", r"night pain"],
+    "cancer-new-back-neck-pain": [r"cancer[^.]{0,40}\b(back|neck) pain"],
     "limp-after-hip-replacement": [r"(limp|unstable|gives? way).{0,40}after a hip replacement"],
     "pregnancy-pelvic-pain": [r"pelvic pain"],
     "runner-groin-pain": [r"runner.{0,60}groin", r"groin.{0,60}runn"],

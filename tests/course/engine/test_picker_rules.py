@@ -306,6 +306,7 @@ EXPECTED_URGENCY = {
     "clot-after-surgery": "emergency-today",
     "child-limp-fever": "emergency-today",
     "wound-fever-after-operation": "same-day",
+    "cancer-new-back-neck-pain": "same-day",
     "child-limp-unwell": "same-day",
     "teen-hip-knee-pain-limp": "same-day",
     "child-new-limp": "soon",
@@ -361,12 +362,29 @@ def test_under_16_without_a_sign_is_referred_and_told_when_to_go_sooner():
 def test_signs_have_time_frames_and_say_what_their_source_says():
     by_id = {s.id: s for s in WARNING_SIGNS}
     assert "last few days" in by_id["major-trauma"].label and "not yet checked" in by_id["major-trauma"].label
-    assert by_id["cancer-weight-loss-night-pain"].label.startswith("A history of cancer and new hip or back pain")
+    assert by_id["cancer-weight-loss-night-pain"].label.startswith("A history of cancer and new hip pain")
     assert "hours or days" in by_id["progressive-weakness"].label
     assert "pregnancy" in by_id["progressive-weakness"].why  # a pregnancy waddle is not this sign
     assert "over months" in by_id["slow-weakness"].label
     clot = by_id["clot-after-surgery"]
     assert "urgent GP appointment" in clot.source_says and "More cautious than its source" in clot.convention
+
+
+def test_a_history_of_cancer_and_new_back_or_neck_pain_is_same_day_through_the_acute_oncology_line():
+    outcome = pick(answers(red_flags=["cancer-new-back-neck-pain"]), catalog())
+    assert isinstance(outcome, Referral) and outcome.urgency == "same-day"
+    assert "acute oncology line today" in outcome.what_to_do and "GP" in outcome.what_to_do
+    assert "999" in outcome.what_to_do  # leg weakness or a bladder or bowel change: an emergency
+    # Hip pain, weight loss or night pain after cancer stays "soon"; leg weakness and a bladder or
+    # bowel change stay emergencies, and set the urgency when ticked with it.
+    assert pick(answers(red_flags=["cancer-weight-loss-night-pain"]), catalog()).urgency == "soon"
+    for sign in ("progressive-weakness", "bladder-bowel-change"):
+        both = pick(answers(red_flags=["cancer-new-back-neck-pain", sign]), catalog())
+        assert both.urgency == "emergency-today", sign
+    sign = {s.id: s for s in WARNING_SIGNS}["cancer-new-back-neck-pain"]
+    assert sign.source == "NICE NG234" and "NG234" in SOURCES_BY_CITE["NICE NG234"].reference
+    assert "2023" in SOURCES_BY_CITE["NICE NG234"].reference and "oncological emergency" in sign.source_says
+    assert "NICE NG234" in clinical_rules_html(catalog())
 
 
 def test_no_sign_cites_an_internal_document_and_every_cite_has_a_reference():
