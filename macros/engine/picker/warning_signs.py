@@ -276,6 +276,24 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
         "bladder or bowel control changes.",
     ),
     WarningSign(
+        "runner-groin-pain-walking",
+        "A runner with groin pain on loading that also hurts when walking or standing on that leg",
+        SAME_DAY,
+        "a doctor today",
+        "Get a doctor to see you today, and keep weight off the leg until then.",
+        "It can be a stress fracture of the neck of the thigh bone. Pain on walking or standing means "
+        "the bone may already be weak, and loading it further can make it break fully.",
+        "NICE CKS: Hip pain in adults; " + COURSE_CONVENTION,
+        "NICE CKS lists a stress fracture of the femoral neck among the causes of hip and groin pain "
+        "in people who run or train hard; it sets no same-day time frame for it.",
+        convention="More cautious than NICE CKS: the course sends groin pain that hurts on walking or "
+        "standing to a doctor the same day, and asks the reader to keep weight off the leg (crutches "
+        "if they have them) until seen.",
+        action="Get a doctor to see you today: call the GP surgery for a same-day appointment, or NHS "
+        "111, or go to an urgent treatment centre. Until then keep weight off the leg (use crutches if "
+        "you have them), and do not run or do any exercises.",
+    ),
+    WarningSign(
         "child-limp-unwell",
         "A child under 3 with a limp, or a child with a limp who seems unwell but has no fever",
         SAME_DAY,
@@ -393,11 +411,13 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
     ),
     WarningSign(
         "runner-groin-pain",
-        "A runner with groin pain that comes on with loading (running, hopping or standing on that leg)",
+        "A runner with groin pain that comes on with running or hopping, while walking and standing "
+        "do not hurt (if they do: same day, above)",
         SOON,
         "a doctor or sports physiotherapist",
         "Stop running until you have been seen, and see a doctor or sports physiotherapist within a few days.",
-        "It can be a stress fracture of the neck of the thigh bone, which can break fully if loaded.",
+        "It can be a stress fracture of the neck of the thigh bone, which can break fully if loaded. If "
+        "walking or standing starts to hurt, see a doctor the same day and keep weight off the leg.",
         "NICE CKS: Hip pain in adults",
         "NICE CKS lists a stress fracture of the femoral neck among the causes of hip and groin "
         "pain in people who run or train hard.",

@@ -35,6 +35,7 @@ MENTIONS = {
     "limp-after-hip-replacement": [r"(limp|unstable|gives? way).{0,40}after a hip replacement"],
     "pregnancy-pelvic-pain": [r"pelvic pain"],
     "runner-groin-pain": [r"runner.{0,60}groin", r"groin.{0,60}runn"],
+    "runner-groin-pain-walking": [r"groin[^.]{0,80}\b(walking|standing)\b[^.]{0,20}hurt"],
 }
 URGENCY_WORDS = {
     "emergency-today": [r"emergency", r"\b999\b", r"A&E"],

@@ -307,6 +307,7 @@ EXPECTED_URGENCY = {
     "child-limp-fever": "emergency-today",
     "wound-fever-after-operation": "same-day",
     "cancer-new-back-neck-pain": "same-day",
+    "runner-groin-pain-walking": "same-day",
     "child-limp-unwell": "same-day",
     "teen-hip-knee-pain-limp": "same-day",
     "child-new-limp": "soon",
@@ -385,6 +386,17 @@ def test_a_history_of_cancer_and_new_back_or_neck_pain_is_same_day_through_the_a
     assert sign.source == "NICE NG234" and "NG234" in SOURCES_BY_CITE["NICE NG234"].reference
     assert "2023" in SOURCES_BY_CITE["NICE NG234"].reference and "oncological emergency" in sign.source_says
     assert "NICE NG234" in clinical_rules_html(catalog())
+
+
+def test_a_runners_groin_pain_that_hurts_on_walking_or_standing_is_same_day_with_weight_off_the_leg():
+    outcome = pick(answers(red_flags=["runner-groin-pain-walking"]), catalog())
+    assert isinstance(outcome, Referral) and outcome.urgency == "same-day"
+    assert "keep weight off the leg" in outcome.what_to_do and "today" in outcome.what_to_do
+    sign = {s.id: s for s in WARNING_SIGNS}["runner-groin-pain-walking"]
+    assert "More cautious than NICE CKS" in sign.convention and "Hip Drop course convention" in sign.source
+    # Pain only on running or hopping stays "soon", with no running until seen.
+    running_only = pick(answers(red_flags=["runner-groin-pain"]), catalog())
+    assert running_only.urgency == "soon" and "Stop running" in running_only.triggers[0].action
 
 
 def test_no_sign_cites_an_internal_document_and_every_cite_has_a_reference():
