@@ -37,7 +37,7 @@ EQUIPMENT = ("step", "band", "wall", "chair", "mirror", "weight")
 WEIGHT_BEARING = ("full", "partial", "none", "not-sure")
 CLEARED = ("yes", "no", "not-sure")
 HEALED = ("yes", "no", "not-sure")
-PREGNANCY = ("no", "under-20-weeks", "20-weeks-or-more")
+PREGNANCY = ("no", "under-20-weeks", "20-weeks-or-more", "gave-birth-last-12-weeks")
 PRECAUTIONS = CLINICIAN_LIMIT_IDS
 PROCEDURES = PROCEDURE_IDS
 PAIN_ONSET = ("new", "long-standing")
@@ -56,7 +56,7 @@ RED_FLAG_IDS = WARNING_SIGN_IDS
 QUESTIONS = {
     "red_flags": "Warning signs: tick any that apply to you now, or tick None of these",
     "age_16_or_over": "Are you 16 or older?",
-    "pregnancy": "Are you pregnant?",
+    "pregnancy": "Are you pregnant, or did you give birth in the last 12 weeks?",
     "falls_or_walking_aid": "In the last 12 months, have you had a fall, or do you use a walking stick, "
     "crutches or a frame?",
     "weak_side": "Which side is weak?",
@@ -142,7 +142,7 @@ class Answers:
     minutes_per_day: int
     days_per_week: int
     age_16_or_over: bool
-    pregnancy: str  # no | under-20-weeks | 20-weeks-or-more
+    pregnancy: str  # no | under-20-weeks | 20-weeks-or-more | gave-birth-last-12-weeks
     falls_or_walking_aid: bool  # a fall in the last 12 months, or a stick, crutches or a frame
     red_flags: tuple[str, ...]  # () is the explicit "none of these"
     operated_side: str | None = None

@@ -39,6 +39,9 @@ from .limits import (
     POST_OP_START_LEVEL,
     POST_OP_START_RULE,
     POST_OP_START_TAGS,
+    POSTNATAL_TAGS,
+    POSTNATAL_WEEKS,
+    PREGNANCY_LATE_TAGS,
     PREGNANCY_TAGS,
     PROCEDURES,
     REPAIR_REFERRAL,
@@ -47,7 +50,9 @@ from .limits import (
     SOURCE_FRACTURE,
     SOURCE_OUTER_HIP,
     SOURCE_POST_OP_START,
+    SOURCE_POSTNATAL,
     SOURCE_PREGNANCY,
+    SOURCE_PREGNANCY_LATE,
     SOURCE_SURGERY_IMPACT,
     SURGERY_IMPACT_TAGS,
 )
@@ -306,6 +311,24 @@ def _situation_rows(catalog: Catalog) -> list[tuple[str, ...]]:
             _e(SOURCE_PREGNANCY),
         ),
         (
+            "Pregnancy of 20 weeks or more, until the midwife or doctor has cleared them (the program "
+            "does not ask, so it leaves them out)",
+            _movements(PREGNANCY_LATE_TAGS)
+            + _convention(
+                "no hops or balance work from 20 weeks is the course's own rule; ACOG 2020 is its background."
+            ),
+            _excluded(catalog, PREGNANCY_LATE_TAGS),
+            _e(SOURCE_PREGNANCY_LATE),
+        ),
+        (
+            f"Gave birth in the last {POSTNATAL_WEEKS} weeks",
+            _movements(POSTNATAL_TAGS)
+            + "; the program's note: see a pelvic-health physiotherapist first"
+            + _convention("leaving out high-load exercise too is the course's own rule."),
+            _excluded(catalog, POSTNATAL_TAGS),
+            _e(SOURCE_POSTNATAL),
+        ),
+        (
             "Any goal but a return to sport",
             _movements(("impact",)),
             _excluded(catalog, ("impact",)),
@@ -386,6 +409,12 @@ def _conventions() -> list[str]:
         "Motor-control doses (sets, repetitions, holds, days) for low-load drills, the isometric "
         "doses and the hop doses: no guideline gives a number.",
         "Movement retraining is dosed for the reader's goal, on at most 3 days a week.",
+        "From about 20 weeks of pregnancy the program leaves out hops and balance-testing exercises "
+        "until the reader's midwife or doctor has cleared them (ACOG 2020, which advises against "
+        "activities with a high risk of falling, is the background).",
+        f"In the {POSTNATAL_WEEKS} weeks after giving birth the program leaves out high-load exercise "
+        "as well as hops (Goom, Donnelly & Brockwell 2019 advise low-impact exercise and a "
+        "physiotherapist's assessment before running).",
     ]
     items += [f"Guided sessions: {rule.title.lower()}: {rule.text}" for rule in SESSION_RULES if rule.convention]
     items += [f"{sign.label}: {sign.convention}" for sign in WARNING_SIGNS if sign.convention]

@@ -49,6 +49,7 @@ PREGNANCY = (
     ("no", "No, or this does not apply to me"),
     ("under-20-weeks", "Yes, under 20 weeks"),
     ("20-weeks-or-more", "Yes, 20 weeks or more"),
+    ("gave-birth-last-12-weeks", "I gave birth in the last 12 weeks"),
 )
 NONE_OF_THE_SIGNS = ((NONE, "None of these apply to me"),)
 NO_LIMITS = ((NONE, "No movement limits: my clinician gave me none of these"),)

@@ -209,9 +209,19 @@ PHYSIO_FIRST = "See a physiotherapist first."
 FALLS_TAGS = ("balance-demand", "side-plank-loading", "impact")
 SOURCE_FALLS = "NICE NG249; Montero-Odasso et al. 2022"
 
-# From about 20 weeks of pregnancy: no exercise lying on the back.
+# From about 20 weeks of pregnancy: no exercise lying on the back (ACOG 2020).
 PREGNANCY_TAGS = ("lies-on-back",)
 SOURCE_PREGNANCY = "ACOG 2020"
+# From about 20 weeks of pregnancy also no hops and nothing that tests balance, until the reader's
+# midwife or doctor has cleared them (the program does not ask, so it leaves them out): a course
+# convention, with ACOG 2020 (activities with a risk of falling) as the background.
+PREGNANCY_LATE_TAGS = ("impact", "balance-demand")
+SOURCE_PREGNANCY_LATE = COURSE_CONVENTION + "; background: ACOG 2020"
+# In the 12 weeks after giving birth: no hops and no high-load exercise, and a pelvic-health
+# physiotherapist first (a return to running from about 12 weeks, after an assessment).
+POSTNATAL_WEEKS = 12
+POSTNATAL_TAGS = ("impact", "high-load")
+SOURCE_POSTNATAL = "Goom, Donnelly & Brockwell 2019; " + COURSE_CONVENTION + " (no high-load exercise)"
 
 # Pain at or above this rating (any onset) gives a gentle start.
 LOW_LOAD_PAIN = 4

@@ -43,6 +43,9 @@ from .limits import (
     POST_OP_START_LEVEL,
     POST_OP_START_RULE,
     POST_OP_START_TAGS,
+    POSTNATAL_TAGS,
+    POSTNATAL_WEEKS,
+    PREGNANCY_LATE_TAGS,
     PREGNANCY_TAGS,
     PROCEDURES_BY_ID,
     SOURCE_EARLY,
@@ -50,7 +53,9 @@ from .limits import (
     SOURCE_FRACTURE,
     SOURCE_OUTER_HIP,
     SOURCE_POST_OP_START,
+    SOURCE_POSTNATAL,
     SOURCE_PREGNANCY,
+    SOURCE_PREGNANCY_LATE,
     SOURCE_SURGERY_IMPACT,
     SOURCE_SURGICAL,
     SURGERY_IMPACT_TAGS,
@@ -503,16 +508,40 @@ def other_limits(answers: Answers) -> tuple[Limit, ...]:
                 SOURCE_FALLS + "; " + COURSE_CONVENTION,
             )
         )
+    return tuple(limits) + pregnancy_limits(answers)
+
+
+def pregnancy_limits(answers: Answers) -> tuple[Limit, ...]:
+    """From about 20 weeks of pregnancy: nothing lying on the back (ACOG 2020), and no hops or
+    balance work until the midwife or doctor has cleared them (a course convention); in the 12
+    weeks after giving birth: no hops and no high-load exercise (Goom, Donnelly & Brockwell 2019)."""
     if answers.pregnancy == "20-weeks-or-more":
-        limits.append(
+        return (
             Limit(
                 PREGNANCY_TAGS,
                 "pregnancy",
                 "from about 20 weeks of pregnancy, exercise lying flat on your back is best avoided",
                 SOURCE_PREGNANCY,
-            )
+            ),
+            Limit(
+                PREGNANCY_LATE_TAGS,
+                "pregnancy",
+                "from about 20 weeks of pregnancy the program has no hops and nothing that tests your "
+                "balance, until your midwife or doctor has said they are fine for you",
+                SOURCE_PREGNANCY_LATE,
+            ),
         )
-    return tuple(limits)
+    if answers.pregnancy == "gave-birth-last-12-weeks":
+        return (
+            Limit(
+                POSTNATAL_TAGS,
+                "pregnancy",
+                f"in the first {POSTNATAL_WEEKS} weeks after giving birth the program has no hops and no "
+                "high-load exercise; a pelvic-health physiotherapist can tell you when to add them",
+                SOURCE_POSTNATAL,
+            ),
+        )
+    return ()
 
 
 # Kept for callers of the older name.
@@ -1323,17 +1352,41 @@ def situation_notes(answers: Answers) -> tuple[Reason, ...]:
         )
     if answers.falls_or_walking_aid:
         notes.append(FALLS_NOTE)
-    if answers.pregnancy != "no":
-        weeks = "From about 20 weeks" if answers.pregnancy == "20-weeks-or-more" else "Later, from about 20 weeks"
-        notes.append(
-            Reason(
-                f"{weeks} of pregnancy, avoid long spells lying flat on your back when you exercise, "
-                "so the program leaves out the drill done lying on your back from then. Tell your "
-                "midwife or doctor about this program.",
-                SOURCE_PREGNANCY,
-            )
-        )
+    notes += pregnancy_notes(answers)
     return tuple(notes)
+
+
+def pregnancy_notes(answers: Answers) -> list[Reason]:
+    if answers.pregnancy == "gave-birth-last-12-weeks":
+        return [
+            Reason(
+                f"You gave birth in the last {POSTNATAL_WEEKS} weeks: ask your GP, midwife or health "
+                "visitor for a pelvic-health physiotherapist, who can check your pelvic floor and tummy "
+                "muscles before you add hops, running or heavier exercise. A return to running is "
+                f"advised from about {POSTNATAL_WEEKS} weeks after the birth at the earliest, after "
+                "that check. Until then the program has no hops and no high-load exercise.",
+                SOURCE_POSTNATAL,
+            )
+        ]
+    if answers.pregnancy not in ("under-20-weeks", "20-weeks-or-more"):
+        return []
+    late = answers.pregnancy == "20-weeks-or-more"
+    weeks = "From about 20 weeks" if late else "Later, from about 20 weeks"
+    notes = [
+        Reason(
+            f"{weeks} of pregnancy, avoid long spells lying flat on your back when you exercise, "
+            "so the program leaves out the drill done lying on your back from then. Tell your "
+            "midwife or doctor about this program.",
+            SOURCE_PREGNANCY,
+        ),
+        Reason(
+            f"{weeks} of pregnancy the program also leaves out hops and exercises that test your "
+            "balance, as your changing shape makes a fall more likely. If your midwife or doctor says "
+            "they are fine for you, ask them which to add (a course convention).",
+            SOURCE_PREGNANCY_LATE,
+        ),
+    ]
+    return notes
 
 
 def pain_notes(answers: Answers, catalog: Catalog) -> tuple[Reason, ...]:

@@ -254,7 +254,9 @@ def banned_tags(answers) -> set[str]:
     if answers.falls_or_walking_aid:
         banned |= FALLS_BANS
     if answers.pregnancy == "20-weeks-or-more":
-        banned.add("lies-on-back")
+        banned |= {"lies-on-back", "impact", "balance-demand"}
+    if answers.pregnancy == "gave-birth-last-12-weeks":
+        banned |= {"impact", "high-load"}
     if answers.goal != "return-to-sport":
         banned.add("impact")
     if gentle(answers):

@@ -677,6 +677,35 @@ def test_from_20_weeks_of_pregnancy_nothing_is_done_lying_on_the_back():
     assert "press" in chosen(program(pregnancy="under-20-weeks", pain_now=5))
 
 
+SPORT = {"single_leg_squat": "free", "goal": "return-to-sport", "equipment": EVERYTHING}
+
+
+def test_from_20_weeks_of_pregnancy_no_hops_or_balance_work_and_lying_on_the_back_still_out():
+    early_on = chosen(program(**SPORT, pregnancy="under-20-weeks"))
+    assert "hop" in early_on and any("balance-demand" in tags(i) for i in early_on)
+    outcome = program(**SPORT, pregnancy="20-weeks-or-more")
+    for exercise_id in chosen(outcome):
+        assert not tags(exercise_id) & {"impact", "balance-demand", "lies-on-back"}, exercise_id
+    gone = left_out(outcome)
+    assert gone["hop-both"].kind == "pregnancy" and "midwife or doctor" in gone["hop-both"].text
+    assert "Hip Drop course convention" in gone["hop-both"].source and "ACOG 2020" in gone["hop-both"].source
+    assert any("midwife or doctor" in n.text and "balance" in n.text for n in outcome.notes)
+
+
+def test_after_giving_birth_no_hops_no_high_load_and_a_pelvic_health_physiotherapist():
+    outcome = program(**SPORT, pregnancy="gave-birth-last-12-weeks")
+    for exercise_id in chosen(outcome):
+        assert not tags(exercise_id) & {"impact", "high-load"}, exercise_id
+    assert "press" not in left_out(outcome) or left_out(outcome)["press"].kind != "pregnancy"  # may lie on the back
+    gone = left_out(outcome)
+    assert gone["hop"].kind == "pregnancy" and "Goom, Donnelly & Brockwell 2019" in gone["hop"].source
+    note = next(n for n in outcome.notes if "gave birth" in n.text)
+    assert "pelvic-health physiotherapist" in note.text and "12 weeks" in note.text
+    assert "Goom, Donnelly & Brockwell 2019" in SOURCES_BY_CITE
+    html = clinical_rules_html(catalog())
+    assert "Gave birth in the last 12 weeks" in html and "Goom T, Donnelly G, Brockwell E (2019)" in html
+
+
 def test_hops_only_for_a_return_to_sport_starting_in_place_and_first_in_the_phase():
     sport = program(single_leg_squat="free", goal="return-to-sport", equipment=EVERYTHING)
     retraining = [e.id for p in sport.phases if p.id == "movement-retraining" for e in p.exercises]
