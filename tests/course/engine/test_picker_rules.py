@@ -893,6 +893,21 @@ REVIEW_RUNS = (
     ("2", surgery(procedure="fracture-fixation", weeks_since_surgery=13)
      | {"single_leg_squat": "free", "goal": "return-to-sport", "equipment": EVERYTHING},
      lambda o: _not_in_program(o, {"impact"})),
+    # Second read (issue 23), findings 1 to 4.
+    ("2nd-1", surgery(procedure="hip-replacement-posterior", weeks_since_surgery=13)
+     | {"single_leg_squat": "free", "side_plank": "feet", "goal": "return-to-sport", "equipment": EVERYTHING},
+     lambda o: _not_in_program(o, {"added-resistance"}) and all(e.level != "harder" for e in chosen(o).values())),
+    ("2nd-1", surgery(procedure="fracture-fixation", weeks_since_surgery=20, bone_healed="not-sure")
+     | {"side_plank": "knees", "equipment": EVERYTHING},
+     lambda o: _not_in_program(o, {"added-resistance", "high-load", "side-plank-loading"})),
+    ("2nd-2", {"red_flags": ["cancer-new-back-neck-pain"]}, lambda o: o.urgency == "same-day"),
+    ("2nd-3", {"pregnancy": "gave-birth-last-12-weeks", "single_leg_squat": "free", "goal": "return-to-sport",
+               "equipment": EVERYTHING},
+     lambda o: _not_in_program(o, {"impact", "high-load"})),
+    ("2nd-3", {"pregnancy": "20-weeks-or-more", "single_leg_squat": "free", "goal": "return-to-sport",
+               "equipment": EVERYTHING},
+     lambda o: _not_in_program(o, {"impact", "balance-demand", "lies-on-back"})),
+    ("2nd-4", {"red_flags": ["runner-groin-pain-walking"]}, lambda o: o.urgency == "same-day"),
 )
 
 
