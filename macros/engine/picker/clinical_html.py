@@ -275,8 +275,8 @@ def _situation_rows(catalog: Catalog) -> list[tuple[str, ...]]:
         ),
         (
             "Any surgery or fracture the reader reports, however long ago: the start",
-            f"every family starts no higher than its {_e(POST_OP_START_LEVEL)} version, and without "
-            f"{_movements(POST_OP_START_TAGS)}; {_e(POST_OP_START_RULE)}"
+            f"{_movements(POST_OP_START_TAGS)}, and every version above {_e(POST_OP_START_LEVEL)}, at the "
+            f"start only: {_e(POST_OP_START_RULE)}"
             + _convention("the start cap after surgery or a fracture is the course's own rule."),
             _excluded(catalog, POST_OP_START_TAGS) + "; and every harder version (at the start only)",
             _e(SOURCE_POST_OP_START),

@@ -1028,8 +1028,7 @@ def post_op_start(answers: Answers) -> bool:
 
 
 POST_OP_START_REASON = Reason(
-    f"After surgery or a fracture you start no higher than the {POST_OP_START_LEVEL} version, with no "
-    f"band or weight: {POST_OP_START_RULE} (a course convention).",
+    f"{POST_OP_START_RULE[0].upper()}{POST_OP_START_RULE[1:]} (a course convention).",
     SOURCE_POST_OP_START,
 )
 
