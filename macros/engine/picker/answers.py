@@ -14,7 +14,8 @@ Rules:
 - After surgery or a fracture the side, the weeks, what was done, whether a clinician has given
   guidance, the weight the leg may take and whether the team has cleared standing on the operated
   leg alone must be answered ("not sure" is an answer, and a cautious one); when a clinician has
-  given guidance, also the limits (or "none").
+  given guidance, also the limits (or "none"); after a fracture fixed with metal, also whether the
+  team has said the bone has healed. The rules read a blank there as "not healed" too.
 - Contradictions (an operated side without surgery, a leg that may not take full weight but can
   stand on one leg, "none" ticked with a sign) are problems too.
 """
@@ -23,7 +24,7 @@ from dataclasses import asdict, dataclass
 
 from hipdrop.problems import ProblemsError
 
-from .limits import CLINICIAN_LIMIT_IDS, PROCEDURE_IDS
+from .limits import CLINICIAN_LIMIT_IDS, PROCEDURE_IDS, PROCEDURES_BY_ID
 from .warning_signs import WARNING_SIGN_IDS
 
 SIDES = ("left", "right", "both", "not-sure")
@@ -35,7 +36,8 @@ GOALS = ("motor-control", "strength", "endurance", "return-to-sport")
 EQUIPMENT = ("step", "band", "wall", "chair", "mirror", "weight")
 WEIGHT_BEARING = ("full", "partial", "none", "not-sure")
 CLEARED = ("yes", "no", "not-sure")
-PREGNANCY = ("no", "under-20-weeks", "20-weeks-or-more")
+HEALED = ("yes", "no", "not-sure")
+PREGNANCY = ("no", "under-20-weeks", "20-weeks-or-more", "gave-birth-last-12-weeks")
 PRECAUTIONS = CLINICIAN_LIMIT_IDS
 PROCEDURES = PROCEDURE_IDS
 PAIN_ONSET = ("new", "long-standing")
@@ -54,7 +56,7 @@ RED_FLAG_IDS = WARNING_SIGN_IDS
 QUESTIONS = {
     "red_flags": "Warning signs: tick any that apply to you now, or tick None of these",
     "age_16_or_over": "Are you 16 or older?",
-    "pregnancy": "Are you pregnant?",
+    "pregnancy": "Are you pregnant, or did you give birth in the last 12 weeks?",
     "falls_or_walking_aid": "In the last 12 months, have you had a fall, or do you use a walking stick, "
     "crutches or a frame?",
     "weak_side": "Which side is weak?",
@@ -68,6 +70,7 @@ QUESTIONS = {
     "clinician_guidance": "Has your surgeon or physiotherapist told you which movements and how much weight are safe?",
     "weight_bearing": "How much weight may the operated leg take?",
     "single_leg_cleared": "Has your team said you may stand on the operated leg alone, without holding on?",
+    "bone_healed": "Has your team said the bone has healed?",
     "precautions": "Limits your clinician gave you: tick every one, or tick No movement limits",
     "single_leg_stance": "Can you stand on the weak leg for 30 seconds with the pelvis level?",
     "side_plank": "Can you hold a side plank?",
@@ -118,7 +121,8 @@ SURGERY_REQUIRED = (
     "single_leg_cleared",
 )
 GUIDANCE_REQUIRED = ("precautions",)
-SURGERY_DETAILS = SURGERY_REQUIRED + GUIDANCE_REQUIRED
+FRACTURE_REQUIRED = ("bone_healed",)  # after a procedure of kind "fracture"
+SURGERY_DETAILS = SURGERY_REQUIRED + GUIDANCE_REQUIRED + FRACTURE_REQUIRED
 # An exercise id as the catalog spells it (the catalog itself is checked when the program is built).
 EXERCISE_ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
 
@@ -138,7 +142,7 @@ class Answers:
     minutes_per_day: int
     days_per_week: int
     age_16_or_over: bool
-    pregnancy: str  # no | under-20-weeks | 20-weeks-or-more
+    pregnancy: str  # no | under-20-weeks | 20-weeks-or-more | gave-birth-last-12-weeks
     falls_or_walking_aid: bool  # a fall in the last 12 months, or a stick, crutches or a frame
     red_flags: tuple[str, ...]  # () is the explicit "none of these"
     operated_side: str | None = None
@@ -147,6 +151,7 @@ class Answers:
     clinician_guidance: bool | None = None
     weight_bearing: str | None = None
     single_leg_cleared: str | None = None  # the team cleared standing on the operated leg alone
+    bone_healed: str | None = None  # after a fracture: the team has said the bone has healed (None: not said)
     precautions: tuple[str, ...] = ()
     worse_exercises: tuple[str, ...] = ()  # the exercises after which walking was worse
     equipment: tuple[str, ...] = ()
@@ -249,6 +254,10 @@ def _missing_after_surgery(data: dict) -> list[str]:
     if data.get("clinician_guidance") is True:
         why = "needed when a clinician has told you what is safe"
         problems += [please_answer(name, why) for name in GUIDANCE_REQUIRED if data.get(name) is None]
+    procedure = PROCEDURES_BY_ID.get(data.get("procedure") or "")
+    if procedure is not None and procedure.kind == "fracture":
+        why = "needed after a fracture"
+        problems += [please_answer(name, why) for name in FRACTURE_REQUIRED if data.get(name) is None]
     return problems
 
 
@@ -271,7 +280,7 @@ def _details_without_surgery(data: dict) -> list[str]:
             "fields 'clinician_guidance' and 'recent_surgery_or_fracture': guidance after "
             "surgery or a fracture is given, but the answers say there was none"
         )
-    for name in ("weeks_since_surgery", "procedure", "single_leg_cleared"):
+    for name in ("weeks_since_surgery", "procedure", "single_leg_cleared", "bone_healed"):
         if data.get(name) is not None:
             problems.append(
                 f"fields '{name}' and 'recent_surgery_or_fracture': details of an operation "
@@ -328,6 +337,7 @@ def validate(data: object) -> list[str]:
         ("operated_side", OPERATED_SIDES),
         ("weight_bearing", WEIGHT_BEARING),
         ("single_leg_cleared", CLEARED),
+        ("bone_healed", HEALED),
         ("pregnancy", PREGNANCY),
         ("procedure", PROCEDURES),
         ("pain_onset", PAIN_ONSET),

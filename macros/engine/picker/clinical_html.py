@@ -30,18 +30,29 @@ from .limits import (
     EARLY_TAGS,
     EARLY_WEEKS,
     FALLS_TAGS,
+    FRACTURE_RULE,
     FRACTURE_TAGS,
     LOW_LOAD_PAIN,
     OUTER_HIP_TAGS,
     PARTIAL_WEIGHT_TAGS,
     PHYSIO_FIRST,
+    POST_OP_START_LEVEL,
+    POST_OP_START_RULE,
+    POST_OP_START_TAGS,
+    POSTNATAL_TAGS,
+    POSTNATAL_WEEKS,
+    PREGNANCY_LATE_TAGS,
     PREGNANCY_TAGS,
     PROCEDURES,
     REPAIR_REFERRAL,
     SOURCE_EARLY,
     SOURCE_FALLS,
+    SOURCE_FRACTURE,
     SOURCE_OUTER_HIP,
+    SOURCE_POST_OP_START,
+    SOURCE_POSTNATAL,
     SOURCE_PREGNANCY,
+    SOURCE_PREGNANCY_LATE,
     SOURCE_SURGERY_IMPACT,
     SURGERY_IMPACT_TAGS,
 )
@@ -197,10 +208,13 @@ def _procedure_rows(catalog: Catalog) -> list[tuple[str, ...]]:
             )
             continue
         words = _movements(procedure.tags) or "no movement limits of its own"
+        window = f" (first {APPROACH_WEEKS} weeks)" if procedure.tags else ""
+        if procedure.kind == "fracture":
+            window = f" ({_e(FRACTURE_RULE)})"
         rows.append(
             (
                 f"{_e(procedure.label)}: {_e(procedure.definition)}",
-                words + (f" (first {APPROACH_WEEKS} weeks)" if procedure.tags else ""),
+                words + window,
                 _excluded(catalog, procedure.tags),
                 _e(procedure.source),
             )
@@ -253,10 +267,19 @@ def _situation_rows(catalog: Catalog) -> list[tuple[str, ...]]:
             _e(SOURCE_SURGERY_IMPACT),
         ),
         (
-            "A fracture fixed with metal (first 12 weeks)",
+            f"A fracture fixed with metal: {_e(FRACTURE_RULE)} (the question: "
+            f"{_e(QUESTIONS['bone_healed'])} A blank, no or not sure keeps the limits)",
             _movements(FRACTURE_TAGS),
             _excluded(catalog, FRACTURE_TAGS),
-            _e(COURSE_CONVENTION),
+            _e(SOURCE_FRACTURE),
+        ),
+        (
+            "Any surgery or fracture the reader reports, however long ago: the start",
+            f"{_movements(POST_OP_START_TAGS)}, and every version above {_e(POST_OP_START_LEVEL)}, at the "
+            f"start only: {_e(POST_OP_START_RULE)}"
+            + _convention("the start cap after surgery or a fracture is the course's own rule."),
+            _excluded(catalog, POST_OP_START_TAGS) + "; and every harder version (at the start only)",
+            _e(SOURCE_POST_OP_START),
         ),
         (
             "Pain on the outside of the hip (lying on that side or standing on that leg hurts)",
@@ -286,6 +309,24 @@ def _situation_rows(catalog: Catalog) -> list[tuple[str, ...]]:
             _movements(PREGNANCY_TAGS),
             _excluded(catalog, PREGNANCY_TAGS),
             _e(SOURCE_PREGNANCY),
+        ),
+        (
+            "Pregnancy of 20 weeks or more, until the midwife or doctor has cleared them (the program "
+            "does not ask, so it leaves them out)",
+            _movements(PREGNANCY_LATE_TAGS)
+            + _convention(
+                "no hops or balance work from 20 weeks is the course's own rule; ACOG 2020 is its background."
+            ),
+            _excluded(catalog, PREGNANCY_LATE_TAGS),
+            _e(SOURCE_PREGNANCY_LATE),
+        ),
+        (
+            f"Gave birth in the last {POSTNATAL_WEEKS} weeks",
+            _movements(POSTNATAL_TAGS)
+            + "; the program's note: see a pelvic-health physiotherapist first"
+            + _convention("leaving out high-load exercise too is the course's own rule."),
+            _excluded(catalog, POSTNATAL_TAGS),
+            _e(SOURCE_POSTNATAL),
         ),
         (
             "Any goal but a return to sport",
@@ -322,9 +363,15 @@ def _conventions() -> list[str]:
         "them or by ticking None of these.",
         f"A phase holds at most {MAX_PER_PHASE} exercises, and exercises are dropped when they do "
         "not fit the reader's minutes (each one listed with the reason).",
-        f"Approach precautions after a hip replacement, and a fracture fixation's own limits, apply "
-        f"for the first {APPROACH_WEEKS} weeks; the mapping from approach to precautions is the usual "
-        "pattern, and the surgeon's own list comes first. \"Not sure\" takes every approach's precautions.",
+        f"Approach precautions after a hip replacement apply for the first {APPROACH_WEEKS} weeks; the "
+        "mapping from approach to precautions is the usual pattern, and the surgeon's own list comes "
+        'first. "Not sure" takes every approach\'s precautions.',
+        f"A fracture fixation's own limits (no band, weight, heavy load or side plank) apply for "
+        f"{FRACTURE_RULE}: the calendar alone never lifts them, and a blank, no or not sure about "
+        "healing keeps them.",
+        f"After surgery or a fracture, however long ago, every family starts no higher than its "
+        f"{POST_OP_START_LEVEL} version and with no band or weight; the guided session steps the reader "
+        "up from there.",
         "Standing on one leg, shifting the weight onto one leg and a side plank load the side hip "
         "muscles of the leg that carries the body (abductor loading), so a lateral approach, a "
         "no-active-abduction limit and a tendon repair exclude them as they exclude lifting the leg "
@@ -362,6 +409,12 @@ def _conventions() -> list[str]:
         "Motor-control doses (sets, repetitions, holds, days) for low-load drills, the isometric "
         "doses and the hop doses: no guideline gives a number.",
         "Movement retraining is dosed for the reader's goal, on at most 3 days a week.",
+        "From about 20 weeks of pregnancy the program leaves out hops and balance-testing exercises "
+        "until the reader's midwife or doctor has cleared them (ACOG 2020, which advises against "
+        "activities with a high risk of falling, is the background).",
+        f"In the {POSTNATAL_WEEKS} weeks after giving birth the program leaves out high-load exercise "
+        "as well as hops (Goom, Donnelly & Brockwell 2019 advise low-impact exercise and a "
+        "physiotherapist's assessment before running).",
     ]
     items += [f"Guided sessions: {rule.title.lower()}: {rule.text}" for rule in SESSION_RULES if rule.convention]
     items += [f"{sign.label}: {sign.convention}" for sign in WARNING_SIGNS if sign.convention]
@@ -444,6 +497,22 @@ DECISIONS: tuple[Decision, ...] = (
         COURSE_CONVENTION,
     ),
     Decision(
+        "After a fracture, does the bone-healed answer alone lift the fracture limits?",
+        f"No: they hold for {FRACTURE_RULE}. A team may say the bone has healed before 12 weeks; the "
+        "course still waits for the 12 weeks, as it does for a hip replacement's precautions, so it "
+        "takes the later of the two, and a blank, no or not sure never ends them.",
+        SOURCE_FRACTURE,
+    ),
+    Decision(
+        "After surgery or a fracture, does the standard-version cap also hold in the guided session?",
+        "No, it caps only the start. The session makes an exercise harder one step at a time (more "
+        "repetitions, then a set, then the harder version) only after two good sessions in a row, at "
+        "least 7 days at the dose, within the pain rule; that graded, logged step up is what the cap "
+        "waits for. Limits still hold in the session: while a fracture's limits apply, it never steps "
+        "up to a version with a band, weight, heavy load or side plank.",
+        SOURCE_POST_OP_START,
+    ),
+    Decision(
         "After surgery or a fracture, when may the program give hops?",
         "Never: the program leaves hops out for anyone who reports surgery or a fracture, however "
         "long ago and even when the team has cleared standing on the operated leg. Landing loads a "
@@ -509,7 +578,9 @@ def clinical_rules_html(catalog: Catalog) -> str:
             "<p>After surgery or a fracture the side, the weeks, what was done, whether a clinician "
             "has given guidance, the weight the leg may take and whether the team has cleared standing "
             "on the operated leg alone must also be answered (not sure is an answer, and gives the "
-            "cautious branch), and, when a clinician has given guidance, the limits (or none).</p>",
+            "cautious branch), and, when a clinician has given guidance, the limits (or none); after a "
+            "fracture fixed with metal, whether the team has said the bone has healed (a blank is "
+            "read as not healed).</p>",
             '<h2 id="warning-signs">Warning signs</h2>',
             "<p>Any one sign on its own gives a referral and no exercises. The most urgent sign "
             "ticked sets the urgency. The last column says what each source says, and where the "

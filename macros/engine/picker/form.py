@@ -40,10 +40,16 @@ CLEARED = (
     ("no", "No, not yet"),
     ("not-sure", "I am not sure"),
 )
+HEALED = (
+    ("yes", "Yes, they have said it has healed"),
+    ("no", "No, not yet"),
+    ("not-sure", "I am not sure"),
+)
 PREGNANCY = (
     ("no", "No, or this does not apply to me"),
     ("under-20-weeks", "Yes, under 20 weeks"),
     ("20-weeks-or-more", "Yes, 20 weeks or more"),
+    ("gave-birth-last-12-weeks", "I gave birth in the last 12 weeks"),
 )
 NONE_OF_THE_SIGNS = ((NONE, "None of these apply to me"),)
 NO_LIMITS = ((NONE, "No movement limits: my clinician gave me none of these"),)
@@ -166,8 +172,12 @@ def _number(name: str, label: str, bounds: tuple[int, int], hint: str) -> str:
     )
 
 
+def _lower_first(text: str) -> str:
+    return text[0].lower() + text[1:]
+
+
 def _if_yes(name: str) -> str:
-    return "If yes: " + QUESTIONS[name][0].lower() + QUESTIONS[name][1:]
+    return "If yes: " + _lower_first(QUESTIONS[name])
 
 
 def _surgery_section(procedures, definitions, limits) -> str:
@@ -190,6 +200,11 @@ def _surgery_section(procedures, definitions, limits) -> str:
         + _group("guidance", _if_yes("clinician_guidance"), _choices("clinician_guidance", "radio", YES_NO))
         + _group("weight", _if_yes("weight_bearing"), _choices("weight_bearing", "radio", WEIGHT_BEARING))
         + _group("cleared", _if_yes("single_leg_cleared"), _choices("single_leg_cleared", "radio", CLEARED))
+        + _group(
+            "healed",
+            "If it was a fracture fixed with metal: " + _lower_first(QUESTIONS["bone_healed"]),
+            _choices("bone_healed", "radio", HEALED),
+        )
         + _group(
             "precautions",
             "If they have: limits your clinician gave you (tick every one, or No movement limits):",

@@ -9,8 +9,12 @@ The time windows (all course conventions, stated as such on the clinical rules p
 
 - ``EARLY_WEEKS``: the first 6 weeks after surgery or a fracture, and after that until the team
   has cleared standing on the operated leg alone, are the **early** weeks (``EARLY_RULE``).
-- ``APPROACH_WEEKS``: a hip replacement's approach precautions, a fracture fixation's own
-  precautions and the gentle start after any surgery or fracture last 12 weeks.
+- ``APPROACH_WEEKS``: a hip replacement's approach precautions and the gentle start after any
+  surgery or fracture last 12 weeks. A fracture fixation's own precautions last at least 12 weeks
+  and then until the team has said the bone has healed (``FRACTURE_RULE``).
+- ``POST_OP_START``: after surgery or a fracture, whenever the program starts, every family starts
+  no higher than its standard version and with no band or weight; a guided session steps the
+  reader up from there (``POST_OP_START_RULE``).
 """
 
 from dataclasses import dataclass
@@ -46,6 +50,24 @@ ANTERIOR_TAGS = ("extension-external-rotation",)
 LATERAL_TAGS = ABDUCTOR_TAGS
 # While a fracture heals: no band or weight, no heavy load, no side plank on the healing bone.
 FRACTURE_TAGS = ("added-resistance", "high-load", "side-plank-loading")
+# The fracture's limits end when both are true: APPROACH_WEEKS have passed and the team has said the
+# bone has healed (a blank, "no" or "not sure" keeps them).
+FRACTURE_RULE = (
+    f"at least the first {APPROACH_WEEKS} weeks, and after that until your team has said the bone has healed"
+)
+SOURCE_FRACTURE = "your surgical team's word on healing comes first; " + COURSE_CONVENTION
+
+# After surgery or a fracture, however long ago: a program starts each family no higher than this
+# level, and with none of these tags (no band or weight). Only the start: a guided session steps
+# the reader up from there when the log shows the dose is mastered within the pain rule.
+POST_OP_START_LEVEL = "standard"
+POST_OP_START_TAGS = ("added-resistance",)
+POST_OP_START_RULE = (
+    "after surgery or a fracture, every family starts no higher than its standard version, with no "
+    "band or weight; the guided session steps you up to the harder versions when your log shows you "
+    "have mastered the dose with no rise in pain"
+)
+SOURCE_POST_OP_START = COURSE_CONVENTION
 
 PROCEDURES: tuple[Procedure, ...] = (
     Procedure(
@@ -80,8 +102,8 @@ PROCEDURES: tuple[Procedure, ...] = (
     Procedure(
         "fracture-fixation",
         "A fracture fixed with metal",
-        "A broken hip, pelvis or thigh bone held with a plate, screws, pins or a nail. While the bone "
-        "heals the program adds no band, weight, heavy load or side plank.",
+        "A broken hip, pelvis or thigh bone held with a plate, screws, pins or a nail. Until your "
+        "team says the bone has healed the program adds no band, weight, heavy load or side plank.",
         FRACTURE_TAGS,
         SOURCE_SURGICAL,
         kind="fracture",
@@ -187,9 +209,19 @@ PHYSIO_FIRST = "See a physiotherapist first."
 FALLS_TAGS = ("balance-demand", "side-plank-loading", "impact")
 SOURCE_FALLS = "NICE NG249; Montero-Odasso et al. 2022"
 
-# From about 20 weeks of pregnancy: no exercise lying on the back.
+# From about 20 weeks of pregnancy: no exercise lying on the back (ACOG 2020).
 PREGNANCY_TAGS = ("lies-on-back",)
 SOURCE_PREGNANCY = "ACOG 2020"
+# From about 20 weeks of pregnancy also no hops and nothing that tests balance, until the reader's
+# midwife or doctor has cleared them (the program does not ask, so it leaves them out): a course
+# convention, with ACOG 2020 (activities with a risk of falling) as the background.
+PREGNANCY_LATE_TAGS = ("impact", "balance-demand")
+SOURCE_PREGNANCY_LATE = COURSE_CONVENTION + "; background: ACOG 2020"
+# In the 12 weeks after giving birth: no hops and no high-load exercise, and a pelvic-health
+# physiotherapist first (a return to running from about 12 weeks, after an assessment).
+POSTNATAL_WEEKS = 12
+POSTNATAL_TAGS = ("impact", "high-load")
+SOURCE_POSTNATAL = "Goom, Donnelly & Brockwell 2019; " + COURSE_CONVENTION + " (no high-load exercise)"
 
 # Pain at or above this rating (any onset) gives a gentle start.
 LOW_LOAD_PAIN = 4

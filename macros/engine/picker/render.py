@@ -31,6 +31,7 @@ LEFT_OUT_KINDS = {
     "weight-bearing": "a weight-bearing limit",
     "early": "the early weeks after surgery or a fracture",
     "fracture": "a healing fracture",
+    "post-op-start": "the start after surgery or a fracture",
     "outer-hip": "outer hip pain",
     "falls": "a fall or a walking aid",
     "pregnancy": "pregnancy",

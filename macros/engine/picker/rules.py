@@ -17,6 +17,10 @@ The reader's situations, each a rule below with its source on the clinical rules
 - **Outer hip pain**: isometric drills only, and "see a physiotherapist first".
 - **Levels** (``level_rule``): what the reader can do sets the hardest version; the reason printed
   names the version actually chosen.
+- **The start after surgery or a fracture** (``post_op_start``, a course convention): however long
+  ago, every family starts no higher than its standard version and with no band or weight. This caps
+  the start only (``choose_version``), not ``harder_version``: a guided session still steps the
+  reader up to the harder versions from the log, unless a limit (an unhealed fracture) leaves them out.
 """
 
 from dataclasses import dataclass
@@ -30,17 +34,28 @@ from .limits import (
     EARLY_TAGS,
     EARLY_WEEKS,
     FALLS_TAGS,
+    FRACTURE_RULE,
     LOW_LOAD_PAIN,
     OPERATED_SIDE_DOWN_TAGS,
     OUTER_HIP_TAGS,
     PARTIAL_WEIGHT_TAGS,
     PHYSIO_FIRST,
+    POST_OP_START_LEVEL,
+    POST_OP_START_RULE,
+    POST_OP_START_TAGS,
+    POSTNATAL_TAGS,
+    POSTNATAL_WEEKS,
+    PREGNANCY_LATE_TAGS,
     PREGNANCY_TAGS,
     PROCEDURES_BY_ID,
     SOURCE_EARLY,
     SOURCE_FALLS,
+    SOURCE_FRACTURE,
     SOURCE_OUTER_HIP,
+    SOURCE_POST_OP_START,
+    SOURCE_POSTNATAL,
     SOURCE_PREGNANCY,
+    SOURCE_PREGNANCY_LATE,
     SOURCE_SURGERY_IMPACT,
     SOURCE_SURGICAL,
     SURGERY_IMPACT_TAGS,
@@ -289,6 +304,15 @@ def early(answers: Answers) -> bool:
     return _weeks(answers) < EARLY_WEEKS or answers.single_leg_cleared != "yes"
 
 
+def fracture_healing(answers: Answers) -> bool:
+    """A fracture fixed with metal whose limits still hold: the first APPROACH_WEEKS weeks, and after
+    that until the team has said the bone has healed (a blank, "no" or "not sure" keeps them)."""
+    procedure = PROCEDURES_BY_ID.get(answers.procedure or "")
+    if not answers.recent_surgery_or_fracture or procedure is None or procedure.kind != "fracture":
+        return False
+    return _weeks(answers) < APPROACH_WEEKS or answers.bone_healed != "yes"
+
+
 def recent_surgery(answers: Answers) -> bool:
     """Surgery or a fracture within APPROACH_WEEKS weeks (the gentle start's window)."""
     return answers.recent_surgery_or_fracture and _weeks(answers) < APPROACH_WEEKS
@@ -362,15 +386,26 @@ def _lower(text: str) -> str:
 def _approach_limits(answers: Answers) -> list[Limit]:
     procedure = PROCEDURES_BY_ID.get(answers.procedure or "")
     weeks = _weeks(answers)
-    if not procedure or not procedure.tags or weeks >= APPROACH_WEEKS:
+    if not procedure or not procedure.tags:
         return []
     if procedure.kind == "fracture":
+        if not fracture_healing(answers):
+            return []
+        said = {"no": "your team has not yet said", "not-sure": "you are not sure whether your team has said"}
         because = (
-            f"your fracture was fixed {weeks_ago(weeks)}; while the bone heals (the first "
-            f"{APPROACH_WEEKS} weeks unless your team says otherwise) the program adds no band, "
-            "weight, heavy load or side plank"
+            f"your fracture was fixed {weeks_ago(weeks)} and "
+            f"{said.get(answers.bone_healed or '', 'you have not told the program whether your team has said')} "
+            f"the bone has healed; the program adds no band, weight, heavy load or side plank for "
+            f"{FRACTURE_RULE}"
         )
-        return [Limit(procedure.tags, "fracture", because, SOURCE_SURGICAL)]
+        if weeks < APPROACH_WEEKS and answers.bone_healed == "yes":
+            because = (
+                f"your fracture was fixed {weeks_ago(weeks)}; even with the bone healed, the program adds "
+                f"no band, weight, heavy load or side plank for {FRACTURE_RULE}"
+            )
+        return [Limit(procedure.tags, "fracture", because, SOURCE_FRACTURE)]
+    if weeks >= APPROACH_WEEKS:
+        return []
     because = (
         f"after a {_lower(procedure.label)} {weeks_ago(weeks)}, the usual precautions of that "
         f"approach apply for the first {APPROACH_WEEKS} weeks (unless your surgeon says otherwise)"
@@ -473,16 +508,40 @@ def other_limits(answers: Answers) -> tuple[Limit, ...]:
                 SOURCE_FALLS + "; " + COURSE_CONVENTION,
             )
         )
+    return tuple(limits) + pregnancy_limits(answers)
+
+
+def pregnancy_limits(answers: Answers) -> tuple[Limit, ...]:
+    """From about 20 weeks of pregnancy: nothing lying on the back (ACOG 2020), and no hops or
+    balance work until the midwife or doctor has cleared them (a course convention); in the 12
+    weeks after giving birth: no hops and no high-load exercise (Goom, Donnelly & Brockwell 2019)."""
     if answers.pregnancy == "20-weeks-or-more":
-        limits.append(
+        return (
             Limit(
                 PREGNANCY_TAGS,
                 "pregnancy",
                 "from about 20 weeks of pregnancy, exercise lying flat on your back is best avoided",
                 SOURCE_PREGNANCY,
-            )
+            ),
+            Limit(
+                PREGNANCY_LATE_TAGS,
+                "pregnancy",
+                "from about 20 weeks of pregnancy the program has no hops and nothing that tests your "
+                "balance, until your midwife or doctor has said they are fine for you",
+                SOURCE_PREGNANCY_LATE,
+            ),
         )
-    return tuple(limits)
+    if answers.pregnancy == "gave-birth-last-12-weeks":
+        return (
+            Limit(
+                POSTNATAL_TAGS,
+                "pregnancy",
+                f"in the first {POSTNATAL_WEEKS} weeks after giving birth the program has no hops and no "
+                "high-load exercise; a pelvic-health physiotherapist can tell you when to add them",
+                SOURCE_POSTNATAL,
+            ),
+        )
+    return ()
 
 
 # Kept for callers of the older name.
@@ -961,14 +1020,48 @@ def _refused_above(above: list[Exercise]) -> list[LeftOut]:
     ]
 
 
+def post_op_start(answers: Answers) -> bool:
+    """After surgery or a fracture, however long ago, a program starts each family no higher than
+    POST_OP_START_LEVEL and with none of POST_OP_START_TAGS (a course convention). It caps the start
+    only: ``harder_version``, a guided session's step up, does not apply it."""
+    return answers.recent_surgery_or_fracture
+
+
+POST_OP_START_REASON = Reason(
+    f"{POST_OP_START_RULE[0].upper()}{POST_OP_START_RULE[1:]} (a course convention).",
+    SOURCE_POST_OP_START,
+)
+
+
+def _start_capped(member: Exercise, answers: Answers) -> bool:
+    """The post-op start leaves this version out: above the start level, or with a band or weight."""
+    if not post_op_start(answers):
+        return False
+    above = LEVEL_RANK.get(member.level, 1) > LEVEL_RANK[POST_OP_START_LEVEL]
+    return above or bool(set(member.precautions) & set(POST_OP_START_TAGS))
+
+
+def _capped_out(member: Exercise) -> LeftOut:
+    return LeftOut(
+        member.id,
+        member.name,
+        "post-op-start",
+        f"Left out {member.name} for now: {POST_OP_START_RULE}.",
+        SOURCE_POST_OP_START,
+    )
+
+
 def choose_version(catalog: Catalog, family: str, answers: Answers, left_out: list[LeftOut]) -> Candidate | None:
     """The version of a family that fits the reader, or None; every refused version goes to left_out.
 
     Normally the hardest allowed version at or below the reader's level. A reader who starts gently
-    (``gentle_start``) gets the first allowed low-load version of a family that has one.
+    (``gentle_start``) gets the first allowed low-load version of a family that has one. After
+    surgery or a fracture no version above standard, and none with a band or weight, is a start
+    (``post_op_start``).
     """
     allowed: list[tuple[Exercise, Level]] = []
     above: list[Exercise] = []
+    capped = False
     for member in catalog.family_members(family):
         verdict = rule_verdict(member, answers, catalog)
         if not verdict.allowed:
@@ -977,10 +1070,13 @@ def choose_version(catalog: Catalog, family: str, answers: Answers, left_out: li
         level = level_rule(member, answers)
         if level.top is None:
             left_out.append(_left(member, Reason(level.because, level.source), "level"))
-        elif LEVEL_RANK.get(member.level, 1) <= level.top:
-            allowed.append((member, level))
-        else:
+        elif LEVEL_RANK.get(member.level, 1) > level.top:
             above.append(member)
+        elif _start_capped(member, answers):
+            left_out.append(_capped_out(member))
+            capped = True
+        else:
+            allowed.append((member, level))
     if not allowed:
         left_out.extend(_refused_above(above))
         return None
@@ -993,6 +1089,8 @@ def choose_version(catalog: Catalog, family: str, answers: Answers, left_out: li
         if level.easiest:
             exercise, level = next((m, lv) for m, lv in allowed if m.level == exercise.level)
         reasons = [level_reason(level, exercise)]
+    if capped:
+        reasons.append(POST_OP_START_REASON)
     return Candidate(exercise, tuple(reasons + _equipment_reasons(exercise, answers)))
 
 
@@ -1233,19 +1331,61 @@ def situation_notes(answers: Answers) -> tuple[Reason, ...]:
                 SOURCE_EARLY,
             )
         )
-    if answers.falls_or_walking_aid:
-        notes.append(FALLS_NOTE)
-    if answers.pregnancy != "no":
-        weeks = "From about 20 weeks" if answers.pregnancy == "20-weeks-or-more" else "Later, from about 20 weeks"
+    if post_op_start(answers) and not early(answers):
         notes.append(
             Reason(
-                f"{weeks} of pregnancy, avoid long spells lying flat on your back when you exercise, "
-                "so the program leaves out the drill done lying on your back from then. Tell your "
-                "midwife or doctor about this program.",
-                SOURCE_PREGNANCY,
+                f"After your operation or fracture, every exercise starts no higher than its "
+                f"{POST_OP_START_LEVEL} version, with no band or weight (a course convention), however "
+                "long ago it was. The guided session steps you up to the harder versions when your log "
+                "shows you have mastered the dose with no rise in pain. Your team's own limits come first.",
+                SOURCE_POST_OP_START,
             )
         )
+    if fracture_healing(answers):
+        notes.append(
+            Reason(
+                f"After your fracture the program adds no band, weight, heavy load or side plank for "
+                f"{FRACTURE_RULE}. When your team says it has healed, answer the questions again.",
+                SOURCE_FRACTURE,
+            )
+        )
+    if answers.falls_or_walking_aid:
+        notes.append(FALLS_NOTE)
+    notes += pregnancy_notes(answers)
     return tuple(notes)
+
+
+def pregnancy_notes(answers: Answers) -> list[Reason]:
+    if answers.pregnancy == "gave-birth-last-12-weeks":
+        return [
+            Reason(
+                f"You gave birth in the last {POSTNATAL_WEEKS} weeks: ask your GP, midwife or health "
+                "visitor for a pelvic-health physiotherapist, who can check your pelvic floor and tummy "
+                "muscles before you add hops, running or heavier exercise. A return to running is "
+                f"advised from about {POSTNATAL_WEEKS} weeks after the birth at the earliest, after "
+                "that check. Until then the program has no hops and no high-load exercise.",
+                SOURCE_POSTNATAL,
+            )
+        ]
+    if answers.pregnancy not in ("under-20-weeks", "20-weeks-or-more"):
+        return []
+    late = answers.pregnancy == "20-weeks-or-more"
+    weeks = "From about 20 weeks" if late else "Later, from about 20 weeks"
+    notes = [
+        Reason(
+            f"{weeks} of pregnancy, avoid long spells lying flat on your back when you exercise, "
+            "so the program leaves out the drill done lying on your back from then. Tell your "
+            "midwife or doctor about this program.",
+            SOURCE_PREGNANCY,
+        ),
+        Reason(
+            f"{weeks} of pregnancy the program also leaves out hops and exercises that test your "
+            "balance, as your changing shape makes a fall more likely. If your midwife or doctor says "
+            "they are fine for you, ask them which to add (a course convention).",
+            SOURCE_PREGNANCY_LATE,
+        ),
+    ]
+    return notes
 
 
 def pain_notes(answers: Answers, catalog: Catalog) -> tuple[Reason, ...]:

@@ -76,6 +76,15 @@ CLINICAL_SOURCES: tuple[ClinicalSource, ...] = (
         "https://www.nice.org.uk/guidance/ng12",
     ),
     ClinicalSource(
+        "NICE NG234",
+        "National Institute for Health and Care Excellence (2023). Spinal metastases and metastatic "
+        "spinal cord compression (NG234). Replaces CG75 (2008). Recognition and referral: urgent "
+        "discussion with the specialist team for people with cancer and spinal pain suggesting spread "
+        "to the spine; an oncological emergency when there are nerve symptoms such as limb weakness or "
+        "a change in bladder or bowel control.",
+        "https://www.nice.org.uk/guidance/ng234",
+    ),
+    ClinicalSource(
         "NHS: Hip replacement recovery",
         "NHS website (nhs.uk). Hip replacement: recovery (follow the care team's advice on "
         "exercise, walking aids and positions in the first weeks; contact them about new problems "
@@ -119,7 +128,15 @@ CLINICAL_SOURCES: tuple[ClinicalSource, ...] = (
         "American College of Obstetricians and Gynecologists (2020). Physical activity and exercise "
         "during pregnancy and the postpartum period. ACOG Committee Opinion No. 804. Obstetrics & "
         "Gynecology 135(4):e178-e188. Advises avoiding long periods lying flat on the back during "
-        "exercise from about 20 weeks of pregnancy.",
+        "exercise from about 20 weeks of pregnancy, and activities with a high risk of falling.",
+    ),
+    ClinicalSource(
+        "Goom, Donnelly & Brockwell 2019",
+        "Goom T, Donnelly G, Brockwell E (2019). Returning to running postnatal: guidelines for "
+        "medical, health and fitness professionals managing this population. Published online, March "
+        "2019; endorsed by the Association of Chartered Physiotherapists in Sports and Exercise "
+        "Medicine. Low-impact exercise in the first 12 weeks after birth, an assessment (pelvic floor "
+        "and strength) by a physiotherapist, and a graded return to running from about 12 weeks.",
     ),
     ClinicalSource(
         "Jacobs et al. 2009",

@@ -253,6 +253,47 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
         convention="Same day is the course's choice: an infection caught early is easier to treat.",
     ),
     WarningSign(
+        "cancer-new-back-neck-pain",
+        "A history of cancer (now or in the past) and new pain in the back or neck",
+        SAME_DAY,
+        "your cancer team's acute oncology line, or a doctor today",
+        "Call your acute oncology line today (the number your cancer team gave you); if you have "
+        "none, get a doctor to see you today (your GP surgery or NHS 111).",
+        "Cancer can spread to the bones of the spine, and new back or neck pain can be the first sign, "
+        "before it presses on the spinal cord; found early, the cord can be protected. With new leg "
+        "weakness, numbness, or a change in bladder or bowel control, it is an emergency instead (see above).",
+        "NICE NG234",
+        "NICE NG234 asks for a person with a current or past cancer and spinal pain that suggests a "
+        "spread to the spine to be discussed urgently with the specialist team (acute oncology or the "
+        "metastatic spinal cord compression service), and treats such pain with limb weakness, "
+        "difficulty walking, numbness or a change in bladder or bowel control as an oncological emergency.",
+        convention="Same day, through the acute oncology line or a GP, is the course's route to that "
+        "urgent discussion; the course sends any new back or neck pain after cancer this way, without "
+        "asking which kind of spinal pain it is.",
+        action="Call your acute oncology line today (the number your cancer team gave you); if you have "
+        "none, get a doctor to see you today: call the GP surgery for a same-day appointment, or NHS 111. "
+        "Do no exercises until then. Call 999 or go to A&E if your legs become weak or numb, or your "
+        "bladder or bowel control changes.",
+    ),
+    WarningSign(
+        "runner-groin-pain-walking",
+        "A runner with groin pain on loading that also hurts when walking or standing on that leg",
+        SAME_DAY,
+        "a doctor today",
+        "Get a doctor to see you today, and keep weight off the leg until then.",
+        "It can be a stress fracture of the neck of the thigh bone. Pain on walking or standing means "
+        "the bone may already be weak, and loading it further can make it break fully.",
+        "NICE CKS: Hip pain in adults; " + COURSE_CONVENTION,
+        "NICE CKS lists a stress fracture of the femoral neck among the causes of hip and groin pain "
+        "in people who run or train hard; it sets no same-day time frame for it.",
+        convention="More cautious than NICE CKS: the course sends groin pain that hurts on walking or "
+        "standing to a doctor the same day, and asks the reader to keep weight off the leg (crutches "
+        "if they have them) until seen.",
+        action="Get a doctor to see you today: call the GP surgery for a same-day appointment, or NHS "
+        "111, or go to an urgent treatment centre. Until then keep weight off the leg (use crutches if "
+        "you have them), and do not run or do any exercises.",
+    ),
+    WarningSign(
         "child-limp-unwell",
         "A child under 3 with a limp, or a child with a limp who seems unwell but has no fever",
         SAME_DAY,
@@ -323,8 +364,8 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
     ),
     WarningSign(
         "cancer-weight-loss-night-pain",
-        "A history of cancer and new hip or back pain, weight loss you cannot explain, or pain at "
-        "night that rest does not ease",
+        "A history of cancer and new hip pain, weight loss you cannot explain, or pain at night that "
+        "rest does not ease (new back or neck pain after cancer: same day, above)",
         SOON,
         "a GP",
         "See a GP within a few days and tell them about the hip or leg problem.",
@@ -370,11 +411,13 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
     ),
     WarningSign(
         "runner-groin-pain",
-        "A runner with groin pain that comes on with loading (running, hopping or standing on that leg)",
+        "A runner with groin pain that comes on with running or hopping, while walking and standing "
+        "do not hurt (if they do: same day, above)",
         SOON,
         "a doctor or sports physiotherapist",
         "Stop running until you have been seen, and see a doctor or sports physiotherapist within a few days.",
-        "It can be a stress fracture of the neck of the thigh bone, which can break fully if loaded.",
+        "It can be a stress fracture of the neck of the thigh bone, which can break fully if loaded. If "
+        "walking or standing starts to hurt, see a doctor the same day and keep weight off the leg.",
         "NICE CKS: Hip pain in adults",
         "NICE CKS lists a stress fracture of the femoral neck among the causes of hip and groin "
         "pain in people who run or train hard.",

@@ -98,6 +98,21 @@ def test_surgery_without_its_details_is_refused_naming_each_question(tmp_path):
     assert "field 'procedure': 'keyhole' is not one of" in result.stderr
 
 
+def test_after_a_fracture_the_healing_question_is_asked_and_not_sure_keeps_the_fracture_limits(tmp_path):
+    answers = {**GOOD, "recent_surgery_or_fracture": True, "operated_side": "left", "weeks_since_surgery": 20,
+               "procedure": "fracture-fixation", "clinician_guidance": True, "weight_bearing": "full",
+               "single_leg_cleared": "yes", "precautions": []}
+    result = pick(tmp_path, answers)
+    assert result.returncode == 1
+    assert "field 'bone_healed': please answer “Has your team said the bone has healed?”" in result.stderr
+    data = json.loads(pick(tmp_path, {**answers, "bone_healed": "not-sure"}, "--format", "json").stdout)
+    kinds = {x["exercise_id"]: x["kind"] for x in data["left_out"]}
+    assert kinds["banded-clam"] == "fracture" and kinds["side-plank-counter"] == "fracture"
+    healed = json.loads(pick(tmp_path, {**answers, "bone_healed": "yes"}, "--format", "json").stdout)
+    kinds = {x["exercise_id"]: x["kind"] for x in healed["left_out"]}
+    assert kinds["banded-clam"] == "post-op-start"  # healed: only the start cap holds back the band
+
+
 def test_the_new_questions_left_blank_are_asked_in_plain_words(tmp_path):
     blank = {k: v for k, v in GOOD.items() if k not in ("age_16_or_over", "falls_or_walking_aid", "red_flags")}
     result = pick(tmp_path, blank)

@@ -31,9 +31,11 @@ MENTIONS = {
     "teen-hip-knee-pain-limp": [r"teenager"],
     "child-new-limp": [r"child[^.]{0,40}new limp"],
     "cancer-weight-loss-night-pain": [r"cancer", r"weight loss", r"(pain|worse) at night", r"night pain"],
+    "cancer-new-back-neck-pain": [r"cancer[^.]{0,40}\b(back|neck) pain"],
     "limp-after-hip-replacement": [r"(limp|unstable|gives? way).{0,40}after a hip replacement"],
     "pregnancy-pelvic-pain": [r"pelvic pain"],
     "runner-groin-pain": [r"runner.{0,60}groin", r"groin.{0,60}runn"],
+    "runner-groin-pain-walking": [r"groin[^.]{0,80}\b(walking|standing)\b[^.]{0,20}hurt"],
 }
 URGENCY_WORDS = {
     "emergency-today": [r"emergency", r"\b999\b", r"A&E"],

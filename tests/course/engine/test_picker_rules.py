@@ -10,6 +10,7 @@ safe outcome it must give; ``tests/course/build/test_picker_properties.py`` runs
 """
 
 import json
+from dataclasses import replace
 
 from hipdrop.browser import CORE_METHODS
 from hipdrop.browser import dispatch as engine_dispatch
@@ -159,7 +160,7 @@ def answers(**changes):
 def surgery(**changes):
     base = {"recent_surgery_or_fracture": True, "operated_side": "left", "weeks_since_surgery": 14,
             "procedure": "other", "clinician_guidance": True, "weight_bearing": "full",
-            "single_leg_cleared": "yes", "precautions": []}
+            "single_leg_cleared": "yes", "bone_healed": "yes", "precautions": []}
     base.update(changes)
     return base
 
@@ -305,6 +306,8 @@ EXPECTED_URGENCY = {
     "clot-after-surgery": "emergency-today",
     "child-limp-fever": "emergency-today",
     "wound-fever-after-operation": "same-day",
+    "cancer-new-back-neck-pain": "same-day",
+    "runner-groin-pain-walking": "same-day",
     "child-limp-unwell": "same-day",
     "teen-hip-knee-pain-limp": "same-day",
     "child-new-limp": "soon",
@@ -360,12 +363,40 @@ def test_under_16_without_a_sign_is_referred_and_told_when_to_go_sooner():
 def test_signs_have_time_frames_and_say_what_their_source_says():
     by_id = {s.id: s for s in WARNING_SIGNS}
     assert "last few days" in by_id["major-trauma"].label and "not yet checked" in by_id["major-trauma"].label
-    assert by_id["cancer-weight-loss-night-pain"].label.startswith("A history of cancer and new hip or back pain")
+    assert by_id["cancer-weight-loss-night-pain"].label.startswith("A history of cancer and new hip pain")
     assert "hours or days" in by_id["progressive-weakness"].label
     assert "pregnancy" in by_id["progressive-weakness"].why  # a pregnancy waddle is not this sign
     assert "over months" in by_id["slow-weakness"].label
     clot = by_id["clot-after-surgery"]
     assert "urgent GP appointment" in clot.source_says and "More cautious than its source" in clot.convention
+
+
+def test_a_history_of_cancer_and_new_back_or_neck_pain_is_same_day_through_the_acute_oncology_line():
+    outcome = pick(answers(red_flags=["cancer-new-back-neck-pain"]), catalog())
+    assert isinstance(outcome, Referral) and outcome.urgency == "same-day"
+    assert "acute oncology line today" in outcome.what_to_do and "GP" in outcome.what_to_do
+    assert "999" in outcome.what_to_do  # leg weakness or a bladder or bowel change: an emergency
+    # Hip pain, weight loss or night pain after cancer stays "soon"; leg weakness and a bladder or
+    # bowel change stay emergencies, and set the urgency when ticked with it.
+    assert pick(answers(red_flags=["cancer-weight-loss-night-pain"]), catalog()).urgency == "soon"
+    for sign in ("progressive-weakness", "bladder-bowel-change"):
+        both = pick(answers(red_flags=["cancer-new-back-neck-pain", sign]), catalog())
+        assert both.urgency == "emergency-today", sign
+    sign = {s.id: s for s in WARNING_SIGNS}["cancer-new-back-neck-pain"]
+    assert sign.source == "NICE NG234" and "NG234" in SOURCES_BY_CITE["NICE NG234"].reference
+    assert "2023" in SOURCES_BY_CITE["NICE NG234"].reference and "oncological emergency" in sign.source_says
+    assert "NICE NG234" in clinical_rules_html(catalog())
+
+
+def test_a_runners_groin_pain_that_hurts_on_walking_or_standing_is_same_day_with_weight_off_the_leg():
+    outcome = pick(answers(red_flags=["runner-groin-pain-walking"]), catalog())
+    assert isinstance(outcome, Referral) and outcome.urgency == "same-day"
+    assert "keep weight off the leg" in outcome.what_to_do and "today" in outcome.what_to_do
+    sign = {s.id: s for s in WARNING_SIGNS}["runner-groin-pain-walking"]
+    assert "More cautious than NICE CKS" in sign.convention and "Hip Drop course convention" in sign.source
+    # Pain only on running or hopping stays "soon", with no running until seen.
+    running_only = pick(answers(red_flags=["runner-groin-pain"]), catalog())
+    assert running_only.urgency == "soon" and "Stop running" in running_only.triggers[0].action
 
 
 def test_no_sign_cites_an_internal_document_and_every_cite_has_a_reference():
@@ -480,9 +511,9 @@ def test_abductor_loading_is_out_after_a_lateral_approach_and_under_a_no_abducti
         if isinstance(outcome, Program):
             for exercise_id in chosen(outcome):
                 assert not tags(exercise_id) & {"active-abduction", "abductor-loading"}, (limits, exercise_id)
-    # After 12 weeks the lateral approach's limits end.
+    # After 12 weeks the lateral approach's limits end (up to the standard version: the post-op start).
     later = chosen(program(**surgery(procedure="hip-replacement-lateral", weeks_since_surgery=12)))
-    assert "top-leg-band" in later and "press" not in later
+    assert "top-leg" in later and "press" not in later
 
 
 def test_early_weeks_cap_levels_keep_balance_out_and_hold_movement_retraining():
@@ -512,14 +543,61 @@ def test_early_weeks_end_only_after_6_weeks_and_the_teams_clearance():
         assert ("early" in kinds) == early, (weeks, cleared)
 
 
+FRACTURE_BANS = {"added-resistance", "high-load", "side-plank-loading"}
+
+
 def test_a_fracture_fixation_has_its_own_precautions_for_12_weeks():
     outcome = program(**surgery(procedure="fracture-fixation", weeks_since_surgery=8))
     for exercise_id in chosen(outcome):
-        assert not tags(exercise_id) & {"added-resistance", "high-load", "side-plank-loading"}, exercise_id
+        assert not tags(exercise_id) & FRACTURE_BANS, exercise_id
     assert any(x.kind == "fracture" for x in outcome.left_out)
     no_band = ["step", "chair", "mirror", "wall"]  # three strengthening families: all fit
     after = program(side_plank="knees", equipment=no_band, **surgery(procedure="fracture-fixation", weeks_since_surgery=13))
-    assert "plank-knees" in chosen(after)
+    assert "plank-knees" in chosen(after)  # the team has said the bone has healed (surgery()'s default)
+
+
+def test_a_fractures_limits_hold_until_the_team_has_said_the_bone_has_healed_not_on_the_calendar():
+    for healed in ("not-sure", "no"):
+        outcome = program(side_plank="knees", **surgery(procedure="fracture-fixation", weeks_since_surgery=20,
+                                                        bone_healed=healed))
+        assert not any(tags(i) & FRACTURE_BANS for i in chosen(outcome)), healed
+        assert "plank-knees" not in chosen(outcome)
+        gone = left_out(outcome)["plank-knees"]
+        assert gone.kind == "fracture" and "healed" in gone.text, healed
+    # Healed before 12 weeks: the 12 weeks still hold (the later of the two).
+    early_heal = program(side_plank="knees", **surgery(procedure="fracture-fixation", weeks_since_surgery=10))
+    assert "plank-knees" not in chosen(early_heal)
+    # A blank answer is asked again, naming the question; in the engine a blank is "not healed".
+    details = surgery(procedure="fracture-fixation", weeks_since_surgery=20)
+    del details["bone_healed"]
+    assert any(p.startswith("field 'bone_healed': please answer \u201cHas your team said the bone has healed?")
+               for p in problems_for(data(**details)))
+    blank = replace(answers(side_plank="knees", **surgery(procedure="fracture-fixation", weeks_since_surgery=20)),
+                    bone_healed=None)
+    assert not any(tags(i) & FRACTURE_BANS for i in chosen(pick(blank, catalog())))
+    # Not asked without a fracture; refused without surgery.
+    assert program(**surgery(procedure="other", bone_healed="not-sure"))
+    assert any("'bone_healed'" in p for p in problems_for(data(bone_healed="yes")))
+
+
+def test_after_surgery_every_family_starts_no_higher_than_standard_with_no_band_or_weight():
+    """A hip replacement at week 13, cleared, able and equipped for the harder versions: standard at most."""
+    sport = {"single_leg_squat": "free", "side_plank": "feet", "goal": "return-to-sport", "equipment": EVERYTHING}
+    free = chosen(program(**sport))
+    assert {"lift-weight", "top-leg-band", "squat-weight"} <= set(free)  # the same reader without surgery
+    outcome = program(**sport, **surgery(procedure="hip-replacement-posterior", weeks_since_surgery=13))
+    got = chosen(outcome)
+    assert got and all(e.level in ("easier", "standard") for e in got.values())
+    assert not any("added-resistance" in tags(i) for i in got)
+    assert {"lift", "top-leg", "squat"} <= set(got) and "clam" not in got  # the clam has a band
+    gone = left_out(outcome)
+    for capped in ("lift-weight", "top-leg-band", "squat-weight", "clam"):
+        assert gone[capped].kind == "post-op-start" and "guided session" in gone[capped].text, capped
+        assert gone[capped].source == "Hip Drop course convention"
+    # The next step is still named: the guided session steps up from the standard version.
+    assert got["lift"].harder == "Lift Weight"
+    assert any("course convention" in r.text for r in got["lift"].reasons)
+    assert any("standard version, with no band or weight" in n.text for n in outcome.notes)
 
 
 def test_no_hops_after_surgery_or_a_fracture_however_long_ago_and_even_when_cleared():
@@ -538,7 +616,7 @@ def test_posterior_approach_excludes_crossing_midline_and_deep_bending_for_twelv
     ids = chosen(outcome)
     assert not {"top-leg", "top-leg-band", "top-leg-bent", "plank", "plank-knees"} & set(ids)
     later = chosen(program(**surgery(procedure="hip-replacement-posterior", weeks_since_surgery=12)))
-    assert "top-leg-band" in later
+    assert "top-leg" in later
 
 
 def test_anterior_and_not_sure_approaches():
@@ -597,6 +675,35 @@ def test_from_20_weeks_of_pregnancy_nothing_is_done_lying_on_the_back():
     outcome = program(pregnancy="20-weeks-or-more", pain_now=5)
     assert "press" not in chosen(outcome) and left_out(outcome)["press"].kind == "pregnancy"
     assert "press" in chosen(program(pregnancy="under-20-weeks", pain_now=5))
+
+
+SPORT = {"single_leg_squat": "free", "goal": "return-to-sport", "equipment": EVERYTHING}
+
+
+def test_from_20_weeks_of_pregnancy_no_hops_or_balance_work_and_lying_on_the_back_still_out():
+    early_on = chosen(program(**SPORT, pregnancy="under-20-weeks"))
+    assert "hop" in early_on and any("balance-demand" in tags(i) for i in early_on)
+    outcome = program(**SPORT, pregnancy="20-weeks-or-more")
+    for exercise_id in chosen(outcome):
+        assert not tags(exercise_id) & {"impact", "balance-demand", "lies-on-back"}, exercise_id
+    gone = left_out(outcome)
+    assert gone["hop-both"].kind == "pregnancy" and "midwife or doctor" in gone["hop-both"].text
+    assert "Hip Drop course convention" in gone["hop-both"].source and "ACOG 2020" in gone["hop-both"].source
+    assert any("midwife or doctor" in n.text and "balance" in n.text for n in outcome.notes)
+
+
+def test_after_giving_birth_no_hops_no_high_load_and_a_pelvic_health_physiotherapist():
+    outcome = program(**SPORT, pregnancy="gave-birth-last-12-weeks")
+    for exercise_id in chosen(outcome):
+        assert not tags(exercise_id) & {"impact", "high-load"}, exercise_id
+    assert "press" not in left_out(outcome) or left_out(outcome)["press"].kind != "pregnancy"  # may lie on the back
+    gone = left_out(outcome)
+    assert gone["hop"].kind == "pregnancy" and "Goom, Donnelly & Brockwell 2019" in gone["hop"].source
+    note = next(n for n in outcome.notes if "gave birth" in n.text)
+    assert "pelvic-health physiotherapist" in note.text and "12 weeks" in note.text
+    assert "Goom, Donnelly & Brockwell 2019" in SOURCES_BY_CITE
+    html = clinical_rules_html(catalog())
+    assert "Gave birth in the last 12 weeks" in html and "Goom T, Donnelly G, Brockwell E (2019)" in html
 
 
 def test_hops_only_for_a_return_to_sport_starting_in_place_and_first_in_the_phase():
@@ -786,6 +893,21 @@ REVIEW_RUNS = (
     ("2", surgery(procedure="fracture-fixation", weeks_since_surgery=13)
      | {"single_leg_squat": "free", "goal": "return-to-sport", "equipment": EVERYTHING},
      lambda o: _not_in_program(o, {"impact"})),
+    # Second read (issue 23), findings 1 to 4.
+    ("2nd-1", surgery(procedure="hip-replacement-posterior", weeks_since_surgery=13)
+     | {"single_leg_squat": "free", "side_plank": "feet", "goal": "return-to-sport", "equipment": EVERYTHING},
+     lambda o: _not_in_program(o, {"added-resistance"}) and all(e.level != "harder" for e in chosen(o).values())),
+    ("2nd-1", surgery(procedure="fracture-fixation", weeks_since_surgery=20, bone_healed="not-sure")
+     | {"side_plank": "knees", "equipment": EVERYTHING},
+     lambda o: _not_in_program(o, {"added-resistance", "high-load", "side-plank-loading"})),
+    ("2nd-2", {"red_flags": ["cancer-new-back-neck-pain"]}, lambda o: o.urgency == "same-day"),
+    ("2nd-3", {"pregnancy": "gave-birth-last-12-weeks", "single_leg_squat": "free", "goal": "return-to-sport",
+               "equipment": EVERYTHING},
+     lambda o: _not_in_program(o, {"impact", "high-load"})),
+    ("2nd-3", {"pregnancy": "20-weeks-or-more", "single_leg_squat": "free", "goal": "return-to-sport",
+               "equipment": EVERYTHING},
+     lambda o: _not_in_program(o, {"impact", "balance-demand", "lies-on-back"})),
+    ("2nd-4", {"red_flags": ["runner-groin-pain-walking"]}, lambda o: o.urgency == "same-day"),
 )
 
 

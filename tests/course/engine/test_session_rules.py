@@ -259,6 +259,22 @@ def test_a_gentle_start_stays_on_its_two_leg_drill_until_the_one_leg_check_sends
     assert "single_leg_stance=yes" in opened(stored=view["log"], on=DAYS[3])["html"]
 
 
+def test_after_surgery_the_start_is_capped_at_standard_but_the_session_still_steps_up_to_the_harder_version():
+    """The post-op start cap is the picker's, for the start only: logged good sessions step up."""
+    free = {**FORM, "single_leg_squat": ["free"]}
+    assert due(opened(free))["dip"]["id"] == "dip-hard"  # without surgery: the harder version
+    operated = {**free, "recent_surgery_or_fracture": ["yes"], "operated_side": ["right"], "weeks_since_surgery": ["13"],
+                "procedure": ["other"], "clinician_guidance": ["yes"], "weight_bearing": ["full"],
+                "single_leg_cleared": ["yes"], "precautions": ["none"]}
+    log = opened(operated)["log"]
+    assert due(opened(stored=log))["dip"]["id"] == "dip"  # 13 weeks after surgery: the standard version
+    # A dropped pelvis keeps the phase (its check is not met) but the dose is within the pain rule:
+    # 3 sets of 10 is the top of 2-3 sets of 10, so two good sessions a week apart step up the version.
+    for on in (DAYS[0], DAYS[1], DAYS[3]):
+        log = session(log, on, pelvis="dropped")["log"]
+    assert due(opened(stored=log, on=DAYS[4]))["dip"]["id"] == "dip-hard"
+
+
 def stopped_for(view: dict) -> set[str]:
     """The reasons to stop and see a physiotherapist the page shows (their rule ids)."""
     return set(re.findall(r'data-stop="([a-z-]+)"', view["html"]))
@@ -424,7 +440,7 @@ def test_the_one_leg_check_is_offered_only_when_the_limits_allow_a_supported_one
     assert outer.allowed is False and "outside of the hip" in outer.why
     surgery = {**FORM, "recent_surgery_or_fracture": ["yes"], "operated_side": ["right"], "weeks_since_surgery": ["8"],
                "procedure": ["fracture-fixation"], "clinician_guidance": ["yes"], "weight_bearing": ["partial"],
-               "single_leg_cleared": ["no"], "precautions": ["none"], "single_leg_stance": ["no"]}
+               "single_leg_cleared": ["no"], "bone_healed": ["no"], "precautions": ["none"], "single_leg_stance": ["no"]}
     partial = opened(surgery)
     assert partial["state"] == "ready", partial["html"]
     assert partial["one_leg"]["allowed"] is False
