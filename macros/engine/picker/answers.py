@@ -14,7 +14,7 @@ Rules:
 - After surgery or a fracture the side, the weeks, what was done, whether a clinician has given
   guidance, the weight the leg may take and whether the team has cleared standing on the operated
   leg alone must be answered ("not sure" is an answer, and a cautious one); when a clinician has
-  given guidance, also the limits (or "none"); after a fracture fixed with metal, also whether the
+  given guidance, also the limits (or "none"); after a fracture (fixed or not), also whether the
   team has said the bone has healed. The rules read a blank there as "not healed" too.
 - Contradictions (an operated side without surgery, a leg that may not take full weight but can
   stand on one leg, "none" ticked with a sign) are problems too.

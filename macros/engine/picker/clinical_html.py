@@ -267,7 +267,7 @@ def _situation_rows(catalog: Catalog) -> list[tuple[str, ...]]:
             _e(SOURCE_SURGERY_IMPACT),
         ),
         (
-            f"A fracture fixed with metal: {_e(FRACTURE_RULE)} (the question: "
+            f"A fracture, fixed with metal or not: {_e(FRACTURE_RULE)} (the question: "
             f"{_e(QUESTIONS['bone_healed'])} A blank, no or not sure keeps the limits)",
             _movements(FRACTURE_TAGS),
             _excluded(catalog, FRACTURE_TAGS),
@@ -579,7 +579,7 @@ def clinical_rules_html(catalog: Catalog) -> str:
             "has given guidance, the weight the leg may take and whether the team has cleared standing "
             "on the operated leg alone must also be answered (not sure is an answer, and gives the "
             "cautious branch), and, when a clinician has given guidance, the limits (or none); after a "
-            "fracture fixed with metal, whether the team has said the bone has healed (a blank is "
+            "fracture (fixed with metal or not), whether the team has said the bone has healed (a blank is "
             "read as not healed).</p>",
             '<h2 id="warning-signs">Warning signs</h2>',
             "<p>Any one sign on its own gives a referral and no exercises. The most urgent sign "

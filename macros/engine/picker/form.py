@@ -202,7 +202,7 @@ def _surgery_section(procedures, definitions, limits) -> str:
         + _group("cleared", _if_yes("single_leg_cleared"), _choices("single_leg_cleared", "radio", CLEARED))
         + _group(
             "healed",
-            "If it was a fracture fixed with metal: " + _lower_first(QUESTIONS["bone_healed"]),
+            "If it was a fracture: " + _lower_first(QUESTIONS["bone_healed"]),
             _choices("bone_healed", "radio", HEALED),
         )
         + _group(

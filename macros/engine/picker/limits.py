@@ -43,6 +43,7 @@ class Procedure:
     source: str
     refer: bool = False  # no program at all: the surgeon's protocol governs (``REPAIR_REFERRAL``)
     kind: str = "approach"  # approach (a hip replacement's precautions) | fracture (the bone is healing)
+    when: str = "was operated on"  # the words after "your hip" or "your fracture" in a reason: when it was done
 
 
 POSTERIOR_TAGS = ("hip-flexion-past-90", "crosses-midline", "hip-internal-rotation")
@@ -107,6 +108,18 @@ PROCEDURES: tuple[Procedure, ...] = (
         FRACTURE_TAGS,
         SOURCE_SURGICAL,
         kind="fracture",
+        when="was fixed",
+    ),
+    Procedure(
+        "fracture-not-operated",
+        "A fracture that was not operated on",
+        "A broken hip, pelvis or thigh bone left to heal without an operation (for example a crack in "
+        "the pelvis). Until your team says the bone has healed the program adds no band, weight, heavy "
+        "load or side plank.",
+        FRACTURE_TAGS,
+        SOURCE_SURGICAL,
+        kind="fracture",
+        when="happened",
     ),
     Procedure(
         "abductor-repair",
@@ -119,10 +132,9 @@ PROCEDURES: tuple[Procedure, ...] = (
     ),
     Procedure(
         "other",
-        "Other surgery or a fracture",
-        "Anything else, for example hip arthroscopy, or a fracture that was not operated on. Tick "
-        "the limits your clinician gave you. (For a repair of the side hip muscles' tendons, "
-        "choose that answer above.)",
+        "Other surgery",
+        "Any other operation, for example hip arthroscopy. Tick the limits your clinician gave you. "
+        "(For a repair of the side hip muscles' tendons, or a fracture, choose that answer above.)",
         (),
         SOURCE_SURGICAL,
     ),

@@ -305,7 +305,7 @@ def early(answers: Answers) -> bool:
 
 
 def fracture_healing(answers: Answers) -> bool:
-    """A fracture fixed with metal whose limits still hold: the first APPROACH_WEEKS weeks, and after
+    """A fracture (fixed with metal or not) whose limits still hold: the first APPROACH_WEEKS weeks, and after
     that until the team has said the bone has healed (a blank, "no" or "not sure" keeps them)."""
     procedure = PROCEDURES_BY_ID.get(answers.procedure or "")
     if not answers.recent_surgery_or_fracture or procedure is None or procedure.kind != "fracture":
@@ -393,14 +393,14 @@ def _approach_limits(answers: Answers) -> list[Limit]:
             return []
         said = {"no": "your team has not yet said", "not-sure": "you are not sure whether your team has said"}
         because = (
-            f"your fracture was fixed {weeks_ago(weeks)} and "
+            f"your fracture {procedure.when} {weeks_ago(weeks)} and "
             f"{said.get(answers.bone_healed or '', 'you have not told the program whether your team has said')} "
             f"the bone has healed; the program adds no band, weight, heavy load or side plank for "
             f"{FRACTURE_RULE}"
         )
         if weeks < APPROACH_WEEKS and answers.bone_healed == "yes":
             because = (
-                f"your fracture was fixed {weeks_ago(weeks)}; even with the bone healed, the program adds "
+                f"your fracture {procedure.when} {weeks_ago(weeks)}; even with the bone healed, the program adds "
                 f"no band, weight, heavy load or side plank for {FRACTURE_RULE}"
             )
         return [Limit(procedure.tags, "fracture", because, SOURCE_FRACTURE)]

@@ -580,6 +580,22 @@ def test_a_fractures_limits_hold_until_the_team_has_said_the_bone_has_healed_not
     assert any("'bone_healed'" in p for p in problems_for(data(bone_healed="yes")))
 
 
+def test_a_fracture_that_was_not_operated_on_has_the_same_limits_until_the_bone_has_healed():
+    """A crack in the pelvis left to heal: the same bans as a fixed fracture, and the same question."""
+    for healed in ("not-sure", "no"):
+        outcome = program(side_plank="knees", **surgery(procedure="fracture-not-operated", weeks_since_surgery=20,
+                                                        bone_healed=healed))
+        assert not any(tags(i) & FRACTURE_BANS for i in chosen(outcome)), healed
+        gone = left_out(outcome)["plank-knees"]
+        assert gone.kind == "fracture" and "your fracture happened 20 weeks ago" in gone.text, healed
+    details = surgery(procedure="fracture-not-operated", weeks_since_surgery=20)
+    del details["bone_healed"]
+    assert any("field 'bone_healed': please answer" in p for p in problems_for(data(**details)))
+    healed = program(side_plank="knees", equipment=["step", "chair", "mirror", "wall"],
+                     **surgery(procedure="fracture-not-operated", weeks_since_surgery=13))
+    assert "plank-knees" in chosen(healed)  # 12 weeks past and the team has said it has healed
+
+
 def test_after_surgery_every_family_starts_no_higher_than_standard_with_no_band_or_weight():
     """A hip replacement at week 13, cleared, able and equipped for the harder versions: standard at most."""
     sport = {"single_leg_squat": "free", "side_plank": "feet", "goal": "return-to-sport", "equipment": EVERYTHING}
