@@ -15,7 +15,7 @@ help:
 	@echo "make preview while writing: mkdocs serve --dirty, only the edited pages rebuilt (no PDFs)"
 	@echo "make test    set up, then run every test (make lint first), on 2 workers"
 	@echo "make test-quick  the tests that need no browser and no session build of minutes: a few minutes"
-	@echo "make lint    ruff (lint, and format check of src/) and mypy over src/: a few seconds"
+	@echo "make lint    ruff (lint, and format check of src/ and macros/) and mypy over src/ and macros/: a few seconds"
 	@echo "make bench   measure build, load and Lighthouse against their baselines (bench/report.json, README)"
 	@echo "make site    build the course into site/, with its PDF handouts in site/handouts/"
 	@echo "make bundle  write the classroom bundle, dist/hip-drop-course-<version>.zip"
@@ -123,7 +123,7 @@ serve: site
 preview: setup
 	$(BIN)/mkdocs serve --dirty --no-strict -a 127.0.0.1:$(PORT)
 
-# Ruff's lint rules (src/ and tests/), its formatter's check (src/) and mypy over src/ (pyproject.toml
+# Ruff's lint rules (src/, macros/, tests/), its formatter's check (src/, macros/) and mypy over src/ and macros/ (pyproject.toml
 # holds their settings); `make test` runs them before the tests.
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src macros tests
