@@ -7,11 +7,14 @@
   exclude, doses, course conventions, references).
 - ``pain_monitoring_rule()``: the pain-monitoring rule with its caveat (lesson 5), from
   ``hipdrop_course.engine.picker.pain_monitoring``.
+- ``pain_stop_rules()``: the rule's four stops as a Markdown list, and whom they send a reader to
+  after surgery or a fracture (the session page; ``| indent(4)`` inside an admonition).
 
 Addresses come from the build's own URL mapping (the page's ``link``), never formatted here.
 """
 
 from .catalog import load_catalog
+from .engine.picker import pain_monitoring
 from .engine.picker.clinical_html import (
     approach_limits_html,
     clinical_rules_html,
@@ -51,7 +54,12 @@ def macros(project) -> dict:
     def pain_monitoring_rule(page) -> str:
         return pain_monitoring_html()
 
+    def pain_stop_rules(page) -> str:
+        items = "\n".join(f"- {item}" for item in pain_monitoring.STOP_LIST)
+        return f"{items}\n\n{pain_monitoring.AFTER_SURGERY}"
+
     return {
+        "pain_stop_rules": pain_stop_rules,
         "warning_signs": warning_signs,
         "approach_limits": approach_limits,
         "clinical_rules": clinical_rules,

@@ -17,6 +17,13 @@ The rule (``judge``):
   the week before. An exercise stopped for sharp pain ``SHARP_TIMES`` times is left out until a
   physiotherapist has checked it. These four are course conventions, more cautious than any
   published rule; the guided session applies them to its log (``session.rules``).
+- After surgery or a fracture the same four send the reader to their surgical or fracture team,
+  not to any physiotherapist (``AFTER_SURGERY``): today when the pain reaches ``STOP_AT``, or with
+  the warning sign of a red, hot or oozing wound or a fever (its urgency is the warning-sign
+  table's). Pain that high, or rising, after a joint replacement or a fixation can mean an
+  infection, a loosening or a fixation that has failed: the team that did the operation or treats
+  the fracture has the records and the X-rays (NHS: Hip replacement recovery: contact the care team
+  about new problems with the hip).
 - A usual pain of ``REFER_AT`` or more is too high a baseline for this rule: the reader sees a
   physiotherapist or doctor first (``refer_first``).
 
@@ -50,6 +57,16 @@ def times_in_words(count: int) -> str:
     return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
+# Whom the four stops send a reader to after surgery or a fracture, and the source for it.
+TEAM = "your surgical or fracture team"
+SURGICAL_TEAM = f"{TEAM} (the team that did the operation or treats the fracture)"
+AFTER_SURGERY_SOURCE = "NHS: Hip replacement recovery"
+AFTER_SURGERY = (
+    f"After surgery or a fracture, these stops send you to {SURGICAL_TEAM}, not to any physiotherapist: "
+    f"contact them, and do it today if your pain reaches {STOP_AT} out of 10 or more, or if the wound is "
+    "red, hot or oozing or you have a fever (a warning sign)."
+)
+
 # The four stops, in the words every page and every program's stop rules use.
 STOP_AND_SEE = (
     f"Stop the exercises and see a physiotherapist if your pain reaches {STOP_AT} out of 10 or more, "
@@ -57,10 +74,23 @@ STOP_AND_SEE = (
     f"your pain breaks this rule {times_in_words(BROKEN_IN_A_ROW)} in a row when you are already at the easiest "
     "version and the fewest sets."
 )
-LEAVE_OUT_SHARP = (
+SHARP_OUT = (
     f"If an exercise gives you sharp pain {times_in_words(SHARP_TIMES)}, leave it out until a "
     "physiotherapist has checked it."
 )
+# The same four stops one by one, for a page that lists them (the session page's ``pain_stop_rules()``).
+SEE = "stop the exercises and see a physiotherapist"
+STOP_LIST = (
+    f"Pain of {STOP_AT} out of 10 or more, during an exercise or the next morning: {SEE}.",
+    f"Your highest pain in a week above your usual level and higher than in the week before, even by one point: {SEE}.",
+    f"Pain that breaks this rule {times_in_words(BROKEN_IN_A_ROW)} in a row when you are already at the "
+    f"easiest version and the fewest sets: {SEE}.",
+    f"Sharp pain {times_in_words(SHARP_TIMES)} in the same exercise: leave that exercise out until a "
+    "physiotherapist has checked it, and keep the others.",
+)
+# The words that close every program's pain stop rule (after ``STOP_AND_SEE``): the sharp-pain
+# rule, then whom all four send a reader to after surgery or a fracture.
+LEAVE_OUT_SHARP = f"{SHARP_OUT} {AFTER_SURGERY}"
 
 
 @dataclass(frozen=True)
@@ -86,7 +116,8 @@ RULE = PainRule(
         "If it goes up more, or has not settled by the next morning, go back a step next time: an "
         "easier version, or fewer sets. Stop an exercise at once if the pain is sharp.",
         STOP_AND_SEE,
-        LEAVE_OUT_SHARP,
+        SHARP_OUT,
+        AFTER_SURGERY,
         f"If your usual pain is {REFER_AT} out of 10 or more, see a physiotherapist or doctor before "
         "you use this rule.",
     ),
@@ -99,7 +130,10 @@ RULE = PainRule(
     f"pain of {MAX_PAIN} and the referral at {REFER_AT} out of 10 are the course's convention "
     f"({COURSE_CONVENTION}); the ceiling of {MAX_PAIN} out of 10 is Silbernagel et al. 2007's. The four "
     "reasons to stop and see a physiotherapist, or to leave an exercise out, are the course's own "
-    "choice too, more cautious than any published rule.",
+    "choice too, more cautious than any published rule. After surgery or a fracture they send you to "
+    f"the team that treats you ({AFTER_SURGERY_SOURCE}: contact the care team about new problems); "
+    f"'today' for pain of {STOP_AT} or more is the course's convention, and the wound or fever sign is "
+    "a warning sign of the course's list.",
 )
 
 

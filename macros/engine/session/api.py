@@ -45,7 +45,7 @@ from .paper import summary_html, tracker_html
 from .plan import Today, due_now, timeline, today
 from .progress import replay, verdict
 from .render import entry_html, finish_html, no_program_html, not_in_program_html, overview_html
-from .rules import ONE_LEG_TARGET_S
+from .rules import ONE_LEG_TARGET_S, see_whom
 
 NONE = "none"
 CLEARED_TODAY = "you said today that a physiotherapist has seen you: your next session is tomorrow"
@@ -216,7 +216,8 @@ def record(params: dict) -> dict:
         if signs:
             return _referral(log, catalog, on, urls, signs, session)
         if plan.state == "stopped":
-            return _fail(["your log says to stop the exercises and see a physiotherapist before the next session"])
+            see = see_whom(answers)
+            return _fail([f"your log says to stop the exercises and {see} before the next session"])
         if plan.cleared_today:
             return _fail([CLEARED_TODAY])
         return {**view(_with_session(log, session), catalog, on, urls), "ended": False, "message": ""}
@@ -270,7 +271,7 @@ def record(params: dict) -> dict:
             return _fail([f"field 'data.session': no session {data.get('session')!r} in the log"])
         if isinstance(pain, bool) or not isinstance(pain, int) or not 0 <= pain <= 10:
             return _fail([f"field 'data.pain': must be a whole number from 0 to 10, got {pain!r}"])
-        new_log = _with_session(log, replace(target, pain_next_morning=pain))
+        new_log = _with_session(log, replace(target, pain_next_morning=pain, pain_next_morning_on=on))
         worst = max((e.pain_during for e in target.exercises), default=answers.pain_now)
         message = f"<p>{escape(pain_monitoring.judge(answers.pain_now, worst, pain).text)}</p>"
         return {**view(new_log, catalog, on, urls), "ended": False, "message": message}

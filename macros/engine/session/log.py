@@ -1,4 +1,4 @@
-"""The reader's log of guided sessions: its format (version 1), read and written as plain JSON.
+"""The reader's log of guided sessions: its format (version 2), read and written as plain JSON.
 
 The log lives in the reader's browser only (the widget keeps the JSON this module writes) and
 leaves it only as a file the reader exports. ``log_from_dict`` checks everything and raises
@@ -9,15 +9,22 @@ format is ``macros/schemas/session-log.schema.json`` (the build tests hold the t
 
 The format::
 
-    {"format": "hip-drop-session-log", "version": 1,
+    {"format": "hip-drop-session-log", "version": 2,
      "answers": {field: [text, ...]},          # the picker's answers the sessions follow
      "sessions": [{"id", "date" (YYYY-MM-DD), "phase", "finished", "red_flags": [sign id],
                    "pain_next_morning": 0-10 | null,
+                   "pain_next_morning_on": YYYY-MM-DD | null,   # the day the reader gave it
+
                    "one_leg": [{"side", "seconds": 0-30, "pelvis"}],
                    "exercises": [{"id", "family", "phase", "sets", "reps", "hold_s", "rest_s",
                                   "sides": n, "outcome", "reps_done", "stopped_for",
                                   "pain_during": 0-10, "pelvis", "walking_worse"}]}],
      "events": [{"date", "kind": "clinician-cleared"}]}
+
+Version 1 is version 2 without ``pain_next_morning_on``: a version 1 file is still read, each
+session's ``pain_next_morning_on`` then null (not known), and written back as version 2. The stop
+rules count a rating from the day it was given; when that day is not known, from the day after
+its session (``progress.morning_given_on``).
 """
 
 import json
@@ -28,7 +35,8 @@ from hipdrop.problems import ProblemsError
 from ..picker.warning_signs import WARNING_SIGN_IDS
 
 FORMAT = "hip-drop-session-log"
-VERSION = 1
+VERSION = 2
+READS = (1, 2)  # the versions this course reads (1: no pain_next_morning_on)
 
 OUTCOMES = ("as-dosed", "fewer", "stopped")
 STOPPED_FOR = ("", "sharp-pain", "tired", "other")
@@ -85,6 +93,7 @@ class Session:
     pain_next_morning: int | None = None
     one_leg: tuple[OneLeg, ...] = ()
     exercises: tuple[Entry, ...] = ()
+    pain_next_morning_on: str | None = None  # the day the reader gave the next morning's pain
 
 
 @dataclass(frozen=True)
@@ -278,12 +287,13 @@ def one_leg_from_dict(check: Checker, data: object, where: str) -> OneLeg | None
     return OneLeg(side, seconds, pelvis)
 
 
-SESSION_KEYS = ("id", "date", "phase", "finished", "red_flags", "pain_next_morning", "one_leg", "exercises")
+SESSION_KEYS_V1 = ("id", "date", "phase", "finished", "red_flags", "pain_next_morning", "one_leg", "exercises")
+SESSION_KEYS = (*SESSION_KEYS_V1, "pain_next_morning_on")
 
 
-def _session(check: Checker, data: object, where: str) -> Session | None:
+def _session(check: Checker, data: object, where: str, version: int = VERSION) -> Session | None:
     before = len(check.problems)
-    found = check.obj(data, where, SESSION_KEYS)
+    found = check.obj(data, where, SESSION_KEYS if version >= 2 else SESSION_KEYS_V1)
     if found is None:
         return None
     ident = check.ident(found, "id", where)
@@ -291,6 +301,7 @@ def _session(check: Checker, data: object, where: str) -> Session | None:
     phase = check.choice(found, "phase", where, PHASES)
     finished = check.flag(found, "finished", where)
     morning = check.integer(found, "pain_next_morning", where, PAIN, nullable=True)
+    morning_on = None if found.get("pain_next_morning_on") is None else check.date(found, "pain_next_morning_on", where)
     flags = check.items(found, "red_flags", where, len(WARNING_SIGN_IDS))
     for index, sign in enumerate(flags):
         if sign not in WARNING_SIGN_IDS:
@@ -312,6 +323,7 @@ def _session(check: Checker, data: object, where: str) -> Session | None:
         finished=finished,
         red_flags=tuple(flags),
         pain_next_morning=morning,
+        pain_next_morning_on=morning_on,
         one_leg=tuple(leg for leg in legs if leg is not None),
         exercises=tuple(e for e in entries if e is not None),
     )
@@ -335,14 +347,13 @@ def log_from_dict(data: object) -> Log:
     if found.get("format") != FORMAT:
         raise LogError([f"this is not a Hip Drop session log (its 'format' is {found.get('format')!r})"])
     version = found.get("version")
-    if version != VERSION:
+    if isinstance(version, bool) or not isinstance(version, int) or version not in READS:
         if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
             raise LogError([f"the log is version {version}, newer than this course reads ({VERSION})"])
-        raise LogError([f"field 'version': must be {VERSION}, got {version!r}"])
+        raise LogError([f"field 'version': must be {' or '.join(map(str, READS))}, got {version!r}"])
     answers = _answers(check, found.get("answers"))
-    sessions = [
-        _session(check, s, f"sessions[{i}]") for i, s in enumerate(check.items(found, "sessions", "", MAX_SESSIONS))
-    ]
+    items = check.items(found, "sessions", "", MAX_SESSIONS)
+    sessions = [_session(check, s, f"sessions[{i}]", version) for i, s in enumerate(items)]
     events = []
     for index, item in enumerate(check.items(found, "events", "", MAX_SESSIONS)):
         where = f"events[{index}]"

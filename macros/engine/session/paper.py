@@ -20,7 +20,7 @@ from .log import Log
 from .plan import Today
 from .progress import STEP_BACK, day
 from .render import nice_date
-from .rules import TRACKER_WEEKS
+from .rules import TRACKER_WEEKS, see_whom
 
 DISCLAIMER = (
     "Education, not medical advice. Made by the Hip Drop course in the reader's own browser; the course "
@@ -114,8 +114,9 @@ def warnings_given(program: Program, answers: Answers, log: Log, plan: Today | N
         for change in plan.progress.changes:
             if change.kind in (STEP_BACK, "left-out"):
                 items.append(f"{nice_date(change.date)}: {change.text}")
+        see = see_whom(answers)
         for stop in plan.progress.stops:
-            items.append(f"{nice_date(stop.date)}: {stop.text} Told: stop the exercises and see a physiotherapist.")
+            items.append(f"{nice_date(stop.date)}: {stop.text} Told: stop the exercises and {see}.")
     return items
 
 

@@ -6,11 +6,13 @@ log always gives the same state (the log stores what the reader did, never a sta
 ``rules.SESSION_RULES`` with the picker's own: ``pain_monitoring.judge`` for every exercise, the
 stop rules, the checks for moving on, the doses and the versions the reader's limits allow. It
 also gives the reasons, if any, to stop the sessions and see a physiotherapist (``Stop``): each
-counts only what was logged after the reader last said a physiotherapist had seen them.
+counts only the pain ratings given after the reader last said a physiotherapist had seen them (a
+rating counts from the day it was given: ``ratings``). After a stop, that clearance brings every
+exercise back one step easier (``_resume``).
 """
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 
 from ..catalog import Catalog, Exercise, Span
@@ -35,10 +37,13 @@ from .rules import (
     GOOD_IN_A_ROW,
     ONE_LEG_EVERY_DAYS,
     ONE_LEG_TARGET_S,
+    PHYSIOTHERAPIST,
     REPS_STEP,
     SHARP_TIMES,
     STOP_AT,
+    whom,
 )
+from .words import sets_of
 
 STEP_UP, STEP_BACK, LEFT_OUT = "step-up", "step-back", "left-out"
 # Why an exercise is left out: the stop rule (walking worse; the picker can leave it out), or sharp
@@ -98,6 +103,7 @@ class Slot:
     left_for: str = ""  # WALKING_WORSE | SHARP_PAIN, when left out
     broken_at_easiest: int = 0  # sessions in a row over the pain rule at the easiest dose
     sharp: int = 0  # times stopped for sharp pain (any version of the exercise)
+    before: "Slot | None" = None  # the dose before a step up not yet done (``cleared`` undoes it)
 
 
 def start_slot(catalog: Catalog, answers: Answers, family: str, phase: str, exercise: Exercise) -> Slot:
@@ -128,8 +134,9 @@ def _other_version(catalog: Catalog, answers: Answers, slot: Slot, exercise_id: 
 
 
 def step_up(catalog: Catalog, answers: Answers, slot: Slot) -> tuple[Slot, str]:
-    """One change harder (``step-up``): repetitions, then a set, then the harder version."""
-    fresh = replace(slot, since=None, streak=0)
+    """One change harder (``step-up``): repetitions, then a set, then the harder version. The new
+    slot keeps the one before (``before``) until it is done."""
+    fresh = replace(slot, since=None, streak=0, before=slot)
     if slot.reps < slot.reps_span.high:
         reps = min(slot.reps_span.high, slot.reps + REPS_STEP)
         return replace(fresh, reps=reps), f"{slot.name}: {reps} repetitions a set from now on."
@@ -138,7 +145,7 @@ def step_up(catalog: Catalog, answers: Answers, slot: Slot) -> tuple[Slot, str]:
     current = catalog.exercise(slot.version)
     harder = harder_version(catalog, current, answers)
     if harder is not None and harder.phase == current.phase:
-        nxt = start_slot(catalog, answers, slot.family, slot.phase, harder)
+        nxt = replace(start_slot(catalog, answers, slot.family, slot.phase, harder), before=slot)
         return nxt, f"{slot.name} is done at the top of its dose: the next step is {harder.name}."
     return replace(slot, streak=0), ""
 
@@ -288,6 +295,7 @@ Applied = tuple[Slot, list[Change], Stop | None]
 def _apply_entry(catalog, answers, slot: Slot, entry: Entry, session: Session) -> Applied:
     """One exercise's log: left out (walking worse, sharp pain twice), a step back, a step up, or
     the same dose; and the stop for pain over the rule at the easiest dose, if it is the second."""
+    slot = replace(slot, before=None)  # done at this dose: a step up made before is no longer undone
     if entry.walking_worse:
         text = f"Walking was worse after {slot.name}: it is left out of your sessions; keep the others."
         out = replace(slot, left_out=True, left_for=WALKING_WORSE)
@@ -296,7 +304,7 @@ def _apply_entry(catalog, answers, slot: Slot, entry: Entry, session: Session) -
     if sharp >= SHARP_TIMES:
         text = (
             f"You stopped {slot.name} for sharp pain {sharp} times. It is left out of your sessions: have it "
-            "checked by a physiotherapist before you do it again. Keep the others."
+            f"checked by {whom(answers)} before you do it again. Keep the others."
         )
         out = replace(slot, left_out=True, left_for=SHARP_PAIN, sharp=sharp)
         return out, [Change(session.date, slot.family, LEFT_OUT, text, SHARP_PAIN)], None
@@ -341,6 +349,38 @@ def _cleared(slot: Slot) -> Slot:
     )
 
 
+def _resume(catalog: Catalog, answers: Answers, slot: Slot, on: str) -> tuple[Slot, list[Change]]:
+    """After a stop and a clearance, an exercise the reader has done comes back one step easier
+    than it stood (``cleared``): a step up not yet done is undone (the dose before it); otherwise
+    one set fewer, or the easier version; the same at the easiest dose."""
+    if slot.left_out:
+        return slot, []
+    if slot.before is not None:
+        nxt = replace(slot.before, since=None, streak=0, broken_at_easiest=0, sharp=0, before=None)
+    else:
+        nxt, _ = step_back(catalog, answers, slot)
+    if (nxt.version, nxt.sets, nxt.reps) == (slot.version, slot.sets, slot.reps):
+        return nxt, []
+    text = (
+        f"You were seen after your sessions stopped: {slot.name} comes back one step easier: "
+        f"{nxt.name}, {sets_of(nxt.sets, nxt.reps)}."
+    )
+    return nxt, [Change(on, slot.family, STEP_BACK, text)]
+
+
+def _clearance(catalog: Catalog, answers: Answers, slots: dict[str, Slot], done: set[str], on: str, stopped: bool):
+    """A clearance on ``on``: the counts start again (``_cleared``), and after a stop every exercise
+    done so far (``done``: families) comes back one step easier (``_resume``)."""
+    cleared: dict[str, Slot] = {}
+    made: list[Change] = []
+    for family, slot in slots.items():
+        cleared[family] = _cleared(slot)
+        if stopped and family in done:
+            cleared[family], change = _resume(catalog, answers, cleared[family], on)
+            made += change
+    return cleared, made
+
+
 def _phase_entries(program: Program, index: int, session: Session, slots: dict[str, Slot]) -> tuple[Entry, ...]:
     phase = program.phases[index].id
     return tuple(e for e in session.exercises if e.phase == phase and e.family in slots)
@@ -354,12 +394,23 @@ def replay(program: Program, answers: Answers, catalog: Catalog, log: Log) -> Pr
     held_streak, held_last = 0, ""
     history: list[Session] = []
     clearances = sorted(e.date for e in log.events if e.kind == CLEARED)
+    applied = ""  # the last clearance applied: the stop rules count the ratings given after it
+
+    def clear(upto: str) -> None:
+        """Apply the clearances up to ``upto``: was a stop in force then (since the last one)?"""
+        nonlocal slots, easiest_stops, applied
+        stopped = bool(easiest_stops) or bool(pain_stops(log, catalog, answers, applied, upto))
+        done = {e.family for s in history for e in s.exercises}
+        slots, made = _clearance(catalog, answers, slots, done, upto, stopped)
+        changes.extend(made)
+        easiest_stops, applied = [], upto
+
     for session in log.sessions:
         # A clearance counts for the sessions after its day (as ``cleared_after``).
         if clearances and clearances[0] < session.date:
+            upto = max(c for c in clearances if c < session.date)
             clearances = [c for c in clearances if c >= session.date]
-            slots = {family: _cleared(slot) for family, slot in slots.items()}
-            easiest_stops = []
+            clear(upto)
         history.append(session)
         for entry in session.exercises:
             slot = slots.get(entry.family)
@@ -382,15 +433,14 @@ def replay(program: Program, answers: Answers, catalog: Catalog, log: Log) -> Pr
             held_streak = held_streak + 1 if checks_met(program.held[0].until, ctx) else 0
             held_last = session.date
     if clearances:
-        slots = {family: _cleared(slot) for family, slot in slots.items()}
-        easiest_stops = []
+        clear(clearances[-1])
     results = latest_one_leg(tuple(history), history[-1].date) if history else {}
     passed = bool(results) and all(
         s in results and results[s].seconds >= ONE_LEG_TARGET_S and results[s].pelvis == "level"
         for s in answers.trained_sides
     )
     left = tuple(s.version for s in slots.values() if s.left_out and s.left_for == WALKING_WORSE)
-    stops = (*easiest_stops, *pain_stops(log, catalog, answers.pain_now))
+    stops = (*easiest_stops, *pain_stops(log, catalog, answers, applied))
     return Progress(slots, index, tuple(changes), held_streak >= GOOD_IN_A_ROW, passed, left, stops)
 
 
@@ -407,42 +457,62 @@ def cleared_after(log: Log) -> str:
     return max(dates) if dates else ""
 
 
-def _pains(session: Session) -> list[int]:
-    """Every pain rating of a session: each exercise's, and the next morning's when given."""
-    pains = [e.pain_during for e in session.exercises]
-    if session.pain_next_morning is not None:
-        pains.append(session.pain_next_morning)
-    return pains
+@dataclass(frozen=True)
+class Rating:
+    """One pain rating of the log: the day of its session, the day the reader gave it, the pain,
+    and the exercise it was for ("" for the next morning)."""
+
+    session: str
+    given: str
+    pain: int
+    exercise: str = ""
 
 
-def weekly_highest_pain(log: Log, after: str = "") -> list[tuple[int, int, str]]:
-    """(week number, highest pain logged that week, the week's last session date) for the weeks with
-    a session after ``after``; weeks are counted in 7-day blocks from the first such session."""
-    sessions = [s for s in log.sessions if s.date > after and _pains(s)]
-    if not sessions:
+def morning_given_on(session: Session) -> str:
+    """The day the reader gave a session's next-morning pain: as the log says, or, in a log first
+    written as version 1 (which did not keep it), the day after the session, the first it could be."""
+    return session.pain_next_morning_on or (day(session.date) + timedelta(days=1)).isoformat()
+
+
+def ratings(log: Log, after: str = "", upto: str | None = None) -> list[Rating]:
+    """Every pain rating given after the day ``after`` (and up to ``upto``, that day included): each
+    exercise's on its session's day, the next morning's on the day the reader gave it. A rating
+    counts from when it was given, so a morning rating given after a clearance counts even when its
+    session was before it."""
+    found = []
+    for session in log.sessions:
+        found += [Rating(session.date, session.date, e.pain_during, e.id) for e in session.exercises]
+        if session.pain_next_morning is not None:
+            found.append(Rating(session.date, morning_given_on(session), session.pain_next_morning))
+    return [r for r in found if r.given > after and (upto is None or r.given <= upto)]
+
+
+def weekly_highest_pain(found: list[Rating]) -> list[tuple[int, int, str]]:
+    """(week number, highest pain rated that week, the last day a rating of it was given) for the
+    weeks with a rating; weeks are 7-day blocks from the first such rating's session, and a rating
+    belongs to the week of its session."""
+    if not found:
         return []
-    first = day(sessions[0].date)
+    first = min(day(r.session) for r in found)
     weeks: dict[int, tuple[int, str]] = {}
-    for session in sessions:
-        week = (day(session.date) - first).days // 7 + 1
-        weeks[week] = (max(weeks.get(week, (0, ""))[0], *_pains(session)), session.date)
+    for rating in found:
+        week = (day(rating.session) - first).days // 7 + 1
+        pain, on = weeks.get(week, (0, ""))
+        weeks[week] = (max(pain, rating.pain), max(on, rating.given))
     return [(week, pain, on) for week, (pain, on) in sorted(weeks.items())]
 
 
-def pain_seven(log: Log, catalog: Catalog, after: str = "") -> Stop | None:
-    """``pain-seven``: the first rating of STOP_AT or more logged after ``after``."""
+def pain_seven(found: list[Rating], catalog: Catalog) -> Stop | None:
+    """``pain-seven``: the first rating of STOP_AT or more (in the order given)."""
     too_much = f"Pain of {STOP_AT} out of 10 or more is too much to go on alone."
-    for session in log.sessions:
-        if session.date <= after:
+    for rating in sorted(found, key=lambda r: r.given):
+        if rating.pain < STOP_AT:
             continue
-        for entry in session.exercises:
-            if entry.pain_during >= STOP_AT:
-                text = f"Your pain reached {entry.pain_during} out of 10 during {_name(catalog, entry.id)}. {too_much}"
-                return Stop(PAIN_SEVEN, session.date, text)
-        morning = session.pain_next_morning
-        if morning is not None and morning >= STOP_AT:
-            text = f"Your pain was {morning} out of 10 the morning after a session. {too_much}"
-            return Stop(PAIN_SEVEN, session.date, text)
+        if rating.exercise:
+            text = f"Your pain reached {rating.pain} out of 10 during {_name(catalog, rating.exercise)}. {too_much}"
+        else:
+            text = f"Your pain was {rating.pain} out of 10 the morning after a session. {too_much}"
+        return Stop(PAIN_SEVEN, rating.given, text)
     return None
 
 
@@ -453,21 +523,24 @@ def _name(catalog: Catalog, exercise_id: str) -> str:
         return exercise_id.replace("-", " ")
 
 
-def pain_rising(log: Log, usual: int, after: str = "") -> Stop | None:
+def pain_rising(found: list[Rating], usual: int, seen_by: str = PHYSIOTHERAPIST) -> Stop | None:
     """``pain-rising``: the first week whose highest pain is above the usual pain and higher than
-    in the week before that had a session (counted after ``after``)."""
-    for (_, before, _), (_, now, on) in pairwise(weekly_highest_pain(log, after)):
+    in the week before that had a rating. The message says why a rise of one point is enough."""
+    for (_, before, _), (_, now, on) in pairwise(weekly_highest_pain(found)):
         if now > before and now > usual:
             text = (
                 f"Your highest pain went up from {before} out of 10 one week to {now} the next, "
-                f"above your usual {usual}."
+                f"above your usual {usual}. Even a small rise stops the sessions: pain that builds from "
+                f"week to week is the pattern this rule watches for. {seen_by[:1].upper() + seen_by[1:]} "
+                "can tell you the rise is fine, and then you go on."
             )
             return Stop(PAIN_RISING, on, text)
     return None
 
 
-def pain_stops(log: Log, catalog: Catalog, usual: int) -> tuple[Stop, ...]:
-    """The pain ratings' own reasons to stop, counted after the last clearance."""
-    after = cleared_after(log)
-    found = (pain_seven(log, catalog, after), pain_rising(log, usual, after))
-    return tuple(stop for stop in found if stop is not None)
+def pain_stops(log: Log, catalog: Catalog, answers: Answers, after: str, upto: str | None = None) -> tuple[Stop, ...]:
+    """The pain ratings' own reasons to stop, counting the ratings given after ``after`` (the last
+    clearance) and up to ``upto``."""
+    found = ratings(log, after, upto)
+    stops = (pain_seven(found, catalog), pain_rising(found, answers.pain_now, whom(answers)))
+    return tuple(stop for stop in stops if stop is not None)

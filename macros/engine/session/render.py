@@ -9,9 +9,13 @@ from html import escape
 from ..picker import pain_monitoring
 from ..picker.answers import Answers, form_query
 from ..picker.program import Program
+from ..picker.warning_signs import URGENCY_BY_ID, WARNING_SIGNS_BY_ID
 from .plan import Planned, Today, due_now
-from .progress import LEFT_OUT, WALKING_WORSE, Change, Stop, day
-from .rules import GOOD_IN_A_ROW, SHARP_TIMES
+from .progress import LEFT_OUT, PAIN_SEVEN, WALKING_WORSE, Change, Stop, day
+from .rules import GOOD_IN_A_ROW, SHARP_TIMES, STOP_AT, see_whom, whom
+
+# The warning sign the stop message after surgery or a fracture links to (``after-surgery``).
+WOUND_SIGN = "wound-fever-after-operation"
 
 
 def _e(text: object) -> str:
@@ -103,36 +107,69 @@ def _changes(changes: tuple[Change, ...], urls: dict, answers_form: dict, left_i
     )
 
 
-CLEARED_BUTTON = (
-    '<button type="button" class="hd-action hd-action--primary" data-action="cleared">'
-    "A physiotherapist has seen me and says I may go on</button>"
-)
-
-
-def stop_html(stops: tuple[Stop, ...]) -> str:
-    """The reasons to stop the sessions, one sentence each, and the reader's way back."""
-    reasons = "".join(f'<li data-stop="{_e(stop.rule)}">{_e(stop.text)}</li>' for stop in stops)
-    rules = " ".join(stop.rule for stop in stops)
+def cleared_button(answers: Answers) -> str:
+    """The reader's way back after a stop: they say who has seen them (``cleared``)."""
+    seen = "My surgical or fracture team has" if answers.recent_surgery_or_fracture else "A physiotherapist has"
     return (
-        f'<div class="hd-session-alert hd-session-stop" role="alert" data-stops="{_e(rules)}">'
-        "<p><strong>Stop the exercises and see a physiotherapist.</strong> Your log shows:</p>"
-        f"<ul>{reasons}</ul>"
-        "<p>Show them your log: the summary for your physiotherapist, below, prints it. Stopping here is "
-        "the course's own rule, more cautious than any published one. It is education, not medical "
-        "advice.</p>"
-        f"<p>{CLEARED_BUTTON}</p></div>"
+        '<button type="button" class="hd-action hd-action--primary" data-action="cleared">'
+        f"{seen} seen me and says I may go on</button>"
     )
 
 
-def _checked_first(plan: Today) -> str:
-    """The exercises left out for sharp pain, until a physiotherapist has checked them."""
+def _after_surgery(stops: tuple[Stop, ...], urls: dict) -> str:
+    """After surgery or a fracture: why the team, and when it is today (``after-surgery``); the
+    wound sign is the warning-sign table's own, linked to the list, not restated."""
+    sign = WARNING_SIGNS_BY_ID[WOUND_SIGN]
+    label = _e(sign.label)
+    if urls.get("warning_signs"):
+        label = f'<a href="{_e(urls["warning_signs"])}">{label}</a>'
+    seven = any(stop.rule == PAIN_SEVEN for stop in stops)
+    today = (
+        f"Contact them today: your pain reached {STOP_AT} out of 10 or more."
+        if seven
+        else f"Contact them today if your pain reaches {STOP_AT} out of 10 or more."
+    )
+    return (
+        f'<p data-after-surgery="{"today" if seven else "contact"}">It is the team that did the operation or '
+        "treats the fracture: pain this high, or rising, after a joint replacement or a fixation can mean an "
+        f"infection, a loosening or a fixation that has failed, and they have your records. {_e(today)} "
+        f"Whatever your log says, this warning sign means today too ({_e(URGENCY_BY_ID[sign.urgency].label.lower())}): "
+        f"{label}. {_e(sign.what_to_do)}</p>"
+    )
+
+
+def stop_html(stops: tuple[Stop, ...], answers: Answers, urls: dict | None = None) -> str:
+    """The reasons to stop the sessions, one sentence each, whom to see, and the reader's way back."""
+    reasons = "".join(f'<li data-stop="{_e(stop.rule)}">{_e(stop.text)}</li>' for stop in stops)
+    rules = " ".join(stop.rule for stop in stops)
+    post_op = answers.recent_surgery_or_fracture
+    if post_op:
+        today = " today" if any(stop.rule == PAIN_SEVEN for stop in stops) else ""
+        head = f"Stop the exercises and contact {whom(answers)}{today}."
+    else:
+        head = "Stop the exercises and see a physiotherapist."
+    return (
+        f'<div class="hd-session-alert hd-session-stop" role="alert" data-stops="{_e(rules)}">'
+        f"<p><strong>{_e(head)}</strong> Your log shows:</p>"
+        f"<ul>{reasons}</ul>"
+        + (_after_surgery(stops, urls or {}) if post_op else "")
+        + "<p>Show them your log: the summary for your "
+        + ("team" if post_op else "physiotherapist")
+        + ", below, prints it. Stopping here is the course's own rule, more cautious than any published "
+        "one. It is education, not medical advice.</p>"
+        f"<p>{cleared_button(answers)}</p></div>"
+    )
+
+
+def _checked_first(plan: Today, answers: Answers) -> str:
+    """The exercises left out for sharp pain, until a physiotherapist (or the team) has checked them."""
     left = [s.name for s in plan.progress.slots.values() if s.version in plan.progress.sharp_pain_ids]
     if not left:
         return ""
-    button = "" if plan.state == "stopped" else f" {CLEARED_BUTTON}"
+    button = "" if plan.state == "stopped" else f" {cleared_button(answers)}"
     return (
-        '<p class="hd-session-next" data-left-out="sharp-pain"><strong>Left out until a physiotherapist has '
-        f"checked it:</strong> {_e(', '.join(left))}. You stopped it for sharp pain {SHARP_TIMES} times. "
+        f'<p class="hd-session-next" data-left-out="sharp-pain"><strong>Left out until {_e(whom(answers))} '
+        f"has checked it:</strong> {_e(', '.join(left))}. You stopped it for sharp pain {SHARP_TIMES} times. "
         f"Have it checked before you do it again.{button}</p>"
     )
 
@@ -148,11 +185,12 @@ def overview_html(program: Program, answers: Answers, plan: Today, urls: dict, a
         "(the pain-monitoring rule).</p>",
     ]
     if plan.state == "stopped":
-        parts.append(stop_html(plan.progress.stops))
+        parts.append(stop_html(plan.progress.stops, answers, urls))
     elif plan.cleared_today:
         parts.append(
-            '<p class="hd-session-rest" data-cleared="today"><strong>You said a physiotherapist has seen you.</strong> '
-            "Your next session is tomorrow. From then on your log counts again for the stop rules.</p>"
+            f'<p class="hd-session-rest" data-cleared="today"><strong>You said {_e(whom(answers))} has seen '
+            "you.</strong> Your next session is tomorrow. From then on your log counts again for the stop "
+            "rules.</p>"
         )
     elif plan.state == "rest-day":
         text = (
@@ -165,7 +203,7 @@ def overview_html(program: Program, answers: Answers, plan: Today, urls: dict, a
         '<ul class="hd-session-list">' + "".join(_exercise_row(p, urls, logged) for p in plan.exercises) + "</ul>"
     )
     parts.append(_changes(plan.progress.changes[-6:], urls, answers_form, plan.progress.left_out_ids))
-    parts.append(_checked_first(plan))
+    parts.append(_checked_first(plan, answers))
     if plan.progress.held_ready and program.held:
         form = dict(answers_form)
         form["single_leg_stance"] = ["yes"]
@@ -214,9 +252,10 @@ def entry_html(
         parts.append("<p>Walking was worse after it: stop this exercise and keep the others (the stop rule).</p>")
     parts.append(_changes(changes, urls, answers_form, left_ids))
     if stopped_now:
+        see = see_whom(answers)
         parts.append(
             '<p class="hd-session-stop-now"><strong>Stop here.</strong> Your log now says to stop the exercises '
-            "and see a physiotherapist: the reason is above. Finish the session to save it.</p>"
+            f"and {_e(see)}: the reason is above. Finish the session to save it.</p>"
         )
     parts.append("</div>")
     return "".join(parts)

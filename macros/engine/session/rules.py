@@ -12,6 +12,7 @@ choice says so in its source; the clinical rules page lists them all (``SESSION_
 from dataclasses import dataclass
 
 from ..picker import pain_monitoring
+from ..picker.answers import Answers
 from ..picker.rules import SECONDS_PER_REP, STRENGTH_DAYS
 from ..picker.sources import COURSE_CONVENTION
 
@@ -25,9 +26,23 @@ BROKEN_IN_A_ROW = pain_monitoring.BROKEN_IN_A_ROW  # sessions in a row at the ea
 SHARP_TIMES = pain_monitoring.SHARP_TIMES  # stops for sharp pain in the same exercise
 CAUTIOUS = "This is the course's own rule, more cautious than any published one."
 UNTIL_SEEN = (
-    "the sessions stop and the page sends the reader to a physiotherapist, until the reader says one "
-    "has seen them and they may go on"
+    "the sessions stop and the page sends the reader to a physiotherapist (after surgery or a fracture, "
+    "to their surgical or fracture team: below), until the reader says one has seen them and they may go on"
 )
+PHYSIOTHERAPIST = "a physiotherapist"
+
+
+def whom(answers: Answers) -> str:
+    """Whom the stops send this reader to (``after-surgery``): their surgical or fracture team after
+    surgery or a fracture, otherwise a physiotherapist."""
+    return pain_monitoring.TEAM if answers.recent_surgery_or_fracture else PHYSIOTHERAPIST
+
+
+def see_whom(answers: Answers) -> str:
+    """What the stops tell this reader to do: "see a physiotherapist", or "contact" their team."""
+    return f"contact {whom(answers)}" if answers.recent_surgery_or_fracture else f"see {PHYSIOTHERAPIST}"
+
+
 ONE_LEG_TARGET_S = 30  # the one-leg check's time, borrowed from the clinical test
 ONE_LEG_EVERY_DAYS = 7  # the one-leg check is suggested when none was done in this many days
 MOVE_MS = 1500  # moving into and out of a hold: SECONDS_PER_REP split in two
@@ -142,8 +157,10 @@ SESSION_RULES: tuple[SessionRule, ...] = (
         "Pain rising from one week to the next",
         "Weeks are counted in 7-day blocks from the first session. When the highest pain logged in a "
         "week (during an exercise or the next morning) is above the usual pain and higher than in the "
-        f"week before that had a session, {UNTIL_SEEN}. One rise is enough: the course does not wait "
-        f"for pain that keeps building over several weeks. {CAUTIOUS}",
+        f"week before that had a session, {UNTIL_SEEN}. One rise is enough, even of one point: pain that "
+        "builds from week to week is the pattern the rule watches for, and the course does not wait for "
+        "it to keep building over several weeks. The stop message says so, and that a physiotherapist "
+        f"can say the rise is fine, after which the reader goes on. {CAUTIOUS}",
         pain_monitoring.RULE.source + "; " + COURSE_CONVENTION + " (more cautious than any published rule: "
         "one rise above the usual pain, not pain that keeps building)",
     ),
@@ -153,17 +170,39 @@ SESSION_RULES: tuple[SessionRule, ...] = (
         "When the reader stops the same exercise (any of its versions) for sharp pain "
         f"{pain_monitoring.times_in_words(SHARP_TIMES)}, it is left out of later sessions and the page "
         "asks the reader to have it checked by a "
-        "physiotherapist before doing it again; the other exercises go on. When the reader says a "
-        f"physiotherapist has seen them and they may go on, it comes back at the dose it had. {CAUTIOUS}",
+        "physiotherapist (after surgery or a fracture, by their surgical or fracture team) before doing it "
+        "again; the other exercises go on. When the reader says a physiotherapist has seen them and they "
+        "may go on, it comes back at the dose it had (one step easier when the sessions had stopped too: "
+        f"below). {CAUTIOUS}",
         COURSE_CONVENTION + " (more cautious than any published rule)",
+    ),
+    SessionRule(
+        "after-surgery",
+        "Stops after surgery or a fracture",
+        "When the reader's answers say they had surgery or a fracture, the four rules above send them to "
+        f"{pain_monitoring.SURGICAL_TEAM}, not to any physiotherapist: pain of {STOP_AT} or more, or "
+        "pain that rises, after a joint replacement or a fixation can mean an infection, a loosening "
+        "or a fixation that has failed, and that team has the records and the X-rays. The stop "
+        f"message says to contact them today when the pain reached {STOP_AT} out of 10 or more, and "
+        "links to the warning sign of a red, hot or oozing wound or a fever (same day), which holds "
+        "whatever the log says.",
+        pain_monitoring.AFTER_SURGERY_SOURCE
+        + " (contact the care team about new problems with the hip); "
+        + COURSE_CONVENTION
+        + f" (today for pain of {STOP_AT} or more)",
     ),
     SessionRule(
         "cleared",
         "After a physiotherapist has seen the reader",
-        "The page asks the reader to say when a physiotherapist has seen them and says they may go on. "
-        "From then on the four rules above count only what is logged after that day, and the next "
-        "session is on the next day.",
-        COURSE_CONVENTION,
+        "The page asks the reader to say when a physiotherapist (or their surgical or fracture team) has "
+        "seen them and says they may go on. From then on the four rules above count only the pain "
+        "ratings given after that day (a next-morning rating counts from the day the reader gave it, "
+        "even for a session before), and the next session is on the next day. When the sessions had "
+        "stopped, every exercise the reader has done comes back one step easier than it stood: a step "
+        "up made in the session that stopped them (not yet done at its new dose) is undone, back to the "
+        "dose before it; any other exercise gets one set fewer, or the easier version (the same at the "
+        "easiest dose). The reader does not start again at a dose raised just before the stop.",
+        COURSE_CONVENTION + " (one step easier after a stop)",
     ),
     SessionRule(
         "walking-worse",

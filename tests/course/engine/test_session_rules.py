@@ -13,7 +13,7 @@ from hipdrop.browser import dispatch as engine_dispatch
 from hipdrop_course.engine.catalog import catalog_from_dict
 from hipdrop_course.engine.methods import METHODS as PACK_METHODS
 from hipdrop_course.engine.picker import answers_from_form, pick
-from hipdrop_course.engine.picker.clinical_html import clinical_rules_html
+from hipdrop_course.engine.picker.clinical_html import clinical_rules_html, pain_monitoring_html
 from hipdrop_course.engine.session.calendar import session_days
 from hipdrop_course.engine.session.log import Log
 from hipdrop_course.engine.session.plan import one_leg_offer, timeline
@@ -69,7 +69,7 @@ def program(form):
 
 
 CITE = re.compile(r"[A-Z][A-Za-z-]+(?: et al\.| & [A-Z][A-Za-z-]+)? \d{4}")  # "Silbernagel et al. 2007"
-URLS = {"program": "../program/", "exercises": {}, "root": "../"}
+URLS = {"program": "../program/", "exercises": {}, "root": "../", "warning_signs": "../lessons/causes-and-assessment/#red-flags"}
 
 
 def call(method: str, params: dict) -> dict:
@@ -470,7 +470,7 @@ def test_the_log_file_round_trips_and_a_corrupt_or_foreign_file_is_refused_namin
     cases = {
         "{not json": "is not a session log: it is not valid JSON",
         '{"format": "gpx", "version": 1}': "is not a Hip Drop session log",
-        json.dumps({**log, "version": 2}): "newer than this course reads",
+        json.dumps({**log, "version": 3}): "newer than this course reads",
         json.dumps({**log, "sessions": [{**log["sessions"][0], "date": "2026-02-30"}]}): "sessions[0].date",
         "[]": "is not a Hip Drop session log",
     }
@@ -543,3 +543,120 @@ def test_the_clinical_rules_page_lists_every_session_rule_with_its_source():
         assert rule.convention and "more cautious than any published" in rule.text, rule_id
     missing = [cite for cite in cited if f"<li><strong>{escape(cite)}</strong>: " not in html]
     assert missing == []
+
+
+# --- a physiotherapist's review of the stop rules (issue 27) ---------------------------------
+
+POST_OP = {**FORM, "recent_surgery_or_fracture": ["yes"], "operated_side": ["right"], "weeks_since_surgery": ["13"],
+           "procedure": ["other"], "clinician_guidance": ["yes"], "weight_bearing": ["full"],
+           "single_leg_cleared": ["yes"], "precautions": ["none"]}
+WOUND_SIGN = "After any operation: a wound that is red, hot, swelling or oozing, or a fever"
+
+
+def test_after_surgery_pain_of_seven_sends_the_reader_to_their_surgical_or_fracture_team_today():
+    view = opened(stored=session(opened(POST_OP)["log"], DAYS[0], pain=8)["log"], on=DAYS[1])
+    assert view["state"] == "stopped" and stopped_for(view) == {"pain-seven"}
+    html = view["html"]
+    assert "Stop the exercises and contact your surgical or fracture team today." in html
+    assert "the team that did the operation or treats the fracture" in html
+    assert "see a physiotherapist" not in html
+    # The wound sign is the warning-sign list's own, linked to it, at its urgency.
+    assert f'<a href="{URLS["warning_signs"]}">{WOUND_SIGN}' in html and "(same day)" in html
+    assert "My surgical or fracture team has seen me and says I may go on" in html
+    summary = call("session.paper", {"log": view["log"], "today": DAYS[1], "kind": "summary"})["html"]
+    assert "Told: stop the exercises and contact your surgical or fracture team." in summary
+
+
+def test_after_surgery_rising_pain_sends_the_reader_to_their_team_and_says_when_it_is_today():
+    log = opened(POST_OP)["log"]  # usual 3
+    for on, pain in (("2026-01-05", 3), ("2026-01-12", 4)):
+        log = session(log, on, pain=pain, morning=None)["log"]
+    html = opened(stored=log, on="2026-01-13")["html"]
+    assert "Stop the exercises and contact your surgical or fracture team." in html
+    assert "Contact them today if your pain reaches 7 out of 10 or more." in html and WOUND_SIGN in html
+    assert "Your surgical or fracture team can tell you the rise is fine, and then you go on." in html
+
+
+def test_the_rule_texts_state_whom_the_stops_send_a_reader_to_after_surgery():
+    stop_rules = " ".join(rule.text for rule in program(POST_OP).stop_rules)
+    assert "After surgery or a fracture, these stops send you to your surgical or fracture team" in stop_rules
+    lesson = pain_monitoring_html()
+    assert "your surgical or fracture team (the team that did the operation or treats the fracture)" in lesson
+    after = next(rule for rule in SESSION_RULES if rule.id == "after-surgery")
+    assert "surgical or fracture team" in after.text and "today" in after.text
+    assert "NHS: Hip replacement recovery" in after.source and after.convention
+    assert escape(after.text) in clinical_rules_html(CATALOG)
+
+
+def test_a_morning_rating_given_after_the_clearance_counts_even_for_a_session_before_it():
+    """The reviewer's log: pain 8 on day 0, cleared on day 0, the morning of 8 given on day 1."""
+    log = session(opened()["log"], DAYS[0], pain=8, morning=None)["log"]
+    cleared = record(log, DAYS[0], "cleared", {})
+    assert cleared["state"] != "stopped"
+    morning = record(cleared["log"], "2026-01-06", "morning", {"session": f"{DAYS[0]}-1", "pain": 8})
+    assert morning["log"]["sessions"][0]["pain_next_morning_on"] == "2026-01-06"
+    view = opened(stored=morning["log"], on="2026-01-06")
+    assert view["state"] == "stopped" and stopped_for(view) == {"pain-seven"}
+    assert "Your pain was 8 out of 10 the morning after a session" in view["html"]
+
+
+def test_a_morning_rating_given_before_the_clearance_is_cleared_with_it():
+    log = session(opened()["log"], DAYS[0], pain=3, morning=None)["log"]
+    log = record(log, "2026-01-06", "morning", {"session": f"{DAYS[0]}-1", "pain": 8})["log"]
+    assert opened(stored=log, on="2026-01-06")["state"] == "stopped"
+    log = record(log, "2026-01-06", "cleared", {})["log"]
+    assert opened(stored=log, on="2026-01-07")["state"] == "ready"
+
+
+def test_a_version_1_log_still_imports_and_its_morning_ratings_count_from_the_day_after_their_session():
+    log = session(opened()["log"], DAYS[0], pain=8, morning=None)["log"]
+    log = record(log, DAYS[0], "cleared", {})["log"]
+    old = {**log, "version": 1, "sessions": [
+        {key: value for key, value in {**s, "pain_next_morning": 8}.items() if key != "pain_next_morning_on"}
+        for s in log["sessions"]]}
+    back = call("session.import", {"text": json.dumps(old), "name": "old.json"})
+    assert back["ok"] and back["log"]["version"] == 2
+    assert back["log"]["sessions"][0]["pain_next_morning_on"] is None  # not known: not made up
+    # Not known when it was given: from the day after its session, after the clearance of day 0.
+    assert opened(stored=back["log"], on=DAYS[1])["state"] == "stopped"
+    mixed = {**old, "sessions": [{**old["sessions"][0], "pain_next_morning_on": "2026-01-06"}]}
+    refused = call("session.import", {"text": json.dumps(mixed), "name": "old.json"})
+    assert refused["ok"] is False and "sessions[0].pain_next_morning_on': is not a field of this format" in refused["problems"][0]
+
+
+def test_after_a_stop_a_step_up_made_in_the_session_that_stopped_is_undone():
+    """Week 1 at pain 3, week 2 at pain 4: within the rule (a step up to the harder version) and a
+    rise above the usual 3 (a stop), in the same session."""
+    log = opened()["log"]
+    for on, pain in (("2026-01-05", 3), ("2026-01-12", 4)):
+        log = session(log, on, pain=pain, morning=3)["log"]
+    view = opened(stored=log, on="2026-01-13")
+    assert stopped_for(view) == {"pain-rising"} and "the next step is Dip hard" in view["html"]
+    back = opened(stored=record(log, "2026-01-13", "cleared", {})["log"], on="2026-01-14")
+    dip = due(back)["dip"]
+    assert (dip["id"], dip["sets"], dip["reps"]) == ("dip", 3, 10)  # the dose before the step up
+    assert "Dip hard comes back one step easier: Dip, 3 sets of 10." in back["html"]
+
+
+def test_after_a_stop_an_exercise_not_just_made_harder_comes_back_one_step_easier():
+    log = session(opened()["log"], DAYS[0], pain=8)["log"]  # the dip, 3 sets: pain 8 takes a set off and stops
+    log = record(log, DAYS[1], "cleared", {})["log"]
+    # 2 sets is the dip's fewest (2 to 3), so one step easier is the easier version at its start, 3 sets.
+    shift = due(opened(stored=log, on=DAYS[2]))["dip"]
+    assert (shift["id"], shift["sets"]) == ("shift", 3)
+    # Without a stop, a clearance (for sharp pain) changes no dose.
+    sharp = opened()["log"]
+    for on in DAYS[:2]:
+        sharp = session(sharp, on, pain=4, outcome="stopped", stopped_for="sharp-pain")["log"]
+    back = opened(stored=record(sharp, DAYS[2], "cleared", {})["log"], on=DAYS[3])
+    assert (due(back)["dip"]["id"], due(back)["dip"]["sets"]) == ("dip", 2)
+
+
+def test_the_stop_for_a_small_weekly_rise_says_why_it_stops_and_that_a_physiotherapist_can_clear_it():
+    log = opened(form={**FORM, "pain_now": ["0"]})["log"]  # the reviewer's log: usual 0, then 0, then 1
+    for on, pain in (("2026-01-05", 0), ("2026-01-12", 1)):
+        log = session(log, on, pain=pain, morning=0)["log"]
+    html = opened(stored=log, on="2026-01-13")["html"]
+    assert "went up from 0 out of 10 one week to 1 the next, above your usual 0" in html
+    assert "Even a small rise stops the sessions: pain that builds from week to week is the pattern" in html
+    assert "A physiotherapist can tell you the rise is fine, and then you go on." in html
