@@ -83,7 +83,7 @@ SEE = "stop the exercises and see a physiotherapist"
 STOP_LIST = (
     f"Pain of {STOP_AT} out of 10 or more, during an exercise or the next morning: {SEE}.",
     f"Your highest pain in a week above your usual level and higher than in the week before, even by one point: {SEE}.",
-    f"Pain that breaks this rule {times_in_words(BROKEN_IN_A_ROW)} in a row when you are already at the "
+    f"Pain that breaks the pain-monitoring rule {times_in_words(BROKEN_IN_A_ROW)} in a row when you are at the "
     f"easiest version and the fewest sets: {SEE}.",
     f"Sharp pain {times_in_words(SHARP_TIMES)} in the same exercise: leave that exercise out until a "
     "physiotherapist has checked it, and keep the others.",

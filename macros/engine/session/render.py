@@ -133,8 +133,8 @@ def _after_surgery(stops: tuple[Stop, ...], urls: dict) -> str:
         f'<p data-after-surgery="{"today" if seven else "contact"}">It is the team that did the operation or '
         "treats the fracture: pain this high, or rising, after a joint replacement or a fixation can mean an "
         f"infection, a loosening or a fixation that has failed, and they have your records. {_e(today)} "
-        f"Whatever your log says, this warning sign means today too ({_e(URGENCY_BY_ID[sign.urgency].label.lower())}): "
-        f"{label}. {_e(sign.what_to_do)}</p>"
+        f"Today too, whatever your log shows, if you have this warning sign "
+        f"({_e(URGENCY_BY_ID[sign.urgency].label.lower())}): {label}. {_e(sign.what_to_do)}</p>"
     )
 
 

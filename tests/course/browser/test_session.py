@@ -302,6 +302,12 @@ def test_an_exercise_done_on_both_sides_shows_each_sides_figure_in_its_turn(page
 def test_a_pain_of_seven_stops_the_sessions_and_sends_the_reader_to_a_physiotherapist_until_one_has(page, site_url):
     page.clock.install(time=MONDAY)
     page.goto(site_url + "session/?" + urlencode(ANSWERS, doseq=True))
+    # The page's own box lists the four stops, in the engine's words ("twice", not "more than once").
+    box = page.locator(".admonition").filter(has_text="Stop rules come first")
+    expect(box.get_by_role("listitem")).to_have_count(4)
+    expect(box.get_by_role("listitem").first).to_contain_text("Pain of 7 out of 10 or more")
+    expect(box).to_contain_text("Sharp pain twice in the same exercise")
+    expect(box).not_to_contain_text("more than once")
     widget = session_widget(page)
     page.clock.pause_at(MONDAY + datetime.timedelta(minutes=5))
     start(widget)

@@ -561,7 +561,7 @@ def test_after_surgery_pain_of_seven_sends_the_reader_to_their_surgical_or_fract
     assert "the team that did the operation or treats the fracture" in html
     assert "see a physiotherapist" not in html
     # The wound sign is the warning-sign list's own, linked to it, at its urgency.
-    assert f'<a href="{URLS["warning_signs"]}">{WOUND_SIGN}' in html and "(same day)" in html
+    assert f'<a href="{URLS["warning_signs"]}">{WOUND_SIGN}' in html and "if you have this warning sign (same day)" in html
     assert "My surgical or fracture team has seen me and says I may go on" in html
     summary = call("session.paper", {"log": view["log"], "today": DAYS[1], "kind": "summary"})["html"]
     assert "Told: stop the exercises and contact your surgical or fracture team." in summary
