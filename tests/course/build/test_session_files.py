@@ -166,3 +166,18 @@ def test_the_schema_file_names_the_engines_format_and_version():
 
     assert SCHEMA["properties"]["format"]["const"] == FORMAT and SCHEMA["properties"]["version"]["const"] == VERSION
     assert Path(ROOT / "macros" / "schemas" / "session-log.schema.json").is_file()
+
+
+def test_the_schema_file_allows_exactly_the_values_the_engine_writes():
+    """A warning sign, an outcome or a pelvis the engine writes but the schema refused would make a
+    reader's own exported log fail its published schema (two new signs once did)."""
+    from hipdrop_course.engine.picker.warning_signs import WARNING_SIGN_IDS
+    from hipdrop_course.engine.session.log import OUTCOMES, PELVIS, STOPPED_FOR
+
+    session = SCHEMA["properties"]["sessions"]["items"]["properties"]
+    flags = session["red_flags"]
+    assert flags["items"]["enum"] == list(WARNING_SIGN_IDS) and flags["maxItems"] == len(WARNING_SIGN_IDS)
+    entry = session["exercises"]["items"]["properties"]
+    assert entry["outcome"]["enum"] == list(OUTCOMES)
+    assert entry["stopped_for"]["enum"] == list(STOPPED_FOR)
+    assert entry["pelvis"]["enum"] == list(PELVIS)
