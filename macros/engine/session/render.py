@@ -9,7 +9,7 @@ from html import escape
 from ..picker import pain_monitoring
 from ..picker.answers import Answers, form_query
 from ..picker.program import Program
-from ..picker.warning_signs import URGENCY_BY_ID, WARNING_SIGNS_BY_ID
+from ..picker.warning_signs import WARNING_SIGNS_BY_ID
 from .plan import Planned, Today, due_now
 from .progress import LEFT_OUT, PAIN_SEVEN, WALKING_WORSE, Change, Stop, day
 from .rules import GOOD_IN_A_ROW, SHARP_TIMES, STOP_AT, see_whom, whom
@@ -124,17 +124,18 @@ def _after_surgery(stops: tuple[Stop, ...], urls: dict) -> str:
     if urls.get("warning_signs"):
         label = f'<a href="{_e(urls["warning_signs"])}">{label}</a>'
     seven = any(stop.rule == PAIN_SEVEN for stop in stops)
-    today = (
-        f"Contact them today: your pain reached {STOP_AT} out of 10 or more."
+    when = (
+        "Contact them today."
         if seven
-        else f"Contact them today if your pain reaches {STOP_AT} out of 10 or more."
+        else f"Contact them soon, and today if your pain reaches {STOP_AT} out of 10 or more."
     )
     return (
-        f'<p data-after-surgery="{"today" if seven else "contact"}">It is the team that did the operation or '
-        "treats the fracture: pain this high, or rising, after a joint replacement or a fixation can mean an "
-        f"infection, a loosening or a fixation that has failed, and they have your records. {_e(today)} "
-        f"Today too, whatever your log shows, if you have this warning sign "
-        f"({_e(URGENCY_BY_ID[sign.urgency].label.lower())}): {label}. {_e(sign.what_to_do)}</p>"
+        f'<p data-after-surgery="{"today" if seven else "contact"}">Why your team: after a joint replacement '
+        "or a fracture, pain this high, or pain that keeps rising, can mean an infection, a loose joint or "
+        f"a fixation that has failed. Your team did the operation or treats the fracture, and has your "
+        f"records. {_e(when)}</p>"
+        f'<p data-after-surgery-sign="{_e(sign.id)}">Also contact them today, whatever your log shows, if '
+        f"you have this warning sign: {label}.</p>"
     )
 
 

@@ -558,10 +558,10 @@ def test_after_surgery_pain_of_seven_sends_the_reader_to_their_surgical_or_fract
     assert view["state"] == "stopped" and stopped_for(view) == {"pain-seven"}
     html = view["html"]
     assert "Stop the exercises and contact your surgical or fracture team today." in html
-    assert "the team that did the operation or treats the fracture" in html
+    assert "Your team did the operation or treats the fracture" in html and "Contact them today." in html
     assert "see a physiotherapist" not in html
     # The wound sign is the warning-sign list's own, linked to it, at its urgency.
-    assert f'<a href="{URLS["warning_signs"]}">{WOUND_SIGN}' in html and "if you have this warning sign (same day)" in html
+    assert f'<a href="{URLS["warning_signs"]}">{WOUND_SIGN}' in html and "Also contact them today, whatever your log shows, if you have this warning sign" in html
     assert "My surgical or fracture team has seen me and says I may go on" in html
     summary = call("session.paper", {"log": view["log"], "today": DAYS[1], "kind": "summary"})["html"]
     assert "Told: stop the exercises and contact your surgical or fracture team." in summary
@@ -573,7 +573,7 @@ def test_after_surgery_rising_pain_sends_the_reader_to_their_team_and_says_when_
         log = session(log, on, pain=pain, morning=None)["log"]
     html = opened(stored=log, on="2026-01-13")["html"]
     assert "Stop the exercises and contact your surgical or fracture team." in html
-    assert "Contact them today if your pain reaches 7 out of 10 or more." in html and WOUND_SIGN in html
+    assert "Contact them soon, and today if your pain reaches 7 out of 10 or more." in html and WOUND_SIGN in html
     assert "Your surgical or fracture team can tell you the rise is fine, and then you go on." in html
 
 
