@@ -402,7 +402,8 @@ def _conventions() -> list[str]:
         f"A gentle start, for any of: {'; '.join(GENTLE_START_WHEN)}: every family at its easier "
         "version, no high-load exercise, no movement retraining until its check.",
         "A gentle start begins lying down for pain of "
-        f"{LOW_LOAD_PAIN}/10 or more or after surgery, and standing on both feet otherwise.",
+        f"{LOW_LOAD_PAIN}/10 or more, after surgery or a fracture, or while a fracture heals, and standing on "
+        "both feet otherwise.",
         "Outer hip pain gives the isometric drills only, with 'see a physiotherapist first'; the "
         "reader is assumed to have it on the side they train.",
         f"New pain of {HIGH_PAIN}/10 or more gives rest and review; a long-standing usual pain of "

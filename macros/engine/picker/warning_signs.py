@@ -284,8 +284,8 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
     ),
     WarningSign(
         "runner-groin-pain-walking",
-        "A runner with groin pain when you run, hop or jump that also hurts when you walk or stand on "
-        "that leg (if you cannot put any weight on the leg at all: emergency, above)",
+        "Groin pain when you run, hop or jump that also hurts when you walk or stand on that leg (if "
+        "you cannot put any weight on the leg at all: emergency, above)",
         SAME_DAY,
         "a doctor today",
         "Get a doctor to see you today, and keep weight off the leg until then.",
