@@ -117,8 +117,8 @@ PRECAUTIONS: tuple[PrecautionTag, ...] = (
     PrecautionTag(
         "lies-on-back",
         "lying on the back",
-        "You lie on your back. After about 20 weeks of pregnancy, avoid long spells lying flat on your back "
-        "(ACOG 2020).",
+        "You lie on your back. From 16 weeks of pregnancy, avoid long spells lying flat on your back "
+        "(NHS: Exercise in pregnancy).",
     ),
     PrecautionTag(
         "single-leg-weight-bearing",

@@ -16,6 +16,8 @@ Rules:
   leg alone must be answered ("not sure" is an answer, and a cautious one); when a clinician has
   given guidance, also the limits (or "none"); after a fracture (fixed or not), also whether the
   team has said the bone has healed. The rules read a blank there as "not healed" too.
+- An answer stored before a question's options changed still reads, as the most cautious new
+  option it may stand for (``PREGNANCY_OLD_IDS``); it is never refused and never crashes.
 - Contradictions (an operated side without surgery, a leg that may not take full weight but can
   stand on one leg, "none" ticked with a sign) are problems too.
 """
@@ -37,7 +39,10 @@ EQUIPMENT = ("step", "band", "wall", "chair", "mirror", "weight")
 WEIGHT_BEARING = ("full", "partial", "none", "not-sure")
 CLEARED = ("yes", "no", "not-sure")
 HEALED = ("yes", "no", "not-sure")
-PREGNANCY = ("no", "under-20-weeks", "20-weeks-or-more", "gave-birth-last-12-weeks")
+PREGNANCY = ("no", "under-16-weeks", "16-to-19-weeks", "20-weeks-or-more", "gave-birth-last-12-weeks")
+# Answers stored before the 16-week option existed: each old id reads as the most cautious new one
+# it may stand for ("under 20 weeks" may be 16 to 19 weeks, when lying on the back is left out).
+PREGNANCY_OLD_IDS = {"under-20-weeks": "16-to-19-weeks"}
 PRECAUTIONS = CLINICIAN_LIMIT_IDS
 PROCEDURES = PROCEDURE_IDS
 PAIN_ONSET = ("new", "long-standing")
@@ -142,7 +147,7 @@ class Answers:
     minutes_per_day: int
     days_per_week: int
     age_16_or_over: bool
-    pregnancy: str  # no | under-20-weeks | 20-weeks-or-more | gave-birth-last-12-weeks
+    pregnancy: str  # no | under-16-weeks | 16-to-19-weeks | 20-weeks-or-more | gave-birth-last-12-weeks
     falls_or_walking_aid: bool  # a fall in the last 12 months, or a stick, crutches or a frame
     red_flags: tuple[str, ...]  # () is the explicit "none of these"
     operated_side: str | None = None
@@ -322,10 +327,19 @@ def _contradictions(data: dict) -> list[str]:
     return problems
 
 
+def _current_ids(data: dict) -> dict:
+    """The answers with every old option id replaced by the one it now reads as."""
+    old = data.get("pregnancy")
+    if isinstance(old, str) and old in PREGNANCY_OLD_IDS:
+        return {**data, "pregnancy": PREGNANCY_OLD_IDS[old]}
+    return data
+
+
 def validate(data: object) -> list[str]:
     """Every problem with a dict of answers; an empty list means the answers are usable."""
     if not isinstance(data, dict):
         return [f"the answers must be an object of fields, got {type(data).__name__}"]
+    data = _current_ids(data)
     problems = [f"field '{name}': unknown field" for name in data if name not in FIELDS]
     problems += [please_answer(name) for name in REQUIRED if data.get(name) is None]
     for name, allowed in (
@@ -368,6 +382,7 @@ def answers_from_dict(data: object) -> Answers:
     if problems:
         raise AnswersError(problems)
     assert isinstance(data, dict)
+    data = _current_ids(data)
     values = {name: data[name] for name in FIELDS if data.get(name) is not None}
     for name in LIST_FIELDS:
         values[name] = tuple(item for item in values.get(name, ()) if item != NONE)

@@ -41,7 +41,9 @@ from .limits import (
     POST_OP_START_TAGS,
     POSTNATAL_TAGS,
     POSTNATAL_WEEKS,
+    PREGNANCY_BACK_WEEKS,
     PREGNANCY_LATE_TAGS,
+    PREGNANCY_LATE_WEEKS,
     PREGNANCY_TAGS,
     PROCEDURES,
     REPAIR_REFERRAL,
@@ -56,7 +58,7 @@ from .limits import (
     SOURCE_SURGERY_IMPACT,
     SURGERY_IMPACT_TAGS,
 )
-from .rules import DOSE_RULES, IMPACT_GOAL, MAX_PER_PHASE, MOVING_ON, STRENGTH_DAYS
+from .rules import DOSE_RULES, GENTLE_START_WHEN, IMPACT_GOAL, MAX_PER_PHASE, MOVING_ON, STRENGTH_DAYS
 from .safety import ADULT_AGE, HIGH_PAIN, STOP_RULES
 from .sources import COURSE_CONVENTION, SOURCES_BY_CITE
 from .warning_signs import EMERGENCY, URGENCIES, WARNING_SIGNS, signs_at
@@ -269,7 +271,10 @@ def _situation_rows(catalog: Catalog) -> list[tuple[str, ...]]:
         (
             f"A fracture, fixed with metal or not: {_e(FRACTURE_RULE)} (the question: "
             f"{_e(QUESTIONS['bone_healed'])} A blank, no or not sure keeps the limits)",
-            _movements(FRACTURE_TAGS),
+            _movements(FRACTURE_TAGS)
+            + f"; after {APPROACH_WEEKS} weeks without the team's word that it has healed, also a gentle "
+            "start and the note: check with your fracture team (the bone may be healing slowly)"
+            + _convention("the gentle start for a fracture not yet healed is the course's own rule."),
             _excluded(catalog, FRACTURE_TAGS),
             _e(SOURCE_FRACTURE),
         ),
@@ -290,11 +295,11 @@ def _situation_rows(catalog: Catalog) -> list[tuple[str, ...]]:
             _e(SOURCE_OUTER_HIP + " (isometrics first); " + COURSE_CONVENTION + " (isometrics only)"),
         ),
         (
-            f"A gentle start (cannot stand on one leg for 30 seconds, pain {LOW_LOAD_PAIN}/10 or more, "
-            f"outer hip pain, surgery or a fracture in the last {APPROACH_WEEKS} weeks, or the early weeks)",
+            f"A gentle start, for any of: {_e('; '.join(GENTLE_START_WHEN))}",
             _e(PRECAUTIONS_BY_ID["high-load"].movement)
             + "; every family capped at its easier version; movement retraining held until its check "
-            "(lesson 5) is passed; the gentlest low-load drill of a family comes first",
+            "(lesson 5) is passed; the gentlest low-load drill of a family comes first"
+            + _convention("the gentle start and every reason for it are the course's own rule."),
             _excluded(catalog, ("high-load",)) + "; and the versions above the easier one",
             _e(COURSE_CONVENTION),
         ),
@@ -305,17 +310,20 @@ def _situation_rows(catalog: Catalog) -> list[tuple[str, ...]]:
             _e(SOURCE_FALLS + " (strength-and-balance programmes); " + COURSE_CONVENTION + " (what is left out)"),
         ),
         (
-            "Pregnancy of 20 weeks or more",
-            _movements(PREGNANCY_TAGS),
+            f"Pregnancy of {PREGNANCY_BACK_WEEKS} weeks or more",
+            _movements(PREGNANCY_TAGS)
+            + f" (the NHS: especially after {PREGNANCY_BACK_WEEKS} weeks; ACOG 2020: from about "
+            f"{PREGNANCY_LATE_WEEKS} weeks; the course takes the earlier)",
             _excluded(catalog, PREGNANCY_TAGS),
             _e(SOURCE_PREGNANCY),
         ),
         (
-            "Pregnancy of 20 weeks or more, until the midwife or doctor has cleared them (the program "
-            "does not ask, so it leaves them out)",
+            f"Pregnancy of {PREGNANCY_LATE_WEEKS} weeks or more, until the midwife or doctor has cleared "
+            "them (the program does not ask, so it leaves them out)",
             _movements(PREGNANCY_LATE_TAGS)
             + _convention(
-                "no hops or balance work from 20 weeks is the course's own rule; ACOG 2020 is its background."
+                f"no hops, balance work, high-load exercise or side plank from {PREGNANCY_LATE_WEEKS} weeks "
+                "is the course's own rule; ACOG 2020 is its background."
             ),
             _excluded(catalog, PREGNANCY_LATE_TAGS),
             _e(SOURCE_PREGNANCY_LATE),
@@ -323,9 +331,15 @@ def _situation_rows(catalog: Catalog) -> list[tuple[str, ...]]:
         (
             f"Gave birth in the last {POSTNATAL_WEEKS} weeks",
             _movements(POSTNATAL_TAGS)
-            + "; the program's note: see a pelvic-health physiotherapist first"
-            + _convention("leaving out high-load exercise too is the course's own rule."),
-            _excluded(catalog, POSTNATAL_TAGS),
+            + "; a gentle start (every family capped at its easier version, movement retraining held); the "
+            "program's note: have the 6 to 8 week postnatal check and see a pelvic-health physiotherapist "
+            "before moving on"
+            + _convention(
+                "the gentle start, and leaving out bands, weights, high-load exercise and side planks, are "
+                "the course's own rule; Goom, Donnelly & Brockwell 2019 give the graded return over the "
+                "first 12 weeks."
+            ),
+            _excluded(catalog, POSTNATAL_TAGS) + "; and the versions above the easier one",
             _e(SOURCE_POSTNATAL),
         ),
         (
@@ -366,11 +380,15 @@ def _conventions() -> list[str]:
         f"Approach precautions after a hip replacement apply for the first {APPROACH_WEEKS} weeks; the "
         "mapping from approach to precautions is the usual pattern, and the surgeon's own list comes "
         'first. "Not sure" takes every approach\'s precautions.',
-        f"A fracture fixation's own limits (no band, weight, heavy load or side plank) apply for "
-        f"{FRACTURE_RULE}: the calendar alone never lifts them, and a blank, no or not sure about "
-        "healing keeps them.",
+        f"A fracture's own limits, fixed with metal or not (no band, weight, heavy load or side plank), "
+        f"apply for {FRACTURE_RULE}: the calendar alone never lifts them, and a blank, no or not sure "
+        "about healing keeps them.",
+        f"A fracture the team has not yet said has healed, after {APPROACH_WEEKS} weeks, may be healing "
+        "slowly: the reader starts gently until the team says it has healed, with a note to check with "
+        "the fracture team.",
         f"After surgery or a fracture, however long ago, every family starts no higher than its "
-        f"{POST_OP_START_LEVEL} version and with no band or weight; the guided session steps the reader "
+        f"{POST_OP_START_LEVEL} version and with no band, weight or high-load version (so a side plank "
+        "from the knees comes before a side plank with a leg lift); the guided session steps the reader "
         "up from there.",
         "Standing on one leg, shifting the weight onto one leg and a side plank load the side hip "
         "muscles of the leg that carries the body (abductor loading), so a lateral approach, a "
@@ -381,11 +399,11 @@ def _conventions() -> list[str]:
         "until the reader's team has cleared standing on the operated leg alone.",
         "Partial weight-bearing leaves out every exercise that stands on one leg, holds a side "
         "plank, hops, loads the hip heavily or tests balance, and every lying exercise on the operated side.",
-        f"A gentle start for a reader who cannot stand on one leg for 30 seconds, rates pain "
-        f"{LOW_LOAD_PAIN}/10 or more, has outer hip pain, or had surgery or a fracture in the last "
-        f"{APPROACH_WEEKS} weeks: every family at its easier version, no movement retraining until its check.",
+        f"A gentle start, for any of: {'; '.join(GENTLE_START_WHEN)}: every family at its easier "
+        "version, no high-load exercise, no movement retraining until its check.",
         "A gentle start begins lying down for pain of "
-        f"{LOW_LOAD_PAIN}/10 or more or after surgery, and standing on both feet otherwise.",
+        f"{LOW_LOAD_PAIN}/10 or more, after surgery or a fracture, or while a fracture heals, and standing on "
+        "both feet otherwise.",
         "Outer hip pain gives the isometric drills only, with 'see a physiotherapist first'; the "
         "reader is assumed to have it on the side they train.",
         f"New pain of {HIGH_PAIN}/10 or more gives rest and review; a long-standing usual pain of "
@@ -409,12 +427,14 @@ def _conventions() -> list[str]:
         "Motor-control doses (sets, repetitions, holds, days) for low-load drills, the isometric "
         "doses and the hop doses: no guideline gives a number.",
         "Movement retraining is dosed for the reader's goal, on at most 3 days a week.",
-        "From about 20 weeks of pregnancy the program leaves out hops and balance-testing exercises "
-        "until the reader's midwife or doctor has cleared them (ACOG 2020, which advises against "
-        "activities with a high risk of falling, is the background).",
-        f"In the {POSTNATAL_WEEKS} weeks after giving birth the program leaves out high-load exercise "
-        "as well as hops (Goom, Donnelly & Brockwell 2019 advise low-impact exercise and a "
-        "physiotherapist's assessment before running).",
+        f"From about {PREGNANCY_LATE_WEEKS} weeks of pregnancy the program leaves out hops, balance-testing "
+        "exercises, high-load exercise and side planks until the reader's midwife or doctor has cleared "
+        "them (ACOG 2020, which advises against activities with a high risk of falling, is the background).",
+        f"In the {POSTNATAL_WEEKS} weeks after giving birth the program starts gently (every family at its "
+        "easier version, movement retraining held) and leaves out bands, weights, high-load exercise, side "
+        "planks and hops, with a note to have the 6 to 8 week postnatal check and see a pelvic-health "
+        "physiotherapist before moving on (Goom, Donnelly & Brockwell 2019 give a graded return over the "
+        "first 12 weeks and a physiotherapist's assessment before running).",
     ]
     items += [f"Guided sessions: {rule.title.lower()}: {rule.text}" for rule in SESSION_RULES if rule.convention]
     items += [f"{sign.label}: {sign.convention}" for sign in WARNING_SIGNS if sign.convention]
@@ -519,6 +539,14 @@ DECISIONS: tuple[Decision, ...] = (
         "healing bone or a new joint more than standing does, and the program cannot know when the "
         "team will allow it. The reader asks the surgical team when to start.",
         COURSE_CONVENTION,
+    ),
+    Decision(
+        "From when does the program leave out exercise lying on the back in pregnancy: 16 or 20 weeks?",
+        f"From {PREGNANCY_BACK_WEEKS} weeks. The NHS advises against lying flat on the back for long, "
+        f"especially after {PREGNANCY_BACK_WEEKS} weeks; ACOG 2020 says from about {PREGNANCY_LATE_WEEKS}. The "
+        "course takes the earlier, so the form asks whether the reader is under 16 weeks, 16 to 19 weeks, "
+        "or 20 weeks or more. An answer saved before this change ('under 20 weeks') is read as 16 to 19 weeks.",
+        "NHS: Exercise in pregnancy; ACOG 2020",
     ),
     Decision(
         "Where do the hops start for a return to sport?",

@@ -47,7 +47,8 @@ HEALED = (
 )
 PREGNANCY = (
     ("no", "No, or this does not apply to me"),
-    ("under-20-weeks", "Yes, under 20 weeks"),
+    ("under-16-weeks", "Yes, under 16 weeks"),
+    ("16-to-19-weeks", "Yes, 16 to 19 weeks"),
     ("20-weeks-or-more", "Yes, 20 weeks or more"),
     ("gave-birth-last-12-weeks", "I gave birth in the last 12 weeks"),
 )

@@ -10,11 +10,15 @@ The time windows (all course conventions, stated as such on the clinical rules p
 - ``EARLY_WEEKS``: the first 6 weeks after surgery or a fracture, and after that until the team
   has cleared standing on the operated leg alone, are the **early** weeks (``EARLY_RULE``).
 - ``APPROACH_WEEKS``: a hip replacement's approach precautions and the gentle start after any
-  surgery or fracture last 12 weeks. A fracture fixation's own precautions last at least 12 weeks
-  and then until the team has said the bone has healed (``FRACTURE_RULE``).
+  surgery or fracture last 12 weeks. A fracture's own limits (fixed with metal or not) last at
+  least 12 weeks and then until the team has said the bone has healed (``FRACTURE_RULE``); so does
+  the gentle start, and after the 12 weeks a bone not yet said to have healed gets "check with your
+  fracture team" (it may be healing slowly).
+- ``POSTNATAL_WEEKS``: the 12 weeks after giving birth start gently too, with no band, weight,
+  heavy load, side plank or hops (``POSTNATAL_TAGS``).
 - ``POST_OP_START``: after surgery or a fracture, whenever the program starts, every family starts
-  no higher than its standard version and with no band or weight; a guided session steps the
-  reader up from there (``POST_OP_START_RULE``).
+  no higher than its standard version and with no band, weight or high-load version; a guided
+  session steps the reader up from there (``POST_OP_START_RULE``).
 """
 
 from dataclasses import dataclass
@@ -59,14 +63,16 @@ FRACTURE_RULE = (
 SOURCE_FRACTURE = "your surgical team's word on healing comes first; " + COURSE_CONVENTION
 
 # After surgery or a fracture, however long ago: a program starts each family no higher than this
-# level, and with none of these tags (no band or weight). Only the start: a guided session steps
-# the reader up from there when the log shows the dose is mastered within the pain rule.
+# level, and with none of these tags (no band or weight, and no high-load version: a standard side
+# plank with a leg lift is high-load, so the side plank from the knees comes first). Only the start:
+# a guided session steps the reader up from there when the log shows the dose is mastered within
+# the pain rule.
 POST_OP_START_LEVEL = "standard"
-POST_OP_START_TAGS = ("added-resistance",)
+POST_OP_START_TAGS = ("added-resistance", "high-load")
 POST_OP_START_RULE = (
     "after surgery or a fracture, every family starts no higher than its standard version, with no "
-    "band or weight; the guided session steps you up to the harder versions when your log shows you "
-    "have mastered the dose with no rise in pain"
+    "band, weight or high-load exercise; the guided session steps you up to the harder versions when "
+    "your log shows you have mastered the dose with no rise in pain"
 )
 SOURCE_POST_OP_START = COURSE_CONVENTION
 
@@ -221,19 +227,31 @@ PHYSIO_FIRST = "See a physiotherapist first."
 FALLS_TAGS = ("balance-demand", "side-plank-loading", "impact")
 SOURCE_FALLS = "NICE NG249; Montero-Odasso et al. 2022"
 
-# From about 20 weeks of pregnancy: no exercise lying on the back (ACOG 2020).
+# From 16 weeks of pregnancy: no exercise lying on the back. The NHS advises against lying flat on
+# the back for long "especially after 16 weeks"; ACOG 2020 says from about 20 weeks: the course
+# takes the earlier of the two.
+PREGNANCY_BACK_WEEKS = 16
 PREGNANCY_TAGS = ("lies-on-back",)
-SOURCE_PREGNANCY = "ACOG 2020"
-# From about 20 weeks of pregnancy also no hops and nothing that tests balance, until the reader's
-# midwife or doctor has cleared them (the program does not ask, so it leaves them out): a course
-# convention, with ACOG 2020 (activities with a risk of falling) as the background.
-PREGNANCY_LATE_TAGS = ("impact", "balance-demand")
+SOURCE_PREGNANCY = "NHS: Exercise in pregnancy; ACOG 2020 (from about 20 weeks)"
+# From about 20 weeks of pregnancy also no hops, nothing that tests balance, no heavy load and no
+# side plank, until the reader's midwife or doctor has cleared them (the program does not ask, so it
+# leaves them out): a course convention, with ACOG 2020 (activities with a risk of falling) as the
+# background.
+PREGNANCY_LATE_WEEKS = 20
+PREGNANCY_LATE_TAGS = ("impact", "balance-demand", "high-load", "side-plank-loading")
 SOURCE_PREGNANCY_LATE = COURSE_CONVENTION + "; background: ACOG 2020"
-# In the 12 weeks after giving birth: no hops and no high-load exercise, and a pelvic-health
-# physiotherapist first (a return to running from about 12 weeks, after an assessment).
+# In the 12 weeks after giving birth: a gentle start (every family at its easier version, movement
+# retraining held) with no band or weight, no heavy load, no side plank and no hops, and a
+# pelvic-health physiotherapist (and the 6 to 8 week postnatal check) before moving on. Goom,
+# Donnelly & Brockwell 2019 give a graded return over the first 12 weeks and running from about 12
+# weeks after an assessment; the cap itself is a course convention.
 POSTNATAL_WEEKS = 12
-POSTNATAL_TAGS = ("impact", "high-load")
-SOURCE_POSTNATAL = "Goom, Donnelly & Brockwell 2019; " + COURSE_CONVENTION + " (no high-load exercise)"
+POSTNATAL_TAGS = ("impact", "high-load", "added-resistance", "side-plank-loading")
+SOURCE_POSTNATAL = (
+    "Goom, Donnelly & Brockwell 2019 (a graded return over the first 12 weeks); "
+    + COURSE_CONVENTION
+    + " (the gentle start and what it leaves out)"
+)
 
 # Pain at or above this rating (any onset) gives a gentle start.
 LOW_LOAD_PAIN = 4

@@ -6,19 +6,22 @@ works; no exercise is named here. Each rule is a small function that returns its
 
 The reader's situations, each a rule below with its source on the clinical rules page:
 
-- **Limits** (``limits_for``): weight-bearing, a hip replacement's approach, a fracture fixation,
+- **Limits** (``limits_for``): weight-bearing, a hip replacement's approach, a fracture (fixed or not),
   no hops after surgery or a fracture, the clinician's list, the early weeks after surgery or a
   fracture, outer hip pain, a fall or a walking aid, pregnancy. Each excludes the catalog tags of
   ``limits.py``; some only on the operated side (lying on it, or standing on it without holding on).
 - **A gentle start** (``gentle_start``): the reader cannot yet stand on one leg for 30 seconds, has
-  pain of 4/10 or more or outer hip pain, or had surgery or a fracture in the last 12 weeks (or is
-  in the early weeks). Every family is capped at its easier version, the first version of a family
-  is its gentlest low-load drill, and movement retraining waits behind its check (``held_phases``).
+  pain of 4/10 or more or outer hip pain, had surgery or a fracture in the last 12 weeks, is in the
+  early weeks (even after 12 weeks), has a fracture the team has not yet said has healed, or gave
+  birth in the last 12 weeks. Every family is capped at its easier version, the first version of a
+  family is its gentlest low-load drill, there is no high-load exercise, and movement retraining
+  waits behind its check (``held_phases``). ``gentle_reasons`` lists the reasons; the pages list the same.
 - **Outer hip pain**: isometric drills only, and "see a physiotherapist first".
 - **Levels** (``level_rule``): what the reader can do sets the hardest version; the reason printed
   names the version actually chosen.
 - **The start after surgery or a fracture** (``post_op_start``, a course convention): however long
-  ago, every family starts no higher than its standard version and with no band or weight. This caps
+  ago, every family starts no higher than its standard version and with no band, weight or high-load
+  version (``POST_OP_START_TAGS``). This caps
   the start only (``choose_version``), not ``harder_version``: a guided session still steps the
   reader up to the harder versions from the log, unless a limit (an unhealed fracture) leaves them out.
 """
@@ -45,7 +48,9 @@ from .limits import (
     POST_OP_START_TAGS,
     POSTNATAL_TAGS,
     POSTNATAL_WEEKS,
+    PREGNANCY_BACK_WEEKS,
     PREGNANCY_LATE_TAGS,
+    PREGNANCY_LATE_WEEKS,
     PREGNANCY_TAGS,
     PROCEDURES_BY_ID,
     SOURCE_EARLY,
@@ -318,15 +323,27 @@ def recent_surgery(answers: Answers) -> bool:
     return answers.recent_surgery_or_fracture and _weeks(answers) < APPROACH_WEEKS
 
 
+def fracture_slow(answers: Answers) -> bool:
+    """A fracture whose limits still hold after APPROACH_WEEKS weeks: the team has not said the bone
+    has healed, which may mean it is healing slowly ("check with your fracture team")."""
+    return fracture_healing(answers) and _weeks(answers) >= APPROACH_WEEKS
+
+
+def postnatal(answers: Answers) -> bool:
+    """The POSTNATAL_WEEKS weeks after giving birth."""
+    return answers.pregnancy == "gave-birth-last-12-weeks"
+
+
+def pregnant_from(answers: Answers, weeks: int) -> bool:
+    """Pregnant for at least about ``weeks`` weeks (16 or 20: the answer's bands)."""
+    at_least = {"16-to-19-weeks": PREGNANCY_BACK_WEEKS, "20-weeks-or-more": PREGNANCY_LATE_WEEKS}
+    return at_least.get(answers.pregnancy, 0) >= weeks > 0
+
+
 def gentle_start(answers: Answers) -> bool:
-    """Readers who start gently: every family at its easier version, movement retraining later."""
-    return (
-        answers.single_leg_stance != "yes"
-        or answers.pain_now >= LOW_LOAD_PAIN
-        or answers.outer_hip_pain
-        or recent_surgery(answers)
-        or early(answers)
-    )
+    """Readers who start gently: every family at its easier version, no high-load exercise, movement
+    retraining later. Every reason is one of ``gentle_reasons``."""
+    return bool(gentle_reasons(answers))
 
 
 # Kept for callers of the older name.
@@ -339,7 +356,29 @@ def weeks_ago(weeks: int) -> str:
     return "1 week ago" if weeks == 1 else f"{weeks} weeks ago"
 
 
-def _gentle_because(answers: Answers) -> str:
+# Every reason for a gentle start, as the clinical rules page lists them (``gentle_reasons`` gives
+# the reader's own; a test checks that each situation here starts gently).
+GENTLE_START_WHEN = (
+    "the reader cannot yet stand on one leg for 30 seconds, or has not tried",
+    f"pain of {LOW_LOAD_PAIN}/10 or more",
+    "pain on the outside of the hip",
+    f"surgery or a fracture in the last {APPROACH_WEEKS} weeks",
+    "the early weeks after surgery or a fracture, even after 12 weeks while the team has not cleared "
+    "standing on the operated leg alone",
+    f"a fracture the team has not yet said has healed, even after {APPROACH_WEEKS} weeks (it may be healing "
+    "slowly: check with the fracture team)",
+    f"the {POSTNATAL_WEEKS} weeks after giving birth (see a pelvic-health physiotherapist, and have the 6 to 8 "
+    "week postnatal check, before moving on)",
+)
+
+
+def gentle_reasons(answers: Answers) -> list[str]:
+    """Why the reader starts gently, each reason in the reader's words (empty: no gentle start).
+
+    Cannot (or has not tried to) stand on one leg for 30 seconds; pain of LOW_LOAD_PAIN or more;
+    outer hip pain; surgery or a fracture in the last APPROACH_WEEKS weeks, or the early weeks
+    (which can outlast them); a fracture the team has not said has healed; the POSTNATAL_WEEKS
+    weeks after giving birth."""
     said = []
     if answers.single_leg_stance != "yes":
         said.append(
@@ -353,7 +392,15 @@ def _gentle_because(answers: Answers) -> str:
         said.append("the outside of the hip hurts")
     if recent_surgery(answers) or early(answers):
         said.append(f"you had surgery or a fracture {weeks_ago(_weeks(answers))}")
-    return " and ".join(said)
+    if fracture_slow(answers):
+        said.append("your team has not yet said your fracture has healed")
+    if postnatal(answers):
+        said.append(f"you gave birth in the last {POSTNATAL_WEEKS} weeks")
+    return said
+
+
+def _gentle_because(answers: Answers) -> str:
+    return " and ".join(gentle_reasons(answers))
 
 
 # --- exclusion rules ----------------------------------------------------------------------
@@ -512,36 +559,45 @@ def other_limits(answers: Answers) -> tuple[Limit, ...]:
 
 
 def pregnancy_limits(answers: Answers) -> tuple[Limit, ...]:
-    """From about 20 weeks of pregnancy: nothing lying on the back (ACOG 2020), and no hops or
-    balance work until the midwife or doctor has cleared them (a course convention); in the 12
-    weeks after giving birth: no hops and no high-load exercise (Goom, Donnelly & Brockwell 2019)."""
-    if answers.pregnancy == "20-weeks-or-more":
-        return (
+    """From 16 weeks of pregnancy: nothing lying on the back (NHS: "especially after 16 weeks";
+    ACOG 2020: from about 20). From about 20 weeks also no hops, balance work, heavy load or side
+    plank until the midwife or doctor has cleared them (a course convention). In the 12 weeks after
+    giving birth: no hops, band, weight, heavy load or side plank (the gentle start caps the rest;
+    Goom, Donnelly & Brockwell 2019 give the graded return, the cap is a course convention)."""
+    limits: list[Limit] = []
+    if pregnant_from(answers, PREGNANCY_BACK_WEEKS):
+        limits.append(
             Limit(
                 PREGNANCY_TAGS,
                 "pregnancy",
-                "from about 20 weeks of pregnancy, exercise lying flat on your back is best avoided",
+                f"from {PREGNANCY_BACK_WEEKS} weeks of pregnancy, exercise lying flat on your back for long is best "
+                "avoided",
                 SOURCE_PREGNANCY,
-            ),
+            )
+        )
+    if pregnant_from(answers, PREGNANCY_LATE_WEEKS):
+        limits.append(
             Limit(
                 PREGNANCY_LATE_TAGS,
                 "pregnancy",
-                "from about 20 weeks of pregnancy the program has no hops and nothing that tests your "
-                "balance, until your midwife or doctor has said they are fine for you",
+                f"from about {PREGNANCY_LATE_WEEKS} weeks of pregnancy the program has no hops, nothing that "
+                "tests your balance, no high-load exercise and no side plank, until your midwife or doctor "
+                "has said they are fine for you (a course convention)",
                 SOURCE_PREGNANCY_LATE,
-            ),
+            )
         )
-    if answers.pregnancy == "gave-birth-last-12-weeks":
-        return (
+    if postnatal(answers):
+        limits.append(
             Limit(
                 POSTNATAL_TAGS,
                 "pregnancy",
-                f"in the first {POSTNATAL_WEEKS} weeks after giving birth the program has no hops and no "
-                "high-load exercise; a pelvic-health physiotherapist can tell you when to add them",
+                f"in the first {POSTNATAL_WEEKS} weeks after giving birth the program starts gently, with "
+                "no hops, no band or weight, no high-load exercise and no side plank (a course convention); "
+                "a pelvic-health physiotherapist can tell you when to add them",
                 SOURCE_POSTNATAL,
-            ),
+            )
         )
-    return ()
+    return tuple(limits)
 
 
 # Kept for callers of the older name.
@@ -997,7 +1053,9 @@ def _gentlest(allowed: list[tuple[Exercise, Level]], answers: Answers) -> tuple[
     gentle = [(m, lv) for m, lv in allowed if "low-load" in m.precautions]
     if not gentle_start(answers) or not gentle:
         return None
-    lying_first = answers.pain_now >= LOW_LOAD_PAIN or recent_surgery(answers) or early(answers)
+    lying_first = (
+        answers.pain_now >= LOW_LOAD_PAIN or recent_surgery(answers) or early(answers) or fracture_healing(answers)
+    )
     standing = [(m, lv) for m, lv in gentle if m.position in TWO_LEG_POSITIONS]
     exercise, _ = gentle[0] if lying_first or not standing else standing[0]
     return exercise, Reason(
@@ -1263,6 +1321,15 @@ def held_phases(answers: Answers) -> tuple[HeldPhase, ...]:
                     SOURCE_EARLY,
                 )
             )
+        if fracture_healing(answers):
+            until.append(
+                Reason(
+                    "After a fracture: your fracture team has said the bone has healed.",
+                    SOURCE_FRACTURE,
+                )
+            )
+        if postnatal(answers):
+            until.append(POSTNATAL_UNTIL)
         return (HeldPhase("movement-retraining", PHASE_TITLES["movement-retraining"], because, tuple(until)),)
     return ()
 
@@ -1316,6 +1383,14 @@ FALLS_NOTE = Reason(
 )
 
 
+POSTNATAL_UNTIL = Reason(
+    f"After giving birth: at least {POSTNATAL_WEEKS} weeks have passed, you have had your 6 to 8 week "
+    "postnatal check, and a pelvic-health physiotherapist has said you may move on (the gentle start "
+    "is a course convention).",
+    SOURCE_POSTNATAL,
+)
+
+
 def situation_notes(answers: Answers) -> tuple[Reason, ...]:
     notes = []
     if answers.outer_hip_pain:
@@ -1331,14 +1406,28 @@ def situation_notes(answers: Answers) -> tuple[Reason, ...]:
                 SOURCE_EARLY,
             )
         )
-    if post_op_start(answers) and not early(answers):
+    if post_op_start(answers) and not gentle_start(answers):
         notes.append(
             Reason(
                 f"After your operation or fracture, every exercise starts no higher than its "
-                f"{POST_OP_START_LEVEL} version, with no band or weight (a course convention), however "
+                f"{POST_OP_START_LEVEL} version, with no band, weight or high-load exercise (a course "
+                "convention), however "
                 "long ago it was. The guided session steps you up to the harder versions when your log "
                 "shows you have mastered the dose with no rise in pain. Your team's own limits come first.",
                 SOURCE_POST_OP_START,
+            )
+        )
+    if fracture_slow(answers):
+        unsure = answers.bone_healed == "not-sure"
+        said = "you are not sure whether your team has said" if unsure else "your team has not yet said"
+        notes.append(
+            Reason(
+                f"Check with your fracture team: your fracture was {weeks_ago(_weeks(answers))}, and {said} "
+                "the bone has healed. A bone that "
+                f"has not healed after {APPROACH_WEEKS} weeks may be healing slowly, so until they say it "
+                "has, the program starts gently: every exercise at its easier version, and movement "
+                "retraining waits (a course convention).",
+                SOURCE_FRACTURE,
             )
         )
     if fracture_healing(answers):
@@ -1356,36 +1445,38 @@ def situation_notes(answers: Answers) -> tuple[Reason, ...]:
 
 
 def pregnancy_notes(answers: Answers) -> list[Reason]:
-    if answers.pregnancy == "gave-birth-last-12-weeks":
+    if postnatal(answers):
         return [
             Reason(
-                f"You gave birth in the last {POSTNATAL_WEEKS} weeks: ask your GP, midwife or health "
-                "visitor for a pelvic-health physiotherapist, who can check your pelvic floor and tummy "
-                "muscles before you add hops, running or heavier exercise. A return to running is "
-                f"advised from about {POSTNATAL_WEEKS} weeks after the birth at the earliest, after "
-                "that check. Until then the program has no hops and no high-load exercise.",
+                f"You gave birth in the last {POSTNATAL_WEEKS} weeks, so the program starts gently: every "
+                "exercise at its easier version, no band or weight, no high-load exercise, no side plank "
+                "and no hops, and movement retraining waits (a course convention). Before you move on, have "
+                "your 6 to 8 week postnatal check and ask your GP, midwife or health visitor for a "
+                "pelvic-health physiotherapist, who can check your pelvic floor and tummy muscles. "
+                "A return to running is advised from about 12 weeks after the birth at the earliest, after "
+                "that check. After a Caesarean section, your own team's limits come first.",
                 SOURCE_POSTNATAL,
             )
         ]
-    if answers.pregnancy not in ("under-20-weeks", "20-weeks-or-more"):
+    if answers.pregnancy not in ("under-16-weeks", "16-to-19-weeks", "20-weeks-or-more"):
         return []
-    late = answers.pregnancy == "20-weeks-or-more"
-    weeks = "From about 20 weeks" if late else "Later, from about 20 weeks"
-    notes = [
+    back = "From" if pregnant_from(answers, PREGNANCY_BACK_WEEKS) else "Later, from"
+    late = "From about" if pregnant_from(answers, PREGNANCY_LATE_WEEKS) else "Later, from about"
+    return [
         Reason(
-            f"{weeks} of pregnancy, avoid long spells lying flat on your back when you exercise, "
-            "so the program leaves out the drill done lying on your back from then. Tell your "
-            "midwife or doctor about this program.",
+            f"{back} {PREGNANCY_BACK_WEEKS} weeks of pregnancy, avoid long spells lying flat on your back "
+            "when you exercise, so the program leaves out the drill done lying on your back from then. "
+            "Tell your midwife or doctor about this program.",
             SOURCE_PREGNANCY,
         ),
         Reason(
-            f"{weeks} of pregnancy the program also leaves out hops and exercises that test your "
-            "balance, as your changing shape makes a fall more likely. If your midwife or doctor says "
-            "they are fine for you, ask them which to add (a course convention).",
+            f"{late} {PREGNANCY_LATE_WEEKS} weeks of pregnancy the program also leaves out hops, exercises "
+            "that test your balance, high-load exercise and side planks, as your changing shape makes a "
+            "fall more likely. If your midwife or doctor says they are fine for you, ask them which to add "
+            "(a course convention).",
             SOURCE_PREGNANCY_LATE,
         ),
     ]
-    return notes
 
 
 def pain_notes(answers: Answers, catalog: Catalog) -> tuple[Reason, ...]:

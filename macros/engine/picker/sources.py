@@ -97,6 +97,13 @@ CLINICAL_SOURCES: tuple[ClinicalSource, ...] = (
         "https://www.nhs.uk/pregnancy/related-conditions/common-symptoms/pelvic-pain/",
     ),
     ClinicalSource(
+        "NHS: Exercise in pregnancy",
+        "NHS website (nhs.uk). Exercise in pregnancy: do not lie flat on your back for long periods, "
+        "especially after 16 weeks, because the weight of the bump presses on the main blood vessel "
+        "bringing blood back to the heart, which can make you feel faint.",
+        "https://www.nhs.uk/pregnancy/keeping-well/exercise/",
+    ),
+    ClinicalSource(
         "NHS: Hip replacement risks",
         "NHS website (nhs.uk). Hip replacement: risks (a dislocation, in about 3 in 100, most often "
         "in the first few months, needs treatment in hospital to put the joint back; infection).",

@@ -158,14 +158,21 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
     ),
     WarningSign(
         "fall-cannot-bear-weight",
-        "A fall after which you cannot put weight on the leg",
+        "After a fall, or after groin pain that came on with running, hopping or jumping: you cannot "
+        "put any weight on the leg",
         EMERGENCY,
         "an emergency department (A&E)",
         "Go to A&E now, or call 999 if you cannot get there safely.",
-        "A hip fracture must be ruled out.",
-        "NICE CKS: Hip pain in adults",
+        "A hip fracture must be ruled out. In a runner, groin pain that came on with running or "
+        "jumping and then leaves the leg unable to take any weight can mean a stress fracture of the "
+        "neck of the thigh bone has broken right through (a completed femoral neck fracture).",
+        "NICE CKS: Hip pain in adults; " + COURSE_CONVENTION,
         "NICE CKS asks for emergency assessment of a suspected hip fracture, such as hip pain and "
-        "being unable to bear weight after a fall.",
+        "being unable to bear weight after a fall, and lists a stress fracture of the femoral neck "
+        "among the causes of hip and groin pain in people who run or train hard.",
+        convention="More cautious than NICE CKS for the runner: the course treats a runner's groin pain "
+        "with a leg that cannot take any weight as a possible completed femoral neck fracture and sends "
+        "it to A&E, even without a fall.",
     ),
     WarningSign(
         "older-fall-groin-pain",
@@ -277,7 +284,8 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
     ),
     WarningSign(
         "runner-groin-pain-walking",
-        "A runner with groin pain on loading that also hurts when walking or standing on that leg",
+        "Groin pain when you run, hop or jump that also hurts when you walk or stand on that leg (if "
+        "you cannot put any weight on the leg at all: emergency, above)",
         SAME_DAY,
         "a doctor today",
         "Get a doctor to see you today, and keep weight off the leg until then.",
@@ -291,7 +299,8 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
         "if they have them) until seen.",
         action="Get a doctor to see you today: call the GP surgery for a same-day appointment, or NHS "
         "111, or go to an urgent treatment centre. Until then keep weight off the leg (use crutches if "
-        "you have them), and do not run or do any exercises.",
+        "you have them), and do not run or do any exercises. If you cannot put any weight on the leg at "
+        "all, go to A&E now or call 999: the bone may have broken through.",
     ),
     WarningSign(
         "child-limp-unwell",

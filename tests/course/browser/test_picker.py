@@ -201,3 +201,38 @@ def test_the_new_questions_after_surgery_by_keyboard(page, site_url):
     expect(result.locator(".hd-held h3")).to_have_text("Later: Movement retraining")
     hint = picker.locator("#hd-picker-procedure-hip-replacement-posterior-hint")
     expect(hint).to_contain_text("from the back of the hip")
+
+
+def test_the_pregnancy_weeks_by_keyboard_leave_out_lying_on_the_back_from_16_weeks(page, site_url):
+    """16 to 19 weeks, chosen by keyboard: the drill lying on the back is left out (NHS); an address
+    saved with the old 'under 20 weeks' still builds, read as 16 to 19 weeks."""
+    answers = {**ANSWERS, "pregnancy": ["16-to-19-weeks"], "pain_now": ["5"]}
+    picker = open_picker(page, site_url)
+    labels = picker.locator('input[name="pregnancy"] + label')
+    expect(labels).to_have_text(["No, or this does not apply to me", "Yes, under 16 weeks", "Yes, 16 to 19 weeks",
+                                 "Yes, 20 weeks or more", "I gave birth in the last 12 weeks"])
+    fill_by_keyboard(page, answers)
+    result = picker.locator(".hd-program-result")
+    expect(result.get_by_role("heading", name="Your program")).to_be_visible()
+    assert parse_qs(urlparse(page.url).query)["pregnancy"] == ["16-to-19-weeks"]
+    expect(result.locator(".hd-program-notes")).to_contain_text("From 16 weeks of pregnancy")
+    expect(result.locator(".hd-program-exercise h4", has_text="Lying isometric hip abduction")).to_have_count(0)
+
+    old = {**answers, "pregnancy": ["under-20-weeks"]}
+    picker = open_picker(page, site_url, "?" + "&".join(f"{k}={v}" for k, vs in old.items() for v in vs))
+    expect(picker.locator(".hd-program-notes")).to_contain_text("From 16 weeks of pregnancy")
+    expect(picker.locator(".hd-program-exercise h4", has_text="Lying isometric hip abduction")).to_have_count(0)
+
+
+def test_after_birth_the_page_gives_a_gentle_start_and_a_pelvic_health_physiotherapist(page, site_url):
+    answers = {**ANSWERS, "pregnancy": ["gave-birth-last-12-weeks"], "single_leg_stance": ["yes"],
+               "single_leg_squat": ["free"], "side_plank": ["feet"], "goal": ["return-to-sport"],
+               "equipment": ["step", "band", "wall", "chair", "mirror", "weight"], "minutes_per_day": ["60"]}
+    picker = open_picker(page, site_url, "?" + "&".join(f"{k}={v}" for k, vs in answers.items() for v in vs))
+    result = picker.locator(".hd-program-result")
+    expect(result.get_by_role("heading", name="Your program")).to_be_visible()
+    expect(result.locator(".hd-program-notes")).to_contain_text("6 to 8 week postnatal check")
+    expect(result.locator(".hd-held h3")).to_have_text("Later: Movement retraining")
+    expect(result.locator(".hd-held")).to_contain_text("pelvic-health physiotherapist")
+    for name in ("Banded clam", "Side plank from the knees", "Side-lying hip abduction with a band"):
+        expect(result.locator(".hd-program-exercise h4", has_text=name)).to_have_count(0)

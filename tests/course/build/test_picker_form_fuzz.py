@@ -24,7 +24,7 @@ CHOICES = {
     "goal": ["motor-control", "strength", "endurance", "return-to-sport"],
     "pain_onset": ["new", "long-standing"],
     "walking_worse": ["no", "all"],
-    "pregnancy": ["no", "under-20-weeks", "20-weeks-or-more"],
+    "pregnancy": ["no", "under-16-weeks", "16-to-19-weeks", "20-weeks-or-more", "gave-birth-last-12-weeks"],
 }
 # Yes/no questions: the form sends "yes" or "no"; the answers hold True or False.
 YES_NO = ("age_16_or_over", "falls_or_walking_aid", "outer_hip_pain")

@@ -6,8 +6,9 @@ warning sign refers at its urgency; no program for a child, a tendon repair or a
 every phase of a program has an exercise; no program holds an exercise that a stated precaution,
 weight-bearing limit, approach, fracture, the early weeks, surgery (hops), outer hip pain, a fall,
 pregnancy or missing equipment excludes; a gentle start holds only easier versions and no movement retraining;
-after surgery or a fracture no version above standard and none with a band or weight; a fracture's
-limits hold until the team has said the bone has healed (a blank keeps them);
+after surgery or a fracture no version above standard and none with a band, weight or high load; a fracture's
+limits, and a gentle start, hold until the team has said the bone has healed (a blank keeps them); in
+the 12 weeks after birth a gentle start with no band, weight, high load, side plank or hops;
 no exercise but a low-load drill is dosed above 3 days a week; every left-out exercise has a
 reason; the same answers always give the same program. The excluded tags are written out here by
 hand from the issue, not read from the engine's tables. The clinical review's runs are cases at the
@@ -46,7 +47,11 @@ APPROACH_BANS = {
     "hip-replacement-not-sure": {"hip-flexion-past-90", "crosses-midline", "hip-internal-rotation",
                                  "extension-external-rotation"} | ABDUCTOR,
     "fracture-fixation": FRACTURE_BANS,
+    "fracture-not-operated": FRACTURE_BANS,
 }
+FRACTURES = ("fracture-fixation", "fracture-not-operated")
+POSTNATAL_BANS = {"impact", "high-load", "added-resistance", "side-plank-loading"}
+LATE_PREGNANCY_BANS = {"lies-on-back", "impact", "balance-demand", "high-load", "side-plank-loading"}
 LIMIT_BANS = {
     "no-bending-past-90": {"hip-flexion-past-90"},
     "no-crossing-midline": {"crosses-midline"},
@@ -169,7 +174,7 @@ def test_a_blank_safety_answer_never_gives_a_program(data, draw):
         needed += [n for n in A.SURGERY_REQUIRED if n in data]
         if data.get("clinician_guidance") is True:
             needed += [n for n in A.GUIDANCE_REQUIRED if n in data]
-        if data.get("procedure") == "fracture-fixation":
+        if data.get("procedure") in FRACTURES:
             needed += [n for n in A.FRACTURE_REQUIRED if n in data]
     blank = draw.draw(st.sampled_from(needed))
     data = {k: v for k, v in data.items() if k != blank}
@@ -218,7 +223,7 @@ def fracture_healing(answers) -> bool:
     """A fracture's limits hold for 12 weeks and then until the team has said the bone has healed."""
     return (
         answers.recent_surgery_or_fracture
-        and answers.procedure == "fracture-fixation"
+        and answers.procedure in FRACTURES
         and (answers.weeks_since_surgery < 12 or answers.bone_healed != "yes")
     )
 
@@ -230,6 +235,8 @@ def gentle(answers) -> bool:
         or answers.outer_hip_pain
         or (answers.recent_surgery_or_fracture and answers.weeks_since_surgery < 12)
         or early(answers)
+        or fracture_healing(answers)
+        or answers.pregnancy == "gave-birth-last-12-weeks"
     )
 
 
@@ -243,7 +250,7 @@ def banned_tags(answers) -> set[str]:
             banned |= APPROACH_BANS.get(answers.procedure, set())
         if fracture_healing(answers):
             banned |= FRACTURE_BANS
-        banned.add("added-resistance")  # no band or weight at the start after surgery or a fracture
+        banned |= {"added-resistance", "high-load"}  # the start after surgery or a fracture
         for limit in answers.precautions:
             banned |= LIMIT_BANS.get(limit, set())
         if early(answers):
@@ -253,10 +260,12 @@ def banned_tags(answers) -> set[str]:
         banned.add("outer-hip-compression")
     if answers.falls_or_walking_aid:
         banned |= FALLS_BANS
+    if answers.pregnancy == "16-to-19-weeks":
+        banned.add("lies-on-back")  # from 16 weeks (NHS)
     if answers.pregnancy == "20-weeks-or-more":
-        banned |= {"lies-on-back", "impact", "balance-demand"}
+        banned |= LATE_PREGNANCY_BANS
     if answers.pregnancy == "gave-birth-last-12-weeks":
-        banned |= {"impact", "high-load"}
+        banned |= POSTNATAL_BANS
     if answers.goal != "return-to-sport":
         banned.add("impact")
     if gentle(answers):
@@ -331,6 +340,49 @@ def test_after_surgery_or_a_fracture_no_version_above_standard_and_no_band_or_we
     for chosen in (e for p in outcome.phases for e in p.exercises):
         assert chosen.level in ("easier", "standard"), chosen.id
         assert not {"band", "weight"} & set(BY_ID[chosen.id].equipment), chosen.id
+
+
+@SETTINGS
+@given(st.one_of(valid_fields, limited_fields, plain_fields))
+def test_within_12_weeks_after_birth_a_gentle_start_with_no_band_weight_high_load_side_plank_or_hops(data):
+    answers, outcome = outcome_of({**data, "pregnancy": "gave-birth-last-12-weeks"})
+    if not isinstance(outcome, Program):
+        return
+    for chosen in (e for p in outcome.phases for e in p.exercises):
+        assert not set(BY_ID[chosen.id].precautions) & POSTNATAL_BANS, chosen.id
+        assert not {"band", "weight"} & set(BY_ID[chosen.id].equipment), chosen.id
+        assert chosen.level == "easier", chosen.id
+    assert "movement-retraining" in {h.id for h in outcome.held}
+    assert any("pelvic-health physiotherapist" in n.text for n in outcome.notes)
+
+
+@SETTINGS
+@given(limited_fields, st.booleans(), st.integers(0, 520))
+def test_no_high_load_exercise_at_the_start_after_surgery_or_a_fracture(data, able, weeks):
+    """Any answers after surgery or a fracture; half of them from a reader able for the harder
+    versions (cleared, full weight, a side plank from the feet), whom only the start cap holds back."""
+    if able:
+        data = {**data, "weeks_since_surgery": weeks, "weight_bearing": "full", "single_leg_cleared": "yes",
+                "bone_healed": "yes", "side_plank": "feet", "single_leg_stance": "yes", "outer_hip_pain": False,
+                "pain_now": min(data["pain_now"], 3), "pregnancy": "no"}
+    answers, outcome = outcome_of(data)
+    if not isinstance(outcome, Program):
+        return
+    for exercise_id in chosen_ids(outcome):
+        assert "high-load" not in BY_ID[exercise_id].precautions, exercise_id
+
+
+@SETTINGS
+@given(limited_fields, st.sampled_from(FRACTURES), st.integers(0, 520), st.sampled_from(A.HEALED))
+def test_a_gentle_start_whenever_a_fracture_is_still_healing(data, procedure, weeks, healed):
+    data = {**data, "procedure": procedure, "weeks_since_surgery": weeks, "bone_healed": healed}
+    answers, outcome = outcome_of(data)
+    if not isinstance(outcome, Program) or not fracture_healing(answers):
+        return
+    assert all(e.level == "easier" for p in outcome.phases for e in p.exercises)
+    assert "movement-retraining" in {h.id for h in outcome.held}
+    if weeks >= 12:
+        assert any(n.text.startswith("Check with your fracture team") for n in outcome.notes)
 
 
 @SETTINGS
@@ -539,3 +591,40 @@ def test_review_finding_17_falls_and_walking_aids():
     assert "Side plank with hands on a counter" not in names(outcome)
     assert not any("balance-demand" in BY_ID[i].precautions for i in chosen_ids(outcome))
     assert any("strength-and-balance" in n.text for n in outcome.notes)
+
+
+# --- the physiotherapist's third read (issue 23), on the real catalog ----------------------------
+
+SPORT = {"goal": "return-to-sport", "single_leg_squat": "free", "side_plank": "feet", "weak_side": "right",
+         "pain_onset": "long-standing"}
+
+
+def test_third_read_finding_1_after_birth_a_gentle_start_and_a_pelvic_health_physiotherapist():
+    outcome = run(pregnancy="gave-birth-last-12-weeks", **SPORT)
+    assert not names(outcome) & {"Side-lying hip abduction with a band", "Standing fire hydrant with a band",
+                                 "Standing wall press with a mini squat", "Single-leg squat",
+                                 "Side plank from the knees", "Banded clam"}
+    assert all(e.level == "easier" for p in outcome.phases for e in p.exercises) and outcome.held
+    assert any("6 to 8 week postnatal check" in n.text for n in outcome.notes)
+
+
+def test_third_read_finding_2_from_20_weeks_no_side_plank_or_high_load():
+    outcome = run(pregnancy="20-weeks-or-more", **SPORT)
+    assert not names(outcome) & {"Side plank with hip abduction and a band", "Clam in a side plank from the knees"}
+    assert not any({"high-load", "side-plank-loading"} & set(BY_ID[i].precautions) for i in chosen_ids(outcome))
+
+
+def test_third_read_finding_3_the_knee_side_plank_comes_first_after_surgery():
+    outcome = run(**SPORT, **operated(operated_side="right", procedure="hip-replacement-posterior",
+                                      weeks_since_surgery=13, single_leg_cleared="yes"))
+    assert "Side plank from the knees" in names(outcome) and "Side plank with hip abduction" not in names(outcome)
+
+
+def test_third_read_finding_4_a_fracture_not_healed_after_12_weeks_starts_gently():
+    for procedure, weeks, healed in (("fracture-fixation", 13, "no"), ("fracture-not-operated", 30, "not-sure"),
+                                     ("fracture-fixation", 30, "not-sure")):
+        outcome = run(**SPORT, **operated(operated_side="right", procedure=procedure, weeks_since_surgery=weeks,
+                                          single_leg_cleared="yes", bone_healed=healed))
+        assert not names(outcome) & {"Hip dip and raise", "Single-leg box squat", "Standing fire hydrant"}
+        assert all(e.level == "easier" for p in outcome.phases for e in p.exercises) and outcome.held
+        assert any(n.text.startswith("Check with your fracture team") for n in outcome.notes)

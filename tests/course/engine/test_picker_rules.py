@@ -257,7 +257,7 @@ def test_standing_on_a_leg_that_may_not_take_full_weight_is_a_contradiction():
 def test_form_strings_become_typed_answers_and_back():
     original = answers(weak_side="both", equipment=["band", "wall"], outer_hip_pain=True,
                        pain_onset="long-standing", walking_worse="some", worse_exercises=["lift"],
-                       single_leg_stance="no", falls_or_walking_aid=True, pregnancy="under-20-weeks",
+                       single_leg_stance="no", falls_or_walking_aid=True, pregnancy="16-to-19-weeks",
                        **surgery(precautions=["no-crossing-midline"]))
     form = answers_to_form(original)
     assert form["pain_now"] == ["2"] and form["equipment"] == ["band", "wall"] and form["red_flags"] == ["none"]
@@ -397,6 +397,25 @@ def test_a_runners_groin_pain_that_hurts_on_walking_or_standing_is_same_day_with
     # Pain only on running or hopping stays "soon", with no running until seen.
     running_only = pick(answers(red_flags=["runner-groin-pain"]), catalog())
     assert running_only.urgency == "soon" and "Stop running" in running_only.triggers[0].action
+
+
+def test_the_runners_same_day_sign_is_in_plain_words_and_a_leg_that_takes_no_weight_is_an_emergency():
+    """Finding 7 (third read): no jargon, and a runner who cannot put any weight on the leg goes to A&E
+    (a possible completed femoral neck fracture), through the one cannot-bear-weight sign."""
+    signs = {s.id: s for s in WARNING_SIGNS}
+    walking = signs["runner-groin-pain-walking"]
+    assert "on loading" not in walking.label
+    assert "groin pain when you run, hop or jump that also hurts when you walk or stand on that leg" in walking.label.lower()
+    assert "cannot put any weight on the leg" in walking.label and "emergency" in walking.label
+    assert "A&E" in walking.action and "999" in walking.action
+    # The one emergency sign for a leg that takes no weight covers the runner, without a fall.
+    weightless = [s for s in WARNING_SIGNS if "cannot put any weight" in s.label and s.urgency == "emergency-today"]
+    assert [s.id for s in weightless] == ["fall-cannot-bear-weight"]
+    sign = weightless[0]
+    assert "running" in sign.label and "femoral neck fracture" in sign.why
+    assert "NICE CKS: Hip pain in adults" in sign.source and "More cautious than NICE CKS" in sign.convention
+    outcome = pick(answers(red_flags=["fall-cannot-bear-weight"]), catalog())
+    assert isinstance(outcome, Referral) and outcome.urgency == "emergency-today"
 
 
 def test_no_sign_cites_an_internal_document_and_every_cite_has_a_reference():
@@ -596,6 +615,41 @@ def test_a_fracture_that_was_not_operated_on_has_the_same_limits_until_the_bone_
     assert "plank-knees" in chosen(healed)  # 12 weeks past and the team has said it has healed
 
 
+def test_a_fracture_not_yet_healed_after_12_weeks_starts_gently_and_asks_to_check_with_the_fracture_team():
+    """Finding 4 (third read): not healed after 12 weeks may be delayed healing: a gentle start while
+    the fracture's limits hold, however long ago, and "check with your fracture team"."""
+    for procedure, weeks, healed in (("fracture-fixation", 13, "no"), ("fracture-not-operated", 30, "not-sure"),
+                                     ("fracture-fixation", 30, "not-sure")):
+        outcome = program(**SPORT, **surgery(procedure=procedure, weeks_since_surgery=weeks, bone_healed=healed))
+        got = chosen(outcome)
+        assert got and all(e.level == "easier" for e in got.values()), (procedure, weeks)
+        assert not {"lift", "squat-box", "squat-held"} & set(got), (procedure, weeks)
+        assert outcome.held and outcome.held[0].id == "movement-retraining"
+        assert any("fracture team has said the bone has healed" in r.text for r in outcome.held[0].until)
+        note = next(n for n in outcome.notes if n.text.startswith("Check with your fracture team"))
+        assert "course convention" in note.text and "Hip Drop course convention" in note.source
+    # Healed after 12 weeks: no gentle start from the fracture.
+    healed = program(**SPORT, **surgery(procedure="fracture-fixation", weeks_since_surgery=13))
+    assert not healed.held and not any(n.text.startswith("Check with your fracture team") for n in healed.notes)
+
+
+def test_the_pages_list_every_reason_for_a_gentle_start_and_say_a_fracture_fixed_or_not():
+    """Finding 5 (third read): the clinical rules page states every reason the engine applies."""
+    html = clinical_rules_html(catalog())
+    assert "A fracture fixation&#x27;s own limits" not in html
+    assert "A fracture&#x27;s own limits, fixed with metal or not" in html
+    for reason in ("cannot yet stand on one leg for 30 seconds", "pain of 4/10 or more", "outside of the hip",
+                   "surgery or a fracture in the last 12 weeks", "even after 12 weeks while the team has not cleared",
+                   "a fracture the team has not yet said has healed", "the 12 weeks after giving birth"):
+        assert html.count(reason) >= 2, reason  # the limits table and the conventions list
+    # Each situation on that list starts gently in the engine.
+    for changes in ({"single_leg_stance": "not-tried"}, {"pain_now": 4}, {"outer_hip_pain": True},
+                    surgery(weeks_since_surgery=11), surgery(weeks_since_surgery=20, single_leg_cleared="no"),
+                    surgery(procedure="fracture-fixation", weeks_since_surgery=20, bone_healed="no"),
+                    {"pregnancy": "gave-birth-last-12-weeks"}):
+        assert program(**changes).held, changes
+
+
 def test_after_surgery_every_family_starts_no_higher_than_standard_with_no_band_or_weight():
     """A hip replacement at week 13, cleared, able and equipped for the harder versions: standard at most."""
     sport = {"single_leg_squat": "free", "side_plank": "feet", "goal": "return-to-sport", "equipment": EVERYTHING}
@@ -613,7 +667,20 @@ def test_after_surgery_every_family_starts_no_higher_than_standard_with_no_band_
     # The next step is still named: the guided session steps up from the standard version.
     assert got["lift"].harder == "Lift Weight"
     assert any("course convention" in r.text for r in got["lift"].reasons)
-    assert any("standard version, with no band or weight" in n.text for n in outcome.notes)
+    assert any("standard version, with no band, weight or high-load exercise" in n.text for n in outcome.notes)
+
+
+def test_the_start_after_surgery_has_no_high_load_version_so_the_knee_side_plank_comes_first():
+    """Finding 3 (third read): a standard side plank with a leg lift is high-load; after surgery the
+    side plank from the knees starts, and the session may step up from it."""
+    assert "plank" in chosen(program(**SPORT, side_plank="feet"))  # the same reader without surgery
+    outcome = program(**SPORT, side_plank="feet", **surgery(procedure="hip-replacement-posterior", weeks_since_surgery=13))
+    got = chosen(outcome)
+    assert "plank-knees" in got and "plank" not in got
+    assert not any("high-load" in tags(i) for i in got)
+    gone = left_out(outcome)["plank"]
+    assert gone.kind == "post-op-start" and "high-load" in gone.text and gone.source == "Hip Drop course convention"
+    assert got["plank-knees"].harder == "Plank"
 
 
 def test_no_hops_after_surgery_or_a_fracture_however_long_ago_and_even_when_cleared():
@@ -687,36 +754,75 @@ def test_falls_or_a_walking_aid_leave_out_balance_and_planks_allow_a_firm_hold_a
     assert any("strength-and-balance" in n.text and "NICE NG249" in n.source for n in outcome.notes)
 
 
-def test_from_20_weeks_of_pregnancy_nothing_is_done_lying_on_the_back():
-    outcome = program(pregnancy="20-weeks-or-more", pain_now=5)
-    assert "press" not in chosen(outcome) and left_out(outcome)["press"].kind == "pregnancy"
-    assert "press" in chosen(program(pregnancy="under-20-weeks", pain_now=5))
+def test_from_16_weeks_of_pregnancy_nothing_is_done_lying_on_the_back():
+    """Finding 6 (third read): the NHS advises against lying flat on the back, especially after 16 weeks."""
+    for weeks in ("16-to-19-weeks", "20-weeks-or-more"):
+        outcome = program(pregnancy=weeks, pain_now=5)
+        assert "press" not in chosen(outcome) and left_out(outcome)["press"].kind == "pregnancy", weeks
+        assert "NHS: Exercise in pregnancy" in left_out(outcome)["press"].source
+        assert any(n.text.startswith("From 16 weeks of pregnancy") for n in outcome.notes)
+    early_on = program(pregnancy="under-16-weeks", pain_now=5)
+    assert "press" in chosen(early_on)
+    assert any(n.text.startswith("Later, from 16 weeks") for n in early_on.notes)
+    # From 16 to 19 weeks the hops and balance work stay (the 20-week rule is separate).
+    assert "hop" in chosen(program(**SPORT, pregnancy="16-to-19-weeks"))
+    assert "Exercise in pregnancy" in SOURCES_BY_CITE["NHS: Exercise in pregnancy"].reference
+    assert "especially after 16 weeks" in SOURCES_BY_CITE["NHS: Exercise in pregnancy"].reference
+
+
+def test_an_old_under_20_weeks_answer_still_reads_as_the_cautious_16_to_19_weeks():
+    """Answers saved before the 16-week option (a bookmark, a session log) never crash or lose a limit."""
+    old = data(pregnancy="under-20-weeks", pain_now=5)
+    assert answers_from_dict(old).pregnancy == "16-to-19-weeks"
+    form = answers_to_form(answers_from_dict(data(pain_now=5)))
+    form["pregnancy"] = ["under-20-weeks"]
+    parsed = answers_from_form(form)
+    assert parsed.pregnancy == "16-to-19-weeks" and "press" not in chosen(pick(parsed, catalog()))
+    assert any("'pregnancy'" in p and "'under-16-weeks'" in p for p in problems_for(data(pregnancy="under-12-weeks")))
 
 
 SPORT = {"single_leg_squat": "free", "goal": "return-to-sport", "equipment": EVERYTHING}
 
 
-def test_from_20_weeks_of_pregnancy_no_hops_or_balance_work_and_lying_on_the_back_still_out():
-    early_on = chosen(program(**SPORT, pregnancy="under-20-weeks"))
-    assert "hop" in early_on and any("balance-demand" in tags(i) for i in early_on)
+def test_from_20_weeks_of_pregnancy_no_hops_balance_work_high_load_or_side_plank():
+    """Finding 2 (third read): the full side plank (high-load) is out from 20 weeks too."""
+    early_on = chosen(program(**SPORT, pregnancy="16-to-19-weeks"))
+    assert "hop" in early_on and any("balance-demand" in tags(i) for i in early_on) and "plank" in early_on
     outcome = program(**SPORT, pregnancy="20-weeks-or-more")
     for exercise_id in chosen(outcome):
-        assert not tags(exercise_id) & {"impact", "balance-demand", "lies-on-back"}, exercise_id
+        banned = {"impact", "balance-demand", "lies-on-back", "high-load", "side-plank-loading"}
+        assert not tags(exercise_id) & banned, exercise_id
+    assert left_out(outcome)["plank-knees"].kind == "pregnancy"
+    assert "course convention" in left_out(outcome)["plank"].text
     gone = left_out(outcome)
     assert gone["hop-both"].kind == "pregnancy" and "midwife or doctor" in gone["hop-both"].text
     assert "Hip Drop course convention" in gone["hop-both"].source and "ACOG 2020" in gone["hop-both"].source
     assert any("midwife or doctor" in n.text and "balance" in n.text for n in outcome.notes)
 
 
-def test_after_giving_birth_no_hops_no_high_load_and_a_pelvic_health_physiotherapist():
-    outcome = program(**SPORT, pregnancy="gave-birth-last-12-weeks")
-    for exercise_id in chosen(outcome):
-        assert not tags(exercise_id) & {"impact", "high-load"}, exercise_id
+def test_after_giving_birth_a_gentle_start_no_band_weight_high_load_side_plank_or_hops():
+    """Finding 1 (third read): the 12 weeks after birth start gently, with a pelvic-health physiotherapist
+    and the 6 to 8 week check before moving on."""
+    outcome = program(**SPORT, side_plank="feet", pregnancy="gave-birth-last-12-weeks")
+    got = chosen(outcome)
+    assert got and all(e.level == "easier" for e in got.values())
+    for exercise_id in got:
+        assert not tags(exercise_id) & {"impact", "high-load", "added-resistance", "side-plank-loading"}, exercise_id
+    assert "movement-retraining" not in [p.id for p in outcome.phases]
+    held = outcome.held[0]
+    assert held.id == "movement-retraining" and "you gave birth in the last 12 weeks" in held.because
+    assert any("pelvic-health physiotherapist" in r.text and "6 to 8 week postnatal check" in r.text for r in held.until)
+    capped = next(r for e in got.values() for r in e.reasons if "you gave birth in the last 12 weeks" in r.text)
+    assert capped.source == "Hip Drop course convention"
+    assert left_out(outcome)["plank-knees"].kind == "pregnancy"
+    assert "course convention" in left_out(outcome)["plank-knees"].text
     assert "press" not in left_out(outcome) or left_out(outcome)["press"].kind != "pregnancy"  # may lie on the back
     gone = left_out(outcome)
-    assert gone["hop"].kind == "pregnancy" and "Goom, Donnelly & Brockwell 2019" in gone["hop"].source
+    assert gone["top-leg-band"].kind == "pregnancy" and "Goom, Donnelly & Brockwell 2019" in gone["top-leg-band"].source
+    assert not gone.get("hop-both")  # hops wait with movement retraining, held back as a whole
     note = next(n for n in outcome.notes if "gave birth" in n.text)
     assert "pelvic-health physiotherapist" in note.text and "12 weeks" in note.text
+    assert "6 to 8 week postnatal check" in note.text and "course convention" in note.text
     assert "Goom, Donnelly & Brockwell 2019" in SOURCES_BY_CITE
     html = clinical_rules_html(catalog())
     assert "Gave birth in the last 12 weeks" in html and "Goom T, Donnelly G, Brockwell E (2019)" in html
@@ -924,6 +1030,23 @@ REVIEW_RUNS = (
                "equipment": EVERYTHING},
      lambda o: _not_in_program(o, {"impact", "balance-demand", "lies-on-back"})),
     ("2nd-4", {"red_flags": ["runner-groin-pain-walking"]}, lambda o: o.urgency == "same-day"),
+    # Third read (issue 23): the physiotherapist's runs, findings 1 to 4.
+    ("3rd-1", {"pregnancy": "gave-birth-last-12-weeks", "single_leg_squat": "free", "side_plank": "feet",
+               "goal": "return-to-sport", "equipment": EVERYTHING},
+     lambda o: _not_in_program(o, {"impact", "high-load", "added-resistance", "side-plank-loading"})
+     and all(e.level == "easier" for e in chosen(o).values()) and o.held),
+    ("3rd-2", {"pregnancy": "20-weeks-or-more", "single_leg_squat": "free", "side_plank": "feet",
+               "goal": "return-to-sport", "equipment": EVERYTHING},
+     lambda o: _not_in_program(o, {"high-load", "side-plank-loading"})),
+    ("3rd-3", surgery(procedure="hip-replacement-posterior", weeks_since_surgery=13)
+     | {"single_leg_squat": "free", "side_plank": "feet", "goal": "return-to-sport", "equipment": EVERYTHING},
+     lambda o: _not_in_program(o, {"high-load", "added-resistance"})),
+    ("3rd-4", surgery(procedure="fracture-fixation", weeks_since_surgery=13, bone_healed="no")
+     | {"single_leg_squat": "free", "side_plank": "feet", "goal": "return-to-sport", "equipment": EVERYTHING},
+     lambda o: all(e.level == "easier" for e in chosen(o).values()) and o.held),
+    ("3rd-4", surgery(procedure="fracture-not-operated", weeks_since_surgery=30, bone_healed="not-sure")
+     | {"single_leg_squat": "free", "goal": "return-to-sport", "equipment": EVERYTHING},
+     lambda o: all(e.level == "easier" for e in chosen(o).values()) and o.held),
 )
 
 
