@@ -15,6 +15,7 @@ from .engine.picker.form import render_picker
 from .figures import figure_alt, still_figure
 
 SESSION_PAGE = "session.md"  # the guided session: the program result links to it
+WARNING_SIGNS = ("lessons/causes-and-assessment.md", "#red-flags")  # a referral links its signs to this list
 
 
 def exercise_urls(catalog_data: dict, page) -> dict[str, str]:
@@ -65,6 +66,9 @@ def macros(project) -> dict:
         session = page.link_or_none(SESSION_PAGE)
         if session is not None:
             urls["session"] = session
+        signs = page.link_or_none(WARNING_SIGNS[0])
+        if signs is not None:
+            urls["warning_signs"] = signs + WARNING_SIGNS[1]
         return render_picker(catalog, site_root(page), urls)
 
     return {"program_picker": program_picker}

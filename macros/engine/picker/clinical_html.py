@@ -408,6 +408,14 @@ def _conventions() -> list[str]:
         "reader is assumed to have it on the side they train.",
         f"New pain of {HIGH_PAIN}/10 or more gives rest and review; a long-standing usual pain of "
         f"{HIGH_PAIN}/10 or more gives a referral. Pain is 'new' if it began or clearly changed in the last 3 months.",
+        f"After surgery or a fracture, however long ago: new pain of {HIGH_PAIN}/10 or more sends the reader "
+        "to their surgical or fracture team today (with the emergency signs to watch for, quoted from the "
+        f"warning-sign table), a long-standing usual pain of {HIGH_PAIN}/10 or more to the same team within "
+        f"a few days, and a usual pain of {pain_monitoring.TEAM_CHECK_AT}/10 or more puts a note at the "
+        "top of the program to contact the team before starting. "
+        "The program's pain stop rule then names only the team.",
+        "A fracture during pregnancy gives no program: the reader asks the fracture team and the "
+        "maternity team to plan the exercises together.",
         "Within a phase, the versions the reader has progressed furthest along are kept first; for a "
         "return to sport, the hops and then the other exercises that need a single-leg squat come first.",
         f"Hops are only for the goal '{IMPACT_GOAL.replace('-', ' ')}', only after a free single-leg "
@@ -507,7 +515,9 @@ DECISIONS: tuple[Decision, ...] = (
         "New pain of 7 out of 10 or more: a referral?",
         "Rest and review: new, strong pain often settles, and the advice says to see a doctor or "
         "physiotherapist if it does not settle or gets worse. A long-standing usual pain of 7 or more "
-        "gets a referral, because the pain-monitoring rule cannot guide it.",
+        "gets a referral, because the pain-monitoring rule cannot guide it. After surgery or a fracture, "
+        "new pain of 7 or more is a referral to the surgical or fracture team the same day: it can mean "
+        "a problem with the new joint, the metalwork or the healing bone.",
         COURSE_CONVENTION,
     ),
     Decision(
@@ -625,7 +635,11 @@ def clinical_rules_html(catalog: Catalog) -> str:
             _dose_table(catalog),
             '<h2 id="pain">Pain</h2>',
             f"<p>New pain of {HIGH_PAIN}/10 or more: rest and review, no program. A long-standing usual "
-            f"pain of {HIGH_PAIN}/10 or more: a referral, no program. Every program carries this rule:</p>",
+            f"pain of {HIGH_PAIN}/10 or more: a referral, no program. After surgery or a fracture: new pain of "
+            f"{HIGH_PAIN}/10 or more, the surgical or fracture team today; long-standing, the same team within a "
+            f"few days; a usual pain of {pain_monitoring.TEAM_CHECK_AT}/10 or more, a program that opens "
+            f'with a note to contact the team first (<strong class="hd-convention">course convention</strong>). '
+            "Every program carries this rule:</p>",
             pain_monitoring_html(),
             '<h2 id="sessions">Guided sessions and the log</h2>',
             "<p>The guided session follows the program and every rule above: the warning signs, the "

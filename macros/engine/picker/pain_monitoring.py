@@ -25,7 +25,13 @@ The rule (``judge``):
   the fracture has the records and the X-rays (NHS: Hip replacement recovery: contact the care team
   about new problems with the hip).
 - A usual pain of ``REFER_AT`` or more is too high a baseline for this rule: the reader sees a
-  physiotherapist or doctor first (``refer_first``).
+  physiotherapist or doctor first (``refer_first``). After surgery or a fracture the reader contacts
+  their surgical or fracture team instead: today when the pain is new, soon when it is long-standing
+  (``TEAM_TODAY``, ``TEAM_SOON``). A usual pain of ``TEAM_CHECK_AT`` to ``REFER_AT`` - 1 after surgery
+  or a fracture gets a program with ``TEAM_CHECK`` at its top. These urgencies and ``TEAM_CHECK_AT``
+  are course conventions; whom to contact is the NHS's (contact the care team about new problems).
+- A program's pain stop rule (``personal_line``) names the team, and only the team, for a reader
+  after surgery or a fracture (``STOP_AND_SEE_TEAM``, ``SHARP_OUT_TEAM``).
 
 Source: the pain-monitoring model of Silbernagel et al. 2007, tested in Achilles tendinopathy (pain
 during activity up to 5 out of 10, settled by the next morning, not building from week to week).
@@ -42,6 +48,7 @@ from .sources import COURSE_CONVENTION
 ALLOWED_RISE = 2  # points above the usual pain, during the exercises and after
 MAX_PAIN = 5  # never above this during or after (Silbernagel et al. 2007's ceiling)
 REFER_AT = 7  # a usual pain at or above this sends the reader to a clinician first
+TEAM_CHECK_AT = 4  # after surgery or a fracture, a usual pain this high: the team checks it first
 STOP_AT = REFER_AT  # any rating this high stops the exercises (no program has a usual pain this high)
 BROKEN_IN_A_ROW = 2  # the rule broken in this many sessions in a row at the easiest dose: stop
 SHARP_TIMES = 2  # stopped for sharp pain this many times: the exercise is left out until checked
@@ -67,6 +74,21 @@ AFTER_SURGERY = (
     "red, hot or oozing or you have a fever (a warning sign)."
 )
 
+# After surgery or a fracture, a high usual pain sends the reader to the team (course conventions).
+TEAM_TODAY = (
+    f"Contact {SURGICAL_TEAM} today. Do no exercises until they have checked the hip. Strong new pain "
+    "after an operation or a fracture can mean a problem with the new joint, the metalwork or the "
+    "healing bone. They have your records and X-rays."
+)
+TEAM_SOON = (
+    f"Contact {SURGICAL_TEAM} within the next few days, before you start these exercises. Ask them to "
+    "check the hip and to say how much pain during exercise is all right for you."
+)
+TEAM_CHECK = (
+    f"Contact {TEAM} before you start: pain at this level after an operation or fracture should be "
+    "checked by them (a course convention)."
+)
+
 # The four stops, in the words every page and every program's stop rules use.
 STOP_AND_SEE = (
     f"Stop the exercises and see a physiotherapist if your pain reaches {STOP_AT} out of 10 or more, "
@@ -77,6 +99,17 @@ STOP_AND_SEE = (
 SHARP_OUT = (
     f"If an exercise gives you sharp pain {times_in_words(SHARP_TIMES)}, leave it out until a "
     "physiotherapist has checked it."
+)
+# The same four stops for a reader after surgery or a fracture: the team, not any physiotherapist.
+STOP_AND_SEE_TEAM = (
+    f"Stop the exercises and contact {SURGICAL_TEAM} if your pain reaches {STOP_AT} out of 10 or more "
+    "(contact them today), if your highest pain in a week is above your usual level and higher than "
+    f"the week before, or if your pain breaks this rule {times_in_words(BROKEN_IN_A_ROW)} in a row when "
+    "you are already at the easiest version and the fewest sets. Contact them today, too, if the wound "
+    "is red, hot or oozing or you have a fever (a warning sign)."
+)
+SHARP_OUT_TEAM = (
+    f"If an exercise gives you sharp pain {times_in_words(SHARP_TIMES)}, leave it out until {TEAM} has checked it."
 )
 # The same four stops one by one, for a page that lists them (the session page's ``pain_stop_rules()``).
 SEE = "stop the exercises and see a physiotherapist"
@@ -119,7 +152,10 @@ RULE = PainRule(
         SHARP_OUT,
         AFTER_SURGERY,
         f"If your usual pain is {REFER_AT} out of 10 or more, see a physiotherapist or doctor before "
-        "you use this rule.",
+        "you use this rule. After surgery or a fracture, contact your surgical or fracture team "
+        "instead: today if the pain is new, within a few days if it is long-standing.",
+        f"After surgery or a fracture, a usual pain of {TEAM_CHECK_AT} out of 10 or more should be "
+        "checked by your surgical or fracture team before you start.",
     ),
     caveat="This way of judging pain was tested in people with Achilles tendinopathy (a sore heel "
     "tendon), where pain during exercise up to 5 out of 10 was allowed if it settled by the next "
@@ -133,7 +169,8 @@ RULE = PainRule(
     "choice too, more cautious than any published rule. After surgery or a fracture they send you to "
     f"the team that treats you ({AFTER_SURGERY_SOURCE}: contact the care team about new problems); "
     f"'today' for pain of {STOP_AT} or more is the course's convention, and the wound or fever sign is "
-    "a warning sign of the course's list.",
+    "a warning sign of the course's list. So are the urgencies for a high usual pain after surgery "
+    f"(today when new, within a few days when long-standing) and the team's check from {TEAM_CHECK_AT} out of 10.",
 )
 
 
@@ -198,11 +235,13 @@ def allowance(usual: int) -> str:
     return f"it may go up to about {top} out of 10" if top > usual else "it should not go up at all"
 
 
-def personal_line(usual: int) -> str:
-    """The rule in one sentence with the reader's own numbers (for a program's stop rules)."""
+def personal_line(usual: int, after_surgery: bool = False) -> str:
+    """The rule with the reader's own numbers (for a program's stop rules). After surgery or a
+    fracture the stops name only the reader's team (``STOP_AND_SEE_TEAM``, ``SHARP_OUT_TEAM``)."""
+    stops = f"{STOP_AND_SEE_TEAM} {SHARP_OUT_TEAM}" if after_surgery else f"{STOP_AND_SEE} {LEAVE_OUT_SHARP}"
     return (
         f"Pain: your usual pain is {usual} out of 10, so during and after the exercises {allowance(usual)}, "
         f"and it should be back to {usual} by the next morning. "
-        "If it goes higher, or has not settled, go back a step next time; stop an exercise at once "
-        f"if the pain is sharp. {STOP_AND_SEE} {LEAVE_OUT_SHARP}"
+        f"If it goes higher, or has not settled, go back a step next time; stop an exercise at once "
+        f"if the pain is sharp. {stops}"
     )

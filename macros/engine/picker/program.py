@@ -60,6 +60,8 @@ class Referral:
     what_to_do: str
     whom: str
     kind: str = "referral"
+    # Warning signs to watch for until seen, each quoted from the warning-sign table: "label: what to do".
+    watch_for: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -231,7 +231,21 @@ def render_program(program: Program, base_url: str = "", urls: dict | None = Non
     return "".join(parts)
 
 
-def render_referral(referral: Referral) -> str:
+WATCH_FOR = "Until you are seen, watch for these emergency warning signs"
+
+
+def _watch_for(referral: Referral, urls: dict) -> str:
+    """The warning signs to watch for, quoted from the table, with a link to the list when the build gives one."""
+    if not referral.watch_for:
+        return ""
+    heading = _e(WATCH_FOR)
+    if urls.get("warning_signs"):
+        heading = f'<a href="{_e(urls["warning_signs"])}">{heading}</a>'
+    items = "".join(f"<li>{_e(line)}</li>" for line in referral.watch_for)
+    return f'<div class="hd-watch-for"><p><strong>{heading}:</strong></p><ul>{items}</ul></div>'
+
+
+def render_referral(referral: Referral, urls: dict | None = None) -> str:
     triggers = "".join(
         f"<li><strong>{_e(t.label)}</strong>: {_e(t.action)} "
         + (f"{_e(t.why)} " if t.why else "")
@@ -249,6 +263,7 @@ def render_referral(referral: Referral) -> str:
         f"{urgency}"
         f'<p class="hd-what-to-do"><strong>What to do:</strong> {_e(referral.what_to_do)}</p>'
         f'<p class="hd-whom"><strong>Whom to see:</strong> {_e(referral.whom)}.</p>'
+        f"{_watch_for(referral, urls or {})}"
         '<p class="hd-disclaimer">Education, not medical advice. If you are worried, seek help '
         "sooner rather than later.</p>"
         "</section>"
@@ -270,7 +285,7 @@ def render(outcome: Outcome, base_url: str = "", urls: dict | None = None) -> st
     if isinstance(outcome, Program):
         return render_program(outcome, base_url, urls)
     if isinstance(outcome, Referral):
-        return render_referral(outcome)
+        return render_referral(outcome, urls)
     return render_rest(outcome)
 
 
@@ -287,6 +302,8 @@ def render_text(outcome: Outcome) -> str:
         if level:
             lines += ["", f"How soon: {level.label}."]
         lines += ["", f"What to do: {outcome.what_to_do}", f"Whom to see: {outcome.whom}."]
+        if outcome.watch_for:
+            lines += ["", f"{WATCH_FOR}:", *(f"  - {line}" for line in outcome.watch_for)]
         return "\n".join(lines) + "\n"
     if isinstance(outcome, RestAdvice):
         lines += ["REST AND REVIEW FIRST", "", outcome.reason, *(f"  - {a}" for a in outcome.advice)]

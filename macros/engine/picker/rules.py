@@ -29,6 +29,7 @@ The reader's situations, each a rule below with its source on the clinical rules
 from dataclasses import dataclass
 
 from ..catalog import Catalog, Dosing, Exercise
+from . import pain_monitoring
 from .answers import Answers
 from .limits import (
     APPROACH_WEEKS,
@@ -1406,14 +1407,19 @@ def situation_notes(answers: Answers) -> tuple[Reason, ...]:
                 SOURCE_EARLY,
             )
         )
-    if post_op_start(answers) and not gentle_start(answers):
+    if post_op_start(answers):
+        gently = (
+            " For now you start even more gently, at the easier versions (the reasons are with each exercise)."
+            if gentle_start(answers)
+            else ""
+        )
         notes.append(
             Reason(
                 f"After your operation or fracture, every exercise starts no higher than its "
                 f"{POST_OP_START_LEVEL} version, with no band, weight or high-load exercise (a course "
-                "convention), however "
-                "long ago it was. The guided session steps you up to the harder versions when your log "
-                "shows you have mastered the dose with no rise in pain. Your team's own limits come first.",
+                f"convention), however long ago it was.{gently} The guided session steps you up to the "
+                "harder versions when your log shows you have mastered the dose with no rise in pain. "
+                "Your team's own limits come first.",
                 SOURCE_POST_OP_START,
             )
         )
@@ -1479,9 +1485,33 @@ def pregnancy_notes(answers: Answers) -> list[Reason]:
     ]
 
 
+SOURCE_TEAM_CHECK = pain_monitoring.AFTER_SURGERY_SOURCE + "; " + COURSE_CONVENTION
+
+
+def team_check(answers: Answers) -> bool:
+    """After surgery or a fracture (however long ago), a usual pain of TEAM_CHECK_AT or more: the
+    program opens with a note to contact the team first (a course convention; a pain of REFER_AT or
+    more gets a referral instead, in ``safety``)."""
+    return answers.recent_surgery_or_fracture and answers.pain_now >= pain_monitoring.TEAM_CHECK_AT
+
+
+def team_notes(answers: Answers) -> tuple[Reason, ...]:
+    """The note at the top of the program for ``team_check``."""
+    return (Reason(pain_monitoring.TEAM_CHECK, SOURCE_TEAM_CHECK),) if team_check(answers) else ()
+
+
 def pain_notes(answers: Answers, catalog: Catalog) -> tuple[Reason, ...]:
     notes = []
-    if answers.pain_onset == "long-standing" and answers.pain_now > 0:
+    if answers.recent_surgery_or_fracture and answers.pain_onset == "long-standing" and not team_check(answers):
+        if answers.pain_now > 0:
+            notes.append(
+                Reason(
+                    f"Because your pain is long-standing, ask {pain_monitoring.TEAM} to review the hip as "
+                    "well: this program is not a diagnosis. Judge your pain with the pain rule in the stop rules.",
+                    SOURCE_RULE,
+                )
+            )
+    elif answers.pain_onset == "long-standing" and answers.pain_now > 0 and not team_check(answers):
         notes.append(
             Reason(
                 "Because your pain is long-standing, ask a physiotherapist or doctor to review the hip "
@@ -1516,6 +1546,11 @@ def _priority(exercise: Exercise, answers: Answers) -> int:
     return 1 if exercise.requires else 2
 
 
+def _who_to_ask(answers: Answers) -> str:
+    """Whom a reader asks for an exercise the program cannot give: the team after surgery or a fracture."""
+    return pain_monitoring.TEAM if answers.recent_surgery_or_fracture else "a physiotherapist"
+
+
 def _phase_or_none(catalog: Catalog, answers: Answers, phase: str, candidates, left_out: list) -> Phase | None:
     # Goal first (``_priority``), then the versions the reader has progressed furthest along
     # (stable: catalog order).
@@ -1530,7 +1565,7 @@ def _phase_or_none(catalog: Catalog, answers: Answers, phase: str, candidates, l
                 "",
                 "phase",
                 f"No {PHASE_TITLES[phase].lower()} exercise fits your answers, so the program skips "
-                "that phase; ask a physiotherapist for one that suits you.",
+                f"that phase; ask {_who_to_ask(answers)} for one that suits you.",
                 SOURCE_RULE,
             )
         )
@@ -1579,7 +1614,13 @@ def build_program(answers: Answers, catalog: Catalog) -> tuple[Program | None, t
     )
     if not phases:
         return None, left
-    notes = (*situation_notes(answers), *side_notes(answers), *pain_notes(answers, catalog), ORDER_NOTE)
+    notes = (
+        *team_notes(answers),
+        *situation_notes(answers),
+        *side_notes(answers),
+        *pain_notes(answers, catalog),
+        ORDER_NOTE,
+    )
     return (
         Program(
             goal=answers.goal,

@@ -4,7 +4,9 @@ high usual pain give a referral; new, high pain gives rest advice.
 Nothing here looks at the exercise catalog: when ``screen`` returns an outcome, the reader gets no
 exercises at all. The warning signs and their urgency live in ``warning_signs.py``; the
 pain-monitoring rule in ``pain_monitoring.py``. The order of the checks (``screen``): warning signs,
-age, walking worse after every exercise, surgery, usual pain, new high pain.
+a high pain after surgery or a fracture (the team: today when new, soon when long-standing; with a
+warning sign, both in one referral at the more urgent level), age, walking worse after every
+exercise, surgery, usual pain, new high pain.
 """
 
 from . import pain_monitoring
@@ -12,15 +14,29 @@ from .answers import Answers
 from .limits import PROCEDURES_BY_ID, REPAIR_REFERRAL
 from .program import Referral, RestAdvice, StopRule, Trigger
 from .sources import COURSE_CONVENTION
-from .warning_signs import SOON, URGENCY_BY_ID, URGENCY_ORDER, WARNING_SIGNS, most_urgent
+from .warning_signs import (
+    SAME_DAY,
+    SOON,
+    URGENCY_BY_ID,
+    URGENCY_ORDER,
+    WARNING_SIGNS,
+    WARNING_SIGNS_BY_ID,
+    most_urgent,
+)
 
 SOURCE_ARTICLE_REPLIES = "the source article's author replies to readers (Maghsoodi 2019)"
 SOURCE_LIMITS = "your surgical team's limits come first; " + COURSE_CONVENTION
 SOURCE_PAIN_MONITORING = pain_monitoring.RULE.source
+SOURCE_TEAM = pain_monitoring.AFTER_SURGERY_SOURCE + " (contact the care team about new problems); " + COURSE_CONVENTION
+
+# The emergency signs a reader with a high pain after surgery or a fracture watches for until seen.
+WATCH_AFTER_HIP_REPLACEMENT = "dislocation-after-hip-replacement"
+WATCH_AFTER_SURGERY = ("fever-severe-hip-pain", "fall-cannot-bear-weight")
 
 # A usual pain at or above this rating: new pain gives rest advice, long-standing pain a referral.
 HIGH_PAIN = pain_monitoring.REFER_AT
 ADULT_AGE = 16
+PREGNANT = ("under-16-weeks", "16-to-19-weeks", "20-weeks-or-more")
 
 STOP_WALKING_WORSE = (
     "If walking is worse after an exercise, stop that exercise and keep the others; answer the "
@@ -52,8 +68,10 @@ PAIN_MONITORING_RULE = STOP_RULES[1]
 
 
 def stop_rules_for(answers: Answers) -> tuple[StopRule, ...]:
-    """Every program's stop rules, the pain rule with the reader's own numbers."""
-    pain = StopRule(pain_monitoring.personal_line(answers.pain_now), STOP_RULES[1].source)
+    """Every program's stop rules, the pain rule with the reader's own numbers (and, after surgery or
+    a fracture, only their team as whom to contact)."""
+    line = pain_monitoring.personal_line(answers.pain_now, answers.recent_surgery_or_fracture)
+    pain = StopRule(line, STOP_RULES[1].source)
     return (STOP_RULES[0], pain, *STOP_RULES[2:])
 
 
@@ -157,6 +175,21 @@ def referral_from_surgery(answers: Answers) -> Referral | None:
     if not answers.recent_surgery_or_fracture:
         return None
     procedure = PROCEDURES_BY_ID.get(answers.procedure or "")
+    if procedure is not None and procedure.kind == "fracture" and answers.pregnancy in PREGNANT:
+        return _soon(
+            Trigger(
+                field="procedure",
+                answer=procedure.id,
+                label=f"{procedure.label}, and you are pregnant",
+                action="Ask your fracture team and your maternity team (midwife or obstetrician) to plan "
+                "your exercises together. Do not start a program from this course until they have.",
+                whom="your fracture team and your maternity team together",
+                source=COURSE_CONVENTION,
+                why="A broken hip or pelvis changes how the pelvis can take load, and pregnancy changes it "
+                "too. Only your teams together can say what is safe (a course convention).",
+            ),
+            title="Ask your fracture and maternity teams before you start",
+        )
     if procedure is not None and procedure.refer:
         return _soon(
             Trigger(
@@ -198,6 +231,62 @@ def referral_from_surgery(answers: Answers) -> Referral | None:
     return None
 
 
+def watch_for(answers: Answers) -> tuple[str, ...]:
+    """The emergency signs to watch for after surgery or a fracture, quoted from the warning-sign
+    table (the dislocation sign only after a hip replacement)."""
+    ids: tuple[str, ...] = WATCH_AFTER_SURGERY
+    if (answers.procedure or "").startswith("hip-replacement"):
+        ids = (WATCH_AFTER_HIP_REPLACEMENT, *ids)
+    return tuple(f"{WARNING_SIGNS_BY_ID[i].label}: {WARNING_SIGNS_BY_ID[i].what_to_do}" for i in ids)
+
+
+def referral_from_surgery_pain(answers: Answers) -> Referral | None:
+    """After surgery or a fracture, a usual pain of HIGH_PAIN or more: the surgical or fracture team,
+    today when the pain is new, soon when long-standing (course conventions; NHS: contact the care
+    team about new problems). Any other reason to contact the team joins the same referral."""
+    if not answers.recent_surgery_or_fracture or not pain_monitoring.refer_first(answers.pain_now):
+        return None
+    new = answers.pain_onset != "long-standing"
+    trigger = Trigger(
+        field="pain_now",
+        answer=str(answers.pain_now),
+        label=f"Your {'new' if new else 'usual, long-standing'} pain is {answers.pain_now} out of 10, "
+        "after an operation or a fracture",
+        action=pain_monitoring.TEAM_TODAY if new else pain_monitoring.TEAM_SOON,
+        whom=pain_monitoring.SURGICAL_TEAM,
+        source=SOURCE_TEAM,
+        why=f"Contacting them {'today' if new else 'within a few days'} is a course convention. The "
+        "pain-monitoring rule cannot guide a pain this high.",
+    )
+    other = referral_from_surgery(answers)
+    triggers = (trigger, *(other.triggers if other else ()))
+    what = trigger.action + (" Tell them about every answer listed here." if len(triggers) > 1 else "")
+    when = "today" if new else "soon"
+    return Referral(
+        urgency=SAME_DAY if new else SOON,
+        title=f"Contact your surgical or fracture team {when}, not an exercise program",
+        triggers=triggers,
+        what_to_do=what,
+        whom=pain_monitoring.SURGICAL_TEAM,
+        watch_for=watch_for(answers),
+    )
+
+
+def with_signs(signs: Referral, team: Referral) -> Referral:
+    """One referral for warning signs and a high pain after surgery: the more urgent sets the level,
+    and every trigger is listed."""
+    first, second = sorted((signs, team), key=lambda r: URGENCY_ORDER.index(r.urgency))
+    return Referral(
+        urgency=first.urgency,
+        title=first.title,
+        triggers=(*first.triggers, *second.triggers),
+        what_to_do=first.what_to_do.removesuffix(" Tell them about every answer listed here.")
+        + " Tell them about every answer listed here.",
+        whom=first.whom,
+        watch_for=team.watch_for,
+    )
+
+
 def referral_from_pain(answers: Answers) -> Referral | None:
     """A long-standing usual pain of HIGH_PAIN or more: a clinician first (the pain rule's limit)."""
     if answers.pain_onset != "long-standing" or not pain_monitoring.refer_first(answers.pain_now):
@@ -237,8 +326,12 @@ def rest_advice(answers: Answers) -> RestAdvice | None:
 
 def screen(answers: Answers) -> Referral | RestAdvice | None:
     """A referral or rest advice when exercise is not the right next step, else None."""
+    signs, team = referral_from_signs(answers), referral_from_surgery_pain(answers)
+    if signs and team:
+        return with_signs(signs, team)
     return (
-        referral_from_signs(answers)
+        signs
+        or team
         or referral_from_age(answers)
         or referral_from_walking(answers)
         or referral_from_surgery(answers)

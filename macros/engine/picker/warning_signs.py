@@ -158,8 +158,8 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
     ),
     WarningSign(
         "fall-cannot-bear-weight",
-        "After a fall, or after groin pain that came on with running, hopping or jumping: you cannot "
-        "put any weight on the leg",
+        "You cannot put any weight on the leg after a fall, or after groin pain that came on with "
+        "running, hopping or jumping",
         EMERGENCY,
         "an emergency department (A&E)",
         "Go to A&E now, or call 999 if you cannot get there safely.",
@@ -285,7 +285,7 @@ WARNING_SIGNS: tuple[WarningSign, ...] = (
     WarningSign(
         "runner-groin-pain-walking",
         "Groin pain when you run, hop or jump that also hurts when you walk or stand on that leg (if "
-        "you cannot put any weight on the leg at all: emergency, above)",
+        "you cannot put any weight on the leg at all: A&E or 999 now)",
         SAME_DAY,
         "a doctor today",
         "Get a doctor to see you today, and keep weight off the leg until then.",

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from hipdrop_course.catalog import load_catalog
 from hipdrop_course.engine.picker import AnswersError, Program, Referral, RestAdvice, answers_from_dict, pick
 from hipdrop_course.engine.picker import answers as A
+from hipdrop_course.engine.picker import pain_monitoring
 from hipdrop_course.engine.picker.render import render
 from hipdrop_course.engine.picker.rules import EQUIPMENT_PROVIDES, OPTIONAL_EQUIPMENT
 from hipdrop_course.engine.picker.safety import HIGH_PAIN, STOP_WALKING_WORSE
@@ -628,3 +629,28 @@ def test_third_read_finding_4_a_fracture_not_healed_after_12_weeks_starts_gently
         assert not names(outcome) & {"Hip dip and raise", "Single-leg box squat", "Standing fire hydrant"}
         assert all(e.level == "easier" for p in outcome.phases for e in p.exercises) and outcome.held
         assert any(n.text.startswith("Check with your fracture team") for n in outcome.notes)
+
+
+@SETTINGS
+@given(limited_fields, st.integers(HIGH_PAIN, 10), st.sampled_from(A.PAIN_ONSET), st.booleans())
+def test_after_surgery_a_usual_pain_of_7_or_more_always_gets_the_team_referral(data, pain, onset, any_sign):
+    """Never a program, never the generic rest advice: the surgical or fracture team, today when the
+    pain is new (or sooner with a warning sign)."""
+    flags = [A.RED_FLAG_IDS[0]] if any_sign else []
+    answers, outcome = outcome_of({**data, "pain_now": pain, "pain_onset": onset, "red_flags": flags})
+    if answers is None:
+        return
+    assert isinstance(outcome, Referral), (answers, outcome)
+    team = [t for t in outcome.triggers if t.field == "pain_now"]
+    assert team and "surgical or fracture team" in team[0].whom, outcome
+    if onset != "long-standing":
+        assert outcome.urgency in ("same-day", "emergency-today"), outcome
+
+
+@SETTINGS
+@given(limited_fields, st.integers(4, HIGH_PAIN - 1))
+def test_after_surgery_a_usual_pain_of_4_to_6_always_carries_the_team_note(data, pain):
+    answers, outcome = outcome_of({**data, "pain_now": pain})
+    if answers is None or not isinstance(outcome, Program):
+        return
+    assert outcome.notes[0].text == pain_monitoring.TEAM_CHECK, outcome.notes

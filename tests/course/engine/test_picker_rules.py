@@ -406,7 +406,7 @@ def test_the_runners_same_day_sign_is_in_plain_words_and_a_leg_that_takes_no_wei
     walking = signs["runner-groin-pain-walking"]
     assert "on loading" not in walking.label
     assert "groin pain when you run, hop or jump that also hurts when you walk or stand on that leg" in walking.label.lower()
-    assert "cannot put any weight on the leg" in walking.label and "emergency" in walking.label
+    assert "cannot put any weight on the leg at all: A&E or 999 now" in walking.label
     assert "A&E" in walking.action and "999" in walking.action
     # The one emergency sign for a leg that takes no weight covers the runner, without a fall.
     weightless = [s for s in WARNING_SIGNS if "cannot put any weight" in s.label and s.urgency == "emergency-today"]
@@ -1127,3 +1127,91 @@ def test_a_right_side_program_shows_each_figure_for_the_right_side():
         assert side in ("right", ""), e.id  # the weak side first; "" when both hips work at once
         if side:
             assert f'src="../assets/hipdrop/figures/{e.id}-right.svg"' in html and f"{e.id}-left.svg" not in html
+
+
+# --- a physiotherapist's third read (issue 23): high pain after surgery or a fracture -------------------
+
+
+def test_new_pain_of_7_after_a_hip_replacement_sends_the_reader_to_the_team_today_with_the_emergency_signs():
+    """Finding 13: not the generic rest advice; the team, the same day, and the emergency signs quoted."""
+    outcome = pick(answers(**surgery(procedure="hip-replacement-posterior", weeks_since_surgery=20),
+                           pain_now=7, pain_onset="new"), catalog())
+    assert isinstance(outcome, Referral), outcome
+    assert outcome.urgency == "same-day"
+    assert "surgical or fracture team" in outcome.whom
+    assert "today" in outcome.what_to_do and "course convention" in outcome.triggers[0].source
+    signs = {s.id: s for s in WARNING_SIGNS}
+    for sign in ("dislocation-after-hip-replacement", "fever-severe-hip-pain", "fall-cannot-bear-weight"):
+        assert any(line.startswith(signs[sign].label) for line in outcome.watch_for), sign
+    html = render(outcome, "", {"warning_signs": "../lessons/causes/#red-flags"})
+    assert 'href="../lessons/causes/#red-flags"' in html and signs["fever-severe-hip-pain"].label in html
+    assert "physiotherapist" not in outcome.what_to_do
+
+
+def test_long_standing_pain_of_7_after_a_fracture_sends_the_reader_to_the_fracture_team_soon():
+    """Finding 13: not 'a physiotherapist or doctor'; no dislocation sign without a hip replacement."""
+    outcome = pick(answers(**surgery(procedure="fracture-fixation", weeks_since_surgery=8, bone_healed="no"),
+                           pain_now=7, pain_onset="long-standing"), catalog())
+    assert isinstance(outcome, Referral), outcome
+    assert outcome.urgency == "soon" and "surgical or fracture team" in outcome.whom
+    assert all("physiotherapist or doctor" not in t.whom for t in outcome.triggers)
+    assert not any("hip replacement" in line for line in outcome.watch_for)
+    assert any("fever" in line.lower() for line in outcome.watch_for)
+
+
+def test_a_warning_sign_and_new_high_pain_after_surgery_give_one_referral_at_the_more_urgent_level():
+    outcome = pick(answers(**surgery(), red_flags=["nerve-injury"], pain_now=8, pain_onset="new"), catalog())
+    assert isinstance(outcome, Referral) and outcome.urgency == "same-day"
+    assert {t.field for t in outcome.triggers} == {"red_flags", "pain_now"}
+
+
+def test_a_usual_pain_of_4_to_6_after_surgery_opens_the_program_with_the_team_note():
+    """Finding 14: new pain of 6 after a healed fracture, and long-standing 6 at week 30 after a hip
+    replacement: the team note comes first, and the post-op facts are still there with a gentle start."""
+    for changes in (
+        dict(**surgery(procedure="fracture-fixation", weeks_since_surgery=20, bone_healed="yes"),
+             pain_now=6, pain_onset="new"),
+        dict(**surgery(procedure="hip-replacement-posterior", weeks_since_surgery=30), pain_now=6,
+             pain_onset="long-standing"),
+    ):
+        outcome = program(**changes)
+        assert outcome.notes[0].text == pain_monitoring.TEAM_CHECK
+        assert "course convention" in outcome.notes[0].text
+        assert sum("however long ago" in n.text for n in outcome.notes) == 1
+        assert not any("ask a physiotherapist or doctor" in n.text for n in outcome.notes)
+    assert not any(n.text == pain_monitoring.TEAM_CHECK for n in program(**surgery(), pain_now=3).notes)
+    assert not any(n.text == pain_monitoring.TEAM_CHECK for n in program(pain_now=6).notes)
+
+
+def test_after_surgery_the_pain_stop_rule_names_only_the_team():
+    """Finding 17."""
+    pain_rule = program(**surgery(), pain_now=2).stop_rules[1].text
+    assert "surgical or fracture team" in pain_rule and "physiotherapist" not in pain_rule
+    plain_rule = program(pain_now=2).stop_rules[1].text
+    assert "see a physiotherapist" in plain_rule
+
+
+def test_a_phase_skipped_after_a_fracture_says_ask_the_team():
+    """Finding 18: a phase with no exercise that fits, after surgery or a fracture, sends to the team."""
+    outcome = program(**surgery(procedure="fracture-not-operated", weeks_since_surgery=4, weight_bearing="partial",
+                                single_leg_cleared="no", bone_healed="no"),
+                      single_leg_stance="no", single_leg_squat="no")
+    skipped = [x.text for x in outcome.left_out if x.kind == "phase"]
+    assert skipped and all("surgical or fracture team" in t and "physiotherapist" not in t for t in skipped)
+
+
+def test_a_fracture_during_pregnancy_is_referred_to_the_fracture_and_maternity_teams():
+    """Finding 18: no program; the two teams together (a course convention)."""
+    outcome = pick(answers(**surgery(procedure="fracture-not-operated", weeks_since_surgery=4,
+                                     weight_bearing="partial", single_leg_cleared="no", bone_healed="no"),
+                           pregnancy="20-weeks-or-more", single_leg_stance="no", single_leg_squat="no"), catalog())
+    assert isinstance(outcome, Referral), outcome
+    assert outcome.whom == "your fracture team and your maternity team together"
+    assert "course convention" in outcome.triggers[0].source
+
+
+def test_the_runner_sign_names_the_emergency_inline_and_the_no_weight_sign_reads_on_its_own():
+    """Finding 19."""
+    signs = {s.id: s for s in WARNING_SIGNS}
+    assert "above" not in signs["runner-groin-pain-walking"].label
+    assert signs["fall-cannot-bear-weight"].label.startswith("You cannot put any weight on the leg")
