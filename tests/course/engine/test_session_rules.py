@@ -579,7 +579,8 @@ def test_after_surgery_rising_pain_sends_the_reader_to_their_team_and_says_when_
 
 def test_the_rule_texts_state_whom_the_stops_send_a_reader_to_after_surgery():
     stop_rules = " ".join(rule.text for rule in program(POST_OP).stop_rules)
-    assert "After surgery or a fracture, these stops send you to your surgical or fracture team" in stop_rules
+    assert "Stop the exercises and contact your surgical or fracture team" in stop_rules
+    assert "see a physiotherapist" not in stop_rules  # only the team for a reader after surgery (issue 23)
     lesson = pain_monitoring_html()
     assert "your surgical or fracture team (the team that did the operation or treats the fracture)" in lesson
     after = next(rule for rule in SESSION_RULES if rule.id == "after-surgery")
