@@ -34,6 +34,7 @@ from .log import (
     LogError,
     OneLeg,
     Session,
+    answers_given_on,
     entry_from_dict,
     is_date,
     log_from_dict,
@@ -45,10 +46,14 @@ from .paper import summary_html, tracker_html
 from .plan import Today, due_now, timeline, today
 from .progress import replay, verdict
 from .render import entry_html, finish_html, no_program_html, not_in_program_html, overview_html
-from .rules import ONE_LEG_TARGET_S, see_whom
+from .rules import ANSWERS_FRESH_WEEKS, ONE_LEG_TARGET_S, see_whom
 
 NONE = "none"
 CLEARED_TODAY = "you said today that a physiotherapist has seen you: your next session is tomorrow"
+ANSWER_AGAIN = (
+    f"your pregnancy answer was given {ANSWERS_FRESH_WEEKS} weeks ago or more: answer the picker's questions "
+    "again before the next session"
+)
 
 
 def _fail(problems: list[str]) -> dict:
@@ -146,7 +151,11 @@ def open_session(params: dict) -> dict:
                 "changed": False,
                 "stored_problem": problem,
             }
-        log = replace(stored, answers=answers_to_form(answers))
+        # The answers come from the picker's link: given today (``pregnancy-answers``).
+        log = replace(stored, answers=answers_to_form(answers), answers_on=on)
+    elif log.answers and not log.answers_on:
+        # A log from before the day was kept: from its first session, or from today.
+        log = replace(log, answers_on=answers_given_on(log, on))
     result = view(log, catalog, on, params.get("urls") or {}, params.get("only") or "")
     return {**result, "changed": log != stored and not problem, "stored_problem": problem}
 
@@ -220,6 +229,8 @@ def record(params: dict) -> dict:
             return _fail([f"your log says to stop the exercises and {see} before the next session"])
         if plan.cleared_today:
             return _fail([CLEARED_TODAY])
+        if plan.state == "answer-again":
+            return _fail([ANSWER_AGAIN])
         return {**view(_with_session(log, session), catalog, on, urls), "ended": False, "message": ""}
     if action == "one-leg":
         check = Checker()

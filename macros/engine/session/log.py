@@ -11,6 +11,7 @@ The format::
 
     {"format": "hip-drop-session-log", "version": 2,
      "answers": {field: [text, ...]},          # the picker's answers the sessions follow
+     "answers_on": YYYY-MM-DD | null,          # the day the session page got those answers
      "sessions": [{"id", "date" (YYYY-MM-DD), "phase", "finished", "red_flags": [sign id],
                    "pain_next_morning": 0-10 | null,
                    "pain_next_morning_on": YYYY-MM-DD | null,   # the day the reader gave it
@@ -25,6 +26,11 @@ Version 1 is version 2 without ``pain_next_morning_on``: a version 1 file is sti
 session's ``pain_next_morning_on`` then null (not known), and written back as version 2. The stop
 rules count a rating from the day it was given; when that day is not known, from the day after
 its session (``progress.morning_given_on``).
+
+``answers_on`` came later within version 2 and may be missing: a log without it counts its
+answers from its first session's date, or, with no session, from today (``answers_given_on``);
+the session page then writes that date into the log. A pregnancy answer ages with it
+(``plan.answers_out_of_date``).
 """
 
 import json
@@ -107,6 +113,7 @@ class Log:
     answers: dict[str, list[str]] = field(default_factory=dict)
     sessions: tuple[Session, ...] = ()
     events: tuple[Event, ...] = ()
+    answers_on: str | None = None  # the day the session page got the picker's answers (None: not known)
 
     def to_dict(self) -> dict:
         """The log as JSON data (lists, not tuples: the same whether it went through JSON or not)."""
@@ -119,6 +126,14 @@ def _plain(value):
     if isinstance(value, (list, tuple)):
         return [_plain(item) for item in value]
     return value
+
+
+def answers_given_on(log: Log, on: str) -> str:
+    """The day the log's answers were given: ``answers_on``; in a log written before it was kept,
+    its first session's date, or ``on`` (today) when it has no session."""
+    if log.answers_on:
+        return log.answers_on
+    return log.sessions[0].date if log.sessions else on
 
 
 def log_to_dict(log: Log) -> dict:
@@ -341,7 +356,7 @@ def _answers(check: Checker, data: object) -> dict[str, list[str]]:
 def log_from_dict(data: object) -> Log:
     """A log from its JSON form; ``LogError`` lists every problem, each with its field."""
     check = Checker()
-    found = check.obj(data, "", ("format", "version", "answers", "sessions", "events"))
+    found = check.obj(data, "", ("format", "version", "answers", "sessions", "events"), ("answers_on",))
     if found is None:
         raise LogError(check.problems)
     if found.get("format") != FORMAT:
@@ -352,6 +367,7 @@ def log_from_dict(data: object) -> Log:
             raise LogError([f"the log is version {version}, newer than this course reads ({VERSION})"])
         raise LogError([f"field 'version': must be {' or '.join(map(str, READS))}, got {version!r}"])
     answers = _answers(check, found.get("answers"))
+    answers_on = None if found.get("answers_on") is None else check.date(found, "answers_on", "")
     items = check.items(found, "sessions", "", MAX_SESSIONS)
     sessions = [_session(check, s, f"sessions[{i}]", version) for i, s in enumerate(items)]
     events = []
@@ -370,7 +386,12 @@ def log_from_dict(data: object) -> Log:
         check.add("sessions", "must be in the order of their dates")
     if check.problems:
         raise LogError(check.problems)
-    return Log(answers=answers, sessions=tuple(s for s in sessions if s is not None), events=tuple(events))
+    return Log(
+        answers=answers,
+        sessions=tuple(s for s in sessions if s is not None),
+        events=tuple(events),
+        answers_on=answers_on,
+    )
 
 
 def log_from_text(text: object, name: str = "the file") -> Log:

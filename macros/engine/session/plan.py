@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from ..catalog import Catalog, Exercise, WorkingLeg
-from ..picker.answers import Answers
+from ..picker.answers import PREGNANCY, Answers
 from ..picker.program import Program, SideInstruction
 from ..picker.rules import (
     STRENGTH_DAYS,
@@ -19,10 +19,14 @@ from ..picker.rules import (
     precaution_rule,
     sides_for,
 )
-from .log import Log, Session
+from .log import Log, Session, answers_given_on
 from .progress import Progress, Slot, cleared_after, day, latest_one_leg, phase_now, replay
-from .rules import MOVE_MS, ONE_LEG_EVERY_DAYS, ONE_LEG_TARGET_S, READY_MS, REP_MS
+from .rules import ANSWERS_FRESH_WEEKS, MOVE_MS, ONE_LEG_EVERY_DAYS, ONE_LEG_TARGET_S, READY_MS, REP_MS
 from .words import say, sets_of
+
+# The pregnancy answers that age (``pregnancy-answers``): every band of a pregnancy, and a birth in
+# the last 12 weeks.
+AGEING_PREGNANCY = tuple(answer for answer in PREGNANCY if answer != "no")
 
 # The one-leg check, as the picker's limits see it: standing on one leg, holding a counter.
 ONE_LEG_CHECK = Exercise(
@@ -91,7 +95,7 @@ class OneLegOffer:
 
 @dataclass(frozen=True)
 class Today:
-    state: str  # ready | rest-day | stopped (progress.stops: see a physiotherapist)
+    state: str  # ready | rest-day | answer-again (``pregnancy-answers``) | stopped (progress.stops)
     phase_id: str
     phase_title: str
     phase_number: int
@@ -101,6 +105,8 @@ class Today:
     morning: Session | None  # the last session whose next-morning pain is still to give
     one_leg: OneLegOffer
     cleared_today: bool = False  # the reader said today that a physiotherapist has seen them
+    answers_on: str = ""  # the day the picker's answers were given (``log.answers_given_on``)
+    answers_weeks: int = 0  # whole weeks since then
 
 
 def timeline(sides: int, sets: int, reps: int, hold_s: int, rest_s: int) -> tuple[Step, ...]:
@@ -207,6 +213,14 @@ def _morning_due(log: Log, on: str) -> Session | None:
     return None
 
 
+def answers_out_of_date(answers: Answers, log: Log, on: str) -> bool:
+    """``pregnancy-answers``: the answers say pregnant (any band) or a birth in the last 12 weeks,
+    and ANSWERS_FRESH_WEEKS weeks or more have passed since they were given (``answers_given_on``)."""
+    if answers.pregnancy not in AGEING_PREGNANCY:
+        return False
+    return (day(on) - day(answers_given_on(log, on))).days >= 7 * ANSWERS_FRESH_WEEKS
+
+
 def today(program: Program, answers: Answers, catalog: Catalog, log: Log, on: str) -> Today:
     progress = replay(program, answers, catalog, log)
     phase = phase_now(program, progress)
@@ -220,6 +234,8 @@ def today(program: Program, answers: Answers, catalog: Catalog, log: Log, on: st
     cleared_today = cleared_after(log) == on
     if cleared_today:
         state = "rest-day"
+    if answers_out_of_date(answers, log, on):
+        state = "answer-again"
     if progress.stops:
         state = "stopped"
     return Today(
@@ -233,6 +249,8 @@ def today(program: Program, answers: Answers, catalog: Catalog, log: Log, on: st
         morning=_morning_due(log, on),
         one_leg=one_leg_offer(answers, log, on),
         cleared_today=cleared_today,
+        answers_on=answers_given_on(log, on),
+        answers_weeks=max(0, (day(on) - day(answers_given_on(log, on))).days // 7),
     )
 
 

@@ -7,15 +7,25 @@ page), ``exercises`` (id -> page); this module formats only the picker's query s
 from html import escape
 
 from ..picker import pain_monitoring
-from ..picker.answers import Answers, form_query
+from ..picker.answers import QUESTIONS, Answers, form_query
 from ..picker.program import Program
 from ..picker.warning_signs import WARNING_SIGNS_BY_ID
 from .plan import Planned, Today, due_now
 from .progress import LEFT_OUT, PAIN_SEVEN, WALKING_WORSE, Change, Stop, day
-from .rules import GOOD_IN_A_ROW, SHARP_TIMES, STOP_AT, see_whom, whom
+from .rules import ANSWERS_FRESH_WEEKS, GOOD_IN_A_ROW, SHARP_TIMES, STOP_AT, see_whom, whom
 
-# The warning sign the stop message after surgery or a fracture links to (``after-surgery``).
+# The warning signs the stop message after surgery or a fracture links to (``after-surgery``): the
+# wound sign always; on a pain-seven stop also the emergency sign of a fever with severe hip pain.
 WOUND_SIGN = "wound-fever-after-operation"
+FEVER_SIGN = "fever-severe-hip-pain"
+# What the reader told the picker about a pregnancy, in the words of the re-answer message
+# (``pregnancy-answers``).
+PREGNANCY_SAID = {
+    "under-16-weeks": "you were pregnant, under 16 weeks",
+    "16-to-19-weeks": "you were 16 to 19 weeks pregnant",
+    "20-weeks-or-more": "you were 20 weeks pregnant or more",
+    "gave-birth-last-12-weeks": "you had given birth in the last 12 weeks",
+}
 
 
 def _e(text: object) -> str:
@@ -27,6 +37,11 @@ def picker_link(urls: dict, fields: dict[str, list[str]], text: str) -> str:
     if not base:
         return _e(text)
     return f'<a href="{_e(base + "?" + form_query(fields))}">{_e(text)}</a>'
+
+
+def answer_again_link(urls: dict, fields: dict[str, list[str]]) -> str:
+    """The way back to the picker with every answer filled in (a held-back phase, old pregnancy answers)."""
+    return picker_link(urls, fields, "Answer the questions again")
 
 
 def _named(urls: dict, exercise_id: str, name: str) -> str:
@@ -116,26 +131,43 @@ def cleared_button(answers: Answers) -> str:
     )
 
 
+def _sign_link(sign_id: str, urls: dict) -> str:
+    """A warning sign's label from the table, linked to the list of signs when the page has one."""
+    label = _e(WARNING_SIGNS_BY_ID[sign_id].label)
+    if urls.get("warning_signs"):
+        return f'<a href="{_e(urls["warning_signs"])}">{label}</a>'
+    return label
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def _after_surgery(stops: tuple[Stop, ...], urls: dict) -> str:
     """After surgery or a fracture: why the team, and when it is today (``after-surgery``); the
-    wound sign is the warning-sign table's own, linked to the list, not restated."""
-    sign = WARNING_SIGNS_BY_ID[WOUND_SIGN]
-    label = _e(sign.label)
-    if urls.get("warning_signs"):
-        label = f'<a href="{_e(urls["warning_signs"])}">{label}</a>'
+    wound sign is the warning-sign table's own, linked to the list, not restated. On a pain-seven
+    stop, a fever is the emergency sign of a fever with severe hip pain: its action, A&E now."""
     seven = any(stop.rule == PAIN_SEVEN for stop in stops)
     when = (
         "Contact them today."
         if seven
         else f"Contact them soon, and today if your pain reaches {STOP_AT} out of 10 or more."
     )
+    fever = WARNING_SIGNS_BY_ID[FEVER_SIGN]
+    emergency = (
+        f'<p data-after-surgery-emergency="{_e(fever.id)}"><strong>With a fever as well, '
+        f"{_e(_lower_first(fever.what_to_do))}</strong> Pain this high with a fever is this emergency warning "
+        f"sign: {_sign_link(fever.id, urls)}.</p>"
+        if seven
+        else ""
+    )
     return (
         f'<p data-after-surgery="{"today" if seven else "contact"}">Why your team: after a joint replacement '
         "or a fracture, pain this high, or pain that keeps rising, can mean an infection, a loose joint or "
         f"a fixation that has failed. Your team did the operation or treats the fracture, and has your "
         f"records. {_e(when)}</p>"
-        f'<p data-after-surgery-sign="{_e(sign.id)}">Also contact them today, whatever your log shows, if '
-        f"you have this warning sign: {label}.</p>"
+        f'<p data-after-surgery-sign="{_e(WOUND_SIGN)}">Also contact them today, whatever your log shows, if '
+        f"you have this warning sign: {_sign_link(WOUND_SIGN, urls)}.</p>" + emergency
     )
 
 
@@ -175,6 +207,22 @@ def _checked_first(plan: Today, answers: Answers) -> str:
     )
 
 
+def answer_again_html(answers: Answers, plan: Today, urls: dict, answers_form: dict) -> str:
+    """``pregnancy-answers``: the session does not start until the reader answers the picker again;
+    the link fills in every answer, so only the pregnancy answer needs changing."""
+    return (
+        '<div class="hd-session-alert hd-session-again" data-again="pregnancy">'
+        "<p><strong>Answer the picker's questions again before your next session.</strong> On "
+        f"{_e(nice_date(plan.answers_on))} you told the picker that {_e(PREGNANCY_SAID[answers.pregnancy])}. "
+        f"That was {plan.answers_weeks} weeks ago, and a pregnancy, or the weeks after a birth, moves on: your program "
+        "may need to change with it.</p>"
+        f"<p>{answer_again_link(urls, answers_form)}: every answer is filled in, so change only "
+        f"“{_e(QUESTIONS['pregnancy'])}” to how it is today, then start the session from your new program. "
+        "Your log stays as it is.</p>"
+        f"<p>Asking again every {ANSWERS_FRESH_WEEKS} weeks is a course convention.</p></div>"
+    )
+
+
 def overview_html(program: Program, answers: Answers, plan: Today, urls: dict, answers_form: dict) -> str:
     usual = answers.pain_now
     logged = {e.family for e in plan.session.exercises} if plan.session else set()
@@ -187,6 +235,10 @@ def overview_html(program: Program, answers: Answers, plan: Today, urls: dict, a
     ]
     if plan.state == "stopped":
         parts.append(stop_html(plan.progress.stops, answers, urls))
+    elif plan.state == "answer-again":
+        # No list of what is due: nothing is, until the answers are given again.
+        parts.append(answer_again_html(answers, plan, urls, answers_form))
+        return "".join([*parts, "</div>"])
     elif plan.cleared_today:
         parts.append(
             f'<p class="hd-session-rest" data-cleared="today"><strong>You said {_e(whom(answers))} has seen '
@@ -211,7 +263,7 @@ def overview_html(program: Program, answers: Answers, plan: Today, urls: dict, a
         parts.append(
             f'<p class="hd-session-next"><strong>You meet the checks for {_e(program.held[0].title.lower())}</strong> '
             f"in {GOOD_IN_A_ROW} sessions in a row. "
-            + picker_link(urls, form, "Answer the questions again")
+            + answer_again_link(urls, form)
             + " to get it (if you had surgery or a fracture, your team must agree too).</p>"
         )
     if answers.single_leg_stance != "yes" and plan.progress.one_leg_passed:

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from ..picker import pain_monitoring
 from ..picker.answers import Answers
+from ..picker.limits import POSTNATAL_WEEKS, PREGNANCY_BACK_WEEKS, PREGNANCY_LATE_WEEKS, SOURCE_PREGNANCY
 from ..picker.rules import SECONDS_PER_REP, STRENGTH_DAYS
 from ..picker.sources import COURSE_CONVENTION
+from ..picker.warning_signs import WARNING_SIGNS_BY_ID
 
 GOOD_IN_A_ROW = 2  # sessions in a row that change a dose, or meet a phase's checks
 DAYS_AT_DOSE = 7  # the least time at a dose before it is made harder
@@ -48,6 +50,9 @@ ONE_LEG_EVERY_DAYS = 7  # the one-leg check is suggested when none was done in t
 MOVE_MS = 1500  # moving into and out of a hold: SECONDS_PER_REP split in two
 REP_MS = SECONDS_PER_REP * 1000  # one repetition without a hold
 READY_MS = 5000  # the count-in before the first set
+# A pregnancy answer (any band, or a birth in the last POSTNATAL_WEEKS weeks) is asked again after
+# this many weeks (``pregnancy-answers``): the width of the picker's 16-to-19-weeks band.
+ANSWERS_FRESH_WEEKS = 4
 TRACKER_WEEKS = 6  # the printed tracker's columns
 CALENDAR_WEEKS = 6  # the calendar file's weeks
 
@@ -133,6 +138,21 @@ SESSION_RULES: tuple[SessionRule, ...] = (
         COURSE_CONVENTION + "; 'two sessions in a row' by analogy with ACSM 2009",
     ),
     SessionRule(
+        "pregnancy-answers",
+        "Pregnancy answers are asked again every 4 weeks",
+        "The log keeps the day the session page got the picker's answers (a log from before it did "
+        "counts from its first session). When those answers say the reader is pregnant, at any stage, "
+        f"or gave birth in the last {POSTNATAL_WEEKS} weeks, and {ANSWERS_FRESH_WEEKS} weeks or more have "
+        "passed, the session does not start: the page asks the reader to answer the picker's questions "
+        "again, with a link that fills in every answer so that only the pregnancy answer needs changing. "
+        f"A pregnancy moves on: from {PREGNANCY_BACK_WEEKS} weeks the program leaves out exercise lying "
+        f"on the back, from about {PREGNANCY_LATE_WEEKS} weeks also hops, balance, high-load exercise and "
+        f"side planks, and the gentle start after a birth lasts {POSTNATAL_WEEKS} weeks. Asked every "
+        f"{ANSWERS_FRESH_WEEKS} weeks (the width of the picker's 16 to 19 weeks band), the program is "
+        f"never {ANSWERS_FRESH_WEEKS} weeks or more behind the pregnancy.",
+        COURSE_CONVENTION + "; background: the picker's pregnancy rules (" + SOURCE_PREGNANCY + ")",
+    ),
+    SessionRule(
         "pain-at-easiest",
         "Pain over the rule at the easiest dose",
         f"When the pain rule is broken (the pain rose more than it allows, or had not settled by the "
@@ -185,11 +205,14 @@ SESSION_RULES: tuple[SessionRule, ...] = (
         "or a fixation that has failed, and that team has the records and the X-rays. The stop "
         f"message says to contact them today when the pain reached {STOP_AT} out of 10 or more, and "
         "links to the warning sign of a red, hot or oozing wound or a fever (same day), which holds "
-        "whatever the log says.",
+        f"whatever the log says. With pain of {STOP_AT} or more it adds that a fever as well means going "
+        "to A&E now, and links to the emergency warning sign of a fever with severe hip pain (a joint "
+        "infection).",
         pain_monitoring.AFTER_SURGERY_SOURCE
         + " (contact the care team about new problems with the hip); "
         + COURSE_CONVENTION
-        + f" (today for pain of {STOP_AT} or more)",
+        + f" (today for pain of {STOP_AT} or more); the fever sign's own: "
+        + WARNING_SIGNS_BY_ID["fever-severe-hip-pain"].source,
     ),
     SessionRule(
         "cleared",

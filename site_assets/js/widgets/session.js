@@ -32,6 +32,17 @@ function queryFields() {
   return fields;
 }
 
+// The picker's answers reach this page once, in its address; the log then keeps them with the day
+// they came (a pregnancy answer is asked again after 4 weeks). They leave the address once read,
+// so a reload or a bookmark does not give them again as if newly answered.
+function forgetQueryFields() {
+  const params = new URLSearchParams(location.search);
+  const kept = new URLSearchParams();
+  if (params.has("exercise")) kept.set("exercise", params.get("exercise"));
+  const search = kept.toString() ? `?${kept}` : "";
+  history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
+}
+
 function download(text, filename, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement("a");
@@ -248,11 +259,13 @@ export function attach(root, api) {
   }
 
   async function open() {
-    const result = await call("session.open", { ...common(), form: queryFields(), stored: store.read(), only });
+    const form = queryFields();
+    const result = await call("session.open", { ...common(), form, stored: store.read(), only });
     if (!result.ok) {
       message.replaceChildren(result.problems.join(" "));
       return;
     }
+    if (Object.keys(form).length && result.state !== "invalid") forgetQueryFields();
     if (result.stored_problem) fileStatus.replaceChildren(w("stored_bad", { reason: result.stored_problem }));
     show(result, { write: result.changed });
   }

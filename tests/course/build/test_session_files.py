@@ -181,3 +181,20 @@ def test_the_schema_file_allows_exactly_the_values_the_engine_writes():
     assert entry["outcome"]["enum"] == list(OUTCOMES)
     assert entry["stopped_for"]["enum"] == list(STOPPED_FOR)
     assert entry["pelvis"]["enum"] == list(PELVIS)
+
+
+def test_the_day_the_answers_were_given_is_in_the_exported_log_and_optional_in_schema_and_engine_alike():
+    """``answers_on`` came later within version 2: a log written before it is valid for both."""
+    assert LOG["answers_on"] == "2026-03-02"  # the day the page got the picker's answers
+    older = {key: value for key, value in LOG.items() if key != "answers_on"}
+    assert VALIDATOR.is_valid(older) and log_from_dict(older).answers_on is None
+    assert "answers_on" not in SCHEMA["required"]
+    for value in ("2026-3-2", 20260302, ""):
+        bad = {**LOG, "answers_on": value}
+        assert not VALIDATOR.is_valid(bad)
+        try:
+            log_from_dict(bad)
+        except LogError as error:
+            assert "field 'answers_on'" in error.problems[0]
+        else:
+            raise AssertionError(f"the engine took answers_on = {value!r}")

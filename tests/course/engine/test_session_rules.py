@@ -5,6 +5,7 @@ Pyodide. Expected values are worked out by hand from the rules (``session.rules.
 the pain-monitoring rule, lesson 5's checks), never taken from the function under test.
 """
 
+import datetime
 import json
 import re
 from html import escape
@@ -661,3 +662,118 @@ def test_the_stop_for_a_small_weekly_rise_says_why_it_stops_and_that_a_physiothe
     assert "went up from 0 out of 10 one week to 1 the next, above your usual 0" in html
     assert "Even a small rise stops the sessions: pain that builds from week to week is the pattern" in html
     assert "A physiotherapist can tell you the rise is fine, and then you go on." in html
+
+
+# --- a physiotherapist's third review (issue 27) ---------------------------------------------
+
+FEVER_SIGN = "A fever or feeling unwell, together with severe hip pain or being unable to bear weight"
+
+
+def test_after_surgery_a_pain_of_seven_sends_a_fever_as_well_to_a_and_e_now_with_the_emergency_sign():
+    view = opened(stored=session(opened(POST_OP)["log"], DAYS[0], pain=7)["log"], on=DAYS[1])
+    assert view["state"] == "stopped" and stopped_for(view) == {"pain-seven"}
+    html = view["html"]
+    assert "With a fever as well, go to A&amp;E now." in html
+    # The emergency sign is the warning-sign list's own label, linked to the list.
+    assert f'this emergency warning sign: <a href="{URLS["warning_signs"]}">{FEVER_SIGN}</a>' in html
+    # It follows the wound sign (contact today), which it overrides for a fever with this much pain.
+    assert html.index(WOUND_SIGN) < html.index("With a fever as well")
+
+
+def test_after_surgery_a_rising_pain_stop_below_seven_does_not_send_a_fever_to_a_and_e():
+    log = opened(POST_OP)["log"]
+    for on, pain in (("2026-01-05", 3), ("2026-01-12", 4)):
+        log = session(log, on, pain=pain, morning=None)["log"]
+    html = opened(stored=log, on="2026-01-13")["html"]
+    assert stopped_for(opened(stored=log, on="2026-01-13")) == {"pain-rising"}
+    assert "With a fever as well" not in html and FEVER_SIGN not in html
+
+
+def test_without_surgery_a_pain_of_seven_stop_is_unchanged_by_the_post_operative_fever_line():
+    html = opened(stored=session(opened()["log"], DAYS[0], pain=7)["log"], on=DAYS[1])["html"]
+    assert "see a physiotherapist" in html and "With a fever as well" not in html
+
+
+def days_after(start: str, days: int) -> str:
+    return (datetime.date.fromisoformat(start) + datetime.timedelta(days=days)).isoformat()
+
+
+def pregnant(band: str) -> dict:
+    return {**FORM, "pregnancy": [band]}
+
+
+def test_pregnancy_answers_four_weeks_old_stop_the_session_and_ask_the_picker_again_with_every_answer_filled():
+    log = opened(pregnant("under-16-weeks"))["log"]
+    assert log["answers_on"] == DAYS[0]  # the day the page got the picker's answers
+    log = session(log, DAYS[0])["log"]
+    assert opened(stored=log, on=days_after(DAYS[0], 27))["state"] == "ready"  # 3 weeks and 6 days
+    on = days_after(DAYS[0], 28)
+    view = opened(stored=log, on=on)
+    assert view["state"] == "answer-again" and view["exercises"] == []
+    html = view["html"]
+    assert "Answer the picker's questions again before your next session." in html
+    assert "On Monday 5 January you told the picker that you were pregnant, under 16 weeks." in html
+    assert "That was 4 weeks ago" in html and "course convention" in html
+    assert "due today" not in html  # nothing is due until the answers are given again
+    # The link is the held-back phase's own: the picker with every current answer filled in.
+    link = re.search(r'<a href="\.\./program/\?([^"]+)">Answer the questions again</a>', html)
+    assert link is not None
+    query = link.group(1).replace("&amp;", "&")
+    assert "pregnancy=under-16-weeks" in query and "weak_side=right" in query and "pain_now=3" in query
+    refused = call("session.record", {"log": view["log"], "today": on, "action": "start", "data": {"red_flags": ["none"]}})
+    assert refused["ok"] is False and "answer the picker's questions again" in refused["problems"][0]
+    # Answered again (the pregnancy moved on): the session starts, and the new answers age from today.
+    again = opened(pregnant("16-to-19-weeks"), on=on, stored=log)
+    assert again["state"] == "ready" and again["log"]["answers_on"] == on
+    assert again["log"]["sessions"] == log["sessions"]  # the log stays
+
+
+def test_pregnancy_answers_given_again_unchanged_also_count_from_the_day_they_are_given():
+    on = days_after(DAYS[0], 30)
+    log = session(opened(pregnant("20-weeks-or-more"))["log"], DAYS[0])["log"]
+    assert opened(stored=log, on=on)["state"] == "answer-again"
+    assert opened(pregnant("20-weeks-or-more"), on=on, stored=log)["state"] == "ready"
+
+
+def test_the_weeks_after_a_birth_age_too_but_no_pregnancy_never_does():
+    birth = session(opened(pregnant("gave-birth-last-12-weeks"))["log"], DAYS[0])["log"]
+    view = opened(stored=birth, on=days_after(DAYS[0], 28))
+    assert view["state"] == "answer-again" and "you had given birth in the last 12 weeks" in view["html"]
+    none = session(opened()["log"], DAYS[0])["log"]
+    assert opened(stored=none, on=days_after(DAYS[0], 200))["state"] == "ready"
+
+
+def test_a_stop_comes_before_asking_the_pregnancy_answers_again():
+    log = session(opened(pregnant("under-16-weeks"))["log"], DAYS[0], pain=7)["log"]
+    view = opened(stored=log, on=days_after(DAYS[0], 28))
+    assert view["state"] == "stopped" and "Answer the questions again" not in view["html"]
+
+
+def test_an_older_log_without_the_answers_day_counts_from_its_first_session_or_else_from_today():
+    log = session(opened(pregnant("under-16-weeks"))["log"], DAYS[0])["log"]
+    old = {key: value for key, value in log.items() if key != "answers_on"}
+    back = call("session.import", {"text": json.dumps(old), "name": "old.json"})
+    assert back["ok"] and "answers_on" not in json.dumps(old)
+    assert opened(stored=back["log"], on=days_after(DAYS[0], 27))["state"] == "ready"
+    view = opened(stored=back["log"], on=days_after(DAYS[0], 28))
+    assert view["state"] == "answer-again" and view["log"]["answers_on"] == DAYS[0] and view["changed"]
+    # No session at all: from the day the page first sees it, which it then keeps.
+    bare = {key: value for key, value in opened(pregnant("under-16-weeks"))["log"].items() if key != "answers_on"}
+    first = opened(stored=bare, on="2026-03-02")
+    assert first["state"] == "ready" and first["log"]["answers_on"] == "2026-03-02"
+    assert opened(stored=first["log"], on="2026-03-30")["state"] == "answer-again"
+    wrong = call("session.import", {"text": json.dumps({**log, "answers_on": "2026-02-30"}), "name": "bad.json"})
+    assert wrong["ok"] is False and "field 'answers_on': must be a date" in wrong["problems"][0]
+
+
+def test_the_pregnancy_answers_rule_is_a_course_convention_on_the_clinical_rules_page():
+    rule = next(rule for rule in SESSION_RULES if rule.id == "pregnancy-answers")
+    assert rule.convention and "NHS: Exercise in pregnancy" in rule.source and "ACOG 2020" in rule.source
+    assert "4 weeks" in rule.text and "answer the picker's questions again" in rule.text
+    html = clinical_rules_html(CATALOG)
+    assert escape(rule.text) in html.split('<h2 id="conventions">')[1]
+
+
+def test_the_stop_rule_after_surgery_names_the_emergency_fever_sign():
+    after = next(rule for rule in SESSION_RULES if rule.id == "after-surgery")
+    assert "fever with severe hip pain" in after.text and "A&E now" in after.text
