@@ -238,6 +238,10 @@ SOURCE_PREGNANCY = "NHS: Exercise in pregnancy; ACOG 2020 (from about 20 weeks)"
 # leaves them out): a course convention, with ACOG 2020 (activities with a risk of falling) as the
 # background.
 PREGNANCY_LATE_WEEKS = 20
+# A pregnancy answer (any band, or a birth in the last POSTNATAL_WEEKS weeks) is asked again after
+# this many weeks: the width of the 16-to-19-weeks band, so a program is never a band behind. The
+# guided session asks (``session.rules`` "pregnancy-answers"); the program's notes say so.
+ANSWERS_FRESH_WEEKS = 4
 PREGNANCY_LATE_TAGS = ("impact", "balance-demand", "high-load", "side-plank-loading")
 SOURCE_PREGNANCY_LATE = COURSE_CONVENTION + "; background: ACOG 2020"
 # In the 12 weeks after giving birth: a gentle start (every family at its easier version, movement

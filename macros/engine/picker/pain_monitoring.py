@@ -71,7 +71,8 @@ AFTER_SURGERY_SOURCE = "NHS: Hip replacement recovery"
 AFTER_SURGERY = (
     f"After surgery or a fracture, these stops send you to {SURGICAL_TEAM}, not to any physiotherapist: "
     f"contact them, and do it today if your pain reaches {STOP_AT} out of 10 or more, or if the wound is "
-    "red, hot or oozing or you have a fever (a warning sign)."
+    f"red, hot or oozing or you have a fever (a warning sign); with a fever and pain of {STOP_AT} or more, "
+    "go to A&E now."
 )
 
 # After surgery or a fracture, a high usual pain sends the reader to the team (course conventions).
@@ -106,7 +107,8 @@ STOP_AND_SEE_TEAM = (
     "(contact them today), if your highest pain in a week is above your usual level and higher than "
     f"the week before, or if your pain breaks this rule {times_in_words(BROKEN_IN_A_ROW)} in a row when "
     "you are already at the easiest version and the fewest sets. Contact them today, too, if the wound "
-    "is red, hot or oozing or you have a fever (a warning sign)."
+    "is red, hot or oozing or you have a fever (a warning sign); with a fever and pain of "
+    f"{STOP_AT} or more, go to A&E now."
 )
 SHARP_OUT_TEAM = (
     f"If an exercise gives you sharp pain {times_in_words(SHARP_TIMES)}, leave it out until {TEAM} has checked it."

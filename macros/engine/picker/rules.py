@@ -32,6 +32,7 @@ from ..catalog import Catalog, Dosing, Exercise
 from . import pain_monitoring
 from .answers import Answers
 from .limits import (
+    ANSWERS_FRESH_WEEKS,
     APPROACH_WEEKS,
     CLINICIAN_LIMITS_BY_ID,
     EARLY_RULE,
@@ -1471,14 +1472,27 @@ def pregnancy_notes(answers: Answers) -> list[Reason]:
     return [
         Reason(
             f"{back} {PREGNANCY_BACK_WEEKS} weeks of pregnancy, avoid long spells lying flat on your back "
-            "when you exercise, so the program leaves out the drill done lying on your back from then. "
-            "Tell your midwife or doctor about this program.",
+            "when you exercise, so the program leaves out the drill done lying on your back from then."
+            + (
+                ""
+                if pregnant_from(answers, PREGNANCY_BACK_WEEKS)
+                else f" The program does not count the weeks for you: when you reach {PREGNANCY_BACK_WEEKS} "
+                "weeks, answer these questions again. The guided session asks you to answer them again "
+                f"every {ANSWERS_FRESH_WEEKS} weeks."
+            )
+            + " Tell your midwife or doctor about this program.",
             SOURCE_PREGNANCY,
         ),
         Reason(
             f"{late} {PREGNANCY_LATE_WEEKS} weeks of pregnancy the program also leaves out hops, exercises "
             "that test your balance, high-load exercise and side planks, as your changing shape makes a "
-            "fall more likely. If your midwife or doctor says they are fine for you, ask them which to add "
+            "fall more likely."
+            + (
+                ""
+                if pregnant_from(answers, PREGNANCY_LATE_WEEKS)
+                else f" When you reach {PREGNANCY_LATE_WEEKS} weeks, answer these questions again."
+            )
+            + " If your midwife or doctor says they are fine for you, ask them which to add "
             "(a course convention).",
             SOURCE_PREGNANCY_LATE,
         ),

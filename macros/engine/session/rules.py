@@ -13,7 +13,13 @@ from dataclasses import dataclass
 
 from ..picker import pain_monitoring
 from ..picker.answers import Answers
-from ..picker.limits import POSTNATAL_WEEKS, PREGNANCY_BACK_WEEKS, PREGNANCY_LATE_WEEKS, SOURCE_PREGNANCY
+from ..picker.limits import (
+    ANSWERS_FRESH_WEEKS,
+    POSTNATAL_WEEKS,
+    PREGNANCY_BACK_WEEKS,
+    PREGNANCY_LATE_WEEKS,
+    SOURCE_PREGNANCY,
+)
 from ..picker.rules import SECONDS_PER_REP, STRENGTH_DAYS
 from ..picker.sources import COURSE_CONVENTION
 from ..picker.warning_signs import WARNING_SIGNS_BY_ID
@@ -50,9 +56,6 @@ ONE_LEG_EVERY_DAYS = 7  # the one-leg check is suggested when none was done in t
 MOVE_MS = 1500  # moving into and out of a hold: SECONDS_PER_REP split in two
 REP_MS = SECONDS_PER_REP * 1000  # one repetition without a hold
 READY_MS = 5000  # the count-in before the first set
-# A pregnancy answer (any band, or a birth in the last POSTNATAL_WEEKS weeks) is asked again after
-# this many weeks (``pregnancy-answers``): the width of the picker's 16-to-19-weeks band.
-ANSWERS_FRESH_WEEKS = 4
 TRACKER_WEEKS = 6  # the printed tracker's columns
 CALENDAR_WEEKS = 6  # the calendar file's weeks
 

@@ -764,6 +764,12 @@ def test_from_16_weeks_of_pregnancy_nothing_is_done_lying_on_the_back():
     early_on = program(pregnancy="under-16-weeks", pain_now=5)
     assert "press" in chosen(early_on)
     assert any(n.text.startswith("Later, from 16 weeks") for n in early_on.notes)
+    # The program cannot count the weeks: a note says when to answer again, and the session asks.
+    later = [n.text for n in early_on.notes if n.text.startswith("Later, from")]
+    assert all("answer these questions again" in text for text in later) and len(later) == 2
+    assert any("asks you to answer them again every 4 weeks" in text for text in later)
+    now = [n.text for n in program(pregnancy="20-weeks-or-more", pain_now=5).notes if "weeks of pregnancy" in n.text]
+    assert now and not any("answer these questions again" in text for text in now)
     # From 16 to 19 weeks the hops and balance work stay (the 20-week rule is separate).
     assert "hop" in chosen(program(**SPORT, pregnancy="16-to-19-weeks"))
     assert "Exercise in pregnancy" in SOURCES_BY_CITE["NHS: Exercise in pregnancy"].reference
@@ -1187,6 +1193,8 @@ def test_after_surgery_the_pain_stop_rule_names_only_the_team():
     """Finding 17."""
     pain_rule = program(**surgery(), pain_now=2).stop_rules[1].text
     assert "surgical or fracture team" in pain_rule and "physiotherapist" not in pain_rule
+    # A fever with pain this high is the fever-with-severe-hip-pain emergency, not a same-day call.
+    assert "with a fever and pain of 7 or more, go to A&E now" in pain_rule
     plain_rule = program(pain_now=2).stop_rules[1].text
     assert "see a physiotherapist" in plain_rule
 
