@@ -404,8 +404,11 @@ def _conventions() -> list[str]:
         "A gentle start begins lying down for pain of "
         f"{LOW_LOAD_PAIN}/10 or more, after surgery or a fracture, or while a fracture heals, and standing on "
         "both feet otherwise.",
-        "Outer hip pain gives the isometric drills only, with 'see a physiotherapist first'; the "
-        "reader is assumed to have it on the side they train.",
+        "Outer hip pain gives the isometric drills only, with 'see a physiotherapist first' (after "
+        "surgery or a fracture: 'ask your surgical or fracture team first'); the reader is assumed to "
+        "have it on the side they train.",
+        f"In the {POSTNATAL_WEEKS} weeks after a birth, new pain of {pain_monitoring.TEAM_CHECK_AT}/10 or more "
+        "puts a note at the top of the program: see a GP, midwife or pelvic-health physiotherapist first.",
         f"New pain of {HIGH_PAIN}/10 or more gives rest and review; a long-standing usual pain of "
         f"{HIGH_PAIN}/10 or more gives a referral. Pain is 'new' if it began or clearly changed in the last 3 months.",
         f"After surgery or a fracture, however long ago: new pain of {HIGH_PAIN}/10 or more sends the reader "
@@ -414,8 +417,9 @@ def _conventions() -> list[str]:
         f"a few days, and a usual pain of {pain_monitoring.TEAM_CHECK_AT}/10 or more puts a note at the "
         "top of the program to contact the team before starting. "
         "The program's pain stop rule then names only the team.",
-        "A fracture during pregnancy gives no program: the reader asks the fracture team and the "
-        "maternity team to plan the exercises together.",
+        "Surgery or a fracture during pregnancy gives no program: the reader asks the surgical or "
+        "fracture team and the maternity team to plan the exercises together. A reader under 16 after "
+        "surgery or a fracture is sent to their own surgical or fracture team.",
         "Within a phase, the versions the reader has progressed furthest along are kept first; for a "
         "return to sport, the hops and then the other exercises that need a single-leg squat come first.",
         f"Hops are only for the goal '{IMPACT_GOAL.replace('-', ' ')}', only after a free single-leg "

@@ -75,6 +75,9 @@ AFTER_SURGERY = (
     "go to A&E now."
 )
 
+# A fever with a pain this high after an operation is the fever-with-severe-hip-pain emergency.
+FEVER_AND_HIGH_PAIN = "If you have a fever as well as this pain, go to A&E now."
+
 # After surgery or a fracture, a high usual pain sends the reader to the team (course conventions).
 TEAM_TODAY = (
     f"Contact {SURGICAL_TEAM} today. Do no exercises until they have checked the hip. Strong new pain "

@@ -1391,12 +1391,35 @@ POSTNATAL_UNTIL = Reason(
     "is a course convention).",
     SOURCE_POSTNATAL,
 )
+# After surgery or a fracture, outer hip pain goes to the team first: after a lateral approach it can
+# be the repaired muscles, after a fixation the metalwork (a course convention).
+OUTER_HIP_AFTER_SURGERY_NOTE = Reason(
+    f"Ask {pain_monitoring.TEAM} first. After an operation or a fracture, pain on the outside of the "
+    "hip can come from the muscles the surgeon repaired or from the metalwork, not only from the "
+    "tendons. Until they have checked it, avoid crossing your legs, hanging on one hip when you "
+    "stand and lying on the sore side. The program gives only a gentle isometric drill (pressing "
+    "without moving) to start with, and to show them.",
+    SOURCE_OUTER_HIP + "; " + COURSE_CONVENTION + " (the team first after surgery or a fracture)",
+)
+# After a birth, new pain of this level or more: see someone before starting (a course convention).
+POSTNATAL_PAIN_CHECK_AT = pain_monitoring.TEAM_CHECK_AT
+POSTNATAL_PAIN_NOTE = Reason(
+    "See your GP, midwife or a pelvic-health physiotherapist before you start: new pain at this "
+    "level in the weeks after a birth should be checked first (a course convention).",
+    COURSE_CONVENTION,
+)
 
 
 def situation_notes(answers: Answers) -> tuple[Reason, ...]:
     notes = []
+    if (
+        answers.pregnancy == "gave-birth-last-12-weeks"
+        and answers.pain_onset != "long-standing"
+        and answers.pain_now >= POSTNATAL_PAIN_CHECK_AT
+    ):
+        notes.append(POSTNATAL_PAIN_NOTE)
     if answers.outer_hip_pain:
-        notes.append(OUTER_HIP_NOTE)
+        notes.append(OUTER_HIP_AFTER_SURGERY_NOTE if answers.recent_surgery_or_fracture else OUTER_HIP_NOTE)
     if early(answers):
         notes.append(
             Reason(

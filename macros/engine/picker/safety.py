@@ -9,6 +9,8 @@ warning sign, both in one referral at the more urgent level), age, walking worse
 exercise, surgery, usual pain, new high pain.
 """
 
+from dataclasses import replace
+
 from . import pain_monitoring
 from .answers import Answers
 from .limits import PROCEDURES_BY_ID, REPAIR_REFERRAL
@@ -31,6 +33,7 @@ SOURCE_TEAM = pain_monitoring.AFTER_SURGERY_SOURCE + " (contact the care team ab
 
 # The emergency signs a reader with a high pain after surgery or a fracture watches for until seen.
 WATCH_AFTER_HIP_REPLACEMENT = "dislocation-after-hip-replacement"
+WOUND_FEVER_SIGN = "wound-fever-after-operation"
 WATCH_AFTER_SURGERY = ("fever-severe-hip-pain", "fall-cannot-bear-weight")
 
 # A usual pain at or above this rating: new pain gives rest advice, long-standing pain a referral.
@@ -119,6 +122,23 @@ def _soon(trigger: Trigger, title: str = "") -> Referral:
 def referral_from_age(answers: Answers) -> Referral | None:
     if answers.age_16_or_over:
         return None
+    if answers.recent_surgery_or_fracture:
+        referral = _soon(
+            Trigger(
+                field="age_16_or_over",
+                answer="no",
+                label=f"You are under {ADULT_AGE}, after an operation or a fracture",
+                action="Ask the team that did the operation or treats the fracture (and their "
+                "children's physiotherapist) which exercises suit you now. Do not start a program from "
+                "this course.",
+                whom="your surgical or fracture team",
+                source=COURSE_CONVENTION,
+                why=f"This course is for adults ({ADULT_AGE} and over), and after an operation or a "
+                "fracture the team that treats you knows what your hip can take (a course convention).",
+            ),
+            title="Ask your surgical or fracture team: this course is for adults",
+        )
+        return replace(referral, watch_for=watch_for(answers))
     return _soon(
         Trigger(
             field="age_16_or_over",
@@ -175,21 +195,29 @@ def referral_from_surgery(answers: Answers) -> Referral | None:
     if not answers.recent_surgery_or_fracture:
         return None
     procedure = PROCEDURES_BY_ID.get(answers.procedure or "")
-    if procedure is not None and procedure.kind == "fracture" and answers.pregnancy in PREGNANT:
-        return _soon(
+    if answers.pregnancy in PREGNANT:
+        fracture = procedure is not None and procedure.kind == "fracture"
+        team = "fracture team" if fracture else "surgical team"
+        referral = _soon(
             Trigger(
                 field="procedure",
-                answer=procedure.id,
-                label=f"{procedure.label}, and you are pregnant",
-                action="Ask your fracture team and your maternity team (midwife or obstetrician) to plan "
+                answer=procedure.id if procedure else "",
+                label=f"{procedure.label if procedure else 'Recent surgery or a fracture'}, and you are pregnant",
+                action=f"Ask your {team} and your maternity team (midwife or obstetrician) to plan "
                 "your exercises together. Do not start a program from this course until they have.",
-                whom="your fracture team and your maternity team together",
+                whom=f"your {team} and your maternity team together",
                 source=COURSE_CONVENTION,
-                why="A broken hip or pelvis changes how the pelvis can take load, and pregnancy changes it "
-                "too. Only your teams together can say what is safe (a course convention).",
+                why=(
+                    "A broken hip or pelvis changes how the pelvis can take load"
+                    if fracture
+                    else "An operation on the hip or leg changes what it can take while it heals"
+                )
+                + ", and pregnancy changes it too. Only your teams together can say what is safe (a "
+                "course convention).",
             ),
-            title="Ask your fracture and maternity teams before you start",
+            title=f"Ask your {team.split()[0]} and maternity teams before you start",
         )
+        return replace(referral, watch_for=watch_for(answers))
     if procedure is not None and procedure.refer:
         return _soon(
             Trigger(
@@ -274,13 +302,16 @@ def referral_from_surgery_pain(answers: Answers) -> Referral | None:
 
 def with_signs(signs: Referral, team: Referral) -> Referral:
     """One referral for warning signs and a high pain after surgery: the more urgent sets the level,
-    and every trigger is listed."""
+    and every trigger is listed. A wound or fever sign with a pain this high adds "with a fever, A&E
+    now" (the fever-with-severe-hip-pain emergency), as the program's stop rule and the session say."""
     first, second = sorted((signs, team), key=lambda r: URGENCY_ORDER.index(r.urgency))
+    fever = any(t.answer == WOUND_FEVER_SIGN for t in signs.triggers)
     return Referral(
         urgency=first.urgency,
         title=first.title,
         triggers=(*first.triggers, *second.triggers),
         what_to_do=first.what_to_do.removesuffix(" Tell them about every answer listed here.")
+        + (f" {pain_monitoring.FEVER_AND_HIGH_PAIN}" if fever else "")
         + " Tell them about every answer listed here.",
         whom=first.whom,
         watch_for=team.watch_for,

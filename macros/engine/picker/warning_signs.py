@@ -50,7 +50,7 @@ URGENCIES: tuple[Urgency, ...] = (
         "Same day",
         "Same day: see a doctor today",
         "a doctor today (your GP surgery, NHS 111 or an urgent treatment centre)",
-        "Get a doctor to see the person today: call the GP surgery for a same-day appointment, or "
+        "Get a doctor to see you today: call the GP surgery for a same-day appointment, or "
         "NHS 111, or go to an urgent treatment centre. Do no exercises until then.",
         "See a doctor today, not an exercise program",
     ),

@@ -197,7 +197,12 @@ def test_every_warning_sign_refers_at_its_urgency(data, flag):
     assert isinstance(outcome, Referral)
     assert flag in [t.answer for t in outcome.triggers]
     ticked = [WARNING_SIGNS_BY_ID[i].urgency for i in answers.red_flags]
-    assert outcome.urgency == min(ticked, key=URGENCY_ORDER.index)
+    most = min(ticked, key=URGENCY_ORDER.index)
+    if answers.recent_surgery_or_fracture and answers.pain_now >= 7:
+        # A high pain after surgery joins the referral and may make it more urgent, never less.
+        assert URGENCY_ORDER.index(outcome.urgency) <= URGENCY_ORDER.index(most)
+    else:
+        assert outcome.urgency == most
     assert URGENCY_ORDER.index(outcome.urgency) <= URGENCY_ORDER.index(WARNING_SIGNS_BY_ID[flag].urgency)
     assert "hd-program-exercise" not in render(outcome)
 
@@ -411,7 +416,14 @@ def test_outer_hip_pain_gets_only_isometric_drills_and_a_physiotherapist_first(d
         return
     for exercise_id in chosen_ids(outcome):
         assert "isometric" in BY_ID[exercise_id].precautions, exercise_id
-    assert outcome.notes[0].text.startswith("See a physiotherapist first.")
+    # The program opens by sending the reader to someone first: a physiotherapist, or after surgery
+    # or a fracture their team, or after a birth with new pain their GP, midwife or physiotherapist.
+    first = ("See a physiotherapist first.", "Ask your surgical or fracture team first.",
+             "Contact your surgical or fracture team before you start",
+             "See your GP, midwife or a pelvic-health physiotherapist before you start")
+    assert outcome.notes[0].text.startswith(first)
+    outer = "Ask your surgical or fracture team first." if answers.recent_surgery_or_fracture else "See a physiotherapist first."
+    assert any(note.text.startswith(outer) for note in outcome.notes)
 
 
 @SETTINGS

@@ -550,9 +550,10 @@ def test_early_weeks_allow_the_operated_leg_to_stand_only_with_a_support():
     # instead the reader has no wall and no support), so what is left shows the standing rule.
     early = program(single_leg_stance="no", equipment=["step"], **surgery(weeks_since_surgery=2))
     assert "lift" not in chosen(early)
-    supported = program(single_leg_stance="no", equipment=["chair"], pregnancy="20-weeks-or-more",
-                        **surgery(weeks_since_surgery=2))
-    assert "shift" in chosen(supported)  # both feet down, a hand on the counter
+    supported = program(single_leg_stance="no", equipment=["chair"], **surgery(weeks_since_surgery=2))
+    # The lying drill comes first; the shift (both feet down, a hand on the counter) is allowed, not left out.
+    assert "press" in chosen(supported) and "shift" not in left_out(supported)
+    assert "lift" in left_out(supported) and left_out(supported)["lift"].kind == "early"
 
 
 def test_early_weeks_end_only_after_6_weeks_and_the_teams_clearance():
@@ -1223,3 +1224,34 @@ def test_the_runner_sign_names_the_emergency_inline_and_the_no_weight_sign_reads
     signs = {s.id: s for s in WARNING_SIGNS}
     assert "above" not in signs["runner-groin-pain-walking"].label
     assert signs["fall-cannot-bear-weight"].label.startswith("You cannot put any weight on the leg")
+
+
+def test_third_read_surgery_with_pregnancy_a_child_and_a_fever_go_to_the_right_team():
+    """The third read's points 8 to 10: who a reader is sent to, and how fast."""
+    # Any operation during pregnancy: the surgical and maternity teams together, with the signs to watch.
+    pregnant = pick(answers(pregnancy="16-to-19-weeks", **surgery(procedure="hip-replacement-posterior", weeks_since_surgery=10)), catalog())
+    assert isinstance(pregnant, Referral) and pregnant.triggers[0].whom == "your surgical team and your maternity team together"
+    assert pregnant.watch_for and pregnant.watch_for[0].startswith("After a hip replacement: sudden severe pain")
+    fracture = pick(answers(pregnancy="20-weeks-or-more", **surgery(procedure="fracture-fixation", weeks_since_surgery=10)), catalog())
+    assert isinstance(fracture, Referral) and "fracture team and your maternity team" in fracture.triggers[0].whom
+    # A child after surgery or a fracture: their own team, not a GP, with the signs to watch.
+    child = pick(answers(age_16_or_over=False, **surgery(procedure="fracture-fixation", weeks_since_surgery=10)), catalog())
+    assert isinstance(child, Referral) and child.triggers[0].whom == "your surgical or fracture team"
+    assert child.watch_for
+    # A wound or fever sign with new pain of 7 after an operation: a fever as well means A&E now.
+    fever = pick(answers(red_flags=["wound-fever-after-operation"], pain_now=7, pain_onset="new",
+                    **surgery(procedure="hip-replacement-posterior", weeks_since_surgery=3)), catalog())
+    assert isinstance(fever, Referral) and "If you have a fever as well as this pain, go to A&E now." in fever.what_to_do
+    assert "see the person" not in fever.what_to_do
+
+
+def test_third_read_outer_hip_pain_after_surgery_and_new_pain_after_a_birth_send_the_reader_to_someone_first():
+    """The third read's points 11 and 12."""
+    after = program(outer_hip_pain=True, **surgery(procedure="hip-replacement-lateral", weeks_since_surgery=14))
+    texts = [n.text for n in after.notes]
+    assert any(t.startswith("Ask your surgical or fracture team first.") for t in texts)
+    assert not any(t.startswith("See a physiotherapist first.") for t in texts)
+    assert any(t.startswith("See a physiotherapist first.") for t in (n.text for n in program(outer_hip_pain=True).notes))
+    for pain, onset, told in ((6, "new", True), (4, "new", True), (3, "new", False), (6, "long-standing", False)):
+        notes = [n.text for n in program(pregnancy="gave-birth-last-12-weeks", pain_now=pain, pain_onset=onset).notes]
+        assert any(t.startswith("See your GP, midwife or a pelvic-health physiotherapist before you start") for t in notes) == told, (pain, onset)
