@@ -99,8 +99,8 @@ def test_speaker_notes_open_in_a_second_window_with_a_timer_and_follow_the_slide
     expect(page).to_have_url(re.compile(r"present=worked-example"))
     expect(notes.locator("h1")).to_have_text("A worked example")
     expect(notes.locator(".notes")).to_have_text("No notes for this slide.")
-    page.keyboard.press("Escape")
-    notes.wait_for_event("close")
+    with notes.expect_event("close"):  # listening before the key: a quick close is not missed
+        page.keyboard.press("Escape")
 
 
 def test_ctrl_click_on_present_opens_the_notes_too(page, site_url):
