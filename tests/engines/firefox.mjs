@@ -14,6 +14,8 @@ import { createInterface } from "node:readline";
 
 import puppeteer from "puppeteer-core";
 
+const NAVIGATION_MS = 90_000; // the most a page's load may take (see run: goto)
+
 const BROWSER_ABORTED = "NS_BINDING_ABORTED";
 const KEYS = new Set(["Space", "Enter", "Tab", "ArrowDown", "ArrowUp", "ArrowRight", "ArrowLeft"]);
 
@@ -94,7 +96,9 @@ async function run(page, plan, reads, cutOff) {
     if ("goto" in step) {
       const next = await page.evaluate(NEXT_PAGE).catch(() => null);
       if (next) cutOff.add(next);
-      await page.goto(new URL(step.goto, plan.base).href, { waitUntil: "load" });
+      // The page's load event, waited for up to 90 s: on two cores shared with the rest of the suite,
+      // while the service worker installs, one load once took more than puppeteer's default 30 s.
+      await page.goto(new URL(step.goto, plan.base).href, { waitUntil: "load", timeout: NAVIGATION_MS });
     }
     else if ("wait" in step) await wait(page, step.wait, step.timeout ?? 30_000);
     else if ("focus" in step) await page.focus(step.focus);
