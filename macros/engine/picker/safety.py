@@ -197,7 +197,8 @@ def referral_from_surgery(answers: Answers) -> Referral | None:
     procedure = PROCEDURES_BY_ID.get(answers.procedure or "")
     if answers.pregnancy in PREGNANT:
         fracture = procedure is not None and procedure.kind == "fracture"
-        team = "fracture team" if fracture else "surgical team"
+        kind = "fracture" if fracture else "surgical"
+        team = f"{kind} team"
         referral = _soon(
             Trigger(
                 field="procedure",
@@ -215,7 +216,7 @@ def referral_from_surgery(answers: Answers) -> Referral | None:
                 + ", and pregnancy changes it too. Only your teams together can say what is safe (a "
                 "course convention).",
             ),
-            title=f"Ask your {team.split()[0]} and maternity teams before you start",
+            title=f"Ask your {kind} and maternity teams before you start",
         )
         return replace(referral, watch_for=watch_for(answers))
     if procedure is not None and procedure.refer:
