@@ -64,6 +64,13 @@ def times_in_words(count: int) -> str:
     return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
+# Sudden severe pain after an operation can be a dislocation or a broken bone or fixation: the
+# emergency warning signs, not a call to the team.
+SUDDEN_AFTER_SURGERY = (
+    "If the pain came on suddenly, with a clunk, a leg that looks shorter or turned, or you cannot "
+    "take weight on it, go to A&E now (a warning sign)."
+)
+
 # Whom the four stops send a reader to after surgery or a fracture, and the source for it.
 TEAM = "your surgical or fracture team"
 SURGICAL_TEAM = f"{TEAM} (the team that did the operation or treats the fracture)"
@@ -72,7 +79,7 @@ AFTER_SURGERY = (
     f"After surgery or a fracture, these stops send you to {SURGICAL_TEAM}, not to any physiotherapist: "
     f"contact them, and do it today if your pain reaches {STOP_AT} out of 10 or more, or if the wound is "
     f"red, hot or oozing or you have a fever (a warning sign); with a fever and pain of {STOP_AT} or more, "
-    "go to A&E now."
+    f"go to A&E now. {SUDDEN_AFTER_SURGERY}"
 )
 
 # A fever with a pain this high after an operation is the fever-with-severe-hip-pain emergency.
@@ -111,7 +118,7 @@ STOP_AND_SEE_TEAM = (
     f"the week before, or if your pain breaks this rule {times_in_words(BROKEN_IN_A_ROW)} in a row when "
     "you are already at the easiest version and the fewest sets. Contact them today, too, if the wound "
     "is red, hot or oozing or you have a fever (a warning sign); with a fever and pain of "
-    f"{STOP_AT} or more, go to A&E now."
+    f"{STOP_AT} or more, go to A&E now. {SUDDEN_AFTER_SURGERY}"
 )
 SHARP_OUT_TEAM = (
     f"If an exercise gives you sharp pain {times_in_words(SHARP_TIMES)}, leave it out until {TEAM} has checked it."

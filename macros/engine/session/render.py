@@ -165,7 +165,7 @@ def _after_surgery(stops: tuple[Stop, ...], urls: dict) -> str:
         f'<p data-after-surgery="{"today" if seven else "contact"}">Why your team: after a joint replacement '
         "or a fracture, pain this high, or pain that keeps rising, can mean an infection, a loose joint or "
         f"a fixation that has failed. Your team did the operation or treats the fracture, and has your "
-        f"records. {_e(when)}</p>"
+        f"records. {_e(when)} {_e(pain_monitoring.SUDDEN_AFTER_SURGERY)}</p>"
         f'<p data-after-surgery-sign="{_e(WOUND_SIGN)}">Also contact them today, whatever your log shows, if '
         f"you have this warning sign: {_sign_link(WOUND_SIGN, urls)}.</p>" + emergency
     )

@@ -142,7 +142,7 @@ SESSION_RULES: tuple[SessionRule, ...] = (
     ),
     SessionRule(
         "pregnancy-answers",
-        "Pregnancy answers are asked again every 4 weeks",
+        f"Pregnancy answers are asked again every {ANSWERS_FRESH_WEEKS} weeks",
         "The log keeps the day the session page got the picker's answers (a log from before it did "
         "counts from its first session). When those answers say the reader is pregnant, at any stage, "
         f"or gave birth in the last {POSTNATAL_WEEKS} weeks, and {ANSWERS_FRESH_WEEKS} weeks or more have "

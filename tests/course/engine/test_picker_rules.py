@@ -1196,6 +1196,7 @@ def test_after_surgery_the_pain_stop_rule_names_only_the_team():
     assert "surgical or fracture team" in pain_rule and "physiotherapist" not in pain_rule
     # A fever with pain this high is the fever-with-severe-hip-pain emergency, not a same-day call.
     assert "with a fever and pain of 7 or more, go to A&E now" in pain_rule
+    assert "If the pain came on suddenly, with a clunk, a leg that looks shorter or turned" in pain_rule
     plain_rule = program(pain_now=2).stop_rules[1].text
     assert "see a physiotherapist" in plain_rule
 

@@ -560,6 +560,7 @@ def test_after_surgery_pain_of_seven_sends_the_reader_to_their_surgical_or_fract
     html = view["html"]
     assert "Stop the exercises and contact your surgical or fracture team today." in html
     assert "Your team did the operation or treats the fracture" in html and "Contact them today." in html
+    assert "If the pain came on suddenly, with a clunk" in html  # a dislocation or broken fixation: A&E
     assert "see a physiotherapist" not in html
     # The wound sign is the warning-sign list's own, linked to it, at its urgency.
     assert f'<a href="{URLS["warning_signs"]}">{WOUND_SIGN}' in html and "Also contact them today, whatever your log shows, if you have this warning sign" in html
